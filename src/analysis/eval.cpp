@@ -1,0 +1,169 @@
+// The reference evaluator: direct, exact, short-circuiting.
+#include "analysis/eval.h"
+
+namespace aligncheck {
+
+bool ValuesEqual(const Value& a, const Value& b) {
+  switch (a.kind) {
+    case Type::Kind::kBool:
+      return b.kind == Type::Kind::kBool && a.boolean == b.boolean;
+    case Type::Kind::kNumber:
+      return b.kind == Type::Kind::kNumber && a.number == b.number;
+    case Type::Kind::kElement:
+      return b.kind == Type::Kind::kElement && a.domain == b.domain &&
+             a.index == b.index;
+  }
+  return false;
+}
+
+void Evaluator::Fail(const RExpr& e, std::string message) {
+  if (error_.empty()) {
+    error_ = std::move(message);
+    error_span_ = e.span;
+  }
+}
+
+bool Evaluator::Truth(const RExpr& e, std::vector<Value>& env) {
+  return Eval(e, env).boolean;
+}
+
+Value Evaluator::Eval(const RExpr& e, std::vector<Value>& env) {
+  using K = RExpr::Kind;
+  switch (e.kind) {
+    case K::kConst:
+      return e.constant;
+    case K::kVar:
+      return env[e.slot];
+    case K::kPolicy: {
+      Value x = Eval(e.args[0], env);
+      return Value::Element(e.type.domain, (*policy_)[x.index]);
+    }
+    case K::kLoss: {
+      const Loss& loss = model_.losses[e.callee];
+      Value x = Eval(e.args[0], env);
+      Value y = Eval(e.args[1], env);
+      return Value::Number(
+          loss.At(x.index, y.index, model_.domains[loss.output].size()));
+    }
+    case K::kFn: {
+      const Function& fn = model_.fns[e.callee];
+      Value x = Eval(e.args[0], env);
+      return fn.table[x.index];
+    }
+    case K::kToNumber: {
+      Value x = Eval(e.args[0], env);
+      const Domain& d = model_.domains[x.domain];
+      return Value::Number(Rational(BigInt(std::to_string(d.lo))) +
+                           Rational(x.index));
+    }
+    case K::kUnary: {
+      Value v = Eval(e.args[0], env);
+      if (e.op == ast::Op::kNot) return Value::Bool(!v.boolean);
+      return Value::Number(-v.number);
+    }
+    case K::kBinary:
+      return Binary(e, env);
+    case K::kForall:
+    case K::kExists: {
+      bool want = e.kind == K::kExists;
+      size_t n = model_.domains[e.domain].size();
+      for (uint32_t i = 0; i < n; ++i) {
+        env[e.slot] = Value::Element(e.domain, i);
+        if (Truth(e.args[0], env) == want) return Value::Bool(want);
+        if (failed()) break;
+      }
+      return Value::Bool(!want);
+    }
+    case K::kCount: {
+      size_t n = model_.domains[e.domain].size();
+      unsigned long count = 0;
+      for (uint32_t i = 0; i < n; ++i) {
+        env[e.slot] = Value::Element(e.domain, i);
+        if (Truth(e.args[0], env)) ++count;
+      }
+      return Value::Number(Rational(count));
+    }
+    case K::kSum: {
+      size_t n = model_.domains[e.domain].size();
+      Rational total = 0;
+      for (uint32_t i = 0; i < n; ++i) {
+        env[e.slot] = Value::Element(e.domain, i);
+        total += Eval(e.args[0], env).number;
+      }
+      return Value::Number(total);
+    }
+    case K::kIf:
+      return Truth(e.args[0], env) ? Eval(e.args[1], env)
+                                   : Eval(e.args[2], env);
+    case K::kMember: {
+      Value v = Eval(e.args[0], env);
+      for (const Value& candidate : e.set) {
+        if (ValuesEqual(v, candidate)) return Value::Bool(true);
+      }
+      return Value::Bool(false);
+    }
+  }
+  return Value::Bool(false);
+}
+
+Value Evaluator::Binary(const RExpr& e, std::vector<Value>& env) {
+  using ast::Op;
+  switch (e.op) {
+    case Op::kAnd:
+      return Value::Bool(Truth(e.args[0], env) && Truth(e.args[1], env));
+    case Op::kOr:
+      return Value::Bool(Truth(e.args[0], env) || Truth(e.args[1], env));
+    case Op::kImplies:
+      return Value::Bool(!Truth(e.args[0], env) || Truth(e.args[1], env));
+    default:
+      break;
+  }
+  Value a = Eval(e.args[0], env);
+  Value b = Eval(e.args[1], env);
+  switch (e.op) {
+    case Op::kEq:
+      return Value::Bool(ValuesEqual(a, b));
+    case Op::kNe:
+      return Value::Bool(!ValuesEqual(a, b));
+    case Op::kLt:
+      return Value::Bool(a.number < b.number);
+    case Op::kLe:
+      return Value::Bool(a.number <= b.number);
+    case Op::kGt:
+      return Value::Bool(a.number > b.number);
+    case Op::kGe:
+      return Value::Bool(a.number >= b.number);
+    case Op::kAdd:
+      return Value::Number(a.number + b.number);
+    case Op::kSub:
+      return Value::Number(a.number - b.number);
+    case Op::kMul:
+      return Value::Number(a.number * b.number);
+    case Op::kDiv:
+      if (b.number == 0) {
+        Fail(e, "division by zero");
+        return Value::Number(0);
+      }
+      return Value::Number(a.number / b.number);
+    default:
+      return Value::Bool(false);
+  }
+}
+
+bool Evaluator::GoalHolds(const Goal& goal) {
+  std::vector<Value> env(goal.slot_count);
+  return Eval(goal.body, env).boolean;
+}
+
+Rational ExpectedLoss(const Model& model, const Loss& loss, const Data& data,
+                      const Policy& policy) {
+  size_t m = model.domains[loss.output].size();
+  Rational sum = 0;
+  for (size_t x = 0; x < policy.size(); ++x) {
+    if (data.weights[x] == 0) continue;
+    sum += data.weights[x] * loss.At(x, policy[x], m);
+  }
+  return sum / data.total;
+}
+
+}  // namespace aligncheck

@@ -1,0 +1,233 @@
+// The resolved model of one spec file: every name bound, every table dense
+// and exact, every expression typed. Engines read only this; they never see
+// the AST or the source text (spans are kept for messages).
+#ifndef ALIGNCHECK_ANALYSIS_MODEL_H_
+#define ALIGNCHECK_ANALYSIS_MODEL_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parse/ast.h"
+#include "util/rational.h"
+#include "util/source_file.h"
+
+namespace aligncheck {
+
+using DomainId = int32_t;  // index into Model::domains
+inline constexpr DomainId kNoDomain = -1;
+
+/// A finite domain. Values are numbered 0..size()-1; for an integer range
+/// value i stands for the integer lo + i.
+struct Domain {
+  std::string name;
+  bool is_range = false;
+  int64_t lo = 0;
+  std::vector<std::string> values;  // display names (ranges: decimal text)
+  Span span;
+  size_t size() const { return values.size(); }
+};
+
+struct Type {
+  enum class Kind : uint8_t { kBool, kNumber, kElement };
+  Kind kind = Kind::kBool;
+  DomainId domain = kNoDomain;  // kElement only
+
+  static Type Bool() { return {Kind::kBool, kNoDomain}; }
+  static Type Number() { return {Kind::kNumber, kNoDomain}; }
+  static Type Element(DomainId d) { return {Kind::kElement, d}; }
+  bool operator==(const Type& o) const {
+    return kind == o.kind && domain == o.domain;
+  }
+  bool operator!=(const Type& o) const { return !(*this == o); }
+};
+
+/// A runtime value: a truth value, an exact number, or a domain element.
+struct Value {
+  Type::Kind kind = Type::Kind::kBool;
+  bool boolean = false;
+  DomainId domain = kNoDomain;
+  uint32_t index = 0;
+  Rational number;
+
+  static Value Bool(bool b) {
+    Value v;
+    v.boolean = b;
+    return v;
+  }
+  static Value Number(Rational q) {
+    Value v;
+    v.kind = Type::Kind::kNumber;
+    v.number = std::move(q);
+    return v;
+  }
+  static Value Element(DomainId d, uint32_t i) {
+    Value v;
+    v.kind = Type::Kind::kElement;
+    v.domain = d;
+    v.index = i;
+    return v;
+  }
+};
+
+/// A resolved, typed expression. Which fields matter depends on `kind`:
+///   kConst      constant
+///   kVar        slot: the bound variable (quantifier, count, sum, or a loss
+///               parameter when evaluating a loss expression)
+///   kPolicy     args = [element of the policy's input domain]; type is an
+///               element of the policy's output domain
+///   kLoss       callee = loss id, args = [input element, output element]
+///   kFn         callee = fn id, args = [input element]
+///   kToNumber   args = [element of an integer-range domain]: its integer
+///   kUnary      op (kNot, kNeg), args = [operand]
+///   kBinary     op, args = [lhs, rhs]; kEq/kNe compare values of one type
+///   kForall, kExists, kCount, kSum
+///               slot bound over `domain`, args = [body]
+///   kIf         args = [condition, then, else]
+///   kMember     args = [element], set = the constants it may equal
+struct RExpr {
+  enum class Kind : uint8_t {
+    kConst, kVar, kPolicy, kLoss, kFn, kToNumber, kUnary, kBinary,
+    kForall, kExists, kCount, kSum, kIf, kMember,
+  };
+  Kind kind = Kind::kConst;
+  Type type;
+  Span span;
+  Value constant;
+  int slot = -1;
+  int callee = -1;
+  DomainId domain = kNoDomain;
+  ast::Op op = ast::Op::kNot;
+  std::vector<RExpr> args;
+  std::vector<Value> set;
+};
+
+/// `fn name: From -> To`: a total table. `to` is Number for `Real`.
+struct Function {
+  std::string name;
+  DomainId from = kNoDomain;
+  Type to;
+  std::vector<Value> table;  // indexed by input value
+  Span span;
+};
+
+/// A loss l(x, y), always materialized as an exact dense table, whether it
+/// was written as a table, a CSV file or an expression.
+struct Loss {
+  std::string name;
+  DomainId input = kNoDomain;
+  DomainId output = kNoDomain;
+  std::vector<Rational> table;  // table[x * |output| + y]
+  Span span;
+
+  const Rational& At(size_t x, size_t y, size_t output_size) const {
+    return table[x * output_size + y];
+  }
+};
+
+/// A data weighting of a domain. L_D uses weights / total.
+struct Data {
+  std::string name;
+  DomainId domain = kNoDomain;
+  std::vector<Rational> weights;  // raw, non-negative, one per value
+  Rational total;                 // > 0
+  Span span;
+};
+
+/// `goal name(pi) = body`. The policy maps `input` to `output`; slot 0..
+/// slot_count-1 are the bound variables the body uses.
+struct Goal {
+  std::string name;
+  DomainId input = kNoDomain;
+  DomainId output = kNoDomain;
+  RExpr body;
+  int slot_count = 0;
+  Span span;
+};
+
+/// A channel of a physical model: a way to change something other than the
+/// world. Kept resolved enough for type checking; the physical engine owns
+/// its semantics.
+struct Channel {
+  std::string name;
+  std::string target;  // "register", "loss", a fn name (labels), ...
+  RExpr value;
+  Span span;
+};
+
+struct PhysicalModel {
+  std::string name;
+  int register_loss = -1;
+  int register_data = -1;
+  bool closed = false;
+  std::vector<Channel> channels;
+  Span span;
+};
+
+struct Training {
+  std::string name;
+  std::string learner;    // "softmax_table", "linear"
+  std::string init;       // "random", "zero"
+  std::string optimizer;  // "sgd"
+  Rational lr;
+  int64_t steps = 0;
+  int64_t seed_lo = 0;
+  int64_t seed_hi = 0;
+  int data = -1;
+  std::vector<int> features;  // fn ids, for the linear learner
+  Span span;
+};
+
+struct Agent {
+  enum class Aspect { kRegister, kPredictions };
+  std::string name;
+  Aspect aspect = Aspect::kRegister;
+  int model = -1;  // kRegister: physical model id
+  int loss = -1;   // kPredictions: loss id
+  Span span;
+};
+
+struct Claim {
+  enum class Reading { kIdealized, kPhysical, kTrained, kAgent };
+  enum class Expect { kNone, kHolds, kFails };
+  std::string name;
+  Reading reading = Reading::kIdealized;
+  int loss = -1;   // -1 for agent claims
+  int agent = -1;  // kAgent only
+  int goal = -1;
+  // kIdealized
+  int data = -1;
+  std::string hypothesis;  // "" = all deterministic policies
+  bool has_within = false;
+  Rational within;  // eps, in expected-loss units
+  // kPhysical
+  int model = -1;
+  Rational threshold;
+  // kTrained
+  int training = -1;
+  Expect expect = Expect::kNone;
+  Span span;       // the whole declaration
+  Span name_span;  // the claim's name
+  std::string text;  // the claim as written, for reports
+};
+
+struct Model {
+  std::shared_ptr<const SourceFile> file;
+  std::vector<Domain> domains;
+  std::vector<Function> fns;
+  std::vector<Loss> losses;
+  std::vector<Data> data;
+  std::vector<Goal> goals;
+  std::vector<PhysicalModel> physical;
+  std::vector<Training> trainings;
+  std::vector<Agent> agents;
+  std::vector<Claim> claims;
+};
+
+/// A deterministic policy: policy[x] is the output index chosen for input x.
+using Policy = std::vector<uint32_t>;
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_ANALYSIS_MODEL_H_

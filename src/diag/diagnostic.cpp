@@ -1,0 +1,140 @@
+// Diagnostic collection, ordering and text rendering.
+#include "diag/diagnostic.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <tuple>
+
+namespace aligncheck {
+
+const char* SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kNote:
+      return "note";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
+  }
+  return "error";
+}
+
+void DiagnosticSink::Add(Diagnostic diagnostic) {
+  if (diagnostic.severity == Severity::kError) ++error_count_;
+  diagnostics_.push_back(std::move(diagnostic));
+}
+
+Diagnostic& DiagnosticSink::Error(const std::shared_ptr<const SourceFile>& file,
+                                  Span span, std::string id,
+                                  std::string message) {
+  Diagnostic d;
+  d.file = file;
+  d.span = span;
+  d.id = std::move(id);
+  d.message = std::move(message);
+  Add(std::move(d));
+  return diagnostics_.back();
+}
+
+std::vector<Diagnostic> DiagnosticSink::Sorted() const {
+  std::vector<Diagnostic> out = diagnostics_;
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     const std::string empty;
+                     const std::string& fa = a.file ? a.file->name() : empty;
+                     const std::string& fb = b.file ? b.file->name() : empty;
+                     return std::tie(fa, a.span.begin, a.id) <
+                            std::tie(fb, b.span.begin, b.id);
+                   });
+  return out;
+}
+
+// Replaces control characters so that input bytes cannot drive the terminal.
+static std::string Printable(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c == '\t') {
+      out += ' ';
+    } else if (c < 0x20 || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string RenderDiagnosticText(const Diagnostic& d) {
+  std::string out;
+  std::string suffix = d.id.empty() ? "" : fmt::format(" [{}]", d.id);
+  if (d.file) {
+    LineCol at = d.file->Locate(d.span.begin);
+    out += fmt::format("{}:{}:{}: {}: {}{}\n", d.file->name(), at.line, at.col,
+                       SeverityName(d.severity), d.message, suffix);
+    std::string_view line = d.file->Line(at.line);
+    // Very long lines are cut around the caret so output stays readable.
+    constexpr size_t kMaxShown = 200;
+    size_t start = 0;
+    if (line.size() > kMaxShown && at.col > kMaxShown / 2) {
+      start = std::min<size_t>(at.col - 1 - kMaxShown / 2, line.size());
+    }
+    std::string_view shown = line.substr(start, kMaxShown);
+    std::string printable = Printable(shown);
+    out += printable + "\n";
+    // Caret column in the printable text (escapes widen some bytes).
+    size_t caret_col = 0;
+    size_t byte_col = at.col - 1 - start;
+    caret_col = Printable(shown.substr(0, std::min(byte_col, shown.size()))).size();
+    uint32_t width = 1;
+    if (d.span.end > d.span.begin) {
+      LineCol end = d.file->Locate(d.span.end);
+      if (end.line == at.line && end.col > at.col) width = end.col - at.col;
+    }
+    width = std::min<uint32_t>(width, static_cast<uint32_t>(kMaxShown));
+    out += std::string(caret_col, ' ') + "^" + std::string(width - 1, '~') + "\n";
+  } else {
+    out += fmt::format("aligncheck: {}: {}{}\n", SeverityName(d.severity),
+                       d.message, suffix);
+  }
+  for (const std::string& note : d.notes) out += "note: " + note + "\n";
+  for (const std::string& help : d.help) out += "help: " + help + "\n";
+  for (const FixIt& fix : d.fixits) {
+    out += "help: " + fix.description + ": " + fix.replacement + "\n";
+  }
+  return out;
+}
+
+static size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitute});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string SuggestName(const std::string& name,
+                        const std::vector<std::string>& candidates) {
+  // As ninja does: allow about a third of the name to differ.
+  size_t best_distance = std::max<size_t>(1, (name.size() + 2) / 3) + 1;
+  std::string best;
+  for (const std::string& candidate : candidates) {
+    size_t distance = EditDistance(name, candidate);
+    if (distance < best_distance ||
+        (distance == best_distance && !best.empty() && candidate < best)) {
+      if (distance < best_distance) best_distance = distance;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+}  // namespace aligncheck

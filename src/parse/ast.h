@@ -1,0 +1,225 @@
+// The abstract syntax tree of a .align spec: plain data, as written, with the
+// byte span of every name and node. The parser builds it; analysis resolves
+// it into a Model (analysis/model.h). Nothing here knows Spirit or Z3.
+#ifndef ALIGNCHECK_PARSE_AST_H_
+#define ALIGNCHECK_PARSE_AST_H_
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "util/source_file.h"
+
+namespace aligncheck::ast {
+
+/// An identifier as written, with its span.
+struct Name {
+  std::string text;
+  Span span;
+};
+
+/// A table key or value: an identifier, a number ("-0.25", "3"), an
+/// integer range ("1..20") or a string literal (quotes removed).
+struct Literal {
+  enum class Kind { kName, kNumber, kRange, kString };
+  Kind kind = Kind::kName;
+  std::string text;   // kName, kNumber, kString (unescaped contents)
+  std::string hi;     // kRange: text is the low end, hi the high end
+  Span span;
+};
+
+enum class Op {
+  // unary
+  kNot, kNeg,
+  // binary
+  kAnd, kOr, kImplies,
+  kEq, kNe, kLt, kLe, kGt, kGe,
+  kAdd, kSub, kMul, kDiv,
+};
+
+/// One expression or formula node. Which fields matter depends on `kind`:
+///   kName        text = identifier (variable, domain value, `true`/`false`
+///                are kBool instead)
+///   kNumber      text = decimal literal as written (no sign)
+///   kBool        bool_value
+///   kUnary       op, args = [operand]
+///   kBinary      op, args = [lhs, rhs]
+///   kCall        text = callee (policy, loss or fn), args = arguments
+///   kForall, kExists, kCount
+///                text = bound variable (var_span), domain = its domain,
+///                args = [body]; kCount is an integer-valued term
+///   kSum         as kCount, but args = [term]: the sum of term over domain
+///   kIf          args = [condition, then, else]
+///   kMember      args = [element, v1, v2, ...]: element in {v1, v2, ...}
+struct Expr {
+  enum class Kind {
+    kName, kNumber, kBool, kUnary, kBinary, kCall,
+    kForall, kExists, kCount, kSum, kIf, kMember,
+  };
+  Kind kind = Kind::kBool;
+  Span span;
+  std::string text;
+  Span var_span;
+  Name domain;
+  Op op = Op::kNot;
+  bool bool_value = false;
+  std::vector<Expr> args;
+};
+
+/// `domain Prompt = {romance, mystery}` or `domain Digit = 0..9`.
+struct DomainDecl {
+  Name name;
+  bool is_range = false;
+  std::vector<Name> values;  // enum domains
+  Literal range;             // ranges: Kind::kRange
+  Span span;
+};
+
+/// `x: Prompt` in a parameter list.
+struct Param {
+  Name name;
+  Name type;
+};
+
+/// `romance: masterpiece 0.2, cliche 0.3`: one row of a loss table.
+struct TableRow {
+  Literal input;
+  std::vector<std::pair<Literal, Literal>> entries;  // (output, value)
+  Span span;
+};
+
+/// `csv "file.csv"`: a table stored next to the spec.
+struct CsvRef {
+  std::string path;  // as written, relative to the spec's directory
+  Span span;
+};
+
+/// `loss grader(x: Prompt, y: Text) = table {...} | table csv "f" | expr`.
+struct LossDecl {
+  enum class Body { kTable, kCsv, kExpr };
+  Name name;
+  std::vector<Param> params;
+  Body body = Body::kTable;
+  std::vector<TableRow> rows;
+  CsvRef csv;
+  Expr expr;
+  Span span;
+};
+
+/// `fn label: Image -> Digit = {a: 3, b: 7}` or `= csv "labels.csv"`.
+/// The codomain may be `Real` for numeric functions.
+struct FnDecl {
+  enum class Body { kTable, kCsv };
+  Name name;
+  Name from;
+  Name to;
+  Body body = Body::kTable;
+  std::vector<std::pair<Literal, Literal>> entries;  // (input, output)
+  CsvRef csv;
+  Span span;
+};
+
+/// `data train = {romance: 1, mystery: 1}`, `data all = Prompt`, or
+/// `data train = csv "weights.csv"`.
+struct DataDecl {
+  enum class Body { kWeights, kDomain, kCsv };
+  Name name;
+  Body body = Body::kWeights;
+  std::vector<std::pair<Literal, Literal>> weights;  // (input, weight)
+  Name domain;
+  CsvRef csv;
+  Span span;
+};
+
+/// `goal good(pi) = F`, optionally `goal good(pi: Prompt -> Text) = F`.
+struct GoalDecl {
+  Name name;
+  Name policy;
+  std::optional<std::pair<Name, Name>> signature;  // (input, output domain)
+  Expr body;
+  Span span;
+};
+
+/// One statement of a `physical` block.
+///   kRegister   `register computes LOSS on DATA`: names = [loss, data]
+///   kChannel    `channel NAME: TARGET := VALUE`: names = [name],
+///               target and value are expressions (target e.g. `register`,
+///               `label(x)`)
+///   kClosed     `closed`
+struct PhysicalStmt {
+  enum class Kind { kRegister, kChannel, kClosed };
+  Kind kind = Kind::kClosed;
+  std::vector<Name> names;
+  Expr target;
+  Expr value;
+  Span span;
+};
+
+struct PhysicalDecl {
+  Name name;
+  std::vector<PhysicalStmt> stmts;
+  Span span;
+};
+
+/// One `key value...` setting of a `training` block, e.g. `lr 0.5`,
+/// `seeds 1..20`, `learner softmax_table`.
+struct Setting {
+  Name key;
+  std::vector<Literal> values;
+  Span span;
+};
+
+struct TrainingDecl {
+  Name name;
+  std::vector<Setting> settings;
+  Span span;
+};
+
+/// `agent A cares_about register in M` / `... predictions of l`. `aspect`
+/// keeps whatever word was written so analysis can reject vague ones.
+struct AgentDecl {
+  Name name;
+  Name aspect;  // "register", "predictions", or something vague
+  std::optional<Name> preposition;  // "in" / "of"
+  std::optional<Name> target;       // model or loss
+  Span span;
+};
+
+/// `claim NAME: SUBJECT RELATION GOAL [as READING ...] [expect holds|fails]`.
+struct ClaimDecl {
+  enum class Relation { kAlignedWith, kRepresents, kEncodes, kAchieves };
+  enum class Reading { kNone, kIdealized, kPhysical, kTrained };
+  enum class Expect { kNone, kHolds, kFails };
+  Name name;
+  Name subject;  // a loss, or an agent for kAchieves
+  Relation relation = Relation::kAlignedWith;
+  Span relation_span;
+  Name goal;
+  Reading reading = Reading::kNone;
+  Span reading_span;
+  // idealized_minimizer
+  std::optional<Name> data;                      // over D
+  std::optional<Name> hypothesis;                // in H
+  std::vector<Name> hypothesis_args;             // in linear(f1, f2)
+  std::optional<Literal> within;                 // within eps
+  // physical_only
+  std::optional<Name> model;                     // via M
+  std::optional<Literal> threshold;              // below T
+  // trained_outcome
+  std::optional<Name> training;                  // under T
+  Expect expect = Expect::kNone;
+  Span expect_span;
+  Span span;
+};
+
+using Decl = std::variant<DomainDecl, FnDecl, LossDecl, DataDecl, GoalDecl,
+                          PhysicalDecl, TrainingDecl, AgentDecl, ClaimDecl>;
+
+struct Spec {
+  std::vector<Decl> decls;
+};
+
+}  // namespace aligncheck::ast
+
+#endif  // ALIGNCHECK_PARSE_AST_H_

@@ -1,0 +1,96 @@
+// Exact decimal parsing and printing for rationals.
+#include "util/rational.h"
+
+#include <cctype>
+
+namespace aligncheck {
+
+std::optional<Rational> ParseDecimal(std::string_view text) {
+  size_t i = 0;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+    negative = text[i] == '-';
+    ++i;
+  }
+  std::string digits;
+  size_t fraction_digits = 0;
+  bool seen_digit = false;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) {
+    digits += text[i++];
+    seen_digit = true;
+  }
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    while (i < text.size() &&
+           std::isdigit(static_cast<unsigned char>(text[i]))) {
+      digits += text[i++];
+      ++fraction_digits;
+      seen_digit = true;
+    }
+  }
+  if (!seen_digit) return std::nullopt;
+  long exponent = 0;
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    bool exp_negative = false;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
+      exp_negative = text[i] == '-';
+      ++i;
+    }
+    bool exp_digit = false;
+    while (i < text.size() &&
+           std::isdigit(static_cast<unsigned char>(text[i]))) {
+      // Exponents beyond a few thousand digits are not decimals anyone means.
+      if (exponent > 100000) return std::nullopt;
+      exponent = exponent * 10 + (text[i++] - '0');
+      exp_digit = true;
+    }
+    if (!exp_digit) return std::nullopt;
+    if (exp_negative) exponent = -exponent;
+  }
+  if (i != text.size()) return std::nullopt;
+  // Strip leading zeros: mpz does not need them and base detection must stay 10.
+  size_t first = digits.find_first_not_of('0');
+  digits = first == std::string::npos ? "0" : digits.substr(first);
+  BigInt numerator(digits, 10);
+  long scale = exponent - static_cast<long>(fraction_digits);
+  BigInt power;
+  mpz_ui_pow_ui(power.get_mpz_t(), 10, static_cast<unsigned long>(scale < 0 ? -scale : scale));
+  Rational result;
+  if (scale >= 0) {
+    result = Rational(numerator * power);
+  } else {
+    result = Rational(numerator, power);
+  }
+  result.canonicalize();
+  if (negative) result = -result;
+  return result;
+}
+
+std::string FormatRational(const Rational& q) {
+  BigInt den = q.get_den();
+  // A reduced fraction terminates in decimal iff its denominator is 2^a 5^b.
+  unsigned long twos = mpz_remove(den.get_mpz_t(), den.get_mpz_t(),
+                                  BigInt(2).get_mpz_t());
+  unsigned long fives = mpz_remove(den.get_mpz_t(), den.get_mpz_t(),
+                                   BigInt(5).get_mpz_t());
+  if (den != 1) return q.get_str();
+  unsigned long places = twos > fives ? twos : fives;
+  if (places == 0) return q.get_num().get_str();
+  BigInt power;
+  mpz_ui_pow_ui(power.get_mpz_t(), 10, places);
+  BigInt scaled = q.get_num() * power / q.get_den();
+  bool negative = scaled < 0;
+  if (negative) scaled = -scaled;
+  std::string digits = scaled.get_str();
+  if (digits.size() <= places) digits.insert(0, places - digits.size() + 1, '0');
+  std::string out = digits.substr(0, digits.size() - places) + "." +
+                    digits.substr(digits.size() - places);
+  while (out.back() == '0') out.pop_back();
+  if (out.back() == '.') out.pop_back();
+  return negative ? "-" + out : out;
+}
+
+std::string FormatBigInt(const BigInt& n) { return n.get_str(); }
+
+}  // namespace aligncheck

@@ -1,0 +1,29 @@
+// Exact rational and big-integer arithmetic: every verdict rests on these.
+#ifndef ALIGNCHECK_UTIL_RATIONAL_H_
+#define ALIGNCHECK_UTIL_RATIONAL_H_
+
+#include <gmpxx.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace aligncheck {
+
+using Rational = mpq_class;
+using BigInt = mpz_class;
+
+/// Parses a decimal literal ("5", "-0.25", "1e-3", "2.5E2") exactly.
+/// Returns nullopt if `text` is not such a literal.
+std::optional<Rational> ParseDecimal(std::string_view text);
+
+/// Formats `q` as a terminating decimal when it has one ("0.25", "-3"),
+/// otherwise as a reduced fraction ("1/3").
+std::string FormatRational(const Rational& q);
+
+/// Formats a big integer in decimal.
+std::string FormatBigInt(const BigInt& n);
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_UTIL_RATIONAL_H_
