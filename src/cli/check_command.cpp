@@ -1,0 +1,127 @@
+// The `check` pipeline: each file is read, parsed and analyzed on its own;
+// a file with errors is reported and not checked.
+#include "cli/check_command.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "analysis/analyze.h"
+#include "parse/parser.h"
+
+namespace aligncheck {
+
+namespace fs = std::filesystem;
+
+static Diagnostic FileError(const std::string& path, std::string id,
+                            std::string message) {
+  Diagnostic d;
+  d.file = std::make_shared<SourceFile>(path, "");
+  d.id = std::move(id);
+  d.message = std::move(message);
+  return d;
+}
+
+std::vector<std::string> ExpandSpecPaths(const std::vector<std::string>& paths,
+                                         std::vector<Diagnostic>& errors) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  auto add = [&](const std::string& p) {
+    if (seen.insert(p).second) out.push_back(p);
+  };
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      add(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(
+        path, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (it->is_regular_file(ec) && it->path().extension() == ".align") {
+        found.push_back(it->path().generic_string());
+      }
+    }
+    if (ec) {
+      errors.push_back(FileError(path, "E010",
+                                 fmt::format("cannot read directory: {}",
+                                             ec.message())));
+    }
+    std::sort(found.begin(), found.end());
+    if (found.empty() && !ec) {
+      errors.push_back(FileError(path, "E010", "no .align files in directory"));
+    }
+    for (const std::string& f : found) add(f);
+  }
+  return out;
+}
+
+std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
+                                               size_t max_bytes,
+                                               DiagnosticSink& sink) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    sink.Add(FileError(path, "E010", "is a directory"));
+    return nullptr;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    sink.Add(FileError(path, "E010",
+                       fmt::format("cannot read file: {}", std::strerror(errno))));
+    return nullptr;
+  }
+  auto size = fs::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    sink.Add(FileError(path, "E011",
+                       fmt::format("file is {} bytes, over the limit of {}",
+                                   size, max_bytes)));
+    return nullptr;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  if (text.size() > max_bytes) {
+    sink.Add(FileError(path, "E011",
+                       fmt::format("file is over the limit of {} bytes",
+                                   max_bytes)));
+    return nullptr;
+  }
+  return std::make_shared<SourceFile>(path, std::move(text));
+}
+
+FileResult CheckFile(const std::string& path, const CheckOptions& options) {
+  FileResult result;
+  result.path = path;
+  DiagnosticSink sink;
+  result.file = ReadSpecFile(path, options.max_file_bytes, sink);
+  if (result.file) {
+    ast::Spec spec = ParseSpec(result.file, sink);
+    if (!sink.has_errors()) {
+      result.model = Analyze(spec, result.file, sink);
+    }
+  }
+  result.diagnostics = sink.Sorted();
+  result.bad_input = !result.model.has_value();
+  if (!result.model) return result;
+  for (const Claim& claim : result.model->claims) {
+    if (!options.claims.empty() &&
+        std::find(options.claims.begin(), options.claims.end(), claim.name) ==
+            options.claims.end()) {
+      continue;
+    }
+    ClaimResult r;
+    r.claim = &claim;
+    r.verdict = CheckClaim(*result.model, claim, options.engine);
+    result.claims.push_back(std::move(r));
+  }
+  return result;
+}
+
+}  // namespace aligncheck

@@ -1,0 +1,34 @@
+// The `check` pipeline over files: read, parse, analyze, run the engines.
+#ifndef ALIGNCHECK_CLI_CHECK_COMMAND_H_
+#define ALIGNCHECK_CLI_CHECK_COMMAND_H_
+
+#include <string>
+#include <vector>
+
+#include "engine/check.h"
+#include "report/check_result.h"
+
+namespace aligncheck {
+
+struct CheckOptions {
+  std::vector<std::string> claims;  // --claim; empty = all
+  EngineOptions engine;
+  size_t max_file_bytes = 64u << 20;
+};
+
+/// Expands directories into the `*.align` files below them (sorted, each
+/// file once). Unreadable paths are kept so that reading reports them.
+std::vector<std::string> ExpandSpecPaths(const std::vector<std::string>& paths,
+                                         std::vector<Diagnostic>& errors);
+
+/// Reads `path` into a SourceFile, or reports why it cannot (E010, E011).
+std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
+                                               size_t max_bytes,
+                                               DiagnosticSink& sink);
+
+/// Checks one file; claims not selected by options.claims are skipped.
+FileResult CheckFile(const std::string& path, const CheckOptions& options);
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_CLI_CHECK_COMMAND_H_

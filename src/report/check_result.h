@@ -1,0 +1,53 @@
+// The outcome of `aligncheck check` over a set of files, as plain data that
+// every output format renders.
+#ifndef ALIGNCHECK_REPORT_CHECK_RESULT_H_
+#define ALIGNCHECK_REPORT_CHECK_RESULT_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/model.h"
+#include "diag/diagnostic.h"
+#include "engine/verdict.h"
+
+namespace aligncheck {
+
+struct ClaimResult {
+  const Claim* claim = nullptr;
+  Verdict verdict;
+
+  /// Returns whether the verdict matches the claim's `expect`, or, without
+  /// one, whether it is not a failure.
+  bool AsExpected() const;
+};
+
+struct FileResult {
+  std::string path;
+  std::shared_ptr<const SourceFile> file;  // null when it could not be read
+  std::vector<Diagnostic> diagnostics;     // sorted
+  std::optional<Model> model;              // absent after errors
+  std::vector<ClaimResult> claims;
+  bool bad_input = false;  // parse or semantic errors: exit 2
+};
+
+struct CheckSummary {
+  size_t files = 0;
+  size_t claims = 0;
+  size_t holds = 0;
+  size_t fails = 0;
+  size_t unknown = 0;
+  size_t unexpected = 0;  // verdicts that do not match `expect`
+  size_t errors = 0;      // error diagnostics
+  size_t warnings = 0;
+};
+
+CheckSummary Summarize(const std::vector<FileResult>& results);
+
+/// The operationalization's keyword: "idealized_minimizer", ...
+const char* ReadingName(Claim::Reading reading);
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_REPORT_CHECK_RESULT_H_

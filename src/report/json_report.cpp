@@ -1,0 +1,147 @@
+// JSON rendering with nlohmann::ordered_json so key order is stable.
+#include "report/json_report.h"
+
+#include <nlohmann/json.hpp>
+
+namespace aligncheck {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json DiagnosticJson(const Diagnostic& d) {
+  Json j;
+  j["file"] = d.file ? Json(d.file->name()) : Json(nullptr);
+  if (d.file) {
+    LineCol begin = d.file->Locate(d.span.begin);
+    LineCol end = d.file->Locate(std::max(d.span.end, d.span.begin));
+    j["line"] = begin.line;
+    j["column"] = begin.col;
+    j["end_line"] = end.line;
+    j["end_column"] = end.col;
+  }
+  j["severity"] = SeverityName(d.severity);
+  j["id"] = d.id;
+  j["message"] = d.message;
+  j["notes"] = d.notes;
+  j["help"] = d.help;
+  Json fixits = Json::array();
+  for (const FixIt& f : d.fixits) {
+    Json fj;
+    fj["description"] = f.description;
+    fj["replacement"] = f.replacement;
+    if (d.file) {
+      LineCol b = d.file->Locate(f.span.begin);
+      LineCol e = d.file->Locate(f.span.end);
+      fj["line"] = b.line;
+      fj["column"] = b.col;
+      fj["end_line"] = e.line;
+      fj["end_column"] = e.col;
+    }
+    fixits.push_back(std::move(fj));
+  }
+  j["fixits"] = std::move(fixits);
+  return j;
+}
+
+Json CounterexampleJson(const Model& model, const Claim& claim,
+                        const IdealizedCounterexample& cx) {
+  const Loss& loss = model.losses[claim.loss];
+  const Data& data = model.data[claim.data];
+  const Domain& inputs = model.domains[loss.input];
+  const Domain& outputs = model.domains[loss.output];
+  size_t m = outputs.size();
+  Json policy = Json::object();
+  Json rows = Json::array();
+  for (size_t x = 0; x < inputs.size(); ++x) {
+    policy[inputs.values[x]] = outputs.values[cx.policy[x]];
+    Rational best = loss.At(x, 0, m);
+    for (size_t y = 1; y < m; ++y) best = std::min(best, loss.At(x, y, m));
+    Json row;
+    row["input"] = inputs.values[x];
+    row["weight"] = FormatRational(data.weights[x] / data.total);
+    row["output"] = outputs.values[cx.policy[x]];
+    row["loss"] = FormatRational(loss.At(x, cx.policy[x], m));
+    row["min_loss"] = FormatRational(best);
+    int8_t b = x < cx.breaks.size() ? cx.breaks[x] : -1;
+    row["goal_breaks"] = b < 0 ? Json(nullptr) : Json(b == 1);
+    rows.push_back(std::move(row));
+  }
+  Json j;
+  j["policy"] = std::move(policy);
+  j["expected_loss"] = FormatRational(cx.expected_loss);
+  j["min_loss"] = FormatRational(cx.min_loss);
+  j["inputs"] = std::move(rows);
+  return j;
+}
+
+Json ClaimJson(const Model& model, const ClaimResult& r) {
+  const Claim& c = *r.claim;
+  const Verdict& v = r.verdict;
+  LineCol at = model.file->Locate(c.name_span.begin);
+  Json j;
+  j["file"] = model.file->name();
+  j["line"] = at.line;
+  j["column"] = at.col;
+  j["name"] = c.name;
+  j["claim"] = c.text;
+  j["operationalization"] = ReadingName(c.reading);
+  if (c.reading == Claim::Reading::kIdealized) {
+    j["data"] = model.data[c.data].name;
+    j["within"] = FormatRational(c.has_within ? c.within : Rational(0));
+  }
+  j["verdict"] = VerdictName(v.kind);
+  switch (c.expect) {
+    case Claim::Expect::kNone:
+      j["expected"] = nullptr;
+      break;
+    case Claim::Expect::kHolds:
+      j["expected"] = "holds";
+      break;
+    case Claim::Expect::kFails:
+      j["expected"] = "fails";
+      break;
+  }
+  j["as_expected"] = r.AsExpected();
+  j["method"] = v.method;
+  j["reason"] = v.reason;
+  j["minimizers"] = v.minimizers ? Json(FormatBigInt(*v.minimizers)) : Json(nullptr);
+  j["minimizers_is_lower_bound"] = v.minimizers_capped;
+  j["vacuous"] = v.vacuous;
+  if (v.kind == Verdict::Kind::kFails && v.counterexample &&
+      c.reading == Claim::Reading::kIdealized) {
+    j["counterexample"] = CounterexampleJson(model, c, *v.counterexample);
+  }
+  if (!v.dumped_queries.empty()) j["smt2"] = v.dumped_queries;
+  return j;
+}
+
+}  // namespace
+
+std::string RenderCheckJson(const std::vector<FileResult>& results) {
+  Json root;
+  root["version"] = ALIGNCHECK_VERSION;
+  Json claims = Json::array();
+  Json diagnostics = Json::array();
+  for (const FileResult& f : results) {
+    for (const Diagnostic& d : f.diagnostics) diagnostics.push_back(DiagnosticJson(d));
+    if (!f.model) continue;
+    for (const ClaimResult& r : f.claims) claims.push_back(ClaimJson(*f.model, r));
+  }
+  CheckSummary s = Summarize(results);
+  root["claims"] = std::move(claims);
+  root["diagnostics"] = std::move(diagnostics);
+  Json summary;
+  summary["files"] = s.files;
+  summary["claims"] = s.claims;
+  summary["holds"] = s.holds;
+  summary["fails"] = s.fails;
+  summary["unknown"] = s.unknown;
+  summary["findings"] = s.unexpected;
+  summary["errors"] = s.errors;
+  summary["warnings"] = s.warnings;
+  root["summary"] = std::move(summary);
+  // Invalid UTF-8 from input is replaced rather than thrown on.
+  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace aligncheck

@@ -1,0 +1,21 @@
+// Machine-readable output of `aligncheck check` (--format json).
+#ifndef ALIGNCHECK_REPORT_JSON_REPORT_H_
+#define ALIGNCHECK_REPORT_JSON_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "report/check_result.h"
+
+namespace aligncheck {
+
+/// Renders all results as one JSON document (keys in a fixed order):
+/// {"version", "claims": [...], "diagnostics": [...], "summary": {...}}.
+/// Each claim has file, line, column, name, claim, operationalization,
+/// verdict, expected, as_expected, method, reason, minimizers, vacuous and,
+/// for fails, a counterexample whose policy maps every input to an output.
+std::string RenderCheckJson(const std::vector<FileResult>& results);
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_REPORT_JSON_REPORT_H_

@@ -1,0 +1,204 @@
+// Text rendering of verdicts: a located header, the claim, the evidence as a
+// table, and how the verdict relates to the claim's `expect`.
+#include "report/text_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "analysis/eval.h"
+
+namespace aligncheck {
+namespace {
+
+std::string Upper(const char* s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(c));
+  return out;
+}
+
+std::string ExpectName(Claim::Expect e) {
+  switch (e) {
+    case Claim::Expect::kNone:
+      return "";
+    case Claim::Expect::kHolds:
+      return "holds";
+    case Claim::Expect::kFails:
+      return "fails";
+  }
+  return "";
+}
+
+// Lays out rows as left-aligned columns separated by two spaces.
+std::string Columns(const std::vector<std::vector<std::string>>& rows,
+                    const std::string& indent) {
+  std::vector<size_t> width;
+  for (const auto& row : rows) {
+    if (width.size() < row.size()) width.resize(row.size(), 0);
+    for (size_t i = 0; i < row.size(); ++i) {
+      width[i] = std::max(width[i], row[i].size());
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line = indent;
+    for (size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line += std::string(width[i] - row[i].size() + 2, ' ');
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string Counterexample(const Model& model, const Claim& claim,
+                           const IdealizedCounterexample& cx,
+                           const TextOptions& options) {
+  const Loss& loss = model.losses[claim.loss];
+  const Data& data = model.data[claim.data];
+  const Domain& inputs = model.domains[loss.input];
+  const Domain& outputs = model.domains[loss.output];
+  const std::string& goal = model.goals[claim.goal].name;
+  std::string out;
+  bool near = claim.has_within && claim.within != 0;
+  out += fmt::format("  counterexample: a {} of L_{} that violates {}\n",
+                     near ? "near-minimizer" : "minimizer", data.name, goal);
+  // Inputs where the goal breaks first, then the rest, each in domain order.
+  std::vector<size_t> order;
+  for (size_t x = 0; x < inputs.size(); ++x) {
+    if (x < cx.breaks.size() && cx.breaks[x] == 1) order.push_back(x);
+  }
+  size_t breaking = order.size();
+  for (size_t x = 0; x < inputs.size(); ++x) {
+    if (!(x < cx.breaks.size() && cx.breaks[x] == 1)) order.push_back(x);
+  }
+  size_t shown = order.size();
+  if (options.max_rows != 0 && shown > options.max_rows) {
+    shown = std::max(options.max_rows, std::min(breaking, options.max_rows));
+  }
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"input", "weight", "pi(input)", "loss", "min loss", ""});
+  size_t m = outputs.size();
+  for (size_t i = 0; i < shown; ++i) {
+    size_t x = order[i];
+    Rational best = loss.At(x, 0, m);
+    for (size_t y = 1; y < m; ++y) best = std::min(best, loss.At(x, y, m));
+    std::string mark;
+    if (x < cx.breaks.size() && cx.breaks[x] == 1) mark = "<- goal breaks here";
+    rows.push_back({inputs.values[x], FormatRational(data.weights[x] / data.total),
+                    outputs.values[cx.policy[x]],
+                    FormatRational(loss.At(x, cx.policy[x], m)),
+                    FormatRational(best), mark});
+  }
+  out += Columns(rows, "    ");
+  if (shown < order.size()) {
+    out += fmt::format("    ... {} more inputs not shown (--max-rows 0 shows all)\n",
+                       order.size() - shown);
+  }
+  bool per_input = std::any_of(cx.breaks.begin(), cx.breaks.end(),
+                               [](int8_t b) { return b >= 0; });
+  if (per_input) {
+    out += fmt::format("  the goal breaks at {} of {} inputs\n", breaking,
+                       inputs.size());
+  }
+  if (near) {
+    out += fmt::format("  L_{}(pi) = {}, min L_{} = {}, within {}\n", data.name,
+                       FormatRational(cx.expected_loss), data.name,
+                       FormatRational(cx.min_loss), FormatRational(claim.within));
+  } else {
+    out += fmt::format("  L_{}(pi) = {} = min L_{}\n", data.name,
+                       FormatRational(cx.expected_loss), data.name);
+  }
+  return out;
+}
+
+std::string MinimizerCount(const Verdict& v, const Claim& claim) {
+  if (!v.minimizers) return "";
+  bool near = claim.has_within && claim.within != 0;
+  return fmt::format("{}{} {}", v.minimizers_capped ? "at least " : "",
+                     FormatBigInt(*v.minimizers),
+                     near ? (*v.minimizers == 1 && !v.minimizers_capped
+                                 ? "near-minimizer"
+                                 : "near-minimizers")
+                          : (*v.minimizers == 1 && !v.minimizers_capped
+                                 ? "minimizer"
+                                 : "minimizers"));
+}
+
+}  // namespace
+
+std::string RenderClaimText(const Model& model, const ClaimResult& result,
+                            const TextOptions& options) {
+  const Claim& claim = *result.claim;
+  const Verdict& v = result.verdict;
+  LineCol at = model.file->Locate(claim.name_span.begin);
+  std::string out = fmt::format("{}:{}:{}: {} {}", model.file->name(), at.line,
+                                at.col, Upper(VerdictName(v.kind)), claim.name);
+  if (v.kind == Verdict::Kind::kHolds && v.vacuous) out += " (vacuous)";
+  out += "\n";
+  out += "    " + claim.text + "\n";
+  switch (v.kind) {
+    case Verdict::Kind::kHolds:
+      if (claim.reading == Claim::Reading::kIdealized) {
+        std::string count = MinimizerCount(v, claim);
+        out += fmt::format("  every one of the {} of L_{} satisfies {}",
+                           count, model.data[claim.data].name,
+                           model.goals[claim.goal].name);
+        if (!v.method.empty()) out += fmt::format(" ({})", v.method);
+        out += "\n";
+      } else if (!v.reason.empty()) {
+        out += "  " + v.reason + "\n";
+      }
+      if (v.vacuous) {
+        out += fmt::format(
+            "  note: {} holds for every policy, so this says nothing about "
+            "the loss\n",
+            model.goals[claim.goal].name);
+      }
+      break;
+    case Verdict::Kind::kFails:
+      if (v.counterexample && claim.reading == Claim::Reading::kIdealized) {
+        out += Counterexample(model, claim, *v.counterexample, options);
+        if (v.minimizers) {
+          out += fmt::format("  ({} in all; found by {})\n",
+                             MinimizerCount(v, claim), v.method);
+        }
+      } else if (!v.reason.empty()) {
+        out += "  " + v.reason + "\n";
+      }
+      break;
+    case Verdict::Kind::kUnknown:
+      out += "  reason: " + v.reason + "\n";
+      break;
+  }
+  for (const std::string& path : v.dumped_queries) {
+    out += "  solver query written to " + path + "\n";
+  }
+  std::string expected = ExpectName(claim.expect);
+  if (!expected.empty()) {
+    if (result.AsExpected()) {
+      out += fmt::format("  expected {}: as expected\n", expected);
+    } else {
+      out += fmt::format("  expected {}, got {}: UNEXPECTED\n", expected,
+                         VerdictName(v.kind));
+    }
+  }
+  return out;
+}
+
+std::string RenderSummaryText(const CheckSummary& s) {
+  std::string out = fmt::format(
+      "{} claim{} in {} file{}: {} hold{}, {} fail{}, {} unknown", s.claims,
+      s.claims == 1 ? "" : "s", s.files, s.files == 1 ? "" : "s", s.holds,
+      s.holds == 1 ? "s" : "", s.fails, s.fails == 1 ? "s" : "", s.unknown);
+  if (s.unexpected > 0) {
+    out += fmt::format("; {} finding{}", s.unexpected, s.unexpected == 1 ? "" : "s");
+  }
+  if (s.errors > 0) {
+    out += fmt::format("; {} error{}", s.errors, s.errors == 1 ? "" : "s");
+  }
+  return out + "\n";
+}
+
+}  // namespace aligncheck

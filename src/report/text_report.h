@@ -1,0 +1,29 @@
+// Human-readable output of `aligncheck check`: one block per claim with the
+// evidence, then a summary line.
+#ifndef ALIGNCHECK_REPORT_TEXT_REPORT_H_
+#define ALIGNCHECK_REPORT_TEXT_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "report/check_result.h"
+
+namespace aligncheck {
+
+struct TextOptions {
+  /// Most counterexample rows printed; inputs where the goal breaks come
+  /// first. 0 = all.
+  size_t max_rows = 20;
+};
+
+/// Renders the verdict block of one claim.
+std::string RenderClaimText(const Model& model, const ClaimResult& result,
+                            const TextOptions& options);
+
+/// Renders the closing summary line, e.g.
+/// "4 claims in 1 file: 1 holds, 2 fail, 1 unknown; all as expected".
+std::string RenderSummaryText(const CheckSummary& summary);
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_REPORT_TEXT_REPORT_H_
