@@ -1,0 +1,105 @@
+// Golden tests: every directory under tests/golden/ holds a command line
+// (`cmd`, arguments after "aligncheck"), its inputs, and the exact expected
+// stdout, stderr and exit code. Run with UPDATE_GOLDEN=1 to rewrite them.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void WriteAll(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+std::vector<std::string> SplitArgs(const std::string& line) {
+  std::istringstream in(line);
+  std::vector<std::string> args;
+  std::string arg;
+  while (in >> arg) args.push_back(arg);
+  return args;
+}
+
+struct CliRun {
+  std::string out, err;
+  int exit_code = 0;
+};
+
+CliRun RunIn(const fs::path& dir, std::vector<std::string> args) {
+  fs::path saved = fs::current_path();
+  fs::current_path(dir);
+  args.insert(args.begin(), "aligncheck");
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  std::ostringstream out, err;
+  CliRun run;
+  run.exit_code =
+      aligncheck::RunCli(static_cast<int>(argv.size()), argv.data(), out, err);
+  run.out = out.str();
+  run.err = err.str();
+  fs::current_path(saved);
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("golden outputs") {
+  fs::path root = fs::path(ALIGNCHECK_SOURCE_DIR) / "tests" / "golden";
+  std::vector<fs::path> cases;
+  for (const auto& entry : fs::directory_iterator(root)) {
+    if (entry.is_directory() && fs::exists(entry.path() / "cmd")) {
+      cases.push_back(entry.path());
+    }
+  }
+  std::sort(cases.begin(), cases.end());
+  REQUIRE(!cases.empty());
+  bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
+  for (const fs::path& dir : cases) {
+    CAPTURE(dir.filename().string());
+    CliRun run = RunIn(dir, SplitArgs(ReadAll(dir / "cmd")));
+    std::string exit_text = std::to_string(run.exit_code) + "\n";
+    if (update) {
+      WriteAll(dir / "stdout", run.out);
+      WriteAll(dir / "stderr", run.err);
+      WriteAll(dir / "exit", exit_text);
+      continue;
+    }
+    CHECK(ReadAll(dir / "stdout") == run.out);
+    CHECK(ReadAll(dir / "stderr") == run.err);
+    CHECK(ReadAll(dir / "exit") == exit_text);
+  }
+}
+
+TEST_CASE("the same input gives byte-identical output") {
+  fs::path root = fs::path(ALIGNCHECK_SOURCE_DIR);
+  CliRun first = RunIn(root, {"check", "specs", "examples", "--format", "json"});
+  CliRun second = RunIn(root, {"check", "specs", "examples", "--format", "json"});
+  CHECK(first.out == second.out);
+  CHECK(first.err == second.err);
+}
+
+TEST_CASE("specs/ and examples/ give their expected verdicts") {
+  fs::path root = fs::path(ALIGNCHECK_SOURCE_DIR);
+  CliRun run = RunIn(root, {"check", "specs", "examples"});
+  INFO(run.out);
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(run.err.empty());
+  CHECK(run.out.find("UNEXPECTED") == std::string::npos);
+}
