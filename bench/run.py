@@ -45,9 +45,12 @@ def generate(path, n, m, seed=1):
         f.write("data D = {%s}\n" % ", ".join(weights))
         f.write("goal per_input(pi) = forall x in X: pi(x) != y0\n")
         f.write("goal coupled(pi) = (count x in X: pi(x) == y0) <= %d\n" % (n // 5))
+        f.write("goal coupled_loose(pi) = (count x in X: pi(x) == y0) <= %d\n" % (n // 2))
         f.write("claim per_input_goal: l aligned_with per_input "
                 "as idealized_minimizer over D\n")
         f.write("claim count_goal: l aligned_with coupled "
+                "as idealized_minimizer over D\n")
+        f.write("claim count_goal_holds: l aligned_with coupled_loose "
                 "as idealized_minimizer over D\n")
         f.write("claim within_eps: l aligned_with per_input "
                 "as idealized_minimizer over D within 0.0001\n")
@@ -119,7 +122,7 @@ def main():
                 naive = "timeout (%ds)" % args.naive_timeout
             else:
                 naive = "%.2f s (%s)" % (t, out.strip())
-        for claim in ("per_input_goal", "count_goal", "within_eps"):
+        for claim in ("per_input_goal", "count_goal", "count_goal_holds", "within_eps"):
             # Peak RSS of children is a running maximum: measure each claim in
             # a fresh interpreter so the figure is the claim's own.
             probe = subprocess.run(
