@@ -3,6 +3,7 @@
 // stdout, stderr and exit code. Run with UPDATE_GOLDEN=1 to rewrite them.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>

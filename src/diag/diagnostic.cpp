@@ -68,7 +68,11 @@ static std::string Printable(std::string_view text) {
 std::string RenderDiagnosticText(const Diagnostic& d) {
   std::string out;
   std::string suffix = d.id.empty() ? "" : fmt::format(" [{}]", d.id);
-  if (d.file) {
+  if (d.file && d.file->text().empty()) {
+    LineCol at = d.file->Locate(0);
+    out += fmt::format("{}:{}:{}: {}: {}{}\n", d.file->name(), at.line, at.col,
+                       SeverityName(d.severity), d.message, suffix);
+  } else if (d.file) {
     LineCol at = d.file->Locate(d.span.begin);
     out += fmt::format("{}:{}:{}: {}: {}{}\n", d.file->name(), at.line, at.col,
                        SeverityName(d.severity), d.message, suffix);

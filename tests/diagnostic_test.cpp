@@ -1,0 +1,69 @@
+// Tests for diag/diagnostic: rendering, ordering and name suggestions.
+#include "diag/diagnostic.h"
+
+#include <doctest/doctest.h>
+
+using namespace aligncheck;
+
+TEST_CASE("a located error renders with its source line and caret") {
+  auto file = std::make_shared<SourceFile>(
+      "spec.align", "domain A = {a}\nloss l(x: Promt, y: A) = 0\n");
+  Diagnostic d;
+  d.file = file;
+  d.id = "E002";
+  d.message = "undefined domain 'Promt'";
+  d.span = {25, 30};
+  d.help.push_back("did you mean 'Prompt'?");
+  CHECK(RenderDiagnosticText(d) ==
+        "spec.align:2:11: error: undefined domain 'Promt' [E002]\n"
+        "loss l(x: Promt, y: A) = 0\n"
+        "          ^~~~~\n"
+        "help: did you mean 'Prompt'?\n");
+}
+
+TEST_CASE("control characters in the source line are escaped") {
+  auto file = std::make_shared<SourceFile>("s.align", "a\x1b[31mb\n");
+  Diagnostic d;
+  d.file = file;
+  d.id = "E001";
+  d.message = "bad";
+  d.span = {5, 6};
+  CHECK(RenderDiagnosticText(d) ==
+        "s.align:1:6: error: bad [E001]\n"
+        "a\\x1b[31mb\n"
+        "         ^\n");
+}
+
+TEST_CASE("an empty file prints no source line") {
+  auto file = std::make_shared<SourceFile>("gone.align", "");
+  Diagnostic d;
+  d.file = file;
+  d.id = "E010";
+  d.message = "cannot read file: No such file or directory";
+  CHECK(RenderDiagnosticText(d) ==
+        "gone.align:1:1: error: cannot read file: No such file or directory "
+        "[E010]\n");
+}
+
+TEST_CASE("diagnostics sort by file and position") {
+  auto a = std::make_shared<SourceFile>("a.align", "xxxxxxxxxx");
+  auto b = std::make_shared<SourceFile>("b.align", "xxxxxxxxxx");
+  DiagnosticSink sink;
+  sink.Error(b, {1, 2}, "E001", "b1");
+  sink.Error(a, {5, 6}, "E001", "a5");
+  sink.Error(a, {2, 3}, "E002", "a2");
+  auto sorted = sink.Sorted();
+  REQUIRE(sorted.size() == 3);
+  CHECK(sorted[0].message == "a2");
+  CHECK(sorted[1].message == "a5");
+  CHECK(sorted[2].message == "b1");
+  CHECK(sink.error_count() == 3);
+}
+
+TEST_CASE("did-you-mean picks the closest plausible name") {
+  std::vector<std::string> names = {"Prompt", "Text", "grader", "train"};
+  CHECK(SuggestName("Promt", names) == "Prompt");
+  CHECK(SuggestName("trian", names) == "train");
+  CHECK(SuggestName("zzzzzz", names).empty());
+  CHECK(SuggestName("x", {}).empty());
+}
