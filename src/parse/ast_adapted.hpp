@@ -3,6 +3,7 @@
 #define ALIGNCHECK_PARSE_AST_ADAPTED_HPP_
 
 #include <boost/fusion/include/adapt_struct.hpp>
+#include <boost/fusion/include/std_pair.hpp>
 
 #include "parse/x3_ast.hpp"
 
@@ -16,7 +17,6 @@ BOOST_FUSION_ADAPT_STRUCT(xa::if_expr, cond, then_branch, else_branch)
 BOOST_FUSION_ADAPT_STRUCT(xa::call, callee, args)
 BOOST_FUSION_ADAPT_STRUCT(xa::member_set, marker, values)
 BOOST_FUSION_ADAPT_STRUCT(xa::compare, lhs, tail)
-BOOST_FUSION_ADAPT_STRUCT(xa::entry, key, value)
 BOOST_FUSION_ADAPT_STRUCT(xa::domain_body, values, range)
 BOOST_FUSION_ADAPT_STRUCT(xa::domain_decl, id, body)
 BOOST_FUSION_ADAPT_STRUCT(xa::fn_body, kind, entries, csv)

@@ -201,7 +201,7 @@ x3::rule<d_expect_class, x3ast::name> const expect_clause = "'expect'";
 auto const domain_decl_def = kw_domain > name > '=' > domain_body;
 auto const domain_body_def = enum_body | range_body;
 auto const enum_body_def =
-    lit('{') > (name % ',') > (list_close >> attr(no_literal()));
+    lit('{') > (name % ',') > list_close > attr(no_literal());
 auto const range_body_def = attr(std::vector<x3ast::name>()) >> range_lit;
 auto const list_close_def = lit('}');
 auto const arrow_def = lit("->");
@@ -212,7 +212,7 @@ auto const fn_decl_def =
     kw_fn > name > ':' > name > arrow > name > '=' > fn_body;
 auto const fn_body_def = fn_table | fn_csv;
 auto const fn_table_def = (attr(0) >> '{') > -(entry % ',') > -lit(',') >
-                          (list_close >> attr(no_literal()));
+                          list_close > attr(no_literal());
 auto const fn_csv_def = attr(1) >> attr(no_entries()) >> csv_ref;
 auto const csv_ref_def = kw_csv > string_lit;
 auto const entry_def = key_lit > ':' > value_lit;
@@ -226,8 +226,7 @@ auto const loss_body_def = loss_table | loss_expr;
 auto const loss_table_def = kw_table > table_content;
 auto const table_content_def = table_rows | table_csv;
 auto const table_rows_def = (attr(0) >> '{') > *row >
-                            (rows_close >> attr(no_literal()) >>
-                             attr(x3ast::operand()));
+                            rows_close > attr(no_literal()) > attr(x3ast::operand());
 auto const table_csv_def =
     attr(1) >> attr(no_rows()) >> csv_ref >> attr(x3ast::operand());
 auto const loss_expr_def =
@@ -241,7 +240,7 @@ auto const data_decl_def = kw_data > name > '=' > data_body;
 auto const data_body_def = data_weights | data_csv | data_domain;
 auto const data_weights_def =
     (attr(0) >> '{') > -(entry % ',') > -lit(',') >
-    (list_close >> attr(no_literal()) >> attr(no_name()));
+    list_close > attr(no_literal()) > attr(no_name());
 auto const data_csv_def =
     attr(1) >> attr(no_entries()) >> csv_ref >> attr(no_name());
 auto const data_domain_def =
@@ -258,7 +257,7 @@ auto const physical_decl_def =
 auto const stmt_def = register_stmt | channel_stmt | closed_stmt;
 auto const register_stmt_def =
     register_word > kw_computes > name > kw_on > name >
-    (attr(x3ast::operand()) >> attr(x3ast::operand()));
+    attr(x3ast::operand()) > attr(x3ast::operand());
 auto const channel_stmt_def = channel_word > name > attr(x3ast::name()) >
                               ':' > formula > assign > formula;
 auto const closed_stmt_def = closed_word >> attr(x3ast::name()) >>
@@ -288,7 +287,7 @@ auto const physical_only_def = physical_only_word > kw_via > name >
                                attr(no_hypothesis()) >
                                -(kw_below > number_lit);
 auto const trained_def = trained_word > kw_under > name >
-                         (attr(no_hypothesis()) >> attr(no_literal()));
+                         attr(no_hypothesis()) > attr(no_literal());
 auto const hypothesis_def =
     kw_in > name > -(lit('(') > (name % ',') > hyp_close);
 auto const hyp_close_def = lit(')');

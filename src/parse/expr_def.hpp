@@ -64,7 +64,7 @@ add_op_table const add_op;
 mul_op_table const mul_op;
 cmp_op_table const cmp_op;
 
-name_parser const name{};
+name_parser const name(true);
 number_parser const number{};
 bool_parser const boolean{};
 kw_parser const kw_in("in");

@@ -128,10 +128,28 @@ struct word_parser : x3::parser<word_parser> {
   }
 };
 
-/// An identifier that is not a reserved word.
+/// Returns true when only blanks precede `at` on its line.
+template <typename Ctx, typename It>
+bool AtLineStart(Ctx const& ctx, It at) {
+  It base = State(ctx).base;
+  while (at != base) {
+    char c = *(at - 1);
+    if (c == '\n') return true;
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+    --at;
+  }
+  return true;
+}
+
+/// An identifier that is not a reserved word. In expressions
+/// (`in_expression`), a declaration keyword at the start of a line is not a
+/// name either: it starts the next declaration, so an unfinished formula
+/// reports "expected expression" there instead of swallowing it.
 struct name_parser : x3::parser<name_parser> {
   using attribute_type = x3ast::name;
   static bool const has_attribute = true;
+  constexpr explicit name_parser(bool e = false) : in_expression(e) {}
+  bool in_expression;
 
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&,
@@ -141,6 +159,9 @@ struct name_parser : x3::parser<name_parser> {
     if (end == first) return false;
     std::string_view got(&*first, static_cast<size_t>(end - first));
     if (IsReserved(got)) return false;
+    if (in_expression && IsDeclKeyword(got) && AtLineStart(ctx, first)) {
+      return false;
+    }
     x3ast::name n;
     n.text.assign(got);
     n.sbegin = Offset(ctx, first);
@@ -280,8 +301,7 @@ struct literal_parser : x3::parser<literal_parser> {
     } else {
       return false;
     }
-    lit.sbegin = Offset(ctx, first);
-    lit.send = Offset(ctx, end);
+    lit.span = Span{Offset(ctx, first), Offset(ctx, end)};
     x3::traits::move_to(std::move(lit), attr);
     first = end;
     return true;
@@ -336,6 +356,8 @@ struct annotate_span {
     if constexpr (std::is_base_of_v<x3ast::spanned, Attr>) {
       attr.sbegin = Offset(ctx, first);
       attr.send = Offset(ctx, last);
+    } else if constexpr (std::is_same_v<Attr, ast::Literal>) {
+      attr.span = Span{Offset(ctx, first), Offset(ctx, last)};
     }
   }
 };

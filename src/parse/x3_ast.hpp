@@ -7,6 +7,7 @@
 #include <boost/spirit/home/x3/support/ast/variant.hpp>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parse/ast.h"
@@ -39,12 +40,9 @@ struct boolean : spanned {
   bool value = false;
 };
 
-/// A table key or value; `kind` is an ast::Literal::Kind.
-struct literal : spanned {
-  ast::Literal::Kind kind = ast::Literal::Kind::kName;
-  std::string text;
-  std::string hi;
-};
+/// A table key or value: the public ast::Literal, filled in place by the
+/// token parser so the million cells of a big table are never copied.
+using literal = ast::Literal;
 
 // ---- expressions -------------------------------------------------------
 
@@ -119,10 +117,8 @@ struct compare : spanned {
 
 // ---- declarations ------------------------------------------------------
 
-struct entry : spanned {
-  literal key;
-  literal value;
-};
+/// `key: value` or a table cell `output value`.
+using entry = std::pair<ast::Literal, ast::Literal>;
 
 struct domain_body : spanned {
   std::vector<name> values;
