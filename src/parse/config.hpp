@@ -55,6 +55,16 @@ struct nesting_error {
   iterator_type where;
 };
 
+/// Thrown when one expression list (call arguments, set members) is longer
+/// than kMaxListItems; caught by the driver.
+struct list_error {
+  iterator_type where;
+};
+
+/// Expression lists are short in any real spec; the cap keeps a 10 MB line
+/// of arguments from building a gigabyte of syntax tree.
+constexpr uint32_t kMaxListItems = 10000;
+
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;
 using context_type =
     x3::context<state_tag, std::reference_wrapper<parse_state>,

@@ -47,6 +47,8 @@ struct paren_class : annotate_span {};
 struct if_expr_class : annotate_span {};
 struct call_class : annotate_span {};
 struct close_args_class {};
+struct set_values_class {};
+struct call_args_class {};
 
 struct add_op_table : x3::symbols<ast::Op> {
   add_op_table() { add("+", ast::Op::kAdd)("-", ast::Op::kSub); }
@@ -107,6 +109,10 @@ x3::rule<paren_class, x3ast::operand> const paren = "'('";
 x3::rule<if_expr_class, x3ast::if_expr> const if_expr = "'if'";
 x3::rule<call_class, x3ast::call> const call = "call";
 x3::rule<close_args_class> const close_args = "',' or ')'";
+x3::rule<set_values_class, std::vector<x3ast::operand>> const set_values =
+    "expression";
+x3::rule<call_args_class, std::vector<x3ast::operand>> const call_args =
+    "expression";
 
 auto const formula_def = quant | implies_expr;
 auto const quant_def =
@@ -114,9 +120,9 @@ auto const quant_def =
 auto const implies_expr_def = or_expr >> -implies_tail;
 auto const implies_tail_def =
     kw_implies >> attr(ast::Op::kImplies) > guard[formula];
-auto const or_expr_def = and_expr >> *or_tail;
+auto const or_expr_def = and_expr >> bounded_star[or_tail];
 auto const or_tail_def = kw_or >> attr(ast::Op::kOr) > and_expr;
-auto const and_expr_def = not_expr >> *and_tail;
+auto const and_expr_def = not_expr >> bounded_star[and_tail];
 auto const and_tail_def = kw_and >> attr(ast::Op::kAnd) > not_expr;
 auto const not_expr_def = not_op | quant | cmp_expr;
 auto const not_op_def = kw_not >> attr(ast::Op::kNot) > guard[not_expr];
@@ -125,11 +131,13 @@ auto const cmp_tail_def = rel_tail | member_tail;
 auto const rel_tail_def = cmp_op > arith > cmp_end;
 auto const cmp_end_def = !cmp_op;
 auto const member_tail_def =
-    kw_in >> attr(true) > '{' > (guard[arith] % ',') > close_set;
+    kw_in >> attr(true) > '{' > set_values > close_set;
+auto const set_values_def =
+    guard[arith] >> list_star[lit(',') > guard[arith]];
 auto const close_set_def = lit('}');
-auto const arith_def = term >> *add_tail;
+auto const arith_def = term >> bounded_star[add_tail];
 auto const add_tail_def = add_op > term;
-auto const term_def = unary_expr >> *mul_tail;
+auto const term_def = unary_expr >> bounded_star[mul_tail];
 auto const mul_tail_def = mul_op > unary_expr;
 auto const unary_expr_def = neg | primary;
 auto const neg_def = lit('-') >> attr(ast::Op::kNeg) > guard[unary_expr];
@@ -140,7 +148,9 @@ auto const aggregate_def = lit('(') >> aggregate_word > name > kw_in > name >
 auto const paren_def = lit('(') > guard[formula] > ')';
 auto const if_expr_def = kw_if > guard[formula] > kw_then > guard[formula] >
                          kw_else > guard[formula];
-auto const call_def = name >> '(' > -(guard[formula] % ',') > close_args;
+auto const call_def = name >> '(' > -call_args > close_args;
+auto const call_args_def =
+    guard[formula] >> list_star[lit(',') > guard[formula]];
 auto const close_args_def = lit(')');
 
 BOOST_SPIRIT_DEFINE(formula, quant, implies_expr, implies_tail, or_expr,
@@ -148,7 +158,7 @@ BOOST_SPIRIT_DEFINE(formula, quant, implies_expr, implies_tail, or_expr,
                     cmp_tail, rel_tail, cmp_end)
 BOOST_SPIRIT_DEFINE(member_tail, close_set, arith, add_tail, term, mul_tail,
                     unary_expr, neg, primary, aggregate, paren, if_expr, call,
-                    close_args)
+                    close_args, set_values, call_args)
 
 }  // namespace aligncheck::parse
 

@@ -194,6 +194,14 @@ class Driver {
                   fmt::format("nesting deeper than {}",
                               limits_.max_nesting_depth));
       return Recover(text_, at, pos);
+    } catch (const parse::list_error& e) {
+      size_t at = static_cast<size_t>(e.where - text_.begin());
+      Span span;
+      DescribeToken(text_, at, span);
+      sink_.Error(file_, span, "E011",
+                  fmt::format("more than {} items in one list",
+                              parse::kMaxListItems));
+      return Recover(text_, at, pos);
     } catch (const parse::DepthError& e) {
       // The declaration parsed; only its tree is too deep. `it` is past it.
       sink_.Error(file_, e.span, "E011",

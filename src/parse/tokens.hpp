@@ -348,6 +348,53 @@ struct guard_gen {
 
 constexpr guard_gen guard{};
 
+/// bounded_star[p] / list_star[p]: like *p, but an operator chain longer
+/// than the nesting limit (it would nest that deep once folded) throws
+/// nesting_error, and a list longer than kMaxListItems throws list_error.
+template <typename Subject, bool kList>
+struct bounded_kleene
+    : x3::unary_parser<Subject, bounded_kleene<Subject, kList>> {
+  using base_type = x3::unary_parser<Subject, bounded_kleene<Subject, kList>>;
+  static bool const handles_container = true;
+  constexpr explicit bounded_kleene(Subject const& subject)
+      : base_type(subject) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx,
+             Attr& attr) const {
+    uint32_t limit = kList ? kMaxListItems : State(ctx).max_depth;
+    uint32_t n = 0;
+    for (;;) {
+      It before = first;
+      if (!x3::detail::parse_into_container(this->subject, first, last, ctx,
+                                            rctx, attr)) {
+        break;
+      }
+      if (++n > limit) {
+        x3::skip_over(before, last, ctx);
+        if (kList) throw list_error{before};
+        throw nesting_error{before};
+      }
+    }
+    return true;
+  }
+};
+
+template <bool kList>
+struct bounded_gen {
+  template <typename Subject>
+  constexpr bounded_kleene<
+      typename x3::extension::as_parser<Subject>::value_type, kList>
+  operator[](Subject const& subject) const {
+    return bounded_kleene<
+        typename x3::extension::as_parser<Subject>::value_type, kList>(
+        x3::as_parser(subject));
+  }
+};
+
+constexpr bounded_gen<false> bounded_star{};
+constexpr bounded_gen<true> list_star{};
+
 /// on_success handler: records the byte span of every spanned node.
 struct annotate_span {
   template <typename It, typename Attr, typename Ctx>
@@ -365,6 +412,12 @@ struct annotate_span {
 }  // namespace aligncheck::parse
 
 namespace boost::spirit::x3 {
+
+namespace traits {
+template <typename Subject, bool kList, typename Context>
+struct attribute_of<aligncheck::parse::bounded_kleene<Subject, kList>, Context>
+    : build_container<typename attribute_of<Subject, Context>::type> {};
+}  // namespace traits
 
 template <>
 struct get_info<aligncheck::parse::kw_parser> {
