@@ -70,6 +70,8 @@ struct d_trained_class : annotate_span {};
 struct d_hypothesis_class : annotate_span {};
 struct d_hyp_close_class {};
 struct d_expect_class : annotate_span {};
+struct d_name_list_class {};
+struct d_params_class {};
 
 using L = literal_parser;
 name_parser const name{};
@@ -196,12 +198,15 @@ x3::rule<d_trained_class, x3ast::reading> const trained = "'trained_outcome'";
 x3::rule<d_hypothesis_class, x3ast::hypothesis> const hypothesis = "'in'";
 x3::rule<d_hyp_close_class> const hyp_close = "',' or ')'";
 x3::rule<d_expect_class, x3ast::name> const expect_clause = "'expect'";
+x3::rule<d_name_list_class, std::vector<x3ast::name>> const name_list = "name";
+x3::rule<d_params_class, std::vector<x3ast::param>> const params =
+    "a parameter";
 
 // domain NAME = {a, b} | domain NAME = 0..9
 auto const domain_decl_def = kw_domain > name > '=' > domain_body;
 auto const domain_body_def = enum_body | range_body;
 auto const enum_body_def =
-    lit('{') > (name % ',') > list_close > attr(no_literal());
+    lit('{') > name_list > list_close > attr(no_literal());
 auto const range_body_def = attr(std::vector<x3ast::name>()) >> range_lit;
 auto const list_close_def = lit('}');
 auto const arrow_def = lit("->");
@@ -218,7 +223,7 @@ auto const csv_ref_def = kw_csv > string_lit;
 auto const entry_def = key_lit > ':' > value_lit;
 
 // loss NAME(x: X, y: Y) = table {...} | table csv "f" | EXPR
-auto const loss_decl_def = kw_loss > name > '(' > (param % ',') >
+auto const loss_decl_def = kw_loss > name > '(' > params >
                            params_close > '=' > loss_body;
 auto const param_def = name > ':' > name;
 auto const params_close_def = lit(')');
@@ -289,9 +294,11 @@ auto const physical_only_def = physical_only_word > kw_via > name >
 auto const trained_def = trained_word > kw_under > name >
                          attr(no_hypothesis()) > attr(no_literal());
 auto const hypothesis_def =
-    kw_in > name > -(lit('(') > (name % ',') > hyp_close);
+    kw_in > name > -(lit('(') > name_list > hyp_close);
 auto const hyp_close_def = lit(')');
 auto const expect_clause_def = kw_expect > expect_word;
+auto const name_list_def = name >> *(lit(',') > name);
+auto const params_def = param >> *(lit(',') > param);
 
 BOOST_SPIRIT_DEFINE(domain_decl, fn_decl, loss_decl, data_decl, goal_decl,
                     physical_decl, training_decl, agent_decl, claim_decl)
@@ -304,7 +311,7 @@ BOOST_SPIRIT_DEFINE(loss_body, loss_table, table_content, table_rows,
 BOOST_SPIRIT_DEFINE(stmt, register_stmt, channel_stmt, closed_stmt,
                     stmts_close, setting, settings_close, agent_target,
                     reading, reading_body, idealized, physical_only, trained,
-                    hypothesis, hyp_close, expect_clause)
+                    hypothesis, hyp_close, expect_clause, name_list, params)
 
 }  // namespace aligncheck::parse
 

@@ -395,11 +395,47 @@ struct bounded_gen {
 constexpr bounded_gen<false> bounded_star{};
 constexpr bounded_gen<true> list_star{};
 
+/// Returns the end of the last token before `last`: X3 primitives skip
+/// blanks and comments before they fail, so a rule can end past them.
+template <typename It>
+It TrimEnd(It base, It first, It last) {
+  auto blank = [](char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
+           c == '\v';
+  };
+  for (;;) {
+    bool crossed_newline = false;
+    while (last != first && blank(*(last - 1))) {
+      crossed_newline |= *(last - 1) == '\n';
+      --last;
+    }
+    if (!crossed_newline) return last;
+    // A comment may end the line just before the newline we crossed.
+    It line = last;
+    while (line != base && *(line - 1) != '\n') --line;
+    if (line < first) line = first;
+    bool in_string = false;
+    It comment = last;
+    for (It i = line; i != last; ++i) {
+      if (*i == '"') in_string = !in_string;
+      if (*i == '\\' && in_string && i + 1 != last) {
+        ++i;
+      } else if (*i == '#' && !in_string) {
+        comment = i;
+        break;
+      }
+    }
+    if (comment == last) return last;
+    last = comment;
+  }
+}
+
 /// on_success handler: records the byte span of every spanned node.
 struct annotate_span {
   template <typename It, typename Attr, typename Ctx>
-  void on_success(It const& first, It const& last, Attr& attr,
+  void on_success(It const& first, It const& last_skipped, Attr& attr,
                   Ctx const& ctx) const {
+    It last = TrimEnd(State(ctx).base, first, last_skipped);
     if constexpr (std::is_base_of_v<x3ast::spanned, Attr>) {
       attr.sbegin = Offset(ctx, first);
       attr.send = Offset(ctx, last);
@@ -419,6 +455,14 @@ struct attribute_of<aligncheck::parse::bounded_kleene<Subject, kList>, Context>
     : build_container<typename attribute_of<Subject, Context>::type> {};
 }  // namespace traits
 
+template <typename Subject>
+struct get_info<aligncheck::parse::guard_directive<Subject>> {
+  using result_type = std::string;
+  std::string operator()(
+      aligncheck::parse::guard_directive<Subject> const& p) const {
+    return what(p.subject);
+  }
+};
 template <>
 struct get_info<aligncheck::parse::kw_parser> {
   using result_type = std::string;
