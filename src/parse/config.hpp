@@ -46,6 +46,7 @@ struct parse_state {
   iterator_type base;
   uint32_t depth = 0;
   uint32_t max_depth = 200;
+  uint32_t last_row_size = 0;  // cells in the previous table row
 };
 
 struct state_tag;

@@ -72,6 +72,7 @@ struct d_hyp_close_class {};
 struct d_expect_class : annotate_span {};
 struct d_name_list_class {};
 struct d_params_class {};
+struct d_cells_class {};
 
 using L = literal_parser;
 name_parser const name{};
@@ -201,6 +202,8 @@ x3::rule<d_expect_class, x3ast::name> const expect_clause = "'expect'";
 x3::rule<d_name_list_class, std::vector<x3ast::name>> const name_list = "name";
 x3::rule<d_params_class, std::vector<x3ast::param>> const params =
     "a parameter";
+x3::rule<d_cells_class, std::vector<x3ast::entry>> const cells =
+    "an output and its loss";
 
 // domain NAME = {a, b} | domain NAME = 0..9
 auto const domain_decl_def = kw_domain > name > '=' > domain_body;
@@ -236,7 +239,8 @@ auto const table_csv_def =
     attr(1) >> attr(no_rows()) >> csv_ref >> attr(x3ast::operand());
 auto const loss_expr_def =
     attr(2) >> attr(no_rows()) >> attr(no_literal()) >> formula;
-auto const row_def = key_lit > ':' > (cell % ',') > -lit(',');
+auto const row_def = key_lit > ':' > cells > -lit(',');
+auto const cells_def = reserving[cell % ','];
 auto const cell_def = output_lit >> !lit(':') > number_lit;
 auto const rows_close_def = lit('}');
 
@@ -311,7 +315,8 @@ BOOST_SPIRIT_DEFINE(loss_body, loss_table, table_content, table_rows,
 BOOST_SPIRIT_DEFINE(stmt, register_stmt, channel_stmt, closed_stmt,
                     stmts_close, setting, settings_close, agent_target,
                     reading, reading_body, idealized, physical_only, trained,
-                    hypothesis, hyp_close, expect_clause, name_list, params)
+                    hypothesis, hyp_close, expect_clause, name_list, params,
+                    cells)
 
 }  // namespace aligncheck::parse
 

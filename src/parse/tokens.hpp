@@ -380,6 +380,42 @@ struct bounded_kleene
   }
 };
 
+/// reserving[p]: parses p into a vector reserved to the size of the
+/// previous such vector (the cells of the previous table row), so a
+/// 100-column table does not regrow every row.
+template <typename Subject>
+struct reserving_directive
+    : x3::unary_parser<Subject, reserving_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, reserving_directive<Subject>>;
+  static bool const is_pass_through_unary = true;
+  static bool const handles_container = Subject::handles_container;
+  constexpr explicit reserving_directive(Subject const& subject)
+      : base_type(subject) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx,
+             Attr& attr) const {
+    parse_state& st = State(ctx);
+    attr.reserve(st.last_row_size);
+    bool ok = this->subject.parse(first, last, ctx, rctx, attr);
+    if (ok) st.last_row_size = static_cast<uint32_t>(attr.size());
+    return ok;
+  }
+};
+
+struct reserving_gen {
+  template <typename Subject>
+  constexpr reserving_directive<
+      typename x3::extension::as_parser<Subject>::value_type>
+  operator[](Subject const& subject) const {
+    return reserving_directive<
+        typename x3::extension::as_parser<Subject>::value_type>(
+        x3::as_parser(subject));
+  }
+};
+
+constexpr reserving_gen reserving{};
+
 template <bool kList>
 struct bounded_gen {
   template <typename Subject>
@@ -414,6 +450,10 @@ It TrimEnd(It base, It first, It last) {
     It line = last;
     while (line != base && *(line - 1) != '\n') --line;
     if (line < first) line = first;
+    if (line == last ||
+        std::memchr(&*line, '#', static_cast<size_t>(last - line)) == nullptr) {
+      return last;
+    }
     bool in_string = false;
     It comment = last;
     for (It i = line; i != last; ++i) {
