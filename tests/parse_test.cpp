@@ -615,7 +615,9 @@ TEST_CASE("parse: a 10,000 x 100 loss table is fast") {
   REQUIRE(big.rows.size() == 10000);
   CHECK(big.rows[9999].entries.size() == 100);
   CHECK(big.rows[9999].input.text == "i9999");
-  CHECK(seconds < 2.0);  // generous for sanitizer/debug builds
+#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
+  CHECK(seconds < 1.0);  // measured about 0.25 s at -O2 on 2 shared cores
+#endif
 }
 
 }  // namespace
