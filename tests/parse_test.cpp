@@ -13,7 +13,8 @@
 namespace aligncheck {
 namespace {
 
-const char* const kNovels = R"(# novels.align — one loss, one goal, three readings
+const char* const kNovels =
+    R"(# novels.align — one loss, one goal, three readings
 domain Prompt = {romance, mystery, scifi}
 domain Text   = {masterpiece, cliche, plagiarism, lorem}
 
@@ -447,7 +448,7 @@ TEST_CASE("parse: an unfinished formula stops at the next declaration") {
 TEST_CASE("parse: recovery reports every broken declaration") {
   Parsed p = Parse(
       "domain A = {a, b}\n"
-      "domain B = {x y}\n"            // broken
+      "domain B = {x y}\n"  // broken
       "data train = {a: 1}\n"
       "goal g(pi) = forall x in A: pi(x) == \n"  // broken
       "  \n"
@@ -465,7 +466,7 @@ TEST_CASE("parse: recovery reports every broken declaration") {
 TEST_CASE("parse: recovery skips to a line starting with a keyword") {
   Parsed p = Parse(
       "loss l(x: A, y: B) = table {\n"
-      "  a: x 1, y\n"          // broken: missing number
+      "  a: x 1, y\n"  // broken: missing number
       "  b: x 1, y 2\n"
       "}\n"
       "training t { learner 3, 4 }\n"  // broken: a comma
@@ -510,14 +511,15 @@ TEST_CASE("parse: nesting limits instead of stack overflow") {
   CheckOneNestingError(Parse("goal g(pi) = a" + Repeat(" and a", 100000)));
 
   // Within the limit is fine, and the limit is configurable.
-  Parsed ok = Parse("goal g(pi) = " + Repeat("(", 150) + "a" + Repeat(")", 150));
+  Parsed ok =
+      Parse("goal g(pi) = " + Repeat("(", 150) + "a" + Repeat(")", 150));
   CHECK(ok.rendered.empty());
   Parsed low = Parse("goal g(pi) = ((((a))))", ParseLimits{3});
   REQUIRE(low.sink.error_count() == 1);
   CHECK(low.sink.diagnostics()[0].message == "nesting deeper than 3");
   // Later declarations still parse after a nesting error.
-  Parsed after = Parse("goal g(pi) = " + Repeat("(", 1000) +
-                       "\ndomain X = {a}\n");
+  Parsed after =
+      Parse("goal g(pi) = " + Repeat("(", 1000) + "\ndomain X = {a}\n");
   CHECK(after.sink.error_count() == 1);
   CHECK(after.spec.decls.size() == 1);
 }
@@ -527,8 +529,7 @@ TEST_CASE("parse: garbage input is an error, not a crash or a hang") {
     std::string nul("domain X = {a,\0b}\n", 18);
     Parsed p = Parse(nul);
     REQUIRE(p.sink.error_count() == 1);
-    CHECK(p.sink.diagnostics()[0].message ==
-          "expected name, got byte 0x00");
+    CHECK(p.sink.diagnostics()[0].message == "expected name, got byte 0x00");
   }
   {
     std::mt19937 rng(42);
@@ -543,10 +544,12 @@ TEST_CASE("parse: garbage input is an error, not a crash or a hang") {
     std::mt19937 rng(7);
     // Random token soup made of the language's own words.
     const char* const words[] = {
-        "domain", "fn", "loss", "data", "goal", "physical", "training",
-        "agent", "claim", "{", "}", "(", ")", ":", ",", "=", "->", ":=",
-        "forall", "in", "x", "1", "0..9", "\"s\"", "\n", "table", "csv",
-        "as", "not", "and", "<", "if", "then", "else", "-", "#c\n"};
+        "domain",   "fn",    "loss",  "data", "goal", "physical",
+        "training", "agent", "claim", "{",    "}",    "(",
+        ")",        ":",     ",",     "=",    "->",   ":=",
+        "forall",   "in",    "x",     "1",    "0..9", "\"s\"",
+        "\n",       "table", "csv",   "as",   "not",  "and",
+        "<",        "if",    "then",  "else", "-",    "#c\n"};
     for (int round = 0; round < 200; ++round) {
       std::string soup;
       for (int i = 0; i < 60; ++i) {
@@ -583,9 +586,9 @@ TEST_CASE("parse: garbage input is an error, not a crash or a hang") {
     Parsed p = Parse("\"" + std::string(10'000'000, 'x'));
     CHECK(p.sink.error_count() == 1);
   }
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   CHECK(seconds < 10);
 }
 
@@ -606,9 +609,9 @@ TEST_CASE("parse: a 10,000 x 100 loss table is fast") {
   DiagnosticSink sink;
   auto start = std::chrono::steady_clock::now();
   ast::Spec spec = ParseSpec(file, sink);
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   MESSAGE("parsed " << file->text().size() << " bytes in " << seconds << " s");
   REQUIRE_FALSE(sink.has_errors());
   const auto& big = std::get<ast::LossDecl>(spec.decls.at(0));

@@ -67,9 +67,8 @@ struct list_error {
 constexpr uint32_t kMaxListItems = 10000;
 
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;
-using context_type =
-    x3::context<state_tag, std::reference_wrapper<parse_state>,
-                phrase_context_type>;
+using context_type = x3::context<state_tag, std::reference_wrapper<parse_state>,
+                                 phrase_context_type>;
 
 }  // namespace aligncheck::parse
 

@@ -14,7 +14,9 @@ ast::Name NameOf(const x3ast::name& n) { return ast::Name{n.text, SpanOf(n)}; }
 
 ast::Literal LiteralOf(const x3ast::literal& l) { return l; }
 
-ast::CsvRef CsvOf(const x3ast::literal& l) { return ast::CsvRef{l.text, l.span}; }
+ast::CsvRef CsvOf(const x3ast::literal& l) {
+  return ast::CsvRef{l.text, l.span};
+}
 
 ast::Expr Leaf(ast::Expr::Kind kind, Span span) {
   ast::Expr e;
@@ -126,8 +128,8 @@ class ExprVisitor {
       return e;
     }
     const auto& set = boost::get<x3ast::member_set>(cmp.tail->get());
-    ast::Expr e = Leaf(ast::Expr::Kind::kMember,
-                       Span{lhs.span.begin, set.send});
+    ast::Expr e =
+        Leaf(ast::Expr::Kind::kMember, Span{lhs.span.begin, set.send});
     e.args.push_back(std::move(lhs));
     for (const x3ast::operand& v : set.values) {
       uint32_t vd = 0;
@@ -144,8 +146,8 @@ class ExprVisitor {
 
  private:
   static ast::Expr Binary(ast::Op op, ast::Expr lhs, ast::Expr rhs) {
-    ast::Expr e = Leaf(ast::Expr::Kind::kBinary,
-                       Span{lhs.span.begin, rhs.span.end});
+    ast::Expr e =
+        Leaf(ast::Expr::Kind::kBinary, Span{lhs.span.begin, rhs.span.end});
     e.op = op;
     e.args.reserve(2);
     e.args.push_back(std::move(lhs));

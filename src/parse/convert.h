@@ -16,8 +16,8 @@ struct DepthError {
   Span span;
 };
 
-/// Converts one parsed declaration, moving bulky parts out of it. Throws DepthError when an expression
-/// tree would be deeper than `max_depth`.
+/// Converts one parsed declaration, moving bulky parts out of it. Throws
+/// DepthError when an expression tree would be deeper than `max_depth`.
 class Converter {
  public:
   explicit Converter(uint32_t max_depth) : max_depth_(max_depth) {}

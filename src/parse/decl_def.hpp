@@ -117,7 +117,8 @@ word_parser const preposition_word("in of", "'in' or 'of'");
 word_parser const relation_word(
     "aligned_with represents encodes achieves",
     "a relation (aligned_with, represents, encodes, achieves)");
-word_parser const idealized_word("idealized_minimizer", "'idealized_minimizer'");
+word_parser const idealized_word("idealized_minimizer",
+                                 "'idealized_minimizer'");
 word_parser const physical_only_word("physical_only", "'physical_only'");
 word_parser const trained_word("trained_outcome", "'trained_outcome'");
 word_parser const expect_word("holds fails", "'holds' or 'fails'");
@@ -163,8 +164,7 @@ x3::rule<d_table_rows_class, x3ast::loss_body> const table_rows = "'{'";
 x3::rule<d_table_csv_class, x3ast::loss_body> const table_csv = "'csv'";
 x3::rule<d_loss_expr_class, x3ast::loss_body> const loss_expr = "expression";
 x3::rule<d_row_class, x3ast::table_row> const row = "a table row";
-x3::rule<d_cell_class, x3ast::entry> const cell =
-    "an output and its loss";
+x3::rule<d_cell_class, x3ast::entry> const cell = "an output and its loss";
 x3::rule<d_rows_close_class> const rows_close = "a table row or '}'";
 x3::rule<d_data_body_class, x3ast::data_body> const data_body =
     "'{', 'csv' or a domain name";
@@ -208,8 +208,8 @@ x3::rule<d_cells_class, std::vector<x3ast::entry>> const cells =
 // domain NAME = {a, b} | domain NAME = 0..9
 auto const domain_decl_def = kw_domain > name > '=' > domain_body;
 auto const domain_body_def = enum_body | range_body;
-auto const enum_body_def =
-    lit('{') > name_list > list_close > attr(no_literal());
+auto const enum_body_def = lit('{') > name_list > list_close >
+                           attr(no_literal());
 auto const range_body_def = attr(std::vector<x3ast::name>()) >> range_lit;
 auto const list_close_def = lit('}');
 auto const arrow_def = lit("->");
@@ -219,26 +219,26 @@ auto const assign_def = lit(":=");
 auto const fn_decl_def =
     kw_fn > name > ':' > name > arrow > name > '=' > fn_body;
 auto const fn_body_def = fn_table | fn_csv;
-auto const fn_table_def = (attr(0) >> '{') > -(entry % ',') > -lit(',') >
-                          list_close > attr(no_literal());
+auto const fn_table_def = (attr(0) >> '{') > -(entry % ',') >
+                          -lit(',') > list_close > attr(no_literal());
 auto const fn_csv_def = attr(1) >> attr(no_entries()) >> csv_ref;
 auto const csv_ref_def = kw_csv > string_lit;
 auto const entry_def = key_lit > ':' > value_lit;
 
 // loss NAME(x: X, y: Y) = table {...} | table csv "f" | EXPR
-auto const loss_decl_def = kw_loss > name > '(' > params >
-                           params_close > '=' > loss_body;
+auto const loss_decl_def =
+    kw_loss > name > '(' > params > params_close > '=' > loss_body;
 auto const param_def = name > ':' > name;
 auto const params_close_def = lit(')');
 auto const loss_body_def = loss_table | loss_expr;
 auto const loss_table_def = kw_table > table_content;
 auto const table_content_def = table_rows | table_csv;
-auto const table_rows_def = (attr(0) >> '{') > *row >
-                            rows_close > attr(no_literal()) > attr(x3ast::operand());
-auto const table_csv_def =
-    attr(1) >> attr(no_rows()) >> csv_ref >> attr(x3ast::operand());
-auto const loss_expr_def =
-    attr(2) >> attr(no_rows()) >> attr(no_literal()) >> formula;
+auto const table_rows_def = (attr(0) >> '{') > *row > rows_close >
+                            attr(no_literal()) > attr(x3ast::operand());
+auto const table_csv_def = attr(1) >> attr(no_rows()) >> csv_ref >>
+                           attr(x3ast::operand());
+auto const loss_expr_def = attr(2) >> attr(no_rows()) >>
+                           attr(no_literal()) >> formula;
 auto const row_def = key_lit > ':' > cells > -lit(',');
 auto const cells_def = reserving[cell % ','];
 auto const cell_def = output_lit >> !lit(':') > number_lit;
@@ -247,26 +247,25 @@ auto const rows_close_def = lit('}');
 // data NAME = {k: w, ...} | = csv "f" | = DOMAIN
 auto const data_decl_def = kw_data > name > '=' > data_body;
 auto const data_body_def = data_weights | data_csv | data_domain;
-auto const data_weights_def =
-    (attr(0) >> '{') > -(entry % ',') > -lit(',') >
-    list_close > attr(no_literal()) > attr(no_name());
-auto const data_csv_def =
-    attr(1) >> attr(no_entries()) >> csv_ref >> attr(no_name());
-auto const data_domain_def =
-    attr(2) >> attr(no_entries()) >> attr(no_literal()) >> name;
+auto const data_weights_def = (attr(0) >> '{') > -(entry % ',') >
+                              -lit(',') > list_close > attr(no_literal()) >
+                              attr(no_name());
+auto const data_csv_def = attr(1) >> attr(no_entries()) >> csv_ref >>
+                          attr(no_name());
+auto const data_domain_def = attr(2) >> attr(no_entries()) >>
+                             attr(no_literal()) >> name;
 
 // goal NAME(pi [: X -> Y]) = FORMULA
-auto const goal_decl_def = kw_goal > name > '(' > name > -goal_sig > ')' >
-                           '=' > formula;
+auto const goal_decl_def =
+    kw_goal > name > '(' > name > -goal_sig > ')' > '=' > formula;
 auto const goal_sig_def = lit(':') > name > arrow > name;
 
 // physical NAME { register computes L on D | channel c: T := V | closed }
-auto const physical_decl_def =
-    kw_physical > name > '{' > *stmt > stmts_close;
+auto const physical_decl_def = kw_physical > name > '{' > *stmt > stmts_close;
 auto const stmt_def = register_stmt | channel_stmt | closed_stmt;
-auto const register_stmt_def =
-    register_word > kw_computes > name > kw_on > name >
-    attr(x3ast::operand()) > attr(x3ast::operand());
+auto const register_stmt_def = register_word > kw_computes > name > kw_on >
+                               name > attr(x3ast::operand()) >
+                               attr(x3ast::operand());
 auto const channel_stmt_def = channel_word > name > attr(x3ast::name()) >
                               ':' > formula > assign > formula;
 auto const closed_stmt_def = closed_word >> attr(x3ast::name()) >>
@@ -293,12 +292,10 @@ auto const reading_body_def = idealized | physical_only | trained;
 auto const idealized_def = idealized_word > kw_over > name > -hypothesis >
                            -(kw_within > number_lit);
 auto const physical_only_def = physical_only_word > kw_via > name >
-                               attr(no_hypothesis()) >
-                               -(kw_below > number_lit);
+                               attr(no_hypothesis()) > -(kw_below > number_lit);
 auto const trained_def = trained_word > kw_under > name >
                          attr(no_hypothesis()) > attr(no_literal());
-auto const hypothesis_def =
-    kw_in > name > -(lit('(') > name_list > hyp_close);
+auto const hypothesis_def = kw_in > name > -(lit('(') > name_list > hyp_close);
 auto const hyp_close_def = lit(')');
 auto const expect_clause_def = kw_expect > expect_word;
 auto const name_list_def = name >> *(lit(',') > name);
@@ -309,14 +306,13 @@ BOOST_SPIRIT_DEFINE(domain_decl, fn_decl, loss_decl, data_decl, goal_decl,
 BOOST_SPIRIT_DEFINE(domain_body, enum_body, range_body, list_close, arrow,
                     assign, fn_body, fn_table, fn_csv, csv_ref, entry, param,
                     params_close)
-BOOST_SPIRIT_DEFINE(loss_body, loss_table, table_content, table_rows,
-                    table_csv, loss_expr, row, cell, rows_close, data_body,
-                    data_weights, data_csv, data_domain, goal_sig)
-BOOST_SPIRIT_DEFINE(stmt, register_stmt, channel_stmt, closed_stmt,
-                    stmts_close, setting, settings_close, agent_target,
-                    reading, reading_body, idealized, physical_only, trained,
-                    hypothesis, hyp_close, expect_clause, name_list, params,
-                    cells)
+BOOST_SPIRIT_DEFINE(loss_body, loss_table, table_content, table_rows, table_csv,
+                    loss_expr, row, cell, rows_close, data_body, data_weights,
+                    data_csv, data_domain, goal_sig)
+BOOST_SPIRIT_DEFINE(stmt, register_stmt, channel_stmt, closed_stmt, stmts_close,
+                    setting, settings_close, agent_target, reading,
+                    reading_body, idealized, physical_only, trained, hypothesis,
+                    hyp_close, expect_clause, name_list, params, cells)
 
 }  // namespace aligncheck::parse
 

@@ -115,11 +115,10 @@ x3::rule<call_args_class, std::vector<x3ast::operand>> const call_args =
     "expression";
 
 auto const formula_def = quant | implies_expr;
-auto const quant_def =
-    quant_word > name > kw_in > name > ':' > guard[formula];
+auto const quant_def = quant_word > name > kw_in > name > ':' > guard[formula];
 auto const implies_expr_def = or_expr >> -implies_tail;
-auto const implies_tail_def =
-    kw_implies >> attr(ast::Op::kImplies) > guard[formula];
+auto const implies_tail_def = kw_implies >>
+                              attr(ast::Op::kImplies) > guard[formula];
 auto const or_expr_def = and_expr >> bounded_star[or_tail];
 auto const or_tail_def = kw_or >> attr(ast::Op::kOr) > and_expr;
 auto const and_expr_def = not_expr >> bounded_star[and_tail];
@@ -130,10 +129,8 @@ auto const cmp_expr_def = arith >> -cmp_tail;
 auto const cmp_tail_def = rel_tail | member_tail;
 auto const rel_tail_def = cmp_op > arith > cmp_end;
 auto const cmp_end_def = !cmp_op;
-auto const member_tail_def =
-    kw_in >> attr(true) > '{' > set_values > close_set;
-auto const set_values_def =
-    guard[arith] >> list_star[lit(',') > guard[arith]];
+auto const member_tail_def = kw_in >> attr(true) > '{' > set_values > close_set;
+auto const set_values_def = guard[arith] >> list_star[lit(',') > guard[arith]];
 auto const close_set_def = lit('}');
 auto const arith_def = term >> bounded_star[add_tail];
 auto const add_tail_def = add_op > term;

@@ -75,8 +75,8 @@ std::string DescribeToken(const std::string& text, size_t pos, Span& span) {
       out = "unterminated string";
     }
   } else {
-    static constexpr std::string_view kPairs[] = {":=", "->", "..", "==",
-                                                  "!=", "<=", ">="};
+    static constexpr std::string_view kPairs[] = {
+        ":=", "->", "..", "==", "!=", "<=", ">="};
     for (std::string_view p : kPairs) {
       if (std::string_view(text).substr(pos, 2) == p) len = 2;
     }
@@ -101,9 +101,9 @@ size_t Recover(const std::string& text, size_t error_pos, size_t decl_start) {
   if (text[error_pos] == '\n') line = error_pos + 1;
   while (line < text.size()) {
     size_t p = line;
-    while (p < text.size() && (text[p] == ' ' || text[p] == '\t' ||
-                               text[p] == '\r' || text[p] == '\f' ||
-                               text[p] == '\v')) {
+    while (p < text.size() &&
+           (text[p] == ' ' || text[p] == '\t' || text[p] == '\r' ||
+            text[p] == '\f' || text[p] == '\v')) {
       ++p;
     }
     if (p > decl_start && p < text.size() && parse::IsIdentStart(text[p])) {
@@ -182,31 +182,31 @@ class Driver {
       }
       return static_cast<size_t>(it - text_.begin());
     } catch (const parse::x3::expectation_failure<iterator_type>& e) {
-      size_t at = SkipBlank(
-          text_, static_cast<size_t>(e.where() - text_.begin()));
+      size_t at =
+          SkipBlank(text_, static_cast<size_t>(e.where() - text_.begin()));
       Expected(e.which(), at);
       return Recover(text_, at, pos);
     } catch (const parse::nesting_error& e) {
       size_t at = static_cast<size_t>(e.where - text_.begin());
       Span span;
       DescribeToken(text_, at, span);
-      sink_.Error(file_, span, "E011",
-                  fmt::format("nesting deeper than {}",
-                              limits_.max_nesting_depth));
+      sink_.Error(
+          file_, span, "E011",
+          fmt::format("nesting deeper than {}", limits_.max_nesting_depth));
       return Recover(text_, at, pos);
     } catch (const parse::list_error& e) {
       size_t at = static_cast<size_t>(e.where - text_.begin());
       Span span;
       DescribeToken(text_, at, span);
-      sink_.Error(file_, span, "E011",
-                  fmt::format("more than {} items in one list",
-                              parse::kMaxListItems));
+      sink_.Error(
+          file_, span, "E011",
+          fmt::format("more than {} items in one list", parse::kMaxListItems));
       return Recover(text_, at, pos);
     } catch (const parse::DepthError& e) {
       // The declaration parsed; only its tree is too deep. `it` is past it.
-      sink_.Error(file_, e.span, "E011",
-                  fmt::format("nesting deeper than {}",
-                              limits_.max_nesting_depth));
+      sink_.Error(
+          file_, e.span, "E011",
+          fmt::format("nesting deeper than {}", limits_.max_nesting_depth));
       return static_cast<size_t>(it - text_.begin());
     }
   }
@@ -214,15 +214,15 @@ class Driver {
   template <typename Rule>
   void Parse(const Rule& rule, iterator_type& it, ast::Spec& spec) {
     typename Rule::attribute_type attr;
-    auto const parser = parse::x3::with<parse::state_tag>(std::ref(state_))[rule];
+    auto const parser =
+        parse::x3::with<parse::state_tag>(std::ref(state_))[rule];
     iterator_type start = it;
-    if (!parse::x3::phrase_parse(it, text_.end(), parser,
-                                 parse::skipper_type{}, attr)) {
+    if (!parse::x3::phrase_parse(it, text_.end(), parser, parse::skipper_type{},
+                                 attr)) {
       // Every declaration rule starts with its keyword and an expectation
       // point, so this only happens when the keyword itself is missing.
       it = start;
-      throw parse::x3::expectation_failure<iterator_type>(start,
-                                                          kExpectedDecl);
+      throw parse::x3::expectation_failure<iterator_type>(start, kExpectedDecl);
     }
     spec.decls.push_back(convert_(attr));
   }

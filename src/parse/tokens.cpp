@@ -7,8 +7,8 @@ namespace aligncheck::parse {
 
 bool IsReserved(std::string_view word) {
   static constexpr std::array<std::string_view, 14> kReserved = {
-      "forall", "exists", "count", "sum",  "in",   "and",   "or",
-      "not",    "implies", "if",   "then", "else", "true", "false"};
+      "forall", "exists",  "count", "sum",  "in",   "and",  "or",
+      "not",    "implies", "if",    "then", "else", "true", "false"};
   for (std::string_view r : kReserved) {
     if (r == word) return true;
   }
@@ -17,7 +17,7 @@ bool IsReserved(std::string_view word) {
 
 bool IsDeclKeyword(std::string_view word) {
   static constexpr std::array<std::string_view, 9> kDecl = {
-      "domain", "fn",       "loss",  "data", "goal",
+      "domain",   "fn",       "loss",  "data", "goal",
       "physical", "training", "agent", "claim"};
   for (std::string_view k : kDecl) {
     if (k == word) return true;

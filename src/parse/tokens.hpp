@@ -338,7 +338,8 @@ struct guard_directive : x3::unary_parser<Subject, guard_directive<Subject>> {
 
 struct guard_gen {
   template <typename Subject>
-  constexpr guard_directive<typename x3::extension::as_parser<Subject>::value_type>
+  constexpr guard_directive<
+      typename x3::extension::as_parser<Subject>::value_type>
   operator[](Subject const& subject) const {
     return guard_directive<
         typename x3::extension::as_parser<Subject>::value_type>(

@@ -53,11 +53,10 @@ struct if_expr;
 struct call;
 struct compare;
 
-struct operand
-    : x3::variant<nil, name, number, boolean, x3::forward_ast<chain>,
-                  x3::forward_ast<unary>, x3::forward_ast<quant>,
-                  x3::forward_ast<if_expr>, x3::forward_ast<call>,
-                  x3::forward_ast<compare>> {
+struct operand : x3::variant<nil, name, number, boolean, x3::forward_ast<chain>,
+                             x3::forward_ast<unary>, x3::forward_ast<quant>,
+                             x3::forward_ast<if_expr>, x3::forward_ast<call>,
+                             x3::forward_ast<compare>> {
   using base_type::base_type;
   using base_type::operator=;
 };
