@@ -1,0 +1,361 @@
+// Conversion of the parser-internal tree into the public AST.
+#include "parse/convert.h"
+
+#include <algorithm>
+#include <boost/variant/apply_visitor.hpp>
+#include <utility>
+
+namespace aligncheck::parse {
+namespace {
+
+Span SpanOf(const x3ast::spanned& s) { return Span{s.sbegin, s.send}; }
+
+ast::Name NameOf(const x3ast::name& n) { return ast::Name{n.text, SpanOf(n)}; }
+
+ast::Literal LiteralOf(const x3ast::literal& l) { return l; }
+
+ast::CsvRef CsvOf(const x3ast::literal& l) {
+  return ast::CsvRef{l.text, l.span};
+}
+
+ast::Expr Leaf(ast::Expr::Kind kind, Span span) {
+  ast::Expr e;
+  e.kind = kind;
+  e.span = span;
+  return e;
+}
+
+/// Visits one operand; each case reports the height of what it built.
+class ExprVisitor {
+ public:
+  using result_type = ast::Expr;
+
+  ExprVisitor(const Converter& c, uint32_t max_depth, uint32_t& depth)
+      : c_(c), max_depth_(max_depth), depth_(depth) {}
+
+  ast::Expr operator()(const x3ast::nil&) const {
+    depth_ = 1;
+    return Leaf(ast::Expr::Kind::kBool, Span{});
+  }
+  ast::Expr operator()(const x3ast::name& n) const {
+    depth_ = 1;
+    ast::Expr e = Leaf(ast::Expr::Kind::kName, SpanOf(n));
+    e.text = n.text;
+    return e;
+  }
+  ast::Expr operator()(const x3ast::number& n) const {
+    depth_ = 1;
+    ast::Expr e = Leaf(ast::Expr::Kind::kNumber, SpanOf(n));
+    e.text = n.text;
+    return e;
+  }
+  ast::Expr operator()(const x3ast::boolean& b) const {
+    depth_ = 1;
+    ast::Expr e = Leaf(ast::Expr::Kind::kBool, SpanOf(b));
+    e.bool_value = b.value;
+    return e;
+  }
+  ast::Expr operator()(const x3ast::chain& ch) const {
+    uint32_t d = 0;
+    ast::Expr lhs = c_.Expr(ch.first, d);
+    for (const x3ast::operation& op : ch.rest) {
+      uint32_t rd = 0;
+      ast::Expr rhs = c_.Expr(op.rhs, rd);
+      lhs = Binary(op.op, std::move(lhs), std::move(rhs));
+      d = Height(lhs.span, std::max(d, rd));
+    }
+    depth_ = d;
+    return lhs;
+  }
+  ast::Expr operator()(const x3ast::unary& u) const {
+    uint32_t d = 0;
+    ast::Expr e = Leaf(ast::Expr::Kind::kUnary, SpanOf(u));
+    e.op = u.op;
+    e.args.push_back(c_.Expr(u.arg, d));
+    depth_ = Height(e.span, d);
+    return e;
+  }
+  ast::Expr operator()(const x3ast::quant& q) const {
+    using Kind = ast::Expr::Kind;
+    Kind kind = q.kind.text == "forall"   ? Kind::kForall
+                : q.kind.text == "exists" ? Kind::kExists
+                : q.kind.text == "count"  ? Kind::kCount
+                                          : Kind::kSum;
+    ast::Expr e = Leaf(kind, SpanOf(q));
+    e.text = q.var.text;
+    e.var_span = SpanOf(q.var);
+    e.domain = NameOf(q.domain);
+    uint32_t d = 0;
+    e.args.push_back(c_.Expr(q.body, d));
+    depth_ = Height(e.span, d);
+    return e;
+  }
+  ast::Expr operator()(const x3ast::if_expr& i) const {
+    ast::Expr e = Leaf(ast::Expr::Kind::kIf, SpanOf(i));
+    uint32_t d = 0;
+    for (const x3ast::operand* o : {&i.cond, &i.then_branch, &i.else_branch}) {
+      uint32_t od = 0;
+      e.args.push_back(c_.Expr(*o, od));
+      d = std::max(d, od);
+    }
+    depth_ = Height(e.span, d);
+    return e;
+  }
+  ast::Expr operator()(const x3ast::call& c) const {
+    ast::Expr e = Leaf(ast::Expr::Kind::kCall, SpanOf(c));
+    e.text = c.callee.text;
+    uint32_t d = 0;
+    for (const x3ast::operand& a : c.args) {
+      uint32_t ad = 0;
+      e.args.push_back(c_.Expr(a, ad));
+      d = std::max(d, ad);
+    }
+    depth_ = Height(e.span, d);
+    return e;
+  }
+  ast::Expr operator()(const x3ast::compare& cmp) const {
+    uint32_t d = 0;
+    ast::Expr lhs = c_.Expr(cmp.lhs, d);
+    if (!cmp.tail) {
+      depth_ = d;
+      return lhs;
+    }
+    if (const auto* op = boost::get<x3ast::operation>(&cmp.tail->get())) {
+      uint32_t rd = 0;
+      ast::Expr rhs = c_.Expr(op->rhs, rd);
+      ast::Expr e = Binary(op->op, std::move(lhs), std::move(rhs));
+      depth_ = Height(e.span, std::max(d, rd));
+      return e;
+    }
+    const auto& set = boost::get<x3ast::member_set>(cmp.tail->get());
+    ast::Expr e =
+        Leaf(ast::Expr::Kind::kMember, Span{lhs.span.begin, set.send});
+    e.args.push_back(std::move(lhs));
+    for (const x3ast::operand& v : set.values) {
+      uint32_t vd = 0;
+      e.args.push_back(c_.Expr(v, vd));
+      d = std::max(d, vd);
+    }
+    depth_ = Height(e.span, d);
+    return e;
+  }
+  template <typename T>
+  ast::Expr operator()(const boost::spirit::x3::forward_ast<T>& f) const {
+    return (*this)(f.get());
+  }
+
+ private:
+  static ast::Expr Binary(ast::Op op, ast::Expr lhs, ast::Expr rhs) {
+    ast::Expr e =
+        Leaf(ast::Expr::Kind::kBinary, Span{lhs.span.begin, rhs.span.end});
+    e.op = op;
+    e.args.reserve(2);
+    e.args.push_back(std::move(lhs));
+    e.args.push_back(std::move(rhs));
+    return e;
+  }
+  uint32_t Height(Span span, uint32_t child) const {
+    uint32_t h = child + 1;
+    if (h > max_depth_) throw DepthError{span};
+    return h;
+  }
+
+  const Converter& c_;
+  uint32_t max_depth_;
+  uint32_t& depth_;
+};
+
+}  // namespace
+
+ast::Expr Converter::Expr(const x3ast::operand& o, uint32_t& depth) const {
+  ExprVisitor v(*this, max_depth_, depth);
+  return boost::apply_visitor(v, o.get());
+}
+
+ast::Decl Converter::operator()(x3ast::domain_decl& d) const {
+  ast::DomainDecl out;
+  out.name = NameOf(d.id);
+  out.span = SpanOf(d);
+  if (d.body.range) {
+    out.is_range = true;
+    out.range = LiteralOf(*d.body.range);
+  } else {
+    for (const x3ast::name& v : d.body.values) out.values.push_back(NameOf(v));
+  }
+  return out;
+}
+
+ast::Decl Converter::operator()(x3ast::fn_decl& d) const {
+  ast::FnDecl out;
+  out.name = NameOf(d.id);
+  out.from = NameOf(d.from);
+  out.to = NameOf(d.to);
+  out.span = SpanOf(d);
+  if (d.body.kind == 1 && d.body.csv) {
+    out.body = ast::FnDecl::Body::kCsv;
+    out.csv = CsvOf(*d.body.csv);
+  } else {
+    out.entries = std::move(d.body.entries);
+  }
+  return out;
+}
+
+ast::Decl Converter::operator()(x3ast::loss_decl& d) const {
+  ast::LossDecl out;
+  out.name = NameOf(d.id);
+  out.span = SpanOf(d);
+  for (const x3ast::param& p : d.params) {
+    out.params.push_back(ast::Param{NameOf(p.id), NameOf(p.type)});
+  }
+  switch (d.body.kind) {
+    case 1:
+      out.body = ast::LossDecl::Body::kCsv;
+      if (d.body.csv) out.csv = CsvOf(*d.body.csv);
+      break;
+    case 2: {
+      out.body = ast::LossDecl::Body::kExpr;
+      uint32_t depth = 0;
+      out.expr = Expr(d.body.expr, depth);
+      break;
+    }
+    default:
+      out.body = ast::LossDecl::Body::kTable;
+      out.rows.reserve(d.body.rows.size());
+      for (x3ast::table_row& r : d.body.rows) {
+        ast::TableRow row;
+        row.input = std::move(r.input);
+        row.entries = std::move(r.cells);
+        row.span = SpanOf(r);
+        out.rows.push_back(std::move(row));
+      }
+  }
+  return out;
+}
+
+ast::Decl Converter::operator()(x3ast::data_decl& d) const {
+  ast::DataDecl out;
+  out.name = NameOf(d.id);
+  out.span = SpanOf(d);
+  switch (d.body.kind) {
+    case 1:
+      out.body = ast::DataDecl::Body::kCsv;
+      if (d.body.csv) out.csv = CsvOf(*d.body.csv);
+      break;
+    case 2:
+      out.body = ast::DataDecl::Body::kDomain;
+      if (d.body.domain) out.domain = NameOf(*d.body.domain);
+      break;
+    default:
+      out.body = ast::DataDecl::Body::kWeights;
+      out.weights = std::move(d.body.weights);
+  }
+  return out;
+}
+
+ast::Decl Converter::operator()(x3ast::goal_decl& d) const {
+  ast::GoalDecl out;
+  out.name = NameOf(d.id);
+  out.policy = NameOf(d.policy);
+  if (d.sig) out.signature.emplace(NameOf(d.sig->from), NameOf(d.sig->to));
+  uint32_t depth = 0;
+  out.body = Expr(d.body, depth);
+  out.span = SpanOf(d);
+  return out;
+}
+
+ast::Decl Converter::operator()(x3ast::physical_decl& d) const {
+  ast::PhysicalDecl out;
+  out.name = NameOf(d.id);
+  out.span = SpanOf(d);
+  for (const x3ast::physical_stmt& s : d.stmts) {
+    ast::PhysicalStmt stmt;
+    stmt.span = SpanOf(s);
+    if (s.kind.text == "register") {
+      stmt.kind = ast::PhysicalStmt::Kind::kRegister;
+      stmt.names = {NameOf(s.a), NameOf(s.b)};
+    } else if (s.kind.text == "channel") {
+      stmt.kind = ast::PhysicalStmt::Kind::kChannel;
+      stmt.names = {NameOf(s.a)};
+      uint32_t depth = 0;
+      stmt.target = Expr(s.target, depth);
+      stmt.value = Expr(s.value, depth);
+    } else {
+      stmt.kind = ast::PhysicalStmt::Kind::kClosed;
+    }
+    out.stmts.push_back(std::move(stmt));
+  }
+  return out;
+}
+
+ast::Decl Converter::operator()(x3ast::training_decl& d) const {
+  ast::TrainingDecl out;
+  out.name = NameOf(d.id);
+  out.span = SpanOf(d);
+  for (const x3ast::setting& s : d.settings) {
+    ast::Setting setting;
+    setting.key = NameOf(s.key);
+    setting.span = SpanOf(s);
+    for (const x3ast::literal& v : s.values) {
+      setting.values.push_back(LiteralOf(v));
+    }
+    out.settings.push_back(std::move(setting));
+  }
+  return out;
+}
+
+ast::Decl Converter::operator()(x3ast::agent_decl& d) const {
+  ast::AgentDecl out;
+  out.name = NameOf(d.id);
+  out.aspect = NameOf(d.aspect);
+  if (d.target) {
+    out.preposition = NameOf(d.target->preposition);
+    out.target = NameOf(d.target->target);
+  }
+  out.span = SpanOf(d);
+  return out;
+}
+
+ast::Decl Converter::operator()(x3ast::claim_decl& d) const {
+  using C = ast::ClaimDecl;
+  C out;
+  out.name = NameOf(d.id);
+  out.subject = NameOf(d.subject);
+  out.relation = d.relation.text == "represents" ? C::Relation::kRepresents
+                 : d.relation.text == "encodes"  ? C::Relation::kEncodes
+                 : d.relation.text == "achieves" ? C::Relation::kAchieves
+                                                 : C::Relation::kAlignedWith;
+  out.relation_span = SpanOf(d.relation);
+  out.goal = NameOf(d.goal);
+  if (d.read) {
+    const x3ast::reading& r = *d.read;
+    out.reading_span = SpanOf(r);
+    if (r.kind.text == "idealized_minimizer") {
+      out.reading = C::Reading::kIdealized;
+      out.data = NameOf(r.target);
+      if (r.hyp) {
+        out.hypothesis = NameOf(r.hyp->id);
+        for (const x3ast::name& a : r.hyp->args) {
+          out.hypothesis_args.push_back(NameOf(a));
+        }
+      }
+      if (r.bound) out.within = LiteralOf(*r.bound);
+    } else if (r.kind.text == "physical_only") {
+      out.reading = C::Reading::kPhysical;
+      out.model = NameOf(r.target);
+      if (r.bound) out.threshold = LiteralOf(*r.bound);
+    } else {
+      out.reading = C::Reading::kTrained;
+      out.training = NameOf(r.target);
+    }
+  }
+  if (d.expect) {
+    out.expect = d.expect->text.find("holds") != std::string::npos
+                     ? C::Expect::kHolds
+                     : C::Expect::kFails;
+    out.expect_span = SpanOf(*d.expect);
+  }
+  out.span = SpanOf(d);
+  return out;
+}
+
+}  // namespace aligncheck::parse

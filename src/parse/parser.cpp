@@ -1,0 +1,256 @@
+// The parse driver: one declaration at a time, each with the X3 rule for
+// its keyword; turns X3 failures into "expected X, got Y" diagnostics and
+// resynchronises at the next line that starts with a declaration keyword.
+#include "parse/parser.h"
+
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+
+#include "parse/config.hpp"
+#include "parse/convert.h"
+#include "parse/tokens.hpp"
+#include "parse/x3_parser.hpp"
+
+namespace aligncheck {
+namespace {
+
+using parse::iterator_type;
+
+constexpr const char* kExpectedDecl =
+    "a declaration (domain, fn, loss, data, goal, physical, training, agent, "
+    "claim)";
+
+// Returns the offset of the first byte at or after `pos` that is not
+// whitespace or part of a comment.
+size_t SkipBlank(const std::string& text, size_t pos) {
+  while (pos < text.size()) {
+    char c = text[pos];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
+        c == '\v') {
+      ++pos;
+    } else if (c == '#') {
+      while (pos < text.size() && text[pos] != '\n') ++pos;
+    } else {
+      break;
+    }
+  }
+  return pos;
+}
+
+std::string Shorten(std::string_view s) {
+  constexpr size_t kMax = 40;
+  if (s.size() <= kMax) return std::string(s);
+  return std::string(s.substr(0, kMax)) + "...";
+}
+
+/// Describes the token at `pos` for "got ..." and sets `span` to it.
+std::string DescribeToken(const std::string& text, size_t pos, Span& span) {
+  span = Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(pos)};
+  if (pos >= text.size()) return "end of file";
+  auto b = text.begin() + static_cast<std::ptrdiff_t>(pos);
+  char c = text[pos];
+  size_t len = 1;
+  std::string out;
+  if (parse::IsIdentStart(c)) {
+    len = static_cast<size_t>(parse::ScanIdent(b, text.end()) - b);
+    std::string_view word(text.data() + pos, len);
+    out = fmt::format("{} '{}'",
+                      parse::IsReserved(word) ? "keyword" : "identifier",
+                      Shorten(word));
+  } else if (parse::IsDigit(c)) {
+    len = static_cast<size_t>(parse::ScanNumber(b, text.end()) - b);
+    out = fmt::format("number '{}'", Shorten({text.data() + pos, len}));
+  } else if (c == '"') {
+    size_t end = pos + 1;
+    while (end < text.size() && text[end] != '"' && text[end] != '\n') {
+      end += text[end] == '\\' && end + 1 < text.size() ? 2 : 1;
+    }
+    if (end < text.size() && text[end] == '"') {
+      len = end + 1 - pos;
+      out = fmt::format("string {}", Shorten({text.data() + pos, len}));
+    } else {
+      len = end - pos;
+      out = "unterminated string";
+    }
+  } else {
+    static constexpr std::string_view kPairs[] = {
+        ":=", "->", "..", "==", "!=", "<=", ">="};
+    for (std::string_view p : kPairs) {
+      if (std::string_view(text).substr(pos, 2) == p) len = 2;
+    }
+    unsigned char u = static_cast<unsigned char>(c);
+    if (len == 2 || (u > 0x20 && u < 0x7f)) {
+      out = fmt::format("'{}'", std::string_view(text.data() + pos, len));
+    } else {
+      out = fmt::format("byte 0x{:02x}", u);
+    }
+  }
+  span.end = static_cast<uint32_t>(pos + len);
+  return out;
+}
+
+/// Returns where to resume after an error at `error_pos` in a declaration
+/// that started at `decl_start`: the first line, from the error's line on,
+/// whose first token is a declaration keyword after `decl_start`.
+size_t Recover(const std::string& text, size_t error_pos, size_t decl_start) {
+  if (error_pos >= text.size()) return text.size();
+  size_t line = text.rfind('\n', error_pos);
+  line = line == std::string::npos ? 0 : line + 1;
+  if (text[error_pos] == '\n') line = error_pos + 1;
+  while (line < text.size()) {
+    size_t p = line;
+    while (p < text.size() &&
+           (text[p] == ' ' || text[p] == '\t' || text[p] == '\r' ||
+            text[p] == '\f' || text[p] == '\v')) {
+      ++p;
+    }
+    if (p > decl_start && p < text.size() && parse::IsIdentStart(text[p])) {
+      auto b = text.begin() + static_cast<std::ptrdiff_t>(p);
+      size_t len = static_cast<size_t>(parse::ScanIdent(b, text.end()) - b);
+      if (parse::IsDeclKeyword(std::string_view(text.data() + p, len))) {
+        return p;
+      }
+    }
+    size_t next = text.find('\n', p);
+    if (next == std::string::npos) break;
+    line = next + 1;
+  }
+  return text.size();
+}
+
+class Driver {
+ public:
+  Driver(const std::shared_ptr<const SourceFile>& file, DiagnosticSink& sink,
+         const ParseLimits& limits)
+      : file_(file),
+        text_(file->text()),
+        sink_(sink),
+        limits_(limits),
+        convert_(limits.max_nesting_depth) {
+    state_.base = text_.begin();
+    state_.max_depth = limits.max_nesting_depth;
+  }
+
+  ast::Spec Run() {
+    ast::Spec spec;
+    size_t pos = 0;
+    for (;;) {
+      pos = SkipBlank(text_, pos);
+      if (pos >= text_.size()) break;
+      pos = ParseOne(pos, spec);
+    }
+    return spec;
+  }
+
+ private:
+  // Parses the declaration at `pos`; returns where to continue.
+  size_t ParseOne(size_t pos, ast::Spec& spec) {
+    auto b = text_.begin() + static_cast<std::ptrdiff_t>(pos);
+    std::string_view word(
+        text_.data() + pos,
+        static_cast<size_t>(parse::ScanIdent(b, text_.end()) - b));
+    iterator_type it = b;
+    try {
+      state_.depth = 0;
+      bool known = true;
+      if (word == "domain") {
+        Parse(parse::domain_decl_type("domain declaration"), it, spec);
+      } else if (word == "fn") {
+        Parse(parse::fn_decl_type("fn declaration"), it, spec);
+      } else if (word == "loss") {
+        Parse(parse::loss_decl_type("loss declaration"), it, spec);
+      } else if (word == "data") {
+        Parse(parse::data_decl_type("data declaration"), it, spec);
+      } else if (word == "goal") {
+        Parse(parse::goal_decl_type("goal declaration"), it, spec);
+      } else if (word == "physical") {
+        Parse(parse::physical_decl_type("physical declaration"), it, spec);
+      } else if (word == "training") {
+        Parse(parse::training_decl_type("training declaration"), it, spec);
+      } else if (word == "agent") {
+        Parse(parse::agent_decl_type("agent declaration"), it, spec);
+      } else if (word == "claim") {
+        Parse(parse::claim_decl_type("claim declaration"), it, spec);
+      } else {
+        known = false;
+      }
+      if (!known) {
+        Expected(kExpectedDecl, pos);
+        return Recover(text_, pos, pos);
+      }
+      return static_cast<size_t>(it - text_.begin());
+    } catch (const parse::x3::expectation_failure<iterator_type>& e) {
+      size_t at =
+          SkipBlank(text_, static_cast<size_t>(e.where() - text_.begin()));
+      Expected(e.which(), at);
+      return Recover(text_, at, pos);
+    } catch (const parse::nesting_error& e) {
+      size_t at = static_cast<size_t>(e.where - text_.begin());
+      Span span;
+      DescribeToken(text_, at, span);
+      sink_.Error(
+          file_, span, "E011",
+          fmt::format("nesting deeper than {}", limits_.max_nesting_depth));
+      return Recover(text_, at, pos);
+    } catch (const parse::list_error& e) {
+      size_t at = static_cast<size_t>(e.where - text_.begin());
+      Span span;
+      DescribeToken(text_, at, span);
+      sink_.Error(
+          file_, span, "E011",
+          fmt::format("more than {} items in one list", parse::kMaxListItems));
+      return Recover(text_, at, pos);
+    } catch (const parse::DepthError& e) {
+      // The declaration parsed; only its tree is too deep. `it` is past it.
+      sink_.Error(
+          file_, e.span, "E011",
+          fmt::format("nesting deeper than {}", limits_.max_nesting_depth));
+      return static_cast<size_t>(it - text_.begin());
+    }
+  }
+
+  template <typename Rule>
+  void Parse(const Rule& rule, iterator_type& it, ast::Spec& spec) {
+    typename Rule::attribute_type attr;
+    auto const parser =
+        parse::x3::with<parse::state_tag>(std::ref(state_))[rule];
+    iterator_type start = it;
+    if (!parse::x3::phrase_parse(it, text_.end(), parser, parse::skipper_type{},
+                                 attr)) {
+      // Every declaration rule starts with its keyword and an expectation
+      // point, so this only happens when the keyword itself is missing.
+      it = start;
+      throw parse::x3::expectation_failure<iterator_type>(start, kExpectedDecl);
+    }
+    spec.decls.push_back(convert_(attr));
+  }
+
+  void Expected(const std::string& what, size_t at) {
+    Span span;
+    std::string got = DescribeToken(text_, at, span);
+    sink_.Error(file_, span, "E001",
+                fmt::format("expected {}, got {}", what, got));
+  }
+
+  std::shared_ptr<const SourceFile> file_;
+  const std::string& text_;
+  DiagnosticSink& sink_;
+  ParseLimits limits_;
+  parse::Converter convert_;
+  parse::parse_state state_;
+};
+
+}  // namespace
+
+ast::Spec ParseSpec(const std::shared_ptr<const SourceFile>& file,
+                    DiagnosticSink& sink, const ParseLimits& limits) {
+  if (file->text().size() >= UINT32_MAX) {
+    sink.Error(file, Span{}, "E011", "file larger than 4 GiB");
+    return {};
+  }
+  return Driver(file, sink, limits).Run();
+}
+
+}  // namespace aligncheck

@@ -1,0 +1,545 @@
+// Hand-written X3 token parsers (names, keywords, numbers, literals), the
+// span annotator and the nesting guard. Included by the _def headers only.
+#ifndef ALIGNCHECK_PARSE_TOKENS_HPP_
+#define ALIGNCHECK_PARSE_TOKENS_HPP_
+
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "parse/config.hpp"
+#include "parse/x3_ast.hpp"
+
+namespace aligncheck::parse {
+
+inline bool IsIdentStart(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+inline bool IsIdentChar(char c) {
+  return IsIdentStart(c) || (c >= '0' && c <= '9');
+}
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+/// Returns true for the reserved words of the expression language.
+bool IsReserved(std::string_view word);
+
+/// Returns true for the words that start a declaration.
+bool IsDeclKeyword(std::string_view word);
+
+/// Scans an identifier at `i`; returns its end (== i when there is none).
+template <typename It>
+It ScanIdent(It i, It last) {
+  if (i == last || !IsIdentStart(*i)) return i;
+  ++i;
+  while (i != last && IsIdentChar(*i)) ++i;
+  return i;
+}
+
+/// Scans digits [. digits] [(e|E) [+-] digits] at `i`; returns its end.
+template <typename It>
+It ScanNumber(It i, It last) {
+  It start = i;
+  while (i != last && IsDigit(*i)) ++i;
+  if (i == start) return start;
+  if (i != last && *i == '.') {
+    It j = i + 1;
+    if (j != last && IsDigit(*j)) {
+      while (j != last && IsDigit(*j)) ++j;
+      i = j;
+    }
+  }
+  if (i != last && (*i == 'e' || *i == 'E')) {
+    It j = i + 1;
+    if (j != last && (*j == '+' || *j == '-')) ++j;
+    if (j != last && IsDigit(*j)) {
+      while (j != last && IsDigit(*j)) ++j;
+      i = j;
+    }
+  }
+  return i;
+}
+
+template <typename Ctx>
+parse_state& State(Ctx const& ctx) {
+  return x3::get<state_tag>(ctx).get();
+}
+
+template <typename Ctx, typename It>
+uint32_t Offset(Ctx const& ctx, It it) {
+  return static_cast<uint32_t>(it - State(ctx).base);
+}
+
+/// A keyword: the exact word, not followed by an identifier character.
+struct kw_parser : x3::parser<kw_parser> {
+  using attribute_type = x3::unused_type;
+  static bool const has_attribute = false;
+  constexpr explicit kw_parser(const char* w) : word(w) {}
+  const char* word;
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    x3::skip_over(first, last, ctx);
+    It end = ScanIdent(first, last);
+    if (end == first) return false;
+    std::string_view got(&*first, static_cast<size_t>(end - first));
+    if (got != word) return false;
+    first = end;
+    return true;
+  }
+};
+
+/// One of a fixed set of words (space separated in `words`), as a name.
+/// Matches reserved words too (`in`, `forall`, ...).
+struct word_parser : x3::parser<word_parser> {
+  using attribute_type = x3ast::name;
+  static bool const has_attribute = true;
+  constexpr word_parser(const char* w, const char* d) : words(w), display(d) {}
+  const char* words;
+  const char* display;
+
+  bool Contains(std::string_view got) const {
+    std::string_view all(words);
+    while (!all.empty()) {
+      size_t sp = all.find(' ');
+      std::string_view one = all.substr(0, sp);
+      if (one == got) return true;
+      if (sp == std::string_view::npos) break;
+      all.remove_prefix(sp + 1);
+    }
+    return false;
+  }
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&,
+             Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    It end = ScanIdent(first, last);
+    if (end == first) return false;
+    std::string_view got(&*first, static_cast<size_t>(end - first));
+    if (!Contains(got)) return false;
+    x3ast::name n;
+    n.text.assign(got);
+    n.sbegin = Offset(ctx, first);
+    n.send = Offset(ctx, end);
+    x3::traits::move_to(std::move(n), attr);
+    first = end;
+    return true;
+  }
+};
+
+/// Returns true when only blanks precede `at` on its line.
+template <typename Ctx, typename It>
+bool AtLineStart(Ctx const& ctx, It at) {
+  It base = State(ctx).base;
+  while (at != base) {
+    char c = *(at - 1);
+    if (c == '\n') return true;
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+    --at;
+  }
+  return true;
+}
+
+/// An identifier that is not a reserved word. In expressions
+/// (`in_expression`), a declaration keyword at the start of a line is not a
+/// name either: it starts the next declaration, so an unfinished formula
+/// reports "expected expression" there instead of swallowing it.
+struct name_parser : x3::parser<name_parser> {
+  using attribute_type = x3ast::name;
+  static bool const has_attribute = true;
+  constexpr explicit name_parser(bool e = false) : in_expression(e) {}
+  bool in_expression;
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&,
+             Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    It end = ScanIdent(first, last);
+    if (end == first) return false;
+    std::string_view got(&*first, static_cast<size_t>(end - first));
+    if (IsReserved(got)) return false;
+    if (in_expression && IsDeclKeyword(got) && AtLineStart(ctx, first)) {
+      return false;
+    }
+    x3ast::name n;
+    n.text.assign(got);
+    n.sbegin = Offset(ctx, first);
+    n.send = Offset(ctx, end);
+    x3::traits::move_to(std::move(n), attr);
+    first = end;
+    return true;
+  }
+};
+
+/// An unsigned decimal in an expression.
+struct number_parser : x3::parser<number_parser> {
+  using attribute_type = x3ast::number;
+  static bool const has_attribute = true;
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&,
+             Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    It end = ScanNumber(first, last);
+    if (end == first) return false;
+    if (end != last && IsIdentStart(*end)) return false;  // `2x`
+    x3ast::number n;
+    n.text.assign(first, end);
+    n.sbegin = Offset(ctx, first);
+    n.send = Offset(ctx, end);
+    x3::traits::move_to(std::move(n), attr);
+    first = end;
+    return true;
+  }
+};
+
+/// `true` or `false`.
+struct bool_parser : x3::parser<bool_parser> {
+  using attribute_type = x3ast::boolean;
+  static bool const has_attribute = true;
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&,
+             Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    It end = ScanIdent(first, last);
+    if (end == first) return false;
+    std::string_view got(&*first, static_cast<size_t>(end - first));
+    if (got != "true" && got != "false") return false;
+    x3ast::boolean b;
+    b.value = got == "true";
+    b.sbegin = Offset(ctx, first);
+    b.send = Offset(ctx, end);
+    x3::traits::move_to(std::move(b), attr);
+    first = end;
+    return true;
+  }
+};
+
+/// A table key or value. `kinds` is a bit set of kName, kNumber (signed),
+/// kRange (INT..INT) and kString.
+struct literal_parser : x3::parser<literal_parser> {
+  using attribute_type = x3ast::literal;
+  static bool const has_attribute = true;
+  static constexpr unsigned kName = 1, kNumber = 2, kRange = 4, kString = 8;
+  constexpr literal_parser(unsigned k, const char* d) : kinds(k), display(d) {}
+  unsigned kinds;
+  const char* display;
+
+  template <typename It>
+  static It ScanSigned(It i, It last, bool integer_only) {
+    It start = i;
+    if (i != last && (*i == '-' || *i == '+')) ++i;
+    It digits = i;
+    It end = integer_only ? i : ScanNumber(i, last);
+    if (integer_only) {
+      while (end != last && IsDigit(*end)) ++end;
+    }
+    if (end == digits) return start;
+    if (end != last && IsIdentStart(*end)) return start;
+    return end;
+  }
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&,
+             Attr& attr) const {
+    using Kind = ast::Literal::Kind;
+    x3::skip_over(first, last, ctx);
+    if (first == last) return false;
+    x3ast::literal lit;
+    It end = first;
+    char c = *first;
+    if (c == '"') {
+      if (!(kinds & kString)) return false;
+      It i = first + 1;
+      std::string text;
+      for (;;) {
+        if (i == last || *i == '\n') return false;
+        if (*i == '"') break;
+        if (*i == '\\' && i + 1 != last && (i[1] == '"' || i[1] == '\\')) ++i;
+        text += *i;
+        ++i;
+      }
+      end = i + 1;
+      lit.kind = Kind::kString;
+      lit.text = std::move(text);
+    } else if (IsIdentStart(c)) {
+      if (!(kinds & kName)) return false;
+      end = ScanIdent(first, last);
+      std::string_view got(&*first, static_cast<size_t>(end - first));
+      if (IsReserved(got)) return false;
+      lit.kind = Kind::kName;
+      lit.text.assign(got);
+    } else if (IsDigit(c) || c == '-' || c == '+') {
+      bool done = false;
+      if (kinds & kRange) {
+        It lo_end = ScanSigned(first, last, true);
+        if (lo_end != first && last - lo_end >= 2 && lo_end[0] == '.' &&
+            lo_end[1] == '.') {
+          It hi_begin = lo_end + 2;
+          It hi_end = ScanSigned(hi_begin, last, true);
+          if (hi_end != hi_begin) {
+            lit.kind = Kind::kRange;
+            lit.text.assign(first, lo_end);
+            lit.hi.assign(hi_begin, hi_end);
+            end = hi_end;
+            done = true;
+          }
+        }
+      }
+      if (!done) {
+        if (!(kinds & kNumber)) return false;
+        end = ScanSigned(first, last, false);
+        if (end == first) return false;
+        if (end != last && *end == '.' && last - end >= 2 && end[1] == '.') {
+          return false;  // a range where no range is allowed
+        }
+        lit.kind = Kind::kNumber;
+        lit.text.assign(first, end);
+      }
+    } else {
+      return false;
+    }
+    lit.span = Span{Offset(ctx, first), Offset(ctx, end)};
+    x3::traits::move_to(std::move(lit), attr);
+    first = end;
+    return true;
+  }
+};
+
+/// guard[p]: parses p one nesting level deeper; throws nesting_error past
+/// parse_state::max_depth so deep input cannot exhaust the stack.
+template <typename Subject>
+struct guard_directive : x3::unary_parser<Subject, guard_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, guard_directive<Subject>>;
+  static bool const is_pass_through_unary = true;
+  static bool const handles_container = Subject::handles_container;
+  constexpr explicit guard_directive(Subject const& subject)
+      : base_type(subject) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx,
+             Attr& attr) const {
+    parse_state& st = State(ctx);
+    if (st.depth >= st.max_depth) {
+      It at = first;
+      x3::skip_over(at, last, ctx);
+      throw nesting_error{at};
+    }
+    struct Leave {
+      parse_state& s;
+      ~Leave() { --s.depth; }
+    } leave{st};
+    ++st.depth;
+    return this->subject.parse(first, last, ctx, rctx, attr);
+  }
+};
+
+struct guard_gen {
+  template <typename Subject>
+  constexpr guard_directive<
+      typename x3::extension::as_parser<Subject>::value_type>
+  operator[](Subject const& subject) const {
+    return guard_directive<
+        typename x3::extension::as_parser<Subject>::value_type>(
+        x3::as_parser(subject));
+  }
+};
+
+constexpr guard_gen guard{};
+
+/// bounded_star[p] / list_star[p]: like *p, but an operator chain longer
+/// than the nesting limit (it would nest that deep once folded) throws
+/// nesting_error, and a list longer than kMaxListItems throws list_error.
+template <typename Subject, bool kList>
+struct bounded_kleene
+    : x3::unary_parser<Subject, bounded_kleene<Subject, kList>> {
+  using base_type = x3::unary_parser<Subject, bounded_kleene<Subject, kList>>;
+  static bool const handles_container = true;
+  constexpr explicit bounded_kleene(Subject const& subject)
+      : base_type(subject) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx,
+             Attr& attr) const {
+    uint32_t limit = kList ? kMaxListItems : State(ctx).max_depth;
+    uint32_t n = 0;
+    for (;;) {
+      It before = first;
+      if (!x3::detail::parse_into_container(this->subject, first, last, ctx,
+                                            rctx, attr)) {
+        break;
+      }
+      if (++n > limit) {
+        x3::skip_over(before, last, ctx);
+        if (kList) throw list_error{before};
+        throw nesting_error{before};
+      }
+    }
+    return true;
+  }
+};
+
+/// reserving[p]: parses p into a vector reserved to the size of the
+/// previous such vector (the cells of the previous table row), so a
+/// 100-column table does not regrow every row.
+template <typename Subject>
+struct reserving_directive
+    : x3::unary_parser<Subject, reserving_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, reserving_directive<Subject>>;
+  static bool const is_pass_through_unary = true;
+  static bool const handles_container = Subject::handles_container;
+  constexpr explicit reserving_directive(Subject const& subject)
+      : base_type(subject) {}
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx,
+             Attr& attr) const {
+    parse_state& st = State(ctx);
+    attr.reserve(st.last_row_size);
+    bool ok = this->subject.parse(first, last, ctx, rctx, attr);
+    if (ok) st.last_row_size = static_cast<uint32_t>(attr.size());
+    return ok;
+  }
+};
+
+struct reserving_gen {
+  template <typename Subject>
+  constexpr reserving_directive<
+      typename x3::extension::as_parser<Subject>::value_type>
+  operator[](Subject const& subject) const {
+    return reserving_directive<
+        typename x3::extension::as_parser<Subject>::value_type>(
+        x3::as_parser(subject));
+  }
+};
+
+constexpr reserving_gen reserving{};
+
+template <bool kList>
+struct bounded_gen {
+  template <typename Subject>
+  constexpr bounded_kleene<
+      typename x3::extension::as_parser<Subject>::value_type, kList>
+  operator[](Subject const& subject) const {
+    return bounded_kleene<
+        typename x3::extension::as_parser<Subject>::value_type, kList>(
+        x3::as_parser(subject));
+  }
+};
+
+constexpr bounded_gen<false> bounded_star{};
+constexpr bounded_gen<true> list_star{};
+
+/// Returns the end of the last token before `last`: X3 primitives skip
+/// blanks and comments before they fail, so a rule can end past them.
+template <typename It>
+It TrimEnd(It base, It first, It last) {
+  auto blank = [](char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
+           c == '\v';
+  };
+  for (;;) {
+    bool crossed_newline = false;
+    while (last != first && blank(*(last - 1))) {
+      crossed_newline |= *(last - 1) == '\n';
+      --last;
+    }
+    if (!crossed_newline) return last;
+    // A comment may end the line just before the newline we crossed.
+    It line = last;
+    while (line != base && *(line - 1) != '\n') --line;
+    if (line < first) line = first;
+    if (line == last ||
+        std::memchr(&*line, '#', static_cast<size_t>(last - line)) == nullptr) {
+      return last;
+    }
+    bool in_string = false;
+    It comment = last;
+    for (It i = line; i != last; ++i) {
+      if (*i == '"') in_string = !in_string;
+      if (*i == '\\' && in_string && i + 1 != last) {
+        ++i;
+      } else if (*i == '#' && !in_string) {
+        comment = i;
+        break;
+      }
+    }
+    if (comment == last) return last;
+    last = comment;
+  }
+}
+
+/// on_success handler: records the byte span of every spanned node.
+struct annotate_span {
+  template <typename It, typename Attr, typename Ctx>
+  void on_success(It const& first, It const& last_skipped, Attr& attr,
+                  Ctx const& ctx) const {
+    It last = TrimEnd(State(ctx).base, first, last_skipped);
+    if constexpr (std::is_base_of_v<x3ast::spanned, Attr>) {
+      attr.sbegin = Offset(ctx, first);
+      attr.send = Offset(ctx, last);
+    } else if constexpr (std::is_same_v<Attr, ast::Literal>) {
+      attr.span = Span{Offset(ctx, first), Offset(ctx, last)};
+    }
+  }
+};
+
+}  // namespace aligncheck::parse
+
+namespace boost::spirit::x3 {
+
+namespace traits {
+template <typename Subject, bool kList, typename Context>
+struct attribute_of<aligncheck::parse::bounded_kleene<Subject, kList>, Context>
+    : build_container<typename attribute_of<Subject, Context>::type> {};
+}  // namespace traits
+
+template <typename Subject>
+struct get_info<aligncheck::parse::guard_directive<Subject>> {
+  using result_type = std::string;
+  std::string operator()(
+      aligncheck::parse::guard_directive<Subject> const& p) const {
+    return what(p.subject);
+  }
+};
+template <>
+struct get_info<aligncheck::parse::kw_parser> {
+  using result_type = std::string;
+  std::string operator()(aligncheck::parse::kw_parser const& p) const {
+    return std::string("'") + p.word + "'";
+  }
+};
+template <>
+struct get_info<aligncheck::parse::word_parser> {
+  using result_type = std::string;
+  std::string operator()(aligncheck::parse::word_parser const& p) const {
+    return p.display;
+  }
+};
+template <>
+struct get_info<aligncheck::parse::literal_parser> {
+  using result_type = std::string;
+  std::string operator()(aligncheck::parse::literal_parser const& p) const {
+    return p.display;
+  }
+};
+template <>
+struct get_info<aligncheck::parse::name_parser> {
+  using result_type = std::string;
+  std::string operator()(aligncheck::parse::name_parser const&) const {
+    return "name";
+  }
+};
+template <>
+struct get_info<aligncheck::parse::number_parser> {
+  using result_type = std::string;
+  std::string operator()(aligncheck::parse::number_parser const&) const {
+    return "number";
+  }
+};
+
+}  // namespace boost::spirit::x3
+
+#endif  // ALIGNCHECK_PARSE_TOKENS_HPP_

@@ -1,0 +1,256 @@
+// Parser-internal syntax tree: the shapes Spirit X3 fills while parsing.
+// Only the parser sees these; convert.h turns them into the public ast::Spec.
+#ifndef ALIGNCHECK_PARSE_X3_AST_HPP_
+#define ALIGNCHECK_PARSE_X3_AST_HPP_
+
+#include <boost/optional.hpp>
+#include <boost/spirit/home/x3/support/ast/variant.hpp>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "parse/ast.h"
+
+namespace aligncheck::parse::x3ast {
+
+namespace x3 = boost::spirit::x3;
+
+/// Byte range [sbegin, send) of a node, filled by the rule's on_success
+/// handler (or by the token parser for leaves). Not part of any Fusion
+/// adaptation.
+struct spanned {
+  uint32_t sbegin = 0;
+  uint32_t send = 0;
+};
+
+struct nil {};
+
+/// An identifier or a fixed word, as written.
+struct name : spanned {
+  std::string text;
+};
+
+/// An unsigned decimal literal in an expression, as written.
+struct number : spanned {
+  std::string text;
+};
+
+struct boolean : spanned {
+  bool value = false;
+};
+
+/// A table key or value: the public ast::Literal, filled in place by the
+/// token parser so the million cells of a big table are never copied.
+using literal = ast::Literal;
+
+// ---- expressions -------------------------------------------------------
+
+struct chain;
+struct unary;
+struct quant;
+struct if_expr;
+struct call;
+struct compare;
+
+struct operand : x3::variant<nil, name, number, boolean, x3::forward_ast<chain>,
+                             x3::forward_ast<unary>, x3::forward_ast<quant>,
+                             x3::forward_ast<if_expr>, x3::forward_ast<call>,
+                             x3::forward_ast<compare>> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+/// One `op rhs` tail of a binary chain.
+struct operation : spanned {
+  ast::Op op = ast::Op::kAnd;
+  operand rhs;
+};
+
+/// `first op rhs op rhs ...`, folded left by the converter (`implies` has at
+/// most one tail whose rhs is itself a formula: right associative).
+struct chain : spanned {
+  operand first;
+  std::vector<operation> rest;
+};
+
+struct unary : spanned {
+  ast::Op op = ast::Op::kNot;
+  operand arg;
+};
+
+/// forall / exists / count / sum: `kind var in domain: body`.
+struct quant : spanned {
+  name kind;
+  name var;
+  name domain;
+  operand body;
+};
+
+struct if_expr : spanned {
+  operand cond;
+  operand then_branch;
+  operand else_branch;
+};
+
+struct call : spanned {
+  name callee;
+  std::vector<operand> args;
+};
+
+/// `in {v1, v2}`; `marker` only keeps the Fusion sequence two long.
+struct member_set : spanned {
+  bool marker = true;
+  std::vector<operand> values;
+};
+
+struct compare_tail : x3::variant<operation, member_set> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+struct compare : spanned {
+  operand lhs;
+  boost::optional<compare_tail> tail;
+};
+
+// ---- declarations ------------------------------------------------------
+
+/// `key: value` or a table cell `output value`.
+using entry = std::pair<ast::Literal, ast::Literal>;
+
+struct domain_body : spanned {
+  std::vector<name> values;
+  boost::optional<literal> range;
+};
+
+struct domain_decl : spanned {
+  name id;
+  domain_body body;
+};
+
+/// kind: 0 = `{...}` entries, 1 = csv.
+struct fn_body : spanned {
+  int kind = 0;
+  std::vector<entry> entries;
+  boost::optional<literal> csv;
+};
+
+struct fn_decl : spanned {
+  name id;
+  name from;
+  name to;
+  fn_body body;
+};
+
+struct param : spanned {
+  name id;
+  name type;
+};
+
+struct table_row : spanned {
+  literal input;
+  std::vector<entry> cells;
+};
+
+/// kind: 0 = table rows, 1 = table csv, 2 = expression.
+struct loss_body : spanned {
+  int kind = 0;
+  std::vector<table_row> rows;
+  boost::optional<literal> csv;
+  operand expr;
+};
+
+struct loss_decl : spanned {
+  name id;
+  std::vector<param> params;
+  loss_body body;
+};
+
+/// kind: 0 = weights, 1 = csv, 2 = a whole domain.
+struct data_body : spanned {
+  int kind = 0;
+  std::vector<entry> weights;
+  boost::optional<literal> csv;
+  boost::optional<name> domain;
+};
+
+struct data_decl : spanned {
+  name id;
+  data_body body;
+};
+
+struct goal_sig : spanned {
+  name from;
+  name to;
+};
+
+struct goal_decl : spanned {
+  name id;
+  name policy;
+  boost::optional<goal_sig> sig;
+  operand body;
+};
+
+/// kind is the statement's first word: register, channel or closed.
+/// register: a = loss, b = data; channel: a = channel name.
+struct physical_stmt : spanned {
+  name kind;
+  name a;
+  name b;
+  operand target;
+  operand value;
+};
+
+struct physical_decl : spanned {
+  name id;
+  std::vector<physical_stmt> stmts;
+};
+
+struct setting : spanned {
+  name key;
+  std::vector<literal> values;
+};
+
+struct training_decl : spanned {
+  name id;
+  std::vector<setting> settings;
+};
+
+struct agent_target : spanned {
+  name preposition;
+  name target;
+};
+
+struct agent_decl : spanned {
+  name id;
+  name aspect;
+  boost::optional<agent_target> target;
+};
+
+struct hypothesis : spanned {
+  name id;
+  std::vector<name> args;
+};
+
+/// kind: idealized_minimizer | physical_only | trained_outcome; target is the
+/// data, model or training; bound is `within` or `below`.
+struct reading : spanned {
+  name kind;
+  name target;
+  boost::optional<hypothesis> hyp;
+  boost::optional<literal> bound;
+};
+
+struct claim_decl : spanned {
+  name id;
+  name subject;
+  name relation;
+  name goal;
+  boost::optional<reading> read;
+  boost::optional<name> expect;
+};
+
+}  // namespace aligncheck::parse::x3ast
+
+#endif  // ALIGNCHECK_PARSE_X3_AST_HPP_
