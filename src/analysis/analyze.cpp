@@ -45,9 +45,12 @@ const char* KindPhrase(DeclKind kind) {
 }
 
 const char* const kReadingHelp[] = {
-    "say which reading you mean: `as idealized_minimizer over DATA`",
-    "or: `as physical_only via MODEL below T`",
-    "or: `as trained_outcome under TRAINING`",
+    "add `as idealized_minimizer over DATA`: every minimizer of the loss on "
+    "DATA meets the goal",
+    "add `as physical_only via MODEL below T`: every behaviour whose register "
+    "reads below T meets the goal",
+    "add `as trained_outcome under TRAINING`: the policies that TRAINING "
+    "produces meet the goal",
 };
 
 }  // namespace
@@ -922,7 +925,7 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
         fmt::format("claim '{}' says the loss {} the goal, which has no "
                     "checkable meaning",
                     out.name, word));
-    d.help.push_back(fmt::format("write `{} aligned_with {}` with a reading",
+    d.help.push_back(fmt::format("say `{} aligned_with {}` and how:",
                                  decl.subject.text, decl.goal.text));
     for (const char* h : kReadingHelp) d.help.push_back(h);
     return;

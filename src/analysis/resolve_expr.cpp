@@ -37,7 +37,11 @@ std::string Analyzer::TypeText(Type t) const {
 
 std::string Analyzer::Article(Type t) const {
   std::string text = TypeText(t);
-  return (IsVowel(text[0]) ? "an " : "a ") + text;
+  // Single capital letters are read by name: "an X", "a Y".
+  bool an = text.size() == 1 ? std::string_view("AEFHILMNORSX").find(text[0]) !=
+                                   std::string_view::npos
+                             : IsVowel(text[0]);
+  return (an ? "an " : "a ") + text;
 }
 
 bool Analyzer::ToNumber(RExpr& e, const char* context) {
