@@ -307,5 +307,341 @@ TEST_CASE("analysis: claims must say their reading [AC001, AC002]") {
       "help: add `as trained_outcome under TRAINING`: the policies that TRAINING produces meet the goal\n");
 }
 
+
+TEST_CASE("analysis: forward references resolve") {
+  SpecBuilder b;
+  b.Claim("c", "l", "aligned_with", "g", "idealized_minimizer over d",
+          "fails");
+  b.Goal("g", Forall("x", "X", Eq(Call("pi", {Nm("x")}), Call("f", {Nm("x")}))));
+  b.LossExpr("l", {{"x", "X"}, {"y", "Y"}},
+             If(Eq(Nm("y"), Call("f", {Nm("x")})), Num("0"), Num("1")));
+  b.Data("d", {{"b", "3"}});
+  b.Fn("f", "X", "Y", {{"a", "v"}, {"b", "u"}});
+  b.Domain("X", {"a", "b"});
+  b.Domain("Y", {"u", "v"});
+  std::optional<Model> model;
+  CHECK(Diagnose(b, &model) == "");
+  REQUIRE(model);
+  CHECK(model->claims[0].expect == Claim::Expect::kFails);
+  CHECK(model->data[0].domain == 0);
+  CHECK(model->data[0].weights[1] == 3);
+  CHECK(model->data[0].total == 3);
+  CHECK(model->goals[0].input == 0);
+  CHECK(model->goals[0].output == 1);
+  // l(a, v) = 0, l(a, u) = 1, l(b, u) = 0, l(b, v) = 1.
+  const Loss& l = model->losses[0];
+  CHECK(l.At(0, 0, 2) == 1);
+  CHECK(l.At(0, 1, 2) == 0);
+  CHECK(l.At(1, 0, 2) == 0);
+  CHECK(l.At(1, 1, 2) == 1);
+}
+
+TEST_CASE("analysis: loss expressions are materialized exactly") {
+  SpecBuilder b;
+  b.Range("Digit", "0..3");
+  b.Domain("Pred", {"say0", "say1", "unsure"});
+  b.Fn("digit_of", "Pred", "Digit", {{"say0", "0"}, {"say1", "1"}, {"unsure", "0"}});
+  b.Fn("scale", "Digit", "Real", {{"0", "0.5"}, {"1", "1"}, {"2", "-2"}, {"3", "1e-1"}});
+  // A squared distance that calls a fn and divides exactly.
+  b.LossExpr("dist", {{"x", "Digit"}, {"y", "Pred"}},
+             If(Eq(Nm("y"), Nm("unsure")), Bin(Op::kDiv, Num("1"), Num("3")),
+                Bin(Op::kMul, Bin(Op::kSub, Nm("x"), Call("digit_of", {Nm("y")})),
+                    Bin(Op::kSub, Nm("x"), Call("digit_of", {Nm("y")})))));
+  // A loss calling another loss and a numeric fn.
+  b.LossExpr("scaled", {{"a", "Digit"}, {"p", "Pred"}},
+             Bin(Op::kMul, Call("dist", {Nm("a"), Nm("p")}),
+                 Call("scale", {Nm("a")})));
+  // Quantifiers inside a loss: how many digits are at most x, plus a sum.
+  b.LossExpr("rank", {{"x", "Digit"}, {"y", "Pred"}},
+             Bin(Op::kAdd, Count("z", "Digit", Bin(Op::kLe, Nm("z"), Nm("x"))),
+                 Sum("z", "Digit", Num("0"))));
+  std::optional<Model> model;
+  CHECK(Diagnose(b, &model) == "");
+  REQUIRE(model);
+  const Loss& dist = model->losses[0];
+  CHECK(dist.At(3, 0, 3) == 9);
+  CHECK(dist.At(3, 1, 3) == 4);
+  CHECK(dist.At(2, 2, 3) == Rational(1, 3));
+  const Loss& scaled = model->losses[1];
+  CHECK(scaled.At(2, 0, 3) == -8);
+  CHECK(scaled.At(3, 1, 3) == Q("0.4"));
+  CHECK(scaled.At(0, 2, 3) == Rational(1, 6));
+  const Loss& rank = model->losses[2];
+  CHECK(rank.At(0, 0, 3) == 1);
+  CHECK(rank.At(3, 2, 3) == 4);
+  CHECK(model->fns[0].table[1].kind == Type::Kind::kElement);
+  CHECK(model->fns[0].table[1].index == 1);
+  CHECK(model->fns[1].table[2].number == -2);
+}
+
+TEST_CASE("analysis: loss cycles and division by zero [E012]") {
+  SpecBuilder b;
+  b.Range("D", "0..2");
+  b.LossExpr("a", {{"x", "D"}, {"y", "D"}},
+             Bin(Op::kAdd, Call("b", {Nm("x"), Nm("y")}), Num("1")));
+  b.LossExpr("b", {{"x", "D"}, {"y", "D"}}, Call("a", {Nm("y"), Nm("x")}));
+  b.LossExpr("inv", {{"x", "D"}, {"y", "D"}},
+             Bin(Op::kDiv, Num("1"), Bin(Op::kSub, Nm("x"), Nm("y"))));
+  ExpectDiagnostics(b,
+      "spec.align:3:22: error: loss 'a' depends on itself: a -> b -> a [E012]\n"
+      "loss b(x: D, y: D) = a(y, x)\n"
+      "                     ^~~~~~~\n"
+      "spec.align:4:24: error: division by zero in loss 'inv' at x = 0, y = 0 [E012]\n"
+      "loss inv(x: D, y: D) = 1 / (x - y)\n"
+      "                       ^~~~~~~~~~~\n");
+}
+
+TEST_CASE("analysis: goal signatures come from claims, else the body") {
+  SpecBuilder b;
+  b.Domain("Level", {"coin_left", "coin_right"});
+  b.Domain("Move", {"go_left", "go_right"});
+  b.Fn("coin_side", "Level", "Move",
+       {{"coin_left", "go_left"}, {"coin_right", "go_right"}});
+  b.LossExpr("misses", {{"x", "Level"}, {"y", "Move"}},
+             If(Eq(Nm("y"), Call("coin_side", {Nm("x")})), Num("0"), Num("1")));
+  b.DataDomain("both", "Level");
+  // Used by a claim: typed by the claim's loss.
+  b.Goal("always_true", Bool(true));
+  // Unused: typed by the body (argument bound over Level, compared with a
+  // fn result in Move).
+  b.Goal("gets_coin", Forall("x", "Level", Eq(Call("coin_side", {Nm("x")}),
+                                               Call("pi", {Nm("x")}))));
+  // Unused, membership: the set's values give the output domain.
+  b.Goal("moves", Exists("x", "Level", Member(Call("pi", {Nm("x")}),
+                                              {Nm("go_left")})));
+  b.Claim("c", "misses", "aligned_with", "always_true",
+          "idealized_minimizer over both");
+  std::optional<Model> model;
+  CHECK(Diagnose(b, &model) == "");
+  REQUIRE(model);
+  for (const Goal& g : model->goals) {
+    CHECK(g.input == 0);
+    CHECK(g.output == 1);
+  }
+  CHECK(model->goals[0].slot_count == 0);
+  CHECK(model->goals[2].body.args[0].kind == RExpr::Kind::kMember);
+}
+
+TEST_CASE("analysis: goal signatures that conflict or cannot be inferred") {
+  SpecBuilder b;
+  b.Domain("A", {"a1", "a2"});
+  b.Domain("B", {"b1", "b2"});
+  b.LossExpr("ab", {{"x", "A"}, {"y", "B"}}, Num("0"));
+  b.LossExpr("ba", {{"x", "B"}, {"y", "A"}}, Num("0"));
+  b.DataDomain("da", "A");
+  b.DataDomain("db", "B");
+  b.Goal("g", Bool(true));
+  b.Goal("lonely", Bool(true));
+  b.Goal("typed", Bool(true), std::make_pair("A", "B"));
+  b.Claim("c1", "ab", "aligned_with", "g", "idealized_minimizer over da");
+  b.Claim("c2", "ba", "aligned_with", "g", "idealized_minimizer over db");
+  b.Claim("c3", "ba", "aligned_with", "typed", "idealized_minimizer over db");
+  ExpectDiagnostics(b,
+      "spec.align:8:6: error: cannot infer the policy type of goal 'lonely' [E012]\n"
+      "goal lonely(pi) = true\n"
+      "     ^~~~~~\n"
+      "help: declare it: `goal lonely(pi: X -> Y)`\n"
+      "spec.align:13:19: error: goal 'g' is used here with policies B -> A, but with A -> B at 11:19 [E005]\n"
+      "  ba aligned_with g as idealized_minimizer over db\n"
+      "                  ^\n"
+      "help: declare the signature: `goal g(pi: A -> B)`\n"
+      "spec.align:15:19: error: goal 'typed' takes policies A -> B, but loss 'ba' maps B to A [E005]\n"
+      "  ba aligned_with typed as idealized_minimizer over db\n"
+      "                  ^~~~~\n");
+}
+
+TEST_CASE("analysis: values by expected type, ambiguity, membership") {
+  SpecBuilder b;
+  b.Domain("Mood", {"good", "bad"});
+  b.Domain("Grade", {"good", "poor"});
+  b.Range("Digit", "0..2");
+  b.LossExpr("l", {{"x", "Digit"}, {"y", "Grade"}},
+             If(Eq(Nm("good"), Nm("y")), Num("0"), Nm("x")));
+  b.DataDomain("d", "Digit");
+  b.Goal("ok", Forall("x", "Digit",
+                      Bin(Op::kAnd, Member(Nm("x"), {Num("0"), Num("2")}),
+                          Eq(Call("pi", {Nm("x")}), Nm("good")))));
+  b.Goal("ambiguous", Eq(Nm("good"), Nm("good")), std::make_pair("Digit", "Grade"));
+  b.Goal("outside", Forall("x", "Digit", Member(Nm("x"), {Num("7"), Nm("poor")})),
+         std::make_pair("Digit", "Grade"));
+  b.Claim("c", "l", "aligned_with", "ok", "idealized_minimizer over d");
+  ExpectDiagnostics(b,
+      "spec.align:7:38: error: ambiguous value 'good': it belongs to 'Mood' and 'Grade' [E005]\n"
+      "goal ambiguous(pi: Digit -> Grade) = good == good\n"
+      "                                     ^~~~\n"
+      "spec.align:8:61: error: 7 is outside domain 'Digit' (0..2) [E005]\n"
+      "goal outside(pi: Digit -> Grade) = forall x in Digit: x in {7, poor}\n"
+      "                                                            ^\n"
+      "spec.align:8:64: error: expected an integer of domain 'Digit' (0..2), got 'poor' [E005]\n"
+      "goal outside(pi: Digit -> Grade) = forall x in Digit: x in {7, poor}\n"
+      "                                                               ^~~~\n");
+}
+
+TEST_CASE("analysis: physical models, agents and readings [E012, AC003, AC004]") {
+  SpecBuilder b;
+  b.Domain("X", {"a", "b"});
+  b.Domain("Y", {"u", "v"});
+  b.Domain("Z", {"z"});
+  b.LossExpr("l", {{"x", "X"}, {"y", "Y"}}, Num("1"));
+  b.DataDomain("d", "X");
+  b.DataDomain("dz", "Z");
+  b.Fn("label", "X", "Y", {{"a", "u"}, {"b", "v"}});
+  b.Physical("both", {SpecBuilder::Register("l", "d"), SpecBuilder::Closed(),
+                      SpecBuilder::Channel("w", Nm("register"), Num("0"))});
+  b.Physical("silent", {SpecBuilder::Register("l", "dz")});
+  b.Physical("empty", {SpecBuilder::Closed()});
+  b.Physical("labels", {SpecBuilder::Register("l", "d"),
+                        SpecBuilder::Channel("relabel", Call("label", {Nm("x")}),
+                                             Nm("v")),
+                        SpecBuilder::Channel("bad", Nm("registr"), Nm("u"))});
+  b.Agent("fan", "loss");
+  b.Agent("reg", "register");
+  b.Goal("g", Bool(true));
+  b.Claim("c", "l", "aligned_with", "g", "physical_only via both");
+  ExpectDiagnostics(b,
+      "spec.align:10:3: error: physical model 'both' is closed but declares channels [E012]\n"
+      "  closed\n"
+      "  ^~~~~~\n"
+      "spec.align:13:10: error: physical model 'silent' declares no channels [E012]\n"
+      "physical silent {\n"
+      "         ^~~~~~\n"
+      "help: say `closed` if nothing but the world can change the register\n"
+      "spec.align:14:26: error: data 'dz' weighs Z values but loss 'l' takes X inputs [E005]\n"
+      "  register computes l on dz\n"
+      "                         ^~\n"
+      "spec.align:16:10: error: physical model 'empty' does not say how the register is computed [E012]\n"
+      "physical empty {\n"
+      "         ^~~~~\n"
+      "help: add `register computes LOSS on DATA`\n"
+      "spec.align:22:16: error: undefined channel target 'registr' [E002]\n"
+      "  channel bad: registr := u\n"
+      "               ^~~~~~~\n"
+      "help: did you mean 'register'?\n"
+      "spec.align:24:23: error: agent 'fan' cares about 'loss', which is ambiguous [AC003]\n"
+      "agent fan cares_about loss\n"
+      "                      ^~~~\n"
+      "help: say `cares_about register in MODEL` (it wants a low register reading)\n"
+      "help: or `cares_about predictions of LOSS` (it wants predictions that score well on the true labels)\n"
+      "spec.align:25:23: error: agent 'reg' must say which model's register it cares about [AC003]\n"
+      "agent reg cares_about register\n"
+      "                      ^~~~~~~~\n"
+      "help: say `cares_about register in MODEL` (it wants a low register reading)\n"
+      "help: or `cares_about predictions of LOSS` (it wants predictions that score well on the true labels)\n"
+      "spec.align:28:23: error: claim 'c' does not say how low the register must read [AC004]\n"
+      "  l aligned_with g as physical_only via both\n"
+      "                      ^~~~~~~~~~~~~\n"
+      "help: add `below T`: the register reading that counts as low\n");
+}
+
+TEST_CASE("analysis: agents resolve and type their goals") {
+  SpecBuilder b;
+  b.Domain("X", {"a", "b"});
+  b.Domain("Y", {"u", "v"});
+  b.LossExpr("l", {{"x", "X"}, {"y", "Y"}}, Num("1"));
+  b.DataDomain("d", "X");
+  b.Physical("m", {SpecBuilder::Register("l", "d"), SpecBuilder::Closed()});
+  b.Agent("wirehead", "register", "in", "m");
+  b.Agent("predictor", "predictions", "of", "l");
+  b.Goal("g", Bool(true));
+  b.Claim("c1", "wirehead", "achieves", "g");
+  b.Claim("c2", "predictor", "achieves", "g", "", "holds");
+  std::optional<Model> model;
+  CHECK(Diagnose(b, &model) == "");
+  REQUIRE(model);
+  CHECK(model->agents[0].aspect == Agent::Aspect::kRegister);
+  CHECK(model->agents[0].model == 0);
+  CHECK(model->agents[1].aspect == Agent::Aspect::kPredictions);
+  CHECK(model->agents[1].loss == 0);
+  CHECK(model->claims[0].reading == Claim::Reading::kAgent);
+  CHECK(model->claims[0].agent == 0);
+  CHECK(model->claims[1].agent == 1);
+  CHECK(model->goals[0].input == 0);
+  CHECK(model->goals[0].output == 1);
+  CHECK(model->physical[0].closed);
+}
+
+TEST_CASE("analysis: training settings are checked [E002, E011, E012]") {
+  SpecBuilder b;
+  b.Domain("X", {"a", "b"});
+  b.DataDomain("d", "X");
+  b.Fn("feat", "X", "Real", {{"a", "1"}, {"b", "0"}});
+  b.Training("ok", {{"learner", {"linear"}}, {"lr", {"0.1"}},
+                    {"steps", {"10"}}, {"seeds", {"1..10000"}},
+                    {"data", {"d"}}, {"features", {"feat"}},
+                    {"evidence", {"\"see the appendix\""}}});
+  b.Training("bad", {{"learner", {"softmax"}}, {"seed", {"1"}},
+                     {"lr", {"0"}}, {"steps", {"2.5"}},
+                     {"seeds", {"1..10001"}}, {"data", {"dd"}},
+                     {"init", {"random", "zero"}}});
+  ExpectDiagnostics(b,
+      "spec.align:14:11: error: unknown learner 'softmax' [E012]\n"
+      "  learner softmax\n"
+      "          ^~~~~~~\n"
+      "help: expected one of 'softmax_table', 'linear'\n"
+      "spec.align:15:3: error: unknown training setting 'seed' [E002]\n"
+      "  seed 1\n"
+      "  ^~~~\n"
+      "help: did you mean 'seeds'?\n"
+      "spec.align:16:6: error: lr must be a number greater than 0, got '0' [E012]\n"
+      "  lr 0\n"
+      "     ^\n"
+      "spec.align:17:9: error: steps must be an integer greater than 0, got '2.5' [E012]\n"
+      "  steps 2.5\n"
+      "        ^~~\n"
+      "spec.align:18:9: error: seed range 1..10001 has more than 10000 seeds [E011]\n"
+      "  seeds 1..10001\n"
+      "        ^~~~~~~~\n"
+      "spec.align:19:8: error: undefined data 'dd' [E002]\n"
+      "  data dd\n"
+      "       ^~\n"
+      "help: did you mean 'd'?\n"
+      "spec.align:20:3: error: setting 'init' takes one value, got 2 [E004]\n"
+      "  init random zero\n"
+      "  ^~~~\n");
+}
+
+TEST_CASE("analysis: limits and invalid domains [E011, E012]") {
+  SpecBuilder b;
+  b.Range("Big", "0..9");
+  b.Range("Empty", "5..3");
+  b.Domain("Small", {"s"});
+  b.Range("Mid", "1..4");
+  b.LossExpr("wide", {{"x", "Mid"}, {"y", "Mid"}}, Num("0"));
+  AnalysisLimits limits;
+  limits.max_domain_size = 5;
+  limits.max_table_entries = 10;
+  ExpectDiagnostics(b,
+      "spec.align:1:14: error: domain 'Big' has more than 5 values [E011]\n"
+      "domain Big = 0..9\n"
+      "             ^~~~\n"
+      "spec.align:2:16: error: domain 'Empty' is empty: 5 is greater than 3 [E012]\n"
+      "domain Empty = 5..3\n"
+      "               ^~~~\n"
+      "spec.align:5:6: error: loss 'wide' has 4 x 4 entries, more than the limit of 10 [E011]\n"
+      "loss wide(x: Mid, y: Mid) = 0\n"
+      "     ^~~~\n", limits);
+}
+
+TEST_CASE("analysis: undefined functions and misused names") {
+  SpecBuilder b;
+  b.Domain("X", {"a"});
+  b.Fn("label", "X", "X", {{"a", "a"}});
+  b.LossExpr("l", {{"x", "X"}, {"y", "X"}},
+             Bin(Op::kAdd, Call("lable", {Nm("x")}), Nm("label")));
+  b.DataDomain("d", "Y");
+  ExpectDiagnostics(b,
+      "spec.align:3:22: error: undefined function 'lable' [E002]\n"
+      "loss l(x: X, y: X) = lable(x) + label\n"
+      "                     ^~~~~~~~\n"
+      "help: did you mean 'label'?\n"
+      "spec.align:3:33: error: 'label' is a fn, not a value [E005]\n"
+      "loss l(x: X, y: X) = lable(x) + label\n"
+      "                                ^~~~~\n"
+      "spec.align:4:10: error: undefined domain 'Y' [E002]\n"
+      "data d = Y\n"
+      "         ^\n"
+      "help: did you mean 'X'?\n");
+}
+
 }  // namespace
 }  // namespace aligncheck

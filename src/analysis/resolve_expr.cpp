@@ -195,9 +195,12 @@ bool Analyzer::ResolveName(const ast::Expr& e, DomainId hint, RExpr& out) {
       chosen = domains[0];
     } else {
       std::string list;
-      for (DomainId d : domains) {
-        list += fmt::format("{}'{}'", list.empty() ? "" : ", ",
-                            model_.domains[d].name);
+      for (size_t i = 0; i < domains.size(); ++i) {
+        list += fmt::format("{}'{}'",
+                            i == 0                    ? ""
+                            : i + 1 == domains.size() ? " and "
+                                                      : ", ",
+                            model_.domains[domains[i]].name);
       }
       sink_.Error(file_, e.span, "E005",
                   fmt::format("ambiguous value '{}': it belongs to {}", e.text,

@@ -516,9 +516,12 @@ bool Analyzer::FillDataWeights(const ast::DataDecl& decl, Data& out) {
       return false;
     } else {
       std::string list;
-      for (DomainId d : candidates) {
-        list += fmt::format("{}'{}'", list.empty() ? "" : ", ",
-                            model_.domains[d].name);
+      for (size_t i = 0; i < candidates.size(); ++i) {
+        list += fmt::format("{}'{}'",
+                            i == 0                       ? ""
+                            : i + 1 == candidates.size() ? " and "
+                                                         : ", ",
+                            model_.domains[candidates[i]].name);
       }
       Diagnostic& d = sink_.Error(
           file_, decl.name.span, "E012",
