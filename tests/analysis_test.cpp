@@ -645,3 +645,51 @@ TEST_CASE("analysis: undefined functions and misused names") {
 
 }  // namespace
 }  // namespace aligncheck
+
+namespace aligncheck {
+namespace {
+
+using namespace aligncheck::testing;
+
+
+// 10,000 inputs x 100 outputs: the size the engines are measured at.
+TEST_CASE("analysis: a 10^4 x 10^2 loss table resolves quickly") {
+  constexpr int kInputs = 10000;
+  constexpr int kOutputs = 100;
+  std::vector<std::string> xs, ys;
+  for (int i = 0; i < kInputs; ++i) xs.push_back("x" + std::to_string(i));
+  for (int j = 0; j < kOutputs; ++j) ys.push_back("y" + std::to_string(j));
+  SpecBuilder b;
+  b.Domain("X", xs);
+  b.Domain("Y", ys);
+  Rows rows;
+  rows.reserve(kInputs);
+  for (int i = 0; i < kInputs; ++i) {
+    Entries entries;
+    entries.reserve(kOutputs);
+    for (int j = 0; j < kOutputs; ++j) {
+      entries.emplace_back(ys[j], std::to_string((i * 7 + j * 13) % 1000) +
+                                      "." + std::to_string(j % 10) + "5");
+    }
+    rows.emplace_back(xs[i], std::move(entries));
+  }
+  b.LossTable("big", {{"x", "X"}, {"y", "Y"}}, rows);
+  rows.clear();
+  auto file = b.File();
+  DiagnosticSink sink;
+  auto start = std::chrono::steady_clock::now();
+  std::optional<Model> model = Analyze(b.spec, file, sink);
+  double seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - start)
+                       .count();
+  MESSAGE("10000 x 100 loss table analyzed in " << seconds << " s");
+  REQUIRE(model);
+  const Loss& big = model->losses[0];
+  CHECK(big.At(1, 2, kOutputs) == Q("33.25"));
+  CHECK(big.At(9999, 99, kOutputs) == Q("280.95"));
+  // Generous: machines running the suite are shared; measured well below.
+  CHECK(seconds < 2.0);
+}
+
+}  // namespace
+}  // namespace aligncheck
