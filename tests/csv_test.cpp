@@ -2,6 +2,7 @@
 // located in the CSV file itself.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -239,6 +240,50 @@ TEST_CASE("csv: bad numbers, duplicates, missing rows [E009]") {
       "b,one\n"
       "  ^~~\n"
       "note: loaded by data 'w' at DIR/spec.align:6:6\n");
+}
+
+}  // namespace
+}  // namespace aligncheck
+
+namespace aligncheck {
+namespace {
+
+using namespace aligncheck::testing;
+
+TEST_CASE("csv: a 10^4 x 10^2 loss table loads quickly") {
+  constexpr int kInputs = 10000;
+  constexpr int kOutputs = 100;
+  TempDir dir;
+  std::vector<std::string> xs, ys;
+  for (int i = 0; i < kInputs; ++i) xs.push_back("x" + std::to_string(i));
+  for (int j = 0; j < kOutputs; ++j) ys.push_back("y" + std::to_string(j));
+  std::string csv = "x";
+  for (int j = kOutputs - 1; j >= 0; --j) csv += "," + ys[j];
+  csv += "\n";
+  for (int i = 0; i < kInputs; ++i) {
+    csv += xs[i];
+    for (int j = kOutputs - 1; j >= 0; --j) {
+      csv += "," + std::to_string((i + j) % 100) + ".5";
+    }
+    csv += "\n";
+  }
+  dir.Write("big.csv", csv);
+  SpecBuilder b;
+  b.Domain("X", xs);
+  b.Domain("Y", ys);
+  b.LossCsv("big", {{"x", "X"}, {"y", "Y"}}, "big.csv");
+  auto file = b.File(dir.Spec());
+  DiagnosticSink sink;
+  auto start = std::chrono::steady_clock::now();
+  std::optional<Model> model = Analyze(b.spec, file, sink);
+  double seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - start)
+                       .count();
+  MESSAGE("10000 x 100 loss CSV analyzed in " << seconds << " s");
+  REQUIRE(model);
+  CHECK(model->losses[0].At(3, 4, kOutputs) == Rational(15, 2));
+  CHECK(model->losses[0].At(9999, 99, kOutputs) == Rational(197, 2));
+  CHECK(seconds < 2.0);
 }
 
 }  // namespace
