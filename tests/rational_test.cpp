@@ -16,6 +16,9 @@ void ExpectSame(const std::string& text) {
   std::optional<Rational> slow = ParseDecimalSlow(text);
   INFO("literal: '" << text << "'");
   REQUIRE(fast.has_value() == slow.has_value());
+  Rational into(7);
+  CHECK(ParseDecimalTo(text, into) == slow.has_value());
+  if (slow) CHECK(into == *slow);
   if (fast) {
     CHECK(*fast == *slow);
     // Canonical form, so == and printing behave.

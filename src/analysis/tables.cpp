@@ -228,7 +228,7 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
   const Domain& ys = model_.domains[out.output];
   size_t n = xs.size();
   size_t m = ys.size();
-  out.table.assign(n * m, Rational(0));
+  out.table = std::vector<Rational>(n * m);
   std::vector<char> row_seen(n, 0);
   std::vector<Span> row_where(n);
   std::vector<uint32_t> col_stamp(m, 0);
@@ -258,8 +258,14 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
     Rational* base = out.table.data() + static_cast<size_t>(*x) * m;
     for (size_t e = 0; e < row.entries.size(); ++e) {
       const auto& [key, value] = row.entries[e];
-      std::optional<uint32_t> y =
-          LookupValue(out.output, FromLiteral(key), source, "E005");
+      // Rows usually list outputs in domain order: try that before hashing.
+      std::optional<uint32_t> y;
+      if (e < m && !ys.is_range && key.kind == ast::Literal::Kind::kName &&
+          ys.values[e] == key.text) {
+        y = static_cast<uint32_t>(e);
+      } else {
+        y = LookupValue(out.output, FromLiteral(key), source, "E005");
+      }
       if (!y) {
         ++errors;
         ++filled;  // counted so the row is not also reported incomplete
@@ -279,13 +285,11 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
       col_stamp[*y] = stamp;
       col_entry[*y] = static_cast<uint32_t>(e);
       ++filled;
-      std::optional<Rational> q =
-          ParseNumber(FromLiteral(value), source, "E005", "a loss value");
-      if (!q) {
+      if (!ParseDecimalTo(value.text, base[*y])) {
+        ParseNumber(FromLiteral(value), source, "E005", "a loss value");
         ++errors;
         continue;
       }
-      base[*y] = std::move(*q);
     }
     if (filled < m && errors < kMaxTableErrors) {
       std::vector<char> seen(m);
@@ -320,7 +324,7 @@ void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
   const Domain& ys = model_.domains[out.output];
   size_t n = xs.size();
   size_t m = ys.size();
-  out.table.assign(n * m, Rational(0));
+  out.table = std::vector<Rational>(n * m);
   size_t errors = 0;
   // The header: a corner cell, then every output exactly once.
   const CsvRow& header = csv->rows[0];
@@ -391,14 +395,12 @@ void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
     if (!header_ok) continue;
     Rational* base = out.table.data() + static_cast<size_t>(*x) * m;
     for (size_t c = 1; c < row.cells.size(); ++c) {
-      std::optional<Rational> q = ParseDecimal(row.cells[c].text);
-      if (!q) {
+      if (!ParseDecimalTo(row.cells[c].text, base[column[c]])) {
         Report(source, row.cells[c].span, "E009",
                fmt::format("expected a number, got '{}'", row.cells[c].text));
         if (++errors >= kMaxTableErrors) break;
         continue;
       }
-      base[column[c]] = std::move(*q);
     }
   }
   size_t missing = 0;

@@ -174,6 +174,14 @@ std::optional<Rational> ParseDecimal(std::string_view text) {
   return ParseDecimalSlow(text);
 }
 
+bool ParseDecimalTo(std::string_view text, Rational& out) {
+  if (ParseSmallDecimal(text, out)) return true;
+  std::optional<Rational> slow = ParseDecimalSlow(text);
+  if (!slow) return false;
+  out = std::move(*slow);
+  return true;
+}
+
 std::string FormatRational(const Rational& q) {
   BigInt den = q.get_den();
   // A reduced fraction terminates in decimal iff its denominator is 2^a 5^b.
