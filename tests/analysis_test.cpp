@@ -643,6 +643,118 @@ TEST_CASE("analysis: undefined functions and misused names") {
       "help: did you mean 'X'?\n");
 }
 
+
+TEST_CASE("analysis: long lists of missing entries are cut short [E006]") {
+  SpecBuilder b;
+  b.Range("D", "1..9");
+  b.Fn("f", "D", "Real", {{"2", "1"}, {"4", "1"}});
+  ExpectDiagnostics(b,
+      "spec.align:2:4: error: fn 'f' has no entries for '1', '3', '5' and 4 more [E006]\n"
+      "fn f: D -> Real = {2: 1, 4: 1}\n"
+      "   ^\n");
+}
+
+TEST_CASE("analysis: data keys shared by two domains") {
+  SpecBuilder b;
+  b.Domain("Mood", {"good", "bad"});
+  b.Domain("Grade", {"good", "poor"});
+  b.LossExpr("l", {{"x", "Grade"}, {"y", "Mood"}}, Num("0"));
+  // Only `good`: both domains fit, the claim says which.
+  b.Data("by_use", {{"good", "1"}});
+  b.Data("unused", {{"good", "1"}});
+  b.Data("mixed", {{"good", "1"}, {"bad", "1"}, {"poor", "2"}});
+  b.Goal("g", Bool(true));
+  b.Claim("c", "l", "aligned_with", "g", "idealized_minimizer over by_use");
+  ExpectDiagnostics(b,
+      "spec.align:5:6: error: cannot tell which domain data 'unused' weighs: its keys belong to 'Mood' and 'Grade' [E012]\n"
+      "data unused = {good: 1}\n"
+      "     ^~~~~~\n"
+      "help: use it in a claim `over` it, or list a key that only one domain has\n"
+      "spec.align:6:32: error: 'poor' is not a value of domain 'Mood' [E005]\n"
+      "data mixed = {good: 1, bad: 1, poor: 2}\n"
+      "                               ^~~~\n"
+      "help: did you mean 'good'?\n");
+}
+
+TEST_CASE("analysis: expression type errors") {
+  SpecBuilder b;
+  b.Domain("X", {"a", "b"});
+  b.Domain("Y", {"u", "v"});
+  b.LossExpr("l", {{"x", "X"}, {"y", "Y"}},
+             If(Eq(Nm("y"), Nm("u")), Nm("a"), Num("1")));
+  b.LossExpr("m", {{"x", "X"}, {"y", "Y"}}, Nm("y"));
+  b.LossExpr("n", {{"x", "X"}, {"y", "Y"}},
+             Bin(Op::kAdd, Num("1"), Bin(Op::kLt, Num("1"), Num("2"))));
+  b.DataDomain("d", "X");
+  b.Physical("p", {SpecBuilder::Register("l", "d"),
+                   SpecBuilder::Channel("w", Nm("register"), Nm("u"))});
+  b.Goal("g", Bin(Op::kAnd, Nm("pi"), Forall("x", "X", Call("pi", {Nm("x")}))),
+         std::make_pair("X", "Y"));
+  b.Goal("h", Forall("x", "Y", Bool(true)), std::make_pair("X", "Y"));
+  ExpectDiagnostics(b,
+      "spec.align:3:22: error: the branches of 'if' differ: an X and a number [E005]\n"
+      "loss l(x: X, y: Y) = if (y == u) then a else 1\n"
+      "                     ^~~~~~~~~~~~~~~~~~~~~~~~~\n"
+      "spec.align:4:22: error: expected a number, got a Y [E005]\n"
+      "loss m(x: X, y: Y) = y\n"
+      "                     ^\n"
+      "spec.align:5:27: error: arithmetic needs a number, got a truth value [E005]\n"
+      "loss n(x: X, y: Y) = 1 + (1 < 2)\n"
+      "                          ^~~~~\n"
+      "spec.align:9:26: error: expected a number, got a Y [E005]\n"
+      "  channel w: register := u\n"
+      "                         ^\n"
+      "spec.align:11:22: error: policy 'pi' is not a value: apply it, as in pi(x) [E005]\n"
+      "goal g(pi: X -> Y) = pi and (forall x in X: pi(x))\n"
+      "                     ^~\n"
+      "spec.align:11:45: error: expected a truth value, got a Y [E005]\n"
+      "goal g(pi: X -> Y) = pi and (forall x in X: pi(x))\n"
+      "                                            ^~~~~\n");
+}
+
+TEST_CASE("analysis: readings must fit the loss") {
+  SpecBuilder b;
+  b.Domain("X", {"a", "b"});
+  b.Domain("Y", {"u", "v"});
+  b.LossExpr("l", {{"x", "X"}, {"y", "Y"}}, Num("0"));
+  b.LossExpr("buggy", {{"x", "X"}, {"y", "Y"}}, Num("1"));
+  b.LossExpr("yy", {{"x", "Y"}, {"y", "Y"}}, Num("1"));
+  b.DataDomain("dx", "X");
+  b.DataDomain("dy", "Y");
+  b.Fn("fy", "Y", "Real", {{"u", "1"}, {"v", "0"}});
+  // A register computed by another loss over the same policies is fine.
+  b.Physical("lab", {SpecBuilder::Register("buggy", "dx"), SpecBuilder::Closed()});
+  b.Physical("elsewhere", {SpecBuilder::Register("yy", "dy"), SpecBuilder::Closed()});
+  b.Training("t", {{"learner", {"linear"}}, {"lr", {"1"}}, {"steps", {"5"}},
+                   {"seeds", {"3"}}, {"data", {"dy"}}, {"features", {"fy"}}});
+  b.Training("tx", {{"learner", {"linear"}}, {"lr", {"1"}}, {"steps", {"5"}},
+                    {"seeds", {"3"}}, {"data", {"dx"}}, {"features", {"fy"}}});
+  b.Agent("A", "predictions", "of", "l");
+  b.Goal("g", Bool(true));
+  b.Claim("ok", "l", "aligned_with", "g", "physical_only via lab below 0.5");
+  b.Claim("bad_model", "l", "aligned_with", "g",
+          "physical_only via elsewhere below 0.5");
+  b.Claim("bad_training", "l", "aligned_with", "g", "trained_outcome under t");
+  b.Claim("bad_data", "l", "aligned_with", "g", "idealized_minimizer over dy");
+  b.Claim("agent_reading", "A", "achieves", "g", "idealized_minimizer over dx");
+  ExpectDiagnostics(b,
+      "spec.align:31:12: error: feature 'fy' takes Y inputs, but data 'dx' weighs X values [E005]\n"
+      "  features fy\n"
+      "           ^~\n"
+      "spec.align:38:41: error: physical model 'elsewhere' computes the register on Y -> Y, but loss 'l' maps X to Y [E005]\n"
+      "  l aligned_with g as physical_only via elsewhere below 0.5\n"
+      "                                        ^~~~~~~~~\n"
+      "spec.align:40:45: error: training 't' uses data 'dy' of Y values, but loss 'l' takes X inputs [E005]\n"
+      "  l aligned_with g as trained_outcome under t\n"
+      "                                            ^\n"
+      "spec.align:42:48: error: data 'dy' weighs Y values but loss 'l' takes X inputs [E005]\n"
+      "  l aligned_with g as idealized_minimizer over dy\n"
+      "                                               ^~\n"
+      "spec.align:44:19: error: an `achieves` claim about an agent takes no `as` reading [E012]\n"
+      "  A achieves g as idealized_minimizer over dx\n"
+      "                  ^~~~~~~~~~~~~~~~~~~\n");
+}
+
 }  // namespace
 }  // namespace aligncheck
 

@@ -543,6 +543,7 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
       "learner", "init", "optimizer", "lr", "steps",
       "seeds", "data", "features", "evidence"};
   std::unordered_map<std::string, const ast::Setting*> seen;
+  std::vector<Span> feature_spans;
   auto choice = [&](const ast::Setting& s,
                     const std::vector<std::string>& allowed,
                     const char* what, std::string& into) {
@@ -666,7 +667,10 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
           continue;
         }
         int fn = FindDecl(ast::Name{f.text, f.span}, DeclKind::kFn);
-        if (fn >= 0) out.features.push_back(fn);
+        if (fn >= 0) {
+          out.features.push_back(fn);
+          feature_spans.push_back(f.span);
+        }
       }
     }
   }
@@ -677,6 +681,20 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
       sink_.Error(file_, decl.name.span, "E012",
                   fmt::format("training '{}' has no '{}' setting", out.name,
                               required));
+    }
+  }
+  if (out.data >= 0 && data_ok_[out.data]) {
+    for (size_t i = 0; i < out.features.size(); ++i) {
+      const Function& fn = model_.fns[out.features[i]];
+      if (fn_ok_[out.features[i]] && fn.from != model_.data[out.data].domain) {
+        sink_.Error(file_, feature_spans[i], "E005",
+                    fmt::format("feature '{}' takes {} inputs, but data '{}' "
+                                "weighs {} values",
+                                fn.name, model_.domains[fn.from].name,
+                                model_.data[out.data].name,
+                                model_.domains[model_.data[out.data].domain]
+                                    .name));
+      }
     }
   }
   if (out.learner == "linear" && seen.count("features") == 0) {
@@ -749,6 +767,7 @@ int Analyzer::ClaimLoss(const ast::ClaimDecl& decl) const {
 void Analyzer::InferGoalSignatures() {
   std::vector<Span> first_use(goal_decls_.size());
   std::vector<bool> from_claim(goal_decls_.size(), false);
+  std::vector<bool> used_by_broken(goal_decls_.size(), false);
   for (size_t g = 0; g < goal_decls_.size(); ++g) {
     const ast::GoalDecl& decl = *goal_decls_[g];
     Goal& goal = model_.goals[g];
@@ -766,7 +785,12 @@ void Analyzer::InferGoalSignatures() {
     int g = symbol->index;
     if (goal_decls_[g]->signature) continue;
     int loss = ClaimLoss(*claim);
-    if (loss < 0) continue;
+    if (loss < 0) {
+      // The claim's subject is broken and already reported: inferring the
+      // goal from its body instead would only add noise.
+      used_by_broken[g] = true;
+      continue;
+    }
     const Loss& l = model_.losses[loss];
     Goal& goal = model_.goals[g];
     if (!from_claim[g]) {
@@ -872,6 +896,7 @@ void Analyzer::InferGoalSignatures() {
       goal_sig_ok_[g] = true;
       continue;
     }
+    if (used_by_broken[g]) continue;
     Diagnostic& d = sink_.Error(
         file_, decl.name.span, "E012",
         fmt::format("cannot infer the policy type of goal '{}'", goal.name));
@@ -1036,15 +1061,23 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
       out.reading = Claim::Reading::kPhysical;
       if (decl.model) {
         out.model = FindDecl(*decl.model, DeclKind::kPhysical);
-        if (out.model >= 0 && out.loss >= 0 && physical_ok_[out.model] &&
-            model_.physical[out.model].register_loss != out.loss) {
-          const PhysicalModel& m = model_.physical[out.model];
-          sink_.Error(file_, decl.model->span, "E005",
-                      fmt::format("physical model '{}' computes the register "
-                                  "with loss '{}', not '{}'",
-                                  m.name,
-                                  model_.losses[m.register_loss].name,
-                                  decl.subject.text));
+        // The register may use another loss (a buggy copy, noisy labels),
+        // but over the same policies.
+        if (out.model >= 0 && loss >= 0 && physical_ok_[out.model]) {
+          const Loss& reg =
+              model_.losses[model_.physical[out.model].register_loss];
+          const Loss& l = model_.losses[loss];
+          if (reg.input != l.input || reg.output != l.output) {
+            sink_.Error(file_, decl.model->span, "E005",
+                        fmt::format("physical model '{}' computes the "
+                                    "register on {} -> {}, but loss '{}' "
+                                    "maps {} to {}",
+                                    model_.physical[out.model].name,
+                                    model_.domains[reg.input].name,
+                                    model_.domains[reg.output].name, l.name,
+                                    model_.domains[l.input].name,
+                                    model_.domains[l.output].name));
+          }
         }
       }
       if (!decl.threshold) {
@@ -1074,6 +1107,20 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
       out.reading = Claim::Reading::kTrained;
       if (decl.training) {
         out.training = FindDecl(*decl.training, DeclKind::kTraining);
+        if (out.training >= 0 && loss >= 0) {
+          int data = model_.trainings[out.training].data;
+          const Loss& l = model_.losses[loss];
+          if (data >= 0 && data_ok_[data] &&
+              model_.data[data].domain != l.input) {
+            const Data& d = model_.data[data];
+            sink_.Error(file_, decl.training->span, "E005",
+                        fmt::format("training '{}' uses data '{}' of {} "
+                                    "values, but loss '{}' takes {} inputs",
+                                    decl.training->text, d.name,
+                                    model_.domains[d.domain].name, l.name,
+                                    model_.domains[l.input].name));
+          }
+        }
       }
       break;
   }

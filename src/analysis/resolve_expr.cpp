@@ -102,17 +102,24 @@ bool Analyzer::Unify(RExpr& a, RExpr& b, Span where, const char* what) {
   if ((a_num || is_range(a)) && (b_num || is_range(b))) {
     return ToNumber(a, what) && ToNumber(b, what);
   }
-  sink_.Error(file_, where, "E005",
-              fmt::format("cannot {} {} with {}", what, Article(a.type),
-                          Article(b.type)));
+  std::string message =
+      std::string_view(what) == "compare"
+          ? fmt::format("cannot compare {} with {}", Article(a.type),
+                        Article(b.type))
+          : fmt::format("the branches of 'if' differ: {} and {}",
+                        Article(a.type), Article(b.type));
+  sink_.Error(file_, where, "E005", std::move(message));
   return false;
 }
 
 bool Analyzer::ResolveAs(const ast::Expr& e, Type want, RExpr& out) {
   DomainId hint = want.kind == Type::Kind::kElement ? want.domain : kNoDomain;
   if (!Resolve(e, hint, out)) return false;
-  if (want.kind == Type::Kind::kNumber) return ToNumber(out, "this");
   if (out.type == want) return true;
+  if (want.kind == Type::Kind::kNumber && out.type.kind == Type::Kind::kElement &&
+      model_.domains[out.type.domain].is_range) {
+    return ToNumber(out, "");
+  }
   if (want.kind == Type::Kind::kElement &&
       ConstToElement(out, model_.domains[want.domain], want.domain)) {
     return true;
@@ -211,6 +218,13 @@ bool Analyzer::ResolveName(const ast::Expr& e, DomainId hint, RExpr& out) {
     out.type = Type::Element(chosen);
     out.constant = Value::Element(chosen, value_index_[chosen].at(e.text));
     return true;
+  }
+  if (!policy_name_.empty() && e.text == policy_name_) {
+    sink_.Error(file_, e.span, "E005",
+                fmt::format("policy '{}' is not a value: apply it, as in "
+                            "{}(x)",
+                            e.text, e.text));
+    return false;
   }
   if (const Symbol* symbol = Lookup(e.text)) {
     sink_.Error(file_, e.span, "E005",
@@ -403,7 +417,7 @@ bool Analyzer::ResolveIf(const ast::Expr& e, DomainId hint, RExpr& out) {
                              ? out.args[1].type.domain
                              : hint;
   if (!Resolve(e.args[2], then_domain, out.args[2])) return false;
-  if (!Unify(out.args[1], out.args[2], e.span, "choose between")) return false;
+  if (!Unify(out.args[1], out.args[2], e.span, "mix")) return false;
   out.type = out.args[1].type;
   return ok;
 }
