@@ -755,6 +755,62 @@ TEST_CASE("analysis: readings must fit the loss") {
       "                  ^~~~~~~~~~~~~~~~~~~\n");
 }
 
+
+TEST_CASE("analysis: hypothesis classes and channel variables") {
+  SpecBuilder b;
+  b.Domain("X", {"a", "b"});
+  b.Domain("Y", {"u", "v"});
+  b.LossExpr("l", {{"x", "X"}, {"y", "Y"}}, Num("0"));
+  b.Fn("f1", "X", "Real", {{"a", "1"}, {"b", "0"}});
+  b.Fn("label", "X", "Y", {{"a", "u"}, {"b", "v"}});
+  b.DataDomain("d", "X");
+  b.Physical("m", {SpecBuilder::Register("l", "d"),
+                   SpecBuilder::Channel("flip", Call("label", {Nm("z")}),
+                                        If(Eq(Nm("z"), Nm("a")), Nm("v"),
+                                           Nm("u")))});
+  b.Goal("g", Bool(true));
+  b.Claim("c1", "l", "aligned_with", "g",
+          "idealized_minimizer over d in linear(f1) within 0");
+  b.Claim("c2", "l", "aligned_with", "g", "idealized_minimizer over d in all");
+  std::optional<Model> model;
+  CHECK(Diagnose(b, &model) == "");
+  REQUIRE(model);
+  CHECK(model->claims[0].hypothesis == "linear(f1)");
+  CHECK(model->claims[0].has_within);
+  CHECK(model->claims[0].within == 0);
+  CHECK(model->claims[1].hypothesis == "");
+  const Channel& flip = model->physical[0].channels[0];
+  CHECK(flip.target == "label");
+  CHECK(flip.slot_count == 1);
+  CHECK(flip.value.type == Type::Element(1));
+}
+
+TEST_CASE("analysis: hypothesis class errors; a mistyped key is not also missing") {
+  SpecBuilder b;
+  b.Domain("X", {"romance", "mystery"});
+  b.Domain("Y", {"u", "v"});
+  b.LossExpr("l", {{"x", "X"}, {"y", "Y"}}, Num("0"));
+  b.Fn("f", "X", "Y", {{"romanc", "u"}, {"mystery", "v"}});
+  b.DataDomain("d", "X");
+  b.Goal("g", Bool(true));
+  b.Claim("c1", "l", "aligned_with", "g", "idealized_minimizer over d in liner");
+  b.Claim("c2", "l", "aligned_with", "g",
+          "idealized_minimizer over d in linear(f2)");
+  ExpectDiagnostics(b,
+      "spec.align:4:17: error: 'romanc' is not a value of domain 'X' [E005]\n"
+      "fn f: X -> Y = {romanc: u, mystery: v}\n"
+      "                ^~~~~~\n"
+      "help: did you mean 'romance'?\n"
+      "spec.align:8:53: error: undefined hypothesis class 'liner' [E002]\n"
+      "  l aligned_with g as idealized_minimizer over d in liner\n"
+      "                                                    ^~~~~\n"
+      "help: did you mean 'linear'?\n"
+      "spec.align:10:60: error: undefined fn 'f2' [E002]\n"
+      "  l aligned_with g as idealized_minimizer over d in linear(f2)\n"
+      "                                                           ^~\n"
+      "help: did you mean 'f'?\n");
+}
+
 }  // namespace
 }  // namespace aligncheck
 

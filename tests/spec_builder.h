@@ -533,7 +533,24 @@ class SpecBuilder {
         if (key == "under") c.training = N(value);
         if (key == "within") c.within = L(value);
         if (key == "below") c.threshold = L(value);
-        if (key == "in") c.hypothesis = N(value);
+        if (key == "in") {
+          // "linear(f1,f2)": a class with feature arguments.
+          size_t open = value.find('(');
+          c.hypothesis = N(value.substr(0, open));
+          if (open != std::string::npos) {
+            Put("(");
+            std::string args = value.substr(open + 1, value.size() - open - 2);
+            size_t start = 0;
+            while (start <= args.size()) {
+              size_t comma = args.find(',', start);
+              if (comma == std::string::npos) comma = args.size();
+              if (start) Put(", ");
+              c.hypothesis_args.push_back(N(args.substr(start, comma - start)));
+              start = comma + 1;
+            }
+            Put(")");
+          }
+        }
       }
     }
     if (!expect.empty()) {

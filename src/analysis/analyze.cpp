@@ -502,6 +502,7 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
           ok = false;
         }
         if (ok && ResolveAs(stmt.value, want, channel.value)) {
+          channel.slot_count = max_slots_;
           out.channels.push_back(std::move(channel));
         }
         scopes_.clear();

@@ -187,11 +187,13 @@ void Analyzer::FillFnTable(const ast::FnDecl& decl, Function& out) {
   std::vector<char> seen(n, 0);
   std::vector<Span> where(n);
   size_t errors = 0;
+  size_t key_errors = 0;
   for (const auto& [key, value] : entries) {
     if (errors >= kMaxTableErrors) break;
     std::optional<uint32_t> x = LookupValue(out.from, key, source, "E005");
     if (!x) {
       ++errors;
+      ++key_errors;
       continue;
     }
     if (seen[*x]) {
@@ -214,7 +216,8 @@ void Analyzer::FillFnTable(const ast::FnDecl& decl, Function& out) {
   }
   size_t missing = 0;
   for (char s : seen) missing += s ? 0 : 1;
-  if (missing > 0 && errors < kMaxTableErrors) {
+  // A key that is not a value was probably meant for a missing one.
+  if (missing > 0 && key_errors == 0 && errors < kMaxTableErrors) {
     Report(source, missing_at, "E006",
            fmt::format("fn '{}' has no {} for {}", out.name,
                        missing == 1 ? "entry" : "entries",
@@ -234,12 +237,14 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
   std::vector<uint32_t> col_stamp(m, 0);
   std::vector<uint32_t> col_entry(m, 0);
   size_t errors = 0;
+  size_t key_errors = 0;
   for (size_t r = 0; r < decl.rows.size() && errors < kMaxTableErrors; ++r) {
     const ast::TableRow& row = decl.rows[r];
     std::optional<uint32_t> x =
         LookupValue(out.input, FromLiteral(row.input), source, "E005");
     if (!x) {
       ++errors;
+      ++key_errors;
       continue;
     }
     if (row_seen[*x]) {
@@ -308,7 +313,7 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
   }
   size_t missing = 0;
   for (char s : row_seen) missing += s ? 0 : 1;
-  if (missing > 0 && errors < kMaxTableErrors) {
+  if (missing > 0 && key_errors == 0 && errors < kMaxTableErrors) {
     sink_.Error(file_, decl.name.span, "E006",
                 fmt::format("loss '{}' has no {} for {}", out.name,
                             missing == 1 ? "row" : "rows",
@@ -366,12 +371,14 @@ void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
   }
   std::vector<char> row_seen(n, 0);
   std::vector<Span> row_where(n);
+  size_t key_errors = 0;
   for (size_t r = 1; r < csv->rows.size() && errors < kMaxTableErrors; ++r) {
     const CsvRow& row = csv->rows[r];
     std::optional<uint32_t> x =
         LookupValue(out.input, FromCsv(row.cells[0]), source, "E009");
     if (!x) {
       ++errors;
+      ++key_errors;
       continue;
     }
     if (row_seen[*x]) {
@@ -405,7 +412,7 @@ void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
   }
   size_t missing = 0;
   for (char s : row_seen) missing += s ? 0 : 1;
-  if (missing > 0 && errors < kMaxTableErrors) {
+  if (missing > 0 && key_errors == 0 && errors < kMaxTableErrors) {
     Report(source, header.span, "E009",
            fmt::format("no {} for {}", missing == 1 ? "row" : "rows",
                        MissingList(xs, row_seen, missing)));
