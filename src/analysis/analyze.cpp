@@ -908,8 +908,13 @@ void Analyzer::InferGoalSignatures() {
 
 void Analyzer::ResolveGoal(const ast::GoalDecl& decl, Goal& out) {
   int id = static_cast<int>(&out - model_.goals.data());
-  if (!goal_sig_ok_[id]) return;
   BeginExpr(0);
+  if (!goal_sig_ok_[id]) {
+    policy_name_ = decl.policy.text;
+    CheckNamesOnly(decl.body);
+    policy_name_.clear();
+    return;
+  }
   policy_name_ = decl.policy.text;
   policy_in_ = out.input;
   policy_out_ = out.output;

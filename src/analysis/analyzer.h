@@ -98,6 +98,8 @@ class Analyzer {
   bool Resolve(const ast::Expr& e, DomainId hint, RExpr& out);
   bool ResolveAs(const ast::Expr& e, Type want, RExpr& out);
   bool ResolveName(const ast::Expr& e, DomainId hint, RExpr& out);
+  void CheckNamesOnly(const ast::Expr& e);
+  void ReportUndefinedName(const ast::Expr& e);
   bool ResolveCall(const ast::Expr& e, RExpr& out);
   bool ResolveBinary(const ast::Expr& e, RExpr& out);
   bool ResolveBinder(const ast::Expr& e, RExpr& out);

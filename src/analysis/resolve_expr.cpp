@@ -234,6 +234,11 @@ bool Analyzer::ResolveName(const ast::Expr& e, DomainId hint, RExpr& out) {
                                 : fmt::format("a {}", DeclKindName(symbol->kind))));
     return false;
   }
+  ReportUndefinedName(e);
+  return false;
+}
+
+void Analyzer::ReportUndefinedName(const ast::Expr& e) {
   Diagnostic& d = sink_.Error(file_, e.span, "E002",
                               fmt::format("undefined name '{}'", e.text));
   std::vector<std::string> candidates;
@@ -243,7 +248,46 @@ bool Analyzer::ResolveName(const ast::Expr& e, DomainId hint, RExpr& out) {
   if (!suggestion.empty()) {
     d.help.push_back(fmt::format("did you mean '{}'?", suggestion));
   }
-  return false;
+}
+
+// When a goal's policy type is unknown its body cannot be typed, but names
+// that are defined nowhere can still be reported.
+void Analyzer::CheckNamesOnly(const ast::Expr& e) {
+  using K = ast::Expr::Kind;
+  if (e.kind == K::kName) {
+    for (const Scope& s : scopes_) {
+      if (s.name == e.text) return;
+    }
+    if (value_domains_.count(e.text) || Lookup(e.text) ||
+        e.text == policy_name_) {
+      return;
+    }
+    ReportUndefinedName(e);
+    return;
+  }
+  if (e.kind == K::kCall && e.text != policy_name_ && !Lookup(e.text)) {
+    Diagnostic& d = sink_.Error(file_, e.span, "E002",
+                                fmt::format("undefined function '{}'", e.text));
+    std::vector<std::string> candidates = NamesOfKind(DeclKind::kFn);
+    for (std::string& n : NamesOfKind(DeclKind::kLoss)) {
+      candidates.push_back(std::move(n));
+    }
+    candidates.push_back(policy_name_);
+    std::string suggestion = SuggestName(e.text, candidates);
+    if (!suggestion.empty()) {
+      d.help.push_back(fmt::format("did you mean '{}'?", suggestion));
+    }
+  }
+  bool binder = e.kind == K::kForall || e.kind == K::kExists ||
+                e.kind == K::kCount || e.kind == K::kSum;
+  if (binder) {
+    FindDomain(e.domain);
+    scopes_.push_back({e.text, kNoDomain, static_cast<int>(scopes_.size())});
+  }
+  // Set elements are looked up in the element's domain, unknown here.
+  size_t count = e.kind == K::kMember ? 1 : e.args.size();
+  for (size_t i = 0; i < count; ++i) CheckNamesOnly(e.args[i]);
+  if (binder) scopes_.pop_back();
 }
 
 bool Analyzer::ResolveCall(const ast::Expr& e, RExpr& out) {
