@@ -178,7 +178,8 @@ TEST_CASE("analysis: wrong number of arguments [E004]") {
   b.Domain("Y", {"u", "v"});
   b.LossExpr("l", {{"x", "X"}, {"y", "Y"}},
              If(Eq(Nm("y"), Nm("u")), Num("0"), Num("1")));
-  b.LossExpr("three", {{"x", "X"}, {"y", "Y"}, {"z", "Y"}}, Num("0"));
+  b.LossExpr("three", {{"x", "X"}, {"y", "Y"}, {"z", "Y"}},
+             Bin(Op::kAdd, Nm("z"), Nm("zz")));
   b.DataDomain("d", "X");
   b.Goal("g", Forall("x", "X",
                      Bin(Op::kAnd, Eq(Call("l", {Nm("x")}), Num("0")),
@@ -186,8 +187,12 @@ TEST_CASE("analysis: wrong number of arguments [E004]") {
   b.Claim("c", "l", "aligned_with", "g", "idealized_minimizer over d");
   ExpectDiagnostics(b,
       "spec.align:4:6: error: loss 'three' must take two parameters (x: X, y: Y), got 3 [E004]\n"
-      "loss three(x: X, y: Y, z: Y) = 0\n"
+      "loss three(x: X, y: Y, z: Y) = z + zz\n"
       "     ^~~~~\n"
+      "spec.align:4:36: error: undefined name 'zz' [E002]\n"
+      "loss three(x: X, y: Y, z: Y) = z + zz\n"
+      "                                   ^~\n"
+      "help: did you mean 'z'?\n"
       "spec.align:6:30: error: loss 'l' takes 2 arguments, got 1 [E004]\n"
       "goal g(pi) = forall x in X: (l(x) == 0) and (pi(x, x) == u)\n"
       "                             ^~~~\n"

@@ -1141,8 +1141,18 @@ std::optional<Model> Analyzer::Run() {
     ResolveFn(*fn_decls_[i], model_.fns[i]);
   }
   for (size_t i = 0; i < loss_decls_.size(); ++i) {
-    loss_sig_ok_[i] = ResolveLossSignature(*loss_decls_[i], model_.losses[i]);
-    if (!loss_sig_ok_[i]) loss_state_[i] = LossState::kFailed;
+    const ast::LossDecl& decl = *loss_decls_[i];
+    loss_sig_ok_[i] = ResolveLossSignature(decl, model_.losses[i]);
+    if (loss_sig_ok_[i]) continue;
+    loss_state_[i] = LossState::kFailed;
+    if (decl.body == ast::LossDecl::Body::kExpr) {
+      BeginExpr(0);
+      for (const ast::Param& p : decl.params) {
+        scopes_.push_back(
+            {p.name.text, kNoDomain, static_cast<int>(scopes_.size())});
+      }
+      CheckNamesOnly(decl.expr);
+    }
   }
   for (size_t i = 0; i < loss_decls_.size(); ++i) {
     if (loss_state_[i] != LossState::kPending) continue;
