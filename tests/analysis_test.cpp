@@ -19,18 +19,27 @@ void BuildNovels(SpecBuilder& b) {
   b.Domain("Prompt", {"romance", "mystery", "scifi"});
   b.Domain("Text", {"masterpiece", "cliche", "plagiarism", "lorem"});
   b.LossTable("grader", {{"x", "Prompt"}, {"y", "Text"}},
-              {{"romance", {{"masterpiece", "0.2"}, {"cliche", "0.3"},
-                            {"plagiarism", "0.0"}, {"lorem", "5.0"}}},
-               {"mystery", {{"masterpiece", "0.1"}, {"cliche", "0.4"},
-                            {"plagiarism", "0.0"}, {"lorem", "5.0"}}},
-               {"scifi", {{"masterpiece", "0.3"}, {"cliche", "0.3"},
-                          {"plagiarism", "0.0"}, {"lorem", "5.0"}}}});
+              {{"romance",
+                {{"masterpiece", "0.2"},
+                 {"cliche", "0.3"},
+                 {"plagiarism", "0.0"},
+                 {"lorem", "5.0"}}},
+               {"mystery",
+                {{"masterpiece", "0.1"},
+                 {"cliche", "0.4"},
+                 {"plagiarism", "0.0"},
+                 {"lorem", "5.0"}}},
+               {"scifi",
+                {{"masterpiece", "0.3"},
+                 {"cliche", "0.3"},
+                 {"plagiarism", "0.0"},
+                 {"lorem", "5.0"}}}});
   b.Data("train", {{"romance", "1"}, {"mystery", "1"}});
   b.Goal("good_novels",
          Forall("x", "Prompt", Eq(Call("pi", {Nm("x")}), Nm("masterpiece"))));
-  b.Physical("lab", {SpecBuilder::Register("grader", "train"),
-                     SpecBuilder::Channel("overwrite", Nm("register"),
-                                          Num("0"))});
+  b.Physical("lab",
+             {SpecBuilder::Register("grader", "train"),
+              SpecBuilder::Channel("overwrite", Nm("register"), Num("0"))});
   b.Training("sgd_run", {{"learner", {"softmax_table"}},
                          {"init", {"random"}},
                          {"optimizer", {"sgd"}},
@@ -114,7 +123,6 @@ TEST_CASE("analysis: the novels example resolves") {
   CHECK_FALSE(Evaluator(m, &plagiarize).GoalHolds(goal));
 }
 
-
 // Prints the diagnostics of `b` when they differ from `expected`.
 void ExpectDiagnostics(SpecBuilder& b, const std::string& expected,
                        const AnalysisLimits& limits = {}) {
@@ -132,18 +140,19 @@ TEST_CASE("analysis: duplicate names and values [E003]") {
   b.Domain("Prompt", {"a"});
   b.Goal("Text", Bool(true));
   ExpectDiagnostics(b,
-      "spec.align:1:36: error: duplicate value 'romance' in domain 'Prompt' [E003]\n"
-      "domain Prompt = {romance, mystery, romance}\n"
-      "                                   ^~~~~~~\n"
-      "note: previous declaration at 1:18\n"
-      "spec.align:3:8: error: duplicate name 'Prompt' [E003]\n"
-      "domain Prompt = {a}\n"
-      "       ^~~~~~\n"
-      "note: previous declaration at 1:8\n"
-      "spec.align:4:6: error: duplicate name 'Text' [E003]\n"
-      "goal Text(pi) = true\n"
-      "     ^~~~\n"
-      "note: previous declaration at 2:8\n");
+                    "spec.align:1:36: error: duplicate value 'romance' in "
+                    "domain 'Prompt' [E003]\n"
+                    "domain Prompt = {romance, mystery, romance}\n"
+                    "                                   ^~~~~~~\n"
+                    "note: previous declaration at 1:18\n"
+                    "spec.align:3:8: error: duplicate name 'Prompt' [E003]\n"
+                    "domain Prompt = {a}\n"
+                    "       ^~~~~~\n"
+                    "note: previous declaration at 1:8\n"
+                    "spec.align:4:6: error: duplicate name 'Text' [E003]\n"
+                    "goal Text(pi) = true\n"
+                    "     ^~~~\n"
+                    "note: previous declaration at 2:8\n");
 }
 
 TEST_CASE("analysis: undefined names with suggestions [E002]") {
@@ -158,18 +167,18 @@ TEST_CASE("analysis: undefined names with suggestions [E002]") {
   b.Goal("g", Forall("x", "Prompt", Eq(Call("pi", {Nm("x")}), Nm("goood"))));
   b.Claim("c", "l", "aligned_with", "g", "idealized_minimizer over trian");
   ExpectDiagnostics(b,
-      "spec.align:3:11: error: undefined domain 'Promt' [E002]\n"
-      "loss l(x: Promt, y: Text) = table {\n"
-      "          ^~~~~\n"
-      "help: did you mean 'Prompt'?\n"
-      "spec.align:7:43: error: undefined name 'goood' [E002]\n"
-      "goal g(pi) = forall x in Prompt: pi(x) == goood\n"
-      "                                          ^~~~~\n"
-      "help: did you mean 'good'?\n"
-      "spec.align:9:48: error: undefined data 'trian' [E002]\n"
-      "  l aligned_with g as idealized_minimizer over trian\n"
-      "                                               ^~~~~\n"
-      "help: did you mean 'train'?\n");
+                    "spec.align:3:11: error: undefined domain 'Promt' [E002]\n"
+                    "loss l(x: Promt, y: Text) = table {\n"
+                    "          ^~~~~\n"
+                    "help: did you mean 'Prompt'?\n"
+                    "spec.align:7:43: error: undefined name 'goood' [E002]\n"
+                    "goal g(pi) = forall x in Prompt: pi(x) == goood\n"
+                    "                                          ^~~~~\n"
+                    "help: did you mean 'good'?\n"
+                    "spec.align:9:48: error: undefined data 'trian' [E002]\n"
+                    "  l aligned_with g as idealized_minimizer over trian\n"
+                    "                                               ^~~~~\n"
+                    "help: did you mean 'train'?\n");
 }
 
 TEST_CASE("analysis: wrong number of arguments [E004]") {
@@ -185,8 +194,10 @@ TEST_CASE("analysis: wrong number of arguments [E004]") {
                      Bin(Op::kAnd, Eq(Call("l", {Nm("x")}), Num("0")),
                          Eq(Call("pi", {Nm("x"), Nm("x")}), Nm("u")))));
   b.Claim("c", "l", "aligned_with", "g", "idealized_minimizer over d");
-  ExpectDiagnostics(b,
-      "spec.align:4:6: error: loss 'three' must take two parameters (x: X, y: Y), got 3 [E004]\n"
+  ExpectDiagnostics(
+      b,
+      "spec.align:4:6: error: loss 'three' must take two parameters (x: X, y: "
+      "Y), got 3 [E004]\n"
       "loss three(x: X, y: Y, z: Y) = z + zz\n"
       "     ^~~~~\n"
       "spec.align:4:36: error: undefined name 'zz' [E002]\n"
@@ -209,13 +220,14 @@ TEST_CASE("analysis: arguments and values from the wrong domain [E005]") {
   b.LossExpr("l", {{"x", "X"}, {"y", "Y"}},
              If(Eq(Nm("y"), Nm("u")), Num("0"), Num("1")));
   b.DataDomain("d", "X");
-  b.Goal("g", Forall("x", "X",
-                     Bin(Op::kAnd,
-                         Eq(Call("l", {Call("pi", {Nm("x")}), Nm("x")}),
-                            Num("0")),
-                         Eq(Call("pi", {Nm("x")}), Nm("a")))));
+  b.Goal("g",
+         Forall("x", "X",
+                Bin(Op::kAnd,
+                    Eq(Call("l", {Call("pi", {Nm("x")}), Nm("x")}), Num("0")),
+                    Eq(Call("pi", {Nm("x")}), Nm("a")))));
   b.Claim("c", "l", "aligned_with", "g", "idealized_minimizer over d");
-  ExpectDiagnostics(b,
+  ExpectDiagnostics(
+      b,
       "spec.align:3:26: error: 'a' is not a value of domain 'Y' [E005]\n"
       "fn f: X -> Y = {a: u, b: a}\n"
       "                         ^\n"
@@ -235,12 +247,13 @@ TEST_CASE("analysis: missing and duplicate table entries [E006, E007]") {
   SpecBuilder b;
   b.Domain("X", {"a", "b", "c"});
   b.Domain("Y", {"u", "v"});
-  b.LossTable("l", {{"x", "X"}, {"y", "Y"}},
-              {{"a", {{"u", "0"}, {"v", "1"}, {"u", "2"}}},
-               {"b", {{"u", "0"}}}});
+  b.LossTable(
+      "l", {{"x", "X"}, {"y", "Y"}},
+      {{"a", {{"u", "0"}, {"v", "1"}, {"u", "2"}}}, {"b", {{"u", "0"}}}});
   b.Fn("f", "X", "Y", {{"a", "u"}, {"a", "v"}});
   b.Data("d", {{"a", "1"}, {"a", "2"}});
-  ExpectDiagnostics(b,
+  ExpectDiagnostics(
+      b,
       "spec.align:3:6: error: loss 'l' has no row for 'c' [E006]\n"
       "loss l(x: X, y: Y) = table {\n"
       "     ^\n"
@@ -275,7 +288,8 @@ TEST_CASE("analysis: negative weights and within, zero weights [E008, E012]") {
   b.Goal("g", Forall("x", "X", Eq(Call("pi", {Nm("x")}), Nm("u"))));
   b.Claim("c", "l", "aligned_with", "g",
           "idealized_minimizer over zero within -0.5");
-  ExpectDiagnostics(b,
+  ExpectDiagnostics(
+      b,
       "spec.align:4:21: error: negative weight -1 for 'a' [E008]\n"
       "data negative = {a: -1, b: 2}\n"
       "                    ^~\n"
@@ -297,28 +311,36 @@ TEST_CASE("analysis: claims must say their reading [AC001, AC002]") {
   b.Goal("g", Forall("x", "Prompt", Eq(Call("pi", {Nm("x")}), Nm("good"))));
   b.Claim("bare", "l", "aligned_with", "g");
   b.Claim("vague", "l", "represents", "g");
-  ExpectDiagnostics(b,
-      "spec.align:7:5: error: claim 'bare' does not say which reading of 'aligned_with' it means [AC001]\n"
+  ExpectDiagnostics(
+      b,
+      "spec.align:7:5: error: claim 'bare' does not say which reading of "
+      "'aligned_with' it means [AC001]\n"
       "  l aligned_with g\n"
       "    ^~~~~~~~~~~~\n"
-      "help: add `as idealized_minimizer over DATA`: every minimizer of the loss on DATA meets the goal\n"
-      "help: add `as physical_only via MODEL below T`: every behaviour whose register reads below T meets the goal\n"
-      "help: add `as trained_outcome under TRAINING`: the policies that TRAINING produces meet the goal\n"
-      "spec.align:9:5: error: claim 'vague' says the loss represents the goal, which has no checkable meaning [AC002]\n"
+      "help: add `as idealized_minimizer over DATA`: every minimizer of the "
+      "loss on DATA meets the goal\n"
+      "help: add `as physical_only via MODEL below T`: every behaviour whose "
+      "register reads below T meets the goal\n"
+      "help: add `as trained_outcome under TRAINING`: the policies that "
+      "TRAINING produces meet the goal\n"
+      "spec.align:9:5: error: claim 'vague' says the loss represents the goal, "
+      "which has no checkable meaning [AC002]\n"
       "  l represents g\n"
       "    ^~~~~~~~~~\n"
       "help: say `l aligned_with g` and how:\n"
-      "help: add `as idealized_minimizer over DATA`: every minimizer of the loss on DATA meets the goal\n"
-      "help: add `as physical_only via MODEL below T`: every behaviour whose register reads below T meets the goal\n"
-      "help: add `as trained_outcome under TRAINING`: the policies that TRAINING produces meet the goal\n");
+      "help: add `as idealized_minimizer over DATA`: every minimizer of the "
+      "loss on DATA meets the goal\n"
+      "help: add `as physical_only via MODEL below T`: every behaviour whose "
+      "register reads below T meets the goal\n"
+      "help: add `as trained_outcome under TRAINING`: the policies that "
+      "TRAINING produces meet the goal\n");
 }
-
 
 TEST_CASE("analysis: forward references resolve") {
   SpecBuilder b;
-  b.Claim("c", "l", "aligned_with", "g", "idealized_minimizer over d",
-          "fails");
-  b.Goal("g", Forall("x", "X", Eq(Call("pi", {Nm("x")}), Call("f", {Nm("x")}))));
+  b.Claim("c", "l", "aligned_with", "g", "idealized_minimizer over d", "fails");
+  b.Goal("g",
+         Forall("x", "X", Eq(Call("pi", {Nm("x")}), Call("f", {Nm("x")}))));
   b.LossExpr("l", {{"x", "X"}, {"y", "Y"}},
              If(Eq(Nm("y"), Call("f", {Nm("x")})), Num("0"), Num("1")));
   b.Data("d", {{"b", "3"}});
@@ -346,13 +368,16 @@ TEST_CASE("analysis: loss expressions are materialized exactly") {
   SpecBuilder b;
   b.Range("Digit", "0..3");
   b.Domain("Pred", {"say0", "say1", "unsure"});
-  b.Fn("digit_of", "Pred", "Digit", {{"say0", "0"}, {"say1", "1"}, {"unsure", "0"}});
-  b.Fn("scale", "Digit", "Real", {{"0", "0.5"}, {"1", "1"}, {"2", "-2"}, {"3", "1e-1"}});
+  b.Fn("digit_of", "Pred", "Digit",
+       {{"say0", "0"}, {"say1", "1"}, {"unsure", "0"}});
+  b.Fn("scale", "Digit", "Real",
+       {{"0", "0.5"}, {"1", "1"}, {"2", "-2"}, {"3", "1e-1"}});
   // A squared distance that calls a fn and divides exactly.
-  b.LossExpr("dist", {{"x", "Digit"}, {"y", "Pred"}},
-             If(Eq(Nm("y"), Nm("unsure")), Bin(Op::kDiv, Num("1"), Num("3")),
-                Bin(Op::kMul, Bin(Op::kSub, Nm("x"), Call("digit_of", {Nm("y")})),
-                    Bin(Op::kSub, Nm("x"), Call("digit_of", {Nm("y")})))));
+  b.LossExpr(
+      "dist", {{"x", "Digit"}, {"y", "Pred"}},
+      If(Eq(Nm("y"), Nm("unsure")), Bin(Op::kDiv, Num("1"), Num("3")),
+         Bin(Op::kMul, Bin(Op::kSub, Nm("x"), Call("digit_of", {Nm("y")})),
+             Bin(Op::kSub, Nm("x"), Call("digit_of", {Nm("y")})))));
   // A loss calling another loss and a numeric fn.
   b.LossExpr("scaled", {{"a", "Digit"}, {"p", "Pred"}},
              Bin(Op::kMul, Call("dist", {Nm("a"), Nm("p")}),
@@ -388,11 +413,13 @@ TEST_CASE("analysis: loss cycles and division by zero [E012]") {
   b.LossExpr("b", {{"x", "D"}, {"y", "D"}}, Call("a", {Nm("y"), Nm("x")}));
   b.LossExpr("inv", {{"x", "D"}, {"y", "D"}},
              Bin(Op::kDiv, Num("1"), Bin(Op::kSub, Nm("x"), Nm("y"))));
-  ExpectDiagnostics(b,
+  ExpectDiagnostics(
+      b,
       "spec.align:3:22: error: loss 'a' depends on itself: a -> b -> a [E012]\n"
       "loss b(x: D, y: D) = a(y, x)\n"
       "                     ^~~~~~~\n"
-      "spec.align:4:24: error: division by zero in loss 'inv' at x = 0, y = 0 [E012]\n"
+      "spec.align:4:24: error: division by zero in loss 'inv' at x = 0, y = 0 "
+      "[E012]\n"
       "loss inv(x: D, y: D) = 1 / (x - y)\n"
       "                       ^~~~~~~~~~~\n");
 }
@@ -410,11 +437,12 @@ TEST_CASE("analysis: goal signatures come from claims, else the body") {
   b.Goal("always_true", Bool(true));
   // Unused: typed by the body (argument bound over Level, compared with a
   // fn result in Move).
-  b.Goal("gets_coin", Forall("x", "Level", Eq(Call("coin_side", {Nm("x")}),
-                                               Call("pi", {Nm("x")}))));
+  b.Goal("gets_coin",
+         Forall("x", "Level",
+                Eq(Call("coin_side", {Nm("x")}), Call("pi", {Nm("x")}))));
   // Unused, membership: the set's values give the output domain.
-  b.Goal("moves", Exists("x", "Level", Member(Call("pi", {Nm("x")}),
-                                              {Nm("go_left")})));
+  b.Goal("moves",
+         Exists("x", "Level", Member(Call("pi", {Nm("x")}), {Nm("go_left")})));
   b.Claim("c", "misses", "aligned_with", "always_true",
           "idealized_minimizer over both");
   std::optional<Model> model;
@@ -443,17 +471,20 @@ TEST_CASE("analysis: goal signatures that conflict or cannot be inferred") {
   b.Claim("c2", "ba", "aligned_with", "g", "idealized_minimizer over db");
   b.Claim("c3", "ba", "aligned_with", "typed", "idealized_minimizer over db");
   ExpectDiagnostics(b,
-      "spec.align:8:6: error: cannot infer the policy type of goal 'lonely' [E012]\n"
-      "goal lonely(pi) = true\n"
-      "     ^~~~~~\n"
-      "help: declare it: `goal lonely(pi: X -> Y)`\n"
-      "spec.align:13:19: error: goal 'g' is used here with policies B -> A, but with A -> B at 11:19 [E005]\n"
-      "  ba aligned_with g as idealized_minimizer over db\n"
-      "                  ^\n"
-      "help: declare the signature: `goal g(pi: A -> B)`\n"
-      "spec.align:15:19: error: goal 'typed' takes policies A -> B, but loss 'ba' maps B to A [E005]\n"
-      "  ba aligned_with typed as idealized_minimizer over db\n"
-      "                  ^~~~~\n");
+                    "spec.align:8:6: error: cannot infer the policy type of "
+                    "goal 'lonely' [E012]\n"
+                    "goal lonely(pi) = true\n"
+                    "     ^~~~~~\n"
+                    "help: declare it: `goal lonely(pi: X -> Y)`\n"
+                    "spec.align:13:19: error: goal 'g' is used here with "
+                    "policies B -> A, but with A -> B at 11:19 [E005]\n"
+                    "  ba aligned_with g as idealized_minimizer over db\n"
+                    "                  ^\n"
+                    "help: declare the signature: `goal g(pi: A -> B)`\n"
+                    "spec.align:15:19: error: goal 'typed' takes policies A -> "
+                    "B, but loss 'ba' maps B to A [E005]\n"
+                    "  ba aligned_with typed as idealized_minimizer over db\n"
+                    "                  ^~~~~\n");
 }
 
 TEST_CASE("analysis: values by expected type, ambiguity, membership") {
@@ -467,23 +498,29 @@ TEST_CASE("analysis: values by expected type, ambiguity, membership") {
   b.Goal("ok", Forall("x", "Digit",
                       Bin(Op::kAnd, Member(Nm("x"), {Num("0"), Num("2")}),
                           Eq(Call("pi", {Nm("x")}), Nm("good")))));
-  b.Goal("ambiguous", Eq(Nm("good"), Nm("good")), std::make_pair("Digit", "Grade"));
-  b.Goal("outside", Forall("x", "Digit", Member(Nm("x"), {Num("7"), Nm("poor")})),
+  b.Goal("ambiguous", Eq(Nm("good"), Nm("good")),
+         std::make_pair("Digit", "Grade"));
+  b.Goal("outside",
+         Forall("x", "Digit", Member(Nm("x"), {Num("7"), Nm("poor")})),
          std::make_pair("Digit", "Grade"));
   b.Claim("c", "l", "aligned_with", "ok", "idealized_minimizer over d");
-  ExpectDiagnostics(b,
-      "spec.align:7:38: error: ambiguous value 'good': it belongs to 'Mood' and 'Grade' [E005]\n"
+  ExpectDiagnostics(
+      b,
+      "spec.align:7:38: error: ambiguous value 'good': it belongs to 'Mood' "
+      "and 'Grade' [E005]\n"
       "goal ambiguous(pi: Digit -> Grade) = good == good\n"
       "                                     ^~~~\n"
       "spec.align:8:61: error: 7 is outside domain 'Digit' (0..2) [E005]\n"
       "goal outside(pi: Digit -> Grade) = forall x in Digit: x in {7, poor}\n"
       "                                                            ^\n"
-      "spec.align:8:64: error: expected an integer of domain 'Digit' (0..2), got 'poor' [E005]\n"
+      "spec.align:8:64: error: expected an integer of domain 'Digit' (0..2), "
+      "got 'poor' [E005]\n"
       "goal outside(pi: Digit -> Grade) = forall x in Digit: x in {7, poor}\n"
       "                                                               ^~~~\n");
 }
 
-TEST_CASE("analysis: physical models, agents and readings [E012, AC003, AC004]") {
+TEST_CASE(
+    "analysis: physical models, agents and readings [E012, AC003, AC004]") {
   SpecBuilder b;
   b.Domain("X", {"a", "b"});
   b.Domain("Y", {"u", "v"});
@@ -497,25 +534,30 @@ TEST_CASE("analysis: physical models, agents and readings [E012, AC003, AC004]")
   b.Physical("silent", {SpecBuilder::Register("l", "dz")});
   b.Physical("empty", {SpecBuilder::Closed()});
   b.Physical("labels", {SpecBuilder::Register("l", "d"),
-                        SpecBuilder::Channel("relabel", Call("label", {Nm("x")}),
-                                             Nm("v")),
+                        SpecBuilder::Channel("relabel",
+                                             Call("label", {Nm("x")}), Nm("v")),
                         SpecBuilder::Channel("bad", Nm("registr"), Nm("u"))});
   b.Agent("fan", "loss");
   b.Agent("reg", "register");
   b.Goal("g", Bool(true));
   b.Claim("c", "l", "aligned_with", "g", "physical_only via both");
-  ExpectDiagnostics(b,
-      "spec.align:10:3: error: physical model 'both' is closed but declares channels [E012]\n"
+  ExpectDiagnostics(
+      b,
+      "spec.align:10:3: error: physical model 'both' is closed but declares "
+      "channels [E012]\n"
       "  closed\n"
       "  ^~~~~~\n"
-      "spec.align:13:10: error: physical model 'silent' declares no channels [E012]\n"
+      "spec.align:13:10: error: physical model 'silent' declares no channels "
+      "[E012]\n"
       "physical silent {\n"
       "         ^~~~~~\n"
       "help: say `closed` if nothing but the world can change the register\n"
-      "spec.align:14:26: error: data 'dz' weighs Z values but loss 'l' takes X inputs [E005]\n"
+      "spec.align:14:26: error: data 'dz' weighs Z values but loss 'l' takes X "
+      "inputs [E005]\n"
       "  register computes l on dz\n"
       "                         ^~\n"
-      "spec.align:16:10: error: physical model 'empty' does not say how the register is computed [E012]\n"
+      "spec.align:16:10: error: physical model 'empty' does not say how the "
+      "register is computed [E012]\n"
       "physical empty {\n"
       "         ^~~~~\n"
       "help: add `register computes LOSS on DATA`\n"
@@ -523,17 +565,24 @@ TEST_CASE("analysis: physical models, agents and readings [E012, AC003, AC004]")
       "  channel bad: registr := u\n"
       "               ^~~~~~~\n"
       "help: did you mean 'register'?\n"
-      "spec.align:24:23: error: agent 'fan' cares about 'loss', which is ambiguous [AC003]\n"
+      "spec.align:24:23: error: agent 'fan' cares about 'loss', which is "
+      "ambiguous [AC003]\n"
       "agent fan cares_about loss\n"
       "                      ^~~~\n"
-      "help: say `cares_about register in MODEL` (it wants a low register reading)\n"
-      "help: or `cares_about predictions of LOSS` (it wants predictions that score well on the true labels)\n"
-      "spec.align:25:23: error: agent 'reg' must say which model's register it cares about [AC003]\n"
+      "help: say `cares_about register in MODEL` (it wants a low register "
+      "reading)\n"
+      "help: or `cares_about predictions of LOSS` (it wants predictions that "
+      "score well on the true labels)\n"
+      "spec.align:25:23: error: agent 'reg' must say which model's register it "
+      "cares about [AC003]\n"
       "agent reg cares_about register\n"
       "                      ^~~~~~~~\n"
-      "help: say `cares_about register in MODEL` (it wants a low register reading)\n"
-      "help: or `cares_about predictions of LOSS` (it wants predictions that score well on the true labels)\n"
-      "spec.align:28:23: error: claim 'c' does not say how low the register must read [AC004]\n"
+      "help: say `cares_about register in MODEL` (it wants a low register "
+      "reading)\n"
+      "help: or `cares_about predictions of LOSS` (it wants predictions that "
+      "score well on the true labels)\n"
+      "spec.align:28:23: error: claim 'c' does not say how low the register "
+      "must read [AC004]\n"
       "  l aligned_with g as physical_only via both\n"
       "                      ^~~~~~~~~~~~~\n"
       "help: add `below T`: the register reading that counts as low\n");
@@ -571,15 +620,22 @@ TEST_CASE("analysis: training settings are checked [E002, E011, E012]") {
   b.Domain("X", {"a", "b"});
   b.DataDomain("d", "X");
   b.Fn("feat", "X", "Real", {{"a", "1"}, {"b", "0"}});
-  b.Training("ok", {{"learner", {"linear"}}, {"lr", {"0.1"}},
-                    {"steps", {"10"}}, {"seeds", {"1..10000"}},
-                    {"data", {"d"}}, {"features", {"feat"}},
+  b.Training("ok", {{"learner", {"linear"}},
+                    {"lr", {"0.1"}},
+                    {"steps", {"10"}},
+                    {"seeds", {"1..10000"}},
+                    {"data", {"d"}},
+                    {"features", {"feat"}},
                     {"evidence", {"\"see the appendix\""}}});
-  b.Training("bad", {{"learner", {"softmax"}}, {"seed", {"1"}},
-                     {"lr", {"0"}}, {"steps", {"2.5"}},
-                     {"seeds", {"1..10001"}}, {"data", {"dd"}},
+  b.Training("bad", {{"learner", {"softmax"}},
+                     {"seed", {"1"}},
+                     {"lr", {"0"}},
+                     {"steps", {"2.5"}},
+                     {"seeds", {"1..10001"}},
+                     {"data", {"dd"}},
                      {"init", {"random", "zero"}}});
-  ExpectDiagnostics(b,
+  ExpectDiagnostics(
+      b,
       "spec.align:14:11: error: unknown learner 'softmax' [E012]\n"
       "  learner softmax\n"
       "          ^~~~~~~\n"
@@ -588,13 +644,16 @@ TEST_CASE("analysis: training settings are checked [E002, E011, E012]") {
       "  seed 1\n"
       "  ^~~~\n"
       "help: did you mean 'seeds'?\n"
-      "spec.align:16:6: error: lr must be a number greater than 0, got '0' [E012]\n"
+      "spec.align:16:6: error: lr must be a number greater than 0, got '0' "
+      "[E012]\n"
       "  lr 0\n"
       "     ^\n"
-      "spec.align:17:9: error: steps must be an integer greater than 0, got '2.5' [E012]\n"
+      "spec.align:17:9: error: steps must be an integer greater than 0, got "
+      "'2.5' [E012]\n"
       "  steps 2.5\n"
       "        ^~~\n"
-      "spec.align:18:9: error: seed range 1..10001 has more than 10000 seeds [E011]\n"
+      "spec.align:18:9: error: seed range 1..10001 has more than 10000 seeds "
+      "[E011]\n"
       "  seeds 1..10001\n"
       "        ^~~~~~~~\n"
       "spec.align:19:8: error: undefined data 'dd' [E002]\n"
@@ -616,16 +675,20 @@ TEST_CASE("analysis: limits and invalid domains [E011, E012]") {
   AnalysisLimits limits;
   limits.max_domain_size = 5;
   limits.max_table_entries = 10;
-  ExpectDiagnostics(b,
+  ExpectDiagnostics(
+      b,
       "spec.align:1:14: error: domain 'Big' has more than 5 values [E011]\n"
       "domain Big = 0..9\n"
       "             ^~~~\n"
-      "spec.align:2:16: error: domain 'Empty' is empty: 5 is greater than 3 [E012]\n"
+      "spec.align:2:16: error: domain 'Empty' is empty: 5 is greater than 3 "
+      "[E012]\n"
       "domain Empty = 5..3\n"
       "               ^~~~\n"
-      "spec.align:5:6: error: loss 'wide' has 4 x 4 entries, more than the limit of 10 [E011]\n"
+      "spec.align:5:6: error: loss 'wide' has 4 x 4 entries, more than the "
+      "limit of 10 [E011]\n"
       "loss wide(x: Mid, y: Mid) = 0\n"
-      "     ^~~~\n", limits);
+      "     ^~~~\n",
+      limits);
 }
 
 TEST_CASE("analysis: undefined functions and misused names") {
@@ -635,7 +698,8 @@ TEST_CASE("analysis: undefined functions and misused names") {
   b.LossExpr("l", {{"x", "X"}, {"y", "X"}},
              Bin(Op::kAdd, Call("lable", {Nm("x")}), Nm("label")));
   b.DataDomain("d", "Y");
-  ExpectDiagnostics(b,
+  ExpectDiagnostics(
+      b,
       "spec.align:3:22: error: undefined function 'lable' [E002]\n"
       "loss l(x: X, y: X) = lable(x) + label\n"
       "                     ^~~~~~~~\n"
@@ -649,15 +713,15 @@ TEST_CASE("analysis: undefined functions and misused names") {
       "help: did you mean 'X'?\n");
 }
 
-
 TEST_CASE("analysis: long lists of missing entries are cut short [E006]") {
   SpecBuilder b;
   b.Range("D", "1..9");
   b.Fn("f", "D", "Real", {{"2", "1"}, {"4", "1"}});
   ExpectDiagnostics(b,
-      "spec.align:2:4: error: fn 'f' has no entries for '1', '3', '5' and 4 more [E006]\n"
-      "fn f: D -> Real = {2: 1, 4: 1}\n"
-      "   ^\n");
+                    "spec.align:2:4: error: fn 'f' has no entries for '1', "
+                    "'3', '5' and 4 more [E006]\n"
+                    "fn f: D -> Real = {2: 1, 4: 1}\n"
+                    "   ^\n");
 }
 
 TEST_CASE("analysis: data keys shared by two domains") {
@@ -671,11 +735,14 @@ TEST_CASE("analysis: data keys shared by two domains") {
   b.Data("mixed", {{"good", "1"}, {"bad", "1"}, {"poor", "2"}});
   b.Goal("g", Bool(true));
   b.Claim("c", "l", "aligned_with", "g", "idealized_minimizer over by_use");
-  ExpectDiagnostics(b,
-      "spec.align:5:6: error: cannot tell which domain data 'unused' weighs: its keys belong to 'Mood' and 'Grade' [E012]\n"
+  ExpectDiagnostics(
+      b,
+      "spec.align:5:6: error: cannot tell which domain data 'unused' weighs: "
+      "its keys belong to 'Mood' and 'Grade' [E012]\n"
       "data unused = {good: 1}\n"
       "     ^~~~~~\n"
-      "help: use it in a claim `over` it, or list a key that only one domain has\n"
+      "help: use it in a claim `over` it, or list a key that only one domain "
+      "has\n"
       "spec.align:6:32: error: 'poor' is not a value of domain 'Mood' [E005]\n"
       "data mixed = {good: 1, bad: 1, poor: 2}\n"
       "                               ^~~~\n"
@@ -697,20 +764,24 @@ TEST_CASE("analysis: expression type errors") {
   b.Goal("g", Bin(Op::kAnd, Nm("pi"), Forall("x", "X", Call("pi", {Nm("x")}))),
          std::make_pair("X", "Y"));
   b.Goal("h", Forall("x", "Y", Bool(true)), std::make_pair("X", "Y"));
-  ExpectDiagnostics(b,
-      "spec.align:3:22: error: the branches of 'if' differ: an X and a number [E005]\n"
+  ExpectDiagnostics(
+      b,
+      "spec.align:3:22: error: the branches of 'if' differ: an X and a number "
+      "[E005]\n"
       "loss l(x: X, y: Y) = if (y == u) then a else 1\n"
       "                     ^~~~~~~~~~~~~~~~~~~~~~~~~\n"
       "spec.align:4:22: error: expected a number, got a Y [E005]\n"
       "loss m(x: X, y: Y) = y\n"
       "                     ^\n"
-      "spec.align:5:27: error: arithmetic needs a number, got a truth value [E005]\n"
+      "spec.align:5:27: error: arithmetic needs a number, got a truth value "
+      "[E005]\n"
       "loss n(x: X, y: Y) = 1 + (1 < 2)\n"
       "                          ^~~~~\n"
       "spec.align:9:26: error: expected a number, got a Y [E005]\n"
       "  channel w: register := u\n"
       "                         ^\n"
-      "spec.align:11:22: error: policy 'pi' is not a value: apply it, as in pi(x) [E005]\n"
+      "spec.align:11:22: error: policy 'pi' is not a value: apply it, as in "
+      "pi(x) [E005]\n"
       "goal g(pi: X -> Y) = pi and (forall x in X: pi(x))\n"
       "                     ^~\n"
       "spec.align:11:45: error: expected a truth value, got a Y [E005]\n"
@@ -729,12 +800,22 @@ TEST_CASE("analysis: readings must fit the loss") {
   b.DataDomain("dy", "Y");
   b.Fn("fy", "Y", "Real", {{"u", "1"}, {"v", "0"}});
   // A register computed by another loss over the same policies is fine.
-  b.Physical("lab", {SpecBuilder::Register("buggy", "dx"), SpecBuilder::Closed()});
-  b.Physical("elsewhere", {SpecBuilder::Register("yy", "dy"), SpecBuilder::Closed()});
-  b.Training("t", {{"learner", {"linear"}}, {"lr", {"1"}}, {"steps", {"5"}},
-                   {"seeds", {"3"}}, {"data", {"dy"}}, {"features", {"fy"}}});
-  b.Training("tx", {{"learner", {"linear"}}, {"lr", {"1"}}, {"steps", {"5"}},
-                    {"seeds", {"3"}}, {"data", {"dx"}}, {"features", {"fy"}}});
+  b.Physical("lab",
+             {SpecBuilder::Register("buggy", "dx"), SpecBuilder::Closed()});
+  b.Physical("elsewhere",
+             {SpecBuilder::Register("yy", "dy"), SpecBuilder::Closed()});
+  b.Training("t", {{"learner", {"linear"}},
+                   {"lr", {"1"}},
+                   {"steps", {"5"}},
+                   {"seeds", {"3"}},
+                   {"data", {"dy"}},
+                   {"features", {"fy"}}});
+  b.Training("tx", {{"learner", {"linear"}},
+                    {"lr", {"1"}},
+                    {"steps", {"5"}},
+                    {"seeds", {"3"}},
+                    {"data", {"dx"}},
+                    {"features", {"fy"}}});
   b.Agent("A", "predictions", "of", "l");
   b.Goal("g", Bool(true));
   b.Claim("ok", "l", "aligned_with", "g", "physical_only via lab below 0.5");
@@ -743,24 +824,29 @@ TEST_CASE("analysis: readings must fit the loss") {
   b.Claim("bad_training", "l", "aligned_with", "g", "trained_outcome under t");
   b.Claim("bad_data", "l", "aligned_with", "g", "idealized_minimizer over dy");
   b.Claim("agent_reading", "A", "achieves", "g", "idealized_minimizer over dx");
-  ExpectDiagnostics(b,
-      "spec.align:31:12: error: feature 'fy' takes Y inputs, but data 'dx' weighs X values [E005]\n"
+  ExpectDiagnostics(
+      b,
+      "spec.align:31:12: error: feature 'fy' takes Y inputs, but data 'dx' "
+      "weighs X values [E005]\n"
       "  features fy\n"
       "           ^~\n"
-      "spec.align:38:41: error: physical model 'elsewhere' computes the register on Y -> Y, but loss 'l' maps X to Y [E005]\n"
+      "spec.align:38:41: error: physical model 'elsewhere' computes the "
+      "register on Y -> Y, but loss 'l' maps X to Y [E005]\n"
       "  l aligned_with g as physical_only via elsewhere below 0.5\n"
       "                                        ^~~~~~~~~\n"
-      "spec.align:40:45: error: training 't' uses data 'dy' of Y values, but loss 'l' takes X inputs [E005]\n"
+      "spec.align:40:45: error: training 't' uses data 'dy' of Y values, but "
+      "loss 'l' takes X inputs [E005]\n"
       "  l aligned_with g as trained_outcome under t\n"
       "                                            ^\n"
-      "spec.align:42:48: error: data 'dy' weighs Y values but loss 'l' takes X inputs [E005]\n"
+      "spec.align:42:48: error: data 'dy' weighs Y values but loss 'l' takes X "
+      "inputs [E005]\n"
       "  l aligned_with g as idealized_minimizer over dy\n"
       "                                               ^~\n"
-      "spec.align:44:19: error: an `achieves` claim about an agent takes no `as` reading [E012]\n"
+      "spec.align:44:19: error: an `achieves` claim about an agent takes no "
+      "`as` reading [E012]\n"
       "  A achieves g as idealized_minimizer over dx\n"
       "                  ^~~~~~~~~~~~~~~~~~~\n");
 }
-
 
 TEST_CASE("analysis: hypothesis classes and channel variables") {
   SpecBuilder b;
@@ -770,10 +856,10 @@ TEST_CASE("analysis: hypothesis classes and channel variables") {
   b.Fn("f1", "X", "Real", {{"a", "1"}, {"b", "0"}});
   b.Fn("label", "X", "Y", {{"a", "u"}, {"b", "v"}});
   b.DataDomain("d", "X");
-  b.Physical("m", {SpecBuilder::Register("l", "d"),
-                   SpecBuilder::Channel("flip", Call("label", {Nm("z")}),
-                                        If(Eq(Nm("z"), Nm("a")), Nm("v"),
-                                           Nm("u")))});
+  b.Physical(
+      "m", {SpecBuilder::Register("l", "d"),
+            SpecBuilder::Channel("flip", Call("label", {Nm("z")}),
+                                 If(Eq(Nm("z"), Nm("a")), Nm("v"), Nm("u")))});
   b.Goal("g", Bool(true));
   b.Claim("c1", "l", "aligned_with", "g",
           "idealized_minimizer over d in linear(f1) within 0");
@@ -791,7 +877,8 @@ TEST_CASE("analysis: hypothesis classes and channel variables") {
   CHECK(flip.value.type == Type::Element(1));
 }
 
-TEST_CASE("analysis: hypothesis class errors; a mistyped key is not also missing") {
+TEST_CASE(
+    "analysis: hypothesis class errors; a mistyped key is not also missing") {
   SpecBuilder b;
   b.Domain("X", {"romance", "mystery"});
   b.Domain("Y", {"u", "v"});
@@ -799,10 +886,12 @@ TEST_CASE("analysis: hypothesis class errors; a mistyped key is not also missing
   b.Fn("f", "X", "Y", {{"romanc", "u"}, {"mystery", "v"}});
   b.DataDomain("d", "X");
   b.Goal("g", Bool(true));
-  b.Claim("c1", "l", "aligned_with", "g", "idealized_minimizer over d in liner");
+  b.Claim("c1", "l", "aligned_with", "g",
+          "idealized_minimizer over d in liner");
   b.Claim("c2", "l", "aligned_with", "g",
           "idealized_minimizer over d in linear(f2)");
-  ExpectDiagnostics(b,
+  ExpectDiagnostics(
+      b,
       "spec.align:4:17: error: 'romanc' is not a value of domain 'X' [E005]\n"
       "fn f: X -> Y = {romanc: u, mystery: v}\n"
       "                ^~~~~~\n"
@@ -824,7 +913,6 @@ namespace aligncheck {
 namespace {
 
 using namespace aligncheck::testing;
-
 
 // 10,000 inputs x 100 outputs: the size the engines are measured at.
 TEST_CASE("analysis: a 10^4 x 10^2 loss table resolves quickly") {
@@ -853,9 +941,9 @@ TEST_CASE("analysis: a 10^4 x 10^2 loss table resolves quickly") {
   DiagnosticSink sink;
   auto start = std::chrono::steady_clock::now();
   std::optional<Model> model = Analyze(b.spec, file, sink);
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   MESSAGE("10000 x 100 loss table analyzed in " << seconds << " s");
   REQUIRE(model);
   const Loss& big = model->losses[0];

@@ -1,14 +1,15 @@
 // CSV tables next to a spec: splitting, loading and every E009 problem,
 // located in the CSV file itself.
+#include "analysis/csv.h"
+
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "analysis/analyze.h"
-#include "analysis/csv.h"
 #include "spec_builder.h"
 
 namespace aligncheck {
@@ -56,8 +57,8 @@ std::string Run(SpecBuilder& b, const TempDir& dir,
 }
 
 TEST_CASE("csv: split trims cells, drops CR and blank lines") {
-  auto file = std::make_shared<SourceFile>(
-      "t.csv", "a, b ,c\r\n\r\n  \n x ,,y\n last");
+  auto file =
+      std::make_shared<SourceFile>("t.csv", "a, b ,c\r\n\r\n  \n x ,,y\n last");
   CsvTable table = SplitCsv(file);
   REQUIRE(table.rows.size() == 3);
   REQUIRE(table.rows[0].cells.size() == 3);
@@ -83,7 +84,8 @@ TEST_CASE("csv: fn, loss and data tables load") {
   TempDir dir;
   dir.Write("labels.csv", "image,label\ni1,zero\ni2,one\r\ni3 , one\n");
   // Columns in any order, CRLF, spaces around cells.
-  dir.Write("loss.csv", "image, one, zero\r\ni3,0.5,0.5\r\ni1,1,0\r\ni2,0,1\r\n");
+  dir.Write("loss.csv",
+            "image, one, zero\r\ni3,0.5,0.5\r\ni1,1,0\r\ni2,0,1\r\n");
   dir.Write("weights.csv", "image,weight\ni1,1\ni2,2.5\ni3,0\n");
   SpecBuilder b;
   b.Domain("Image", {"i1", "i2", "i3"});
@@ -91,8 +93,8 @@ TEST_CASE("csv: fn, loss and data tables load") {
   b.LossCsv("l", {{"x", "Image"}, {"y", "Digit"}}, "loss.csv");
   b.FnCsv("label", "Image", "Digit", "labels.csv");
   b.DataCsv("train", "weights.csv");
-  b.Goal("right", Forall("x", "Image", Eq(Call("pi", {Nm("x")}),
-                                          Call("label", {Nm("x")}))));
+  b.Goal("right", Forall("x", "Image",
+                         Eq(Call("pi", {Nm("x")}), Call("label", {Nm("x")}))));
   b.Claim("c", "l", "aligned_with", "right", "idealized_minimizer over train",
           "fails");
   std::optional<Model> model;
@@ -126,7 +128,8 @@ TEST_CASE("csv: numeric fn values and range keys") {
 }
 
 // Prints the diagnostics when they differ from `expected`.
-void ExpectCsv(SpecBuilder& b, const TempDir& dir, const std::string& expected) {
+void ExpectCsv(SpecBuilder& b, const TempDir& dir,
+               const std::string& expected) {
   std::optional<Model> model;
   std::string got = Run(b, dir, &model);
   if (got != expected) MESSAGE("actual diagnostics:\n" << got << "<<<end");
@@ -144,7 +147,8 @@ TEST_CASE("csv: wrong shape, unknown names, missing file [E009]") {
   b.LossCsv("l", {{"x", "X"}, {"y", "Y"}}, "loss.csv");
   b.FnCsv("label", "X", "Y", "labels.csv");
   b.DataCsv("d", "missing.csv");
-  ExpectCsv(b, dir,
+  ExpectCsv(
+      b, dir,
       "DIR/labels.csv:3:3: error: 'nope' is not a value of domain 'Y' [E009]\n"
       "b,nope\n"
       "  ^~~~\n"
@@ -167,7 +171,8 @@ TEST_CASE("csv: wrong shape, unknown names, missing file [E009]") {
       "^\n"
       "note: loaded by loss 'l' at DIR/spec.align:3:6\n"
       "help: did you mean 'a'?\n"
-      "DIR/spec.align:5:14: error: cannot read 'DIR/missing.csv': no such file or directory [E009]\n"
+      "DIR/spec.align:5:14: error: cannot read 'DIR/missing.csv': no such file "
+      "or directory [E009]\n"
       "data d = csv \"missing.csv\"\n"
       "             ^~~~~~~~~~~~~\n");
 }
@@ -187,7 +192,8 @@ TEST_CASE("csv: bad numbers, duplicates, missing rows [E009]") {
   b.FnCsv("f", "X", "Y", "fn.csv");
   b.DataCsv("w", "weights.csv");
   b.DataCsv("e", "empty.csv");
-  ExpectCsv(b, dir,
+  ExpectCsv(
+      b, dir,
       "DIR/empty.csv:1:1: error: empty CSV file: expected a header row [E009]\n"
       "\n"
       "^\n"
@@ -236,7 +242,8 @@ TEST_CASE("csv: bad numbers, duplicates, missing rows [E009]") {
       "a,-2\n"
       "  ^~\n"
       "note: loaded by data 'w' at DIR/spec.align:6:6\n"
-      "DIR/weights.csv:3:3: error: expected a number as a weight, got 'one' [E009]\n"
+      "DIR/weights.csv:3:3: error: expected a number as a weight, got 'one' "
+      "[E009]\n"
       "b,one\n"
       "  ^~~\n"
       "note: loaded by data 'w' at DIR/spec.align:6:6\n");
@@ -276,9 +283,9 @@ TEST_CASE("csv: a 10^4 x 10^2 loss table loads quickly") {
   DiagnosticSink sink;
   auto start = std::chrono::steady_clock::now();
   std::optional<Model> model = Analyze(b.spec, file, sink);
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   MESSAGE("10000 x 100 loss CSV analyzed in " << seconds << " s");
   REQUIRE(model);
   CHECK(model->losses[0].At(3, 4, kOutputs) == Rational(15, 2));

@@ -1,12 +1,12 @@
 // Exact decimals: the fast path of ParseDecimal agrees with the general one.
+#include "util/rational.h"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
 #include <random>
-#include <vector>
 #include <string>
-
-#include "util/rational.h"
+#include <vector>
 
 namespace aligncheck {
 namespace {
@@ -36,7 +36,8 @@ TEST_CASE("rational: parse decimal literals exactly") {
   CHECK(*ParseDecimal("1e-3") == Rational(1, 1000));
   CHECK(*ParseDecimal("2.5E2") == 250);
   CHECK(*ParseDecimal("+7.50") == Rational(15, 2));
-  CHECK(*ParseDecimal("123456789012345678") == Rational(mpz_class("123456789012345678")));
+  CHECK(*ParseDecimal("123456789012345678") ==
+        Rational(mpz_class("123456789012345678")));
   CHECK(*ParseDecimal("1234567890123456789012") ==
         Rational(mpz_class("1234567890123456789012")));
   CHECK(*ParseDecimal("0.0000000000000000000001") ==
@@ -50,15 +51,53 @@ TEST_CASE("rational: parse decimal literals exactly") {
 }
 
 TEST_CASE("rational: fast path agrees with the general path") {
-  const char* fixed[] = {
-      "0", "-0", "00", "0.0", "1.", "-1.", ".5", "-.5", "007.0700",
-      "999999999999999999", "9999999999999999999", "1000000000000000000",
-      "100000000000000000", "0.999999999999999999", "0.9999999999999999999",
-      "1e18", "1e17", "1e19", "1.5e17", "1.5e18", "5e-18", "5e-19", "5e-20",
-      "123.456e-7", "123.456e+7", "1E+0", "0e999", "0e1001", "1e-1001",
-      "-922337203685477580", "-9223372036854775808", "9223372036854775807",
-      "18446744073709551615", "1e", "1e+", "--1", "+-1", "1..2", "1.2.3",
-      "1e2.5", " 1", "1 ", "", "+", "e5", "0x10", "1_000"};
+  const char* fixed[] = {"0",
+                         "-0",
+                         "00",
+                         "0.0",
+                         "1.",
+                         "-1.",
+                         ".5",
+                         "-.5",
+                         "007.0700",
+                         "999999999999999999",
+                         "9999999999999999999",
+                         "1000000000000000000",
+                         "100000000000000000",
+                         "0.999999999999999999",
+                         "0.9999999999999999999",
+                         "1e18",
+                         "1e17",
+                         "1e19",
+                         "1.5e17",
+                         "1.5e18",
+                         "5e-18",
+                         "5e-19",
+                         "5e-20",
+                         "123.456e-7",
+                         "123.456e+7",
+                         "1E+0",
+                         "0e999",
+                         "0e1001",
+                         "1e-1001",
+                         "-922337203685477580",
+                         "-9223372036854775808",
+                         "9223372036854775807",
+                         "18446744073709551615",
+                         "1e",
+                         "1e+",
+                         "--1",
+                         "+-1",
+                         "1..2",
+                         "1.2.3",
+                         "1e2.5",
+                         " 1",
+                         "1 ",
+                         "",
+                         "+",
+                         "e5",
+                         "0x10",
+                         "1_000"};
   for (const char* text : fixed) ExpectSame(text);
 
   std::mt19937 rng(12345);
@@ -72,18 +111,28 @@ TEST_CASE("rational: fast path agrees with the general path") {
   for (int k = 0; k < 20000; ++k) {
     std::string s;
     switch (rng() % 4) {
-      case 0: s += "-"; break;
-      case 1: s += "+"; break;
-      default: break;
+      case 0:
+        s += "-";
+        break;
+      case 1:
+        s += "+";
+        break;
+      default:
+        break;
     }
     s += digits(12);
     if (rng() % 2) s += "." + digits(12);
     if (rng() % 3 == 0) {
       s += (rng() % 2) ? "e" : "E";
       switch (rng() % 3) {
-        case 0: s += "-"; break;
-        case 1: s += "+"; break;
-        default: break;
+        case 0:
+          s += "-";
+          break;
+        case 1:
+          s += "+";
+          break;
+        default:
+          break;
       }
       s += digits(2);
     }
@@ -101,20 +150,22 @@ namespace {
 TEST_CASE("rational: fast path speed on table-like literals") {
   std::vector<std::string> literals;
   for (int i = 0; i < 200000; ++i) {
-    literals.push_back(std::to_string(i % 1000) + "." +
-                       std::to_string(i % 10) + "5");
+    literals.push_back(std::to_string(i % 1000) + "." + std::to_string(i % 10) +
+                       "5");
   }
   auto time = [&](auto parse) {
     auto start = std::chrono::steady_clock::now();
     Rational sum = 0;
     for (const std::string& s : literals) sum += *parse(s);
-    double seconds = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - start)
-                         .count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     return std::make_pair(seconds, sum);
   };
-  auto [fast_s, fast_sum] = time([](const std::string& s) { return ParseDecimal(s); });
-  auto [slow_s, slow_sum] = time([](const std::string& s) { return ParseDecimalSlow(s); });
+  auto [fast_s, fast_sum] =
+      time([](const std::string& s) { return ParseDecimal(s); });
+  auto [slow_s, slow_sum] =
+      time([](const std::string& s) { return ParseDecimalSlow(s); });
   MESSAGE("200000 literals: fast path " << fast_s << " s, general path "
                                         << slow_s << " s");
   CHECK(fast_sum == slow_sum);

@@ -138,9 +138,9 @@ class SpecBuilder {
   /// Prints `e`, setting the spans of it and its children.
   void Emit(ast::Expr& e, bool root = true) {
     using K = ast::Expr::Kind;
-    static const char* kOps[] = {"not", "-", "and", "or", "implies", "==",
-                                 "!=", "<", "<=", ">", ">=", "+", "-", "*",
-                                 "/"};
+    static const char* kOps[] = {"not", "-",  "and", "or", "implies",
+                                 "==",  "!=", "<",   "<=", ">",
+                                 ">=",  "+",  "-",   "*",  "/"};
     bool paren = !root && e.kind != K::kName && e.kind != K::kNumber &&
                  e.kind != K::kBool && e.kind != K::kCall &&
                  e.kind != K::kCount && e.kind != K::kSum;
@@ -258,8 +258,8 @@ class SpecBuilder {
     Put("\n");
     spec.decls.push_back(std::move(f));
   }
-  void FnCsv(std::string_view name, std::string_view from,
-             std::string_view to, std::string_view path) {
+  void FnCsv(std::string_view name, std::string_view from, std::string_view to,
+             std::string_view path) {
     ast::FnDecl f;
     uint32_t begin = FnHead(f, name, from, to);
     f.body = ast::FnDecl::Body::kCsv;
@@ -396,9 +396,13 @@ class SpecBuilder {
   static Stmt Register(std::string loss, std::string data) {
     return {ast::PhysicalStmt::Kind::kRegister, {loss, data}, {}, {}};
   }
-  static Stmt Closed() { return {ast::PhysicalStmt::Kind::kClosed, {}, {}, {}}; }
+  static Stmt Closed() {
+    return {ast::PhysicalStmt::Kind::kClosed, {}, {}, {}};
+  }
   static Stmt Channel(std::string name, ast::Expr target, ast::Expr value) {
-    return {ast::PhysicalStmt::Kind::kChannel, {name}, std::move(target),
+    return {ast::PhysicalStmt::Kind::kChannel,
+            {name},
+            std::move(target),
             std::move(value)};
   }
   void Physical(std::string_view name, std::vector<Stmt> stmts) {
@@ -438,9 +442,10 @@ class SpecBuilder {
     Put("\n");
     spec.decls.push_back(std::move(p));
   }
-  void Training(std::string_view name,
-                const std::vector<std::pair<std::string,
-                                            std::vector<std::string>>>& settings) {
+  void Training(
+      std::string_view name,
+      const std::vector<std::pair<std::string, std::vector<std::string>>>&
+          settings) {
     ast::TrainingDecl t;
     uint32_t begin = Pos();
     Put("training ");
@@ -608,7 +613,8 @@ class SpecBuilder {
 };
 
 /// Runs analysis and renders every diagnostic, sorted, as one string.
-inline std::string Diagnose(SpecBuilder& b, std::optional<Model>* model = nullptr,
+inline std::string Diagnose(SpecBuilder& b,
+                            std::optional<Model>* model = nullptr,
                             std::string file_name = "spec.align",
                             const AnalysisLimits& limits = {}) {
   DiagnosticSink sink;

@@ -21,8 +21,8 @@ std::string At(const SourceFile& file, Span span) {
 std::optional<int64_t> ParseInt(std::string_view text) {
   int64_t value = 0;
   if (!text.empty() && text[0] == '+') text.remove_prefix(1);
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(),
-                                   value);
+  auto [ptr, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || ptr != text.data() + text.size()) {
     return std::nullopt;
   }
@@ -31,15 +31,24 @@ std::optional<int64_t> ParseInt(std::string_view text) {
 
 const char* KindPhrase(DeclKind kind) {
   switch (kind) {
-    case DeclKind::kDomain: return "a domain";
-    case DeclKind::kFn: return "a fn";
-    case DeclKind::kLoss: return "a loss";
-    case DeclKind::kData: return "data";
-    case DeclKind::kGoal: return "a goal";
-    case DeclKind::kPhysical: return "a physical model";
-    case DeclKind::kTraining: return "a training";
-    case DeclKind::kAgent: return "an agent";
-    case DeclKind::kClaim: return "a claim";
+    case DeclKind::kDomain:
+      return "a domain";
+    case DeclKind::kFn:
+      return "a fn";
+    case DeclKind::kLoss:
+      return "a loss";
+    case DeclKind::kData:
+      return "data";
+    case DeclKind::kGoal:
+      return "a goal";
+    case DeclKind::kPhysical:
+      return "a physical model";
+    case DeclKind::kTraining:
+      return "a training";
+    case DeclKind::kAgent:
+      return "an agent";
+    case DeclKind::kClaim:
+      return "a claim";
   }
   return "a name";
 }
@@ -57,22 +66,31 @@ const char* const kReadingHelp[] = {
 
 const char* DeclKindName(DeclKind kind) {
   switch (kind) {
-    case DeclKind::kDomain: return "domain";
-    case DeclKind::kFn: return "fn";
-    case DeclKind::kLoss: return "loss";
-    case DeclKind::kData: return "data";
-    case DeclKind::kGoal: return "goal";
-    case DeclKind::kPhysical: return "physical model";
-    case DeclKind::kTraining: return "training";
-    case DeclKind::kAgent: return "agent";
-    case DeclKind::kClaim: return "claim";
+    case DeclKind::kDomain:
+      return "domain";
+    case DeclKind::kFn:
+      return "fn";
+    case DeclKind::kLoss:
+      return "loss";
+    case DeclKind::kData:
+      return "data";
+    case DeclKind::kGoal:
+      return "goal";
+    case DeclKind::kPhysical:
+      return "physical model";
+    case DeclKind::kTraining:
+      return "training";
+    case DeclKind::kAgent:
+      return "agent";
+    case DeclKind::kClaim:
+      return "claim";
   }
   return "name";
 }
 
 Analyzer::Analyzer(const ast::Spec& spec,
-                   std::shared_ptr<const SourceFile> file,
-                   DiagnosticSink& sink, const AnalysisLimits& limits)
+                   std::shared_ptr<const SourceFile> file, DiagnosticSink& sink,
+                   const AnalysisLimits& limits)
     : spec_(spec), file_(std::move(file)), sink_(sink), limits_(limits) {
   model_.file = file_;
 }
@@ -155,9 +173,9 @@ void Analyzer::Collect() {
           auto [it, inserted] =
               symbols_.emplace(d.name.text, Symbol{kind, index, d.name.span});
           if (!inserted) {
-            Diagnostic& diag = sink_.Error(
-                file_, d.name.span, "E003",
-                fmt::format("duplicate name '{}'", d.name.text));
+            Diagnostic& diag =
+                sink_.Error(file_, d.name.span, "E003",
+                            fmt::format("duplicate name '{}'", d.name.text));
             diag.notes.push_back(fmt::format("previous declaration at {}",
                                              At(*file_, it->second.span)));
             return;
@@ -213,9 +231,9 @@ void Analyzer::ResolveDomain(const ast::DomainDecl& decl, Domain& out) {
     std::optional<int64_t> lo = ParseInt(decl.range.text);
     std::optional<int64_t> hi = ParseInt(decl.range.hi);
     if (!lo || !hi) {
-      sink_.Error(file_, decl.range.span, "E012",
-                  fmt::format("the bounds of domain '{}' must be integers",
-                              out.name));
+      sink_.Error(
+          file_, decl.range.span, "E012",
+          fmt::format("the bounds of domain '{}' must be integers", out.name));
       return;
     }
     if (*lo > *hi) {
@@ -228,8 +246,8 @@ void Analyzer::ResolveDomain(const ast::DomainDecl& decl, Domain& out) {
     uint64_t size = static_cast<uint64_t>(*hi) - static_cast<uint64_t>(*lo) + 1;
     if (size == 0 || size > limits_.max_domain_size) {
       sink_.Error(file_, decl.range.span, "E011",
-                  fmt::format("domain '{}' has more than {} values",
-                              out.name, limits_.max_domain_size));
+                  fmt::format("domain '{}' has more than {} values", out.name,
+                              limits_.max_domain_size));
       return;
     }
     out.lo = *lo;
@@ -258,10 +276,10 @@ void Analyzer::ResolveDomain(const ast::DomainDecl& decl, Domain& out) {
     auto [it, inserted] =
         index.emplace(value.text, static_cast<uint32_t>(out.values.size()));
     if (!inserted) {
-      Diagnostic& d = sink_.Error(
-          file_, value.span, "E003",
-          fmt::format("duplicate value '{}' in domain '{}'", value.text,
-                      out.name));
+      Diagnostic& d =
+          sink_.Error(file_, value.span, "E003",
+                      fmt::format("duplicate value '{}' in domain '{}'",
+                                  value.text, out.name));
       d.notes.push_back(fmt::format("previous declaration at {}",
                                     At(*file_, decl.values[it->second].span)));
       ok = false;
@@ -398,13 +416,12 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
           const Loss& loss = model_.losses[out.register_loss];
           const Data& data = model_.data[out.register_data];
           if (loss.input != data.domain) {
-            sink_.Error(file_, stmt.names[1].span, "E005",
-                        fmt::format("data '{}' weighs {} values but loss "
-                                    "'{}' takes {} inputs",
-                                    data.name,
-                                    model_.domains[data.domain].name,
-                                    loss.name,
-                                    model_.domains[loss.input].name));
+            sink_.Error(
+                file_, stmt.names[1].span, "E005",
+                fmt::format("data '{}' weighs {} values but loss "
+                            "'{}' takes {} inputs",
+                            data.name, model_.domains[data.domain].name,
+                            loss.name, model_.domains[loss.input].name));
           }
         }
         break;
@@ -424,8 +441,8 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
             Diagnostic& d = sink_.Error(
                 file_, stmt.names[0].span, "E003",
                 fmt::format("duplicate channel '{}'", channel.name));
-            d.notes.push_back(
-                fmt::format("previous declaration at {}", At(*file_, it->second)));
+            d.notes.push_back(fmt::format("previous declaration at {}",
+                                          At(*file_, it->second)));
           }
         }
         BeginExpr(0);
@@ -461,11 +478,11 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
             // `label(x) := ...`: the arguments name variables over the
             // parameter domains, visible in the value.
             if (target.args.size() != params.size()) {
-              sink_.Error(file_, target.span, "E004",
-                          fmt::format("'{}' takes {} argument{}, got {}",
-                                      target.text, params.size(),
-                                      params.size() == 1 ? "" : "s",
-                                      target.args.size()));
+              sink_.Error(
+                  file_, target.span, "E004",
+                  fmt::format("'{}' takes {} argument{}, got {}", target.text,
+                              params.size(), params.size() == 1 ? "" : "s",
+                              target.args.size()));
               ok = false;
               break;
             }
@@ -478,8 +495,8 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
                 ok = false;
                 break;
               }
-              scopes_.push_back({arg.text, params[i],
-                                 static_cast<int>(scopes_.size())});
+              scopes_.push_back(
+                  {arg.text, params[i], static_cast<int>(scopes_.size())});
             }
             max_slots_ = static_cast<int>(scopes_.size());
           }
@@ -541,13 +558,13 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
   out.name = decl.name.text;
   out.span = decl.name.span;
   static const std::vector<std::string> kKeys = {
-      "learner", "init", "optimizer", "lr", "steps",
-      "seeds", "data", "features", "evidence"};
+      "learner", "init", "optimizer", "lr",      "steps",
+      "seeds",   "data", "features",  "evidence"};
   std::unordered_map<std::string, const ast::Setting*> seen;
   std::vector<Span> feature_spans;
   auto choice = [&](const ast::Setting& s,
-                    const std::vector<std::string>& allowed,
-                    const char* what, std::string& into) {
+                    const std::vector<std::string>& allowed, const char* what,
+                    std::string& into) {
     const ast::Literal& v = s.values[0];
     for (const std::string& a : allowed) {
       if (v.kind == ast::Literal::Kind::kName && v.text == a) {
@@ -572,9 +589,9 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
     bool known = false;
     for (const std::string& k : kKeys) known = known || k == s.key.text;
     if (!known) {
-      Diagnostic& d = sink_.Error(
-          file_, s.key.span, "E002",
-          fmt::format("unknown training setting '{}'", s.key.text));
+      Diagnostic& d =
+          sink_.Error(file_, s.key.span, "E002",
+                      fmt::format("unknown training setting '{}'", s.key.text));
       std::string suggestion = SuggestName(s.key.text, kKeys);
       if (!suggestion.empty()) {
         d.help.push_back(fmt::format("did you mean '{}'?", suggestion));
@@ -635,9 +652,8 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
       } else if (v.kind == ast::Literal::Kind::kNumber) {
         lo = hi = ParseInt(v.text);
       }
-      std::string shown = v.kind == ast::Literal::Kind::kRange
-                              ? v.text + ".." + v.hi
-                              : v.text;
+      std::string shown =
+          v.kind == ast::Literal::Kind::kRange ? v.text + ".." + v.hi : v.text;
       if (!lo || !hi) {
         sink_.Error(file_, v.span, "E012",
                     fmt::format("seeds must be an integer range like 1..20, "
@@ -648,9 +664,9 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
                     fmt::format("seed range {} is empty", shown));
       } else if (static_cast<uint64_t>(*hi) - static_cast<uint64_t>(*lo) >=
                  10000) {
-        sink_.Error(file_, v.span, "E011",
-                    fmt::format("seed range {} has more than 10000 seeds",
-                                shown));
+        sink_.Error(
+            file_, v.span, "E011",
+            fmt::format("seed range {} has more than 10000 seeds", shown));
       } else {
         out.seed_lo = *lo;
         out.seed_hi = *hi;
@@ -679,22 +695,22 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
   if (out.optimizer.empty()) out.optimizer = "sgd";
   for (const char* required : {"learner", "lr", "steps", "seeds", "data"}) {
     if (seen.count(required) == 0) {
-      sink_.Error(file_, decl.name.span, "E012",
-                  fmt::format("training '{}' has no '{}' setting", out.name,
-                              required));
+      sink_.Error(
+          file_, decl.name.span, "E012",
+          fmt::format("training '{}' has no '{}' setting", out.name, required));
     }
   }
   if (out.data >= 0 && data_ok_[out.data]) {
     for (size_t i = 0; i < out.features.size(); ++i) {
       const Function& fn = model_.fns[out.features[i]];
       if (fn_ok_[out.features[i]] && fn.from != model_.data[out.data].domain) {
-        sink_.Error(file_, feature_spans[i], "E005",
-                    fmt::format("feature '{}' takes {} inputs, but data '{}' "
-                                "weighs {} values",
-                                fn.name, model_.domains[fn.from].name,
-                                model_.data[out.data].name,
-                                model_.domains[model_.data[out.data].domain]
-                                    .name));
+        sink_.Error(
+            file_, feature_spans[i], "E005",
+            fmt::format("feature '{}' takes {} inputs, but data '{}' "
+                        "weighs {} values",
+                        fn.name, model_.domains[fn.from].name,
+                        model_.data[out.data].name,
+                        model_.domains[model_.data[out.data].domain].name));
       }
     }
   }
@@ -713,8 +729,8 @@ void Analyzer::ResolveAgent(const ast::AgentDecl& decl, Agent& out) {
   const std::string& aspect = decl.aspect.text;
   std::string prep = decl.preposition ? decl.preposition->text : "";
   auto vague = [&](std::string message) {
-    Diagnostic& d = sink_.Error(file_, decl.aspect.span, "AC003",
-                                std::move(message));
+    Diagnostic& d =
+        sink_.Error(file_, decl.aspect.span, "AC003", std::move(message));
     d.help.push_back(
         "say `cares_about register in MODEL` (it wants a low register "
         "reading)");
@@ -803,18 +819,17 @@ void Analyzer::InferGoalSignatures() {
     } else if (goal.input != l.input || goal.output != l.output) {
       Diagnostic& d = sink_.Error(
           file_, claim->goal.span, "E005",
-          fmt::format("goal '{}' is used here with policies {} -> {}, but "
-                      "with {} -> {} at {}",
-                      goal.name, model_.domains[l.input].name,
-                      model_.domains[l.output].name,
-                      model_.domains[goal.input].name,
-                      model_.domains[goal.output].name,
-                      At(*file_, first_use[g])));
-      d.help.push_back(fmt::format("declare the signature: `goal {}({}: {} -> "
-                                   "{})`",
-                                   goal.name, goal_decls_[g]->policy.text,
-                                   model_.domains[goal.input].name,
-                                   model_.domains[goal.output].name));
+          fmt::format(
+              "goal '{}' is used here with policies {} -> {}, but "
+              "with {} -> {} at {}",
+              goal.name, model_.domains[l.input].name,
+              model_.domains[l.output].name, model_.domains[goal.input].name,
+              model_.domains[goal.output].name, At(*file_, first_use[g])));
+      d.help.push_back(fmt::format(
+          "declare the signature: `goal {}({}: {} -> "
+          "{})`",
+          goal.name, goal_decls_[g]->policy.text,
+          model_.domains[goal.input].name, model_.domains[goal.output].name));
     }
   }
   for (size_t g = 0; g < goal_decls_.size(); ++g) {
@@ -826,7 +841,8 @@ void Analyzer::InferGoalSignatures() {
     std::set<DomainId> inputs, outputs;
     bool undetermined_output = false;
     std::vector<std::pair<std::string, std::string>> bound;
-    auto domain_of_name = [&](const std::string& name) -> std::vector<DomainId> {
+    auto domain_of_name =
+        [&](const std::string& name) -> std::vector<DomainId> {
       for (auto it = bound.rbegin(); it != bound.rend(); ++it) {
         if (it->first == name) {
           const Symbol* s = Lookup(it->second);
@@ -901,8 +917,8 @@ void Analyzer::InferGoalSignatures() {
     Diagnostic& d = sink_.Error(
         file_, decl.name.span, "E012",
         fmt::format("cannot infer the policy type of goal '{}'", goal.name));
-    d.help.push_back(fmt::format("declare it: `goal {}({}: X -> Y)`",
-                                 goal.name, decl.policy.text));
+    d.help.push_back(fmt::format("declare it: `goal {}({}: X -> Y)`", goal.name,
+                                 decl.policy.text));
   }
 }
 
@@ -944,13 +960,13 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
       out.text += c;
     }
   }
-  out.expect = decl.expect == ast::ClaimDecl::Expect::kHolds
-                   ? Claim::Expect::kHolds
-                   : decl.expect == ast::ClaimDecl::Expect::kFails
-                         ? Claim::Expect::kFails
-                         : Claim::Expect::kNone;
+  out.expect =
+      decl.expect == ast::ClaimDecl::Expect::kHolds   ? Claim::Expect::kHolds
+      : decl.expect == ast::ClaimDecl::Expect::kFails ? Claim::Expect::kFails
+                                                      : Claim::Expect::kNone;
   if (decl.relation == R::kRepresents || decl.relation == R::kEncodes) {
-    const char* word = decl.relation == R::kRepresents ? "represents" : "encodes";
+    const char* word =
+        decl.relation == R::kRepresents ? "represents" : "encodes";
     Diagnostic& d = sink_.Error(
         file_, decl.relation_span, "AC002",
         fmt::format("claim '{}' says the loss {} the goal, which has no "
@@ -992,11 +1008,11 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
   if (decl.relation == R::kAchieves) return;
   switch (decl.reading) {
     case Reading::kNone: {
-      Diagnostic& d = sink_.Error(
-          file_, decl.relation_span, "AC001",
-          fmt::format("claim '{}' does not say which reading of "
-                      "'aligned_with' it means",
-                      out.name));
+      Diagnostic& d =
+          sink_.Error(file_, decl.relation_span, "AC001",
+                      fmt::format("claim '{}' does not say which reading of "
+                                  "'aligned_with' it means",
+                                  out.name));
       for (const char* h : kReadingHelp) d.help.push_back(h);
       return;
     }
@@ -1021,9 +1037,9 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
       if (decl.hypothesis) {
         const std::string& h = decl.hypothesis->text;
         if (h != "all" && h != "linear") {
-          Diagnostic& d = sink_.Error(
-              file_, decl.hypothesis->span, "E002",
-              fmt::format("undefined hypothesis class '{}'", h));
+          Diagnostic& d =
+              sink_.Error(file_, decl.hypothesis->span, "E002",
+                          fmt::format("undefined hypothesis class '{}'", h));
           std::string suggestion = SuggestName(h, {"all", "linear"});
           if (!suggestion.empty()) {
             d.help.push_back(fmt::format("did you mean '{}'?", suggestion));
@@ -1092,8 +1108,9 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
             fmt::format("claim '{}' does not say how low the register must "
                         "read",
                         out.name));
-        d.help.push_back("add `below T`: the register reading that counts "
-                         "as low");
+        d.help.push_back(
+            "add `below T`: the register reading that counts "
+            "as low");
       } else {
         std::optional<Rational> t;
         if (decl.threshold->kind == ast::Literal::Kind::kNumber) {
@@ -1169,8 +1186,8 @@ std::optional<Model> Analyzer::Run() {
         MaterializeLoss(static_cast<int>(i), decl.name.span);
         continue;
     }
-    loss_state_[i] = sink_.error_count() == errors ? LossState::kDone
-                                                   : LossState::kFailed;
+    loss_state_[i] =
+        sink_.error_count() == errors ? LossState::kDone : LossState::kFailed;
   }
   for (size_t i = 0; i < loss_decls_.size(); ++i) {
     if (loss_state_[i] == LossState::kPending) {

@@ -18,7 +18,15 @@ namespace aligncheck {
 
 /// What a top-level name denotes.
 enum class DeclKind {
-  kDomain, kFn, kLoss, kData, kGoal, kPhysical, kTraining, kAgent, kClaim,
+  kDomain,
+  kFn,
+  kLoss,
+  kData,
+  kGoal,
+  kPhysical,
+  kTraining,
+  kAgent,
+  kClaim,
 };
 
 const char* DeclKindName(DeclKind kind);
@@ -74,11 +82,10 @@ class Analyzer {
 
   // tables.cpp: tables, CSV and loss materialization.
   std::optional<uint32_t> LookupValue(DomainId d, const Cell& cell,
-                                      const CellSource& source,
-                                      const char* id);
+                                      const CellSource& source, const char* id);
   std::optional<Rational> ParseNumber(const Cell& cell,
-                                      const CellSource& source,
-                                      const char* id, const char* what);
+                                      const CellSource& source, const char* id,
+                                      const char* what);
   std::optional<Value> ParseFnValue(const Function& fn, const Cell& cell,
                                     const CellSource& source);
   Diagnostic& Report(const CellSource& source, Span span, const char* id,

@@ -46,9 +46,9 @@ CsvTable SplitCsv(std::shared_ptr<const SourceFile> file) {
       size_t cell_begin = line_begin;
       while (true) {
         size_t comma = text.find(',', cell_begin);
-        size_t cell_end =
-            comma == std::string::npos || comma > content_end ? content_end
-                                                              : comma;
+        size_t cell_end = comma == std::string::npos || comma > content_end
+                              ? content_end
+                              : comma;
         size_t b = cell_begin;
         size_t e = cell_end;
         while (b < e && IsBlank(text[b])) ++b;

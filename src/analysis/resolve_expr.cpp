@@ -12,8 +12,8 @@ namespace aligncheck {
 namespace {
 
 bool IsVowel(char c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
-         c == 'A' || c == 'E' || c == 'I' || c == 'O' || c == 'U';
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'A' ||
+         c == 'E' || c == 'I' || c == 'O' || c == 'U';
 }
 
 }  // namespace
@@ -56,9 +56,9 @@ bool Analyzer::ToNumber(RExpr& e, const char* context) {
     e = std::move(wrapped);
     return true;
   }
-  sink_.Error(file_, e.span, "E005",
-              fmt::format("{} needs a number, got {}", context,
-                          Article(e.type)));
+  sink_.Error(
+      file_, e.span, "E005",
+      fmt::format("{} needs a number, got {}", context, Article(e.type)));
   return false;
 }
 
@@ -116,7 +116,8 @@ bool Analyzer::ResolveAs(const ast::Expr& e, Type want, RExpr& out) {
   DomainId hint = want.kind == Type::Kind::kElement ? want.domain : kNoDomain;
   if (!Resolve(e, hint, out)) return false;
   if (out.type == want) return true;
-  if (want.kind == Type::Kind::kNumber && out.type.kind == Type::Kind::kElement &&
+  if (want.kind == Type::Kind::kNumber &&
+      out.type.kind == Type::Kind::kElement &&
       model_.domains[out.type.domain].is_range) {
     return ToNumber(out, "");
   }
@@ -124,9 +125,9 @@ bool Analyzer::ResolveAs(const ast::Expr& e, Type want, RExpr& out) {
       ConstToElement(out, model_.domains[want.domain], want.domain)) {
     return true;
   }
-  sink_.Error(file_, e.span, "E005",
-              fmt::format("expected {}, got {}", Article(want),
-                          Article(out.type)));
+  sink_.Error(
+      file_, e.span, "E005",
+      fmt::format("expected {}, got {}", Article(want), Article(out.type)));
   return false;
 }
 
@@ -209,9 +210,9 @@ bool Analyzer::ResolveName(const ast::Expr& e, DomainId hint, RExpr& out) {
                                                       : ", ",
                             model_.domains[domains[i]].name);
       }
-      sink_.Error(file_, e.span, "E005",
-                  fmt::format("ambiguous value '{}': it belongs to {}", e.text,
-                              list));
+      sink_.Error(
+          file_, e.span, "E005",
+          fmt::format("ambiguous value '{}': it belongs to {}", e.text, list));
       return false;
     }
     out.kind = RExpr::Kind::kConst;
@@ -227,11 +228,12 @@ bool Analyzer::ResolveName(const ast::Expr& e, DomainId hint, RExpr& out) {
     return false;
   }
   if (const Symbol* symbol = Lookup(e.text)) {
-    sink_.Error(file_, e.span, "E005",
-                fmt::format("'{}' is {}, not a value", e.text,
-                            symbol->kind == DeclKind::kData
-                                ? "data"
-                                : fmt::format("a {}", DeclKindName(symbol->kind))));
+    sink_.Error(
+        file_, e.span, "E005",
+        fmt::format("'{}' is {}, not a value", e.text,
+                    symbol->kind == DeclKind::kData
+                        ? "data"
+                        : fmt::format("a {}", DeclKindName(symbol->kind))));
     return false;
   }
   ReportUndefinedName(e);
@@ -354,9 +356,9 @@ bool Analyzer::ResolveCall(const ast::Expr& e, RExpr& out) {
         chain += model_.losses[*it].name + " -> ";
       }
       chain += loss.name;
-      sink_.Error(file_, e.span, "E012",
-                  fmt::format("loss '{}' depends on itself: {}", loss.name,
-                              chain));
+      sink_.Error(
+          file_, e.span, "E012",
+          fmt::format("loss '{}' depends on itself: {}", loss.name, chain));
       return false;
     }
     if (loss_state_[callee] == LossState::kPending) {
@@ -364,11 +366,12 @@ bool Analyzer::ResolveCall(const ast::Expr& e, RExpr& out) {
     }
     return loss_state_[callee] == LossState::kDone;
   }
-  sink_.Error(file_, e.span, "E005",
-              fmt::format("'{}' is {}, not a function", e.text,
-                          symbol->kind == DeclKind::kData
-                              ? "data"
-                              : fmt::format("a {}", DeclKindName(symbol->kind))));
+  sink_.Error(
+      file_, e.span, "E005",
+      fmt::format("'{}' is {}, not a function", e.text,
+                  symbol->kind == DeclKind::kData
+                      ? "data"
+                      : fmt::format("a {}", DeclKindName(symbol->kind))));
   return false;
 }
 
@@ -444,10 +447,9 @@ bool Analyzer::ResolveBinder(const ast::Expr& e, RExpr& out) {
   scopes_.push_back({e.text, d, out.slot});
   max_slots_ = std::max(max_slots_, static_cast<int>(scopes_.size()));
   out.args.resize(1);
-  bool ok = e.kind == K::kSum
-                ? Resolve(e.args[0], kNoDomain, out.args[0]) &&
-                      ToNumber(out.args[0], "sum")
-                : ResolveAs(e.args[0], Type::Bool(), out.args[0]);
+  bool ok = e.kind == K::kSum ? Resolve(e.args[0], kNoDomain, out.args[0]) &&
+                                    ToNumber(out.args[0], "sum")
+                              : ResolveAs(e.args[0], Type::Bool(), out.args[0]);
   scopes_.pop_back();
   return ok;
 }
@@ -499,10 +501,10 @@ bool Analyzer::ResolveMember(const ast::Expr& e, RExpr& out) {
       ok = false;
       continue;
     }
-    bool constant = value.kind == RExpr::Kind::kConst ||
-                    (value.kind == RExpr::Kind::kUnary &&
-                     value.op == ast::Op::kNeg &&
-                     value.args[0].kind == RExpr::Kind::kConst);
+    bool constant =
+        value.kind == RExpr::Kind::kConst ||
+        (value.kind == RExpr::Kind::kUnary && value.op == ast::Op::kNeg &&
+         value.args[0].kind == RExpr::Kind::kConst);
     if (!constant || value.type != t) {
       sink_.Error(file_, v.span, "E005",
                   fmt::format("a set of {}s must list constant {}s",

@@ -80,10 +80,9 @@ std::optional<uint32_t> Analyzer::LookupValue(DomainId d, const Cell& cell,
     auto it = index.find(std::string(cell.text));
     if (it != index.end()) return it->second;
   }
-  Diagnostic& diag =
-      Report(source, cell.span, id,
-             fmt::format("'{}' is not a value of domain '{}'", cell.text,
-                         domain.name));
+  Diagnostic& diag = Report(source, cell.span, id,
+                            fmt::format("'{}' is not a value of domain '{}'",
+                                        cell.text, domain.name));
   if (!cell.is_number && domain.size() <= kMaxSuggestScan) {
     std::string suggestion = SuggestName(std::string(cell.text), domain.values);
     if (!suggestion.empty()) {
@@ -200,8 +199,8 @@ void Analyzer::FillFnTable(const ast::FnDecl& decl, Function& out) {
       Diagnostic& d =
           Report(source, key.span, "E007",
                  fmt::format("duplicate entry for '{}'", from.values[*x]));
-      d.notes.push_back(fmt::format("previous entry at {}",
-                                    At(*source.file, where[*x])));
+      d.notes.push_back(
+          fmt::format("previous entry at {}", At(*source.file, where[*x])));
       ++errors;
       continue;
     }
@@ -248,9 +247,9 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
       continue;
     }
     if (row_seen[*x]) {
-      Diagnostic& d = sink_.Error(
-          file_, row.input.span, "E007",
-          fmt::format("duplicate row for '{}'", xs.values[*x]));
+      Diagnostic& d =
+          sink_.Error(file_, row.input.span, "E007",
+                      fmt::format("duplicate row for '{}'", xs.values[*x]));
       d.notes.push_back(
           fmt::format("previous row at {}", At(*file_, row_where[*x])));
       ++errors;
@@ -277,13 +276,13 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
         continue;
       }
       if (col_stamp[*y] == stamp) {
-        Diagnostic& d = sink_.Error(
-            file_, key.span, "E007",
-            fmt::format("duplicate entry for '{}' in row '{}'",
-                        ys.values[*y], xs.values[*x]));
-        d.notes.push_back(fmt::format(
-            "previous entry at {}",
-            At(*file_, row.entries[col_entry[*y]].first.span)));
+        Diagnostic& d =
+            sink_.Error(file_, key.span, "E007",
+                        fmt::format("duplicate entry for '{}' in row '{}'",
+                                    ys.values[*y], xs.values[*x]));
+        d.notes.push_back(
+            fmt::format("previous entry at {}",
+                        At(*file_, row.entries[col_entry[*y]].first.span)));
         ++errors;
         continue;
       }
@@ -302,11 +301,11 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
       size_t missing = 0;
       for (char s : seen) missing += s ? 0 : 1;
       if (missing > 0) {
-        sink_.Error(file_, row.input.span, "E006",
-                    fmt::format("row '{}' of loss '{}' has no {} for {}",
-                                xs.values[*x], out.name,
-                                missing == 1 ? "entry" : "entries",
-                                MissingList(ys, seen, missing)));
+        sink_.Error(
+            file_, row.input.span, "E006",
+            fmt::format("row '{}' of loss '{}' has no {} for {}", xs.values[*x],
+                        out.name, missing == 1 ? "entry" : "entries",
+                        MissingList(ys, seen, missing)));
         ++errors;
       }
     }
@@ -346,9 +345,9 @@ void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
       continue;
     }
     if (col_seen[*y]) {
-      Diagnostic& d = Report(
-          source, header.cells[c].span, "E009",
-          fmt::format("duplicate column for '{}'", ys.values[*y]));
+      Diagnostic& d =
+          Report(source, header.cells[c].span, "E009",
+                 fmt::format("duplicate column for '{}'", ys.values[*y]));
       d.notes.push_back(fmt::format("previous column at {}",
                                     At(*source.file, col_where[*y])));
       header_ok = false;
@@ -385,8 +384,8 @@ void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
       Diagnostic& d =
           Report(source, row.cells[0].span, "E009",
                  fmt::format("duplicate row for '{}'", xs.values[*x]));
-      d.notes.push_back(fmt::format("previous row at {}",
-                                    At(*source.file, row_where[*x])));
+      d.notes.push_back(
+          fmt::format("previous row at {}", At(*source.file, row_where[*x])));
       ++errors;
       continue;
     }
@@ -475,12 +474,13 @@ bool Analyzer::FillDataWeights(const ast::DataDecl& decl, Data& out) {
         LookupValue(candidates[0], key, source, "E005");
         continue;
       }
-      Diagnostic& d = Report(
-          source, key.span, "E002",
-          fmt::format("'{}' is not a value of any domain", key.text));
+      Diagnostic& d =
+          Report(source, key.span, "E002",
+                 fmt::format("'{}' is not a value of any domain", key.text));
       if (!key.is_number) {
         std::vector<std::string> names;
-        for (const auto& [name, domains] : value_domains_) names.push_back(name);
+        for (const auto& [name, domains] : value_domains_)
+          names.push_back(name);
         std::string suggestion = SuggestName(std::string(key.text), names);
         if (!suggestion.empty()) {
           d.help.push_back(fmt::format("did you mean '{}'?", suggestion));
@@ -537,8 +537,9 @@ bool Analyzer::FillDataWeights(const ast::DataDecl& decl, Data& out) {
           fmt::format("cannot tell which domain data '{}' weighs: its keys "
                       "belong to {}",
                       out.name, list));
-      d.help.push_back("use it in a claim `over` it, or list a key that "
-                       "only one domain has");
+      d.help.push_back(
+          "use it in a claim `over` it, or list a key that "
+          "only one domain has");
       return false;
     }
   }
@@ -559,8 +560,8 @@ bool Analyzer::FillDataWeights(const ast::DataDecl& decl, Data& out) {
       Diagnostic& d =
           Report(source, key.span, "E007",
                  fmt::format("duplicate weight for '{}'", dom.values[*x]));
-      d.notes.push_back(fmt::format("previous weight at {}",
-                                    At(*source.file, where[*x])));
+      d.notes.push_back(
+          fmt::format("previous weight at {}", At(*source.file, where[*x])));
       ++errors;
       continue;
     }
@@ -630,11 +631,11 @@ void Analyzer::MaterializeLoss(int index, Span use) {
       env[1] = Value::Element(loss.output, y);
       Value v = evaluator.Eval(body, env);
       if (evaluator.failed()) {
-        sink_.Error(file_, evaluator.error_span(), "E012",
-                    fmt::format("{} in loss '{}' at {} = {}, {} = {}",
-                                evaluator.error(), loss.name,
-                                decl.params[0].name.text, xs.values[x],
-                                decl.params[1].name.text, ys.values[y]));
+        sink_.Error(
+            file_, evaluator.error_span(), "E012",
+            fmt::format("{} in loss '{}' at {} = {}, {} = {}",
+                        evaluator.error(), loss.name, decl.params[0].name.text,
+                        xs.values[x], decl.params[1].name.text, ys.values[y]));
         loss_state_[index] = LossState::kFailed;
         return;
       }
