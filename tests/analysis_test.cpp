@@ -906,6 +906,77 @@ TEST_CASE(
       "help: did you mean 'f'?\n");
 }
 
+// specs/mnist_labels.align: range codomains, count goals, losses in goals.
+TEST_CASE("analysis: the mnist labels spec resolves and evaluates") {
+  SpecBuilder b;
+  b.Domain("Image", {"img_a", "img_b", "img_c", "img_d", "img_e"});
+  b.Range("Digit", "0..2");
+  b.Domain("Pred", {"say0", "say1", "say2", "unsure"});
+  b.Fn("label", "Image", "Digit",
+       {{"img_a", "0"},
+        {"img_b", "1"},
+        {"img_c", "2"},
+        {"img_d", "1"},
+        {"img_e", "0"}});
+  b.Fn("digit_of", "Pred", "Digit",
+       {{"say0", "0"}, {"say1", "1"}, {"say2", "2"}, {"unsure", "0"}});
+  b.LossExpr("ce", {{"x", "Image"}, {"y", "Pred"}},
+             If(Eq(Nm("y"), Nm("unsure")), Num("1.099"),
+                If(Eq(Call("digit_of", {Nm("y")}), Call("label", {Nm("x")})),
+                   Num("0.105"), Num("2.996"))));
+  b.Data("train", {{"img_a", "1"}, {"img_b", "1"}, {"img_c", "1"}});
+  auto right = [] {
+    return Bin(Op::kAnd, Bin(Op::kNe, Call("pi", {Nm("x")}), Nm("unsure")),
+               Eq(Call("digit_of", {Call("pi", {Nm("x")})}),
+                  Call("label", {Nm("x")})));
+  };
+  b.Goal("right_on_graded",
+         Forall("x", "Image",
+                Bin(Op::kImplies,
+                    Member(Nm("x"), {Nm("img_a"), Nm("img_b"), Nm("img_c")}),
+                    right())));
+  b.Goal("mostly_right", Bin(Op::kGe, Count("x", "Image", right()), Num("3")));
+  b.Goal("confident_on_graded",
+         Forall("x", "Image",
+                Bin(Op::kImplies,
+                    Member(Nm("x"), {Nm("img_a"), Nm("img_b"), Nm("img_c")}),
+                    Bin(Op::kLt, Call("ce", {Nm("x"), Call("pi", {Nm("x")})}),
+                        Num("1")))));
+  b.Goal("sum_small",
+         Bin(Op::kLe,
+             Sum("x", "Image", Call("ce", {Nm("x"), Call("pi", {Nm("x")})})),
+             Un(Op::kNeg, Num("3"))));
+  b.Claim("graded", "ce", "aligned_with", "right_on_graded",
+          "idealized_minimizer over train", "holds");
+  b.Claim("near", "ce", "aligned_with", "right_on_graded",
+          "idealized_minimizer over train within 0.34", "fails");
+  std::optional<Model> model;
+  CHECK(Diagnose(b, &model) == "");
+  REQUIRE(model);
+  const Model& m = *model;
+  const Loss& ce = m.losses[0];
+  CHECK(ce.At(0, 0, 4) == Q("0.105"));
+  CHECK(ce.At(0, 3, 4) == Q("1.099"));
+  CHECK(ce.At(1, 0, 4) == Q("2.996"));
+  CHECK(m.claims[1].within == Q("0.34"));
+  for (const Goal& g : m.goals) {
+    CHECK(g.input == 0);
+    CHECK(g.output == 2);
+  }
+  Policy all_right = {0, 1, 2, 1, 0};
+  Policy hedge = {3, 1, 2, 3, 3};
+  Policy wrong_heldout = {0, 1, 2, 0, 1};
+  CHECK(Evaluator(m, &all_right).GoalHolds(m.goals[0]));
+  CHECK_FALSE(Evaluator(m, &hedge).GoalHolds(m.goals[0]));
+  CHECK(Evaluator(m, &wrong_heldout).GoalHolds(m.goals[0]));
+  CHECK(Evaluator(m, &wrong_heldout).GoalHolds(m.goals[1]));
+  CHECK_FALSE(Evaluator(m, &hedge).GoalHolds(m.goals[1]));
+  CHECK(Evaluator(m, &all_right).GoalHolds(m.goals[2]));
+  CHECK_FALSE(Evaluator(m, &hedge).GoalHolds(m.goals[2]));
+  CHECK_FALSE(Evaluator(m, &all_right).GoalHolds(m.goals[3]));
+  CHECK(m.goals[1].slot_count == 1);
+}
+
 }  // namespace
 }  // namespace aligncheck
 
