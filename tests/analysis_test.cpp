@@ -977,6 +977,29 @@ TEST_CASE("analysis: the mnist labels spec resolves and evaluates") {
   CHECK(m.goals[1].slot_count == 1);
 }
 
+TEST_CASE("analysis: broken declarations do not cascade") {
+  SpecBuilder b;
+  b.Domain("X", {"a", "b"});
+  b.Domain("Y", {"u", "v"});
+  b.LossExpr("l", {{"x", "X"}, {"y", "Y"}}, Num("0"));
+  b.LossExpr("broken", {{"x", "X"}, {"y", "Why"}}, Num("0"));
+  b.DataDomain("d", "X");
+  b.Physical("m",
+             {SpecBuilder::Register("broken", "d"), SpecBuilder::Closed()});
+  b.Agent("A", "register", "in", "m");
+  b.Agent("B", "predictions", "of", "broken");
+  b.Goal("g", Bool(true));
+  b.Goal("h", Bool(true));
+  b.Claim("c1", "l", "aligned_with", "g", "physical_only via m below 1");
+  b.Claim("c2", "A", "achieves", "h");
+  b.Claim("c3", "B", "achieves", "h");
+  b.Claim("c4", "broken", "aligned_with", "h", "idealized_minimizer over d");
+  ExpectDiagnostics(b,
+                    "spec.align:4:22: error: undefined domain 'Why' [E002]\n"
+                    "loss broken(x: X, y: Why) = 0\n"
+                    "                     ^~~\n");
+}
+
 }  // namespace
 }  // namespace aligncheck
 

@@ -1085,9 +1085,11 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
         out.model = FindDecl(*decl.model, DeclKind::kPhysical);
         // The register may use another loss (a buggy copy, noisy labels),
         // but over the same policies.
-        if (out.model >= 0 && loss >= 0 && physical_ok_[out.model]) {
-          const Loss& reg =
-              model_.losses[model_.physical[out.model].register_loss];
+        int reg_loss =
+            out.model >= 0 ? model_.physical[out.model].register_loss : -1;
+        if (loss >= 0 && physical_ok_[out.model] && reg_loss >= 0 &&
+            loss_sig_ok_[reg_loss]) {
+          const Loss& reg = model_.losses[reg_loss];
           const Loss& l = model_.losses[loss];
           if (reg.input != l.input || reg.output != l.output) {
             sink_.Error(file_, decl.model->span, "E005",
