@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <functional>
+#include <random>
 
 #include "analysis/analyze.h"
 #include "analysis/eval.h"
@@ -1045,6 +1047,89 @@ TEST_CASE("analysis: a 10^4 x 10^2 loss table resolves quickly") {
   CHECK(big.At(9999, 99, kOutputs) == Q("280.95"));
   // Generous: machines running the suite are shared; measured well below.
   CHECK(seconds < 2.0);
+}
+
+}  // namespace
+}  // namespace aligncheck
+
+namespace aligncheck {
+namespace {
+
+using namespace aligncheck::testing;
+
+// Random goal bodies and loss expressions: analysis never crashes, and what
+// it accepts evaluates without type confusion.
+TEST_CASE("analysis: random expressions are rejected or evaluate") {
+  std::mt19937 rng(7);
+  const std::vector<std::string> names = {"x", "y",  "a", "b",      "u",
+                                          "v", "pi", "l", "f",      "g",
+                                          "X", "Y",  "D", "nosuch", "z"};
+  const std::vector<std::string> domains = {"X", "Y", "D", "nosuch"};
+  std::function<ast::Expr(int)> gen = [&](int depth) -> ast::Expr {
+    int pick = static_cast<int>(rng() % (depth <= 0 ? 3 : 12));
+    switch (pick) {
+      case 0:
+        return Nm(names[rng() % names.size()]);
+      case 1:
+        return Num(std::to_string(rng() % 5));
+      case 2:
+        return Bool(rng() % 2);
+      case 3: {
+        std::vector<ast::Expr> args;
+        int n = static_cast<int>(rng() % 3);
+        for (int i = 0; i < n; ++i) args.push_back(gen(depth - 1));
+        const char* callees[] = {"pi", "l", "f", "nosuch", "x"};
+        return Call(callees[rng() % 5], std::move(args));
+      }
+      case 4:
+        return Un(rng() % 2 ? Op::kNot : Op::kNeg, gen(depth - 1));
+      case 5:
+      case 6: {
+        Op op = static_cast<Op>(2 + rng() % 13);
+        return Bin(op, gen(depth - 1), gen(depth - 1));
+      }
+      case 7:
+        return Forall(names[rng() % names.size()],
+                      domains[rng() % domains.size()], gen(depth - 1));
+      case 8:
+        return (rng() % 2 ? Count : Sum)(names[rng() % names.size()],
+                                         domains[rng() % domains.size()],
+                                         gen(depth - 1));
+      case 9:
+        return If(gen(depth - 1), gen(depth - 1), gen(depth - 1));
+      case 10:
+        return Member(gen(depth - 1), {gen(0), gen(0)});
+      default:
+        return Exists(names[rng() % names.size()],
+                      domains[rng() % domains.size()], gen(depth - 1));
+    }
+  };
+  int accepted = 0;
+  for (int iteration = 0; iteration < 3000; ++iteration) {
+    SpecBuilder b;
+    b.Domain("X", {"a", "b"});
+    b.Domain("Y", {"u", "v", "a"});
+    b.Range("D", "0..2");
+    b.Fn("f", "X", "D", {{"a", "0"}, {"b", "2"}});
+    b.LossExpr("l", {{"x", "X"}, {"y", "Y"}}, gen(3));
+    b.Goal("g", gen(4), std::make_pair("X", "Y"));
+    b.DataDomain("d", "X");
+    std::optional<Model> model;
+    Diagnose(b, &model);
+    if (!model) continue;
+    ++accepted;
+    const Goal& goal = model->goals[0];
+    CHECK(goal.body.type == Type::Bool());
+    for (uint32_t p = 0; p < 9; ++p) {
+      Policy policy = {p % 3, p / 3};
+      Evaluator evaluator(*model, &policy);
+      std::vector<Value> env(goal.slot_count);
+      Value v = evaluator.Eval(goal.body, env);
+      CHECK(v.kind == Type::Kind::kBool);
+    }
+  }
+  MESSAGE(accepted << " of 3000 random specs accepted");
+  CHECK(accepted > 20);
 }
 
 }  // namespace
