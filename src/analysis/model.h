@@ -154,6 +154,9 @@ struct Channel {
   std::string target;  // "register", "loss", a fn name (labels), ...
   RExpr value;
   Span span;
+  /// Slots `value` uses. For a target applied to variables, as in
+  /// `label(x) := ...`, slot i is the target's i-th argument.
+  int slot_count = 0;
 };
 
 struct PhysicalModel {

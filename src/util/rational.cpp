@@ -2,10 +2,111 @@
 #include "util/rational.h"
 
 #include <cctype>
+#include <cstdint>
+#include <numeric>
 
 namespace aligncheck {
 
-std::optional<Rational> ParseDecimal(std::string_view text) {
+namespace {
+
+constexpr int64_t kPowersOfTen[] = {
+    1LL,
+    10LL,
+    100LL,
+    1000LL,
+    10000LL,
+    100000LL,
+    1000000LL,
+    10000000LL,
+    100000000LL,
+    1000000000LL,
+    10000000000LL,
+    100000000000LL,
+    1000000000000LL,
+    10000000000000LL,
+    100000000000000LL,
+    1000000000000000LL,
+    10000000000000000LL,
+    100000000000000000LL,
+    1000000000000000000LL,
+};
+
+// The common literal ("0.25", "-3", "1e-3"): at most 18 significant digits
+// and a small exponent, so numerator and denominator are int64 and no
+// strings or big powers are needed. Returns false to defer to the general
+// path (which also rejects what is malformed).
+bool ParseSmallDecimal(std::string_view text, Rational& out) {
+  size_t i = 0;
+  size_t n = text.size();
+  bool negative = false;
+  if (i < n && (text[i] == '-' || text[i] == '+')) {
+    negative = text[i] == '-';
+    ++i;
+  }
+  int64_t digits = 0;
+  int significant = 0;
+  int fraction_digits = 0;
+  bool seen_digit = false;
+  auto take = [&](char c) {
+    seen_digit = true;
+    if (digits == 0 && c == '0') return true;  // leading zeros are free
+    if (++significant > 18) return false;
+    digits = digits * 10 + (c - '0');
+    return true;
+  };
+  while (i < n && text[i] >= '0' && text[i] <= '9') {
+    if (!take(text[i++])) return false;
+  }
+  if (i < n && text[i] == '.') {
+    ++i;
+    while (i < n && text[i] >= '0' && text[i] <= '9') {
+      if (!take(text[i++])) return false;
+      ++fraction_digits;
+    }
+  }
+  if (!seen_digit) return false;
+  int exponent = 0;
+  if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    bool exp_negative = false;
+    if (i < n && (text[i] == '-' || text[i] == '+')) {
+      exp_negative = text[i] == '-';
+      ++i;
+    }
+    bool exp_digit = false;
+    while (i < n && text[i] >= '0' && text[i] <= '9') {
+      if (exponent > 1000) return false;
+      exponent = exponent * 10 + (text[i++] - '0');
+      exp_digit = true;
+    }
+    if (!exp_digit) return false;
+    if (exp_negative) exponent = -exponent;
+  }
+  if (i != n) return false;
+  int scale = exponent - fraction_digits;
+  if (negative) digits = -digits;
+  if (scale >= 0) {
+    if (significant + scale > 18) return false;
+    mpq_set_si(out.get_mpq_t(), static_cast<long>(digits * kPowersOfTen[scale]),
+               1);
+    return true;
+  }
+  if (-scale > 18) return false;
+  // Reduce in int64 arithmetic: cheaper than mpq_canonicalize.
+  int64_t den = kPowersOfTen[-scale];
+  int64_t g = std::gcd(digits < 0 ? -digits : digits, den);
+  if (g > 1) {
+    digits /= g;
+    den /= g;
+  }
+  mpq_set_si(out.get_mpq_t(), static_cast<long>(digits),
+             static_cast<unsigned long>(den));
+  return true;
+}
+
+}  // namespace
+
+std::optional<Rational> ParseDecimalSlow(std::string_view text) {
   size_t i = 0;
   bool negative = false;
   if (i < text.size() && (text[i] == '-' || text[i] == '+')) {
@@ -65,6 +166,20 @@ std::optional<Rational> ParseDecimal(std::string_view text) {
   result.canonicalize();
   if (negative) result = -result;
   return result;
+}
+
+std::optional<Rational> ParseDecimal(std::string_view text) {
+  Rational fast;
+  if (ParseSmallDecimal(text, fast)) return fast;
+  return ParseDecimalSlow(text);
+}
+
+bool ParseDecimalTo(std::string_view text, Rational& out) {
+  if (ParseSmallDecimal(text, out)) return true;
+  std::optional<Rational> slow = ParseDecimalSlow(text);
+  if (!slow) return false;
+  out = std::move(*slow);
+  return true;
 }
 
 std::string FormatRational(const Rational& q) {

@@ -17,6 +17,14 @@ using BigInt = mpz_class;
 /// Returns nullopt if `text` is not such a literal.
 std::optional<Rational> ParseDecimal(std::string_view text);
 
+/// As ParseDecimal, but writes into `out` (reusing its storage) and returns
+/// whether `text` was a decimal literal; `out` is unspecified when not.
+bool ParseDecimalTo(std::string_view text, Rational& out);
+
+/// ParseDecimal without its fast path for small literals: the reference the
+/// fast path is tested against.
+std::optional<Rational> ParseDecimalSlow(std::string_view text);
+
 /// Formats `q` as a terminating decimal when it has one ("0.25", "-3"),
 /// otherwise as a reduced fraction ("1/3").
 std::string FormatRational(const Rational& q);

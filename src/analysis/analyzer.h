@@ -1,0 +1,167 @@
+// The analyzer's private state, shared by the files that implement it:
+// declarations (analyze.cpp), tables and CSV (tables.cpp), expressions
+// (resolve_expr.cpp). Callers include analysis/analyze.h only.
+#ifndef ALIGNCHECK_ANALYSIS_ANALYZER_H_
+#define ALIGNCHECK_ANALYSIS_ANALYZER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analysis/analyze.h"
+#include "analysis/csv.h"
+
+namespace aligncheck {
+
+/// What a top-level name denotes.
+enum class DeclKind {
+  kDomain,
+  kFn,
+  kLoss,
+  kData,
+  kGoal,
+  kPhysical,
+  kTraining,
+  kAgent,
+  kClaim,
+};
+
+const char* DeclKindName(DeclKind kind);
+
+/// Where table cells come from: the spec itself or a CSV file. Problems in a
+/// CSV file are E009, located there, with a note naming the declaration.
+struct CellSource {
+  std::shared_ptr<const SourceFile> file;
+  bool csv = false;
+  std::string note;  // "loaded by loss 'grader' at specs/x.align:3:6"
+};
+
+/// A table key or value, whichever syntax it came from.
+struct Cell {
+  std::string_view text;
+  bool is_number = false;
+  Span span;
+};
+
+class Analyzer {
+ public:
+  Analyzer(const ast::Spec& spec, std::shared_ptr<const SourceFile> file,
+           DiagnosticSink& sink, const AnalysisLimits& limits);
+  std::optional<Model> Run();
+
+ private:
+  struct Symbol {
+    DeclKind kind;
+    int index;
+    Span span;
+  };
+  struct Scope {
+    std::string name;
+    DomainId domain;
+    int slot;
+  };
+  enum class LossState { kPending, kInProgress, kDone, kFailed };
+
+  // analyze.cpp: declarations.
+  void Collect();
+  void ResolveDomain(const ast::DomainDecl& decl, Domain& out);
+  void ResolveFn(const ast::FnDecl& decl, Function& out);
+  bool ResolveLossSignature(const ast::LossDecl& decl, Loss& out);
+  void ResolveData(const ast::DataDecl& decl, Data& out);
+  void ResolvePhysical(const ast::PhysicalDecl& decl, PhysicalModel& out);
+  void ResolveTraining(const ast::TrainingDecl& decl, Training& out);
+  void ResolveAgent(const ast::AgentDecl& decl, Agent& out);
+  void InferGoalSignatures();
+  void ResolveGoal(const ast::GoalDecl& decl, Goal& out);
+  void ResolveClaim(const ast::ClaimDecl& decl, Claim& out);
+  int ClaimLoss(const ast::ClaimDecl& decl) const;
+  DomainId DataDomainHint(int data_index) const;
+
+  // tables.cpp: tables, CSV and loss materialization.
+  std::optional<uint32_t> LookupValue(DomainId d, const Cell& cell,
+                                      const CellSource& source, const char* id);
+  std::optional<Rational> ParseNumber(const Cell& cell,
+                                      const CellSource& source, const char* id,
+                                      const char* what);
+  std::optional<Value> ParseFnValue(const Function& fn, const Cell& cell,
+                                    const CellSource& source);
+  Diagnostic& Report(const CellSource& source, Span span, const char* id,
+                     std::string message);
+  std::optional<CsvTable> LoadCsv(const ast::CsvRef& ref, std::string_view what,
+                                  const ast::Name& decl_name,
+                                  CellSource& source);
+  void FillFnTable(const ast::FnDecl& decl, Function& out);
+  void FillLossTable(const ast::LossDecl& decl, Loss& out);
+  void FillLossCsv(const ast::LossDecl& decl, Loss& out);
+  bool FillDataWeights(const ast::DataDecl& decl, Data& out);
+  void MaterializeLoss(int index, Span use);
+  std::string MissingList(const Domain& d, const std::vector<char>& seen,
+                          size_t missing) const;
+
+  // resolve_expr.cpp: expressions.
+  bool Resolve(const ast::Expr& e, DomainId hint, RExpr& out);
+  bool ResolveAs(const ast::Expr& e, Type want, RExpr& out);
+  bool ResolveName(const ast::Expr& e, DomainId hint, RExpr& out);
+  void CheckNamesOnly(const ast::Expr& e);
+  void ReportUndefinedName(const ast::Expr& e);
+  bool ResolveCall(const ast::Expr& e, RExpr& out);
+  bool ResolveBinary(const ast::Expr& e, RExpr& out);
+  bool ResolveBinder(const ast::Expr& e, RExpr& out);
+  bool ResolveMember(const ast::Expr& e, RExpr& out);
+  bool ResolveIf(const ast::Expr& e, DomainId hint, RExpr& out);
+  bool ToNumber(RExpr& e, const char* context);
+  bool Unify(RExpr& a, RExpr& b, Span where, const char* what);
+  bool CheckArgument(RExpr& arg, Type want, size_t position,
+                     const std::string& callee);
+  std::string TypeText(Type t) const;
+  std::string Article(Type t) const;
+  DomainId FindDomain(const ast::Name& name);
+  int FindDecl(const ast::Name& name, DeclKind kind);
+  const Symbol* Lookup(const std::string& name) const;
+  std::vector<std::string> NamesOfKind(DeclKind kind) const;
+  void BeginExpr(int base_slots);
+
+  const ast::Spec& spec_;
+  std::shared_ptr<const SourceFile> file_;
+  DiagnosticSink& sink_;
+  AnalysisLimits limits_;
+  Model model_;
+
+  std::unordered_map<std::string, Symbol> symbols_;
+  std::vector<const ast::DomainDecl*> domain_decls_;
+  std::vector<const ast::FnDecl*> fn_decls_;
+  std::vector<const ast::LossDecl*> loss_decls_;
+  std::vector<const ast::DataDecl*> data_decls_;
+  std::vector<const ast::GoalDecl*> goal_decls_;
+  std::vector<const ast::PhysicalDecl*> physical_decls_;
+  std::vector<const ast::TrainingDecl*> training_decls_;
+  std::vector<const ast::AgentDecl*> agent_decls_;
+  std::vector<const ast::ClaimDecl*> claim_decls_;
+
+  // Domain values: per domain name -> index; per name -> domains having it.
+  std::vector<std::unordered_map<std::string, uint32_t>> value_index_;
+  std::unordered_map<std::string, std::vector<DomainId>> value_domains_;
+  std::vector<bool> domain_ok_;
+  std::vector<bool> fn_ok_;
+  std::vector<bool> loss_sig_ok_;
+  std::vector<LossState> loss_state_;
+  std::vector<bool> data_ok_;
+  std::vector<bool> goal_sig_ok_;
+  std::vector<bool> physical_ok_;
+  std::vector<bool> agent_ok_;
+
+  // Expression state.
+  std::vector<Scope> scopes_;
+  int max_slots_ = 0;
+  std::string policy_name_;  // empty outside goals
+  DomainId policy_in_ = kNoDomain;
+  DomainId policy_out_ = kNoDomain;
+  std::vector<int> loss_stack_;  // losses being materialized, for cycles
+};
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_ANALYSIS_ANALYZER_H_

@@ -1,0 +1,649 @@
+// Tables: fn tables, loss tables and data weights, written inline or loaded
+// from CSV, checked for totality and duplicates; loss expressions
+// materialized into dense tables with the reference evaluator.
+#include <fmt/format.h>
+
+#include <charconv>
+
+#include "analysis/analyzer.h"
+#include "analysis/eval.h"
+
+namespace aligncheck {
+namespace {
+
+// Past this many problems in one table the rest are noise.
+constexpr size_t kMaxTableErrors = 20;
+
+// Suggestions scan every value of a domain; skip them for huge domains.
+constexpr size_t kMaxSuggestScan = 10000;
+
+std::string At(const SourceFile& file, Span span) {
+  LineCol lc = file.Locate(span.begin);
+  return fmt::format("{}:{}", lc.line, lc.col);
+}
+
+Cell FromLiteral(const ast::Literal& literal) {
+  return {literal.text, literal.kind == ast::Literal::Kind::kNumber,
+          literal.span};
+}
+
+bool LooksNumeric(std::string_view text) {
+  if (text.empty()) return false;
+  char c = text[0];
+  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
+}
+
+Cell FromCsv(const CsvCell& cell) {
+  return {cell.text, LooksNumeric(cell.text), cell.span};
+}
+
+}  // namespace
+
+Diagnostic& Analyzer::Report(const CellSource& source, Span span,
+                             const char* id, std::string message) {
+  if (source.csv) {
+    Diagnostic& d = sink_.Error(source.file, span, "E009", std::move(message));
+    d.notes.push_back(source.note);
+    return d;
+  }
+  return sink_.Error(file_, span, id, std::move(message));
+}
+
+std::optional<uint32_t> Analyzer::LookupValue(DomainId d, const Cell& cell,
+                                              const CellSource& source,
+                                              const char* id) {
+  const Domain& domain = model_.domains[d];
+  if (domain.is_range) {
+    int64_t value = 0;
+    std::string_view text = cell.text;
+    if (!text.empty() && text[0] == '+') text.remove_prefix(1);
+    auto [ptr, ec] =
+        std::from_chars(text.data(), text.data() + text.size(), value);
+    int64_t hi = domain.lo + static_cast<int64_t>(domain.size()) - 1;
+    if (ec != std::errc() || ptr != text.data() + text.size()) {
+      Report(source, cell.span, id,
+             fmt::format("expected an integer of domain '{}' ({}..{}), got "
+                         "'{}'",
+                         domain.name, domain.lo, hi, cell.text));
+      return std::nullopt;
+    }
+    if (value < domain.lo || value > hi) {
+      Report(source, cell.span, id,
+             fmt::format("{} is outside domain '{}' ({}..{})", cell.text,
+                         domain.name, domain.lo, hi));
+      return std::nullopt;
+    }
+    return static_cast<uint32_t>(value - domain.lo);
+  }
+  if (!cell.is_number) {
+    const auto& index = value_index_[d];
+    auto it = index.find(std::string(cell.text));
+    if (it != index.end()) return it->second;
+  }
+  Diagnostic& diag = Report(source, cell.span, id,
+                            fmt::format("'{}' is not a value of domain '{}'",
+                                        cell.text, domain.name));
+  if (!cell.is_number && domain.size() <= kMaxSuggestScan) {
+    std::string suggestion = SuggestName(std::string(cell.text), domain.values);
+    if (!suggestion.empty()) {
+      diag.help.push_back(fmt::format("did you mean '{}'?", suggestion));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<Rational> Analyzer::ParseNumber(const Cell& cell,
+                                              const CellSource& source,
+                                              const char* id,
+                                              const char* what) {
+  std::optional<Rational> q = ParseDecimal(cell.text);
+  if (!q) {
+    Report(source, cell.span, id,
+           fmt::format("expected a number as {}, got '{}'", what, cell.text));
+  }
+  return q;
+}
+
+std::optional<Value> Analyzer::ParseFnValue(const Function& fn,
+                                            const Cell& cell,
+                                            const CellSource& source) {
+  if (fn.to.kind == Type::Kind::kNumber) {
+    std::optional<Rational> q = ParseNumber(cell, source, "E005", "the value");
+    if (!q) return std::nullopt;
+    return Value::Number(std::move(*q));
+  }
+  std::optional<uint32_t> index =
+      LookupValue(fn.to.domain, cell, source, "E005");
+  if (!index) return std::nullopt;
+  return Value::Element(fn.to.domain, *index);
+}
+
+std::string Analyzer::MissingList(const Domain& d,
+                                  const std::vector<char>& seen,
+                                  size_t missing) const {
+  constexpr size_t kShown = 3;
+  std::string list;
+  size_t shown = 0;
+  for (size_t i = 0; i < seen.size() && shown < kShown; ++i) {
+    if (seen[i]) continue;
+    list += fmt::format("{}'{}'", shown ? ", " : "", d.values[i]);
+    ++shown;
+  }
+  if (missing > shown) list += fmt::format(" and {} more", missing - shown);
+  return list;
+}
+
+std::optional<CsvTable> Analyzer::LoadCsv(const ast::CsvRef& ref,
+                                          std::string_view what,
+                                          const ast::Name& decl_name,
+                                          CellSource& source) {
+  std::string path = CsvPathFor(file_->name(), ref.path);
+  std::string text, error;
+  if (!ReadWholeFile(path, text, error)) {
+    sink_.Error(file_, ref.span, "E009",
+                fmt::format("cannot read '{}': {}", path, error));
+    return std::nullopt;
+  }
+  source.file = std::make_shared<SourceFile>(path, std::move(text));
+  source.csv = true;
+  source.note = fmt::format("loaded by {} '{}' at {}:{}", what, decl_name.text,
+                            file_->name(), At(*file_, decl_name.span));
+  CsvTable table = SplitCsv(source.file);
+  if (table.rows.empty()) {
+    Report(source, {0, 0}, "E009", "empty CSV file: expected a header row");
+    return std::nullopt;
+  }
+  return table;
+}
+
+void Analyzer::FillFnTable(const ast::FnDecl& decl, Function& out) {
+  CellSource source{file_, false, ""};
+  std::vector<std::pair<Cell, Cell>> entries;
+  std::optional<CsvTable> csv;
+  Span missing_at = decl.name.span;
+  if (decl.body == ast::FnDecl::Body::kCsv) {
+    csv = LoadCsv(decl.csv, "fn", decl.name, source);
+    if (!csv) return;
+    missing_at = csv->rows[0].span;
+    for (size_t r = 1; r < csv->rows.size(); ++r) {
+      const CsvRow& row = csv->rows[r];
+      if (row.cells.size() != 2) {
+        Report(source, row.span, "E009",
+               fmt::format("expected 2 cells (input,output), got {}",
+                           row.cells.size()));
+        continue;
+      }
+      entries.emplace_back(FromCsv(row.cells[0]), FromCsv(row.cells[1]));
+    }
+  } else {
+    for (const auto& [key, value] : decl.entries) {
+      entries.emplace_back(FromLiteral(key), FromLiteral(value));
+    }
+  }
+  const Domain& from = model_.domains[out.from];
+  size_t n = from.size();
+  out.table.assign(n, Value());
+  std::vector<char> seen(n, 0);
+  std::vector<Span> where(n);
+  size_t errors = 0;
+  size_t key_errors = 0;
+  for (const auto& [key, value] : entries) {
+    if (errors >= kMaxTableErrors) break;
+    std::optional<uint32_t> x = LookupValue(out.from, key, source, "E005");
+    if (!x) {
+      ++errors;
+      ++key_errors;
+      continue;
+    }
+    if (seen[*x]) {
+      Diagnostic& d =
+          Report(source, key.span, "E007",
+                 fmt::format("duplicate entry for '{}'", from.values[*x]));
+      d.notes.push_back(
+          fmt::format("previous entry at {}", At(*source.file, where[*x])));
+      ++errors;
+      continue;
+    }
+    seen[*x] = 1;
+    where[*x] = key.span;
+    std::optional<Value> v = ParseFnValue(out, value, source);
+    if (!v) {
+      ++errors;
+      continue;
+    }
+    out.table[*x] = std::move(*v);
+  }
+  size_t missing = 0;
+  for (char s : seen) missing += s ? 0 : 1;
+  // A key that is not a value was probably meant for a missing one.
+  if (missing > 0 && key_errors == 0 && errors < kMaxTableErrors) {
+    Report(source, missing_at, "E006",
+           fmt::format("fn '{}' has no {} for {}", out.name,
+                       missing == 1 ? "entry" : "entries",
+                       MissingList(from, seen, missing)));
+  }
+}
+
+void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
+  CellSource source{file_, false, ""};
+  const Domain& xs = model_.domains[out.input];
+  const Domain& ys = model_.domains[out.output];
+  size_t n = xs.size();
+  size_t m = ys.size();
+  out.table = std::vector<Rational>(n * m);
+  std::vector<char> row_seen(n, 0);
+  std::vector<Span> row_where(n);
+  std::vector<uint32_t> col_stamp(m, 0);
+  std::vector<uint32_t> col_entry(m, 0);
+  size_t errors = 0;
+  size_t key_errors = 0;
+  for (size_t r = 0; r < decl.rows.size() && errors < kMaxTableErrors; ++r) {
+    const ast::TableRow& row = decl.rows[r];
+    std::optional<uint32_t> x =
+        LookupValue(out.input, FromLiteral(row.input), source, "E005");
+    if (!x) {
+      ++errors;
+      ++key_errors;
+      continue;
+    }
+    if (row_seen[*x]) {
+      Diagnostic& d =
+          sink_.Error(file_, row.input.span, "E007",
+                      fmt::format("duplicate row for '{}'", xs.values[*x]));
+      d.notes.push_back(
+          fmt::format("previous row at {}", At(*file_, row_where[*x])));
+      ++errors;
+      continue;
+    }
+    row_seen[*x] = 1;
+    row_where[*x] = row.input.span;
+    uint32_t stamp = static_cast<uint32_t>(r + 1);
+    size_t filled = 0;
+    Rational* base = out.table.data() + static_cast<size_t>(*x) * m;
+    for (size_t e = 0; e < row.entries.size(); ++e) {
+      const auto& [key, value] = row.entries[e];
+      // Rows usually list outputs in domain order: try that before hashing.
+      std::optional<uint32_t> y;
+      if (e < m && !ys.is_range && key.kind == ast::Literal::Kind::kName &&
+          ys.values[e] == key.text) {
+        y = static_cast<uint32_t>(e);
+      } else {
+        y = LookupValue(out.output, FromLiteral(key), source, "E005");
+      }
+      if (!y) {
+        ++errors;
+        ++filled;  // counted so the row is not also reported incomplete
+        continue;
+      }
+      if (col_stamp[*y] == stamp) {
+        Diagnostic& d =
+            sink_.Error(file_, key.span, "E007",
+                        fmt::format("duplicate entry for '{}' in row '{}'",
+                                    ys.values[*y], xs.values[*x]));
+        d.notes.push_back(
+            fmt::format("previous entry at {}",
+                        At(*file_, row.entries[col_entry[*y]].first.span)));
+        ++errors;
+        continue;
+      }
+      col_stamp[*y] = stamp;
+      col_entry[*y] = static_cast<uint32_t>(e);
+      ++filled;
+      if (!ParseDecimalTo(value.text, base[*y])) {
+        ParseNumber(FromLiteral(value), source, "E005", "a loss value");
+        ++errors;
+        continue;
+      }
+    }
+    if (filled < m && errors < kMaxTableErrors) {
+      std::vector<char> seen(m);
+      for (size_t y = 0; y < m; ++y) seen[y] = col_stamp[y] == stamp;
+      size_t missing = 0;
+      for (char s : seen) missing += s ? 0 : 1;
+      if (missing > 0) {
+        sink_.Error(
+            file_, row.input.span, "E006",
+            fmt::format("row '{}' of loss '{}' has no {} for {}", xs.values[*x],
+                        out.name, missing == 1 ? "entry" : "entries",
+                        MissingList(ys, seen, missing)));
+        ++errors;
+      }
+    }
+  }
+  size_t missing = 0;
+  for (char s : row_seen) missing += s ? 0 : 1;
+  if (missing > 0 && key_errors == 0 && errors < kMaxTableErrors) {
+    sink_.Error(file_, decl.name.span, "E006",
+                fmt::format("loss '{}' has no {} for {}", out.name,
+                            missing == 1 ? "row" : "rows",
+                            MissingList(xs, row_seen, missing)));
+  }
+}
+
+void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
+  CellSource source;
+  std::optional<CsvTable> csv = LoadCsv(decl.csv, "loss", decl.name, source);
+  if (!csv) return;
+  const Domain& xs = model_.domains[out.input];
+  const Domain& ys = model_.domains[out.output];
+  size_t n = xs.size();
+  size_t m = ys.size();
+  out.table = std::vector<Rational>(n * m);
+  size_t errors = 0;
+  // The header: a corner cell, then every output exactly once.
+  const CsvRow& header = csv->rows[0];
+  std::vector<int64_t> column(header.cells.size(), -1);
+  std::vector<char> col_seen(m, 0);
+  std::vector<Span> col_where(m);
+  bool header_ok = true;
+  for (size_t c = 1; c < header.cells.size(); ++c) {
+    std::optional<uint32_t> y =
+        LookupValue(out.output, FromCsv(header.cells[c]), source, "E009");
+    if (!y) {
+      header_ok = false;
+      ++errors;
+      continue;
+    }
+    if (col_seen[*y]) {
+      Diagnostic& d =
+          Report(source, header.cells[c].span, "E009",
+                 fmt::format("duplicate column for '{}'", ys.values[*y]));
+      d.notes.push_back(fmt::format("previous column at {}",
+                                    At(*source.file, col_where[*y])));
+      header_ok = false;
+      ++errors;
+      continue;
+    }
+    col_seen[*y] = 1;
+    col_where[*y] = header.cells[c].span;
+    column[c] = *y;
+  }
+  size_t missing_cols = 0;
+  for (char s : col_seen) missing_cols += s ? 0 : 1;
+  if (missing_cols > 0) {
+    Report(source, header.span, "E009",
+           fmt::format("the header has no {} for {}",
+                       missing_cols == 1 ? "column" : "columns",
+                       MissingList(ys, col_seen, missing_cols)));
+    header_ok = false;
+    ++errors;
+  }
+  std::vector<char> row_seen(n, 0);
+  std::vector<Span> row_where(n);
+  size_t key_errors = 0;
+  for (size_t r = 1; r < csv->rows.size() && errors < kMaxTableErrors; ++r) {
+    const CsvRow& row = csv->rows[r];
+    std::optional<uint32_t> x =
+        LookupValue(out.input, FromCsv(row.cells[0]), source, "E009");
+    if (!x) {
+      ++errors;
+      ++key_errors;
+      continue;
+    }
+    if (row_seen[*x]) {
+      Diagnostic& d =
+          Report(source, row.cells[0].span, "E009",
+                 fmt::format("duplicate row for '{}'", xs.values[*x]));
+      d.notes.push_back(
+          fmt::format("previous row at {}", At(*source.file, row_where[*x])));
+      ++errors;
+      continue;
+    }
+    row_seen[*x] = 1;
+    row_where[*x] = row.cells[0].span;
+    if (row.cells.size() != header.cells.size()) {
+      Report(source, row.span, "E009",
+             fmt::format("expected {} cells, got {}", header.cells.size(),
+                         row.cells.size()));
+      ++errors;
+      continue;
+    }
+    if (!header_ok) continue;
+    Rational* base = out.table.data() + static_cast<size_t>(*x) * m;
+    for (size_t c = 1; c < row.cells.size(); ++c) {
+      if (!ParseDecimalTo(row.cells[c].text, base[column[c]])) {
+        Report(source, row.cells[c].span, "E009",
+               fmt::format("expected a number, got '{}'", row.cells[c].text));
+        if (++errors >= kMaxTableErrors) break;
+        continue;
+      }
+    }
+  }
+  size_t missing = 0;
+  for (char s : row_seen) missing += s ? 0 : 1;
+  if (missing > 0 && key_errors == 0 && errors < kMaxTableErrors) {
+    Report(source, header.span, "E009",
+           fmt::format("no {} for {}", missing == 1 ? "row" : "rows",
+                       MissingList(xs, row_seen, missing)));
+  }
+}
+
+bool Analyzer::FillDataWeights(const ast::DataDecl& decl, Data& out) {
+  CellSource source{file_, false, ""};
+  std::vector<std::pair<Cell, Cell>> entries;
+  std::optional<CsvTable> csv;
+  Span anchor = decl.name.span;
+  size_t errors_before = sink_.error_count();
+  if (decl.body == ast::DataDecl::Body::kCsv) {
+    csv = LoadCsv(decl.csv, "data", decl.name, source);
+    if (!csv) return false;
+    anchor = csv->rows[0].span;
+    for (size_t r = 1; r < csv->rows.size(); ++r) {
+      const CsvRow& row = csv->rows[r];
+      if (row.cells.size() != 2) {
+        Report(source, row.span, "E009",
+               fmt::format("expected 2 cells (input,weight), got {}",
+                           row.cells.size()));
+        continue;
+      }
+      entries.emplace_back(FromCsv(row.cells[0]), FromCsv(row.cells[1]));
+    }
+  } else {
+    for (const auto& [key, weight] : decl.weights) {
+      entries.emplace_back(FromLiteral(key), FromLiteral(weight));
+    }
+  }
+  // Infer the one domain every key belongs to.
+  std::vector<DomainId> candidates;
+  bool first = true;
+  std::vector<bool> usable(entries.size(), true);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const Cell& key = entries[i].first;
+    std::vector<DomainId> here;
+    if (key.is_number) {
+      int64_t v = 0;
+      std::string_view t = key.text;
+      if (!t.empty() && t[0] == '+') t.remove_prefix(1);
+      auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+      if (ec == std::errc() && ptr == t.data() + t.size()) {
+        for (size_t d = 0; d < model_.domains.size(); ++d) {
+          const Domain& dom = model_.domains[d];
+          if (domain_ok_[d] && dom.is_range && v >= dom.lo &&
+              v - dom.lo < static_cast<int64_t>(dom.size())) {
+            here.push_back(static_cast<DomainId>(d));
+          }
+        }
+      }
+    } else {
+      auto it = value_domains_.find(std::string(key.text));
+      if (it != value_domains_.end()) here = it->second;
+    }
+    if (here.empty()) {
+      usable[i] = false;
+      if (candidates.size() == 1) {
+        LookupValue(candidates[0], key, source, "E005");
+        continue;
+      }
+      Diagnostic& d =
+          Report(source, key.span, "E002",
+                 fmt::format("'{}' is not a value of any domain", key.text));
+      if (!key.is_number) {
+        std::vector<std::string> names;
+        for (const auto& [name, domains] : value_domains_)
+          names.push_back(name);
+        std::string suggestion = SuggestName(std::string(key.text), names);
+        if (!suggestion.empty()) {
+          d.help.push_back(fmt::format("did you mean '{}'?", suggestion));
+        }
+      }
+      continue;
+    }
+    if (first) {
+      candidates = here;
+      first = false;
+      continue;
+    }
+    std::vector<DomainId> kept;
+    for (DomainId d : candidates) {
+      for (DomainId h : here) {
+        if (d == h) kept.push_back(d);
+      }
+    }
+    if (kept.empty()) {
+      usable[i] = false;
+      if (candidates.size() == 1) {
+        LookupValue(candidates[0], key, source, "E005");
+      } else {
+        Report(source, key.span, "E005",
+               fmt::format("the keys of data '{}' do not belong to one domain",
+                           out.name));
+      }
+      continue;
+    }
+    candidates = std::move(kept);
+  }
+  if (sink_.error_count() != errors_before) return false;
+  if (candidates.size() != 1) {
+    DomainId hint = DataDomainHint(static_cast<int>(&out - model_.data.data()));
+    bool found = false;
+    for (DomainId d : candidates) found = found || d == hint;
+    if (found || (candidates.empty() && hint != kNoDomain)) {
+      candidates = {hint};
+    } else if (candidates.empty()) {
+      sink_.Error(file_, decl.name.span, "E012",
+                  fmt::format("data '{}' has no weights", out.name));
+      return false;
+    } else {
+      std::string list;
+      for (size_t i = 0; i < candidates.size(); ++i) {
+        list += fmt::format("{}'{}'",
+                            i == 0                       ? ""
+                            : i + 1 == candidates.size() ? " and "
+                                                         : ", ",
+                            model_.domains[candidates[i]].name);
+      }
+      Diagnostic& d = sink_.Error(
+          file_, decl.name.span, "E012",
+          fmt::format("cannot tell which domain data '{}' weighs: its keys "
+                      "belong to {}",
+                      out.name, list));
+      d.help.push_back(
+          "use it in a claim `over` it, or list a key that "
+          "only one domain has");
+      return false;
+    }
+  }
+  out.domain = candidates[0];
+  const Domain& dom = model_.domains[out.domain];
+  out.weights.assign(dom.size(), Rational(0));
+  std::vector<char> seen(dom.size(), 0);
+  std::vector<Span> where(dom.size());
+  size_t errors = 0;
+  for (const auto& [key, weight] : entries) {
+    if (errors >= kMaxTableErrors) break;
+    std::optional<uint32_t> x = LookupValue(out.domain, key, source, "E005");
+    if (!x) {
+      ++errors;
+      continue;
+    }
+    if (seen[*x]) {
+      Diagnostic& d =
+          Report(source, key.span, "E007",
+                 fmt::format("duplicate weight for '{}'", dom.values[*x]));
+      d.notes.push_back(
+          fmt::format("previous weight at {}", At(*source.file, where[*x])));
+      ++errors;
+      continue;
+    }
+    seen[*x] = 1;
+    where[*x] = key.span;
+    std::optional<Rational> w = ParseNumber(weight, source, "E005", "a weight");
+    if (!w) {
+      ++errors;
+      continue;
+    }
+    if (*w < 0) {
+      Report(source, weight.span, "E008",
+             fmt::format("negative weight {} for '{}'", weight.text,
+                         dom.values[*x]));
+      ++errors;
+      continue;
+    }
+    out.weights[*x] = std::move(*w);
+  }
+  (void)anchor;
+  return sink_.error_count() == errors_before;
+}
+
+void Analyzer::MaterializeLoss(int index, Span use) {
+  if (loss_state_[index] != LossState::kPending) return;
+  const ast::LossDecl& decl = *loss_decls_[index];
+  Loss& loss = model_.losses[index];
+  // Nested materialization (a loss expression calling another) must not
+  // disturb the caller's expression state.
+  std::vector<Scope> saved_scopes = std::move(scopes_);
+  int saved_max = max_slots_;
+  std::string saved_policy = std::move(policy_name_);
+  DomainId saved_in = policy_in_, saved_out = policy_out_;
+  loss_state_[index] = LossState::kInProgress;
+  loss_stack_.push_back(index);
+
+  BeginExpr(0);
+  policy_name_.clear();
+  policy_in_ = policy_out_ = kNoDomain;
+  scopes_.push_back({decl.params[0].name.text, loss.input, 0});
+  scopes_.push_back({decl.params[1].name.text, loss.output, 1});
+  max_slots_ = 2;
+  RExpr body;
+  bool ok = ResolveAs(decl.expr, Type::Number(), body);
+  int slots = max_slots_;
+
+  loss_stack_.pop_back();
+  scopes_ = std::move(saved_scopes);
+  max_slots_ = saved_max;
+  policy_name_ = std::move(saved_policy);
+  policy_in_ = saved_in;
+  policy_out_ = saved_out;
+  if (!ok) {
+    loss_state_[index] = LossState::kFailed;
+    return;
+  }
+  const Domain& xs = model_.domains[loss.input];
+  const Domain& ys = model_.domains[loss.output];
+  size_t n = xs.size();
+  size_t m = ys.size();
+  loss.table.assign(n * m, Rational(0));
+  Evaluator evaluator(model_);
+  std::vector<Value> env(static_cast<size_t>(slots));
+  for (uint32_t x = 0; x < n; ++x) {
+    for (uint32_t y = 0; y < m; ++y) {
+      env[0] = Value::Element(loss.input, x);
+      env[1] = Value::Element(loss.output, y);
+      Value v = evaluator.Eval(body, env);
+      if (evaluator.failed()) {
+        sink_.Error(
+            file_, evaluator.error_span(), "E012",
+            fmt::format("{} in loss '{}' at {} = {}, {} = {}",
+                        evaluator.error(), loss.name, decl.params[0].name.text,
+                        xs.values[x], decl.params[1].name.text, ys.values[y]));
+        loss_state_[index] = LossState::kFailed;
+        return;
+      }
+      loss.table[static_cast<size_t>(x) * m + y] = std::move(v.number);
+    }
+  }
+  (void)use;
+  loss_state_[index] = LossState::kDone;
+}
+
+}  // namespace aligncheck
