@@ -603,6 +603,41 @@ std::string UnknownReason(const std::string& z3_reason,
   return "solver returned unknown: " + z3_reason;
 }
 
+// The budget sum_k cost_k * b_k <= eps. When every cost and eps scaled by
+// the least common denominator fit in an int, it is a pseudo-boolean
+// constraint (measured far faster in Z3 4.8.12 than the same sum in real
+// arithmetic); otherwise linear real arithmetic over ite terms.
+z3::expr Budget(z3::context& ctx, Grounder& g, const z3::expr_vector& vars,
+                const std::vector<const Rational*>& costs, const Rational& eps) {
+  BigInt lcm = eps.get_den();
+  for (const Rational* c : costs) {
+    mpz_lcm(lcm.get_mpz_t(), lcm.get_mpz_t(), c->get_den_mpz_t());
+  }
+  const BigInt limit = 2'000'000'000;
+  BigInt bound = eps.get_num() * (lcm / eps.get_den());
+  bool fits = lcm <= limit && bound <= limit;
+  std::vector<int> coeffs;
+  coeffs.reserve(costs.size());
+  BigInt total = 0;
+  for (const Rational* c : costs) {
+    if (!fits) break;
+    BigInt scaled = c->get_num() * (lcm / c->get_den());
+    total += scaled;
+    fits = scaled <= limit;
+    if (fits) coeffs.push_back(static_cast<int>(scaled.get_si()));
+  }
+  if (fits) {
+    if (total <= bound) return ctx.bool_val(true);
+    return z3::pble(vars, coeffs.data(), static_cast<int>(bound.get_si()));
+  }
+  z3::expr_vector terms(ctx);
+  for (size_t i = 0; i < costs.size(); ++i) {
+    terms.push_back(z3::ite(vars[static_cast<unsigned>(i)], g.Num(*costs[i]),
+                            g.Num(0)));
+  }
+  return z3::sum(terms) <= g.Num(eps);
+}
+
 SearchOutcome Search(const Model& model, const Goal& goal,
                      const NearMinimizers& nm, const Conjunct& c,
                      const EngineOptions& options,
@@ -630,20 +665,22 @@ SearchOutcome Search(const Model& model, const Goal& goal,
   if (options.timeout_ms > 0) p.set("timeout", options.timeout_ms);
   s.set(p);
   // One output per reached input.
-  z3::expr_vector budget(ctx);
+  z3::expr_vector costly(ctx);
+  std::vector<const Rational*> costs;
   for (size_t x : g.reached()) {
     z3::expr_vector one(ctx);
     for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
       z3::expr b = g.Var(x, k);
       one.push_back(b);
       if (!nm.unbounded && nm.excess[k] > 0) {
-        budget.push_back(z3::ite(b, g.Num(nm.excess[k]), g.Num(0)));
+        costly.push_back(b);
+        costs.push_back(&nm.excess[k]);
       }
     }
     s.add(z3::mk_or(one));
     s.add(z3::atmost(one, 1));
   }
-  if (!budget.empty()) s.add(z3::sum(budget) <= g.Num(nm.eps));
+  if (!costly.empty()) s.add(Budget(ctx, g, costly, costs, nm.eps));
   s.add(violated);
   if (!dump_path.empty()) {
     std::string text = s.to_smt2();
