@@ -2,6 +2,7 @@
 //   ./build/aligncheck_test -tc="perf*" --no-skip
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <string>
@@ -96,20 +97,38 @@ TEST_CASE("perf: per-input 10000 x 100" * doctest::skip()) {
 
 TEST_CASE("perf: count 10000 x 10" * doctest::skip()) {
   Big big(10000, 10);
-  auto goal = [&](Op op, int k) {
-    return big.b.AddGoal("g", big.x, big.y,
-                         Bin(op, Count(0, big.x, Eq(big.PiX(0), FnOf(big.label, Type::Element(big.y), Var(0, big.x)))),
-                             Num(Rational(k))),
-                         1);
+  // K = number of inputs whose minimum loss is <= 1/8: every minimizer has
+  // exactly K inputs with loss <= 1/8, so count >= K holds at the threshold.
+  const Loss& l = big.b.model.losses[big.loss];
+  int k = 0;
+  for (size_t x = 0; x < 10000; ++x) {
+    Rational best = l.At(x, 0, 10);
+    for (size_t y = 1; y < 10; ++y) best = std::min(best, l.At(x, y, 10));
+    if (best <= Rational(1, 8)) ++k;
+  }
+  auto goal = [&](Op op, int bound) {
+    RExpr low = Bin(Op::kLe, LossOf(big.loss, Var(0, big.x), big.PiX(0)), Num("1/8"));
+    return big.b.AddGoal("g", big.x, big.y, Bin(op, Count(0, big.x, low), Num(Rational(bound))), 1);
+  };
+  auto labelled = [&](Op op, int bound) {
+    RExpr eq = Eq(big.PiX(0), FnOf(big.label, Type::Element(big.y), Var(0, big.x)));
+    return big.b.AddGoal("g", big.x, big.y, Bin(op, Count(0, big.x, eq), Num(Rational(bound))), 1);
   };
   Verdict v;
-  Claim c1 = big.b.AddClaim("c1", big.loss, goal(Op::kGe, 500), big.data);
-  Report("10000x10 count >= 500 (holds)", Run(big.b.model, c1, &v), v);
-  Claim c2 = big.b.AddClaim("c2", big.loss, goal(Op::kGe, 5000), big.data);
-  Report("10000x10 count >= 5000 (violated)", Run(big.b.model, c2, &v), v);
+  Claim c1 = big.b.AddClaim("c1", big.loss, goal(Op::kGe, k), big.data);
+  Report("10000x10 count >= K at the threshold (holds)", Run(big.b.model, c1, &v), v);
+  CHECK(v.kind == Verdict::Kind::kHolds);
+  Claim c2 = big.b.AddClaim("c2", big.loss, goal(Op::kGe, k + 1), big.data);
+  Report("10000x10 count >= K+1 (violated)", Run(big.b.model, c2, &v), v);
   CHECK(v.kind == Verdict::Kind::kFails);
-  Claim c3 = big.b.AddClaim("c3", big.loss, goal(Op::kGe, 500), big.data, Q("0.0001"));
-  Report("10000x10 count >= 500 within 1e-4", Run(big.b.model, c3, &v), v);
+  Claim c3 = big.b.AddClaim("c3", big.loss, labelled(Op::kGe, 5000), big.data);
+  Report("10000x10 count pi(x)==label(x) >= 5000 (violated)", Run(big.b.model, c3, &v), v);
+  CHECK(v.kind == Verdict::Kind::kFails);
+  Claim c4 = big.b.AddClaim("c4", big.loss, goal(Op::kGe, k - 30), big.data, Q("0.0001"));
+  Report("10000x10 count >= K-30 within 1e-4", Run(big.b.model, c4, &v), v);
+  CHECK(v.kind != Verdict::Kind::kUnknown);
+  Claim c5 = big.b.AddClaim("c5", big.loss, goal(Op::kGe, k - 30), big.data, Q("0.00001"));
+  Report("10000x10 count >= K-30 within 1e-5", Run(big.b.model, c5, &v), v);
   CHECK(v.kind != Verdict::Kind::kUnknown);
 }
 

@@ -178,7 +178,9 @@ std::vector<int8_t> ComputeBreaks(const Model& model, const Goal& goal,
   std::vector<int8_t> breaks(n, -1);
   std::vector<Conjunct> conjuncts;
   SplitConjuncts(goal.body, false, &conjuncts);
-  // Each conjunct must be forall x: P or not exists x: P (per input).
+  // Each conjunct must be a quantifier over X of a per-input P. P breaks
+  // at x when it is false under a positive quantifier (forall: that x fails;
+  // exists: no x succeeds) and when it is true under a negated one.
   struct PerInput {
     const RExpr* pred;
     int slot;
@@ -187,17 +189,23 @@ std::vector<int8_t> ComputeBreaks(const Model& model, const Goal& goal,
   std::vector<PerInput> preds;
   for (const Conjunct& c : conjuncts) {
     const RExpr& e = *c.expr;
-    bool forall_like = (e.kind == K::kForall && !c.negated) ||
-                       (e.kind == K::kExists && c.negated);
-    if (!forall_like || e.domain != goal.input ||
-        !PolicyOnlyAt(e.args[0], e.slot)) {
+    if ((e.kind != K::kForall && e.kind != K::kExists) ||
+        e.domain != goal.input || !PolicyOnlyAt(e.args[0], e.slot)) {
       return breaks;
     }
     preds.push_back({&e.args[0], e.slot, c.negated});
   }
-  if (preds.empty()) return breaks;
   Evaluator ev(model, &policy);
   std::vector<Value> env(goal.slot_count);
+  // Only the conjuncts the policy violates say where it breaks.
+  std::vector<PerInput> violated;
+  for (size_t i = 0; i < preds.size(); ++i) {
+    if (ev.Eval(*conjuncts[i].expr, env).boolean == conjuncts[i].negated) {
+      violated.push_back(preds[i]);
+    }
+  }
+  preds.swap(violated);
+  if (preds.empty()) return breaks;
   for (size_t x = 0; x < n; ++x) {
     bool broken = false;
     for (const PerInput& p : preds) {

@@ -52,8 +52,10 @@ ConjunctShape ClassifyConjunct(const Model& model, const Goal& goal,
                                const Conjunct& c);
 
 /// Returns, per input, 1 where `policy` breaks the goal at that input and 0
-/// where it meets it, when every conjunct of the goal is "forall x in X:
-/// P(x, pi(x))"; otherwise -1 for every input.
+/// where it meets it, when every conjunct of the goal is a forall or exists
+/// over X (either polarity) of a predicate P(x, pi(x)): x breaks a positive
+/// quantifier where P is false and a negated one where P is true. Otherwise
+/// (counts, cross-input goals) -1 for every input.
 std::vector<int8_t> ComputeBreaks(const Model& model, const Goal& goal,
                                   const Policy& policy);
 

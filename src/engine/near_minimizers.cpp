@@ -6,11 +6,7 @@
 namespace aligncheck {
 
 bool NearMinimizers::HasBudget() const {
-  if (unbounded) return false;
-  for (const Rational& e : excess) {
-    if (e > 0) return true;
-  }
-  return false;
+  return !unbounded && !excess.empty();
 }
 
 NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
@@ -39,16 +35,13 @@ NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
     if (nm.unbounded || w == 0) {
       for (size_t y = 0; y < m; ++y) {
         nm.option.push_back(static_cast<uint32_t>(y));
-        nm.excess.emplace_back(0);
+        if (!nm.unbounded && nm.eps != 0) nm.excess.emplace_back(0);
       }
       continue;
     }
     if (nm.eps == 0) {
       for (size_t y = 0; y < m; ++y) {
-        if (row[y] == row[arg]) {
-          nm.option.push_back(static_cast<uint32_t>(y));
-          nm.excess.emplace_back(0);
-        }
+        if (row[y] == row[arg]) nm.option.push_back(static_cast<uint32_t>(y));
       }
       continue;
     }
@@ -69,6 +62,14 @@ NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
   }
   nm.offset.push_back(nm.option.size());
   nm.min_loss = weighted_min / data.total;
+  bool any_cost = false;
+  for (const Rational& e : nm.excess) {
+    if (e != 0) {
+      any_cost = true;
+      break;
+    }
+  }
+  if (!any_cost) nm.excess.clear();
   return nm;
 }
 
@@ -79,7 +80,7 @@ bool IsFeasible(const NearMinimizers& nm, const Policy& policy) {
     bool found = false;
     for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
       if (nm.option[k] == policy[x]) {
-        sum += nm.excess[k];
+        sum += nm.Excess(k);
         found = true;
         break;
       }
@@ -99,7 +100,7 @@ MinimizerCount CountNearMinimizers(const NearMinimizers& nm, size_t cap) {
   for (size_t x = 0; x < nm.inputs; ++x) {
     bool has_cost = false;
     for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
-      if (nm.excess[k] == 0) {
+      if (nm.Excess(k) == 0) {
         ++free_options[x];
       } else {
         has_cost = true;
@@ -116,7 +117,7 @@ MinimizerCount CountNearMinimizers(const NearMinimizers& nm, size_t cap) {
     return result;
   }
   if (cap == 0) cap = 1;
-  const size_t work_limit = 16 * cap;
+  const size_t work_limit = 4 * cap;
   size_t work = 0;
   std::map<Rational, BigInt> sums{{Rational(0), BigInt(1)}};
   size_t i = 0;
@@ -124,7 +125,7 @@ MinimizerCount CountNearMinimizers(const NearMinimizers& nm, size_t cap) {
     size_t x = costly[i];
     std::map<Rational, unsigned long> groups;
     for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
-      ++groups[nm.excess[k]];
+      ++groups[nm.Excess(k)];
     }
     if (work + sums.size() * groups.size() > work_limit) {
       result.capped = true;

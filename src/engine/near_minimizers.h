@@ -27,7 +27,8 @@ struct NearMinimizers {
   Rational eps;       // the budget; meaningless when unbounded
   Rational min_loss;  // min over all policies of L_D
   /// Options of input x are option[offset[x] .. offset[x+1]), in increasing
-  /// output order, with their excess alongside.
+  /// output order, with their excess alongside (Excess(k)). `excess` is
+  /// left empty when every option costs nothing (eps = 0, unbounded).
   std::vector<size_t> offset;
   std::vector<uint32_t> option;
   std::vector<Rational> excess;
@@ -35,6 +36,10 @@ struct NearMinimizers {
   std::vector<uint32_t> best;
 
   size_t OptionCount(size_t x) const { return offset[x + 1] - offset[x]; }
+  const Rational& Excess(size_t k) const {
+    static const Rational kZero = 0;
+    return excess.empty() ? kZero : excess[k];
+  }
   /// True when some option has positive excess, so the budget matters.
   bool HasBudget() const;
 };

@@ -24,10 +24,10 @@ AtomDecision DecideCountAtom(const Model& model, const Goal& goal,
     size_t& t = true_opt[x];
     size_t& f = false_opt[x];
     for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
-      const bool zero = nm.excess[k] == 0;
+      const bool zero = nm.Excess(k) == 0;
       // Once both sides have a free option nothing cheaper exists.
-      if (t != kNone && f != kNone && nm.excess[t] == 0 &&
-          nm.excess[f] == 0) {
+      if (t != kNone && f != kNone && nm.Excess(t) == 0 &&
+          nm.Excess(f) == 0) {
         break;
       }
       scratch[x] = nm.option[k];
@@ -38,8 +38,8 @@ AtomDecision DecideCountAtom(const Model& model, const Goal& goal,
         return out;
       }
       size_t& side = v ? t : f;
-      if (side == kNone || (!zero && nm.excess[k] < nm.excess[side]) ||
-          (zero && nm.excess[side] != 0)) {
+      if (side == kNone || (!zero && nm.Excess(k) < nm.Excess(side)) ||
+          (zero && nm.Excess(side) != 0)) {
         side = k;
       }
     }
@@ -51,12 +51,12 @@ AtomDecision DecideCountAtom(const Model& model, const Goal& goal,
   for (size_t x = 0; x < n; ++x) {
     if (false_opt[x] == kNone) {
       ++forced_true;
-      base += nm.excess[true_opt[x]];
+      base += nm.Excess(true_opt[x]);
     } else if (true_opt[x] == kNone) {
-      base += nm.excess[false_opt[x]];
+      base += nm.Excess(false_opt[x]);
     } else {
-      base += nm.excess[false_opt[x]];
-      deltas.emplace_back(nm.excess[true_opt[x]] - nm.excess[false_opt[x]], x);
+      base += nm.Excess(false_opt[x]);
+      deltas.emplace_back(nm.Excess(true_opt[x]) - nm.Excess(false_opt[x]), x);
     }
   }
   std::stable_sort(deltas.begin(), deltas.end(),

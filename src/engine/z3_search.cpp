@@ -672,9 +672,9 @@ SearchOutcome Search(const Model& model, const Goal& goal,
     for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
       z3::expr b = g.Var(x, k);
       one.push_back(b);
-      if (!nm.unbounded && nm.excess[k] > 0) {
+      if (!nm.unbounded && nm.Excess(k) > 0) {
         costly.push_back(b);
-        costs.push_back(&nm.excess[k]);
+        costs.push_back(&nm.Excess(k));
       }
     }
     s.add(z3::mk_or(one));
