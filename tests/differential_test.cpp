@@ -8,6 +8,7 @@
 #include "analysis/eval.h"
 #include "engine/brute_force.h"
 #include "engine/idealized.h"
+#include "engine/near_minimizers.h"
 #include "engine_test_util.h"
 
 namespace aligncheck {
@@ -35,6 +36,14 @@ class Generator {
     m_ = 1 + Pick(4);
     x_ = b_.AddDomain("X", n_, "x");
     y_ = b_.AddDomain("Y", m_, "y");
+    // Half the problems use an integer range -1..m-2 as outputs.
+    range_ = Coin();
+    if (range_) {
+      Domain& d = b_.model.domains[y_];
+      d.is_range = true;
+      d.lo = -1;
+      for (size_t i = 0; i < m_; ++i) d.values[i] = std::to_string(static_cast<long>(i) - 1);
+    }
     std::vector<Rational> l, t;
     for (size_t i = 0; i < n_ * m_; ++i) {
       l.push_back(Small());
@@ -72,6 +81,10 @@ class Generator {
   RExpr PerInput(int slot, int depth = 0) {
     RExpr x = Var(slot, x_);
     RExpr px = PiOf(x);
+    if (range_ && Pick(6) == 0) {
+      RExpr num = Node(RExpr::Kind::kToNumber, Type::Number(), {px});
+      return Bin(Op::kLe, Bin(Op::kMul, num, FnOf(h_, Type::Number(), x)), Num(Small()));
+    }
     switch (Pick(depth < 1 ? 10 : 8)) {
       case 0:
         return Eq(px, Y());
@@ -126,7 +139,17 @@ class Generator {
           return CountCompare(Count(s, x_, PerInput(s)));
       }
     }
-    switch (Pick(10)) {
+    if (range_ && Pick(5) == 0) {
+      int s = slots_++;
+      RExpr num = Node(RExpr::Kind::kToNumber, Type::Number(), {PiOf(Var(s, x_))});
+      return Bin(Coin() ? Op::kLe : Op::kGt, Sum(s, x_, num), Num(Small()));
+    }
+    switch (Pick(11)) {
+      case 10: {
+        // Division by a term that depends on the policy (never zero).
+        RExpr den = Bin(Op::kAdd, LossOf(loss_, AnyX(), PiOf(AnyX())), Num("1"));
+        return Bin(Op::kLe, Bin(Op::kDiv, Num("1"), den), Num(Small()));
+      }
       case 0: {
         int s = slots_++;
         RExpr xs = Var(s, x_);
@@ -210,6 +233,7 @@ class Generator {
   DomainId x_ = 0, y_ = 0;
   int loss_ = 0, truth_ = 0, data_ = 0, label_ = 0, next_ = 0, back_ = 0, h_ = 0;
   int slots_ = 0;
+  bool range_ = false;
 };
 
 // Checks one verdict against brute force; returns the verdict's method.
@@ -235,6 +259,9 @@ void CheckAgainst(const Model& model, const Claim& claim, const Verdict& v,
   CHECK(value <= bf.min_loss + eps);
   Evaluator ev(model, &cex.policy);
   CHECK_FALSE(ev.GoalHolds(model.goals[claim.goal]));
+  NearMinimizers nm = BuildNearMinimizers(model, loss, data, &eps);
+  CHECK(IsFeasible(nm, cex.policy));
+  CHECK(cex.breaks.size() == cex.policy.size());
 }
 
 struct Stats {
