@@ -305,3 +305,76 @@ TEST_CASE("idealized: --dump-smt2 writes replayable queries") {
 
 }  // namespace
 }  // namespace aligncheck
+
+namespace aligncheck {
+namespace {
+
+using namespace test;  // NOLINT
+
+TEST_CASE("idealized: z3 answers are reproducible for a fixed seed") {
+  Builder b;
+  DomainId x = b.AddDomain("X", 8, "x");
+  DomainId y = b.AddDomain("Y", 3, "y");
+  int l = b.AddLoss("l", x, y, std::vector<Rational>(24, Q("1")));
+  int d = b.AddData("d", x, std::vector<Rational>(8, Q("1")));
+  int g = b.AddGoal("injective", x, y,
+                    Forall(0, x, Forall(1, x, Implies(Ne(Var(0, x), Var(1, x)),
+                                                     Ne(Pi(Var(0, x), y), Pi(Var(1, x), y))))),
+                    2);
+  Claim c = b.AddClaim("c", l, g, d);
+  EngineOptions o;
+  o.seed = 11;
+  Verdict v1 = CheckClaim(b.model, c, o);
+  Verdict v2 = CheckClaim(b.model, c, o);
+  REQUIRE(v1.kind == Verdict::Kind::kFails);
+  REQUIRE(v2.kind == Verdict::Kind::kFails);
+  CHECK(v1.counterexample->policy == v2.counterexample->policy);
+}
+
+TEST_CASE("idealized: breaks follow the violated conjuncts") {
+  Builder b;
+  DomainId x = b.AddDomain("X", 3, "x");
+  DomainId y = b.AddDomain("Y", 2, "y");
+  // x0 must take y1, x1 and x2 tie.
+  int l = b.AddLoss("l", x, y, {Q("1"), Q("0"), Q("0"), Q("0"), Q("0"), Q("0")});
+  int d = b.AddData("d", x, {Q("1"), Q("1"), Q("1")});
+  // exists x: pi(x) == y0, and forall x: true-ish: the exists conjunct is
+  // violated by the policy that avoids y0 everywhere.
+  RExpr some = Exists(0, x, Eq(Pi(Var(0, x), y), Elem(y, 0)));
+  RExpr fine = Forall(1, x, Member(Pi(Var(1, x), y), y, {0, 1}));
+  int g = b.AddGoal("g", x, y, And(fine, some), 2);
+  Claim c = b.AddClaim("c", l, g, d);
+  Verdict v = CheckClaim(b.model, c, EngineOptions{});
+  REQUIRE(v.kind == Verdict::Kind::kFails);
+  CHECK(v.method == "per-input counting");
+  CHECK(v.counterexample->policy == Policy{1, 1, 1});
+  CHECK(v.counterexample->breaks == std::vector<int8_t>{1, 1, 1});
+  // A count atom has no per-input reading.
+  int g2 = b.AddGoal("g2", x, y,
+                     Bin(ast::Op::kGe, Count(0, x, Eq(Pi(Var(0, x), y), Elem(y, 0))), Num("1")), 1);
+  Claim c2 = b.AddClaim("c2", l, g2, d);
+  v = CheckClaim(b.model, c2, EngineOptions{});
+  REQUIRE(v.kind == Verdict::Kind::kFails);
+  CHECK(v.counterexample->breaks == std::vector<int8_t>{-1, -1, -1});
+}
+
+TEST_CASE("idealized: conjuncts split between counting and z3") {
+  Builder b;
+  DomainId x = b.AddDomain("X", 3, "x");
+  DomainId y = b.AddDomain("Y", 2, "y");
+  int l = b.AddLoss("l", x, y, {Q("0"), Q("1"), Q("0"), Q("0"), Q("0"), Q("0")});
+  int d = b.AddData("d", x, {Q("1"), Q("1"), Q("1")});
+  RExpr per_input = Forall(0, x, Implies(Eq(Var(0, x), Elem(x, 0)), Eq(Pi(Var(0, x), y), Elem(y, 0))));
+  RExpr cross = Eq(Pi(Elem(x, 1), y), Pi(Elem(x, 2), y));
+  // not (per_input implies not cross) == per_input and cross.
+  int g = b.AddGoal("g", x, y, Not(Implies(per_input, Not(cross))), 1);
+  Claim c = b.AddClaim("c", l, g, d);
+  Verdict v = CheckClaim(b.model, c, EngineOptions{});
+  REQUIRE(v.kind == Verdict::Kind::kFails);
+  CHECK(v.method == "z3");
+  CHECK(v.counterexample->policy[1] != v.counterexample->policy[2]);
+  CHECK(*v.minimizers == 4);
+}
+
+}  // namespace
+}  // namespace aligncheck

@@ -657,6 +657,8 @@ SearchOutcome Search(const Model& model, const Goal& goal,
   }
   z3::solver s(ctx);
   z3::params p(ctx);
+  // The solver's own random_seed is smt.random_seed of its SMT kernel (the
+  // prefixed name is rejected as a solver parameter in Z3 4.8.12).
   p.set("random_seed", options.seed);
   if (options.rlimit > 0) {
     p.set("rlimit", static_cast<unsigned>(
