@@ -30,6 +30,28 @@ bool PolicyOnlyAt(const RExpr& e, int slot) {
   return true;
 }
 
+bool IsComparison(ast::Op op) {
+  using ast::Op;
+  return op == Op::kEq || op == Op::kNe || op == Op::kLt || op == Op::kLe ||
+         op == Op::kGt || op == Op::kGe;
+}
+
+ast::Op MirrorComparison(ast::Op op) {
+  using ast::Op;
+  switch (op) {
+    case Op::kLt:
+      return Op::kGt;
+    case Op::kLe:
+      return Op::kGe;
+    case Op::kGt:
+      return Op::kLt;
+    case Op::kGe:
+      return Op::kLe;
+    default:
+      return op;
+  }
+}
+
 void SplitConjuncts(const RExpr& e, bool negated, std::vector<Conjunct>* out) {
   using K = RExpr::Kind;
   using ast::Op;
@@ -58,29 +80,6 @@ void SplitConjuncts(const RExpr& e, bool negated, std::vector<Conjunct>* out) {
 }
 
 namespace {
-
-bool IsComparison(ast::Op op) {
-  using ast::Op;
-  return op == Op::kEq || op == Op::kNe || op == Op::kLt || op == Op::kLe ||
-         op == Op::kGt || op == Op::kGe;
-}
-
-// Returns the comparison `k op c` read from the other side: c op' k.
-ast::Op Mirror(ast::Op op) {
-  using ast::Op;
-  switch (op) {
-    case Op::kLt:
-      return Op::kGt;
-    case Op::kLe:
-      return Op::kGe;
-    case Op::kGt:
-      return Op::kLt;
-    case Op::kGe:
-      return Op::kLe;
-    default:
-      return op;
-  }
-}
 
 bool Compare(const Rational& a, ast::Op op, const Rational& b) {
   using ast::Op;
@@ -155,7 +154,7 @@ ConjunctShape ClassifyConjunct(const Model& model, const Goal& goal,
         shape.error = ev.error();
         return shape;
       }
-      ast::Op op = side == 0 ? e.op : Mirror(e.op);
+      ast::Op op = side == 0 ? e.op : MirrorComparison(e.op);
       atom.pred = &count.args[0];
       atom.slot = count.slot;
       for (size_t k = 0; k <= n; ++k) {

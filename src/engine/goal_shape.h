@@ -18,6 +18,12 @@ bool UsesPolicy(const RExpr& e);
 /// variable in `slot`, and nothing in `e` rebinds `slot`.
 bool PolicyOnlyAt(const RExpr& e, int slot);
 
+/// Returns whether `op` is one of == != < <= > >=.
+bool IsComparison(ast::Op op);
+
+/// Returns op' with (a op b) == (b op' a).
+ast::Op MirrorComparison(ast::Op op);
+
 /// A closed formula with a polarity: it means `negated ? not *expr : *expr`.
 struct Conjunct {
   const RExpr* expr = nullptr;

@@ -24,7 +24,6 @@ AtomDecision DecideCountAtom(const Model& model, const Goal& goal,
     size_t& t = true_opt[x];
     size_t& f = false_opt[x];
     for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
-      const bool zero = nm.Excess(k) == 0;
       // Once both sides have a free option nothing cheaper exists.
       if (t != kNone && f != kNone && nm.Excess(t) == 0 &&
           nm.Excess(f) == 0) {
@@ -38,8 +37,7 @@ AtomDecision DecideCountAtom(const Model& model, const Goal& goal,
         return out;
       }
       size_t& side = v ? t : f;
-      if (side == kNone || (!zero && nm.Excess(k) < nm.Excess(side)) ||
-          (zero && nm.Excess(side) != 0)) {
+      if (side == kNone || nm.Excess(k) < nm.Excess(side)) {
         side = k;
       }
     }

@@ -236,28 +236,6 @@ Sym Grounder::Lift(const std::vector<Sym>& args, const Type& type,
   return Concrete(Value::Bool(false));
 }
 
-bool IsComparison(ast::Op op) {
-  using ast::Op;
-  return op == Op::kEq || op == Op::kNe || op == Op::kLt || op == Op::kLe ||
-         op == Op::kGt || op == Op::kGe;
-}
-
-ast::Op Mirror(ast::Op op) {
-  using ast::Op;
-  switch (op) {
-    case Op::kLt:
-      return Op::kGt;
-    case Op::kLe:
-      return Op::kGe;
-    case Op::kGt:
-      return Op::kLt;
-    case Op::kGe:
-      return Op::kLe;
-    default:
-      return op;
-  }
-}
-
 BigInt Floor(const Rational& q) {
   BigInt r;
   mpz_fdiv_q(r.get_mpz_t(), q.get_num_mpz_t(), q.get_den_mpz_t());
@@ -343,7 +321,7 @@ Sym Grounder::Compare(const RExpr& e, std::vector<Value>& env) {
     const RExpr& other = e.args[1 - side];
     if (count.kind == K::kCount && Uses(count) && !Uses(other)) {
       Sym k = Ground(other, env);
-      return CountCompare(count, side == 0 ? e.op : Mirror(e.op),
+      return CountCompare(count, side == 0 ? e.op : MirrorComparison(e.op),
                           k.value.number, env);
     }
   }
