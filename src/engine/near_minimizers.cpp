@@ -5,10 +5,6 @@
 
 namespace aligncheck {
 
-bool NearMinimizers::HasBudget() const {
-  return !unbounded && !excess.empty();
-}
-
 NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
                                    const Data& data, const Rational* eps) {
   NearMinimizers nm;
@@ -16,10 +12,12 @@ NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
   nm.outputs = model.domains[loss.output].size();
   nm.unbounded = eps == nullptr;
   if (eps != nullptr) nm.eps = *eps;
+  nm.losses = loss.table.data();
   const size_t n = nm.inputs;
   const size_t m = nm.outputs;
   nm.offset.reserve(n + 1);
   nm.best.resize(n);
+  nm.scale.resize(n);
   Rational weighted_min = 0;
   Rational threshold;
   for (size_t x = 0; x < n; ++x) {
@@ -31,12 +29,12 @@ NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
     }
     nm.best[x] = static_cast<uint32_t>(arg);
     const Rational& w = data.weights[x];
-    if (w != 0) weighted_min += w * row[arg];
+    if (w != 0) {
+      weighted_min += w * row[arg];
+      nm.scale[x] = w / data.total;
+    }
     if (nm.unbounded || w == 0) {
-      for (size_t y = 0; y < m; ++y) {
-        nm.option.push_back(static_cast<uint32_t>(y));
-        if (!nm.unbounded && nm.eps != 0) nm.excess.emplace_back(0);
-      }
+      for (size_t y = 0; y < m; ++y) nm.option.push_back(static_cast<uint32_t>(y));
       continue;
     }
     if (nm.eps == 0) {
@@ -45,31 +43,18 @@ NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
       }
       continue;
     }
-    // l(x, y) - m(x) <= eps * W / w(x): one division per input, then
-    // comparisons only.
+    // e(x, y) <= eps  iff  l(x, y) <= m(x) + eps * W / w(x): one division
+    // per input, then comparisons only.
     threshold = nm.eps * data.total / w + row[arg];
-    Rational scale = w / data.total;
     for (size_t y = 0; y < m; ++y) {
       if (row[y] <= threshold) {
         nm.option.push_back(static_cast<uint32_t>(y));
-        if (row[y] == row[arg]) {
-          nm.excess.emplace_back(0);
-        } else {
-          nm.excess.push_back(scale * (row[y] - row[arg]));
-        }
+        if (row[y] != row[arg]) nm.has_budget = true;
       }
     }
   }
   nm.offset.push_back(nm.option.size());
   nm.min_loss = weighted_min / data.total;
-  bool any_cost = false;
-  for (const Rational& e : nm.excess) {
-    if (e != 0) {
-      any_cost = true;
-      break;
-    }
-  }
-  if (!any_cost) nm.excess.clear();
   return nm;
 }
 
@@ -80,7 +65,7 @@ bool IsFeasible(const NearMinimizers& nm, const Policy& policy) {
     bool found = false;
     for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
       if (nm.option[k] == policy[x]) {
-        sum += nm.Excess(k);
+        sum += nm.Excess(x, k);
         found = true;
         break;
       }
@@ -100,7 +85,7 @@ MinimizerCount CountNearMinimizers(const NearMinimizers& nm, size_t cap) {
   for (size_t x = 0; x < nm.inputs; ++x) {
     bool has_cost = false;
     for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
-      if (nm.Excess(k) == 0) {
+      if (nm.Free(x, k)) {
         ++free_options[x];
       } else {
         has_cost = true;
@@ -117,15 +102,21 @@ MinimizerCount CountNearMinimizers(const NearMinimizers& nm, size_t cap) {
     return result;
   }
   if (cap == 0) cap = 1;
-  const size_t work_limit = 4 * cap;
+  const size_t work_limit = 2 * cap;
   size_t work = 0;
   std::map<Rational, BigInt> sums{{Rational(0), BigInt(1)}};
   size_t i = 0;
   for (; i < costly.size(); ++i) {
     size_t x = costly[i];
-    std::map<Rational, unsigned long> groups;
+    // Group the options by loss (one excess per distinct loss).
+    std::map<Rational, unsigned long> by_loss;
     for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
-      ++groups[nm.Excess(k)];
+      ++by_loss[nm.LossOf(x, k)];
+    }
+    std::vector<std::pair<Rational, unsigned long>> groups;
+    groups.reserve(by_loss.size());
+    for (const auto& [l, multiplicity] : by_loss) {
+      groups.emplace_back(nm.scale[x] * (l - nm.MinLoss(x)), multiplicity);
     }
     if (work + sums.size() * groups.size() > work_limit) {
       result.capped = true;

@@ -27,26 +27,46 @@ struct NearMinimizers {
   Rational eps;       // the budget; meaningless when unbounded
   Rational min_loss;  // min over all policies of L_D
   /// Options of input x are option[offset[x] .. offset[x+1]), in increasing
-  /// output order, with their excess alongside (Excess(k)). `excess` is
-  /// left empty when every option costs nothing (eps = 0, unbounded).
+  /// output order. Excesses are computed on demand (Excess): within one
+  /// input they order as the losses do, so comparisons read losses only.
   std::vector<size_t> offset;
   std::vector<uint32_t> option;
-  std::vector<Rational> excess;
   /// An option of x with excess 0 (the first argmin).
   std::vector<uint32_t> best;
+  /// w(x) / W per input, and the loss table (row-major, |Y| per row).
+  std::vector<Rational> scale;
+  const Rational* losses = nullptr;
+  /// Some option has positive excess, so the budget matters.
+  bool has_budget = false;
 
   size_t OptionCount(size_t x) const { return offset[x + 1] - offset[x]; }
-  const Rational& Excess(size_t k) const {
-    static const Rational kZero = 0;
-    return excess.empty() ? kZero : excess[k];
+  const Rational& LossOf(size_t x, size_t k) const {
+    return losses[x * outputs + option[k]];
   }
-  /// True when some option has positive excess, so the budget matters.
-  bool HasBudget() const;
+  const Rational& MinLoss(size_t x) const {
+    return losses[x * outputs + best[x]];
+  }
+  /// Option k of x costs nothing.
+  bool Free(size_t x, size_t k) const {
+    return !has_budget || scale[x] == 0 || LossOf(x, k) == MinLoss(x);
+  }
+  /// Returns e(x, option[k]) exactly.
+  Rational Excess(size_t x, size_t k) const {
+    if (Free(x, k)) return Rational(0);
+    return scale[x] * (LossOf(x, k) - MinLoss(x));
+  }
+  /// Returns whether option k of x costs less than option j of x.
+  bool Cheaper(size_t x, size_t k, size_t j) const {
+    if (Free(x, k)) return !Free(x, j);
+    return LossOf(x, k) < LossOf(x, j);
+  }
+  bool HasBudget() const { return has_budget; }
 };
 
 /// Returns the option sets of `loss` under `data` within `eps`; with
 /// `eps == nullptr` every output is allowed (unbounded).
-/// REQUIRES: data.domain == loss.input, data.total > 0.
+/// REQUIRES: data.domain == loss.input, data.total > 0. The result points
+/// into `loss`, which must outlive it.
 NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
                                    const Data& data, const Rational* eps);
 
@@ -62,7 +82,7 @@ struct MinimizerCount {
 /// option): the product of option-set sizes. Otherwise a DP over the distinct
 /// achievable partial excess sums (sums above eps pruned). When the map would
 /// exceed `cap` entries only the `cap` smallest sums are kept, and when the
-/// DP's work passes 16 * cap entry-option steps it stops and completes every
+/// DP's work passes 2 * cap entry-option steps it stops and completes every
 /// remaining input with its zero-excess options only; either way the result
 /// counts a subset of the feasible policies and is marked capped (a lower
 /// bound).

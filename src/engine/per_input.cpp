@@ -25,9 +25,11 @@ AtomDecision DecideCountAtom(const Model& model, const Goal& goal,
     size_t& f = false_opt[x];
     for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
       // Once both sides have a free option nothing cheaper exists.
-      if (t != kNone && f != kNone && nm.Excess(t) == 0 &&
-          nm.Excess(f) == 0) {
-        break;
+      if (t != kNone && f != kNone) {
+        if (nm.Free(x, t) && nm.Free(x, f)) break;
+        // An option no cheaper than both current picks cannot improve
+        // either side: skip evaluating it.
+        if (!nm.Cheaper(x, k, t) && !nm.Cheaper(x, k, f)) continue;
       }
       scratch[x] = nm.option[k];
       env[atom.slot] = Value::Element(goal.input, static_cast<uint32_t>(x));
@@ -37,7 +39,7 @@ AtomDecision DecideCountAtom(const Model& model, const Goal& goal,
         return out;
       }
       size_t& side = v ? t : f;
-      if (side == kNone || nm.Excess(k) < nm.Excess(side)) {
+      if (side == kNone || nm.Cheaper(x, k, side)) {
         side = k;
       }
     }
@@ -49,12 +51,12 @@ AtomDecision DecideCountAtom(const Model& model, const Goal& goal,
   for (size_t x = 0; x < n; ++x) {
     if (false_opt[x] == kNone) {
       ++forced_true;
-      base += nm.Excess(true_opt[x]);
+      base += nm.Excess(x, true_opt[x]);
     } else if (true_opt[x] == kNone) {
-      base += nm.Excess(false_opt[x]);
+      base += nm.Excess(x, false_opt[x]);
     } else {
-      base += nm.Excess(false_opt[x]);
-      deltas.emplace_back(nm.Excess(true_opt[x]) - nm.Excess(false_opt[x]), x);
+      base += nm.Excess(x, false_opt[x]);
+      deltas.emplace_back(nm.Excess(x, true_opt[x]) - nm.Excess(x, false_opt[x]), x);
     }
   }
   std::stable_sort(deltas.begin(), deltas.end(),

@@ -586,10 +586,10 @@ std::string UnknownReason(const std::string& z3_reason,
 // constraint (measured far faster in Z3 4.8.12 than the same sum in real
 // arithmetic); otherwise linear real arithmetic over ite terms.
 z3::expr Budget(z3::context& ctx, Grounder& g, const z3::expr_vector& vars,
-                const std::vector<const Rational*>& costs, const Rational& eps) {
+                const std::vector<Rational>& costs, const Rational& eps) {
   BigInt lcm = eps.get_den();
-  for (const Rational* c : costs) {
-    mpz_lcm(lcm.get_mpz_t(), lcm.get_mpz_t(), c->get_den_mpz_t());
+  for (const Rational& c : costs) {
+    mpz_lcm(lcm.get_mpz_t(), lcm.get_mpz_t(), c.get_den_mpz_t());
   }
   const BigInt limit = 2'000'000'000;
   BigInt bound = eps.get_num() * (lcm / eps.get_den());
@@ -597,9 +597,9 @@ z3::expr Budget(z3::context& ctx, Grounder& g, const z3::expr_vector& vars,
   std::vector<int> coeffs;
   coeffs.reserve(costs.size());
   BigInt total = 0;
-  for (const Rational* c : costs) {
+  for (const Rational& c : costs) {
     if (!fits) break;
-    BigInt scaled = c->get_num() * (lcm / c->get_den());
+    BigInt scaled = c.get_num() * (lcm / c.get_den());
     total += scaled;
     fits = scaled <= limit;
     if (fits) coeffs.push_back(static_cast<int>(scaled.get_si()));
@@ -610,7 +610,7 @@ z3::expr Budget(z3::context& ctx, Grounder& g, const z3::expr_vector& vars,
   }
   z3::expr_vector terms(ctx);
   for (size_t i = 0; i < costs.size(); ++i) {
-    terms.push_back(z3::ite(vars[static_cast<unsigned>(i)], g.Num(*costs[i]),
+    terms.push_back(z3::ite(vars[static_cast<unsigned>(i)], g.Num(costs[i]),
                             g.Num(0)));
   }
   return z3::sum(terms) <= g.Num(eps);
@@ -646,15 +646,15 @@ SearchOutcome Search(const Model& model, const Goal& goal,
   s.set(p);
   // One output per reached input.
   z3::expr_vector costly(ctx);
-  std::vector<const Rational*> costs;
+  std::vector<Rational> costs;
   for (size_t x : g.reached()) {
     z3::expr_vector one(ctx);
     for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
       z3::expr b = g.Var(x, k);
       one.push_back(b);
-      if (!nm.unbounded && nm.Excess(k) > 0) {
+      if (!nm.Free(x, k)) {
         costly.push_back(b);
-        costs.push_back(&nm.Excess(k));
+        costs.push_back(nm.Excess(x, k));
       }
     }
     s.add(z3::mk_or(one));
