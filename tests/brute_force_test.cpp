@@ -1,7 +1,8 @@
 // Unit tests of the brute-force oracle itself.
+#include "engine/brute_force.h"
+
 #include <doctest/doctest.h>
 
-#include "engine/brute_force.h"
 #include "engine_test_util.h"
 
 namespace aligncheck {
@@ -17,14 +18,16 @@ struct Small {
     x = b.AddDomain("X", 2, "x");
     y = b.AddDomain("Y", 3, "y");
     // x0: y0 0, y1 0, y2 1;  x1: y0 1/2, y1 0, y2 0.
-    loss = b.AddLoss("l", x, y, {Q("0"), Q("0"), Q("1"), Q("1/2"), Q("0"), Q("0")});
+    loss = b.AddLoss("l", x, y,
+                     {Q("0"), Q("0"), Q("1"), Q("1/2"), Q("0"), Q("0")});
     data = b.AddData("d", x, {Q("1"), Q("3")});
   }
 };
 
 TEST_CASE("brute force: counts minimizers and violations exactly") {
   Small s;
-  int g = s.b.AddGoal("g", s.x, s.y, Forall(0, s.x, Eq(Pi(Var(0, s.x), s.y), Elem(s.y, 1))), 1);
+  int g = s.b.AddGoal(
+      "g", s.x, s.y, Forall(0, s.x, Eq(Pi(Var(0, s.x), s.y), Elem(s.y, 1))), 1);
   Claim c = s.b.AddClaim("c", s.loss, g, s.data);
   BruteForceResult r = BruteForceIdealized(s.b.model, c);
   REQUIRE(r.error.empty());

@@ -42,7 +42,8 @@ class Generator {
       Domain& d = b_.model.domains[y_];
       d.is_range = true;
       d.lo = -1;
-      for (size_t i = 0; i < m_; ++i) d.values[i] = std::to_string(static_cast<long>(i) - 1);
+      for (size_t i = 0; i < m_; ++i)
+        d.values[i] = std::to_string(static_cast<long>(i) - 1);
     }
     std::vector<Rational> l, t;
     for (size_t i = 0; i < n_ * m_; ++i) {
@@ -64,7 +65,8 @@ class Generator {
       next.push_back(Value::Element(x_, Pick(static_cast<int>(n_))));
       h.push_back(Value::Number(Small()));
     }
-    for (size_t i = 0; i < m_; ++i) back.push_back(Value::Element(x_, Pick(static_cast<int>(n_))));
+    for (size_t i = 0; i < m_; ++i)
+      back.push_back(Value::Element(x_, Pick(static_cast<int>(n_))));
     label_ = b_.AddFn("label", x_, Type::Element(y_), label);
     next_ = b_.AddFn("next", x_, Type::Element(x_), next);
     back_ = b_.AddFn("back", y_, Type::Element(x_), back);
@@ -83,7 +85,8 @@ class Generator {
     RExpr px = PiOf(x);
     if (range_ && Pick(6) == 0) {
       RExpr num = Node(RExpr::Kind::kToNumber, Type::Number(), {px});
-      return Bin(Op::kLe, Bin(Op::kMul, num, FnOf(h_, Type::Number(), x)), Num(Small()));
+      return Bin(Op::kLe, Bin(Op::kMul, num, FnOf(h_, Type::Number(), x)),
+                 Num(Small()));
     }
     switch (Pick(depth < 1 ? 10 : 8)) {
       case 0:
@@ -108,22 +111,28 @@ class Generator {
         return Implies(Eq(x, AnyX()), Eq(px, Y()));
       case 7: {
         int z = slots_++;
-        return Exists(z, y_, And(Eq(px, Var(z, y_)),
-                                 Bin(Op::kLe, LossOf(truth_, x, Var(z, y_)), Num(Small()))));
+        return Exists(
+            z, y_,
+            And(Eq(px, Var(z, y_)),
+                Bin(Op::kLe, LossOf(truth_, x, Var(z, y_)), Num(Small()))));
       }
       case 8:
         return Not(PerInput(slot, depth + 1));
       default:
-        return Coin() ? And(PerInput(slot, depth + 1), PerInput(slot, depth + 1))
-                      : Or(PerInput(slot, depth + 1), PerInput(slot, depth + 1));
+        return Coin()
+                   ? And(PerInput(slot, depth + 1), PerInput(slot, depth + 1))
+                   : Or(PerInput(slot, depth + 1), PerInput(slot, depth + 1));
     }
   }
 
   RExpr CountCompare(RExpr count) {
-    static const Op kOps[] = {Op::kEq, Op::kNe, Op::kLt, Op::kLe, Op::kGt, Op::kGe};
+    static const Op kOps[] = {Op::kEq, Op::kNe, Op::kLt,
+                              Op::kLe, Op::kGt, Op::kGe};
     Op op = kOps[Pick(6)];
-    RExpr k = Num(Rational(Pick(static_cast<int>(n_) + 2)) - (Coin() ? Rational(1, 2) : Rational(0)));
-    return Coin() ? Bin(op, std::move(count), std::move(k)) : Bin(op, std::move(k), std::move(count));
+    RExpr k = Num(Rational(Pick(static_cast<int>(n_) + 2)) -
+                  (Coin() ? Rational(1, 2) : Rational(0)));
+    return Coin() ? Bin(op, std::move(count), std::move(k))
+                  : Bin(op, std::move(k), std::move(count));
   }
 
   // A closed atom; `separable` says whether it should be a count atom.
@@ -141,24 +150,29 @@ class Generator {
     }
     if (range_ && Pick(5) == 0) {
       int s = slots_++;
-      RExpr num = Node(RExpr::Kind::kToNumber, Type::Number(), {PiOf(Var(s, x_))});
+      RExpr num =
+          Node(RExpr::Kind::kToNumber, Type::Number(), {PiOf(Var(s, x_))});
       return Bin(Coin() ? Op::kLe : Op::kGt, Sum(s, x_, num), Num(Small()));
     }
     switch (Pick(11)) {
       case 10: {
         // Division by a term that depends on the policy (never zero).
-        RExpr den = Bin(Op::kAdd, LossOf(loss_, AnyX(), PiOf(AnyX())), Num("1"));
+        RExpr den =
+            Bin(Op::kAdd, LossOf(loss_, AnyX(), PiOf(AnyX())), Num("1"));
         return Bin(Op::kLe, Bin(Op::kDiv, Num("1"), den), Num(Small()));
       }
       case 0: {
         int s = slots_++;
         RExpr xs = Var(s, x_);
-        return Forall(s, x_, Eq(PiOf(xs), PiOf(FnOf(next_, Type::Element(x_), xs))));
+        return Forall(s, x_,
+                      Eq(PiOf(xs), PiOf(FnOf(next_, Type::Element(x_), xs))));
       }
       case 1: {
         int a = slots_++, c = slots_++;
-        return Exists(a, x_, Exists(c, x_, And(Ne(Var(a, x_), Var(c, x_)),
-                                               Eq(PiOf(Var(a, x_)), PiOf(Var(c, x_))))));
+        return Exists(a, x_,
+                      Exists(c, x_,
+                             And(Ne(Var(a, x_), Var(c, x_)),
+                                 Eq(PiOf(Var(a, x_)), PiOf(Var(c, x_))))));
       }
       case 2:
         return Eq(PiOf(AnyX()), PiOf(AnyX()));
@@ -174,25 +188,31 @@ class Generator {
       }
       case 5: {
         int s = slots_++, z = slots_++;
-        return Forall(s, x_, Exists(z, x_, Eq(PiOf(Var(z, x_)),
-                                              FnOf(label_, Type::Element(y_), Var(s, x_)))));
+        return Forall(s, x_,
+                      Exists(z, x_,
+                             Eq(PiOf(Var(z, x_)),
+                                FnOf(label_, Type::Element(y_), Var(s, x_)))));
       }
       case 6: {
         int s = slots_++;
         RExpr xs = Var(s, x_);
-        return CountCompare(Count(s, x_, Eq(PiOf(xs), PiOf(FnOf(next_, Type::Element(x_), xs)))));
+        return CountCompare(Count(
+            s, x_, Eq(PiOf(xs), PiOf(FnOf(next_, Type::Element(x_), xs)))));
       }
       case 7:
         return Eq(If(Eq(PiOf(AnyX()), Y()), PiOf(AnyX()), PiOf(AnyX())), Y());
       case 8: {
         int s = slots_++;
         RExpr xs = Var(s, x_);
-        return Forall(s, x_, Ne(PiOf(FnOf(back_, Type::Element(x_), PiOf(xs))), Y()));
+        return Forall(s, x_,
+                      Ne(PiOf(FnOf(back_, Type::Element(x_), PiOf(xs))), Y()));
       }
       default: {
         RExpr a = LossOf(loss_, AnyX(), PiOf(AnyX()));
-        RExpr c = Bin(Op::kMul, LossOf(truth_, AnyX(), PiOf(AnyX())), Num("1/2"));
-        return Bin(Coin() ? Op::kLt : Op::kGe, Bin(Op::kAdd, a, c), Num(Small()));
+        RExpr c =
+            Bin(Op::kMul, LossOf(truth_, AnyX(), PiOf(AnyX())), Num("1/2"));
+        return Bin(Coin() ? Op::kLt : Op::kGe, Bin(Op::kAdd, a, c),
+                   Num(Small()));
       }
     }
   }
@@ -203,7 +223,8 @@ class Generator {
     }
     switch (Pick(separable_only ? 2 : 5)) {
       case 0:
-        return And(Formula(depth - 1, separable_only), Formula(depth - 1, separable_only));
+        return And(Formula(depth - 1, separable_only),
+                   Formula(depth - 1, separable_only));
       case 1:
         return Not(Not(Formula(depth - 1, separable_only)));
       case 2:
@@ -231,7 +252,8 @@ class Generator {
   Builder b_;
   size_t n_ = 0, m_ = 0;
   DomainId x_ = 0, y_ = 0;
-  int loss_ = 0, truth_ = 0, data_ = 0, label_ = 0, next_ = 0, back_ = 0, h_ = 0;
+  int loss_ = 0, truth_ = 0, data_ = 0, label_ = 0, next_ = 0, back_ = 0,
+      h_ = 0;
   int slots_ = 0;
   bool range_ = false;
 };

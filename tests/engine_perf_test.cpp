@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
-#include <string>
 #include <random>
+#include <string>
 
 #include "engine/check.h"
 #include "engine/idealized.h"
@@ -50,7 +50,8 @@ struct Big {
 
 double Run(const Model& model, const Claim& c, Verdict* v,
            EngineOptions o = EngineOptions{}) {
-  if (const char* dir = std::getenv("ALIGNCHECK_PERF_DUMP")) o.dump_smt2_dir = dir;
+  if (const char* dir = std::getenv("ALIGNCHECK_PERF_DUMP"))
+    o.dump_smt2_dir = dir;
   auto start = std::chrono::steady_clock::now();
   *v = CheckClaim(model, c, o);
   std::chrono::duration<double> d = std::chrono::steady_clock::now() - start;
@@ -68,12 +69,15 @@ void Report(const std::string& what, double s, const Verdict& v) {
 TEST_CASE("perf: per-input 10000 x 100" * doctest::skip()) {
   Big big(10000, 100);
   // Violated: some minimizer picks an output other than 0 somewhere.
-  int g1 = big.b.AddGoal("g1", big.x, big.y, Forall(0, big.x, Eq(big.PiX(0), Elem(big.y, 0))), 1);
+  int g1 = big.b.AddGoal("g1", big.x, big.y,
+                         Forall(0, big.x, Eq(big.PiX(0), Elem(big.y, 0))), 1);
   // Holds: every minimizer has loss 0 wherever loss 0 is reachable.
-  int g2 = big.b.AddGoal("g2", big.x, big.y,
-                         Forall(0, big.x, Bin(Op::kLe, LossOf(big.loss, Var(0, big.x), big.PiX(0)),
-                                              Num("1/8"))),
-                         1);
+  int g2 = big.b.AddGoal(
+      "g2", big.x, big.y,
+      Forall(0, big.x,
+             Bin(Op::kLe, LossOf(big.loss, Var(0, big.x), big.PiX(0)),
+                 Num("1/8"))),
+      1);
   Verdict v;
   Claim c1 = big.b.AddClaim("c1", big.loss, g1, big.data);
   Report("10000x100 forall, violated", Run(big.b.model, c1, &v), v);
@@ -88,8 +92,12 @@ TEST_CASE("perf: per-input 10000 x 100" * doctest::skip()) {
   Report("10000x100 forall, within 1e-3", Run(big.b.model, c4, &v), v);
   CHECK(v.kind != Verdict::Kind::kUnknown);
   Big tied(10000, 100, true);
-  int g3 = tied.b.AddGoal("g3", tied.x, tied.y,
-                          Exists(0, tied.x, Ne(tied.PiX(0), FnOf(tied.label, Type::Element(tied.y), Var(0, tied.x)))), 1);
+  int g3 = tied.b.AddGoal(
+      "g3", tied.x, tied.y,
+      Exists(0, tied.x,
+             Ne(tied.PiX(0),
+                FnOf(tied.label, Type::Element(tied.y), Var(0, tied.x)))),
+      1);
   Claim c5 = tied.b.AddClaim("c5", tied.loss, g3, tied.data);
   Report("10000x100 all tied, exists, violated", Run(tied.b.model, c5, &v), v);
   CHECK(v.kind == Verdict::Kind::kFails);
@@ -107,27 +115,36 @@ TEST_CASE("perf: count 10000 x 10" * doctest::skip()) {
     if (best <= Rational(1, 8)) ++k;
   }
   auto goal = [&](Op op, int bound) {
-    RExpr low = Bin(Op::kLe, LossOf(big.loss, Var(0, big.x), big.PiX(0)), Num("1/8"));
-    return big.b.AddGoal("g", big.x, big.y, Bin(op, Count(0, big.x, low), Num(Rational(bound))), 1);
+    RExpr low =
+        Bin(Op::kLe, LossOf(big.loss, Var(0, big.x), big.PiX(0)), Num("1/8"));
+    return big.b.AddGoal("g", big.x, big.y,
+                         Bin(op, Count(0, big.x, low), Num(Rational(bound))),
+                         1);
   };
   auto labelled = [&](Op op, int bound) {
-    RExpr eq = Eq(big.PiX(0), FnOf(big.label, Type::Element(big.y), Var(0, big.x)));
-    return big.b.AddGoal("g", big.x, big.y, Bin(op, Count(0, big.x, eq), Num(Rational(bound))), 1);
+    RExpr eq =
+        Eq(big.PiX(0), FnOf(big.label, Type::Element(big.y), Var(0, big.x)));
+    return big.b.AddGoal("g", big.x, big.y,
+                         Bin(op, Count(0, big.x, eq), Num(Rational(bound))), 1);
   };
   Verdict v;
   Claim c1 = big.b.AddClaim("c1", big.loss, goal(Op::kGe, k), big.data);
-  Report("10000x10 count >= K at the threshold (holds)", Run(big.b.model, c1, &v), v);
+  Report("10000x10 count >= K at the threshold (holds)",
+         Run(big.b.model, c1, &v), v);
   CHECK(v.kind == Verdict::Kind::kHolds);
   Claim c2 = big.b.AddClaim("c2", big.loss, goal(Op::kGe, k + 1), big.data);
   Report("10000x10 count >= K+1 (violated)", Run(big.b.model, c2, &v), v);
   CHECK(v.kind == Verdict::Kind::kFails);
   Claim c3 = big.b.AddClaim("c3", big.loss, labelled(Op::kGe, 5000), big.data);
-  Report("10000x10 count pi(x)==label(x) >= 5000 (violated)", Run(big.b.model, c3, &v), v);
+  Report("10000x10 count pi(x)==label(x) >= 5000 (violated)",
+         Run(big.b.model, c3, &v), v);
   CHECK(v.kind == Verdict::Kind::kFails);
-  Claim c4 = big.b.AddClaim("c4", big.loss, goal(Op::kGe, k - 30), big.data, Q("0.0001"));
+  Claim c4 = big.b.AddClaim("c4", big.loss, goal(Op::kGe, k - 30), big.data,
+                            Q("0.0001"));
   Report("10000x10 count >= K-30 within 1e-4", Run(big.b.model, c4, &v), v);
   CHECK(v.kind != Verdict::Kind::kUnknown);
-  Claim c5 = big.b.AddClaim("c5", big.loss, goal(Op::kGe, k - 30), big.data, Q("0.00001"));
+  Claim c5 = big.b.AddClaim("c5", big.loss, goal(Op::kGe, k - 30), big.data,
+                            Q("0.00001"));
   Report("10000x10 count >= K-30 within 1e-5", Run(big.b.model, c5, &v), v);
   CHECK(v.kind != Verdict::Kind::kUnknown);
 }
@@ -135,34 +152,53 @@ TEST_CASE("perf: count 10000 x 10" * doctest::skip()) {
 TEST_CASE("perf: z3 cross-input 1000 x 10" * doctest::skip()) {
   Big tied(1000, 10, true);
   // pi(x) == pi(next(x)) for all x: constant policies only; violated.
-  RExpr body = Forall(0, tied.x, Eq(tied.PiX(0), Pi(FnOf(tied.next, Type::Element(tied.x), Var(0, tied.x)), tied.y)));
+  RExpr body = Forall(
+      0, tied.x,
+      Eq(tied.PiX(0),
+         Pi(FnOf(tied.next, Type::Element(tied.x), Var(0, tied.x)), tied.y)));
   int g = tied.b.AddGoal("g", tied.x, tied.y, body, 1);
   Verdict v;
   Claim c = tied.b.AddClaim("c", tied.loss, g, tied.data);
-  Report("1000x10 tied, forall pi(x)==pi(next(x)), violated", Run(tied.b.model, c, &v), v);
+  Report("1000x10 tied, forall pi(x)==pi(next(x)), violated",
+         Run(tied.b.model, c, &v), v);
   CHECK(v.kind == Verdict::Kind::kFails);
   // Holds: some input's output equals its successor's (there are 10
   // outputs on a 1000-cycle: pigeonhole makes it true for every policy).
-  RExpr body2 = Exists(0, tied.x, Eq(tied.PiX(0), Pi(FnOf(tied.next, Type::Element(tied.x), Var(0, tied.x)), tied.y)));
+  RExpr body2 = Exists(
+      0, tied.x,
+      Eq(tied.PiX(0),
+         Pi(FnOf(tied.next, Type::Element(tied.x), Var(0, tied.x)), tied.y)));
   int g2 = tied.b.AddGoal("g2", tied.x, tied.y, body2, 1);
   Claim c2 = tied.b.AddClaim("c2", tied.loss, g2, tied.data);
-  Report("1000x10 tied, exists pi(x)==pi(next(x)), violated", Run(tied.b.model, c2, &v), v);
+  Report("1000x10 tied, exists pi(x)==pi(next(x)), violated",
+         Run(tied.b.model, c2, &v), v);
   // Holds: 1001 inputs on a cycle, two tied outputs: an odd cycle cannot
   // alternate, so some input shares its successor's output.
   Big odd(1001, 10);
   for (size_t x = 0; x < 1001; ++x) {
-    for (size_t y = 0; y < 10; ++y) odd.b.model.losses[odd.loss].table[x * 10 + y] = y < 2 ? 0 : 1;
+    for (size_t y = 0; y < 10; ++y)
+      odd.b.model.losses[odd.loss].table[x * 10 + y] = y < 2 ? 0 : 1;
   }
-  RExpr body4 = Exists(0, odd.x, Eq(odd.PiX(0), Pi(FnOf(odd.next, Type::Element(odd.x), Var(0, odd.x)), odd.y)));
+  RExpr body4 = Exists(
+      0, odd.x,
+      Eq(odd.PiX(0),
+         Pi(FnOf(odd.next, Type::Element(odd.x), Var(0, odd.x)), odd.y)));
   int g4 = odd.b.AddGoal("g4", odd.x, odd.y, body4, 1);
   Claim c4 = odd.b.AddClaim("c4", odd.loss, g4, odd.data);
-  Report("1001x10 two tied outputs, exists pi(x)==pi(next(x)) (holds)", Run(odd.b.model, c4, &v), v);
+  Report("1001x10 two tied outputs, exists pi(x)==pi(next(x)) (holds)",
+         Run(odd.b.model, c4, &v), v);
   CHECK(v.kind == Verdict::Kind::kHolds);
   Big mixed(1000, 10);
-  int g3 = mixed.b.AddGoal("g3", mixed.x, mixed.y,
-                           Forall(0, mixed.x, Eq(mixed.PiX(0), Pi(FnOf(mixed.next, Type::Element(mixed.x), Var(0, mixed.x)), mixed.y))), 1);
+  int g3 = mixed.b.AddGoal(
+      "g3", mixed.x, mixed.y,
+      Forall(0, mixed.x,
+             Eq(mixed.PiX(0),
+                Pi(FnOf(mixed.next, Type::Element(mixed.x), Var(0, mixed.x)),
+                   mixed.y))),
+      1);
   Claim c3 = mixed.b.AddClaim("c3", mixed.loss, g3, mixed.data, Q("0.001"));
-  Report("1000x10 random, within 1e-3, forall pi(x)==pi(next(x))", Run(mixed.b.model, c3, &v), v);
+  Report("1000x10 random, within 1e-3, forall pi(x)==pi(next(x))",
+         Run(mixed.b.model, c3, &v), v);
   CHECK(v.kind != Verdict::Kind::kUnknown);
 }
 

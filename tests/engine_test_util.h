@@ -55,7 +55,8 @@ inline RExpr Pi(RExpr arg, DomainId out) {
   return Node(RExpr::Kind::kPolicy, Type::Element(out), {std::move(arg)});
 }
 inline RExpr LossOf(int id, RExpr x, RExpr y) {
-  RExpr e = Node(RExpr::Kind::kLoss, Type::Number(), {std::move(x), std::move(y)});
+  RExpr e =
+      Node(RExpr::Kind::kLoss, Type::Number(), {std::move(x), std::move(y)});
   e.callee = id;
   return e;
 }
@@ -71,22 +72,33 @@ inline RExpr Not(RExpr a) {
 }
 inline RExpr Bin(ast::Op op, RExpr a, RExpr b) {
   using ast::Op;
-  bool numeric = op == Op::kAdd || op == Op::kSub || op == Op::kMul ||
-                 op == Op::kDiv;
+  bool numeric =
+      op == Op::kAdd || op == Op::kSub || op == Op::kMul || op == Op::kDiv;
   RExpr e = Node(RExpr::Kind::kBinary, numeric ? Type::Number() : Type::Bool(),
                  {std::move(a), std::move(b)});
   e.op = op;
   return e;
 }
-inline RExpr And(RExpr a, RExpr b) { return Bin(ast::Op::kAnd, std::move(a), std::move(b)); }
-inline RExpr Or(RExpr a, RExpr b) { return Bin(ast::Op::kOr, std::move(a), std::move(b)); }
-inline RExpr Implies(RExpr a, RExpr b) { return Bin(ast::Op::kImplies, std::move(a), std::move(b)); }
-inline RExpr Eq(RExpr a, RExpr b) { return Bin(ast::Op::kEq, std::move(a), std::move(b)); }
-inline RExpr Ne(RExpr a, RExpr b) { return Bin(ast::Op::kNe, std::move(a), std::move(b)); }
+inline RExpr And(RExpr a, RExpr b) {
+  return Bin(ast::Op::kAnd, std::move(a), std::move(b));
+}
+inline RExpr Or(RExpr a, RExpr b) {
+  return Bin(ast::Op::kOr, std::move(a), std::move(b));
+}
+inline RExpr Implies(RExpr a, RExpr b) {
+  return Bin(ast::Op::kImplies, std::move(a), std::move(b));
+}
+inline RExpr Eq(RExpr a, RExpr b) {
+  return Bin(ast::Op::kEq, std::move(a), std::move(b));
+}
+inline RExpr Ne(RExpr a, RExpr b) {
+  return Bin(ast::Op::kNe, std::move(a), std::move(b));
+}
 inline RExpr Binder(RExpr::Kind kind, int slot, DomainId d, RExpr body) {
-  RExpr e = Node(kind, kind == RExpr::Kind::kCount || kind == RExpr::Kind::kSum
-                           ? Type::Number()
-                           : Type::Bool(),
+  RExpr e = Node(kind,
+                 kind == RExpr::Kind::kCount || kind == RExpr::Kind::kSum
+                     ? Type::Number()
+                     : Type::Bool(),
                  {std::move(body)});
   e.slot = slot;
   e.domain = d;
@@ -122,7 +134,8 @@ struct Builder {
                      const std::string& prefix) {
     Domain d;
     d.name = name;
-    for (size_t i = 0; i < size; ++i) d.values.push_back(prefix + std::to_string(i));
+    for (size_t i = 0; i < size; ++i)
+      d.values.push_back(prefix + std::to_string(i));
     model.domains.push_back(std::move(d));
     return static_cast<DomainId>(model.domains.size() - 1);
   }

@@ -1,5 +1,7 @@
 // Unit tests of the idealized-minimizer engine: dispatch, the per-input
 // counting path, the Z3 path, counting, limits and query dumps.
+#include "engine/idealized.h"
+
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -11,7 +13,6 @@
 #include "analysis/eval.h"
 #include "engine/brute_force.h"
 #include "engine/check.h"
-#include "engine/idealized.h"
 #include "engine/near_minimizers.h"
 #include "engine_test_util.h"
 
@@ -27,15 +28,16 @@ struct Novels {
   int grader, train, goal;
   Novels() {
     prompt = b.AddDomain("Prompt", 3, "p");  // romance, mystery, scifi
-    text = b.AddDomain("Text", 4, "t");      // masterpiece, cliche, plagiarism, lorem
+    text =
+        b.AddDomain("Text", 4, "t");  // masterpiece, cliche, plagiarism, lorem
     grader = b.AddLoss("grader", prompt, text,
-                       {Q("0.2"), Q("0.3"), Q("0"), Q("5"),   //
-                        Q("0.1"), Q("0.4"), Q("0"), Q("5"),   //
+                       {Q("0.2"), Q("0.3"), Q("0"), Q("5"),  //
+                        Q("0.1"), Q("0.4"), Q("0"), Q("5"),  //
                         Q("0.3"), Q("0.3"), Q("0"), Q("5")});
     train = b.AddData("train", prompt, {Q("1"), Q("1"), Q("0")});
-    goal = b.AddGoal("good_novels", prompt, text,
-                     Forall(0, prompt, Eq(Pi(Var(0, prompt), text), Elem(text, 0))),
-                     1);
+    goal = b.AddGoal(
+        "good_novels", prompt, text,
+        Forall(0, prompt, Eq(Pi(Var(0, prompt), text), Elem(text, 0))), 1);
   }
 };
 
@@ -72,20 +74,23 @@ TEST_CASE("idealized: dispatch never fakes a verdict") {
   c.hypothesis = "linear";
   Verdict v = CheckClaim(n.b.model, c, EngineOptions{});
   CHECK(v.kind == Verdict::Kind::kUnknown);
-  CHECK(v.reason == "hypothesis class 'linear' is not supported by this engine yet");
+  CHECK(v.reason ==
+        "hypothesis class 'linear' is not supported by this engine yet");
   c.hypothesis = "";
   c.goal = 7;  // broken model: an UNKNOWN, not a crash
   v = CheckClaim(n.b.model, c, EngineOptions{});
   CHECK(v.kind == Verdict::Kind::kUnknown);
 }
 
-TEST_CASE("idealized: a goal about graded inputs only holds; within eps it fails") {
+TEST_CASE(
+    "idealized: a goal about graded inputs only holds; within eps it fails") {
   Novels n;
   // pi(x) == plagiarism for graded inputs.
   RExpr graded = Member(Var(0, n.prompt), n.prompt, {0, 1});
   int g = n.b.AddGoal("plagiarize", n.prompt, n.text,
-                      Forall(0, n.prompt, Implies(graded, Eq(Pi(Var(0, n.prompt), n.text),
-                                                             Elem(n.text, 2)))),
+                      Forall(0, n.prompt,
+                             Implies(graded, Eq(Pi(Var(0, n.prompt), n.text),
+                                                Elem(n.text, 2)))),
                       1);
   Claim c = n.b.AddClaim("c", n.grader, g, n.train);
   Verdict v = CheckClaim(n.b.model, c, EngineOptions{});
@@ -108,10 +113,12 @@ TEST_CASE("idealized: a goal about graded inputs only holds; within eps it fails
 
 TEST_CASE("idealized: vacuous goals are flagged") {
   Novels n;
-  int g = n.b.AddGoal("trivial", n.prompt, n.text,
-                      Forall(0, n.prompt, Or(Eq(Pi(Var(0, n.prompt), n.text), Elem(n.text, 0)),
-                                             Ne(Pi(Var(0, n.prompt), n.text), Elem(n.text, 0)))),
-                      1);
+  int g =
+      n.b.AddGoal("trivial", n.prompt, n.text,
+                  Forall(0, n.prompt,
+                         Or(Eq(Pi(Var(0, n.prompt), n.text), Elem(n.text, 0)),
+                            Ne(Pi(Var(0, n.prompt), n.text), Elem(n.text, 0)))),
+                  1);
   Claim c = n.b.AddClaim("c", n.grader, g, n.train);
   Verdict v = CheckClaim(n.b.model, c, EngineOptions{});
   CHECK(v.kind == Verdict::Kind::kHolds);
@@ -132,7 +139,8 @@ TEST_CASE("idealized: count atoms with every operator on the counting path") {
                {Op::kNe, 3, false}};
   for (const Case& k : cases) {
     for (bool flip : {false, true}) {
-      RExpr count = Count(0, n.prompt, Eq(Pi(Var(0, n.prompt), n.text), Elem(n.text, 2)));
+      RExpr count =
+          Count(0, n.prompt, Eq(Pi(Var(0, n.prompt), n.text), Elem(n.text, 2)));
       RExpr body = flip ? Bin(k.op == Op::kGe   ? Op::kLe
                               : k.op == Op::kGt ? Op::kLt
                               : k.op == Op::kLe ? Op::kGe
@@ -164,8 +172,9 @@ TEST_CASE("idealized: cross-input goal goes to z3") {
   // Every output ties everywhere.
   int l = b.AddLoss("l", x, y, std::vector<Rational>(6, Q("1")));
   int d = b.AddData("d", x, {Q("1"), Q("1"), Q("1")});
-  int g = b.AddGoal("same", x, y,
-                    Forall(0, x, Forall(1, x, Eq(Pi(Var(0, x), y), Pi(Var(1, x), y)))), 2);
+  int g = b.AddGoal(
+      "same", x, y,
+      Forall(0, x, Forall(1, x, Eq(Pi(Var(0, x), y), Pi(Var(1, x), y)))), 2);
   Claim c = b.AddClaim("c", l, g, d);
   Verdict v = CheckClaim(b.model, c, EngineOptions{});
   REQUIRE(v.kind == Verdict::Kind::kFails);
@@ -182,8 +191,10 @@ TEST_CASE("idealized: a tiny rlimit gives UNKNOWN") {
   int d = b.AddData("d", x, std::vector<Rational>(12, Q("1")));
   // Injective: impossible with 3 outputs for 12 inputs, so the solver must
   // work to find the violation... which is easy; ask the hard way round.
-  RExpr inj = Forall(0, x, Forall(1, x, Implies(Ne(Var(0, x), Var(1, x)),
-                                               Ne(Pi(Var(0, x), y), Pi(Var(1, x), y)))));
+  RExpr inj = Forall(0, x,
+                     Forall(1, x,
+                            Implies(Ne(Var(0, x), Var(1, x)),
+                                    Ne(Pi(Var(0, x), y), Pi(Var(1, x), y)))));
   int g = b.AddGoal("not_injective", x, y, Not(inj), 2);
   Claim c = b.AddClaim("c", l, g, d);
   EngineOptions o;
@@ -202,8 +213,9 @@ TEST_CASE("idealized: grounding bound gives UNKNOWN") {
   DomainId y = b.AddDomain("Y", 2, "y");
   int l = b.AddLoss("l", x, y, std::vector<Rational>(60, Q("1")));
   int d = b.AddData("d", x, std::vector<Rational>(30, Q("1")));
-  int g = b.AddGoal("same", x, y,
-                    Forall(0, x, Forall(1, x, Eq(Pi(Var(0, x), y), Pi(Var(1, x), y)))), 2);
+  int g = b.AddGoal(
+      "same", x, y,
+      Forall(0, x, Forall(1, x, Eq(Pi(Var(0, x), y), Pi(Var(1, x), y)))), 2);
   Claim c = b.AddClaim("c", l, g, d);
   IdealizedConfig cfg;
   cfg.max_ground_nodes = 100;
@@ -222,7 +234,8 @@ TEST_CASE("idealized: exact big-integer counts") {
   }
   int l = b.AddLoss("l", x, y, t);
   int d = b.AddData("d", x, std::vector<Rational>(40, Q("1")));
-  int g = b.AddGoal("g", x, y, Forall(0, x, Ne(Pi(Var(0, x), y), Elem(y, 3))), 1);
+  int g =
+      b.AddGoal("g", x, y, Forall(0, x, Ne(Pi(Var(0, x), y), Elem(y, 3))), 1);
   Claim c = b.AddClaim("c", l, g, d);
   Verdict v = CheckClaim(b.model, c, EngineOptions{});
   CHECK(v.kind == Verdict::Kind::kHolds);
@@ -254,7 +267,8 @@ TEST_CASE("near minimizers: capped counts are lower bounds") {
   int l = b.AddLoss("l", x, y, t);
   int d = b.AddData("d", x, std::vector<Rational>(12, Q("1")));
   Rational eps = Q("0.05");
-  NearMinimizers nm = BuildNearMinimizers(b.model, b.model.losses[l], b.model.data[d], &eps);
+  NearMinimizers nm =
+      BuildNearMinimizers(b.model, b.model.losses[l], b.model.data[d], &eps);
   MinimizerCount exact = CountNearMinimizers(nm, 1'000'000);
   CHECK_FALSE(exact.capped);
   MinimizerCount capped = CountNearMinimizers(nm, 4);
@@ -271,11 +285,13 @@ TEST_CASE("idealized: --dump-smt2 writes replayable queries") {
   Builder b;
   DomainId x = b.AddDomain("X", 3, "x");
   DomainId y = b.AddDomain("Y", 2, "y");
-  int l = b.AddLoss("l", x, y, {Q("0"), Q("1"), Q("0"), Q("0"), Q("1"), Q("1")});
+  int l =
+      b.AddLoss("l", x, y, {Q("0"), Q("1"), Q("0"), Q("0"), Q("1"), Q("1")});
   int d = b.AddData("d", x, {Q("1"), Q("1"), Q("1")});
   int g = b.AddGoal("same", x, y, Eq(Pi(Elem(x, 1), y), Pi(Elem(x, 2), y)), 0);
   Claim c = b.AddClaim("dumped", l, g, d, Q("1/3"));
-  auto dir = std::filesystem::temp_directory_path() / "aligncheck_engine_dump_test";
+  auto dir =
+      std::filesystem::temp_directory_path() / "aligncheck_engine_dump_test";
   std::filesystem::remove_all(dir);
   EngineOptions o;
   o.dump_smt2_dir = dir.string();
@@ -288,7 +304,8 @@ TEST_CASE("idealized: --dump-smt2 writes replayable queries") {
   text << in.rdbuf();
   CHECK(text.str().find("(check-sat)") != std::string::npos);
   if (std::system("command -v z3 > /dev/null 2>&1") == 0) {
-    std::string cmd = "z3 " + v.dumped_queries[0] + " > " + (dir / "out.txt").string();
+    std::string cmd =
+        "z3 " + v.dumped_queries[0] + " > " + (dir / "out.txt").string();
     REQUIRE(std::system(cmd.c_str()) == 0);
     std::ifstream out(dir / "out.txt");
     std::string first;
@@ -317,10 +334,13 @@ TEST_CASE("idealized: z3 answers are reproducible for a fixed seed") {
   DomainId y = b.AddDomain("Y", 3, "y");
   int l = b.AddLoss("l", x, y, std::vector<Rational>(24, Q("1")));
   int d = b.AddData("d", x, std::vector<Rational>(8, Q("1")));
-  int g = b.AddGoal("injective", x, y,
-                    Forall(0, x, Forall(1, x, Implies(Ne(Var(0, x), Var(1, x)),
-                                                     Ne(Pi(Var(0, x), y), Pi(Var(1, x), y))))),
-                    2);
+  int g =
+      b.AddGoal("injective", x, y,
+                Forall(0, x,
+                       Forall(1, x,
+                              Implies(Ne(Var(0, x), Var(1, x)),
+                                      Ne(Pi(Var(0, x), y), Pi(Var(1, x), y))))),
+                2);
   Claim c = b.AddClaim("c", l, g, d);
   EngineOptions o;
   o.seed = 11;
@@ -336,7 +356,8 @@ TEST_CASE("idealized: breaks follow the violated conjuncts") {
   DomainId x = b.AddDomain("X", 3, "x");
   DomainId y = b.AddDomain("Y", 2, "y");
   // x0 must take y1, x1 and x2 tie.
-  int l = b.AddLoss("l", x, y, {Q("1"), Q("0"), Q("0"), Q("0"), Q("0"), Q("0")});
+  int l =
+      b.AddLoss("l", x, y, {Q("1"), Q("0"), Q("0"), Q("0"), Q("0"), Q("0")});
   int d = b.AddData("d", x, {Q("1"), Q("1"), Q("1")});
   // exists x: pi(x) == y0, and forall x: true-ish: the exists conjunct is
   // violated by the policy that avoids y0 everywhere.
@@ -350,8 +371,11 @@ TEST_CASE("idealized: breaks follow the violated conjuncts") {
   CHECK(v.counterexample->policy == Policy{1, 1, 1});
   CHECK(v.counterexample->breaks == std::vector<int8_t>{1, 1, 1});
   // A count atom has no per-input reading.
-  int g2 = b.AddGoal("g2", x, y,
-                     Bin(ast::Op::kGe, Count(0, x, Eq(Pi(Var(0, x), y), Elem(y, 0))), Num("1")), 1);
+  int g2 =
+      b.AddGoal("g2", x, y,
+                Bin(ast::Op::kGe, Count(0, x, Eq(Pi(Var(0, x), y), Elem(y, 0))),
+                    Num("1")),
+                1);
   Claim c2 = b.AddClaim("c2", l, g2, d);
   v = CheckClaim(b.model, c2, EngineOptions{});
   REQUIRE(v.kind == Verdict::Kind::kFails);
@@ -362,9 +386,12 @@ TEST_CASE("idealized: conjuncts split between counting and z3") {
   Builder b;
   DomainId x = b.AddDomain("X", 3, "x");
   DomainId y = b.AddDomain("Y", 2, "y");
-  int l = b.AddLoss("l", x, y, {Q("0"), Q("1"), Q("0"), Q("0"), Q("0"), Q("0")});
+  int l =
+      b.AddLoss("l", x, y, {Q("0"), Q("1"), Q("0"), Q("0"), Q("0"), Q("0")});
   int d = b.AddData("d", x, {Q("1"), Q("1"), Q("1")});
-  RExpr per_input = Forall(0, x, Implies(Eq(Var(0, x), Elem(x, 0)), Eq(Pi(Var(0, x), y), Elem(y, 0))));
+  RExpr per_input = Forall(
+      0, x,
+      Implies(Eq(Var(0, x), Elem(x, 0)), Eq(Pi(Var(0, x), y), Elem(y, 0))));
   RExpr cross = Eq(Pi(Elem(x, 1), y), Pi(Elem(x, 2), y));
   // not (per_input implies not cross) == per_input and cross.
   int g = b.AddGoal("g", x, y, Not(Implies(per_input, Not(cross))), 1);

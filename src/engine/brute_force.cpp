@@ -66,7 +66,8 @@ BruteForceResult BruteForceIdealized(const Model& model, const Claim& claim,
     }
   }
   r.holds = r.violating == 0;
-  r.vacuous = r.goal_true_everywhere == BigInt(static_cast<unsigned long>(total));
+  r.vacuous =
+      r.goal_true_everywhere == BigInt(static_cast<unsigned long>(total));
   return r;
 }
 

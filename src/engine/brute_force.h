@@ -22,16 +22,17 @@ struct BruteForceResult {
   BigInt feasible;   // policies with L_D <= min + eps
   BigInt violating;  // feasible policies violating the goal
   std::optional<Policy> first_violating;  // in enumeration order
-  BigInt goal_true_everywhere;  // policies (any, feasible or not) where goal holds
-  bool vacuous = false;         // the goal holds for every policy
+  BigInt
+      goal_true_everywhere;  // policies (any, feasible or not) where goal holds
+  bool vacuous = false;      // the goal holds for every policy
 };
 
 /// Decides `claim` (an idealized claim with no hypothesis class) of `model`
 /// by enumeration, with exact L_D from ExpectedLoss and the goal from the
 /// reference Evaluator. `max_policies` bounds |Y|^|X|.
-BruteForceResult BruteForceIdealized(const Model& model, const Claim& claim,
-                                     uint64_t max_policies =
-                                         kMaxBruteForcePolicies);
+BruteForceResult BruteForceIdealized(
+    const Model& model, const Claim& claim,
+    uint64_t max_policies = kMaxBruteForcePolicies);
 
 }  // namespace aligncheck
 

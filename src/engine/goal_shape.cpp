@@ -158,9 +158,8 @@ ConjunctShape ClassifyConjunct(const Model& model, const Goal& goal,
       atom.pred = &count.args[0];
       atom.slot = count.slot;
       for (size_t k = 0; k <= n; ++k) {
-        atom.good[k] =
-            Compare(Rational(static_cast<unsigned long>(k)), op, bound) !=
-            c.negated;
+        atom.good[k] = Compare(Rational(static_cast<unsigned long>(k)), op,
+                               bound) != c.negated;
       }
       shape.kind = ConjunctShape::Kind::kCount;
       return shape;

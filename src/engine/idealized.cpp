@@ -44,8 +44,10 @@ std::string Validate(const Model& model, const Claim& claim) {
            loss.name + "'";
   }
   if (goal.input != loss.input || goal.output != loss.output) {
-    return "goal '" + goal.name + "' is about policies of another type than "
-           "loss '" + loss.name + "'";
+    return "goal '" + goal.name +
+           "' is about policies of another type than "
+           "loss '" +
+           loss.name + "'";
   }
   if (loss.table.size() != n * m) return "internal: loss table has wrong size";
   if (data.total <= 0) return "data '" + data.name + "' has total weight 0";
@@ -103,8 +105,9 @@ class Decider {
         continue;
       }
       d.used_solver = true;
-      SearchOutcome s = SearchViolation(model_, goal_, nm, c, options_,
-                                        NextDumpPath(), config_.max_ground_nodes);
+      SearchOutcome s =
+          SearchViolation(model_, goal_, nm, c, options_, NextDumpPath(),
+                          config_.max_ground_nodes);
       if (!s.dump_path.empty()) verdict_->dumped_queries.push_back(s.dump_path);
       if (s.kind == SearchOutcome::Kind::kFound) {
         return Violated(std::move(s.policy), true);

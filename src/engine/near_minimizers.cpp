@@ -34,7 +34,8 @@ NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
       nm.scale[x] = w / data.total;
     }
     if (nm.unbounded || w == 0) {
-      for (size_t y = 0; y < m; ++y) nm.option.push_back(static_cast<uint32_t>(y));
+      for (size_t y = 0; y < m; ++y)
+        nm.option.push_back(static_cast<uint32_t>(y));
       continue;
     }
     if (nm.eps == 0) {

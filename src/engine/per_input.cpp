@@ -56,11 +56,13 @@ AtomDecision DecideCountAtom(const Model& model, const Goal& goal,
       base += nm.Excess(x, false_opt[x]);
     } else {
       base += nm.Excess(x, false_opt[x]);
-      deltas.emplace_back(nm.Excess(x, true_opt[x]) - nm.Excess(x, false_opt[x]), x);
+      deltas.emplace_back(
+          nm.Excess(x, true_opt[x]) - nm.Excess(x, false_opt[x]), x);
     }
   }
-  std::stable_sort(deltas.begin(), deltas.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(
+      deltas.begin(), deltas.end(),
+      [](const auto& a, const auto& b) { return a.first < b.first; });
   // Cheapest bad count c in [forced_true, forced_true + |deltas|].
   size_t best_c = kNone;
   Rational best_cost;

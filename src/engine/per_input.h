@@ -20,9 +20,9 @@
 namespace aligncheck {
 
 struct AtomDecision {
-  std::string error;       // non-empty: P could not be evaluated
-  bool violated = false;   // some feasible policy makes the atom false
-  Policy policy;           // violated: the cheapest such policy
+  std::string error;      // non-empty: P could not be evaluated
+  bool violated = false;  // some feasible policy makes the atom false
+  Policy policy;          // violated: the cheapest such policy
 };
 
 /// Decides whether some policy in `nm` falsifies `atom` of `goal`.

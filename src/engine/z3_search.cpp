@@ -146,7 +146,8 @@ class Grounder {
     return s;
   }
   Sym NumberFrom(std::map<Rational, std::vector<z3::expr>>& groups) {
-    if (groups.size() == 1) return Concrete(Value::Number(groups.begin()->first));
+    if (groups.size() == 1)
+      return Concrete(Value::Number(groups.begin()->first));
     auto it = groups.rbegin();
     z3::expr acc = Num(it->first);
     for (++it; it != groups.rend(); ++it) {
@@ -188,8 +189,9 @@ void Grounder::Reach(size_t x) {
   }
 }
 
-Sym Grounder::Lift(const std::vector<Sym>& args, const Type& type,
-                   const std::function<Value(const std::vector<uint32_t>&)>& f) {
+Sym Grounder::Lift(
+    const std::vector<Sym>& args, const Type& type,
+    const std::function<Value(const std::vector<uint32_t>&)>& f) {
   std::map<uint32_t, std::vector<z3::expr>> elements;
   std::map<Rational, std::vector<z3::expr>> numbers;
   std::vector<z3::expr> truths;
@@ -610,16 +612,16 @@ z3::expr Budget(z3::context& ctx, Grounder& g, const z3::expr_vector& vars,
   }
   z3::expr_vector terms(ctx);
   for (size_t i = 0; i < costs.size(); ++i) {
-    terms.push_back(z3::ite(vars[static_cast<unsigned>(i)], g.Num(costs[i]),
-                            g.Num(0)));
+    terms.push_back(
+        z3::ite(vars[static_cast<unsigned>(i)], g.Num(costs[i]), g.Num(0)));
   }
   return z3::sum(terms) <= g.Num(eps);
 }
 
 SearchOutcome Search(const Model& model, const Goal& goal,
                      const NearMinimizers& nm, const Conjunct& c,
-                     const EngineOptions& options,
-                     const std::string& dump_path, size_t max_nodes) {
+                     const EngineOptions& options, const std::string& dump_path,
+                     size_t max_nodes) {
   SearchOutcome out;
   z3::context ctx;
   Grounder g(model, goal, nm, ctx, max_nodes);
