@@ -405,3 +405,53 @@ TEST_CASE("idealized: conjuncts split between counting and z3") {
 
 }  // namespace
 }  // namespace aligncheck
+
+namespace aligncheck {
+namespace {
+
+using namespace test;  // NOLINT
+
+TEST_CASE("idealized: degenerate domains and weights") {
+  Builder b;
+  DomainId none = b.AddDomain("None", 0, "n");
+  DomainId y = b.AddDomain("Y", 2, "y");
+  int l = b.AddLoss("l", none, y, {});
+  // Total weight 0 is an UNKNOWN with a reason, never a division by zero.
+  int d = b.AddData("d", none, {});
+  int g = b.AddGoal("g", none, y, Forall(0, none, Eq(Pi(Var(0, none), y), Elem(y, 0))), 1);
+  Claim c = b.AddClaim("c", l, g, d);
+  Verdict v = CheckClaim(b.model, c, EngineOptions{});
+  CHECK(v.kind == Verdict::Kind::kUnknown);
+  CHECK(v.reason == "data 'd' has total weight 0");
+  b.model.data[d].total = 1;  // an empty X with a nominal total
+  v = CheckClaim(b.model, c, EngineOptions{});
+  CHECK(v.kind == Verdict::Kind::kHolds);
+  CHECK(v.vacuous);
+  CHECK(*v.minimizers == 1);
+  int g2 = b.AddGoal("g2", none, y, Exists(0, none, Eq(Pi(Var(0, none), y), Elem(y, 0))), 1);
+  Claim c2 = b.AddClaim("c2", l, g2, d);
+  v = CheckClaim(b.model, c2, EngineOptions{});
+  REQUIRE(v.kind == Verdict::Kind::kFails);
+  CHECK(v.counterexample->policy.empty());
+
+  // One graded input among many: the others are free, any within.
+  Builder b2;
+  DomainId x = b2.AddDomain("X", 5, "x");
+  DomainId y2 = b2.AddDomain("Y", 3, "y");
+  std::vector<Rational> t(15, Q("1"));
+  t[0] = 0;
+  int l2 = b2.AddLoss("l", x, y2, t);
+  int d2 = b2.AddData("d", x, {Q("2"), Q("0"), Q("0"), Q("0"), Q("0")});
+  int g3 = b2.AddGoal("g", x, y2, Eq(Pi(Elem(x, 0), y2), Elem(y2, 0)), 0);
+  Claim c3 = b2.AddClaim("c", l2, g3, d2, Q("1000"));
+  v = CheckClaim(b2.model, c3, EngineOptions{});
+  REQUIRE(v.kind == Verdict::Kind::kFails);  // within 1000 anything goes
+  CHECK(*v.minimizers == 243);
+  c3.within = Q("0.999");
+  v = CheckClaim(b2.model, c3, EngineOptions{});
+  CHECK(v.kind == Verdict::Kind::kHolds);
+  CHECK(*v.minimizers == 81);
+}
+
+}  // namespace
+}  // namespace aligncheck
