@@ -418,7 +418,8 @@ TEST_CASE("idealized: degenerate domains and weights") {
   int l = b.AddLoss("l", none, y, {});
   // Total weight 0 is an UNKNOWN with a reason, never a division by zero.
   int d = b.AddData("d", none, {});
-  int g = b.AddGoal("g", none, y, Forall(0, none, Eq(Pi(Var(0, none), y), Elem(y, 0))), 1);
+  int g = b.AddGoal("g", none, y,
+                    Forall(0, none, Eq(Pi(Var(0, none), y), Elem(y, 0))), 1);
   Claim c = b.AddClaim("c", l, g, d);
   Verdict v = CheckClaim(b.model, c, EngineOptions{});
   CHECK(v.kind == Verdict::Kind::kUnknown);
@@ -428,7 +429,8 @@ TEST_CASE("idealized: degenerate domains and weights") {
   CHECK(v.kind == Verdict::Kind::kHolds);
   CHECK(v.vacuous);
   CHECK(*v.minimizers == 1);
-  int g2 = b.AddGoal("g2", none, y, Exists(0, none, Eq(Pi(Var(0, none), y), Elem(y, 0))), 1);
+  int g2 = b.AddGoal("g2", none, y,
+                     Exists(0, none, Eq(Pi(Var(0, none), y), Elem(y, 0))), 1);
   Claim c2 = b.AddClaim("c2", l, g2, d);
   v = CheckClaim(b.model, c2, EngineOptions{});
   REQUIRE(v.kind == Verdict::Kind::kFails);
