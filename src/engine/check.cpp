@@ -1,0 +1,50 @@
+// Dispatch from a claim's reading to its engine, and the exception boundary.
+#include "engine/check.h"
+
+#include <z3++.h>
+
+#include <exception>
+#include <string>
+
+#include "engine/idealized.h"
+
+namespace aligncheck {
+namespace {
+
+Verdict Unknown(std::string reason) {
+  Verdict v;
+  v.kind = Verdict::Kind::kUnknown;
+  v.reason = std::move(reason);
+  return v;
+}
+
+}  // namespace
+
+Verdict CheckClaim(const Model& model, const Claim& claim,
+                   const EngineOptions& options) {
+  try {
+    switch (claim.reading) {
+      case Claim::Reading::kIdealized:
+        if (!claim.hypothesis.empty()) {
+          return Unknown("hypothesis class '" + claim.hypothesis +
+                         "' is not supported by this engine yet");
+        }
+        return CheckIdealized(model, claim, options);
+      case Claim::Reading::kPhysical:
+      case Claim::Reading::kTrained:
+      case Claim::Reading::kAgent:
+        return Unknown("engine not available yet");
+    }
+    return Unknown("engine not available yet");
+  } catch (const z3::exception& e) {
+    return Unknown(std::string("solver error: ") + e.msg());
+  } catch (const std::bad_alloc&) {
+    return Unknown("out of memory");
+  } catch (const std::exception& e) {
+    return Unknown(std::string("internal: ") + e.what());
+  } catch (...) {
+    return Unknown("internal: unexpected error");
+  }
+}
+
+}  // namespace aligncheck
