@@ -5,6 +5,7 @@
 #include <chrono>
 #include <functional>
 #include <random>
+#include <regex>
 
 #include "analysis/analyze.h"
 #include "analysis/eval.h"
@@ -132,7 +133,9 @@ void ExpectDiagnostics(SpecBuilder& b, const std::string& expected,
   std::string got = Diagnose(b, &model, "spec.align", limits);
   if (got != expected) MESSAGE("actual diagnostics:\n" << got << "<<<end");
   CHECK(got == expected);
-  CHECK(model.has_value() == expected.empty());
+  // Findings (AC...) leave a model; any other error means bad input.
+  bool bad_input = std::regex_search(expected, std::regex("\\[E[0-9]+\\]\n"));
+  CHECK(model.has_value() == !bad_input);
 }
 
 TEST_CASE("analysis: duplicate names and values [E003]") {
@@ -336,6 +339,24 @@ TEST_CASE("analysis: claims must say their reading [AC001, AC002]") {
       "register reads below T meets the goal\n"
       "help: add `as trained_outcome under TRAINING`: the policies that "
       "TRAINING produces meet the goal\n");
+}
+
+TEST_CASE("analysis: unclear claims are dropped, the others kept") {
+  SpecBuilder b;
+  b.Domain("Prompt", {"romance", "mystery"});
+  b.Domain("Text", {"good", "bad"});
+  b.LossExpr("l", {{"x", "Prompt"}, {"y", "Text"}},
+             If(Eq(Nm("y"), Nm("good")), Num("0"), Num("1")));
+  b.DataDomain("train", "Prompt");
+  b.Goal("g", Forall("x", "Prompt", Eq(Call("pi", {Nm("x")}), Nm("good"))));
+  b.Claim("bare", "l", "aligned_with", "g");
+  b.Claim("clear", "l", "aligned_with", "g", "idealized_minimizer over train");
+  std::optional<Model> model;
+  std::string got = Diagnose(b, &model, "spec.align", {});
+  CHECK(got.find("[AC001]") != std::string::npos);
+  REQUIRE(model.has_value());
+  REQUIRE(model->claims.size() == 1);
+  CHECK(model->claims[0].name == "clear");
 }
 
 TEST_CASE("analysis: forward references resolve") {

@@ -31,7 +31,7 @@ TEST_CASE("control characters in the source line are escaped") {
   CHECK(RenderDiagnosticText(d) ==
         "s.align:1:6: error: bad [E001]\n"
         "a\\x1b[31mb\n"
-        "         ^\n");
+        "        ^\n");
 }
 
 TEST_CASE("an empty file prints no source line") {
@@ -66,4 +66,23 @@ TEST_CASE("did-you-mean picks the closest plausible name") {
   CHECK(SuggestName("trian", names) == "train");
   CHECK(SuggestName("zzzzzz", names).empty());
   CHECK(SuggestName("x", {}).empty());
+}
+
+TEST_CASE("bytes that are not UTF-8 are escaped; UTF-8 keeps its columns") {
+  auto file =
+      std::make_shared<SourceFile>("u.align", "# \xc3\xa9t\xc3\xa9 x\xff y\n");
+  Diagnostic d;
+  d.file = file;
+  d.id = "E001";
+  d.message = "bad";
+  d.span = {11, 12};  // the 'y' after the stray 0xff byte
+  CHECK(RenderDiagnosticText(d) ==
+        "u.align:1:12: error: bad [E001]\n"
+        "# \xc3\xa9t\xc3\xa9 x\\xff y\n"
+        "            ^\n");
+  d.span = {2, 7};  // the word with two accented letters
+  CHECK(RenderDiagnosticText(d) ==
+        "u.align:1:3: error: bad [E001]\n"
+        "# \xc3\xa9t\xc3\xa9 x\\xff y\n"
+        "  ^~~\n");
 }

@@ -70,7 +70,7 @@ TEST_CASE("a failing claim prints its counterexample, breaking inputs first") {
         "    l aligned_with g as idealized_minimizer over train\n"
         "  counterexample: a minimizer of L_train that violates g\n"
         "    input  weight  pi(input)  loss  min loss\n"
-        "    x2     0       a          1/3   1/4       <- goal breaks here\n"
+        "    x2     0       a          1/3   0.25      <- goal breaks here\n"
         "    x1     1       b          0     0\n"
         "  the goal breaks at 1 of 2 inputs\n"
         "  L_train(pi) = 0 = min L_train\n"

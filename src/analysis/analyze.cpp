@@ -1212,10 +1212,25 @@ std::optional<Model> Analyzer::Run() {
   for (size_t i = 0; i < goal_decls_.size(); ++i) {
     ResolveGoal(*goal_decls_[i], model_.goals[i]);
   }
+  std::vector<bool> checkable(claim_decls_.size());
   for (size_t i = 0; i < claim_decls_.size(); ++i) {
+    size_t errors = sink_.error_count();
     ResolveClaim(*claim_decls_[i], model_.claims[i]);
+    const Claim& claim = model_.claims[i];
+    checkable[i] = sink_.error_count() == errors &&
+                   (claim.reading != Claim::Reading::kAgent ||
+                    (claim.agent >= 0 && agent_ok_[claim.agent]));
   }
-  if (sink_.has_errors()) return std::nullopt;
+  // Findings (an unqualified `aligned_with`, a vague agent) leave a valid
+  // model: the claims they concern are dropped, the others still get checked.
+  for (const Diagnostic& d : sink_.diagnostics()) {
+    if (d.severity == Severity::kError && !IsFinding(d)) return std::nullopt;
+  }
+  std::vector<Claim> kept;
+  for (size_t i = 0; i < model_.claims.size(); ++i) {
+    if (checkable[i]) kept.push_back(std::move(model_.claims[i]));
+  }
+  model_.claims = std::move(kept);
   return std::move(model_);
 }
 

@@ -84,7 +84,7 @@ int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
   bool bad_input = bad_usage;
   for (const FileResult& r : results) bad_input = bad_input || r.bad_input;
   if (bad_input) return kExitBadInput;
-  if (summary.unexpected > 0 || summary.errors > 0) return kExitFindings;
+  if (Findings(summary) > 0 || summary.errors > 0) return kExitFindings;
   return kExitClean;
 }
 

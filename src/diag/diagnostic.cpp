@@ -50,20 +50,57 @@ std::vector<Diagnostic> DiagnosticSink::Sorted() const {
   return out;
 }
 
-// Replaces control characters so that input bytes cannot drive the terminal.
-static std::string Printable(std::string_view text) {
+// Length of the well-formed UTF-8 sequence at the start of `text`, or 0.
+static size_t Utf8Length(std::string_view text) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char c = byte(0);
+  size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
+  if (n == 0 || n > text.size()) return 0;
+  for (size_t i = 1; i < n; ++i) {
+    if ((byte(i) & 0xc0) != 0x80) return 0;
+  }
+  unsigned char c1 = byte(1);
+  if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 > 0x9f) ||
+      (c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 > 0x8f)) {
+    return 0;  // overlong, surrogate or past U+10FFFF
+  }
+  return n;
+}
+
+// Replaces control characters and bytes that are not UTF-8 with \xNN so
+// input cannot drive the terminal; counts the columns the result takes.
+static std::string Printable(std::string_view text, size_t* columns = nullptr) {
   std::string out;
-  for (unsigned char c : text) {
+  size_t width = 0;
+  for (size_t i = 0; i < text.size();) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == '\t') {
       out += ' ';
+      width += 1;
+      ++i;
     } else if (c < 0x20 || c == 0x7f) {
       out += fmt::format("\\x{:02x}", c);
-    } else {
+      width += 4;
+      ++i;
+    } else if (c < 0x80) {
       out += static_cast<char>(c);
+      width += 1;
+      ++i;
+    } else if (size_t n = Utf8Length(text.substr(i)); n > 0) {
+      out.append(text.substr(i, n));
+      width += 1;
+      i += n;
+    } else {
+      out += fmt::format("\\x{:02x}", c);
+      width += 4;
+      ++i;
     }
   }
+  if (columns) *columns = width;
   return out;
 }
+
+bool IsFinding(const Diagnostic& d) { return d.id.rfind("AC", 0) == 0; }
 
 std::string RenderDiagnosticText(const Diagnostic& d) {
   std::string out;
@@ -89,13 +126,15 @@ std::string RenderDiagnosticText(const Diagnostic& d) {
     // Caret column in the printable text (escapes widen some bytes).
     size_t caret_col = 0;
     size_t byte_col = at.col - 1 - start;
-    caret_col = Printable(shown.substr(0, std::min(byte_col, shown.size()))).size();
-    uint32_t width = 1;
-    if (d.span.end > d.span.begin) {
+    Printable(shown.substr(0, std::min(byte_col, shown.size())), &caret_col);
+    size_t width = 1;
+    if (d.span.end > d.span.begin && byte_col < shown.size()) {
       LineCol end = d.file->Locate(d.span.end);
-      if (end.line == at.line && end.col > at.col) width = end.col - at.col;
+      if (end.line == at.line && end.col > at.col) {
+        Printable(shown.substr(byte_col, end.col - at.col), &width);
+        width = std::max<size_t>(width, 1);
+      }
     }
-    width = std::min<uint32_t>(width, static_cast<uint32_t>(kMaxShown));
     out += std::string(caret_col, ' ') + "^" + std::string(width - 1, '~') + "\n";
   } else {
     out += fmt::format("aligncheck: {}: {}{}\n", SeverityName(d.severity),

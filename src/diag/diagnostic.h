@@ -53,6 +53,11 @@ class DiagnosticSink {
   size_t error_count_ = 0;
 };
 
+/// Whether `d` is a finding about what a claim means (ids "AC..."), as
+/// opposed to invalid input: the spec is well formed, but the claim cannot be
+/// checked as written. Findings exit 1, bad input exits 2.
+bool IsFinding(const Diagnostic& d);
+
 /// Renders `d` as text: "file:line:col: error: message [id]", the source
 /// line, a caret under the span, then note:/help: lines.
 std::string RenderDiagnosticText(const Diagnostic& d);

@@ -3,18 +3,6 @@
 
 namespace aligncheck {
 
-const char* VerdictName(Verdict::Kind kind) {
-  switch (kind) {
-    case Verdict::Kind::kHolds:
-      return "holds";
-    case Verdict::Kind::kFails:
-      return "fails";
-    case Verdict::Kind::kUnknown:
-      return "unknown";
-  }
-  return "unknown";
-}
-
 const char* ReadingName(Claim::Reading reading) {
   switch (reading) {
     case Claim::Reading::kIdealized:
@@ -46,7 +34,7 @@ CheckSummary Summarize(const std::vector<FileResult>& results) {
   s.files = results.size();
   for (const FileResult& file : results) {
     for (const Diagnostic& d : file.diagnostics) {
-      if (d.severity == Severity::kError) ++s.errors;
+      if (d.severity == Severity::kError) ++(IsFinding(d) ? s.unclear : s.errors);
       if (d.severity == Severity::kWarning) ++s.warnings;
     }
     for (const ClaimResult& c : file.claims) {

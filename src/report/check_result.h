@@ -39,9 +39,13 @@ struct CheckSummary {
   size_t fails = 0;
   size_t unknown = 0;
   size_t unexpected = 0;  // verdicts that do not match `expect`
-  size_t errors = 0;      // error diagnostics
+  size_t unclear = 0;     // claims that cannot be checked as written (AC...)
+  size_t errors = 0;      // other error diagnostics: bad input
   size_t warnings = 0;
 };
+
+/// Unexpected verdicts plus unclear claims: what makes `check` exit 1.
+inline size_t Findings(const CheckSummary& s) { return s.unexpected + s.unclear; }
 
 CheckSummary Summarize(const std::vector<FileResult>& results);
 

@@ -136,7 +136,7 @@ std::string RenderCheckJson(const std::vector<FileResult>& results) {
   summary["holds"] = s.holds;
   summary["fails"] = s.fails;
   summary["unknown"] = s.unknown;
-  summary["findings"] = s.unexpected;
+  summary["findings"] = Findings(s);
   summary["errors"] = s.errors;
   summary["warnings"] = s.warnings;
   root["summary"] = std::move(summary);

@@ -113,17 +113,33 @@ std::string Counterexample(const Model& model, const Claim& claim,
   return out;
 }
 
+// "4 minimizers", "at least 100000 near-minimizers".
 std::string MinimizerCount(const Verdict& v, const Claim& claim) {
-  if (!v.minimizers) return "";
   bool near = claim.has_within && claim.within != 0;
-  return fmt::format("{}{} {}", v.minimizers_capped ? "at least " : "",
+  bool one = *v.minimizers == 1 && !v.minimizers_capped;
+  return fmt::format("{}{} {}{}", v.minimizers_capped ? "at least " : "",
                      FormatBigInt(*v.minimizers),
-                     near ? (*v.minimizers == 1 && !v.minimizers_capped
-                                 ? "near-minimizer"
-                                 : "near-minimizers")
-                          : (*v.minimizers == 1 && !v.minimizers_capped
-                                 ? "minimizer"
-                                 : "minimizers"));
+                     near ? "near-minimizer" : "minimizer", one ? "" : "s");
+}
+
+// "the only minimizer of L_train satisfies g", "all 4 near-minimizers of
+// L_train satisfy g", or "every minimizer ... (at least N of them)".
+std::string HoldsSentence(const Model& model, const Verdict& v,
+                          const Claim& claim) {
+  bool near = claim.has_within && claim.within != 0;
+  const char* noun = near ? "near-minimizer" : "minimizer";
+  std::string loss = "L_" + model.data[claim.data].name;
+  const std::string& goal = model.goals[claim.goal].name;
+  if (v.minimizers && !v.minimizers_capped) {
+    if (*v.minimizers == 1)
+      return fmt::format("the only {} of {} satisfies {}", noun, loss, goal);
+    return fmt::format("all {} {}s of {} satisfy {}",
+                       FormatBigInt(*v.minimizers), noun, loss, goal);
+  }
+  std::string out = fmt::format("every {} of {} satisfies {}", noun, loss, goal);
+  if (v.minimizers)
+    out += fmt::format(" (at least {} of them)", FormatBigInt(*v.minimizers));
+  return out;
 }
 
 }  // namespace
@@ -141,10 +157,7 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
   switch (v.kind) {
     case Verdict::Kind::kHolds:
       if (claim.reading == Claim::Reading::kIdealized) {
-        std::string count = MinimizerCount(v, claim);
-        out += fmt::format("  every one of the {} of L_{} satisfies {}",
-                           count, model.data[claim.data].name,
-                           model.goals[claim.goal].name);
+        out += "  " + HoldsSentence(model, v, claim);
         if (!v.method.empty()) out += fmt::format(" ({})", v.method);
         out += "\n";
       } else if (!v.reason.empty()) {
@@ -192,8 +205,8 @@ std::string RenderSummaryText(const CheckSummary& s) {
       "{} claim{} in {} file{}: {} hold{}, {} fail{}, {} unknown", s.claims,
       s.claims == 1 ? "" : "s", s.files, s.files == 1 ? "" : "s", s.holds,
       s.holds == 1 ? "s" : "", s.fails, s.fails == 1 ? "s" : "", s.unknown);
-  if (s.unexpected > 0) {
-    out += fmt::format("; {} finding{}", s.unexpected, s.unexpected == 1 ? "" : "s");
+  if (size_t findings = Findings(s); findings > 0) {
+    out += fmt::format("; {} finding{}", findings, findings == 1 ? "" : "s");
   }
   if (s.errors > 0) {
     out += fmt::format("; {} error{}", s.errors, s.errors == 1 ? "" : "s");
