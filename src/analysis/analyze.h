@@ -19,7 +19,8 @@ struct AnalysisLimits {
 
 /// Resolves `spec` (parsed from `file`) into a Model. Every semantic error
 /// is reported to `sink` with its location; the model is returned only when
-/// there were none. CSV files are read relative to the directory of
+/// there were none but findings (IsFinding), whose claims are left out of
+/// it. CSV files are read relative to the directory of
 /// `file->name()`.
 std::optional<Model> Analyze(const ast::Spec& spec,
                              const std::shared_ptr<const SourceFile>& file,

@@ -1,5 +1,7 @@
-// Timings of the engine on large problems. Skipped by default; run with
-//   ./build/aligncheck_test -tc="perf*" --no-skip
+// Engine timings on large problems, below the process level that
+// bench/run.py measures. Built with -DALIGNCHECK_BENCH=ON; run with
+//   ./build/aligncheck_engine_bench
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -66,7 +68,7 @@ void Report(const std::string& what, double s, const Verdict& v) {
   MESSAGE(line);
 }
 
-TEST_CASE("perf: per-input 10000 x 100" * doctest::skip()) {
+TEST_CASE("perf: per-input 10000 x 100") {
   Big big(10000, 100);
   // Violated: some minimizer picks an output other than 0 somewhere.
   int g1 = big.b.AddGoal("g1", big.x, big.y,
@@ -103,7 +105,7 @@ TEST_CASE("perf: per-input 10000 x 100" * doctest::skip()) {
   CHECK(v.kind == Verdict::Kind::kFails);
 }
 
-TEST_CASE("perf: count 10000 x 10" * doctest::skip()) {
+TEST_CASE("perf: count 10000 x 10") {
   Big big(10000, 10);
   // K = number of inputs whose minimum loss is <= 1/8: every minimizer has
   // exactly K inputs with loss <= 1/8, so count >= K holds at the threshold.
@@ -149,7 +151,7 @@ TEST_CASE("perf: count 10000 x 10" * doctest::skip()) {
   CHECK(v.kind != Verdict::Kind::kUnknown);
 }
 
-TEST_CASE("perf: z3 cross-input 1000 x 10" * doctest::skip()) {
+TEST_CASE("perf: z3 cross-input 1000 x 10") {
   Big tied(1000, 10, true);
   // pi(x) == pi(next(x)) for all x: constant policies only; violated.
   RExpr body = Forall(
