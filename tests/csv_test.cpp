@@ -288,3 +288,26 @@ TEST_CASE("csv: a 10^4 x 10^2 loss table loads completely") {
 
 }  // namespace
 }  // namespace aligncheck
+
+namespace aligncheck {
+namespace {
+
+TEST_CASE("csv: files must stay inside the spec's directory tree [E020]") {
+  std::string reason;
+  CHECK(InsideSpecTree("specs/a.align", "t.csv", "specs/t.csv", reason));
+  CHECK(InsideSpecTree("specs/a.align", "x/../t.csv", "specs/x/../t.csv",
+                       reason));
+  CHECK(InsideSpecTree("a.align", "t.csv", "t.csv", reason));
+  CHECK_FALSE(
+      InsideSpecTree("specs/a.align", "../t.csv", "specs/../t.csv", reason));
+  CHECK(reason == "it leads outside the spec's directory 'specs'");
+  CHECK_FALSE(InsideSpecTree("specs/a.align", "/etc/passwd", "/etc/passwd",
+                             reason));
+  CHECK(reason == "absolute paths are not allowed");
+  // A sibling whose name starts with the directory's is still outside.
+  CHECK_FALSE(InsideSpecTree("specs/a.align", "../specs2/t.csv",
+                             "specs/../specs2/t.csv", reason));
+}
+
+}  // namespace
+}  // namespace aligncheck

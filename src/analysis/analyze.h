@@ -15,6 +15,10 @@ namespace aligncheck {
 struct AnalysisLimits {
   size_t max_domain_size = 1'000'000;
   size_t max_table_entries = 20'000'000;  // |X| * |Y| of a loss
+  size_t max_csv_bytes = 512u << 20;
+  // Specs are untrusted (they arrive in pull requests): a CSV file must lie
+  // in the spec's own directory tree unless the user allows otherwise.
+  bool allow_outside = false;
 };
 
 /// Resolves `spec` (parsed from `file`) into a Model. Every semantic error

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
 namespace aligncheck {
 
 std::string CsvPathFor(const std::string& spec_name, const std::string& path) {
@@ -66,11 +68,52 @@ CsvTable SplitCsv(std::shared_ptr<const SourceFile> file) {
   return table;
 }
 
+bool InsideSpecTree(const std::string& spec_name, const std::string& written,
+                    const std::string& path, std::string& reason) {
+  namespace fs = std::filesystem;
+  if (fs::path(written).is_absolute()) {
+    reason = "absolute paths are not allowed";
+    return false;
+  }
+  std::error_code ec;
+  fs::path dir = fs::path(spec_name).parent_path();
+  auto resolve = [&ec](const fs::path& p) {
+    fs::path r = fs::weakly_canonical(fs::absolute(p, ec), ec).lexically_normal();
+    return r.has_filename() ? r : r.parent_path();  // drop a trailing "/"
+  };
+  fs::path root = resolve(dir.empty() ? fs::path(".") : dir);
+  if (ec) return true;  // reading will report the real problem
+  fs::path target = resolve(path);
+  if (ec) return true;
+  auto t = target.begin();
+  for (auto r = root.begin(); r != root.end(); ++r, ++t) {
+    if (t == target.end() || *r != *t) {
+      // Name the directory as the user wrote it, not as this machine
+      // resolves it, so messages are the same everywhere.
+      reason = fmt::format("it leads outside the spec's directory '{}'",
+                           dir.empty() ? "." : dir.string());
+      return false;
+    }
+  }
+  return true;
+}
+
 bool ReadWholeFile(const std::string& path, std::string& out,
-                   std::string& error) {
+                   std::string& error, size_t max_bytes) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     error = "is a directory";
+    return false;
+  }
+  auto status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(status) &&
+      !std::filesystem::is_regular_file(status)) {
+    error = "not a regular file";  // a FIFO or device could block forever
+    return false;
+  }
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    error = fmt::format("larger than the limit of {} bytes", max_bytes);
     return false;
   }
   std::ifstream in(path, std::ios::binary);

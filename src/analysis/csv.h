@@ -38,10 +38,16 @@ std::string CsvPathFor(const std::string& spec_name, const std::string& path);
 /// lines are skipped.
 CsvTable SplitCsv(std::shared_ptr<const SourceFile> file);
 
+/// Whether `path` (as resolved by CsvPathFor) stays inside the directory
+/// tree of `spec_name` once symlinks and ".." are resolved. Sets `reason`
+/// when it does not ("an absolute path", "outside 'specs'").
+bool InsideSpecTree(const std::string& spec_name, const std::string& written,
+                    const std::string& path, std::string& reason);
+
 /// Reads the file at `path`. Returns false and sets `error` to a terse
 /// reason ("no such file or directory") when it cannot be read.
 bool ReadWholeFile(const std::string& path, std::string& out,
-                   std::string& error);
+                   std::string& error, size_t max_bytes = 512u << 20);
 
 }  // namespace aligncheck
 

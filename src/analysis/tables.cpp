@@ -139,7 +139,15 @@ std::optional<CsvTable> Analyzer::LoadCsv(const ast::CsvRef& ref,
                                           CellSource& source) {
   std::string path = CsvPathFor(file_->name(), ref.path);
   std::string text, error;
-  if (!ReadWholeFile(path, text, error)) {
+  if (!limits_.allow_outside &&
+      !InsideSpecTree(file_->name(), ref.path, path, error)) {
+    Diagnostic& d = sink_.Error(
+        file_, ref.span, "E020",
+        fmt::format("refusing to read '{}': {}", ref.path, error));
+    d.help.push_back("move the file next to the spec, or pass --allow-outside");
+    return std::nullopt;
+  }
+  if (!ReadWholeFile(path, text, error, limits_.max_csv_bytes)) {
     sink_.Error(file_, ref.span, "E009",
                 fmt::format("cannot read '{}': {}", path, error));
     return std::nullopt;

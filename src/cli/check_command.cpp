@@ -104,7 +104,7 @@ FileResult CheckFile(const std::string& path, const CheckOptions& options) {
   if (result.file) {
     ast::Spec spec = ParseSpec(result.file, sink);
     if (!sink.has_errors()) {
-      result.model = Analyze(spec, result.file, sink);
+      result.model = Analyze(spec, result.file, sink, options.analysis);
     }
   }
   result.diagnostics = sink.Sorted();

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/analyze.h"
 #include "engine/check.h"
 #include "report/check_result.h"
 
@@ -14,6 +15,7 @@ struct CheckOptions {
   std::vector<std::string> claims;  // --claim; empty = all
   EngineOptions engine;
   size_t max_file_bytes = 64u << 20;
+  AnalysisLimits analysis;
 };
 
 /// Expands directories into the `*.align` files below them (sorted, each

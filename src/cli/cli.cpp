@@ -23,6 +23,7 @@ struct CheckArgs {
   uint64_t rlimit = EngineOptions{}.rlimit;
   std::string dump_smt2;
   size_t max_rows = TextOptions{}.max_rows;
+  bool allow_outside = false;
 };
 
 int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
@@ -32,6 +33,7 @@ int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
   options.engine.timeout_ms =
       static_cast<unsigned>(std::min(args.timeout_seconds, 4e6) * 1000);
   options.engine.dump_smt2_dir = args.dump_smt2;
+  options.analysis.allow_outside = args.allow_outside;
 
   std::vector<Diagnostic> path_errors;
   std::vector<std::string> files = ExpandSpecPaths(args.paths, path_errors);
@@ -119,6 +121,8 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     check_cmd->add_option("--dump-smt2", check.dump_smt2,
                           "Write every solver query as SMT-LIB 2 into DIR")
         ->type_name("DIR");
+    check_cmd->add_flag("--allow-outside", check.allow_outside,
+                        "Let specs read CSV files outside their own directory tree");
     check_cmd->add_option("--max-rows", check.max_rows,
                           "Most counterexample rows printed (0: all)")
         ->capture_default_str();
