@@ -3,6 +3,7 @@
 #include "analysis/csv.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -307,6 +308,21 @@ TEST_CASE("csv: files must stay inside the spec's directory tree [E020]") {
   // A sibling whose name starts with the directory's is still outside.
   CHECK_FALSE(InsideSpecTree("specs/a.align", "../specs2/t.csv",
                              "specs/../specs2/t.csv", reason));
+}
+
+TEST_CASE("csv: only regular files are read; a FIFO would block") {
+  TempDir dir;
+  std::string fifo = dir.Spec() + ".fifo";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  std::string text, error;
+  CHECK_FALSE(ReadWholeFile(fifo, text, error));
+  CHECK(error == "not a regular file");
+  dir.Write("big.csv", std::string(100, 'x'));
+  std::string big = dir.Spec().substr(0, dir.Spec().size() - 10) + "big.csv";
+  CHECK_FALSE(ReadWholeFile(big, text, error, 99));
+  CHECK(error == "larger than the limit of 99 bytes");
+  CHECK(ReadWholeFile(big, text, error, 100));
+  CHECK(text.size() == 100);
 }
 
 }  // namespace
