@@ -1087,7 +1087,7 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
         // but over the same policies.
         int reg_loss =
             out.model >= 0 ? model_.physical[out.model].register_loss : -1;
-        if (loss >= 0 && physical_ok_[out.model] && reg_loss >= 0 &&
+        if (loss >= 0 && reg_loss >= 0 && physical_ok_[out.model] &&
             loss_sig_ok_[reg_loss]) {
           const Loss& reg = model_.losses[reg_loss];
           const Loss& l = model_.losses[loss];
