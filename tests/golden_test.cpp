@@ -95,6 +95,22 @@ TEST_CASE("the same input gives byte-identical output") {
   CHECK(first.err == second.err);
 }
 
+TEST_CASE("parallel checking gives the same bytes as one thread") {
+  fs::path root = fs::path(ALIGNCHECK_SOURCE_DIR);
+  for (const char* format : {"text", "json"}) {
+    CliRun one = RunIn(root, {"check", "specs", "examples", "--format", format,
+                              "-j", "1"});
+    for (const char* jobs : {"2", "4", "16"}) {
+      CAPTURE(jobs);
+      CliRun many = RunIn(root, {"check", "specs", "examples", "--format",
+                                 format, "-j", jobs});
+      CHECK(one.out == many.out);
+      CHECK(one.err == many.err);
+      CHECK(one.exit_code == many.exit_code);
+    }
+  }
+}
+
 TEST_CASE("specs/ and examples/ give their expected verdicts") {
   fs::path root = fs::path(ALIGNCHECK_SOURCE_DIR);
   CliRun run = RunIn(root, {"check", "specs", "examples"});

@@ -14,6 +14,7 @@
 
 #include "analysis/analyze.h"
 #include "parse/parser.h"
+#include "util/parallel.h"
 
 namespace aligncheck {
 
@@ -96,7 +97,9 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
   return std::make_shared<SourceFile>(path, std::move(text));
 }
 
-FileResult CheckFile(const std::string& path, const CheckOptions& options) {
+// Reads, parses and analyzes `path`; claims are left for CheckFiles.
+static FileResult AnalyzeFile(const std::string& path,
+                              const CheckOptions& options) {
   FileResult result;
   result.path = path;
   DiagnosticSink sink;
@@ -109,19 +112,39 @@ FileResult CheckFile(const std::string& path, const CheckOptions& options) {
   }
   result.diagnostics = sink.Sorted();
   result.bad_input = !result.model.has_value();
-  if (!result.model) return result;
-  for (const Claim& claim : result.model->claims) {
-    if (!options.claims.empty() &&
-        std::find(options.claims.begin(), options.claims.end(), claim.name) ==
-            options.claims.end()) {
-      continue;
-    }
-    ClaimResult r;
-    r.claim = &claim;
-    r.verdict = CheckClaim(*result.model, claim, options.engine);
-    result.claims.push_back(std::move(r));
-  }
   return result;
+}
+
+std::vector<FileResult> CheckFiles(const std::vector<std::string>& paths,
+                                   const CheckOptions& options) {
+  std::vector<FileResult> results(paths.size());
+  ParallelFor(paths.size(), options.jobs,
+              [&](size_t i) { results[i] = AnalyzeFile(paths[i], options); });
+  std::vector<ClaimResult*> tasks;
+  std::vector<const Model*> models;
+  for (FileResult& result : results) {
+    if (!result.model) continue;
+    for (const Claim& claim : result.model->claims) {
+      if (!options.claims.empty() &&
+          std::find(options.claims.begin(), options.claims.end(),
+                    claim.name) == options.claims.end()) {
+        continue;
+      }
+      result.claims.emplace_back().claim = &claim;
+    }
+    for (ClaimResult& r : result.claims) {
+      tasks.push_back(&r);
+      models.push_back(&*result.model);
+    }
+  }
+  ParallelFor(tasks.size(), options.jobs, [&](size_t t) {
+    tasks[t]->verdict = CheckClaim(*models[t], *tasks[t]->claim, options.engine);
+  });
+  return results;
+}
+
+FileResult CheckFile(const std::string& path, const CheckOptions& options) {
+  return std::move(CheckFiles({path}, options)[0]);
 }
 
 }  // namespace aligncheck

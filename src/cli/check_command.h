@@ -16,6 +16,7 @@ struct CheckOptions {
   EngineOptions engine;
   size_t max_file_bytes = 64u << 20;
   AnalysisLimits analysis;
+  unsigned jobs = 1;  // -j: files and claims checked in parallel
 };
 
 /// Expands directories into the `*.align` files below them (sorted, each
@@ -30,6 +31,13 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
 
 /// Checks one file; claims not selected by options.claims are skipped.
 FileResult CheckFile(const std::string& path, const CheckOptions& options);
+
+/// Checks every file, on up to options.jobs threads: first each file is
+/// read, parsed and analyzed, then every selected claim of every file is a
+/// task of its own (each solver query has its own Z3 context). Results are
+/// in the order of `paths`, claims in file order, whatever the scheduling.
+std::vector<FileResult> CheckFiles(const std::vector<std::string>& paths,
+                                   const CheckOptions& options);
 
 }  // namespace aligncheck
 

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "cli/check_command.h"
+#include "util/parallel.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
 
@@ -24,6 +25,7 @@ struct CheckArgs {
   std::string dump_smt2;
   size_t max_rows = TextOptions{}.max_rows;
   bool allow_outside = false;
+  unsigned jobs = DefaultJobs();
 };
 
 int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
@@ -34,12 +36,11 @@ int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
       static_cast<unsigned>(std::min(args.timeout_seconds, 4e6) * 1000);
   options.engine.dump_smt2_dir = args.dump_smt2;
   options.analysis.allow_outside = args.allow_outside;
+  options.jobs = args.jobs;
 
   std::vector<Diagnostic> path_errors;
   std::vector<std::string> files = ExpandSpecPaths(args.paths, path_errors);
-  std::vector<FileResult> results;
-  results.reserve(files.size());
-  for (const std::string& file : files) results.push_back(CheckFile(file, options));
+  std::vector<FileResult> results = CheckFiles(files, options);
 
   // A --claim that names nothing is a usage error, with a suggestion.
   std::set<std::string> found, all;
@@ -121,6 +122,10 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     check_cmd->add_option("--dump-smt2", check.dump_smt2,
                           "Write every solver query as SMT-LIB 2 into DIR")
         ->type_name("DIR");
+    check_cmd->add_option("-j,--jobs", check.jobs,
+                          "Files and claims checked in parallel (output order is fixed)")
+        ->check(CLI::Range(1u, 1024u))
+        ->capture_default_str();
     check_cmd->add_flag("--allow-outside", check.allow_outside,
                         "Let specs read CSV files outside their own directory tree");
     check_cmd->add_option("--max-rows", check.max_rows,

@@ -1,6 +1,7 @@
 // The idealized-minimizer engine: counting, deciding, re-checking.
 #include "engine/idealized.h"
 
+#include <cctype>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -134,8 +135,22 @@ class Decider {
     std::error_code ec;
     std::filesystem::create_directories(options_.dump_smt2_dir, ec);
     ++queries_;
+    // "examples_novels.minimizers_write_well-1.smt2": the spec's path keeps
+    // equal claim names of different files (checked in parallel) apart.
+    std::string prefix;
+    if (model_.file) {
+      std::string stem =
+          std::filesystem::path(model_.file->name()).replace_extension().string();
+      for (char c : stem) {
+        prefix += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ||
+                          c == '_'
+                      ? c
+                      : '_';
+      }
+      prefix += '.';
+    }
     return (std::filesystem::path(options_.dump_smt2_dir) /
-            (claim_.name + "-" + std::to_string(queries_) + ".smt2"))
+            (prefix + claim_.name + "-" + std::to_string(queries_) + ".smt2"))
         .string();
   }
 
