@@ -25,6 +25,10 @@ std::string Describe(int bits, bool is_signed) {
   return fmt::format("{} {}-bit", is_signed ? "signed" : "unsigned", bits);
 }
 
+std::string WithArticle(const std::string& kind) {
+  return (kind[0] == 'u' ? "an " : "a ") + kind;
+}
+
 // The values a W-bit register holds.
 void MachineRange(int bits, bool is_signed, BigInt& lo, BigInt& hi) {
   BigInt span = BigInt(1) << bits;
@@ -106,10 +110,10 @@ void Analyzer::CheckMachineRegister(const ast::PhysicalDecl& decl,
     if (IsInteger(data.weights[x])) continue;
     Diagnostic& d = sink_.Error(
         file_, reg->names[1].span, "E014",
-        fmt::format("data '{}' weighs {} by {}, but a {} register sums "
+        fmt::format("data '{}' weighs {} by {}, but {} register sums "
                     "whole weights",
                     data.name, model_.domains[data.domain].values[x],
-                    FormatRational(data.weights[x]), kind));
+                    FormatRational(data.weights[x]), WithArticle(kind)));
     d.help.push_back("give the data whole-number weights");
     return;
   }
@@ -194,8 +198,9 @@ void Analyzer::CheckThreshold(const ast::ClaimDecl& decl, const Claim& out) {
       file_, decl.threshold->span, "E015",
       fmt::format("threshold {} is outside the range of the register of '{}'",
                   decl.threshold->text, m.name));
-  d.notes.push_back(fmt::format("a {} register holds {} to {}",
-                                Describe(m.machine_bits, m.machine_signed),
+  d.notes.push_back(fmt::format("{} register holds {} to {}",
+                                WithArticle(Describe(m.machine_bits,
+                                                     m.machine_signed)),
                                 FormatBigInt(lo), FormatBigInt(hi)));
 }
 
