@@ -35,7 +35,8 @@ physical m {
   channel s: sensor(x) := 0
 }
 claim c: p aligned_with g as physical_only via m below 7
-)", &diags);
+)",
+                                        &diags);
   REQUIRE_MESSAGE(model, diags);
   const PhysicalModel& m = model->physical[0];
   CHECK(m.machine_bits == 4);
@@ -111,26 +112,29 @@ TEST_CASE("physical analysis: machine arithmetic needs integers [E014]") {
 }
 
 TEST_CASE("physical analysis: thresholds outside the register [E015]") {
-  CHECK(Diagnose("physical m { register computes p on d arithmetic unsigned 4 "
-                 "closed }\n"
-                 "claim c: p aligned_with g as physical_only via m below 16\n") ==
-        "spec.align:10:56: error: threshold 16 is outside the range of the "
-        "register of 'm' [E015]\n"
-        "claim c: p aligned_with g as physical_only via m below 16\n"
-        "                                                       ^~\n"
-        "note: an unsigned 4-bit register holds 0 to 15\n");
-  CHECK(Diagnose("physical m { register computes p on d arithmetic signed 4 "
-                 "closed }\n"
-                 "claim c: p aligned_with g as physical_only via m below -9\n") ==
-        "spec.align:10:56: error: threshold -9 is outside the range of the "
-        "register of 'm' [E015]\n"
-        "claim c: p aligned_with g as physical_only via m below -9\n"
-        "                                                       ^~\n"
-        "note: a signed 4-bit register holds -8 to 7\n");
-  CHECK(Diagnose("physical m { register computes p on d arithmetic signed 4 "
-                 "closed }\n"
-                 "claim c: p aligned_with g as physical_only via m below -8\n") ==
-        "");
+  CHECK(
+      Diagnose("physical m { register computes p on d arithmetic unsigned 4 "
+               "closed }\n"
+               "claim c: p aligned_with g as physical_only via m below 16\n") ==
+      "spec.align:10:56: error: threshold 16 is outside the range of the "
+      "register of 'm' [E015]\n"
+      "claim c: p aligned_with g as physical_only via m below 16\n"
+      "                                                       ^~\n"
+      "note: an unsigned 4-bit register holds 0 to 15\n");
+  CHECK(
+      Diagnose("physical m { register computes p on d arithmetic signed 4 "
+               "closed }\n"
+               "claim c: p aligned_with g as physical_only via m below -9\n") ==
+      "spec.align:10:56: error: threshold -9 is outside the range of the "
+      "register of 'm' [E015]\n"
+      "claim c: p aligned_with g as physical_only via m below -9\n"
+      "                                                       ^~\n"
+      "note: a signed 4-bit register holds -8 to 7\n");
+  CHECK(
+      Diagnose("physical m { register computes p on d arithmetic signed 4 "
+               "closed }\n"
+               "claim c: p aligned_with g as physical_only via m below -8\n") ==
+      "");
 }
 
 TEST_CASE("physical analysis: channels on undeclared things [E002, E004]") {

@@ -30,7 +30,8 @@ class RandomPhysical {
     s << "}\ndomain Y = {";
     for (size_t j = 0; j < m; ++j) s << (j ? ", " : "") << "y" << j;
     s << "}\nfn label: X -> Y = {";
-    for (size_t i = 0; i < n; ++i) s << (i ? ", " : "") << "x" << i << ": y" << Pick(m);
+    for (size_t i = 0; i < n; ++i)
+      s << (i ? ", " : "") << "x" << i << ": y" << Pick(m);
     s << "}\nloss base(x: X, y: Y) = table {\n";
     for (size_t i = 0; i < n; ++i) {
       s << "  x" << i << ":";
@@ -40,7 +41,8 @@ class RandomPhysical {
       s << "\n";
     }
     s << "}\nloss l(x: X, y: Y) = if y == label(x) then base(x, y) else "
-         "base(x, y) + " << Number() << "\n";
+         "base(x, y) + "
+      << Number() << "\n";
     s << "data d = {";
     bool any = false;
     for (size_t i = 0; i < n; ++i) {
@@ -81,8 +83,8 @@ class RandomPhysical {
     }
     if (k == 0) s << "  closed\n";
     s << "}\nagent a cares_about register in m\n";
-    s << "claim c: l aligned_with g as physical_only via m below "
-      << Number() << "\n";
+    s << "claim c: l aligned_with g as physical_only via m below " << Number()
+      << "\n";
     s << "claim ac: a achieves g\n";
     return s.str();
   }
@@ -149,12 +151,11 @@ TEST_CASE("physical differential: random models against enumeration") {
       }
     }
   }
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   MESSAGE(models << " models: " << holds << " holds (" << vacuous
-                 << " vacuous), " << fails << " fails in " << seconds
-                 << " s");
+                 << " vacuous), " << fails << " fails in " << seconds << " s");
   CHECK(fails > 50);
   CHECK(holds > 50);
 }

@@ -198,12 +198,12 @@ TEST_CASE("enumeration: order, counts and the optimum") {
   std::optional<Model> model = LoadSpec(kNovels);
   REQUIRE(model);
   const PhysicalModel& open = model->physical[0];
-  EnumerationResult r = EnumerateBehaviours(*model, open, model->goals[0],
-                                            Rational(1, 5), false);
+  EnumerationResult r =
+      EnumerateBehaviours(*model, open, model->goals[0], Rational(1, 5), false);
   CHECK(r.error.empty());
   CHECK_FALSE(r.holds);
   CHECK(r.behaviours == 128);
-  CHECK(r.low == 65);       // 64 overwritten + the honest masterpieces
+  CHECK(r.low == 65);  // 64 overwritten + the honest masterpieces
   CHECK(r.violating == 63);
   REQUIRE(r.first_violating);
   CHECK(r.first_violating->channels == std::vector<int>{0});

@@ -1,12 +1,13 @@
 // Tests of the implemented register computation and its Z3 bit-vector
 // cross-check.
+#include "engine/register_eval.h"
+
 #include <doctest/doctest.h>
 
 #include <functional>
 #include <random>
 
 #include "engine/machine_z3.h"
-#include "engine/register_eval.h"
 #include "physical_util.h"
 
 namespace aligncheck {
@@ -103,8 +104,9 @@ physical s8 { register computes p on d  arithmetic signed 8  closed }
     REQUIRE(c.Build());
     for (uint32_t f = 0; f < 256; ++f) {
       BigInt wrapped = WrapBits(BigInt(16 * f), 8, m.machine_signed);
-      BigInt expect = wrapped < 20 ? WrapBits(wrapped + 250, 8, m.machine_signed)
-                                   : WrapBits(wrapped - 3, 8, m.machine_signed);
+      BigInt expect = wrapped < 20
+                          ? WrapBits(wrapped + 250, 8, m.machine_signed)
+                          : WrapBits(wrapped - 3, 8, m.machine_signed);
       Reading r = c.Read({f});
       CHECK(r.value == Rational(expect));
       std::string error;
@@ -149,15 +151,20 @@ TEST_CASE("register: random machine expressions agree with Z3 bit-vectors") {
   for (int round = 0; round < 40; ++round) {
     int bits = 1 + pick(20);
     bool is_signed = pick(2) == 1;
-    std::string text = "domain X = {p, q}\ndomain Y = 0..5\n"
-                       "fn w: X -> Real = {p: " + std::to_string(pick(9)) +
-                       ", q: " + std::to_string(pick(9) - 4) + "}\n"
-                       "loss l(x: X, y: Y) = " + term(3) + "\n"
-                       "data d = {p: " + std::to_string(1 + pick(3)) +
-                       ", q: 1}\ngoal g(pi: X -> Y) = true\n"
-                       "physical m { register computes l on d arithmetic " +
-                       (is_signed ? "signed " : "unsigned ") +
-                       std::to_string(bits) + " closed }\n";
+    std::string text =
+        "domain X = {p, q}\ndomain Y = 0..5\n"
+        "fn w: X -> Real = {p: " +
+        std::to_string(pick(9)) + ", q: " + std::to_string(pick(9) - 4) +
+        "}\n"
+        "loss l(x: X, y: Y) = " +
+        term(3) +
+        "\n"
+        "data d = {p: " +
+        std::to_string(1 + pick(3)) +
+        ", q: 1}\ngoal g(pi: X -> Y) = true\n"
+        "physical m { register computes l on d arithmetic " +
+        (is_signed ? "signed " : "unsigned ") + std::to_string(bits) +
+        " closed }\n";
     std::string diags;
     std::optional<Model> model = LoadSpec(text, &diags);
     REQUIRE_MESSAGE(model, (text + diags));

@@ -63,9 +63,9 @@ void Analyzer::ResolveArithmetic(const ast::PhysicalStmt& stmt,
     return;
   }
   if (*bits < 1 || *bits > 64) {
-    Diagnostic& d = sink_.Error(
-        file_, width.span, "E013",
-        fmt::format("bit width {} is out of range", width.text));
+    Diagnostic& d =
+        sink_.Error(file_, width.span, "E013",
+                    fmt::format("bit width {} is out of range", width.text));
     d.help.push_back("machine arithmetic takes 1 to 64 bits");
     return;
   }
@@ -82,9 +82,9 @@ bool Analyzer::ResolveSensorTarget(const ast::PhysicalDecl& decl,
     return false;  // the register statement reports its own error
   }
   if (target.args.size() != 1) {
-    sink_.Error(file_, target.span, "E004",
-                fmt::format("'sensor' takes 1 argument, got {}",
-                            target.args.size()));
+    sink_.Error(
+        file_, target.span, "E004",
+        fmt::format("'sensor' takes 1 argument, got {}", target.args.size()));
     return false;
   }
   const ast::Expr& arg = target.args[0];
@@ -131,9 +131,9 @@ void Analyzer::CheckMachineRegister(const ast::PhysicalDecl& decl,
       return false;
     }
     if (e.kind == RExpr::Kind::kBinary && e.op == ast::Op::kDiv) {
-      sink_.Error(file_, e.span, "E014",
-                  fmt::format("division is not modelled in {} arithmetic",
-                              kind));
+      sink_.Error(
+          file_, e.span, "E014",
+          fmt::format("division is not modelled in {} arithmetic", kind));
       return false;
     }
     if (e.kind == RExpr::Kind::kFn) {
@@ -170,8 +170,9 @@ void Analyzer::CheckMachineRegister(const ast::PhysicalDecl& decl,
                       l.name, FormatRational(l.table[i]),
                       model_.domains[l.input].values[i / m],
                       model_.domains[l.output].values[i % m], kind));
-      d.help.push_back("machine arithmetic models integer code: scale the "
-                       "loss to whole numbers");
+      d.help.push_back(
+          "machine arithmetic models integer code: scale the "
+          "loss to whole numbers");
       return false;
     }
     return true;
@@ -198,10 +199,10 @@ void Analyzer::CheckThreshold(const ast::ClaimDecl& decl, const Claim& out) {
       file_, decl.threshold->span, "E015",
       fmt::format("threshold {} is outside the range of the register of '{}'",
                   decl.threshold->text, m.name));
-  d.notes.push_back(fmt::format("{} register holds {} to {}",
-                                WithArticle(Describe(m.machine_bits,
-                                                     m.machine_signed)),
-                                FormatBigInt(lo), FormatBigInt(hi)));
+  d.notes.push_back(
+      fmt::format("{} register holds {} to {}",
+                  WithArticle(Describe(m.machine_bits, m.machine_signed)),
+                  FormatBigInt(lo), FormatBigInt(hi)));
 }
 
 }  // namespace aligncheck

@@ -17,7 +17,8 @@ Verdict Unknown(std::string reason) {
 
 Verdict CheckPredictions(const Model& model, const Agent& agent,
                          const Claim& claim, const EngineOptions& options) {
-  if (agent.loss < 0 || static_cast<size_t>(agent.loss) >= model.losses.size()) {
+  if (agent.loss < 0 ||
+      static_cast<size_t>(agent.loss) >= model.losses.size()) {
     return Unknown("internal: agent without a loss");
   }
   const Loss& loss = model.losses[agent.loss];
@@ -45,9 +46,11 @@ Verdict CheckPredictions(const Model& model, const Agent& agent,
   if (v.kind == Verdict::Kind::kFails) {
     const IdealizedCounterexample& cx = *v.counterexample;
     // Re-check: optimal for the agent, and breaking the goal.
-    Rational utility_loss = ExpectedLoss(synth, loss, synth.data.back(), cx.policy);
+    Rational utility_loss =
+        ExpectedLoss(synth, loss, synth.data.back(), cx.policy);
     Evaluator eval(model, &cx.policy);
-    if (utility_loss != cx.min_loss || eval.GoalHolds(model.goals[claim.goal])) {
+    if (utility_loss != cx.min_loss ||
+        eval.GoalHolds(model.goals[claim.goal])) {
       return Unknown("internal: an optimal policy did not re-check");
     }
     ev.bound = cx.min_loss;
@@ -75,14 +78,16 @@ Verdict CheckPredictions(const Model& model, const Agent& agent,
 
 Verdict CheckAgent(const Model& model, const Claim& claim,
                    const EngineOptions& options, const PhysicalConfig& config) {
-  if (claim.agent < 0 || static_cast<size_t>(claim.agent) >= model.agents.size()) {
+  if (claim.agent < 0 ||
+      static_cast<size_t>(claim.agent) >= model.agents.size()) {
     return Unknown("internal: claim refers to a missing agent");
   }
   const Agent& agent = model.agents[claim.agent];
   if (agent.aspect == Agent::Aspect::kPredictions) {
     return CheckPredictions(model, agent, claim, options);
   }
-  if (agent.model < 0 || static_cast<size_t>(agent.model) >= model.physical.size()) {
+  if (agent.model < 0 ||
+      static_cast<size_t>(agent.model) >= model.physical.size()) {
     return Unknown("internal: agent without a physical model");
   }
   int reg_loss = model.physical[agent.model].register_loss;

@@ -48,15 +48,17 @@ EnumerationResult EnumerateBehaviours(const Model& model,
   EnumerationResult r;
   size_t k = physical.channels.size();
   if (k > static_cast<size_t>(kMaxChannels)) {
-    r.error = fmt::format("{} channels: more than the limit of {} (2^{} "
-                          "channel subsets)",
-                          k, kMaxChannels, kMaxChannels);
+    r.error = fmt::format(
+        "{} channels: more than the limit of {} (2^{} "
+        "channel subsets)",
+        k, kMaxChannels, kMaxChannels);
     return r;
   }
   r.behaviours = CountBehaviours(model, physical);
   if (r.behaviours > BigInt(std::to_string(max_behaviours))) {
-    r.error = fmt::format("{} behaviours: more than the enumeration limit of {}",
-                          FormatBigInt(r.behaviours), max_behaviours);
+    r.error =
+        fmt::format("{} behaviours: more than the enumeration limit of {}",
+                    FormatBigInt(r.behaviours), max_behaviours);
     return r;
   }
   const Loss& loss = model.losses[physical.register_loss];

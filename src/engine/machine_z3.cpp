@@ -92,8 +92,8 @@ class BvReading {
   std::optional<z3::expr> Entry(int id, uint32_t x, uint32_t y) {
     const Loss& loss = model_.losses[id];
     if (const Channel* c = Last(Channel::Target::kLoss, id)) {
-      std::optional<Value> v = Declared(*c, {Value::Element(loss.input, x),
-                                             Value::Element(loss.output, y)});
+      std::optional<Value> v = Declared(
+          *c, {Value::Element(loss.input, x), Value::Element(loss.output, y)});
       if (!v) return std::nullopt;
       return Num(v->number);
     }

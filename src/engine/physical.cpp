@@ -35,8 +35,10 @@ std::string Validate(const Model& model, int physical, int goal) {
   const Loss& loss = model.losses[m.register_loss];
   const Goal& g = model.goals[goal];
   if (g.input != loss.input || g.output != loss.output) {
-    return "goal '" + g.name + "' is about policies of another type than the "
-           "register's loss '" + loss.name + "'";
+    return "goal '" + g.name +
+           "' is about policies of another type than the "
+           "register's loss '" +
+           loss.name + "'";
   }
   return "";
 }
@@ -152,8 +154,8 @@ Verdict Enumerated(const Model& model, int physical, const Goal& goal,
                    int intended_loss, const std::optional<Rational>& bound,
                    const PhysicalConfig& config) {
   const PhysicalModel& m = model.physical[physical];
-  EnumerationResult er = EnumerateBehaviours(model, m, goal, bound, true,
-                                             config.max_behaviours);
+  EnumerationResult er =
+      EnumerateBehaviours(model, m, goal, bound, true, config.max_behaviours);
   if (!er.error.empty()) return Unknown(er.error);
   PhysicalEvidence ev;
   ev.model = physical;
@@ -197,8 +199,8 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
   const Goal& goal = model.goals[goal_id];
   size_t k = m.channels.size();
   if (k > static_cast<size_t>(kMaxChannels)) {
-    return Unknown(fmt::format("{} channels: more than the limit of {}", k,
-                               kMaxChannels));
+    return Unknown(
+        fmt::format("{} channels: more than the limit of {}", k, kMaxChannels));
   }
   if (m.machine_bits > 0 || config.force_enumeration) {
     return Enumerated(model, physical, goal, intended_loss, bound, config);
@@ -269,8 +271,8 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
     }
     std::vector<int> used = ChannelsOf(mask, k);
     if (v.kind == Verdict::Kind::kUnknown) {
-      Verdict u = Unknown(fmt::format("with {}: {}", ChannelNames(m, used),
-                                      v.reason));
+      Verdict u =
+          Unknown(fmt::format("with {}: {}", ChannelNames(m, used), v.reason));
       u.dumped_queries = std::move(out.dumped_queries);
       return u;
     }
@@ -292,14 +294,15 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
     }
   }
   std::string method;
-  for (const std::string& s : methods) method += (method.empty() ? "" : ", ") + s;
+  for (const std::string& s : methods)
+    method += (method.empty() ? "" : ", ") + s;
   out.method = method.empty() ? "no channel subset reads low enough" : method;
   if (!any_low) {
     out.vacuous = true;
     ev.low = BigInt(0);
     out.reason = fmt::format(
-        "the least reading is {}", FormatRational(*std::min_element(
-                                       least.begin(), least.end())));
+        "the least reading is {}",
+        FormatRational(*std::min_element(least.begin(), least.end())));
   } else if (low_known) {
     ev.low = low;
   }

@@ -109,8 +109,8 @@ std::optional<Rational> RegisterComputation::Entry(int id, uint32_t x,
   if (auto it = memo_.find(key); it != memo_.end()) return it->second;
   std::optional<Rational> out;
   if (const Channel* c = Last(Channel::Target::kLoss, id)) {
-    std::optional<Value> v = Written(*c, {Value::Element(loss.input, x),
-                                          Value::Element(loss.output, y)});
+    std::optional<Value> v = Written(
+        *c, {Value::Element(loss.input, x), Value::Element(loss.output, y)});
     if (!v) return std::nullopt;
     out = v->number;
   } else if (loss.expr) {

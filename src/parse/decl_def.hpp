@@ -185,8 +185,8 @@ x3::rule<d_channel_stmt_class, x3ast::physical_stmt> const channel_stmt =
     "'channel'";
 x3::rule<d_closed_stmt_class, x3ast::physical_stmt> const closed_stmt =
     "'closed'";
-x3::rule<d_arithmetic_stmt_class, x3ast::physical_stmt> const
-    arithmetic_stmt = "'arithmetic'";
+x3::rule<d_arithmetic_stmt_class, x3ast::physical_stmt> const arithmetic_stmt =
+    "'arithmetic'";
 x3::rule<d_implemented_stmt_class, x3ast::physical_stmt> const
     implemented_stmt = "'implemented'";
 x3::rule<d_stmts_close_class> const stmts_close =
@@ -271,8 +271,8 @@ auto const goal_sig_def = lit(':') > name > arrow > name;
 
 // physical NAME { register computes L on D | channel c: T := V | closed }
 auto const physical_decl_def = kw_physical > name > '{' > *stmt > stmts_close;
-auto const stmt_def =
-    register_stmt | channel_stmt | closed_stmt | arithmetic_stmt | implemented_stmt;
+auto const stmt_def = register_stmt | channel_stmt | closed_stmt |
+                      arithmetic_stmt | implemented_stmt;
 auto const register_stmt_def = register_word > kw_computes > name > kw_on >
                                name > attr(x3ast::operand()) >
                                attr(x3ast::operand());

@@ -50,7 +50,8 @@ std::string LowCount(const PhysicalEvidence& ev) {
 // "1 behaviour", "27 policies".
 std::string Plural(const BigInt& n, const std::string& noun) {
   if (n == 1) return "1 " + noun;
-  if (noun.back() == 'y') return FormatBigInt(n) + " " + noun.substr(0, noun.size() - 1) + "ies";
+  if (noun.back() == 'y')
+    return FormatBigInt(n) + " " + noun.substr(0, noun.size() - 1) + "ies";
   return FormatBigInt(n) + " " + noun + "s";
 }
 
@@ -69,8 +70,8 @@ std::string Weight(const Model& model, const PhysicalModel* m, size_t x) {
                                             : d.weights[x] / d.total);
 }
 
-std::string Failure(const Model& model, const Claim& claim,
-                    const Verdict& v, const TextOptions& options) {
+std::string Failure(const Model& model, const Claim& claim, const Verdict& v,
+                    const TextOptions& options) {
   const PhysicalEvidence& ev = *v.physical;
   const Behaviour& b = *ev.behaviour;
   const Loss& intended = model.losses[IntendedLossId(model, claim)];
@@ -94,8 +95,8 @@ std::string Failure(const Model& model, const Claim& claim,
     out += fmt::format(
         "  counterexample: an optimal policy of {} (the least mean {} over "
         "every input, {}) that violates {}\n",
-        model.agents[claim.agent].name, intended.name,
-        FormatRational(ev.bound), goal);
+        model.agents[claim.agent].name, intended.name, FormatRational(ev.bound),
+        goal);
   }
   if (m != nullptr) {
     std::string used;
@@ -136,9 +137,8 @@ std::string Failure(const Model& model, const Claim& claim,
     if (observes) row.push_back(outputs.values[ev.reading->observed[x]]);
     if (terms) row.push_back(FormatRational(ev.reading->terms[x]));
     row.push_back(FormatRational(intended.At(x, b.policy[x], n_out)));
-    row.push_back(x < ev.breaks.size() && ev.breaks[x] == 1
-                      ? "<- goal breaks here"
-                      : "");
+    row.push_back(
+        x < ev.breaks.size() && ev.breaks[x] == 1 ? "<- goal breaks here" : "");
     rows.push_back(std::move(row));
   }
   out += Table(rows);
@@ -182,9 +182,9 @@ std::string Failure(const Model& model, const Claim& claim,
     out += fmt::format("  the goal breaks at {} of {} inputs\n", breaking,
                        inputs.size());
   }
-  out += fmt::format("  ({} in all; found by {})\n",
-                     Plural(ev.behaviours, m ? "behaviour" : "policy"),
-                     v.method);
+  out +=
+      fmt::format("  ({} in all; found by {})\n",
+                  Plural(ev.behaviours, m ? "behaviour" : "policy"), v.method);
   return out;
 }
 
