@@ -42,17 +42,33 @@ int IntendedLossId(const Model& model, const Claim& claim) {
   return model.physical[a.model].register_loss;
 }
 
+// Counts past 18 digits are shown by magnitude; JSON keeps them exact.
+constexpr size_t kMaxDigits = 18;
+
 std::string LowCount(const PhysicalEvidence& ev) {
   if (!ev.low) return "an unknown number";
-  return (ev.low_capped ? "at least " : "") + FormatBigInt(*ev.low);
+  std::string digits = FormatBigInt(*ev.low);
+  if (digits.size() > kMaxDigits) {
+    return fmt::format("at least 10^{}", digits.size() - 1);
+  }
+  return (ev.low_capped ? "at least " : "") + digits;
 }
 
-// "1 behaviour", "27 policies".
-std::string Plural(const BigInt& n, const std::string& noun) {
-  if (n == 1) return "1 " + noun;
-  if (noun.back() == 'y')
-    return FormatBigInt(n) + " " + noun.substr(0, noun.size() - 1) + "ies";
-  return FormatBigInt(n) + " " + noun + "s";
+// "1 behaviour", "27 policies", "40^3000 x 2^3 behaviours".
+std::string Plural(const Model& model, const PhysicalEvidence& ev, int loss,
+                   const std::string& noun) {
+  std::string many =
+      noun.back() == 'y' ? noun.substr(0, noun.size() - 1) + "ies" : noun + "s";
+  if (ev.behaviours == 1) return "1 " + noun;
+  std::string digits = FormatBigInt(ev.behaviours);
+  if (digits.size() <= kMaxDigits) return digits + " " + many;
+  const Loss& l = model.losses[loss];
+  std::string out = fmt::format("{}^{}", model.domains[l.output].size(),
+                                model.domains[l.input].size());
+  if (ev.model >= 0 && !model.physical[ev.model].channels.empty()) {
+    out += fmt::format(" x 2^{}", model.physical[ev.model].channels.size());
+  }
+  return out + " " + many;
 }
 
 bool Observes(const PhysicalEvidence& ev) {
@@ -182,9 +198,10 @@ std::string Failure(const Model& model, const Claim& claim, const Verdict& v,
     out += fmt::format("  the goal breaks at {} of {} inputs\n", breaking,
                        inputs.size());
   }
-  out +=
-      fmt::format("  ({} in all; found by {})\n",
-                  Plural(ev.behaviours, m ? "behaviour" : "policy"), v.method);
+  out += fmt::format("  ({} in all; found by {})\n",
+                     Plural(model, ev, IntendedLossId(model, claim),
+                            m ? "behaviour" : "policy"),
+                     v.method);
   return out;
 }
 
@@ -206,22 +223,22 @@ std::string Success(const Model& model, const Claim& claim, const Verdict& v) {
         "  every behaviour of {} that reads at most {} satisfies {}: {} of {} "
         "read that low{}\n",
         m->name, FormatRational(ev.bound), goal, LowCount(ev),
-        Plural(ev.behaviours, "behaviour"), method);
+        Plural(model, ev, IntendedLossId(model, claim), "behaviour"), method);
   } else if (m != nullptr) {
     out += fmt::format(
         "  every optimal behaviour of {} satisfies {}: {} of {} reach the "
         "least reading of {}'s register, {}{}\n",
         model.agents[claim.agent].name, goal, LowCount(ev),
-        Plural(ev.behaviours, "behaviour"), m->name, FormatRational(ev.bound),
-        method);
+        Plural(model, ev, IntendedLossId(model, claim), "behaviour"), m->name,
+        FormatRational(ev.bound), method);
   } else {
     const Loss& l = model.losses[IntendedLossId(model, claim)];
     out += fmt::format(
         "  every optimal policy of {} satisfies {}: {} of {} reach the least "
         "mean {} over every input, {}{}\n",
         model.agents[claim.agent].name, goal, LowCount(ev),
-        Plural(ev.behaviours, "policy"), l.name, FormatRational(ev.bound),
-        method);
+        Plural(model, ev, IntendedLossId(model, claim), "policy"), l.name,
+        FormatRational(ev.bound), method);
   }
   if (v.vacuous) {
     out += fmt::format(
