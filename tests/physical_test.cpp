@@ -92,6 +92,7 @@ TEST_CASE("physical: nothing reading low enough is a vacuous HOLDS") {
   Verdict e = Check(*model, "nothing_low", PhysicalConfig{true});
   CHECK(e.kind == Verdict::Kind::kHolds);
   CHECK(e.vacuous);
+  CHECK(e.reason == "the least reading is 0.2");
 
   Verdict t = Check(*model, "trivial");
   CHECK(t.kind == Verdict::Kind::kHolds);

@@ -95,7 +95,9 @@ EnumerationResult EnumerateBehaviours(const Model& model,
     Policy p(n, 0);
     if (m == 0 && n > 0) break;
     do {
-      if (reading(c, p) > r.bound) continue;
+      Rational value = reading(c, p);
+      if (!r.least || value < *r.least) r.least = value;
+      if (value > r.bound) continue;
       ++r.low;
       Evaluator eval(model, &p);
       bool ok = eval.GoalHolds(goal);

@@ -25,6 +25,8 @@ struct EnumerationResult {
   /// behaviour when none was given.
   Rational bound;
   BigInt behaviours;
+  /// The least reading seen (of all behaviours unless stopped early).
+  std::optional<Rational> least;
   BigInt low;        // behaviours reading at most `bound`
   BigInt violating;  // low behaviours whose policy breaks the goal
   std::optional<Behaviour> first_violating;  // in enumeration order

@@ -176,6 +176,10 @@ Verdict Enumerated(const Model& model, int physical, const Goal& goal,
   ev.low = er.low;
   if (er.low == 0) {
     v.vacuous = true;
+    if (er.least) {
+      v.reason =
+          fmt::format("the least reading is {}", FormatRational(*er.least));
+    }
   } else {
     std::string error;
     v.vacuous = GoalHoldsEverywhere(model, goal, &error);
