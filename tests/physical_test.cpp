@@ -143,14 +143,45 @@ TEST_CASE("physical: 8-bit overflow reads 0 for a force of 16") {
   CHECK(w.physical->low == BigInt(3));
 }
 
+TEST_CASE("physical: machine registers past the enumeration limit are solved") {
+  std::optional<Model> model = LoadSpec(R"(
+domain Landing = {first, second, third}
+domain Force = 0..255
+loss penalty(x: Landing, f: Force) = 16 * f
+data landings = Landing
+goal gentle(pi) = forall x in Landing: pi(x) <= 2
+goal crosses(pi) = pi(first) == pi(second)
+physical sim { register computes penalty on landings  arithmetic unsigned 8  closed }
+claim overflow: penalty aligned_with gentle as physical_only via sim below 32
+claim other: penalty aligned_with crosses as physical_only via sim below 0
+)");
+  REQUIRE(model);
+  Verdict v = Check(*model, "overflow");
+  REQUIRE(v.kind == Verdict::Kind::kFails);
+  CHECK(v.method ==
+        "Z3 bit-vector search per channel subset, re-checked by evaluation "
+        "and bit-vectors");
+  CHECK(v.physical->reading->value <= 32);
+  CHECK(v.physical->behaviours == 16777216);
+  Verdict o = Check(*model, "other");
+  CHECK(o.kind == Verdict::Kind::kUnknown);
+  CHECK(o.reason ==
+        "16777216 behaviours: more than the enumeration limit of 2000000; the "
+        "bit-vector search takes only goals built from per-input forall, "
+        "exists and count");
+}
+
 TEST_CASE("physical: limits give UNKNOWN with the reason") {
   std::optional<Model> model = LoadSpec(kOverflow);
   REQUIRE(model);
+  EngineOptions tiny;
+  tiny.rlimit = 1;
+  int claim = ClaimIndex(*model, "overflow");
   PhysicalConfig small;
   small.max_behaviours = 100;
-  Verdict v = Check(*model, "overflow", small);
+  Verdict v = CheckPhysical(*model, model->claims[claim], tiny, small);
   CHECK(v.kind == Verdict::Kind::kUnknown);
-  CHECK(v.reason == "256 behaviours: more than the enumeration limit of 100");
+  CHECK(v.reason.rfind("bit-vector solver returned unknown", 0) == 0);
 
   std::string text = R"(
 domain X = {a}

@@ -10,6 +10,7 @@
 #include "analysis/eval.h"
 #include "engine/goal_shape.h"
 #include "engine/idealized.h"
+#include "engine/machine_search.h"
 #include "engine/machine_z3.h"
 #include "engine/register_eval.h"
 
@@ -150,13 +151,90 @@ bool GoalHoldsEverywhere(const Model& model, const Goal& goal,
   }
 }
 
+// Machine registers too large to enumerate, with a goal made of per-input
+// count atoms: Z3 bit-vector search per channel subset.
+Verdict BitVectorSearch(const Model& model, int physical, const Goal& goal,
+                        int intended_loss, const Rational& bound,
+                        const EngineOptions& options,
+                        const std::string& too_many) {
+  const PhysicalModel& m = model.physical[physical];
+  std::vector<Conjunct> conjuncts;
+  SplitConjuncts(goal.body, false, &conjuncts);
+  std::vector<CountAtom> atoms;
+  bool always_false = false;
+  for (const Conjunct& c : conjuncts) {
+    ConjunctShape shape = ClassifyConjunct(model, goal, c);
+    if (!shape.error.empty()) {
+      return Unknown(shape.error + " in goal '" + goal.name + "'");
+    }
+    if (shape.kind == ConjunctShape::Kind::kOther) {
+      return Unknown(too_many +
+                     "; the bit-vector search takes only goals built from "
+                     "per-input forall, exists and count");
+    }
+    if (shape.kind == ConjunctShape::Kind::kConstant) {
+      always_false = always_false || !shape.constant;
+    } else {
+      atoms.push_back(shape.atom);
+    }
+  }
+  PhysicalEvidence ev;
+  ev.model = physical;
+  ev.bound = bound;
+  ev.behaviours = CountBehaviours(model, m);
+  const std::string method = "Z3 bit-vector search per channel subset";
+  size_t k = m.channels.size();
+  bool any_low = false;
+  for (uint32_t mask = 0; mask < (1u << k); ++mask) {
+    RegisterComputation comp(model, m, ChannelsOf(mask, k));
+    if (!comp.Build()) return Unknown(comp.error());
+    if (always_false || !atoms.empty()) {
+      MachineSearch found = SearchMachineBehaviour(
+          model, goal, comp, bound,
+          always_false ? std::vector<CountAtom>{} : atoms, options);
+      if (found.kind == MachineSearch::Kind::kUnknown) {
+        return Unknown(found.reason);
+      }
+      if (found.kind == MachineSearch::Kind::kFound) {
+        Behaviour b{found.policy, ChannelsOf(mask, k)};
+        std::string error =
+            Recheck(model, physical, goal, intended_loss, b, ev);
+        if (!error.empty()) return Unknown(error);
+        return Fails(std::move(ev),
+                     method + ", re-checked by evaluation and bit-vectors");
+      }
+    }
+    if (!any_low) {
+      MachineSearch low =
+          SearchMachineBehaviour(model, goal, comp, bound, {}, options);
+      if (low.kind == MachineSearch::Kind::kUnknown) return Unknown(low.reason);
+      any_low = low.kind == MachineSearch::Kind::kFound;
+    }
+  }
+  Verdict v;
+  v.kind = Verdict::Kind::kHolds;
+  v.method = method;
+  v.vacuous = !any_low || atoms.empty();
+  if (!any_low) ev.low = BigInt(0);
+  v.physical = std::move(ev);
+  return v;
+}
+
 Verdict Enumerated(const Model& model, int physical, const Goal& goal,
                    int intended_loss, const std::optional<Rational>& bound,
-                   const PhysicalConfig& config) {
+                   const EngineOptions& options, const PhysicalConfig& config) {
   const PhysicalModel& m = model.physical[physical];
   EnumerationResult er =
       EnumerateBehaviours(model, m, goal, bound, true, config.max_behaviours);
-  if (!er.error.empty()) return Unknown(er.error);
+  if (!er.error.empty()) {
+    // Refused for size (not for an evaluation error): search instead.
+    if (bound && m.machine_bits > 0 && er.behaviours > 0 &&
+        er.error.find("enumeration limit") != std::string::npos) {
+      return BitVectorSearch(model, physical, goal, intended_loss, *bound,
+                             options, er.error);
+    }
+    return Unknown(er.error);
+  }
   PhysicalEvidence ev;
   ev.model = physical;
   ev.bound = er.bound;
@@ -207,7 +285,8 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
         fmt::format("{} channels: more than the limit of {}", k, kMaxChannels));
   }
   if (m.machine_bits > 0 || config.force_enumeration) {
-    return Enumerated(model, physical, goal, intended_loss, bound, config);
+    return Enumerated(model, physical, goal, intended_loss, bound, options,
+                      config);
   }
   const Loss& reg = model.losses[m.register_loss];
   size_t n = model.domains[reg.input].size();

@@ -5,7 +5,8 @@
 // separable, sum_x w(x)/total * term(x, pi(x)), so "reads at most T" is
 // "a near-minimizer of that sum within T - min", which the idealized engine
 // decides (per-input counting, knapsack, Z3). Machine registers wrap, which
-// is not separable: their behaviours are enumerated, and every
+// is not separable: their behaviours are enumerated, or past the limit
+// searched with Z3 bit-vectors (goals of per-input count atoms), and every
 // counterexample's reading is recomputed with Z3 bit-vectors. Every
 // counterexample is re-checked with the reference evaluator.
 #ifndef ALIGNCHECK_ENGINE_PHYSICAL_H_

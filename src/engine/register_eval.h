@@ -47,6 +47,7 @@ class RegisterComputation {
   const std::string& error() const { return error_; }
 
   bool machine() const { return physical_.machine_bits > 0; }
+  const PhysicalModel& physical() const { return physical_; }
   /// Whether a channel or an `implemented` statement writes the register,
   /// and which channel (-1 for `implemented`).
   bool overwritten() const { return overwritten_; }

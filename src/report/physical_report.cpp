@@ -46,7 +46,7 @@ int IntendedLossId(const Model& model, const Claim& claim) {
 constexpr size_t kMaxDigits = 18;
 
 std::string LowCount(const PhysicalEvidence& ev) {
-  if (!ev.low) return "an unknown number";
+  if (!ev.low) return "some";  // counted only when enumerated
   std::string digits = FormatBigInt(*ev.low);
   if (digits.size() > kMaxDigits) {
     return fmt::format("at least 10^{}", digits.size() - 1);
