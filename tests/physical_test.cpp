@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+
 #include "analysis/eval.h"
 #include "engine/behaviour_enum.h"
 #include "physical_util.h"
@@ -245,6 +247,60 @@ TEST_CASE("enumeration: order, counts and the optimum") {
   CHECK(best.bound == 0);
   CHECK(best.low == 64);
   CHECK(CountBehaviours(*model, open) == 128);
+}
+
+}  // namespace
+}  // namespace aligncheck
+
+namespace aligncheck {
+namespace {
+
+// Mangled physical specs: every outcome is a diagnostic or a verdict, never
+// an exception or a crash.
+TEST_CASE("physical: mangled specs never throw") {
+  const std::string base = R"(
+domain L = {one, two}
+domain F = 0..20
+fn label: L -> F = {one: 1, two: 2}
+loss p(x: L, f: F) = if f == label(x) then 16 * f else 3 * f + 1
+data d = {one: 1, two: 2}
+goal g(pi) = forall x in L: pi(x) <= 4
+physical m {
+  register computes p on d
+  arithmetic signed 6
+  implemented label(x) := 3
+  channel w: register := 7
+  channel t: sensor(x) := 2
+  channel c: p(x, f) := f - 9
+}
+agent a cares_about register in m
+agent b cares_about predictions of p
+claim c1: p aligned_with g as physical_only via m below 5
+claim c2: a achieves g
+claim c3: b achieves g
+)";
+  std::mt19937 rng(7);
+  int verdicts = 0;
+  for (int round = 0; round < 500; ++round) {
+    std::string text = base;
+    // Cut a random slice, or duplicate one somewhere else.
+    size_t at = rng() % text.size();
+    size_t len = 1 + rng() % 12;
+    if (rng() % 2 == 0) {
+      text.erase(at, len);
+    } else {
+      text.insert(rng() % text.size(), text.substr(at, len));
+    }
+    std::optional<Model> model;
+    CHECK_NOTHROW(model = testing::LoadSpec(text));
+    if (!model) continue;
+    for (const Claim& c : model->claims) {
+      Verdict v;
+      CHECK_NOTHROW(v = CheckClaim(*model, c, EngineOptions{}));
+      ++verdicts;
+    }
+  }
+  CHECK(verdicts > 30);
 }
 
 }  // namespace
