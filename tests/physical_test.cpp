@@ -202,6 +202,24 @@ physical many { register computes l on d
   Verdict u = Check(*m2, "c");
   CHECK(u.kind == Verdict::Kind::kUnknown);
   CHECK(u.reason == "13 channels: more than the limit of 12");
+
+  std::optional<Model> wide = LoadSpec(R"(
+domain X = 0..599
+domain Y = 0..599
+loss l(x: X, y: Y) = 0
+data d = X
+goal g(pi) = true
+physical m { register computes l on d
+  channel a: register := 0  channel b: register := 1
+  channel c: register := 2  channel e: register := 3 }
+claim c: l aligned_with g as physical_only via m below 0
+)");
+  REQUIRE(wide);
+  Verdict t = Check(*wide, "c");
+  CHECK(t.kind == Verdict::Kind::kUnknown);
+  CHECK(t.reason ==
+        "600 x 600 register terms for each of 16 channel subsets: more than "
+        "the limit of 5000000");
 }
 
 TEST_CASE("physical: label noise in the implementation breaks the claim") {

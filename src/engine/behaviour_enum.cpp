@@ -39,6 +39,20 @@ BigInt CountBehaviours(const Model& model, const PhysicalModel& physical) {
   return n << static_cast<unsigned>(physical.channels.size());
 }
 
+std::string CheckTermLimit(const Model& model, const PhysicalModel& physical) {
+  const Loss& loss = model.losses[physical.register_loss];
+  uint64_t n = model.domains[loss.input].size();
+  uint64_t m = model.domains[loss.output].size();
+  uint64_t subsets = uint64_t{1} << physical.channels.size();
+  if (n * m > kMaxRegisterTerms / subsets) {
+    return fmt::format(
+        "{} x {} register terms for each of {} channel "
+        "subsets: more than the limit of {}",
+        n, m, subsets, kMaxRegisterTerms);
+  }
+  return "";
+}
+
 EnumerationResult EnumerateBehaviours(const Model& model,
                                       const PhysicalModel& physical,
                                       const Goal& goal,
@@ -59,6 +73,10 @@ EnumerationResult EnumerateBehaviours(const Model& model,
     r.error =
         fmt::format("{} behaviours: more than the enumeration limit of {}",
                     FormatBigInt(r.behaviours), max_behaviours);
+    return r;
+  }
+  if (std::string e = CheckTermLimit(model, physical); !e.empty()) {
+    r.error = e;
     return r;
   }
   const Loss& loss = model.losses[physical.register_loss];

@@ -15,6 +15,14 @@ namespace aligncheck {
 
 inline constexpr uint64_t kMaxEnumeratedBehaviours = 2'000'000;
 inline constexpr int kMaxChannels = 12;
+/// Register terms (inputs x outputs, per channel subset) computed at most.
+inline constexpr uint64_t kMaxRegisterTerms = 5'000'000;
+/// One-hot variables (inputs x outputs) of a bit-vector search at most.
+inline constexpr uint64_t kMaxSearchVariables = 100'000;
+
+/// Returns an empty string when computing every channel subset's register
+/// terms stays within kMaxRegisterTerms, else the reason it does not.
+std::string CheckTermLimit(const Model& model, const PhysicalModel& physical);
 
 /// Returns |Y|^|X| * 2^channels for `physical`'s register loss.
 BigInt CountBehaviours(const Model& model, const PhysicalModel& physical);

@@ -182,6 +182,17 @@ Verdict BitVectorSearch(const Model& model, int physical, const Goal& goal,
   ev.model = physical;
   ev.bound = bound;
   ev.behaviours = CountBehaviours(model, m);
+  {
+    const Loss& reg = model.losses[m.register_loss];
+    uint64_t vars = static_cast<uint64_t>(model.domains[reg.input].size()) *
+                    model.domains[reg.output].size();
+    if (vars > kMaxSearchVariables) {
+      return Unknown(fmt::format(
+          "{}; a bit-vector search would take {} output choices, more than "
+          "the limit of {}",
+          too_many, vars, kMaxSearchVariables));
+    }
+  }
   const std::string method = "Z3 bit-vector search per channel subset";
   size_t k = m.channels.size();
   bool any_low = false;
@@ -284,6 +295,7 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
     return Unknown(
         fmt::format("{} channels: more than the limit of {}", k, kMaxChannels));
   }
+  if (std::string e = CheckTermLimit(model, m); !e.empty()) return Unknown(e);
   if (m.machine_bits > 0 || config.force_enumeration) {
     return Enumerated(model, physical, goal, intended_loss, bound, options,
                       config);
