@@ -12,6 +12,7 @@
 #include "engine/idealized.h"
 #include "engine/machine_search.h"
 #include "engine/machine_z3.h"
+#include "engine/reference_reading.h"
 #include "engine/register_eval.h"
 
 namespace aligncheck {
@@ -97,6 +98,16 @@ std::string Recheck(const Model& model, int physical, const Goal& goal,
       if (r.terms[x] != reg.At(x, b.policy[x], outputs)) {
         return "internal: the register's terms disagree with the loss table";
       }
+    }
+  }
+  if (m.machine_bits == 0) {
+    std::string error;
+    std::optional<Rational> ref = ReferenceReading(model, m, b, &error);
+    if (!error.empty()) return "reference re-check failed: " + error;
+    if (ref && *ref != r.value) {
+      return fmt::format(
+          "internal: the register reads {}, the reference evaluator {}",
+          FormatRational(r.value), FormatRational(*ref));
     }
   }
   if (m.machine_bits > 0) {
