@@ -66,9 +66,14 @@ Verdict CheckPredictions(const Model& model, const Agent& agent,
       least += best;
     }
     ev.bound = least / Rational(static_cast<unsigned long>(n));
-    if (v.minimizers) ev.low = *v.minimizers;
-    ev.low_capped = v.minimizers_capped;
   }
+  // The optimal policies are the minimizers: report them as behaviours.
+  if (v.minimizers) ev.low = *v.minimizers;
+  ev.low_capped = v.minimizers_capped;
+  v.minimizers.reset();
+  v.minimizers_capped = false;
+  v.reason.clear();
+  if (v.kind == Verdict::Kind::kFails) v.method += ", re-checked by evaluation";
   v.counterexample.reset();
   v.physical = std::move(ev);
   return v;
