@@ -103,7 +103,11 @@ void Analyzer::CheckMachineRegister(const ast::PhysicalDecl& decl,
                                     const PhysicalModel& out) {
   if (out.machine_bits == 0) return;
   const ast::PhysicalStmt* reg = RegisterStmt(decl);
-  if (reg == nullptr || out.register_loss < 0 || out.register_data < 0) return;
+  // Broken parts report their own errors; there is nothing to check here.
+  if (reg == nullptr || out.register_loss < 0 || out.register_data < 0 ||
+      !loss_sig_ok_[out.register_loss] || !data_ok_[out.register_data]) {
+    return;
+  }
   std::string kind = Describe(out.machine_bits, out.machine_signed);
   const Data& data = model_.data[out.register_data];
   for (size_t x = 0; x < data.weights.size(); ++x) {
@@ -158,6 +162,7 @@ void Analyzer::CheckMachineRegister(const ast::PhysicalDecl& decl,
   };
   check_loss = [&](int id, Span use) -> bool {
     if (!seen.insert(id).second) return true;
+    if (loss_state_[id] != LossState::kDone) return true;
     const Loss& l = model_.losses[id];
     if (l.expr) return walk(*l.expr);
     size_t m = model_.domains[l.output].size();
