@@ -164,3 +164,24 @@ TEST_CASE("physical analysis: channels on undeclared things [E002, E004]") {
 
 }  // namespace
 }  // namespace aligncheck
+
+namespace aligncheck {
+namespace {
+
+TEST_CASE("physical analysis: a broken register loss is reported once") {
+  std::string diags;
+  testing::LoadSpec(R"(domain L = {one}
+loss broken(x: L) = 1
+data d = L
+physical m { register computes broken on d  arithmetic unsigned 8  closed }
+)",
+                    &diags);
+  CHECK(diags ==
+        "spec.align:2:6: error: loss 'broken' must take two parameters (x: X, "
+        "y: Y), got 1 [E004]\n"
+        "loss broken(x: L) = 1\n"
+        "     ^~~~~~\n");
+}
+
+}  // namespace
+}  // namespace aligncheck
