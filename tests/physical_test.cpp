@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <random>
 
 #include "analysis/eval.h"
@@ -165,6 +166,19 @@ claim other: penalty aligned_with crosses as physical_only via sim below 0
         "and bit-vectors");
   CHECK(v.physical->reading->value <= 32);
   CHECK(v.physical->behaviours == 16777216);
+  // --dump-smt2 writes the bit-vector query, named after the claim.
+  EngineOptions dump;
+  dump.dump_smt2_dir =
+      (std::filesystem::temp_directory_path() / "aligncheck_physical_dump")
+          .string();
+  std::filesystem::remove_all(dump.dump_smt2_dir);
+  Verdict d = CheckPhysical(
+      *model, model->claims[ClaimIndex(*model, "overflow")], dump);
+  REQUIRE(d.dumped_queries.size() == 1);
+  CHECK(std::filesystem::path(d.dumped_queries[0]).filename() ==
+        "overflow-bv-s0-violation.smt2");
+  CHECK(std::filesystem::exists(d.dumped_queries[0]));
+  std::filesystem::remove_all(dump.dump_smt2_dir);
   Verdict o = Check(*model, "other");
   CHECK(o.kind == Verdict::Kind::kUnknown);
   CHECK(o.reason ==

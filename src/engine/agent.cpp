@@ -96,8 +96,10 @@ Verdict CheckAgent(const Model& model, const Claim& claim,
     return Unknown("internal: agent without a physical model");
   }
   int reg_loss = model.physical[agent.model].register_loss;
+  PhysicalConfig named = config;
+  named.query_name = claim.name;
   return CheckRegisterBound(model, agent.model, claim.goal, reg_loss,
-                            std::nullopt, options, config);
+                            std::nullopt, options, named);
 }
 
 }  // namespace aligncheck

@@ -4,6 +4,7 @@
 #include <z3++.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "analysis/eval.h"
 
@@ -13,7 +14,8 @@ namespace {
 MachineSearch Search(const Model& model, const Goal& goal,
                      const RegisterComputation& comp, const Rational& bound,
                      const std::vector<CountAtom>& atoms,
-                     const EngineOptions& options) {
+                     const EngineOptions& options,
+                     const std::string& dump_path) {
   MachineSearch out;
   const PhysicalModel& m = comp.physical();
   const size_t n = model.domains[goal.input].size();
@@ -92,6 +94,15 @@ MachineSearch Search(const Model& model, const Goal& goal,
     }
     s.add(z3::mk_or(violations));
   }
+  if (!dump_path.empty()) {
+    std::ofstream file(dump_path, std::ios::binary | std::ios::trunc);
+    file << s.to_smt2();
+    file.close();
+    if (!file) {
+      out.reason = "cannot write solver query to '" + dump_path + "'";
+      return out;
+    }
+  }
   switch (s.check()) {
     case z3::unsat:
       out.kind = MachineSearch::Kind::kNone;
@@ -123,9 +134,10 @@ MachineSearch SearchMachineBehaviour(const Model& model, const Goal& goal,
                                      const RegisterComputation& comp,
                                      const Rational& bound,
                                      const std::vector<CountAtom>& atoms,
-                                     const EngineOptions& options) {
+                                     const EngineOptions& options,
+                                     const std::string& dump_path) {
   try {
-    return Search(model, goal, comp, bound, atoms, options);
+    return Search(model, goal, comp, bound, atoms, options, dump_path);
   } catch (const z3::exception& e) {
     MachineSearch out;
     out.reason = std::string("solver error: ") + e.msg();

@@ -29,12 +29,14 @@ struct MachineSearch {
 
 /// Searches for a policy whose reading under `comp` (built, machine
 /// arithmetic) is at most `bound` and that makes one of `atoms` false; with
-/// no atoms, for any policy reading at most `bound`. Never throws.
+/// no atoms, for any policy reading at most `bound`. When `dump_path` is
+/// non-empty the query is written there as SMT-LIB 2 first. Never throws.
 MachineSearch SearchMachineBehaviour(const Model& model, const Goal& goal,
                                      const RegisterComputation& comp,
                                      const Rational& bound,
                                      const std::vector<CountAtom>& atoms,
-                                     const EngineOptions& options);
+                                     const EngineOptions& options,
+                                     const std::string& dump_path = "");
 
 }  // namespace aligncheck
 

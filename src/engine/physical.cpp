@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <set>
 #include <string>
 #include <vector>
@@ -133,6 +134,15 @@ std::string Recheck(const Model& model, int physical, const Goal& goal,
   return "";
 }
 
+// Returns where to write a solver query for --dump-smt2, or "".
+std::string DumpPath(const EngineOptions& options, const std::string& name) {
+  if (options.dump_smt2_dir.empty()) return "";
+  std::error_code ec;
+  std::filesystem::create_directories(options.dump_smt2_dir, ec);
+  return (std::filesystem::path(options.dump_smt2_dir) / (name + ".smt2"))
+      .string();
+}
+
 Verdict Fails(PhysicalEvidence ev, std::string method) {
   Verdict v;
   v.kind = Verdict::Kind::kFails;
@@ -167,7 +177,8 @@ bool GoalHoldsEverywhere(const Model& model, const Goal& goal,
 Verdict BitVectorSearch(const Model& model, int physical, const Goal& goal,
                         int intended_loss, const Rational& bound,
                         const EngineOptions& options,
-                        const std::string& too_many) {
+                        const std::string& too_many,
+                        const std::string& query_name) {
   const PhysicalModel& m = model.physical[physical];
   std::vector<Conjunct> conjuncts;
   SplitConjuncts(goal.body, false, &conjuncts);
@@ -207,35 +218,52 @@ Verdict BitVectorSearch(const Model& model, int physical, const Goal& goal,
   const std::string method = "Z3 bit-vector search per channel subset";
   size_t k = m.channels.size();
   bool any_low = false;
+  std::vector<std::string> dumped;
+  auto dump = [&](uint32_t mask, const char* what) {
+    std::string path =
+        DumpPath(options, fmt::format("{}-bv-s{}-{}", query_name, mask, what));
+    if (!path.empty()) dumped.push_back(path);
+    return path;
+  };
+  auto unknown = [&](std::string reason) {
+    Verdict u = Unknown(std::move(reason));
+    u.dumped_queries = dumped;
+    return u;
+  };
   for (uint32_t mask = 0; mask < (1u << k); ++mask) {
     RegisterComputation comp(model, m, ChannelsOf(mask, k));
-    if (!comp.Build()) return Unknown(comp.error());
+    if (!comp.Build()) return unknown(comp.error());
     if (always_false || !atoms.empty()) {
       MachineSearch found = SearchMachineBehaviour(
           model, goal, comp, bound,
-          always_false ? std::vector<CountAtom>{} : atoms, options);
+          always_false ? std::vector<CountAtom>{} : atoms, options,
+          dump(mask, "violation"));
       if (found.kind == MachineSearch::Kind::kUnknown) {
-        return Unknown(found.reason);
+        return unknown(found.reason);
       }
       if (found.kind == MachineSearch::Kind::kFound) {
         Behaviour b{found.policy, ChannelsOf(mask, k)};
         std::string error =
             Recheck(model, physical, goal, intended_loss, b, ev);
-        if (!error.empty()) return Unknown(error);
-        return Fails(std::move(ev),
-                     method + ", re-checked by evaluation and bit-vectors");
+        if (!error.empty()) return unknown(error);
+        Verdict f =
+            Fails(std::move(ev),
+                  method + ", re-checked by evaluation and bit-vectors");
+        f.dumped_queries = dumped;
+        return f;
       }
     }
     if (!any_low) {
-      MachineSearch low =
-          SearchMachineBehaviour(model, goal, comp, bound, {}, options);
-      if (low.kind == MachineSearch::Kind::kUnknown) return Unknown(low.reason);
+      MachineSearch low = SearchMachineBehaviour(model, goal, comp, bound, {},
+                                                 options, dump(mask, "low"));
+      if (low.kind == MachineSearch::Kind::kUnknown) return unknown(low.reason);
       any_low = low.kind == MachineSearch::Kind::kFound;
     }
   }
   Verdict v;
   v.kind = Verdict::Kind::kHolds;
   v.method = method;
+  v.dumped_queries = dumped;
   v.vacuous = !any_low || atoms.empty();
   if (!any_low) ev.low = BigInt(0);
   v.physical = std::move(ev);
@@ -253,7 +281,7 @@ Verdict Enumerated(const Model& model, int physical, const Goal& goal,
     if (bound && m.machine_bits > 0 && er.behaviours > 0 &&
         er.error.find("enumeration limit") != std::string::npos) {
       return BitVectorSearch(model, physical, goal, intended_loss, *bound,
-                             options, er.error);
+                             options, er.error, config.query_name);
     }
     return Unknown(er.error);
   }
@@ -344,7 +372,7 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
   int loss_id = static_cast<int>(synth.losses.size());
   synth.losses.push_back(reading_loss);
   Claim claim;
-  claim.name = "register";
+  claim.name = config.query_name;
   claim.reading = Claim::Reading::kIdealized;
   claim.loss = loss_id;
   claim.goal = goal_id;
@@ -371,6 +399,7 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
       }
     }
     claim.within = c.overwritten() ? Rational(0) : ev.bound - least[mask];
+    claim.name = fmt::format("{}-s{}", config.query_name, mask);
     Verdict v = CheckIdealized(synth, claim, options);
     for (std::string& q : v.dumped_queries) {
       out.dumped_queries.push_back(std::move(q));
@@ -419,8 +448,10 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
 Verdict CheckPhysical(const Model& model, const Claim& claim,
                       const EngineOptions& options,
                       const PhysicalConfig& config) {
+  PhysicalConfig named = config;
+  named.query_name = claim.name;
   return CheckRegisterBound(model, claim.model, claim.goal, claim.loss,
-                            claim.threshold, options, config);
+                            claim.threshold, options, named);
 }
 
 }  // namespace aligncheck

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "analysis/model.h"
 #include "engine/behaviour_enum.h"
@@ -26,6 +27,8 @@ struct PhysicalConfig {
   /// Enumerate behaviours even for exact registers (tests compare paths).
   bool force_enumeration = false;
   uint64_t max_behaviours = kMaxEnumeratedBehaviours;
+  /// Prefix of the --dump-smt2 files (the claim's name).
+  std::string query_name = "physical";
 };
 
 /// Decides whether every behaviour of `model.physical[physical]` whose
