@@ -413,6 +413,8 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
     }
     methods.insert(v.method);
     if (v.kind == Verdict::Kind::kFails) {
+      if (!v.counterexample)
+        return Unknown("internal: a failure without a policy");
       Behaviour b{v.counterexample->policy, used};
       std::string error = Recheck(model, physical, goal, intended_loss, b, ev);
       if (!error.empty()) return Unknown(error);
