@@ -63,12 +63,18 @@ TEST_CASE("idealized: the novels claim fails with plagiarism") {
 TEST_CASE("idealized: dispatch never fakes a verdict") {
   Novels n;
   Claim c = n.b.AddClaim("c", n.grader, n.goal, n.train);
-  for (auto r : {Claim::Reading::kPhysical, Claim::Reading::kTrained,
-                 Claim::Reading::kAgent}) {
+  for (auto r : {Claim::Reading::kTrained}) {
     c.reading = r;
     Verdict v = CheckClaim(n.b.model, c, EngineOptions{});
     CHECK(v.kind == Verdict::Kind::kUnknown);
     CHECK(v.reason == "engine not available yet");
+  }
+  // Physical and agent claims without a model or agent: UNKNOWN, no crash.
+  for (auto r : {Claim::Reading::kPhysical, Claim::Reading::kAgent}) {
+    c.reading = r;
+    Verdict v = CheckClaim(n.b.model, c, EngineOptions{});
+    CHECK(v.kind == Verdict::Kind::kUnknown);
+    CHECK(v.reason.rfind("internal: claim refers to a missing", 0) == 0);
   }
   c.reading = Claim::Reading::kIdealized;
   c.hypothesis = "linear";

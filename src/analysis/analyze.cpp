@@ -430,6 +430,10 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
         if (closed_stmt == nullptr) closed_stmt = &stmt;
         out.closed = true;
         break;
+      case ast::PhysicalStmt::Kind::kArithmetic:
+        ResolveArithmetic(stmt, out);
+        break;
+      case ast::PhysicalStmt::Kind::kImplemented:
       case ast::PhysicalStmt::Kind::kChannel: {
         Channel channel;
         channel.span = stmt.span;
@@ -454,10 +458,21 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
         bool is_call = target.kind == ast::Expr::Kind::kCall;
         if (is_name && target.text == "register") {
           channel.target = "register";
+        } else if (is_call && target.text == "sensor" &&
+                   (symbol == nullptr || (symbol->kind != DeclKind::kFn &&
+                                          symbol->kind != DeclKind::kLoss))) {
+          channel.target = "sensor";
+          channel.target_kind = Channel::Target::kSensor;
+          ok = ResolveSensorTarget(decl, target, want);
+          max_slots_ = static_cast<int>(scopes_.size());
         } else if ((is_name || is_call) && symbol != nullptr &&
                    (symbol->kind == DeclKind::kFn ||
                     symbol->kind == DeclKind::kLoss)) {
           channel.target = target.text;
+          channel.target_kind = symbol->kind == DeclKind::kFn
+                                    ? Channel::Target::kFn
+                                    : Channel::Target::kLoss;
+          channel.target_index = symbol->index;
           std::vector<DomainId> params;
           if (symbol->kind == DeclKind::kFn) {
             if (!fn_ok_[symbol->index]) {
@@ -520,7 +535,9 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
         }
         if (ok && ResolveAs(stmt.value, want, channel.value)) {
           channel.slot_count = max_slots_;
-          out.channels.push_back(std::move(channel));
+          (stmt.kind == ast::PhysicalStmt::Kind::kImplemented ? out.implemented
+                                                              : out.channels)
+              .push_back(std::move(channel));
         }
         scopes_.clear();
         break;
@@ -551,6 +568,7 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
     d.help.push_back(
         "say `closed` if nothing but the world can change the register");
   }
+  if (sink_.error_count() == errors) CheckMachineRegister(decl, out);
   physical_ok_[id] = sink_.error_count() == errors;
 }
 
@@ -1124,6 +1142,7 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
                                   decl.threshold->text));
         } else {
           out.threshold = *t;
+          CheckThreshold(decl, out);
         }
       }
       break;

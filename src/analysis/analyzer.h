@@ -73,6 +73,13 @@ class Analyzer {
   void ResolveData(const ast::DataDecl& decl, Data& out);
   void ResolvePhysical(const ast::PhysicalDecl& decl, PhysicalModel& out);
   void ResolveTraining(const ast::TrainingDecl& decl, Training& out);
+  // resolve_physical.cpp: machine arithmetic, sensor channels, thresholds.
+  void ResolveArithmetic(const ast::PhysicalStmt& stmt, PhysicalModel& out);
+  bool ResolveSensorTarget(const ast::PhysicalDecl& decl,
+                           const ast::Expr& target, Type& want);
+  void CheckMachineRegister(const ast::PhysicalDecl& decl,
+                            const PhysicalModel& out);
+  void CheckThreshold(const ast::ClaimDecl& decl, const Claim& out);
   void ResolveAgent(const ast::AgentDecl& decl, Agent& out);
   void InferGoalSignatures();
   void ResolveGoal(const ast::GoalDecl& decl, Goal& out);

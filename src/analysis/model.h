@@ -120,6 +120,11 @@ struct Loss {
   DomainId output = kNoDomain;
   std::vector<Rational> table;  // table[x * |output| + y]
   Span span;
+  /// The defining expression (slot 0 = x, slot 1 = y), when the loss was
+  /// written as one: a physical model re-evaluates it with tampered labels
+  /// or in machine arithmetic. Null for tables and CSV.
+  std::shared_ptr<const RExpr> expr;
+  int expr_slots = 0;
 
   const Rational& At(size_t x, size_t y, size_t output_size) const {
     return table[x * output_size + y];
@@ -157,6 +162,11 @@ struct Channel {
   /// Slots `value` uses. For a target applied to variables, as in
   /// `label(x) := ...`, slot i is the target's i-th argument.
   int slot_count = 0;
+  /// What `target` names: the register, a fn (labels), a loss (its code),
+  /// or `sensor(x)`, the output the register's computation observes at x.
+  enum class Target { kRegister, kFn, kLoss, kSensor };
+  Target target_kind = Target::kRegister;
+  int target_index = -1;  // kFn: fn id; kLoss: loss id
 };
 
 struct PhysicalModel {
@@ -166,6 +176,13 @@ struct PhysicalModel {
   bool closed = false;
   std::vector<Channel> channels;
   Span span;
+  /// `implemented T := V`: how the code differs from the math, always in
+  /// effect (label noise, a bug); applied before any channel.
+  std::vector<Channel> implemented;
+  /// `arithmetic signed|unsigned W`: the register is computed in W-bit
+  /// wrapping integers; 0 = exact rationals.
+  int machine_bits = 0;
+  bool machine_signed = false;
 };
 
 struct Training {

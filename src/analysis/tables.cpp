@@ -651,6 +651,8 @@ void Analyzer::MaterializeLoss(int index, Span use) {
     }
   }
   (void)use;
+  loss.expr = std::make_shared<const RExpr>(std::move(body));
+  loss.expr_slots = slots;
   loss_state_[index] = LossState::kDone;
 }
 

@@ -6,7 +6,9 @@
 #include <exception>
 #include <string>
 
+#include "engine/agent.h"
 #include "engine/idealized.h"
+#include "engine/physical.h"
 
 namespace aligncheck {
 namespace {
@@ -31,8 +33,10 @@ Verdict CheckClaim(const Model& model, const Claim& claim,
         }
         return CheckIdealized(model, claim, options);
       case Claim::Reading::kPhysical:
-      case Claim::Reading::kTrained:
+        return CheckPhysical(model, claim, options);
       case Claim::Reading::kAgent:
+        return CheckAgent(model, claim, options);
+      case Claim::Reading::kTrained:
         return Unknown("engine not available yet");
     }
     return Unknown("engine not available yet");

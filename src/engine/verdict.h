@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/model.h"
+#include "engine/physical_evidence.h"
 #include "util/rational.h"
 
 namespace aligncheck {
@@ -40,6 +41,8 @@ struct Verdict {
   bool vacuous = false;
   /// Solver queries written with --dump-smt2.
   std::vector<std::string> dumped_queries;
+  /// Physical and agent claims: the behaviour and the register reading.
+  std::optional<PhysicalEvidence> physical;
 };
 
 const char* VerdictName(Verdict::Kind kind);  // "holds", "fails", "unknown"

@@ -147,8 +147,12 @@ struct GoalDecl {
 ///               target and value are expressions (target e.g. `register`,
 ///               `label(x)`)
 ///   kClosed     `closed`
+///   kArithmetic `arithmetic signed|unsigned WIDTH`: names = [signedness],
+///               value = the width
+///   kImplemented `implemented TARGET := VALUE`: as a channel without a
+///               name, always in effect
 struct PhysicalStmt {
-  enum class Kind { kRegister, kChannel, kClosed };
+  enum class Kind { kRegister, kChannel, kClosed, kArithmetic, kImplemented };
   Kind kind = Kind::kClosed;
   std::vector<Name> names;
   Expr target;

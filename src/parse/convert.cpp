@@ -279,6 +279,16 @@ ast::Decl Converter::operator()(x3ast::physical_decl& d) const {
       uint32_t depth = 0;
       stmt.target = Expr(s.target, depth);
       stmt.value = Expr(s.value, depth);
+    } else if (s.kind.text == "arithmetic") {
+      stmt.kind = ast::PhysicalStmt::Kind::kArithmetic;
+      stmt.names = {NameOf(s.a)};
+      uint32_t depth = 0;
+      stmt.value = Expr(s.value, depth);
+    } else if (s.kind.text == "implemented") {
+      stmt.kind = ast::PhysicalStmt::Kind::kImplemented;
+      uint32_t depth = 0;
+      stmt.target = Expr(s.target, depth);
+      stmt.value = Expr(s.value, depth);
     } else {
       stmt.kind = ast::PhysicalStmt::Kind::kClosed;
     }

@@ -58,6 +58,8 @@ struct d_stmt_class : annotate_span {};
 struct d_register_stmt_class : annotate_span {};
 struct d_channel_stmt_class : annotate_span {};
 struct d_closed_stmt_class : annotate_span {};
+struct d_arithmetic_stmt_class : annotate_span {};
+struct d_implemented_stmt_class : annotate_span {};
 struct d_stmts_close_class {};
 struct d_setting_class : annotate_span {};
 struct d_settings_close_class {};
@@ -110,6 +112,9 @@ kw_parser const kw_expect("expect");
 word_parser const register_word("register", "'register'");
 word_parser const channel_word("channel", "'channel'");
 word_parser const closed_word("closed", "'closed'");
+word_parser const arithmetic_word("arithmetic", "'arithmetic'");
+word_parser const implemented_word("implemented", "'implemented'");
+word_parser const signedness_word("signed unsigned", "'signed' or 'unsigned'");
 word_parser const setting_key(
     "learner init optimizer lr steps seeds data features evidence",
     "a setting");
@@ -180,8 +185,12 @@ x3::rule<d_channel_stmt_class, x3ast::physical_stmt> const channel_stmt =
     "'channel'";
 x3::rule<d_closed_stmt_class, x3ast::physical_stmt> const closed_stmt =
     "'closed'";
+x3::rule<d_arithmetic_stmt_class, x3ast::physical_stmt> const arithmetic_stmt =
+    "'arithmetic'";
+x3::rule<d_implemented_stmt_class, x3ast::physical_stmt> const
+    implemented_stmt = "'implemented'";
 x3::rule<d_stmts_close_class> const stmts_close =
-    "a statement (register, channel, closed) or '}'";
+    "a statement (register, channel, closed, arithmetic, implemented) or '}'";
 x3::rule<d_setting_class, x3ast::setting> const setting = "a setting";
 x3::rule<d_settings_close_class> const settings_close =
     "a setting (learner, init, optimizer, lr, steps, seeds, data, features, "
@@ -262,7 +271,8 @@ auto const goal_sig_def = lit(':') > name > arrow > name;
 
 // physical NAME { register computes L on D | channel c: T := V | closed }
 auto const physical_decl_def = kw_physical > name > '{' > *stmt > stmts_close;
-auto const stmt_def = register_stmt | channel_stmt | closed_stmt;
+auto const stmt_def = register_stmt | channel_stmt | closed_stmt |
+                      arithmetic_stmt | implemented_stmt;
 auto const register_stmt_def = register_word > kw_computes > name > kw_on >
                                name > attr(x3ast::operand()) >
                                attr(x3ast::operand());
@@ -271,6 +281,14 @@ auto const channel_stmt_def = channel_word > name > attr(x3ast::name()) >
 auto const closed_stmt_def = closed_word >> attr(x3ast::name()) >>
                              attr(x3ast::name()) >> attr(x3ast::operand()) >>
                              attr(x3ast::operand());
+// arithmetic signed|unsigned WIDTH: the register is computed in machine
+// integers; implemented TARGET := VALUE: the code differs from the math.
+auto const arithmetic_stmt_def = arithmetic_word > signedness_word >
+                                 attr(x3ast::name()) >
+                                 attr(x3ast::operand()) > formula;
+auto const implemented_stmt_def = implemented_word > attr(x3ast::name()) >
+                                  attr(x3ast::name()) > formula > assign >
+                                  formula;
 auto const stmts_close_def = lit('}');
 
 // training NAME { KEY VALUE* ... }
@@ -309,6 +327,7 @@ BOOST_SPIRIT_DEFINE(domain_body, enum_body, range_body, list_close, arrow,
 BOOST_SPIRIT_DEFINE(loss_body, loss_table, table_content, table_rows, table_csv,
                     loss_expr, row, cell, rows_close, data_body, data_weights,
                     data_csv, data_domain, goal_sig)
+BOOST_SPIRIT_DEFINE(arithmetic_stmt, implemented_stmt)
 BOOST_SPIRIT_DEFINE(stmt, register_stmt, channel_stmt, closed_stmt, stmts_close,
                     setting, settings_close, agent_target, reading,
                     reading_body, idealized, physical_only, trained, hypothesis,

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/physical_report.h"
+
 namespace aligncheck {
 namespace {
 
@@ -111,6 +113,7 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
       c.reading == Claim::Reading::kIdealized) {
     j["counterexample"] = CounterexampleJson(model, c, *v.counterexample);
   }
+  if (v.physical) AddPhysicalJson(model, r, j);
   if (!v.dumped_queries.empty()) j["smt2"] = v.dumped_queries;
   return j;
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "analysis/eval.h"
+#include "report/physical_report.h"
 
 namespace aligncheck {
 namespace {
@@ -156,6 +157,10 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
   out += "    " + claim.text + "\n";
   switch (v.kind) {
     case Verdict::Kind::kHolds:
+      if (v.physical) {
+        out += RenderPhysicalText(model, result, options);
+        break;
+      }
       if (claim.reading == Claim::Reading::kIdealized) {
         out += "  " + HoldsSentence(model, v, claim);
         if (!v.method.empty()) out += fmt::format(" ({})", v.method);
@@ -171,6 +176,10 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
       }
       break;
     case Verdict::Kind::kFails:
+      if (v.physical) {
+        out += RenderPhysicalText(model, result, options);
+        break;
+      }
       if (v.counterexample && claim.reading == Claim::Reading::kIdealized) {
         out += Counterexample(model, claim, *v.counterexample, options);
         if (v.minimizers) {

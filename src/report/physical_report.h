@@ -1,0 +1,27 @@
+// Text and JSON for physical_only and agent verdicts: the behaviour, its
+// register reading and where the goal breaks, or over which behaviours the
+// claim holds.
+#ifndef ALIGNCHECK_REPORT_PHYSICAL_REPORT_H_
+#define ALIGNCHECK_REPORT_PHYSICAL_REPORT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "report/check_result.h"
+#include "report/text_report.h"
+
+namespace aligncheck {
+
+/// Returns the body lines (after the header and the claim) for a HOLDS or
+/// FAILS verdict that carries physical evidence.
+std::string RenderPhysicalText(const Model& model, const ClaimResult& result,
+                               const TextOptions& options);
+
+/// Adds the physical fields (model, bound, behaviour counts, and for a
+/// failure the counterexample with its `policy`) to a claim's JSON.
+void AddPhysicalJson(const Model& model, const ClaimResult& result,
+                     nlohmann::ordered_json& j);
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_REPORT_PHYSICAL_REPORT_H_
