@@ -6,7 +6,11 @@
 #include <exception>
 #include <string>
 
+#include "engine/census.h"
+#include "engine/hypothesis_class.h"
 #include "engine/idealized.h"
+#include "engine/story.h"
+#include "engine/trained.h"
 
 namespace aligncheck {
 namespace {
@@ -24,14 +28,23 @@ Verdict CheckClaim(const Model& model, const Claim& claim,
                    const EngineOptions& options) {
   try {
     switch (claim.reading) {
-      case Claim::Reading::kIdealized:
+      case Claim::Reading::kIdealized: {
+        if (!claim.hypothesis_features.empty()) {
+          return CheckLinearClass(model, claim, options);
+        }
         if (!claim.hypothesis.empty()) {
           return Unknown("hypothesis class '" + claim.hypothesis +
                          "' is not supported by this engine yet");
         }
-        return CheckIdealized(model, claim, options);
-      case Claim::Reading::kPhysical:
+        Verdict v = CheckIdealized(model, claim, options);
+        if (v.minimizers) v.census = TakeCensus(model, claim, options);
+        return v;
+      }
       case Claim::Reading::kTrained:
+        return CheckTrained(model, claim, options);
+      case Claim::Reading::kStory:
+        return CheckStory(model, claim, options);
+      case Claim::Reading::kPhysical:
       case Claim::Reading::kAgent:
         return Unknown("engine not available yet");
     }

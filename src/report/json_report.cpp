@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/trained_json.h"
+
 namespace aligncheck {
 namespace {
 
@@ -100,6 +102,15 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
     case Claim::Expect::kFails:
       j["expected"] = "fails";
       break;
+    case Claim::Expect::kSupported:
+      j["expected"] = "supported";
+      break;
+    case Claim::Expect::kRefuted:
+      j["expected"] = "refuted";
+      break;
+    case Claim::Expect::kMixed:
+      j["expected"] = "mixed";
+      break;
   }
   j["as_expected"] = r.AsExpected();
   j["method"] = v.method;
@@ -112,6 +123,7 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
     j["counterexample"] = CounterexampleJson(model, c, *v.counterexample);
   }
   if (!v.dumped_queries.empty()) j["smt2"] = v.dumped_queries;
+  AddTrainedJson(model, r, j);
   return j;
 }
 
