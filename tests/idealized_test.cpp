@@ -63,13 +63,18 @@ TEST_CASE("idealized: the novels claim fails with plagiarism") {
 TEST_CASE("idealized: dispatch never fakes a verdict") {
   Novels n;
   Claim c = n.b.AddClaim("c", n.grader, n.goal, n.train);
-  for (auto r : {Claim::Reading::kPhysical, Claim::Reading::kTrained,
-                 Claim::Reading::kAgent}) {
+  for (auto r : {Claim::Reading::kPhysical, Claim::Reading::kAgent}) {
     c.reading = r;
     Verdict v = CheckClaim(n.b.model, c, EngineOptions{});
     CHECK(v.kind == Verdict::Kind::kUnknown);
     CHECK(v.reason == "engine not available yet");
   }
+  // A trained claim without a training: UNKNOWN with the reason, no crash.
+  c.reading = Claim::Reading::kTrained;
+  Verdict trained = CheckClaim(n.b.model, c, EngineOptions{});
+  CHECK(trained.kind == Verdict::Kind::kUnknown);
+  CHECK(trained.reason ==
+        "internal: claim refers to a missing loss, goal or training");
   c.reading = Claim::Reading::kIdealized;
   c.hypothesis = "linear";
   Verdict v = CheckClaim(n.b.model, c, EngineOptions{});

@@ -240,7 +240,7 @@ Verdict CheckLinearClass(const Model& model, const Claim& claim,
     s.add(total < Num(ctx, *min_loss));
   }
   Verdict v;
-  v.method = "z3 (linear real arithmetic)";
+  v.method = "z3, linear real arithmetic";
   Census census;
   census.method = "z3 enumeration of the class";
   if (!min_loss) {

@@ -82,7 +82,8 @@ void AddTrainedJson(const Model& model, const ClaimResult& result, Json& j) {
     c["violating"] =
         v.census->counted ? Json(FormatBigInt(v.census->violating)) : Json();
     c["method"] = v.census->method;
-    c["not_counted_because"] = v.census->why;
+    c["not_counted_because"] =
+        v.census->counted ? Json() : Json(v.census->why);
     j["census"] = std::move(c);
   }
   if (v.story) {
