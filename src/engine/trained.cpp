@@ -92,6 +92,14 @@ LearningProblem MakeLearningProblem(const Model& model, const Loss& loss,
 
 Verdict CheckTrained(const Model& model, const Claim& claim,
                      const EngineOptions& options) {
+  if (InRange(claim.training, model.trainings.size()) &&
+      model.trainings[claim.training].learner.empty()) {
+    const Training& t = model.trainings[claim.training];
+    return Unknown(fmt::format(
+        "training '{}' describes a real system (no toy learner to run): its "
+        "evidence is shown, not checked",
+        t.name));
+  }
   std::string invalid = Validate(model, claim);
   if (!invalid.empty()) return Unknown(invalid);
   const Loss& loss = model.losses[claim.loss];
