@@ -96,7 +96,7 @@ std::optional<std::pair<BigInt, std::string>> ByFormula(
     unsigned long t = 0;
     for (char v : truths[0][x]) t += v ? 1 : 0;
     unsigned long f = nm.OptionCount(x) - t;
-    for (size_t c = x + 1; c-- > 0;) {
+    for (size_t c = x + 2; c-- > 0;) {
       BigInt next = coef[c] * f;
       if (c > 0) next += coef[c - 1] * t;
       coef[c] = next;
