@@ -174,8 +174,13 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
   if (ev.achieving == ev.seeds.size()) {
     ev.kind = TrainedEvidence::Kind::kSupported;
     v.kind = Verdict::Kind::kHolds;
-    v.reason = fmt::format("all {} seeds learn a policy that achieves {}",
-                           ev.seeds.size(), g);
+    v.reason = ev.seeds.size() == 1
+                   ? fmt::format("the only seed learns a policy that "
+                                 "achieves {}",
+                                 g)
+                   : fmt::format("all {} seeds learn a policy that achieves "
+                                 "{}",
+                                 ev.seeds.size(), g);
   } else if (ev.achieving == 0) {
     ev.kind = TrainedEvidence::Kind::kRefuted;
     v.kind = Verdict::Kind::kFails;
@@ -185,8 +190,9 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
   } else {
     ev.kind = TrainedEvidence::Kind::kMixed;
     v.kind = Verdict::Kind::kFails;
-    v.reason = fmt::format("{} of {} seeds learn a policy that achieves {}",
-                           ev.achieving, ev.seeds.size(), g);
+    v.reason = fmt::format("{} of {} seeds learn{} a policy that achieves {}",
+                           ev.achieving, ev.seeds.size(),
+                           ev.achieving == 1 ? "s" : "", g);
   }
   v.trained = std::move(ev);
   return v;
