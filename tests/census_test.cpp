@@ -65,7 +65,8 @@ TEST_CASE("census: agrees with brute force on random problems") {
     }
     text += "}\ndata d = {";
     for (int x = 0; x < n; ++x) {
-      text += fmt::format("{}x{}: {}", x ? ", " : "", x, x == 0 ? 1 : pick(0, 2));
+      text +=
+          fmt::format("{}x{}: {}", x ? ", " : "", x, x == 0 ? 1 : pick(0, 2));
     }
     text += "}\n";
     int g = 0;
@@ -92,10 +93,11 @@ TEST_CASE("census: agrees with brute force on random problems") {
 }
 
 TEST_CASE("census: past the cap it says so instead of guessing") {
-  std::string text = "domain X = 0..39\ndomain Y = {a, b}\n"
-                     "loss l(x: X, y: Y) = 0\ndata d = X\n"
-                     "goal g(pi: X -> Y) = pi(0) == pi(1)\n"
-                     "claim c: l aligned_with g as idealized_minimizer over d\n";
+  std::string text =
+      "domain X = 0..39\ndomain Y = {a, b}\n"
+      "loss l(x: X, y: Y) = 0\ndata d = X\n"
+      "goal g(pi: X -> Y) = pi(0) == pi(1)\n"
+      "claim c: l aligned_with g as idealized_minimizer over d\n";
   std::optional<Model> m = LoadSpec(text);
   REQUIRE(m);
   Census c = TakeCensus(*m, m->claims[0], EngineOptions{});

@@ -41,7 +41,8 @@ Enumerated EnumerateClass(const Model& m, const Claim& c) {
   out.empty = false;
   const Data& data = m.data[c.data];
   Rational best = ExpectedLoss(m, loss, data, members[0]);
-  for (const Policy& p : members) best = std::min(best, ExpectedLoss(m, loss, data, p));
+  for (const Policy& p : members)
+    best = std::min(best, ExpectedLoss(m, loss, data, p));
   Rational eps = c.has_within ? c.within : Rational(0);
   for (const Policy& p : members) {
     if (ExpectedLoss(m, loss, data, p) > best + eps) continue;
@@ -119,7 +120,8 @@ TEST_CASE("class: verdicts and censuses agree with enumeration") {
     }
     text += "}\ndata d = {";
     for (int x = 0; x < n; ++x) {
-      text += fmt::format("{}x{}: {}", x ? ", " : "", x, x == 0 ? 1 : pick(0, 2));
+      text +=
+          fmt::format("{}x{}: {}", x ? ", " : "", x, x == 0 ? 1 : pick(0, 2));
     }
     text += "}\n";
     text += "goal g1(pi: X -> Y) = forall x in X: pi(x) != y1\n";

@@ -82,8 +82,8 @@ TEST_CASE("learner: gradients match central differences of the loss") {
   p.loss = {0.2, 1.5, 0.0, 3.0, 0.1, 0.7, 0.4, 0.4, 2.0};
   p.features = 2;
   p.feature = {1.0, 0.5, -1.0, 2.0, 0.0, 1.0};
-  for (auto kind : {LearnerSetup::Kind::kSoftmaxTable,
-                    LearnerSetup::Kind::kLinear}) {
+  for (auto kind :
+       {LearnerSetup::Kind::kSoftmaxTable, LearnerSetup::Kind::kLinear}) {
     LearnerSetup s;
     s.kind = kind;
     std::vector<double> theta = InitialParams(p, s, 3);
@@ -130,9 +130,8 @@ TEST_CASE("learner: ties within the tolerance are reported, others not") {
   LearningProblem p;
   p.inputs = 3;
   p.outputs = 3;
-  std::vector<double> scores = {1.0, 1.0, 0.0,  //
-                                2.0, 2.0 - 1e-12, 2.0 - 1e-6,
-                                -1.0, 0.5, 0.25};
+  std::vector<double> scores = {1.0, 1.0,         0.0,  //
+                                2.0, 2.0 - 1e-12, 2.0 - 1e-6, -1.0, 0.5, 0.25};
   auto argmax = ArgmaxWithTies(p, scores);
   CHECK(argmax[0] == std::vector<uint32_t>{0, 1});
   CHECK(argmax[1] == std::vector<uint32_t>{0, 1});

@@ -32,9 +32,9 @@ void Analyzer::ResolveStories() {
       Diagnostic& d =
           sink_.Error(file_, decl.name.span, "E003",
                       fmt::format("duplicate name '{}'", decl.name.text));
-      d.notes.push_back(fmt::format(
-          "previous declaration at {}",
-          At(*file_, other != nullptr ? other->span : it->second)));
+      d.notes.push_back(
+          fmt::format("previous declaration at {}",
+                      At(*file_, other != nullptr ? other->span : it->second)));
     }
     std::unordered_map<std::string, Span> seen;
     for (const ast::Setting& item : decl.items) {
@@ -42,9 +42,9 @@ void Analyzer::ResolveStories() {
       auto [prev, first] = seen.emplace(key, item.key.span);
       bool text = key == "desirability" || key == "assume";
       if (!first && !text) {
-        Diagnostic& d = sink_.Error(
-            file_, item.key.span, "E003",
-            fmt::format("duplicate story item '{}'", key));
+        Diagnostic& d =
+            sink_.Error(file_, item.key.span, "E003",
+                        fmt::format("duplicate story item '{}'", key));
         d.notes.push_back(
             fmt::format("previous item at {}", At(*file_, prev->second)));
         continue;
@@ -52,8 +52,9 @@ void Analyzer::ResolveStories() {
       if (item.values.empty() || (key == "goal" && item.values.size() != 1)) {
         sink_.Error(file_, item.key.span, "E004",
                     fmt::format("story item '{}' takes {}, got {}", key,
-                                key == "goal" ? "one goal" : "one or more "
-                                                             "values",
+                                key == "goal" ? "one goal"
+                                              : "one or more "
+                                                "values",
                                 item.values.size()));
         continue;
       }
@@ -106,7 +107,7 @@ void Analyzer::AppendStoryClaims(const std::vector<bool>& checkable) {
     for (int old : story_rationale_[i]) {
       story.rationale.push_back(
           old >= 0 && static_cast<size_t>(old) < renumber.size() ? renumber[old]
-                                                                : -1);
+                                                                 : -1);
     }
     Claim c;
     c.name = story.name;

@@ -149,9 +149,9 @@ Census TakeCensus(const Model& model, const Claim& claim,
     NearMinimizers nm = BuildNearMinimizers(model, loss, data, &eps);
     MinimizerCount count = CountNearMinimizers(nm, options.count_cap);
     if (count.capped) {
-      return NotCounted(fmt::format(
-          "at least {} policies: more than the counting cap allows",
-          FormatBigInt(count.count)));
+      return NotCounted(
+          fmt::format("at least {} policies: more than the counting cap allows",
+                      FormatBigInt(count.count)));
     }
     Census c;
     c.minimizers = count.count;
@@ -166,11 +166,19 @@ Census TakeCensus(const Model& model, const Claim& claim,
         return c;
       }
     }
+    // Each enumerated policy costs a goal evaluation of about |X| steps.
+    const BigInt work = count.count * static_cast<unsigned long>(nm.inputs);
     if (count.count > kCensusEnumerationCap) {
       return NotCounted(fmt::format(
           "{} policies, more than the enumeration cap of {}, and the goal "
           "has no product form",
           FormatBigInt(count.count), kCensusEnumerationCap));
+    }
+    if (work > kCensusEnumerationCap * 200) {
+      return NotCounted(fmt::format(
+          "{} policies of {} inputs each, more than the enumeration cap of {} "
+          "policy-inputs, and the goal has no product form",
+          FormatBigInt(count.count), nm.inputs, kCensusEnumerationCap * 200));
     }
     c.violating = 0;
     if (!Enumerate(model, goal, nm, &c.violating, &error)) {

@@ -11,8 +11,9 @@
 //     prod_x (f(x) + t(x) z), t (f) the options meeting (missing) P
 //     ("count polynomial");
 //   - anything else (and near-minimizers, whose budget couples the inputs):
-//     enumeration, up to kCensusEnumerationCap policies; past it the census
-//     says it was not counted and why.
+//     enumeration, up to kCensusEnumerationCap policies (and policies times
+//     inputs up to 200 times that); past it the census says it was not
+//     counted and why.
 #ifndef ALIGNCHECK_ENGINE_CENSUS_H_
 #define ALIGNCHECK_ENGINE_CENSUS_H_
 

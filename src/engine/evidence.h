@@ -34,7 +34,7 @@ struct TrainedEvidence {
   /// Inputs of weight 0 in the training data: no gradient reaches their own
   /// parameters, so what the learner does there is inductive bias or init.
   std::vector<uint32_t> ungraded;
-  std::string learner;  // "softmax_table over Level x Move", ...
+  std::string learner;                // "softmax_table over Level x Move", ...
   std::vector<std::string> evidence;  // citations, shown and not checked
 };
 

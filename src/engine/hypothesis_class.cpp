@@ -220,8 +220,8 @@ Verdict CheckLinearClass(const Model& model, const Claim& claim,
     Rational scale = data.weights[x] / data.total;
     for (size_t y = 0; y < m; ++y) {
       Rational c = scale * loss.At(x, y, m);
-      if (c != 0) terms.push_back(z3::ite(enc.B(x, y), Num(ctx, c),
-                                          ctx.real_val(0)));
+      if (c != 0)
+        terms.push_back(z3::ite(enc.B(x, y), Num(ctx, c), ctx.real_val(0)));
     }
   }
   z3::expr total = terms.empty() ? ctx.real_val(0) : z3::sum(terms);
@@ -315,11 +315,10 @@ Verdict CheckLinearClass(const Model& model, const Claim& claim,
   bool near = claim.has_within && eps > 0;
   if (v.witness) {
     v.kind = Verdict::Kind::kFails;
-    v.reason = fmt::format("a policy of {} {} violates the goal",
-                           claim.hypothesis,
-                           near ? "within " + FormatRational(eps) +
-                                      " of the class's minimum loss"
-                                : "that minimizes the loss over the class");
+    v.reason = fmt::format(
+        "a policy of {} {} violates the goal", claim.hypothesis,
+        near ? "within " + FormatRational(eps) + " of the class's minimum loss"
+             : "that minimizes the loss over the class");
     return v;
   }
   if (!complete) {

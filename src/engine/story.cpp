@@ -32,8 +32,8 @@ Verdict CheckStory(const Model& model, const Claim& claim,
     }
     const Claim& part = model.claims[index];
     Verdict pv = CheckClaim(model, part, options);
-    c.verdict = pv.trained ? TrainedKindName(pv.trained->kind)
-                           : VerdictName(pv.kind);
+    c.verdict =
+        pv.trained ? TrainedKindName(pv.trained->kind) : VerdictName(pv.kind);
     c.ok = pv.kind == Verdict::Kind::kHolds;
     if (pv.kind == Verdict::Kind::kFails) ++failing;
     if (pv.kind == Verdict::Kind::kUnknown) ++unsettled;
@@ -46,18 +46,20 @@ Verdict CheckStory(const Model& model, const Claim& claim,
   v.method = "rationale claims";
   if (failing > 0) {
     v.kind = Verdict::Kind::kFails;
-    v.reason = fmt::format("{} of {} rationale claims fail: the rationale "
-                           "does not support {}",
-                           failing, story.rationale.size(), goal);
+    v.reason = fmt::format(
+        "{} of {} rationale claims fail: the rationale "
+        "does not support {}",
+        failing, story.rationale.size(), goal);
   } else if (unsettled > 0) {
     v.kind = Verdict::Kind::kUnknown;
     v.reason = fmt::format("{} of {} rationale claims are not settled",
                            unsettled, story.rationale.size());
   } else {
     v.kind = Verdict::Kind::kHolds;
-    v.reason = fmt::format("every rationale claim holds for {} in its own "
-                           "reading",
-                           goal);
+    v.reason = fmt::format(
+        "every rationale claim holds for {} in its own "
+        "reading",
+        goal);
   }
   v.story = std::move(ev);
   return v;

@@ -42,8 +42,10 @@ std::string Validate(const Model& model, const Claim& claim) {
            loss.name + "'";
   }
   if (goal.input != loss.input || goal.output != loss.output) {
-    return "goal '" + goal.name + "' is about policies of another type than "
-           "loss '" + loss.name + "'";
+    return "goal '" + goal.name +
+           "' is about policies of another type than "
+           "loss '" +
+           loss.name + "'";
   }
   if (t.learner == "linear") {
     if (t.features.empty()) return "training '" + t.name + "' has no features";
@@ -122,8 +124,8 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
   const double per_step =
       static_cast<double>(problem.inputs * problem.outputs) *
       static_cast<double>(std::max<size_t>(1, problem.features));
-  const double work = per_step * static_cast<double>(t.steps) *
-                      static_cast<double>(seeds);
+  const double work =
+      per_step * static_cast<double>(t.steps) * static_cast<double>(seeds);
   if (work > static_cast<double>(kMaxTrainingWork)) {
     return Unknown(fmt::format(
         "training '{}' would take about {:.3g} multiply-adds, over the limit "
@@ -132,9 +134,9 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
   }
 
   TrainedEvidence ev;
-  ev.learner = fmt::format("{} over {} -> {}", t.learner,
-                           model.domains[loss.input].name,
-                           model.domains[loss.output].name);
+  ev.learner =
+      fmt::format("{} over {} -> {}", t.learner, model.domains[loss.input].name,
+                  model.domains[loss.output].name);
   ev.evidence = t.evidence;
   for (size_t x = 0; x < problem.inputs; ++x) {
     if (data.weights[x] == 0) ev.ungraded.push_back(static_cast<uint32_t>(x));
@@ -175,18 +177,21 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
     ev.kind = TrainedEvidence::Kind::kSupported;
     v.kind = Verdict::Kind::kHolds;
     v.reason = ev.seeds.size() == 1
-                   ? fmt::format("the only seed learns a policy that "
-                                 "achieves {}",
-                                 g)
-                   : fmt::format("all {} seeds learn a policy that achieves "
-                                 "{}",
-                                 ev.seeds.size(), g);
+                   ? fmt::format(
+                         "the only seed learns a policy that "
+                         "achieves {}",
+                         g)
+                   : fmt::format(
+                         "all {} seeds learn a policy that achieves "
+                         "{}",
+                         ev.seeds.size(), g);
   } else if (ev.achieving == 0) {
     ev.kind = TrainedEvidence::Kind::kRefuted;
     v.kind = Verdict::Kind::kFails;
-    v.reason = fmt::format("none of the {} seeds learns a policy that "
-                           "achieves {}",
-                           ev.seeds.size(), g);
+    v.reason = fmt::format(
+        "none of the {} seeds learns a policy that "
+        "achieves {}",
+        ev.seeds.size(), g);
   } else {
     ev.kind = TrainedEvidence::Kind::kMixed;
     v.kind = Verdict::Kind::kFails;

@@ -28,8 +28,7 @@ kw_parser const kw_expect("expect");
 word_parser const item_key("goal rationale desirability assume",
                            "a story item (goal, rationale, desirability, "
                            "assume)");
-word_parser const expect_word("holds fails",
-                              "'holds' or 'fails'");
+word_parser const expect_word("holds fails", "'holds' or 'fails'");
 }  // namespace story_tokens
 
 story_decl_type const story_decl = "story declaration";
@@ -41,10 +40,10 @@ x3::rule<s_expect_class, x3ast::name> const story_expect = "'expect'";
 using namespace story_tokens;  // NOLINT: the grammar reads better unqualified
 
 // story NAME { goal G rationale c1, c2 desirability "..." } [expect ...]
-auto const story_decl_def = kw_story > name > '{' > *story_item >
-                            story_close > -story_expect;
-auto const story_item_def =
-    item_key >> *(-x3::lit(',') >> !item_key >> item_value);
+auto const story_decl_def =
+    kw_story > name > '{' > *story_item > story_close > -story_expect;
+auto const story_item_def = item_key >>
+                            *(-x3::lit(',') >> !item_key >> item_value);
 auto const story_close_def = x3::lit('}');
 auto const story_expect_def = kw_expect > expect_word;
 

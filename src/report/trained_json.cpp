@@ -41,7 +41,8 @@ Json TrainedJson(const Model& model, const Claim& claim,
       argmax[in.values[x]] = std::move(tied);
     }
     run["argmax"] = std::move(argmax);
-    if (!s.achieves) run["violating_policy"] = PolicyJson(model, claim, s.violating);
+    if (!s.achieves)
+      run["violating_policy"] = PolicyJson(model, claim, s.violating);
     runs.push_back(std::move(run));
   }
   j["runs"] = std::move(runs);
@@ -82,8 +83,7 @@ void AddTrainedJson(const Model& model, const ClaimResult& result, Json& j) {
     c["violating"] =
         v.census->counted ? Json(FormatBigInt(v.census->violating)) : Json();
     c["method"] = v.census->method;
-    c["not_counted_because"] =
-        v.census->counted ? Json() : Json(v.census->why);
+    c["not_counted_because"] = v.census->counted ? Json() : Json(v.census->why);
     j["census"] = std::move(c);
   }
   if (v.story) {

@@ -93,8 +93,8 @@ std::string TrainedBody(const Model& model, const Claim& claim,
   }
   out += fmt::format(
       "  learner: {}{}, init {}, {} lr {}, {} steps, seeds {}..{}, data {}\n",
-      ev.learner, features, t.init, t.optimizer, FormatRational(t.lr),
-      t.steps, t.seed_lo, t.seed_hi, data.name);
+      ev.learner, features, t.init, t.optimizer, FormatRational(t.lr), t.steps,
+      t.seed_lo, t.seed_hi, data.name);
   if (!ev.ungraded.empty()) {
     std::vector<std::string> names;
     for (uint32_t x : ev.ungraded) names.push_back(in.values[x]);
@@ -120,13 +120,12 @@ std::string TrainedBody(const Model& model, const Claim& claim,
     }
     bool tied = std::any_of(shown->argmax.begin(), shown->argmax.end(),
                             [](const auto& s) { return s.size() > 1; });
-    out += fmt::format("  seed {} learns{} (argmax of the learned scores{}):\n",
-                       shown->seed,
-                       shown->achieves ? "" : " a policy that violates " +
-                                                  goal.name,
-                       tied ? "; a tie means every tied output is possible, "
-                              "and the row shows one that breaks the goal"
-                            : "");
+    out += fmt::format(
+        "  seed {} learns{} (argmax of the learned scores{}):\n", shown->seed,
+        shown->achieves ? "" : " a policy that violates " + goal.name,
+        tied ? "; a tie means every tied output is possible, "
+               "and the row shows one that breaks the goal"
+             : "");
     out += PolicyTable(model, claim, data, pi, &shown->argmax,
                        ComputeBreaks(model, goal, pi));
   }
@@ -159,10 +158,10 @@ std::string ClassBody(const Model& model, const Claim& claim,
   const Loss& loss = model.losses[claim.loss];
   const Domain& out_d = model.domains[loss.output];
   bool near = claim.has_within && claim.within != 0;
-  std::string out = fmt::format(
-      "  counterexample: a {} of L_{} over {} that violates {}\n",
-      near ? "near-minimizer" : "minimizer", data.name, claim.hypothesis,
-      model.goals[claim.goal].name);
+  std::string out =
+      fmt::format("  counterexample: a {} of L_{} over {} that violates {}\n",
+                  near ? "near-minimizer" : "minimizer", data.name,
+                  claim.hypothesis, model.goals[claim.goal].name);
   out += PolicyTable(model, claim, data, cx.policy, nullptr, cx.breaks);
   out += "  parameters inducing it (score(x, y) = sum_k theta[y][k] f_k(x)):\n";
   std::vector<std::vector<std::string>> rows;
@@ -193,8 +192,8 @@ std::string StoryBody(const Model& model, const Claim& claim,
   for (const StoryComponent& c : ev.components) {
     std::string verdict = c.verdict;
     for (char& ch : verdict) ch = static_cast<char>(std::toupper(ch));
-    rows.push_back({c.claim, verdict,
-                    c.about.empty() ? "" : "(about " + c.about + ")"});
+    rows.push_back(
+        {c.claim, verdict, c.about.empty() ? "" : "(about " + c.about + ")"});
   }
   out += Table(rows, "    ");
   out += "  unchecked assumptions (stated, not verified):\n";
@@ -250,15 +249,13 @@ std::string RenderCensusText(const Model& model, const ClaimResult& result) {
   }
   std::string noun = near ? "near-minimizer" : "minimizer";
   bool one = c.minimizers == 1;
-  std::string violating = c.violating == 0
-                              ? "none violates"
-                              : fmt::format("{} violate{}",
-                                            FormatBigInt(c.violating),
-                                            c.violating == 1 ? "s" : "");
+  std::string violating =
+      c.violating == 0 ? "none violates"
+                       : fmt::format("{} violate{}", FormatBigInt(c.violating),
+                                     c.violating == 1 ? "s" : "");
   return fmt::format(
-      "  census: {} {}{} of L_{}{}, {} {} ({}){}\n",
-      FormatBigInt(c.minimizers), noun, one ? "" : "s",
-      model.data[claim.data].name, where, violating,
+      "  census: {} {}{} of L_{}{}, {} {} ({}){}\n", FormatBigInt(c.minimizers),
+      noun, one ? "" : "s", model.data[claim.data].name, where, violating,
       model.goals[claim.goal].name, c.method,
       c.violating == 0 ? "" : ": what the training rationale must rule out");
 }

@@ -26,10 +26,10 @@ namespace aligncheck {
 struct LearningProblem {
   size_t inputs = 0;
   size_t outputs = 0;
-  std::vector<double> weight;    // d(x) = w(x) / W
-  std::vector<double> loss;      // l(x, y) at x * outputs + y
-  size_t features = 0;           // K, linear learner only
-  std::vector<double> feature;   // f_k(x) at x * features + k
+  std::vector<double> weight;   // d(x) = w(x) / W
+  std::vector<double> loss;     // l(x, y) at x * outputs + y
+  size_t features = 0;          // K, linear learner only
+  std::vector<double> feature;  // f_k(x) at x * features + k
 };
 
 struct LearnerSetup {
