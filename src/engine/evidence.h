@@ -62,9 +62,11 @@ struct Census {
 /// One rationale component of a story and its verdict.
 struct StoryComponent {
   std::string claim;
-  std::string verdict;  // "holds", "fails", "supported", ...; "unchecked"
-  bool ok = false;      // the component supports the story
-  std::string about;    // the goal it is about, when not the story's
+  std::string verdict;    // "holds", "fails", "supported", ...; "unchecked"
+  bool ok = false;        // the component supports the story
+  std::string about;      // the goal it is about, when not the story's
+  int claim_index = -1;   // into Model::claims; -1 when unchecked
+  Policy counterexample;  // a policy that makes it fail, when it has one
 };
 
 struct StoryEvidence {

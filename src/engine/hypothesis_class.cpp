@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <z3++.h>
 
+#include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 
@@ -261,6 +263,20 @@ Verdict CheckLinearClass(const Model& model, const Claim& claim,
   Configure(ctx, e, options);
   enc.AddTo(e);
   e.add(total <= Num(ctx, *min_loss + eps));
+  if (!options.dump_smt2_dir.empty()) {
+    // The enumeration query before any blocking clause: its models are the
+    // class's (near-)minimizers.
+    std::error_code ec;
+    std::filesystem::create_directories(options.dump_smt2_dir, ec);
+    std::string path = (std::filesystem::path(options.dump_smt2_dir) /
+                        (claim.name + "-class.smt2"))
+                           .string();
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    file << e.to_smt2();
+    file.close();
+    if (!file) return Unknown("cannot write solver query to '" + path + "'");
+    v.dumped_queries.push_back(path);
+  }
   size_t found = 0;
   size_t violating = 0;
   bool complete = false;

@@ -35,6 +35,15 @@ Verdict CheckStory(const Model& model, const Claim& claim,
     c.verdict =
         pv.trained ? TrainedKindName(pv.trained->kind) : VerdictName(pv.kind);
     c.ok = pv.kind == Verdict::Kind::kHolds;
+    c.claim_index = index;
+    if (pv.counterexample) c.counterexample = pv.counterexample->policy;
+    if (pv.trained) {
+      for (const SeedOutcome& s : pv.trained->seeds) {
+        if (!s.achieves && c.counterexample.empty()) {
+          c.counterexample = s.violating;
+        }
+      }
+    }
     if (pv.kind == Verdict::Kind::kFails) ++failing;
     if (pv.kind == Verdict::Kind::kUnknown) ++unsettled;
     if (part.goal != story.goal && part.goal >= 0) {

@@ -58,6 +58,29 @@ void AddTrainedJson(const Model& model, const ClaimResult& result, Json& j) {
   const Verdict& v = result.verdict;
   const Claim& claim = *result.claim;
   if (v.trained) j["trained"] = TrainedJson(model, claim, *v.trained);
+  // A failed trained claim or story names a policy that breaks the goal,
+  // as every failed claim does in JSON.
+  if (v.kind == Verdict::Kind::kFails && v.trained) {
+    for (const SeedOutcome& s : v.trained->seeds) {
+      if (s.achieves) continue;
+      Json cx;
+      cx["seed"] = s.seed;
+      cx["policy"] = PolicyJson(model, claim, s.violating);
+      j["counterexample"] = std::move(cx);
+      break;
+    }
+  }
+  if (v.kind == Verdict::Kind::kFails && v.story) {
+    for (const StoryComponent& c : v.story->components) {
+      if (c.ok || c.counterexample.empty() || c.claim_index < 0) continue;
+      Json cx;
+      cx["claim"] = c.claim;
+      cx["policy"] =
+          PolicyJson(model, model.claims[c.claim_index], c.counterexample);
+      j["counterexample"] = std::move(cx);
+      break;
+    }
+  }
   if (claim.reading == Claim::Reading::kTrained && claim.training >= 0) {
     j["evidence"] = model.trainings[claim.training].evidence;
   }
