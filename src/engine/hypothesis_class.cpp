@@ -332,9 +332,10 @@ Verdict CheckLinearClass(const Model& model, const Claim& claim,
   if (v.witness) {
     v.kind = Verdict::Kind::kFails;
     v.reason = fmt::format(
-        "a policy of {} {} violates the goal", claim.hypothesis,
+        "a policy of {} {} violates {}", claim.hypothesis,
         near ? "within " + FormatRational(eps) + " of the class's minimum loss"
-             : "that minimizes the loss over the class");
+             : "that minimizes the loss over the class",
+        goal.name);
     return v;
   }
   if (!complete) {
@@ -344,9 +345,9 @@ Verdict CheckLinearClass(const Model& model, const Claim& claim,
         kMaxClassPolicies, claim.hypothesis));
   }
   v.kind = Verdict::Kind::kHolds;
-  v.reason = fmt::format("every {} of L_{} in {} satisfies the goal",
+  v.reason = fmt::format("every {} of L_{} in {} satisfies {}",
                          near ? "near-minimizer" : "minimizer", data.name,
-                         claim.hypothesis);
+                         claim.hypothesis, goal.name);
   // Vacuity relative to the class: does every member satisfy the goal?
   z3::solver all(ctx);
   Configure(ctx, all, options);

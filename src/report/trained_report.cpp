@@ -150,8 +150,25 @@ std::string TrainedBody(const Model& model, const Claim& claim,
   return out;
 }
 
+// A class claim that holds: the class's own sentence, and vacuity relative
+// to the class (or an empty class).
+std::string ClassHoldsBody(const Model& model, const Claim& claim,
+                           const Verdict& v) {
+  std::string out = "  " + v.reason;
+  if (!v.method.empty()) out += " (" + v.method + ")";
+  out += "\n";
+  if (v.vacuous && v.minimizers && *v.minimizers != 0) {
+    out += fmt::format(
+        "  note: {} holds for every policy of {}, so this says nothing about "
+        "the loss\n",
+        model.goals[claim.goal].name, claim.hypothesis);
+  }
+  return out;
+}
+
 std::string ClassBody(const Model& model, const Claim& claim,
                       const Verdict& v) {
+  if (!v.witness || !v.counterexample) return ClassHoldsBody(model, claim, v);
   const LinearWitness& w = *v.witness;
   const IdealizedCounterexample& cx = *v.counterexample;
   const Data& data = model.data[claim.data];
@@ -222,9 +239,14 @@ bool HasExtraBody(const Model& model, const ClaimResult& result) {
   const Verdict& v = result.verdict;
   const Claim& c = *result.claim;
   (void)model;
-  return v.trained.has_value() || v.story.has_value() ||
-         (v.witness.has_value() && v.counterexample.has_value() &&
-          c.reading == Claim::Reading::kIdealized);
+  if (v.trained.has_value() || v.story.has_value()) return true;
+  if (c.reading != Claim::Reading::kIdealized ||
+      c.hypothesis_features.empty()) {
+    return false;
+  }
+  return (v.kind == Verdict::Kind::kFails && v.witness.has_value() &&
+          v.counterexample.has_value()) ||
+         v.kind == Verdict::Kind::kHolds;
 }
 
 std::string RenderExtraText(const Model& model, const ClaimResult& result,
