@@ -63,12 +63,6 @@ TEST_CASE("idealized: the novels claim fails with plagiarism") {
 TEST_CASE("idealized: dispatch never fakes a verdict") {
   Novels n;
   Claim c = n.b.AddClaim("c", n.grader, n.goal, n.train);
-  for (auto r : {Claim::Reading::kTrained}) {
-    c.reading = r;
-    Verdict v = CheckClaim(n.b.model, c, EngineOptions{});
-    CHECK(v.kind == Verdict::Kind::kUnknown);
-    CHECK(v.reason == "engine not available yet");
-  }
   // Physical and agent claims without a model or agent: UNKNOWN, no crash.
   for (auto r : {Claim::Reading::kPhysical, Claim::Reading::kAgent}) {
     c.reading = r;
@@ -76,6 +70,12 @@ TEST_CASE("idealized: dispatch never fakes a verdict") {
     CHECK(v.kind == Verdict::Kind::kUnknown);
     CHECK(v.reason.rfind("internal: claim refers to a missing", 0) == 0);
   }
+  // A trained claim without a training: UNKNOWN with the reason, no crash.
+  c.reading = Claim::Reading::kTrained;
+  Verdict trained = CheckClaim(n.b.model, c, EngineOptions{});
+  CHECK(trained.kind == Verdict::Kind::kUnknown);
+  CHECK(trained.reason ==
+        "internal: claim refers to a missing loss, goal or training");
   c.reading = Claim::Reading::kIdealized;
   c.hypothesis = "linear";
   Verdict v = CheckClaim(n.b.model, c, EngineOptions{});

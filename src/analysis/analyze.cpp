@@ -711,8 +711,11 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
   }
   if (out.init.empty()) out.init = "random";
   if (out.optimizer.empty()) out.optimizer = "sgd";
+  // A training with evidence and no learner describes a real system: it
+  // cites results instead of running a toy.
+  bool real_system = seen.count("evidence") != 0 && seen.count("learner") == 0;
   for (const char* required : {"learner", "lr", "steps", "seeds", "data"}) {
-    if (seen.count(required) == 0) {
+    if (!real_system && seen.count(required) == 0) {
       sink_.Error(
           file_, decl.name.span, "E012",
           fmt::format("training '{}' has no '{}' setting", out.name, required));
@@ -738,6 +741,7 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
                             "names no features",
                             out.name));
   }
+  ResolveTrainingExtras(decl, out);
 }
 
 void Analyzer::ResolveAgent(const ast::AgentDecl& decl, Agent& out) {
@@ -982,6 +986,7 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
       decl.expect == ast::ClaimDecl::Expect::kHolds   ? Claim::Expect::kHolds
       : decl.expect == ast::ClaimDecl::Expect::kFails ? Claim::Expect::kFails
                                                       : Claim::Expect::kNone;
+  ResolveClaimExtras(decl, out);
   if (decl.relation == R::kRepresents || decl.relation == R::kEncodes) {
     const char* word =
         decl.relation == R::kRepresents ? "represents" : "encodes";
@@ -1240,6 +1245,7 @@ std::optional<Model> Analyzer::Run() {
                    (claim.reading != Claim::Reading::kAgent ||
                     (claim.agent >= 0 && agent_ok_[claim.agent]));
   }
+  ResolveStories();
   // Findings (an unqualified `aligned_with`, a vague agent) leave a valid
   // model: the claims they concern are dropped, the others still get checked.
   for (const Diagnostic& d : sink_.diagnostics()) {
@@ -1250,6 +1256,7 @@ std::optional<Model> Analyzer::Run() {
     if (checkable[i]) kept.push_back(std::move(model_.claims[i]));
   }
   model_.claims = std::move(kept);
+  AppendStoryClaims(checkable);
   return std::move(model_);
 }
 

@@ -84,6 +84,12 @@ class Analyzer {
   void InferGoalSignatures();
   void ResolveGoal(const ast::GoalDecl& decl, Goal& out);
   void ResolveClaim(const ast::ClaimDecl& decl, Claim& out);
+  // resolve_training.cpp: what trained-outcome and class claims add.
+  void ResolveTrainingExtras(const ast::TrainingDecl& decl, Training& out);
+  void ResolveClaimExtras(const ast::ClaimDecl& decl, Claim& out);
+  // resolve_story.cpp: training stories.
+  void ResolveStories();
+  void AppendStoryClaims(const std::vector<bool>& checkable);
   int ClaimLoss(const ast::ClaimDecl& decl) const;
   DomainId DataDomainHint(int data_index) const;
 
@@ -167,6 +173,8 @@ class Analyzer {
   DomainId policy_in_ = kNoDomain;
   DomainId policy_out_ = kNoDomain;
   std::vector<int> loss_stack_;  // losses being materialized, for cycles
+  // Per story: its rationale as indices into claim_decls_ (-1: undefined).
+  std::vector<std::vector<int>> story_rationale_;
 };
 
 }  // namespace aligncheck

@@ -196,6 +196,8 @@ struct Training {
   int64_t seed_hi = 0;
   int data = -1;
   std::vector<int> features;  // fn ids, for the linear learner
+  /// `evidence "..."`: citations about a real system, shown, never checked.
+  std::vector<std::string> evidence;
   Span span;
 };
 
@@ -209,8 +211,9 @@ struct Agent {
 };
 
 struct Claim {
-  enum class Reading { kIdealized, kPhysical, kTrained, kAgent };
-  enum class Expect { kNone, kHolds, kFails };
+  enum class Reading { kIdealized, kPhysical, kTrained, kAgent, kStory };
+  /// kSupported, kRefuted and kMixed name a trained_outcome verdict exactly.
+  enum class Expect { kNone, kHolds, kFails, kSupported, kRefuted, kMixed };
   std::string name;
   Reading reading = Reading::kIdealized;
   int loss = -1;   // -1 for agent claims
@@ -219,6 +222,7 @@ struct Claim {
   // kIdealized
   int data = -1;
   std::string hypothesis;  // "" = all deterministic policies
+  std::vector<int> hypothesis_features;  // fn ids of `in linear(f1, f2)`
   bool has_within = false;
   Rational within;  // eps, in expected-loss units
   // kPhysical
@@ -226,10 +230,26 @@ struct Claim {
   Rational threshold;
   // kTrained
   int training = -1;
+  // kStory: index into Model::stories
+  int story = -1;
   Expect expect = Expect::kNone;
   Span span;       // the whole declaration
   Span name_span;  // the claim's name
   std::string text;  // the claim as written, for reports
+};
+
+/// `story S { goal G rationale c1, c2 desirability "..." }`: a training
+/// story. Its rationale claims are checked; the rest stays an assumption.
+struct Story {
+  std::string name;
+  int goal = -1;
+  /// Rationale claims by name, and their indices into Model::claims (-1
+  /// when the claim could not be checked as written).
+  std::vector<std::string> rationale_names;
+  std::vector<int> rationale;
+  std::vector<std::string> desirability;  // why G is wanted: not checked
+  std::vector<std::string> assumptions;   // other unchecked premises
+  Span span;
 };
 
 struct Model {
@@ -243,6 +263,7 @@ struct Model {
   std::vector<Training> trainings;
   std::vector<Agent> agents;
   std::vector<Claim> claims;
+  std::vector<Story> stories;
 };
 
 /// A deterministic policy: policy[x] is the output index chosen for input x.

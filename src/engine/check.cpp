@@ -7,8 +7,12 @@
 #include <string>
 
 #include "engine/agent.h"
+#include "engine/census.h"
+#include "engine/hypothesis_class.h"
 #include "engine/idealized.h"
 #include "engine/physical.h"
+#include "engine/story.h"
+#include "engine/trained.h"
 
 namespace aligncheck {
 namespace {
@@ -26,18 +30,26 @@ Verdict CheckClaim(const Model& model, const Claim& claim,
                    const EngineOptions& options) {
   try {
     switch (claim.reading) {
-      case Claim::Reading::kIdealized:
+      case Claim::Reading::kIdealized: {
+        if (!claim.hypothesis_features.empty()) {
+          return CheckLinearClass(model, claim, options);
+        }
         if (!claim.hypothesis.empty()) {
           return Unknown("hypothesis class '" + claim.hypothesis +
                          "' is not supported by this engine yet");
         }
-        return CheckIdealized(model, claim, options);
+        Verdict v = CheckIdealized(model, claim, options);
+        if (v.minimizers) v.census = TakeCensus(model, claim, options);
+        return v;
+      }
+      case Claim::Reading::kTrained:
+        return CheckTrained(model, claim, options);
+      case Claim::Reading::kStory:
+        return CheckStory(model, claim, options);
       case Claim::Reading::kPhysical:
         return CheckPhysical(model, claim, options);
       case Claim::Reading::kAgent:
         return CheckAgent(model, claim, options);
-      case Claim::Reading::kTrained:
-        return Unknown("engine not available yet");
     }
     return Unknown("engine not available yet");
   } catch (const z3::exception& e) {

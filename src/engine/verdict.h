@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/model.h"
+#include "engine/evidence.h"
 #include "engine/physical_evidence.h"
 #include "util/rational.h"
 
@@ -43,6 +44,16 @@ struct Verdict {
   std::vector<std::string> dumped_queries;
   /// Physical and agent claims: the behaviour and the register reading.
   std::optional<PhysicalEvidence> physical;
+  /// trained_outcome claims: SUPPORTED (kind kHolds), REFUTED or MIXED
+  /// (kind kFails: some declared seed yields a policy that violates G).
+  std::optional<TrainedEvidence> trained;
+  /// Idealized claims over a hypothesis class: the counterexample's
+  /// parameters.
+  std::optional<LinearWitness> witness;
+  /// Idealized claims: the minimizer census.
+  std::optional<Census> census;
+  /// Stories: each rationale component's verdict.
+  std::optional<StoryEvidence> story;
 };
 
 const char* VerdictName(Verdict::Kind kind);  // "holds", "fails", "unknown"

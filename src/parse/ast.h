@@ -194,7 +194,7 @@ struct AgentDecl {
 struct ClaimDecl {
   enum class Relation { kAlignedWith, kRepresents, kEncodes, kAchieves };
   enum class Reading { kNone, kIdealized, kPhysical, kTrained };
-  enum class Expect { kNone, kHolds, kFails };
+  enum class Expect { kNone, kHolds, kFails, kSupported, kRefuted, kMixed };
   Name name;
   Name subject;  // a loss, or an agent for kAchieves
   Relation relation = Relation::kAlignedWith;
@@ -220,8 +220,19 @@ struct ClaimDecl {
 using Decl = std::variant<DomainDecl, FnDecl, LossDecl, DataDecl, GoalDecl,
                           PhysicalDecl, TrainingDecl, AgentDecl, ClaimDecl>;
 
+/// `story S { goal G  rationale c1, c2  desirability "..." } [expect ...]`:
+/// a training story. Items are `key value...` like training settings.
+struct StoryDecl {
+  Name name;
+  std::vector<Setting> items;
+  ClaimDecl::Expect expect = ClaimDecl::Expect::kNone;
+  Span expect_span;
+  Span span;
+};
+
 struct Spec {
   std::vector<Decl> decls;
+  std::vector<StoryDecl> stories;  // kept apart: not a claim, not a Decl
 };
 
 }  // namespace aligncheck::ast

@@ -39,5 +39,7 @@ BOOST_FUSION_ADAPT_STRUCT(xa::hypothesis, id, args)
 BOOST_FUSION_ADAPT_STRUCT(xa::reading, kind, target, hyp, bound)
 BOOST_FUSION_ADAPT_STRUCT(xa::claim_decl, id, subject, relation, goal, read,
                           expect)
+BOOST_FUSION_ADAPT_STRUCT(xa::story_item, key, values)
+BOOST_FUSION_ADAPT_STRUCT(xa::story_decl, id, items, expect)
 
 #endif  // ALIGNCHECK_PARSE_AST_ADAPTED_HPP_

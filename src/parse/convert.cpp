@@ -362,9 +362,36 @@ ast::Decl Converter::operator()(x3ast::claim_decl& d) const {
     out.expect = d.expect->text.find("holds") != std::string::npos
                      ? C::Expect::kHolds
                      : C::Expect::kFails;
+    if (d.expect->text == "supported") out.expect = C::Expect::kSupported;
+    if (d.expect->text == "refuted") out.expect = C::Expect::kRefuted;
+    if (d.expect->text == "mixed") out.expect = C::Expect::kMixed;
     out.expect_span = SpanOf(*d.expect);
   }
   out.span = SpanOf(d);
+  return out;
+}
+
+ast::StoryDecl Converter::Story(x3ast::story_decl& d) const {
+  using C = ast::ClaimDecl;
+  ast::StoryDecl out;
+  out.name = NameOf(d.id);
+  out.span = SpanOf(d);
+  for (const x3ast::story_item& item : d.items) {
+    ast::Setting s;
+    s.key = NameOf(item.key);
+    s.span = SpanOf(item);
+    for (const x3ast::literal& v : item.values) s.values.push_back(v);
+    out.items.push_back(std::move(s));
+  }
+  if (d.expect) {
+    const std::string& e = d.expect->text;
+    out.expect = e == "holds"       ? C::Expect::kHolds
+                 : e == "fails"     ? C::Expect::kFails
+                 : e == "supported" ? C::Expect::kSupported
+                 : e == "refuted"   ? C::Expect::kRefuted
+                                    : C::Expect::kMixed;
+    out.expect_span = SpanOf(*d.expect);
+  }
   return out;
 }
 

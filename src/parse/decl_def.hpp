@@ -126,7 +126,9 @@ word_parser const idealized_word("idealized_minimizer",
                                  "'idealized_minimizer'");
 word_parser const physical_only_word("physical_only", "'physical_only'");
 word_parser const trained_word("trained_outcome", "'trained_outcome'");
-word_parser const expect_word("holds fails", "'holds' or 'fails'");
+word_parser const expect_word("holds fails supported refuted mixed",
+                               "'holds', 'fails', 'supported', 'refuted' or "
+                               "'mixed'");
 
 using no_literal = boost::optional<x3ast::literal>;
 using no_name = boost::optional<x3ast::name>;

@@ -173,6 +173,8 @@ class Driver {
         Parse(parse::agent_decl_type("agent declaration"), it, spec);
       } else if (word == "claim") {
         Parse(parse::claim_decl_type("claim declaration"), it, spec);
+      } else if (word == "story") {
+        ParseStory(it, spec);
       } else {
         known = false;
       }
@@ -225,6 +227,20 @@ class Driver {
       throw parse::x3::expectation_failure<iterator_type>(start, kExpectedDecl);
     }
     spec.decls.push_back(convert_(attr));
+  }
+
+  void ParseStory(iterator_type& it, ast::Spec& spec) {
+    parse::story_decl_type rule("story declaration");
+    parse::x3ast::story_decl attr;
+    auto const parser =
+        parse::x3::with<parse::state_tag>(std::ref(state_))[rule];
+    iterator_type start = it;
+    if (!parse::x3::phrase_parse(it, text_.end(), parser, parse::skipper_type{},
+                                 attr)) {
+      it = start;
+      throw parse::x3::expectation_failure<iterator_type>(start, kExpectedDecl);
+    }
+    spec.stories.push_back(convert_.Story(attr));
   }
 
   void Expected(const std::string& what, size_t at) {

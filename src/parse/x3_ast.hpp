@@ -251,6 +251,19 @@ struct claim_decl : spanned {
   boost::optional<name> expect;
 };
 
+/// One `key value...` item of a story: `goal G`, `rationale c1, c2`,
+/// `desirability "..."`, `assume "..."`.
+struct story_item : spanned {
+  name key;
+  std::vector<literal> values;
+};
+
+struct story_decl : spanned {
+  name id;
+  std::vector<story_item> items;
+  boost::optional<name> expect;
+};
+
 }  // namespace aligncheck::parse::x3ast
 
 #endif  // ALIGNCHECK_PARSE_X3_AST_HPP_

@@ -2,6 +2,23 @@
 #include "report/check_result.h"
 
 namespace aligncheck {
+namespace {
+
+// `expect supported|refuted|mixed` names the trained verdict exactly.
+bool TrainedAsExpected(Claim::Expect expect, const Verdict& v) {
+  if (!v.trained) return false;
+  switch (v.trained->kind) {
+    case TrainedEvidence::Kind::kSupported:
+      return expect == Claim::Expect::kSupported;
+    case TrainedEvidence::Kind::kRefuted:
+      return expect == Claim::Expect::kRefuted;
+    case TrainedEvidence::Kind::kMixed:
+      return expect == Claim::Expect::kMixed;
+  }
+  return false;
+}
+
+}  // namespace
 
 const char* ReadingName(Claim::Reading reading) {
   switch (reading) {
@@ -13,6 +30,8 @@ const char* ReadingName(Claim::Reading reading) {
       return "trained_outcome";
     case Claim::Reading::kAgent:
       return "agent";
+    case Claim::Reading::kStory:
+      return "story";
   }
   return "idealized_minimizer";
 }
@@ -25,6 +44,10 @@ bool ClaimResult::AsExpected() const {
       return verdict.kind == Verdict::Kind::kHolds;
     case Claim::Expect::kFails:
       return verdict.kind == Verdict::Kind::kFails;
+    case Claim::Expect::kSupported:
+    case Claim::Expect::kRefuted:
+    case Claim::Expect::kMixed:
+      return TrainedAsExpected(claim->expect, verdict);
   }
   return false;
 }

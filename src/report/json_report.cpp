@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/physical_report.h"
+#include "report/trained_json.h"
 
 namespace aligncheck {
 namespace {
@@ -102,6 +103,15 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
     case Claim::Expect::kFails:
       j["expected"] = "fails";
       break;
+    case Claim::Expect::kSupported:
+      j["expected"] = "supported";
+      break;
+    case Claim::Expect::kRefuted:
+      j["expected"] = "refuted";
+      break;
+    case Claim::Expect::kMixed:
+      j["expected"] = "mixed";
+      break;
   }
   j["as_expected"] = r.AsExpected();
   j["method"] = v.method;
@@ -115,6 +125,7 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
   }
   if (v.physical) AddPhysicalJson(model, r, j);
   if (!v.dumped_queries.empty()) j["smt2"] = v.dumped_queries;
+  AddTrainedJson(model, r, j);
   return j;
 }
 

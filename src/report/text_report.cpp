@@ -8,6 +8,7 @@
 
 #include "analysis/eval.h"
 #include "report/physical_report.h"
+#include "report/trained_report.h"
 
 namespace aligncheck {
 namespace {
@@ -26,6 +27,12 @@ std::string ExpectName(Claim::Expect e) {
       return "holds";
     case Claim::Expect::kFails:
       return "fails";
+    case Claim::Expect::kSupported:
+      return "supported";
+    case Claim::Expect::kRefuted:
+      return "refuted";
+    case Claim::Expect::kMixed:
+      return "mixed";
   }
   return "";
 }
@@ -130,6 +137,7 @@ std::string HoldsSentence(const Model& model, const Verdict& v,
   bool near = claim.has_within && claim.within != 0;
   const char* noun = near ? "near-minimizer" : "minimizer";
   std::string loss = "L_" + model.data[claim.data].name;
+  if (!claim.hypothesis.empty()) loss += " in " + claim.hypothesis;
   const std::string& goal = model.goals[claim.goal].name;
   if (v.minimizers && !v.minimizers_capped) {
     if (*v.minimizers == 1)
@@ -150,11 +158,15 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
   const Claim& claim = *result.claim;
   const Verdict& v = result.verdict;
   LineCol at = model.file->Locate(claim.name_span.begin);
+  std::string word = v.trained ? VerdictWord(v) : Upper(VerdictName(v.kind));
   std::string out = fmt::format("{}:{}:{}: {} {}", model.file->name(), at.line,
-                                at.col, Upper(VerdictName(v.kind)), claim.name);
+                                at.col, word, claim.name);
   if (v.kind == Verdict::Kind::kHolds && v.vacuous) out += " (vacuous)";
   out += "\n";
   out += "    " + claim.text + "\n";
+  if (HasExtraBody(model, result)) {
+    out += RenderExtraText(model, result, options);
+  } else {
   switch (v.kind) {
     case Verdict::Kind::kHolds:
       if (v.physical) {
@@ -194,6 +206,13 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
       out += "  reason: " + v.reason + "\n";
       break;
   }
+  }
+  out += RenderCensusText(model, result);
+  if (claim.reading == Claim::Reading::kTrained && claim.training >= 0) {
+    for (const std::string& e : model.trainings[claim.training].evidence) {
+      out += "  evidence (cited, not checked): \"" + e + "\"\n";
+    }
+  }
   for (const std::string& path : v.dumped_queries) {
     out += "  solver query written to " + path + "\n";
   }
@@ -202,8 +221,9 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
     if (result.AsExpected()) {
       out += fmt::format("  expected {}: as expected\n", expected);
     } else {
-      out += fmt::format("  expected {}, got {}: UNEXPECTED\n", expected,
-                         VerdictName(v.kind));
+      std::string got = VerdictWord(v);
+      for (char& c : got) c = static_cast<char>(std::tolower(c));
+      out += fmt::format("  expected {}, got {}: UNEXPECTED\n", expected, got);
     }
   }
   return out;

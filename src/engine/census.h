@@ -1,0 +1,37 @@
+// The minimizer census of an idealized claim over all policies: how many
+// (near-)minimizers L_D has and how many of them violate the goal, i.e.
+// what a training rationale must rule out for the goal to follow.
+//
+// Exact minimizers form the product of per-input argmin sets, so:
+//   - goals made of `forall x: P(x, pi(x))` atoms: the satisfying policies
+//     are the product of per-input counts of options meeting every P
+//     ("product formula");
+//   - one count atom (forall, exists, count comparisons): the number of
+//     policies with exactly c inputs meeting P is the coefficient of z^c in
+//     prod_x (f(x) + t(x) z), t (f) the options meeting (missing) P
+//     ("count polynomial");
+//   - anything else (and near-minimizers, whose budget couples the inputs):
+//     enumeration, up to kCensusEnumerationCap policies (and policies times
+//     inputs up to 200 times that); past it the census says it was not
+//     counted and why.
+#ifndef ALIGNCHECK_ENGINE_CENSUS_H_
+#define ALIGNCHECK_ENGINE_CENSUS_H_
+
+#include <cstddef>
+
+#include "analysis/model.h"
+#include "engine/check.h"
+#include "engine/evidence.h"
+
+namespace aligncheck {
+
+inline constexpr size_t kCensusEnumerationCap = 100'000;
+
+/// Takes the census of an idealized claim with the class of all policies.
+/// Never throws; evaluation errors give an uncounted census with the reason.
+Census TakeCensus(const Model& model, const Claim& claim,
+                  const EngineOptions& options);
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_ENGINE_CENSUS_H_

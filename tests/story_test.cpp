@@ -1,0 +1,56 @@
+// Tests of training stories: the verdict follows the rationale claims.
+#include "engine/story.h"
+
+#include <doctest/doctest.h>
+
+#include "load_spec.h"
+
+namespace aligncheck {
+namespace {
+
+using test::ClaimNamed;
+using test::LoadSpec;
+
+const char* const kSpec = R"(
+domain X = {a, b}
+domain Y = {yes, no}
+loss l(x: X, y: Y) = table { a: yes 0, no 1  b: yes 1, no 1 }
+data d = X
+goal on_a(pi) = pi(a) == yes
+goal everywhere(pi) = forall x in X: pi(x) == yes
+claim fits_a: l aligned_with on_a as idealized_minimizer over d
+claim fits_all: l aligned_with everywhere as idealized_minimizer over d
+claim bare: l aligned_with on_a
+story good { goal on_a rationale fits_a desirability "a matters" }
+story bad { goal everywhere rationale fits_a, fits_all assume "b is like a" }
+story unclear { goal on_a rationale fits_a, bare }
+)";
+
+TEST_CASE("story: holds, fails and stays unknown with its rationale") {
+  std::string errors;
+  std::optional<Model> m = LoadSpec(kSpec, &errors);
+  REQUIRE(m);  // `bare` is a finding: dropped, the rest is checkable
+  Verdict good = CheckStory(*m, ClaimNamed(*m, "good"), EngineOptions{});
+  CHECK(good.kind == Verdict::Kind::kHolds);
+  REQUIRE(good.story);
+  CHECK(good.story->desirability == std::vector<std::string>{"a matters"});
+  CHECK(good.story->components[0].verdict == "holds");
+
+  Verdict bad = CheckStory(*m, ClaimNamed(*m, "bad"), EngineOptions{});
+  CHECK(bad.kind == Verdict::Kind::kFails);
+  REQUIRE(bad.story);
+  REQUIRE(bad.story->components.size() == 2);
+  // fits_a is about another goal than the story's: the report says so.
+  CHECK(bad.story->components[0].about == "on_a");
+  CHECK(bad.story->components[0].ok);
+  CHECK(bad.story->components[1].verdict == "fails");
+  CHECK(bad.story->assumptions == std::vector<std::string>{"b is like a"});
+
+  Verdict unclear = CheckStory(*m, ClaimNamed(*m, "unclear"), EngineOptions{});
+  CHECK(unclear.kind == Verdict::Kind::kUnknown);
+  CHECK(unclear.story->components[1].verdict == "unchecked");
+  CHECK(unclear.reason == "1 of 2 rationale claims are not settled");
+}
+
+}  // namespace
+}  // namespace aligncheck
