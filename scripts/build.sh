@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make pkg-config libz3-dev z3 libboost-dev libfmt-dev
-          doctest-dev libcli11-dev nlohmann-json3-dev libgmp-dev ccache)
+          doctest-dev libcli11-dev nlohmann-json3-dev libgmp-dev ccache
+          libtomlplusplus-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

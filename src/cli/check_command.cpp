@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "analysis/analyze.h"
+#include "lint/lint.h"
 #include "parse/parser.h"
 
 namespace aligncheck {
@@ -101,21 +102,39 @@ FileResult CheckFile(const std::string& path, const CheckOptions& options) {
   result.path = path;
   DiagnosticSink sink;
   result.file = ReadSpecFile(path, options.max_file_bytes, sink);
+  auto selected = [&](const std::string& name) {
+    return options.claims.empty() ||
+           std::find(options.claims.begin(), options.claims.end(), name) !=
+               options.claims.end();
+  };
   if (result.file) {
     ast::Spec spec = ParseSpec(result.file, sink);
-    if (!sink.has_errors()) {
-      result.model = Analyze(spec, result.file, sink);
+    bool parsed = !sink.has_errors();
+    if (parsed) result.model = Analyze(spec, result.file, sink);
+    LintConfig defaults = options.config ? LintConfig() : DefaultConfig();
+    LintResult lint = LintSpec(
+        result.file, parsed ? &spec : nullptr,
+        result.model ? &*result.model : nullptr, sink.Sorted(),
+        options.config ? *options.config : defaults, options.engine);
+    result.diagnostics = std::move(lint.diagnostics);
+    for (BlockedClaim& b : lint.blocked) {
+      if (selected(b.name)) result.blocked.push_back(std::move(b));
     }
+  } else {
+    result.diagnostics = sink.Sorted();
   }
-  result.diagnostics = sink.Sorted();
-  result.bad_input = !result.model.has_value();
-  if (!result.model) return result;
+  result.bad_input = !result.model;
+  if (!result.model || !options.run_engines) return result;
+  // `check` is about verdicts: lint notes are for `aligncheck lint`.
+  auto& diags = result.diagnostics;
+  diags.erase(std::remove_if(diags.begin(), diags.end(),
+                             [](const Diagnostic& d) {
+                               return IsFinding(d) &&
+                                      d.severity == Severity::kNote;
+                             }),
+              diags.end());
   for (const Claim& claim : result.model->claims) {
-    if (!options.claims.empty() &&
-        std::find(options.claims.begin(), options.claims.end(), claim.name) ==
-            options.claims.end()) {
-      continue;
-    }
+    if (!selected(claim.name)) continue;
     ClaimResult r;
     r.claim = &claim;
     r.verdict = CheckClaim(*result.model, claim, options.engine);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/check.h"
+#include "lint/config.h"
 #include "report/check_result.h"
 
 namespace aligncheck {
@@ -14,6 +15,9 @@ struct CheckOptions {
   std::vector<std::string> claims;  // --claim; empty = all
   EngineOptions engine;
   size_t max_file_bytes = 64u << 20;
+  const LintConfig* config = nullptr;  // null: the built-in defaults
+  /// false for `lint`: stop after the rules. `check` also leaves out notes.
+  bool run_engines = true;
 };
 
 /// Expands directories into the `*.align` files below them (sorted, each
@@ -26,7 +30,9 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
                                                size_t max_bytes,
                                                DiagnosticSink& sink);
 
-/// Checks one file; claims not selected by options.claims are skipped.
+/// Reads, parses, analyzes and lints one file, then (with run_engines)
+/// checks every claim lint did not block; claims not selected by
+/// options.claims are skipped.
 FileResult CheckFile(const std::string& path, const CheckOptions& options);
 
 }  // namespace aligncheck
