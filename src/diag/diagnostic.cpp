@@ -133,7 +133,8 @@ std::string FixItPreview(const SourceFile& file, const FixIt& fix,
                          const Painter& paint) {
   LineCol b = file.Locate(fix.span.begin);
   LineCol e = file.Locate(fix.span.end);
-  if (b.line != e.line || fix.replacement.find('\n') != std::string::npos) {
+  if (b.line != e.line || fix.replacement.empty() ||
+      fix.replacement.find('\n') != std::string::npos) {
     return "";
   }
   std::string_view line = file.Line(b.line);
@@ -146,13 +147,8 @@ std::string FixItPreview(const SourceFile& file, const FixIt& fix,
   Printable(line.substr(0, begin), &indent);
   Printable(fix.replacement, &width);
   std::string out = "    " + before + paint("\x1b[32m", inserted) + after + "\n";
-  if (width > 0) {
-    out += "    " + std::string(indent, ' ') +
-           paint("\x1b[32m", std::string(width, '+')) + "\n";
-  } else {
-    out += "    " + std::string(indent, ' ') + paint("\x1b[31m", "-") +
-           "  (removed)\n";
-  }
+  out += "    " + std::string(indent, ' ') +
+         paint("\x1b[32m", std::string(width, '+')) + "\n";
   return out;
 }
 
@@ -219,7 +215,9 @@ std::string RenderDiagnosticText(const Diagnostic& d, const TextStyle& style) {
   for (const FixIt& fix : d.fixits) {
     std::string preview =
         d.file ? FixItPreview(*d.file, fix, paint) : std::string();
-    if (preview.empty()) {
+    if (fix.replacement.empty()) {
+      out += paint(kBold, "help:") + " " + fix.description + "\n";
+    } else if (preview.empty()) {
       out += paint(kBold, "help:") + " " + fix.description + ": " +
              Printable(fix.replacement) + "\n";
     } else {

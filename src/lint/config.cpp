@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -50,6 +51,10 @@ std::string Shown(const fs::path& p) {
 
 }  // namespace
 
+static LintConfig ParseConfigUnsorted(const std::string& path,
+                                      const std::string& text,
+                                      std::vector<Diagnostic>& out);
+
 const RuleSetting* LintConfig::Find(const std::string& id) const {
   auto it = rules.find(id);
   return it == rules.end() ? nullptr : &it->second;
@@ -65,6 +70,19 @@ LintConfig DefaultConfig() {
 
 LintConfig ParseConfig(const std::string& path, const std::string& text,
                        std::vector<Diagnostic>& out) {
+  size_t first = out.size();
+  LintConfig config = ParseConfigUnsorted(path, text, out);
+  // toml++ iterates tables by key; report in file order instead.
+  std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return a.span.begin < b.span.begin;
+                   });
+  return config;
+}
+
+static LintConfig ParseConfigUnsorted(const std::string& path,
+                                      const std::string& text,
+                                      std::vector<Diagnostic>& out) {
   LintConfig config = DefaultConfig();
   config.path = path;
   auto file = std::make_shared<SourceFile>(path, text);

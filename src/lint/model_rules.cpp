@@ -251,7 +251,9 @@ void NeverMinimalOutputs(const LintContext& ctx) {
                     never.size() == 1 ? "" : "s",
                     ListValues(model.domains[loss.output], never), loss.name,
                     never.size() == 1 ? "is never" : "are never"));
-    d.notes.push_back("no exact minimizer ever chooses them");
+    d.notes.push_back(never.size() == 1
+                          ? "no exact minimizer ever chooses it"
+                          : "no exact minimizer ever chooses them");
   }
 }
 

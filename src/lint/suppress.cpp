@@ -87,6 +87,7 @@ std::vector<Suppression> ParseSuppressions(
     }
     bool whole_file = directive == "ignore-file";
     size_t before = result.size();
+    bool named_any = false;
     while (true) {
       while (i < end && (text[i] == ' ' || text[i] == '\t' || text[i] == ','))
         ++i;
@@ -94,6 +95,7 @@ std::vector<Suppression> ParseSuppressions(
       while (i < end && IsIdChar(text[i])) ++i;
       std::string id = text.substr(id_begin, i - id_begin);
       if (!LooksLikeId(id)) break;  // the rest is a free-form reason
+      named_any = true;
       Span span{static_cast<uint32_t>(id_begin), static_cast<uint32_t>(i)};
       if (FindRule(id) == nullptr) {
         Diagnostic d = Warning(
@@ -110,16 +112,19 @@ std::vector<Suppression> ParseSuppressions(
       }
       result.push_back({whole_file, line, id, span, {}, false, false});
     }
-    if (result.size() == before) {
+    if (!named_any) {
       result.push_back({whole_file, line, "", directive_span, {}, false, false});
     }
     size_t blank = hash;
     while (blank > begin && (text[blank - 1] == ' ' || text[blank - 1] == '\t')) {
       --blank;
     }
+    // A comment alone on its line goes with its line break.
+    size_t stop = end;
+    if (blank == begin && stop < text.size()) ++stop;
     for (size_t k = before; k < result.size(); ++k) {
       result[k].comment = {static_cast<uint32_t>(blank),
-                           static_cast<uint32_t>(end)};
+                           static_cast<uint32_t>(stop)};
       result[k].only_one = result.size() - before == 1;
     }
   }
@@ -127,7 +132,10 @@ std::vector<Suppression> ParseSuppressions(
 }
 
 bool Suppressed(const Diagnostic& d, std::vector<Suppression>& suppressions) {
-  if (!IsFinding(d) || !d.file) return false;
+  // Findings about suppressions themselves are answered by fixing them.
+  if (!IsFinding(d) || !d.file || d.id == "AC013" || d.id == "AC014") {
+    return false;
+  }
   uint32_t line = d.file->Locate(d.span.begin).line;
   bool hit = false;
   for (Suppression& s : suppressions) {

@@ -31,7 +31,8 @@ std::vector<Suppression> ParseSuppressions(
     std::vector<Diagnostic>& out);
 
 /// Returns whether one of `suppressions` covers `d`, marking it used.
-/// Only rule findings (AC ids) can be suppressed; bad input cannot.
+/// Only rule findings (AC ids) can be suppressed; bad input cannot, nor
+/// AC013 and AC014, which are about suppressions themselves.
 bool Suppressed(const Diagnostic& d, std::vector<Suppression>& suppressions);
 
 /// Returns AC013 warnings for suppressions that covered nothing.
