@@ -86,28 +86,42 @@ bool ForEveryPolicy(const LintContext& ctx, int goal_index, bool negate) {
   return verdict.kind == Verdict::Kind::kHolds;
 }
 
-void TrivialGoals(const LintContext& ctx) {
-  for (size_t g = 0; g < ctx.model->goals.size(); ++g) {
-    // Copies: ForEveryPolicy appends to model.goals, moving its elements.
-    const std::string name = ctx.model->goals[g].name;
-    const Span span = ctx.model->goals[g].span;
+// Per goal: 1 when every policy meets it, -1 when none does, 0 otherwise
+// (or undecided).
+std::vector<int> GoalTriviality(const LintContext& ctx) {
+  std::vector<int> out(ctx.model->goals.size(), 0);
+  for (size_t g = 0; g < out.size(); ++g) {
     int index = static_cast<int>(g);
     if (ForEveryPolicy(ctx, index, false)) {
-      Diagnostic& d = ctx.Report(
-          "AC009", span, fmt::format("goal '{}' holds for every policy", name));
-      d.notes.push_back("every claim about it holds vacuously, whatever the loss");
+      out[g] = 1;
     } else if (ForEveryPolicy(ctx, index, true)) {
-      Diagnostic& d = ctx.Report(
-          "AC009", span, fmt::format("goal '{}' holds for no policy", name));
-      d.notes.push_back("every claim about it fails, whatever the loss");
+      out[g] = -1;
     }
+  }
+  return out;
+}
+
+void TrivialGoals(const LintContext& ctx, const std::vector<int>& trivial) {
+  for (size_t g = 0; g < trivial.size(); ++g) {
+    const Goal& goal = ctx.model->goals[g];
+    if (trivial[g] == 0) continue;
+    Diagnostic& d = ctx.Report(
+        "AC009", goal.span,
+        fmt::format("goal '{}' holds for {} policy", goal.name,
+                    trivial[g] > 0 ? "every" : "no"));
+    d.notes.push_back(trivial[g] > 0
+                          ? "every claim about it holds vacuously, whatever "
+                            "the loss"
+                          : "every claim about it fails, whatever the loss");
   }
 }
 
-// Inputs of weight 0 at which a per-input conjunct of the goal depends on
-// the output: there the goal asks for something the loss never grades.
-// Conjuncts across inputs are not examined, so the list may be short, never
-// wrong.
+// Inputs of weight 0 at which the goal depends on the output: there it asks
+// for something the loss never grades. Exact for the inputs it reports:
+// when some policy meets the goal and a conjunct "forall x: P(x, pi(x))"
+// has P(x, .) non-constant, changing that policy at x alone breaks the
+// goal. Other conjuncts are not examined, so the list may be short, never
+// wrong. REQUIRES: some policy meets the goal.
 std::vector<size_t> ConstrainedUngraded(const Model& model, const Goal& goal,
                                         const Data& data) {
   std::vector<size_t> zero;
@@ -124,9 +138,7 @@ std::vector<size_t> ConstrainedUngraded(const Model& model, const Goal& goal,
     ConjunctShape shape = ClassifyConjunct(model, goal, c);
     if (shape.kind != ConjunctShape::Kind::kCount) continue;
     const CountAtom& atom = shape.atom;
-    bool any_good = std::count(atom.good.begin(), atom.good.end(), 1) > 0;
-    bool any_bad = std::count(atom.good.begin(), atom.good.end(), 0) > 0;
-    if (!any_good || !any_bad) continue;  // the atom does not depend on pi
+    if (!atom.is_forall) continue;
     Policy policy(n, 0);
     Evaluator eval(model, &policy);
     std::vector<Value> env(std::max(goal.slot_count, atom.slot + 1));
@@ -151,7 +163,7 @@ std::vector<size_t> ConstrainedUngraded(const Model& model, const Goal& goal,
   return out;
 }
 
-void ClaimRules(const LintContext& ctx) {
+void ClaimRules(const LintContext& ctx, const std::vector<int>& trivial) {
   const Model& model = *ctx.model;
   for (const Claim& claim : model.claims) {
     if (claim.reading != Claim::Reading::kIdealized || claim.data < 0 ||
@@ -198,6 +210,7 @@ void ClaimRules(const LintContext& ctx) {
           claim.name, goal.name));
     }
     if (!claim.hypothesis.empty()) continue;  // a class ties inputs together
+    if (trivial[claim.goal] != 0) continue;   // AC009 says more
     std::vector<size_t> free = ConstrainedUngraded(model, goal, data);
     if (free.empty()) continue;
     Diagnostic& d = ctx.Report(
@@ -260,8 +273,9 @@ void NeverMinimalOutputs(const LintContext& ctx) {
 }  // namespace
 
 void RunModelRules(const LintContext& ctx) {
-  ClaimRules(ctx);
-  TrivialGoals(ctx);
+  std::vector<int> trivial = GoalTriviality(ctx);
+  ClaimRules(ctx, trivial);
+  TrivialGoals(ctx, trivial);
   NeverMinimalOutputs(ctx);
 }
 
