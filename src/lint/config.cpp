@@ -191,7 +191,8 @@ std::shared_ptr<const LintConfig> ConfigResolver::ForDirectory(
   fs::path start = fs::absolute(dir.empty() ? "." : dir, ec).lexically_normal();
   for (fs::path p = start; !ec; p = p.parent_path()) {
     fs::path candidate = p / kConfigFileName;
-    if (fs::is_regular_file(candidate, ec)) {
+    std::error_code missing;
+    if (fs::is_regular_file(candidate, missing)) {
       std::string shown = Shown(candidate);
       auto it = by_path_.find(shown);
       if (it != by_path_.end()) return it->second;
