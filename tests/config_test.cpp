@@ -80,11 +80,13 @@ TEST_CASE("config: found by walking up from the spec's directory") {
   fs::remove_all(root);
   fs::create_directories(root / "a" / "b");
   std::ofstream(root / kConfigFileName) << "[rules]\nAC011 = \"off\"\n";
-  std::ofstream(root / "a" / "b" / kConfigFileName) << "[rules]\nAC012 = \"off\"\n";
+  std::ofstream(root / "a" / "b" / kConfigFileName)
+      << "[rules]\nAC012 = \"off\"\n";
   ConfigResolver resolver;
   std::vector<Diagnostic> problems;
   auto top = resolver.ForFile((root / "a" / "x.align").string(), problems);
-  auto deep = resolver.ForFile((root / "a" / "b" / "y.align").string(), problems);
+  auto deep =
+      resolver.ForFile((root / "a" / "b" / "y.align").string(), problems);
   auto again = resolver.ForDirectory((root / "a").string(), problems);
   CHECK(problems.empty());
   CHECK(!top->Find("AC011")->enabled);

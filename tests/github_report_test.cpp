@@ -24,8 +24,8 @@ TEST_CASE("github: properties also escape : and ,") {
 }
 
 TEST_CASE("github: one annotation per diagnostic, located and escaped") {
-  auto file = std::make_shared<SourceFile>("dir,1/spec:x.align",
-                                           "domain X = {a}\nclaim c: l aligned_with g\n");
+  auto file = std::make_shared<SourceFile>(
+      "dir,1/spec:x.align", "domain X = {a}\nclaim c: l aligned_with g\n");
   FileResult result;
   result.path = file->name();
   result.file = file;

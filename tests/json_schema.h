@@ -6,7 +6,6 @@
 #define ALIGNCHECK_TESTS_JSON_SCHEMA_H_
 
 #include <nlohmann/json.hpp>
-
 #include <regex>
 #include <set>
 #include <string>
@@ -76,7 +75,8 @@ class JsonSchemaValidator {
       for (const Json& one : t.is_array() ? t : Json::array()) {
         ok = ok || HasType(v, one.get<std::string>());
       }
-      if (!ok) return Fail(where, "expected type " + t.dump() + ", got " + v.dump());
+      if (!ok)
+        return Fail(where, "expected type " + t.dump() + ", got " + v.dump());
     }
     if (s.contains("enum")) {
       bool found = false;
@@ -84,10 +84,12 @@ class JsonSchemaValidator {
       if (!found) Fail(where, v.dump() + " is not one of " + s["enum"].dump());
     }
     if (v.is_number()) {
-      if (s.contains("minimum") && v.get<double>() < s["minimum"].get<double>()) {
+      if (s.contains("minimum") &&
+          v.get<double>() < s["minimum"].get<double>()) {
         Fail(where, v.dump() + " is below the minimum " + s["minimum"].dump());
       }
-      if (s.contains("maximum") && v.get<double>() > s["maximum"].get<double>()) {
+      if (s.contains("maximum") &&
+          v.get<double>() > s["maximum"].get<double>()) {
         Fail(where, v.dump() + " is above the maximum " + s["maximum"].dump());
       }
     }
@@ -107,7 +109,8 @@ class JsonSchemaValidator {
     if (s.contains("oneOf")) {
       int count = 0;
       for (const Json& option : s["oneOf"]) count += Matches(option, v) ? 1 : 0;
-      if (count != 1) Fail(where, "matches " + std::to_string(count) + " schemas of oneOf");
+      if (count != 1)
+        Fail(where, "matches " + std::to_string(count) + " schemas of oneOf");
     }
   }
 
@@ -140,7 +143,8 @@ class JsonSchemaValidator {
     if (s.value("uniqueItems", false)) {
       std::set<std::string> seen;
       for (const Json& item : v) {
-        if (!seen.insert(item.dump()).second) Fail(where, "items are not unique");
+        if (!seen.insert(item.dump()).second)
+          Fail(where, "items are not unique");
       }
     }
     if (s.contains("items") && s["items"].is_object()) {

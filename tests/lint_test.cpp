@@ -44,7 +44,8 @@ const char* const kHead =
     "data d = {a: 1}\n";
 
 // A random formula; `var` is the bound input variable, or "" outside one.
-std::string RandomFormula(std::mt19937& rng, int depth, const std::string& var) {
+std::string RandomFormula(std::mt19937& rng, int depth,
+                          const std::string& var) {
   auto pick = [&](int n) { return static_cast<int>(rng() % n); };
   if (depth == 0 || pick(3) == 0) {
     const char* y = pick(2) ? "u" : "v";
@@ -75,9 +76,11 @@ std::string RandomFormula(std::mt19937& rng, int depth, const std::string& var) 
   std::string v = var.empty() ? "x" : var + "x";
   switch (pick(6)) {
     case 0:
-      return "(forall " + v + " in X: " + RandomFormula(rng, depth - 1, v) + ")";
+      return "(forall " + v + " in X: " + RandomFormula(rng, depth - 1, v) +
+             ")";
     case 1:
-      return "(exists " + v + " in X: " + RandomFormula(rng, depth - 1, v) + ")";
+      return "(exists " + v + " in X: " + RandomFormula(rng, depth - 1, v) +
+             ")";
     case 2:
       return "((count " + v + " in X: " + RandomFormula(rng, depth - 1, v) +
              ") >= " + std::to_string(pick(4)) + ")";
@@ -131,8 +134,9 @@ TEST_CASE("lint: trivial goals (AC009) agree with brute force") {
   int always = 0, never = 0, neither = 0;
   for (int round = 0; round < 300; ++round) {
     std::string formula = RandomFormula(rng, 3, "");
-    std::string text = std::string(kHead) + "goal g(pi: X -> Y) = " + formula +
-                       "\nclaim c: l aligned_with g as idealized_minimizer over d\n";
+    std::string text =
+        std::string(kHead) + "goal g(pi: X -> Y) = " + formula +
+        "\nclaim c: l aligned_with g as idealized_minimizer over d\n";
     CAPTURE(formula);
     Linted linted = LintText(text);
     if (!linted.model) continue;  // ill-typed at random: skip
@@ -173,8 +177,9 @@ TEST_CASE("lint: ungraded inputs (AC007) are exactly the constrained ones") {
     if (per_input && formula.find("pi(b)") != std::string::npos) continue;
     if (per_input && formula.find("pi(c)") != std::string::npos) continue;
     if (per_input && formula.find("xx") != std::string::npos) continue;
-    std::string text = std::string(kHead) + "goal g(pi: X -> Y) = " + formula +
-                       "\nclaim c: l aligned_with g as idealized_minimizer over d\n";
+    std::string text =
+        std::string(kHead) + "goal g(pi: X -> Y) = " + formula +
+        "\nclaim c: l aligned_with g as idealized_minimizer over d\n";
     CAPTURE(formula);
     Linted linted = LintText(text);
     if (!linted.model) continue;
@@ -184,7 +189,8 @@ TEST_CASE("lint: ungraded inputs (AC007) are exactly the constrained ones") {
       for (const Policy& pi : AllPolicies()) {
         Policy other = pi;
         other[x] = 1 - pi[x];
-        if (Holds(*linted.model, goal, pi) != Holds(*linted.model, goal, other)) {
+        if (Holds(*linted.model, goal, pi) !=
+            Holds(*linted.model, goal, other)) {
           constrained.insert(x == 1 ? "b" : "c");
         }
       }
@@ -260,7 +266,8 @@ TEST_CASE("lint: configuration turns rules off and changes severities") {
   CHECK(strict.result.blocked[0].rule == "AC007");
 }
 
-TEST_CASE("lint: a suppressed analysis finding still leaves its claim unchecked") {
+TEST_CASE(
+    "lint: a suppressed analysis finding still leaves its claim unchecked") {
   Linted linted = LintText(
       "domain X = {a}\ndomain Y = {u}\nloss l(x: X, y: Y) = 0\n"
       "goal g(pi) = forall x in X: pi(x) == u\n"
@@ -271,9 +278,10 @@ TEST_CASE("lint: a suppressed analysis finding still leaves its claim unchecked"
 }
 
 TEST_CASE("lint: the model is as it was, scratch declarations removed") {
-  Linted linted = LintText(std::string(kHead) +
-                           "goal g(pi) = forall x in X: pi(x) == u\n"
-                           "claim c: l aligned_with g as idealized_minimizer over d\n");
+  Linted linted =
+      LintText(std::string(kHead) +
+               "goal g(pi) = forall x in X: pi(x) == u\n"
+               "claim c: l aligned_with g as idealized_minimizer over d\n");
   REQUIRE(linted.model);
   CHECK(linted.model->losses.size() == 1);
   CHECK(linted.model->data.size() == 1);

@@ -62,7 +62,8 @@ TEST_CASE("output: --format values") {
   REQUIRE(specs);
   REQUIRE(specs->size() == 1);
   CHECK((*specs)[0].format == "text");
-  specs = ParseOutputSpecs({"text", "sarif:out/a.sarif", "json:-x", "github:g"}, error);
+  specs = ParseOutputSpecs({"text", "sarif:out/a.sarif", "json:-x", "github:g"},
+                           error);
   REQUIRE(specs);
   CHECK((*specs)[1].path == "out/a.sarif");
   CHECK((*specs)[2].path == "-x");
@@ -104,7 +105,8 @@ TEST_CASE("output: text on stdout, SARIF and JSON to files in one run") {
   }
   CHECK(files == 4);
   // An unwritable output is bad input, reported.
-  run = InDir(dir, {"lint", "spec.align", "--format", "json:no/such/dir/x.json"});
+  run =
+      InDir(dir, {"lint", "spec.align", "--format", "json:no/such/dir/x.json"});
   CHECK(run.code == 2);
   CHECK(run.err.find("cannot write") != std::string::npos);
   fs::remove_all(dir);

@@ -30,7 +30,8 @@ std::string Run(const fs::path& dir, std::vector<std::string> args,
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   std::ostringstream out, err;
-  int code = aligncheck::RunCli(static_cast<int>(argv.size()), argv.data(), out, err);
+  int code =
+      aligncheck::RunCli(static_cast<int>(argv.size()), argv.data(), out, err);
   fs::current_path(saved);
   if (exit_code) *exit_code = code;
   return out.str();
@@ -58,7 +59,8 @@ void CheckGithubRequirements(const json& log) {
   for (const json& result : run["results"]) {
     std::string id = result["ruleId"].get<std::string>();
     CHECK(ids.count(id) == 1);
-    CHECK(run["tool"]["driver"]["rules"][result["ruleIndex"].get<size_t>()]["id"] == id);
+    CHECK(run["tool"]["driver"]["rules"][result["ruleIndex"].get<size_t>()]
+             ["id"] == id);
     CHECK(!result["message"]["text"].get<std::string>().empty());
     const json& loc = result["locations"][0]["physicalLocation"];
     std::string uri = loc["artifactLocation"]["uri"].get<std::string>();
@@ -77,9 +79,11 @@ void CheckGithubRequirements(const json& log) {
 
 TEST_CASE("sarif: the validator rejects what the schema forbids") {
   aligncheck::testing::JsonSchemaValidator validator(LoadSchema());
-  CHECK(validator.Validate(json::parse(R"({"version": "2.1.0", "runs": []})")).empty());
+  CHECK(validator.Validate(json::parse(R"({"version": "2.1.0", "runs": []})"))
+            .empty());
   CHECK(!validator.Validate(json::parse(R"({"runs": []})")).empty());
-  CHECK(!validator.Validate(json::parse(R"({"version": "2.0", "runs": []})")).empty());
+  CHECK(!validator.Validate(json::parse(R"({"version": "2.0", "runs": []})"))
+             .empty());
   json bad_level = json::parse(R"({"version": "2.1.0", "runs": [{
       "tool": {"driver": {"name": "x"}},
       "results": [{"message": {"text": "m"}, "level": "fatal"}]}]})");
@@ -95,8 +99,8 @@ TEST_CASE("sarif: a failing check run validates against the 2.1.0 schema") {
   aligncheck::testing::JsonSchemaValidator validator(LoadSchema());
   int code = 0;
   std::string out =
-      Run(ALIGNCHECK_SOURCE_DIR, {"check", "tests/golden/check_sarif/spec.align",
-                                  "--format", "sarif"},
+      Run(ALIGNCHECK_SOURCE_DIR,
+          {"check", "tests/golden/check_sarif/spec.align", "--format", "sarif"},
           &code);
   CHECK(code == 1);
   json log = json::parse(out);
@@ -108,8 +112,8 @@ TEST_CASE("sarif: a failing check run validates against the 2.1.0 schema") {
   CHECK(results[0]["ruleId"] == "claim-fails");
   CHECK(results[0]["level"] == "error");
   CHECK(results[1]["level"] == "note");  // `expect fails`: as expected
-  CHECK(results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
-        "tests/golden/check_sarif/spec.align");
+  CHECK(results[0]["locations"][0]["physicalLocation"]["artifactLocation"]
+               ["uri"] == "tests/golden/check_sarif/spec.align");
 }
 
 TEST_CASE("sarif: lint findings with fix-its and bad input validate too") {
@@ -123,14 +127,19 @@ TEST_CASE("sarif: lint findings with fix-its and bad input validate too") {
     CHECK(Joined(validator.Validate(log)) == "");
     CheckGithubRequirements(log);
   }
-  fs::path path = fs::path(ALIGNCHECK_SOURCE_DIR) / "tests" / "golden" / "lint_ac001_bare";
-  json log = json::parse(Run(path, {"lint", "spec.align", "--format", "sarif"}));
+  fs::path path =
+      fs::path(ALIGNCHECK_SOURCE_DIR) / "tests" / "golden" / "lint_ac001_bare";
+  json log =
+      json::parse(Run(path, {"lint", "spec.align", "--format", "sarif"}));
   const json& result = log["runs"][0]["results"][1];
   CHECK(result["ruleId"] == "AC001");
   REQUIRE(result["fixes"].size() == 3);
-  const json& insertion = result["fixes"][0]["artifactChanges"][0]["replacements"][0];
-  CHECK(insertion["insertedContent"]["text"] == " as idealized_minimizer over d");
-  CHECK(insertion["deletedRegion"]["startColumn"] == insertion["deletedRegion"]["endColumn"]);
+  const json& insertion =
+      result["fixes"][0]["artifactChanges"][0]["replacements"][0];
+  CHECK(insertion["insertedContent"]["text"] ==
+        " as idealized_minimizer over d");
+  CHECK(insertion["deletedRegion"]["startColumn"] ==
+        insertion["deletedRegion"]["endColumn"]);
 }
 
 TEST_CASE("sarif: columns count UTF-16 code units") {
@@ -138,11 +147,11 @@ TEST_CASE("sarif: columns count UTF-16 code units") {
   fs::create_directories(dir);
   // 'zz' is at byte column 27; \u00e9 is one UTF-16 unit in two bytes, the
   // emoji two units in four bytes, so SARIF says column 24.
-  std::ofstream(dir / "spec.align")
-      << "domain X = {a, b}\ndata d = csv \"\xc3\xa9\xf0\x9f\x98\x80.csv\" zz\n";
+  std::ofstream(dir / "spec.align") << "domain X = {a, b}\ndata d = csv "
+                                       "\"\xc3\xa9\xf0\x9f\x98\x80.csv\" zz\n";
   json log = json::parse(Run(dir, {"lint", "spec.align", "--format", "sarif"}));
-  const json& region =
-      log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+  const json& region = log["runs"][0]["results"][0]["locations"][0]
+                          ["physicalLocation"]["region"];
   CHECK(region["startLine"] == 2);
   CHECK(region["startColumn"] == 24);
   CHECK(region["endColumn"] == 26);

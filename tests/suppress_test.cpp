@@ -71,36 +71,40 @@ TEST_CASE("suppress: ignore-file, bare ignore, strings and unused ones") {
   std::vector<Diagnostic> unused = UnusedSuppressions(file, fresh);
   REQUIRE(unused.size() == 2);
   CHECK(unused[0].id == "AC013");
-  CHECK(unused[0].message == "suppression of AC012 in this file suppresses nothing");
-  CHECK(unused[1].message == "suppression of any finding here suppresses nothing");
+  CHECK(unused[0].message ==
+        "suppression of AC012 in this file suppresses nothing");
+  CHECK(unused[1].message ==
+        "suppression of any finding here suppresses nothing");
   // A comment alone on its line is removed with its line break.
   REQUIRE(unused[0].fixits.size() == 1);
-  CHECK(file->text().substr(unused[0].fixits[0].span.begin,
-                            unused[0].fixits[0].span.end -
-                                unused[0].fixits[0].span.begin) ==
+  CHECK(file->text().substr(
+            unused[0].fixits[0].span.begin,
+            unused[0].fixits[0].span.end - unused[0].fixits[0].span.begin) ==
         "# aligncheck: ignore-file AC012\n");
-  CHECK(file->text().substr(unused[1].fixits[0].span.begin,
-                            unused[1].fixits[0].span.end -
-                                unused[1].fixits[0].span.begin) ==
+  CHECK(file->text().substr(
+            unused[1].fixits[0].span.begin,
+            unused[1].fixits[0].span.end - unused[1].fixits[0].span.begin) ==
         "  # aligncheck: ignore");
 }
 
 TEST_CASE("suppress: unknown ids and directives warn with a suggestion") {
-  auto file = std::make_shared<SourceFile>(
-      "spec.align",
-      "# aligncheck: ignore AC07, E002\n"
-      "# aligncheck: ignore-fle AC007\n");
+  auto file = std::make_shared<SourceFile>("spec.align",
+                                           "# aligncheck: ignore AC07, E002\n"
+                                           "# aligncheck: ignore-fle AC007\n");
   std::vector<Diagnostic> problems;
   std::vector<Suppression> s = ParseSuppressions(file, problems);
   CHECK(s.empty());  // unknown ids suppress nothing, not everything
   REQUIRE(problems.size() == 3);
   CHECK(problems[0].id == "AC014");
-  CHECK(problems[0].message == "suppression names 'AC07', which is not a lint rule");
+  CHECK(problems[0].message ==
+        "suppression names 'AC07', which is not a lint rule");
   REQUIRE(problems[0].fixits.size() == 1);
   CHECK(problems[0].fixits[0].replacement == "AC007");
-  CHECK(problems[1].message == "suppression names 'E002', which is not a lint rule");
+  CHECK(problems[1].message ==
+        "suppression names 'E002', which is not a lint rule");
   CHECK(problems[2].message == "unknown suppression directive 'ignore-fle'");
-  CHECK(problems[2].help == std::vector<std::string>{"did you mean 'ignore-file'?"});
+  CHECK(problems[2].help ==
+        std::vector<std::string>{"did you mean 'ignore-file'?"});
 }
 
 }  // namespace

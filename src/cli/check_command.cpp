@@ -51,9 +51,9 @@ std::vector<std::string> ExpandSpecPaths(const std::vector<std::string>& paths,
       }
     }
     if (ec) {
-      errors.push_back(FileError(path, "E010",
-                                 fmt::format("cannot read directory: {}",
-                                             ec.message())));
+      errors.push_back(
+          FileError(path, "E010",
+                    fmt::format("cannot read directory: {}", ec.message())));
     }
     std::sort(found.begin(), found.end());
     if (found.empty() && !ec) {
@@ -74,8 +74,9 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    sink.Add(FileError(path, "E010",
-                       fmt::format("cannot read file: {}", std::strerror(errno))));
+    sink.Add(
+        FileError(path, "E010",
+                  fmt::format("cannot read file: {}", std::strerror(errno))));
     return nullptr;
   }
   auto size = fs::file_size(path, ec);
@@ -89,9 +90,9 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
   buffer << in.rdbuf();
   std::string text = buffer.str();
   if (text.size() > max_bytes) {
-    sink.Add(FileError(path, "E011",
-                       fmt::format("file is over the limit of {} bytes",
-                                   max_bytes)));
+    sink.Add(FileError(
+        path, "E011",
+        fmt::format("file is over the limit of {} bytes", max_bytes)));
     return nullptr;
   }
   return std::make_shared<SourceFile>(path, std::move(text));
@@ -112,10 +113,10 @@ FileResult CheckFile(const std::string& path, const CheckOptions& options) {
     bool parsed = !sink.has_errors();
     if (parsed) result.model = Analyze(spec, result.file, sink);
     LintConfig defaults = options.config ? LintConfig() : DefaultConfig();
-    LintResult lint = LintSpec(
-        result.file, parsed ? &spec : nullptr,
-        result.model ? &*result.model : nullptr, sink.Sorted(),
-        options.config ? *options.config : defaults, options.engine);
+    LintResult lint =
+        LintSpec(result.file, parsed ? &spec : nullptr,
+                 result.model ? &*result.model : nullptr, sink.Sorted(),
+                 options.config ? *options.config : defaults, options.engine);
     result.diagnostics = std::move(lint.diagnostics);
     for (BlockedClaim& b : lint.blocked) {
       if (selected(b.name)) result.blocked.push_back(std::move(b));

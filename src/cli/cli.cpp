@@ -2,9 +2,9 @@
 // pipeline stages by their interfaces only (never Z3 or Spirit).
 #include "cli/cli.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <exception>
 #include <map>
 #include <set>
@@ -28,8 +28,8 @@ struct CheckArgs {
   size_t max_rows = TextOptions{}.max_rows;
 };
 
-int RunCheck(const CheckArgs& args, const LimitFlags& limits,
-             std::ostream& out, std::ostream& err) {
+int RunCheck(const CheckArgs& args, const LimitFlags& limits, std::ostream& out,
+             std::ostream& err) {
   std::string error;
   std::optional<std::vector<OutputSpec>> outputs =
       ParseOutputSpecs(args.formats, error);
@@ -60,7 +60,8 @@ int RunCheck(const CheckArgs& args, const LimitFlags& limits,
     d.message = fmt::format("no claim named '{}'", name);
     std::string guess =
         SuggestName(name, std::vector<std::string>(all.begin(), all.end()));
-    if (!guess.empty()) d.help.push_back(fmt::format("did you mean '{}'?", guess));
+    if (!guess.empty())
+      d.help.push_back(fmt::format("did you mean '{}'?", guess));
     usage_errors.push_back(std::move(d));
     bad_input = true;
   }
@@ -70,13 +71,14 @@ int RunCheck(const CheckArgs& args, const LimitFlags& limits,
     }
     FileResult& front = results.front();
     front.bad_input = true;
-    for (Diagnostic& d : usage_errors) front.diagnostics.push_back(std::move(d));
+    for (Diagnostic& d : usage_errors)
+      front.diagnostics.push_back(std::move(d));
   }
 
   CheckSummary summary = Summarize(results);
-  summary.files = static_cast<size_t>(std::count_if(
-      results.begin(), results.end(),
-      [](const FileResult& r) { return !r.path.empty(); }));
+  summary.files = static_cast<size_t>(
+      std::count_if(results.begin(), results.end(),
+                    [](const FileResult& r) { return !r.path.empty(); }));
   TextOptions text;
   text.max_rows = args.max_rows;
   if (!RenderAll(Command::kCheck, *outputs, args.color, results, summary, text,
@@ -110,10 +112,15 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
 
     CheckArgs check;
     CLI::App* check_cmd = app.add_subcommand(
-        "check", "Lint, then check every claim of the given specs and print verdicts");
-    check_cmd->add_option("paths", check.paths, "Spec files or directories (*.align)")
+        "check",
+        "Lint, then check every claim of the given specs and print verdicts");
+    check_cmd
+        ->add_option("paths", check.paths,
+                     "Spec files or directories (*.align)")
         ->required();
-    check_cmd->add_option("--claim", check.claims, "Check only the claim NAME (repeatable)")
+    check_cmd
+        ->add_option("--claim", check.claims,
+                     "Check only the claim NAME (repeatable)")
         ->type_name("NAME");
     check_cmd->add_option("--format", check.formats, kFormatHelp)
         ->type_name("FORMAT[:PATH]");
@@ -130,17 +137,20 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         "--rlimit", check.rlimit,
         "Solver resource limit per query; hitting it gives UNKNOWN "
         "(default: .aligncheck.toml, else 50000000)");
-    check_cmd->add_option("--dump-smt2", check.dump_smt2,
-                          "Write every solver query as SMT-LIB 2 into DIR")
+    check_cmd
+        ->add_option("--dump-smt2", check.dump_smt2,
+                     "Write every solver query as SMT-LIB 2 into DIR")
         ->type_name("DIR");
-    check_cmd->add_option("--max-rows", check.max_rows,
-                          "Most counterexample rows printed (0: all)")
+    check_cmd
+        ->add_option("--max-rows", check.max_rows,
+                     "Most counterexample rows printed (0: all)")
         ->capture_default_str();
 
     LintArgs lint;
     CLI::App* lint_cmd = app.add_subcommand(
         "lint", "Apply the lint rules to the given specs (see `explain`)");
-    lint_cmd->add_option("paths", lint.paths, "Spec files or directories (*.align)");
+    lint_cmd->add_option("paths", lint.paths,
+                         "Spec files or directories (*.align)");
     lint_cmd->add_option("--format", lint.formats, kFormatHelp)
         ->type_name("FORMAT[:PATH]");
     lint_cmd->add_option("--color", lint.color, "Colour text output")
@@ -154,8 +164,8 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
                        "files in place");
 
     std::string explain_id;
-    CLI::App* explain_cmd = app.add_subcommand(
-        "explain", "Explain a lint rule, or list them all");
+    CLI::App* explain_cmd =
+        app.add_subcommand("explain", "Explain a lint rule, or list them all");
     explain_cmd->add_option("rule", explain_id, "Rule id, e.g. AC001");
 
     try {
@@ -166,7 +176,8 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     }
     if (check_cmd->parsed()) {
       LimitFlags limits;
-      if (timeout_opt->count() > 0) limits.timeout_seconds = check.timeout_seconds;
+      if (timeout_opt->count() > 0)
+        limits.timeout_seconds = check.timeout_seconds;
       if (rlimit_opt->count() > 0) limits.rlimit = check.rlimit;
       return RunCheck(check, limits, out, err);
     }

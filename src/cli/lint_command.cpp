@@ -18,8 +18,7 @@ namespace fs = std::filesystem;
 
 std::vector<FileResult> RunPipeline(const std::vector<std::string>& paths,
                                     const CheckOptions& base,
-                                    const LimitFlags& limits,
-                                    bool* bad_input) {
+                                    const LimitFlags& limits, bool* bad_input) {
   std::vector<Diagnostic> front;
   std::vector<std::string> files = ExpandSpecPaths(paths, front);
   ConfigResolver resolver;
@@ -128,16 +127,17 @@ int RunLint(const LintArgs& args, std::ostream& out, std::ostream& err) {
     for (const FileResult& r : results) {
       int n = ApplyFixes(r, err);
       if (n < 0) return kExitBadInput;
-      if (n > 0) err << fmt::format("{}: applied {} fix{}\n", r.path, n,
-                                    n == 1 ? "" : "es");
+      if (n > 0)
+        err << fmt::format("{}: applied {} fix{}\n", r.path, n,
+                           n == 1 ? "" : "es");
       applied += n;
     }
     if (applied > 0) results = RunPipeline(args.paths, options, {}, &bad_input);
   }
   CheckSummary summary = Summarize(results);
-  summary.files = static_cast<size_t>(std::count_if(
-      results.begin(), results.end(),
-      [](const FileResult& r) { return !r.path.empty(); }));
+  summary.files = static_cast<size_t>(
+      std::count_if(results.begin(), results.end(),
+                    [](const FileResult& r) { return !r.path.empty(); }));
   if (!RenderAll(Command::kLint, *outputs, args.color, results, summary, {},
                  out, err)) {
     return kExitBadInput;
@@ -152,7 +152,8 @@ int RunExplain(const std::string& id, std::ostream& out, std::ostream& err) {
     return kExitClean;
   }
   std::string upper = id;
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : upper)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   const Rule* rule = FindRule(upper);
   if (rule == nullptr) {
     for (const Rule& r : AllRules()) {

@@ -26,8 +26,7 @@ struct LimitFlags {
 /// Sets `bad_input` when any input could not be used.
 std::vector<FileResult> RunPipeline(const std::vector<std::string>& paths,
                                     const CheckOptions& base,
-                                    const LimitFlags& limits,
-                                    bool* bad_input);
+                                    const LimitFlags& limits, bool* bad_input);
 
 struct LintArgs {
   std::vector<std::string> paths;

@@ -35,15 +35,18 @@ std::optional<std::vector<OutputSpec>> ParseOutputSpecs(
     if (!kFormats.count(spec.format)) {
       error = fmt::format("unknown format '{}'", spec.format);
       std::string guess = SuggestName(
-          spec.format, std::vector<std::string>(kFormats.begin(), kFormats.end()));
+          spec.format,
+          std::vector<std::string>(kFormats.begin(), kFormats.end()));
       if (!guess.empty()) error += fmt::format("; did you mean '{}'?", guess);
-      error += " (formats: text, json, sarif, github; FORMAT:PATH writes to a file)";
+      error +=
+          " (formats: text, json, sarif, github; FORMAT:PATH writes to a file)";
       return std::nullopt;
     }
     if (spec.path.empty()) {
       if (to_stdout) {
-        error = "only one --format can write to standard output; give the "
-                "others a file, as in --format sarif:out.sarif";
+        error =
+            "only one --format can write to standard output; give the "
+            "others a file, as in --format sarif:out.sarif";
         return std::nullopt;
       }
       to_stdout = true;
@@ -62,7 +65,8 @@ bool UseColor(ColorMode mode, std::ostream& stream) {
   if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) {
     return false;
   }
-  if (const char* term = std::getenv("TERM"); term && std::strcmp(term, "dumb") == 0) {
+  if (const char* term = std::getenv("TERM");
+      term && std::strcmp(term, "dumb") == 0) {
     return false;
   }
   if (&stream == &std::cout) return isatty(STDOUT_FILENO) != 0;
@@ -71,9 +75,8 @@ bool UseColor(ColorMode mode, std::ostream& stream) {
 }
 
 void Render(Command command, const std::string& format,
-            const std::vector<FileResult>& results,
-            const CheckSummary& summary, const TextOptions& text,
-            const RenderTarget& target) {
+            const std::vector<FileResult>& results, const CheckSummary& summary,
+            const TextOptions& text, const RenderTarget& target) {
   std::ostream& out = *target.out;
   if (format == "json") {
     out << (command == Command::kLint ? RenderLintJson(results)
@@ -119,8 +122,9 @@ std::string WriteFileAtomically(const std::string& path,
   temp += fmt::format(".tmp{}", static_cast<long>(getpid()));
   {
     std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    if (!file) return fmt::format("cannot write {}: {}", temp.string(),
-                                  std::strerror(errno));
+    if (!file)
+      return fmt::format("cannot write {}: {}", temp.string(),
+                         std::strerror(errno));
     file << text;
     file.flush();
     if (!file) {

@@ -42,9 +42,8 @@ struct RenderTarget {
 
 /// Renders `results` in `format` to `target`.
 void Render(Command command, const std::string& format,
-            const std::vector<FileResult>& results,
-            const CheckSummary& summary, const TextOptions& text,
-            const RenderTarget& target);
+            const std::vector<FileResult>& results, const CheckSummary& summary,
+            const TextOptions& text, const RenderTarget& target);
 
 /// Renders to every output in `specs`; files are written whole, through a
 /// temporary file renamed into place. Returns false after reporting a file

@@ -29,7 +29,8 @@ std::string Pick(const std::vector<std::string>& candidates,
     needs.push_back(fmt::format("{} (the spec declares none that fits)", what));
   } else {
     std::string list;
-    for (const std::string& c : candidates) list += (list.empty() ? "" : ", ") + c;
+    for (const std::string& c : candidates)
+      list += (list.empty() ? "" : ", ") + c;
     needs.push_back(fmt::format("{}: one of {}", what, list));
   }
   return placeholder;
@@ -70,7 +71,8 @@ void AddReadingFixIts(const LintContext& ctx, const ast::ClaimDecl& claim,
   int loss = -1;
   if (model) {
     for (size_t i = 0; i < model->losses.size(); ++i) {
-      if (model->losses[i].name == claim.subject.text) loss = static_cast<int>(i);
+      if (model->losses[i].name == claim.subject.text)
+        loss = static_cast<int>(i);
     }
   }
   DomainId input = loss >= 0 ? model->losses[loss].input : kNoDomain;
@@ -80,7 +82,8 @@ void AddReadingFixIts(const LintContext& ctx, const ast::ClaimDecl& claim,
     if (const auto* dd = std::get_if<ast::DataDecl>(&decl)) {
       bool fits = true;
       for (const Data& m : m_all.data) {
-        if (m.name == dd->name.text && input != kNoDomain) fits = m.domain == input;
+        if (m.name == dd->name.text && input != kNoDomain)
+          fits = m.domain == input;
       }
       if (fits) data.push_back(dd->name.text);
     } else if (const auto* pd = std::get_if<ast::PhysicalDecl>(&decl)) {
@@ -163,9 +166,10 @@ static void TrainedWithoutSetup(const LintContext& ctx) {
         fmt::format("claim '{}' has neither a toy training setup nor cited "
                     "evidence",
                     claim->name.text));
-    d.notes.push_back(fmt::format("training '{}' names no learner and no "
-                                  "evidence",
-                                  training->name.text));
+    d.notes.push_back(
+        fmt::format("training '{}' names no learner and no "
+                    "evidence",
+                    training->name.text));
     d.help.push_back(
         "add a toy setup the tool can run: `learner softmax_table lr 0.5 "
         "steps 200 seeds 1..20 data DATA`");
@@ -189,13 +193,15 @@ static std::map<std::string, int> CountIdentifiers(const std::string& text) {
     } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
       size_t begin = i;
       while (i < text.size() &&
-             (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_')) {
+             (std::isalnum(static_cast<unsigned char>(text[i])) ||
+              text[i] == '_')) {
         ++i;
       }
       ++count[text.substr(begin, i - begin)];
     } else if (std::isdigit(static_cast<unsigned char>(c))) {
       while (i < text.size() &&
-             (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '.')) {
+             (std::isalnum(static_cast<unsigned char>(text[i])) ||
+              text[i] == '.')) {
         ++i;
       }
     } else {
@@ -217,18 +223,23 @@ static void UnusedDeclarations(const LintContext& ctx) {
                fmt::format("{} '{}' is never used", kind, name.text));
   };
   for (const ast::Decl& decl : ctx.spec->decls) {
-    if (const auto* d = std::get_if<ast::DomainDecl>(&decl)) check(d->name, "domain");
+    if (const auto* d = std::get_if<ast::DomainDecl>(&decl))
+      check(d->name, "domain");
     if (const auto* d = std::get_if<ast::FnDecl>(&decl)) check(d->name, "fn");
-    if (const auto* d = std::get_if<ast::LossDecl>(&decl)) check(d->name, "loss");
-    if (const auto* d = std::get_if<ast::DataDecl>(&decl)) check(d->name, "data");
-    if (const auto* d = std::get_if<ast::GoalDecl>(&decl)) check(d->name, "goal");
+    if (const auto* d = std::get_if<ast::LossDecl>(&decl))
+      check(d->name, "loss");
+    if (const auto* d = std::get_if<ast::DataDecl>(&decl))
+      check(d->name, "data");
+    if (const auto* d = std::get_if<ast::GoalDecl>(&decl))
+      check(d->name, "goal");
     if (const auto* d = std::get_if<ast::PhysicalDecl>(&decl)) {
       check(d->name, "physical model");
     }
     if (const auto* d = std::get_if<ast::TrainingDecl>(&decl)) {
       check(d->name, "training");
     }
-    if (const auto* d = std::get_if<ast::AgentDecl>(&decl)) check(d->name, "agent");
+    if (const auto* d = std::get_if<ast::AgentDecl>(&decl))
+      check(d->name, "agent");
   }
 }
 

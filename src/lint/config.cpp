@@ -2,12 +2,12 @@
 #include "lint/config.h"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "lint/rules.h"
 
@@ -134,7 +134,8 @@ static LintConfig ParseConfigUnsorted(const std::string& path,
                           name),
               length);
           std::string guess = SuggestName(name, RuleIds());
-          if (!guess.empty()) d.help.push_back(fmt::format("did you mean '{}'?", guess));
+          if (!guess.empty())
+            d.help.push_back(fmt::format("did you mean '{}'?", guess));
           continue;
         }
         std::optional<std::string> level = value.value<std::string>();
@@ -174,11 +175,12 @@ static LintConfig ParseConfigUnsorted(const std::string& path,
         config.rlimit_origin = Origin(path, at);
         config.has_rlimit = true;
       } else {
-        Diagnostic& d = report(Severity::kError, "E013", at,
-                               fmt::format("unknown key '{}' in [check]", name),
-                               length);
+        Diagnostic& d =
+            report(Severity::kError, "E013", at,
+                   fmt::format("unknown key '{}' in [check]", name), length);
         std::string guess = SuggestName(name, {"timeout", "rlimit"});
-        if (!guess.empty()) d.help.push_back(fmt::format("did you mean '{}'?", guess));
+        if (!guess.empty())
+          d.help.push_back(fmt::format("did you mean '{}'?", guess));
       }
     }
   }
@@ -234,8 +236,8 @@ std::string RenderConfig(const LintConfig& config) {
   out += "[check]\n";
   out += fmt::format("timeout = {:<8} # {}\n", config.timeout_seconds,
                      config.timeout_origin);
-  out += fmt::format("rlimit = {:<9} # {}\n", config.rlimit,
-                     config.rlimit_origin);
+  out +=
+      fmt::format("rlimit = {:<9} # {}\n", config.rlimit, config.rlimit_origin);
   return out;
 }
 

@@ -52,7 +52,9 @@ std::vector<const ast::ClaimDecl*> TouchedClaims(const ast::Spec& spec,
   for (const ast::Decl& decl : spec.decls) {
     const auto* c = std::get_if<ast::ClaimDecl>(&decl);
     if (!c) continue;
-    auto is = [&](const std::optional<ast::Name>& x) { return x && x->text == n; };
+    auto is = [&](const std::optional<ast::Name>& x) {
+      return x && x->text == n;
+    };
     if (c->subject.text == n || c->goal.text == n || is(c->data) ||
         is(c->model) || is(c->training)) {
       out.push_back(c);
@@ -107,11 +109,10 @@ LintResult LintSpec(const std::shared_ptr<const SourceFile>& file,
   }
   for (Diagnostic& d : stage) found.push_back(std::move(d));
   // Source order, so the first finding on a claim is the one that blocks it.
-  std::stable_sort(found.begin(), found.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return std::tie(a.span.begin, a.id) <
-                            std::tie(b.span.begin, b.id);
-                   });
+  std::stable_sort(
+      found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.span.begin, a.id) < std::tie(b.span.begin, b.id);
+      });
   for (Diagnostic& d : found) {
     bool rule_finding = IsFinding(d) && FindRule(d.id) != nullptr;
     bool was_error = d.severity == Severity::kError;
@@ -120,7 +121,9 @@ LintResult LintSpec(const std::shared_ptr<const SourceFile>& file,
       const RuleSetting* setting = config.Find(d.id);
       if (setting && !setting->enabled) dropped = true;
       if (setting) d.severity = setting->severity;
-      if (!dropped && Suppressed(d, suppressions)) dropped = true;
+      if (!dropped && d.file == file && Suppressed(d, suppressions)) {
+        dropped = true;
+      }
     }
     if (spec && model && IsFinding(d) && d.file == file) {
       for (const ast::ClaimDecl* c : TouchedClaims(*spec, d)) {
@@ -151,11 +154,10 @@ LintResult LintSpec(const std::shared_ptr<const SourceFile>& file,
     std::set<std::string> names;
     for (const BlockedClaim& b : blocked) names.insert(b.name);
     auto& claims = model->claims;
-    claims.erase(std::remove_if(claims.begin(), claims.end(),
-                                [&](const Claim& c) {
-                                  return names.count(c.name) > 0;
-                                }),
-                 claims.end());
+    claims.erase(
+        std::remove_if(claims.begin(), claims.end(),
+                       [&](const Claim& c) { return names.count(c.name) > 0; }),
+        claims.end());
   }
   std::sort(blocked.begin(), blocked.end(),
             [](const BlockedClaim& a, const BlockedClaim& b) {

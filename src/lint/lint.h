@@ -19,8 +19,8 @@ namespace aligncheck {
 /// A claim that `check` does not check, and the rule that blocks it.
 struct BlockedClaim {
   std::string name;
-  std::string rule;  // "AC001"
-  Span span;         // the claim's name
+  std::string rule;         // "AC001"
+  Span span;                // the claim's name
   bool suppressed = false;  // the blocking finding was suppressed or off
 };
 

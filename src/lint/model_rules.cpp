@@ -33,7 +33,8 @@ std::string ListValues(const Domain& domain, const std::vector<size_t>& xs) {
   for (size_t i = 0; i < xs.size() && i < kShown; ++i) {
     out += (i ? ", " : "") + domain.values[xs[i]];
   }
-  if (xs.size() > kShown) out += fmt::format(" and {} more", xs.size() - kShown);
+  if (xs.size() > kShown)
+    out += fmt::format(" and {} more", xs.size() - kShown);
   return out;
 }
 
@@ -105,10 +106,10 @@ void TrivialGoals(const LintContext& ctx, const std::vector<int>& trivial) {
   for (size_t g = 0; g < trivial.size(); ++g) {
     const Goal& goal = ctx.model->goals[g];
     if (trivial[g] == 0) continue;
-    Diagnostic& d = ctx.Report(
-        "AC009", goal.span,
-        fmt::format("goal '{}' holds for {} policy", goal.name,
-                    trivial[g] > 0 ? "every" : "no"));
+    Diagnostic& d =
+        ctx.Report("AC009", goal.span,
+                   fmt::format("goal '{}' holds for {} policy", goal.name,
+                               trivial[g] > 0 ? "every" : "no"));
     d.notes.push_back(trivial[g] > 0
                           ? "every claim about it holds vacuously, whatever "
                             "the loss"
@@ -233,10 +234,9 @@ void NeverMinimalOutputs(const LintContext& ctx) {
   for (const ast::Decl& decl : ctx.spec->decls) {
     const auto* loss_decl = std::get_if<ast::LossDecl>(&decl);
     if (!loss_decl || loss_decl->body == ast::LossDecl::Body::kExpr) continue;
-    auto it = std::find_if(model.losses.begin(), model.losses.end(),
-                           [&](const Loss& l) {
-                             return l.name == loss_decl->name.text;
-                           });
+    auto it = std::find_if(
+        model.losses.begin(), model.losses.end(),
+        [&](const Loss& l) { return l.name == loss_decl->name.text; });
     if (it == model.losses.end() || it->input == kNoDomain ||
         it->output == kNoDomain) {
       continue;

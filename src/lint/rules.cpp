@@ -40,8 +40,7 @@ const std::vector<Rule>& AllRules() {
        "with it), or that it wants its predictions to match the future "
        "labels. The two agents behave differently under the same loss, so "
        "the spec must say `register in MODEL` or `predictions of LOSS`.",
-       "agent a cares_about loss",
-       "agent a cares_about predictions of grader"},
+       "agent a cares_about loss", "agent a cares_about predictions of grader"},
       {"AC004", "physical-without-threshold", Severity::kError,
        "a physical_only claim that does not say how low the register must "
        "read",
@@ -123,14 +122,12 @@ const std::vector<Rule>& AllRules() {
        "a suppression comment that suppresses nothing",
        "A stale `# aligncheck: ignore` hides nothing today and will hide a "
        "real finding tomorrow. Remove it.",
-       "domain X = {a}   # aligncheck: ignore AC007",
-       "domain X = {a}"},
+       "domain X = {a}   # aligncheck: ignore AC007", "domain X = {a}"},
       {"AC014", "unknown-rule", Severity::kWarning,
        "a suppression or configuration that names no rule",
        "A misspelt rule id in a suppression or in .aligncheck.toml silently "
        "does nothing. The warning suggests the closest id.",
-       "# aligncheck: ignore AC07",
-       "# aligncheck: ignore AC007"},
+       "# aligncheck: ignore AC07", "# aligncheck: ignore AC007"},
   };
   return kRules;
 }
@@ -177,9 +174,9 @@ static std::string Wrap(const std::string& text) {
 }
 
 std::string ExplainRule(const Rule& rule) {
-  std::string out = fmt::format("{} ({}, default severity: {})\n{}\n\n",
-                                rule.id, rule.name,
-                                SeverityName(rule.severity), rule.summary);
+  std::string out =
+      fmt::format("{} ({}, default severity: {})\n{}\n\n", rule.id, rule.name,
+                  SeverityName(rule.severity), rule.summary);
   out += Wrap(rule.why);
   out += "\nbad:\n" + Indent(rule.bad);
   out += "good:\n" + Indent(rule.good);

@@ -77,11 +77,12 @@ std::vector<Suppression> ParseSuppressions(
     Span directive_span{static_cast<uint32_t>(word_begin),
                         static_cast<uint32_t>(i)};
     if (directive != "ignore" && directive != "ignore-file") {
-      Diagnostic d = Warning(
-          file, directive_span, "AC014",
-          fmt::format("unknown suppression directive '{}'", directive));
+      Diagnostic d =
+          Warning(file, directive_span, "AC014",
+                  fmt::format("unknown suppression directive '{}'", directive));
       std::string guess = SuggestName(directive, {"ignore", "ignore-file"});
-      if (!guess.empty()) d.help.push_back(fmt::format("did you mean '{}'?", guess));
+      if (!guess.empty())
+        d.help.push_back(fmt::format("did you mean '{}'?", guess));
       out.push_back(std::move(d));
       continue;
     }
@@ -104,8 +105,8 @@ std::vector<Suppression> ParseSuppressions(
                         id));
         std::string guess = SuggestName(id, RuleIds());
         if (!guess.empty()) {
-          d.fixits.push_back({fmt::format("did you mean '{}'?", guess), span,
-                              guess, {}});
+          d.fixits.push_back(
+              {fmt::format("did you mean '{}'?", guess), span, guess, {}});
         }
         out.push_back(std::move(d));
         continue;
@@ -113,10 +114,12 @@ std::vector<Suppression> ParseSuppressions(
       result.push_back({whole_file, line, id, span, {}, false, false});
     }
     if (!named_any) {
-      result.push_back({whole_file, line, "", directive_span, {}, false, false});
+      result.push_back(
+          {whole_file, line, "", directive_span, {}, false, false});
     }
     size_t blank = hash;
-    while (blank > begin && (text[blank - 1] == ' ' || text[blank - 1] == '\t')) {
+    while (blank > begin &&
+           (text[blank - 1] == ' ' || text[blank - 1] == '\t')) {
       --blank;
     }
     // A comment alone on its line goes with its line break.
@@ -155,10 +158,10 @@ std::vector<Diagnostic> UnusedSuppressions(
   for (const Suppression& s : suppressions) {
     if (s.used) continue;
     std::string what = s.id.empty() ? "any finding" : s.id;
-    Diagnostic d = Warning(
-        file, s.span, "AC013",
-        fmt::format("suppression of {} {}suppresses nothing", what,
-                    s.whole_file ? "in this file " : "here "));
+    Diagnostic d =
+        Warning(file, s.span, "AC013",
+                fmt::format("suppression of {} {}suppresses nothing", what,
+                            s.whole_file ? "in this file " : "here "));
     if (s.only_one) {
       d.fixits.push_back({"remove the comment", s.comment, "", {}});
     }

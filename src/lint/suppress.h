@@ -16,11 +16,11 @@ namespace aligncheck {
 
 struct Suppression {
   bool whole_file = false;
-  uint32_t line = 0;             // of the comment, 1-based
-  std::string id;                // "" = every rule
-  Span span;                     // the id (or the directive) in the comment
-  Span comment;                  // the comment and the blanks before it
-  bool only_one = false;         // the comment suppresses nothing else
+  uint32_t line = 0;      // of the comment, 1-based
+  std::string id;         // "" = every rule
+  Span span;              // the id (or the directive) in the comment
+  Span comment;           // the comment and the blanks before it
+  bool only_one = false;  // the comment suppresses nothing else
   bool used = false;
 };
 

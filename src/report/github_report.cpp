@@ -27,9 +27,9 @@ std::string Annotation(Severity severity, const SourceFile* file, Span span,
   if (file) {
     LineCol b = file->Locate(span.begin);
     LineCol e = file->Locate(std::max(span.end, span.begin));
-    props = fmt::format("file={},line={},col={},endLine={}",
-                        EscapeGithubProperty(file->name()), b.line, b.col,
-                        e.line);
+    props =
+        fmt::format("file={},line={},col={},endLine={}",
+                    EscapeGithubProperty(file->name()), b.line, b.col, e.line);
     if (e.line == b.line) props += fmt::format(",endColumn={}", e.col);
     props += ",";
   }
@@ -91,9 +91,9 @@ std::string RenderGithub(const std::vector<FileResult>& results) {
     for (const ClaimResult& c : f.claims) {
       std::string id = ClaimRuleId(c);
       if (id.empty()) continue;
-      out += Annotation(ClaimSeverity(c), f.model->file.get(),
-                        c.claim->name_span, "aligncheck " + id,
-                        ClaimMessage(*f.model, c));
+      out +=
+          Annotation(ClaimSeverity(c), f.model->file.get(), c.claim->name_span,
+                     "aligncheck " + id, ClaimMessage(*f.model, c));
     }
   }
   return out;

@@ -47,7 +47,8 @@ std::string Uri(const std::string& path) {
   while (p.rfind("./", 0) == 0) p = p.substr(2);
   std::string out;
   for (unsigned char c : p) {
-    if (std::isalnum(c) || std::string_view("/-._~").find(c) != std::string::npos) {
+    if (std::isalnum(c) ||
+        std::string_view("/-._~").find(c) != std::string::npos) {
       out += static_cast<char>(c);
     } else {
       out += fmt::format("%{:02X}", c);
@@ -132,8 +133,9 @@ std::string PascalCase(const std::string& kebab) {
 std::string RenderSarif(const std::vector<FileResult>& results) {
   RuleTable table;
   for (const Rule& rule : AllRules()) {
-    std::string help = fmt::format("{}\n\nbad:\n{}\n\ngood:\n{}\n\n(aligncheck explain {})",
-                                   rule.why, rule.bad, rule.good, rule.id);
+    std::string help =
+        fmt::format("{}\n\nbad:\n{}\n\ngood:\n{}\n\n(aligncheck explain {})",
+                    rule.why, rule.bad, rule.good, rule.id);
     table.Add(rule.id, PascalCase(rule.name), rule.summary, rule.why, help,
               rule.severity);
   }
@@ -143,11 +145,11 @@ std::string RenderSarif(const std::vector<FileResult>& results) {
             "Read the counterexample with `aligncheck check`; if the failure "
             "is the point of the spec, say `expect fails`.",
             Severity::kError);
-  table.Add("claim-unknown", "ClaimUnknown", "a claim the checker could not decide",
-            "The solver hit its resource limit or the claim needs an engine "
-            "this version does not have.",
-            "Raise --rlimit or --timeout, or simplify the goal.",
-            Severity::kWarning);
+  table.Add(
+      "claim-unknown", "ClaimUnknown", "a claim the checker could not decide",
+      "The solver hit its resource limit or the claim needs an engine "
+      "this version does not have.",
+      "Raise --rlimit or --timeout, or simplify the goal.", Severity::kWarning);
   table.Add("claim-unexpected", "ClaimUnexpected",
             "a claim whose verdict differs from its `expect`",
             "The spec states the verdict it expects, and the checker reached "
@@ -168,8 +170,8 @@ std::string RenderSarif(const std::vector<FileResult>& results) {
       if (!d.file) {
         Json n;
         n["level"] = Level(d.severity);
-        n["message"] = Text(d.id.empty() ? MessageText(d)
-                                         : d.id + ": " + MessageText(d));
+        n["message"] =
+            Text(d.id.empty() ? MessageText(d) : d.id + ": " + MessageText(d));
         notifications.push_back(std::move(n));
         continue;
       }
