@@ -562,11 +562,18 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
                             "channels",
                             out.name));
   } else if (closed_stmt == nullptr && !has_channels) {
-    Diagnostic& d = sink_.Error(
-        file_, decl.name.span, "E012",
-        fmt::format("physical model '{}' declares no channels", out.name));
+    // A lint finding (AC005), not bad input: checked as if closed.
+    Diagnostic d;
+    d.severity = Severity::kWarning;
+    d.file = file_;
+    d.span = decl.name.span;
+    d.id = "AC005";
+    d.message = fmt::format(
+        "physical model '{}' declares neither channels nor `closed`",
+        out.name);
     d.help.push_back(
         "say `closed` if nothing but the world can change the register");
+    sink_.Add(std::move(d));
   }
   if (sink_.error_count() == errors) CheckMachineRegister(decl, out);
   physical_ok_[id] = sink_.error_count() == errors;

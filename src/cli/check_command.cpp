@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "analysis/analyze.h"
+#include "lint/lint.h"
 #include "parse/parser.h"
 #include "util/parallel.h"
 
@@ -51,9 +52,9 @@ std::vector<std::string> ExpandSpecPaths(const std::vector<std::string>& paths,
       }
     }
     if (ec) {
-      errors.push_back(FileError(path, "E010",
-                                 fmt::format("cannot read directory: {}",
-                                             ec.message())));
+      errors.push_back(
+          FileError(path, "E010",
+                    fmt::format("cannot read directory: {}", ec.message())));
     }
     std::sort(found.begin(), found.end());
     if (found.empty() && !ec) {
@@ -74,8 +75,9 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    sink.Add(FileError(path, "E010",
-                       fmt::format("cannot read file: {}", std::strerror(errno))));
+    sink.Add(
+        FileError(path, "E010",
+                  fmt::format("cannot read file: {}", std::strerror(errno))));
     return nullptr;
   }
   auto size = fs::file_size(path, ec);
@@ -89,9 +91,9 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
   buffer << in.rdbuf();
   std::string text = buffer.str();
   if (text.size() > max_bytes) {
-    sink.Add(FileError(path, "E011",
-                       fmt::format("file is over the limit of {} bytes",
-                                   max_bytes)));
+    sink.Add(FileError(
+        path, "E011",
+        fmt::format("file is over the limit of {} bytes", max_bytes)));
     return nullptr;
   }
   return std::make_shared<SourceFile>(path, std::move(text));
@@ -104,14 +106,37 @@ static FileResult AnalyzeFile(const std::string& path,
   result.path = path;
   DiagnosticSink sink;
   result.file = ReadSpecFile(path, options.max_file_bytes, sink);
+  auto selected = [&](const std::string& name) {
+    return options.claims.empty() ||
+           std::find(options.claims.begin(), options.claims.end(), name) !=
+               options.claims.end();
+  };
   if (result.file) {
     ast::Spec spec = ParseSpec(result.file, sink);
-    if (!sink.has_errors()) {
-      result.model = Analyze(spec, result.file, sink, options.analysis);
+    bool parsed = !sink.has_errors();
+    if (parsed) result.model = Analyze(spec, result.file, sink, options.analysis);
+    LintConfig defaults = options.config ? LintConfig() : DefaultConfig();
+    LintResult lint =
+        LintSpec(result.file, parsed ? &spec : nullptr,
+                 result.model ? &*result.model : nullptr, sink.Sorted(),
+                 options.config ? *options.config : defaults, options.engine);
+    result.diagnostics = std::move(lint.diagnostics);
+    for (BlockedClaim& b : lint.blocked) {
+      if (selected(b.name)) result.blocked.push_back(std::move(b));
     }
+  } else {
+    result.diagnostics = sink.Sorted();
   }
-  result.diagnostics = sink.Sorted();
-  result.bad_input = !result.model.has_value();
+  result.bad_input = !result.model;
+  if (!result.model || !options.run_engines) return result;
+  // `check` is about verdicts: lint notes are for `aligncheck lint`.
+  auto& diags = result.diagnostics;
+  diags.erase(std::remove_if(diags.begin(), diags.end(),
+                             [](const Diagnostic& d) {
+                               return IsFinding(d) &&
+                                      d.severity == Severity::kNote;
+                             }),
+              diags.end());
   return result;
 }
 
@@ -123,7 +148,7 @@ std::vector<FileResult> CheckFiles(const std::vector<std::string>& paths,
   std::vector<ClaimResult*> tasks;
   std::vector<const Model*> models;
   for (FileResult& result : results) {
-    if (!result.model) continue;
+    if (!result.model || !options.run_engines) continue;
     for (const Claim& claim : result.model->claims) {
       if (!options.claims.empty() &&
           std::find(options.claims.begin(), options.claims.end(),

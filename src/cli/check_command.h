@@ -7,6 +7,7 @@
 
 #include "analysis/analyze.h"
 #include "engine/check.h"
+#include "lint/config.h"
 #include "report/check_result.h"
 
 namespace aligncheck {
@@ -17,6 +18,9 @@ struct CheckOptions {
   size_t max_file_bytes = 64u << 20;
   AnalysisLimits analysis;
   unsigned jobs = 1;  // -j: files and claims checked in parallel
+  const LintConfig* config = nullptr;  // null: the built-in defaults
+  /// false for `lint`: stop after the rules. `check` also leaves out notes.
+  bool run_engines = true;
 };
 
 /// Expands directories into the `*.align` files below them (sorted, each
@@ -29,7 +33,9 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
                                                size_t max_bytes,
                                                DiagnosticSink& sink);
 
-/// Checks one file; claims not selected by options.claims are skipped.
+/// Reads, parses, analyzes and lints one file, then (with run_engines)
+/// checks every claim lint did not block; claims not selected by
+/// options.claims are skipped.
 FileResult CheckFile(const std::string& path, const CheckOptions& options);
 
 /// Checks every file, on up to options.jobs threads: first each file is

@@ -2,15 +2,17 @@
 // pipeline stages by their interfaces only (never Z3 or Spirit).
 #include "cli/cli.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <exception>
+#include <map>
 #include <set>
 
 #include "cli/check_command.h"
+#include "cli/lint_command.h"
+#include "cli/output.h"
 #include "util/parallel.h"
-#include "report/json_report.h"
 #include "report/text_report.h"
 
 namespace aligncheck {
@@ -19,7 +21,8 @@ namespace {
 struct CheckArgs {
   std::vector<std::string> paths;
   std::vector<std::string> claims;
-  std::string format = "text";
+  std::vector<std::string> formats;
+  ColorMode color = ColorMode::kAuto;
   double timeout_seconds = 60;
   uint64_t rlimit = EngineOptions{}.rlimit;
   std::string dump_smt2;
@@ -28,68 +31,78 @@ struct CheckArgs {
   unsigned jobs = DefaultJobs();
 };
 
-int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
+int RunCheck(const CheckArgs& args, const LimitFlags& limits, std::ostream& out,
+             std::ostream& err) {
+  std::string error;
+  std::optional<std::vector<OutputSpec>> outputs =
+      ParseOutputSpecs(args.formats, error);
+  if (!outputs) {
+    err << "aligncheck: error: " << error << "\n";
+    return kExitBadInput;
+  }
   CheckOptions options;
   options.claims = args.claims;
-  options.engine.rlimit = args.rlimit;
-  options.engine.timeout_ms =
-      static_cast<unsigned>(std::min(args.timeout_seconds, 4e6) * 1000);
   options.engine.dump_smt2_dir = args.dump_smt2;
   options.analysis.allow_outside = args.allow_outside;
   options.jobs = args.jobs;
-
-  std::vector<Diagnostic> path_errors;
-  std::vector<std::string> files = ExpandSpecPaths(args.paths, path_errors);
-  std::vector<FileResult> results = CheckFiles(files, options);
+  bool bad_input = false;
+  std::vector<FileResult> results =
+      RunPipeline(args.paths, options, limits, &bad_input);
 
   // A --claim that names nothing is a usage error, with a suggestion.
-  std::set<std::string> found, all;
+  std::set<std::string> all;
   for (const FileResult& r : results) {
-    if (!r.model) continue;
-    for (const Claim& c : r.model->claims) all.insert(c.name);
-    for (const ClaimResult& c : r.claims) found.insert(c.claim->name);
+    if (r.model) {
+      for (const Claim& c : r.model->claims) all.insert(c.name);
+    }
+    for (const BlockedClaim& b : r.blocked) all.insert(b.name);
   }
-  bool bad_usage = false;
+  std::vector<Diagnostic> usage_errors;
   for (const std::string& name : args.claims) {
-    if (found.count(name) || all.count(name)) continue;
+    if (all.count(name)) continue;
     Diagnostic d;
     d.id = "E002";
     d.message = fmt::format("no claim named '{}'", name);
     std::string guess =
         SuggestName(name, std::vector<std::string>(all.begin(), all.end()));
-    if (!guess.empty()) d.help.push_back(fmt::format("did you mean '{}'?", guess));
-    path_errors.push_back(std::move(d));
-    bad_usage = true;
+    if (!guess.empty())
+      d.help.push_back(fmt::format("did you mean '{}'?", guess));
+    usage_errors.push_back(std::move(d));
+    bad_input = true;
   }
-  if (!path_errors.empty()) {
-    FileResult errors;
-    errors.diagnostics = path_errors;
-    errors.bad_input = true;
-    results.insert(results.begin(), std::move(errors));
+  if (!usage_errors.empty()) {
+    if (results.empty() || !results.front().path.empty()) {
+      results.insert(results.begin(), FileResult{});
+    }
+    FileResult& front = results.front();
+    front.bad_input = true;
+    for (Diagnostic& d : usage_errors)
+      front.diagnostics.push_back(std::move(d));
   }
 
   CheckSummary summary = Summarize(results);
-  if (!path_errors.empty()) --summary.files;
-  if (args.format == "json") {
-    out << RenderCheckJson(results);
-  } else {
-    TextOptions text;
-    text.max_rows = args.max_rows;
-    for (const FileResult& r : results) {
-      for (const Diagnostic& d : r.diagnostics) err << RenderDiagnosticText(d);
-      if (!r.model) continue;
-      for (const ClaimResult& c : r.claims) {
-        out << RenderClaimText(*r.model, c, text);
-      }
-    }
-    out << RenderSummaryText(summary);
+  summary.files = static_cast<size_t>(
+      std::count_if(results.begin(), results.end(),
+                    [](const FileResult& r) { return !r.path.empty(); }));
+  TextOptions text;
+  text.max_rows = args.max_rows;
+  if (!RenderAll(Command::kCheck, *outputs, args.color, results, summary, text,
+                 out, err)) {
+    return kExitBadInput;
   }
-  bool bad_input = bad_usage;
-  for (const FileResult& r : results) bad_input = bad_input || r.bad_input;
   if (bad_input) return kExitBadInput;
   if (Findings(summary) > 0 || summary.errors > 0) return kExitFindings;
   return kExitClean;
 }
+
+const std::map<std::string, ColorMode> kColorModes = {
+    {"auto", ColorMode::kAuto},
+    {"always", ColorMode::kAlways},
+    {"never", ColorMode::kNever}};
+
+constexpr const char* kFormatHelp =
+    "Output format: text, json, sarif or github; FORMAT:PATH writes to a "
+    "file (repeatable: one format on stdout, others to files)";
 
 }  // namespace
 
@@ -104,33 +117,70 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
 
     CheckArgs check;
     CLI::App* check_cmd = app.add_subcommand(
-        "check", "Check every claim of the given specs and print verdicts");
-    check_cmd->add_option("paths", check.paths, "Spec files or directories (*.align)")
+        "check",
+        "Lint, then check every claim of the given specs and print verdicts");
+    check_cmd
+        ->add_option("paths", check.paths,
+                     "Spec files or directories (*.align)")
         ->required();
-    check_cmd->add_option("--claim", check.claims, "Check only the claim NAME (repeatable)")
+    check_cmd
+        ->add_option("--claim", check.claims,
+                     "Check only the claim NAME (repeatable)")
         ->type_name("NAME");
-    check_cmd->add_option("--format", check.format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->capture_default_str();
-    check_cmd->add_option("--timeout", check.timeout_seconds,
-                          "Wall-clock safety net per solver query, in seconds")
-        ->check(CLI::PositiveNumber)
-        ->capture_default_str();
-    check_cmd->add_option("--rlimit", check.rlimit,
-                          "Solver resource limit per query; hitting it gives UNKNOWN")
-        ->capture_default_str();
-    check_cmd->add_option("--dump-smt2", check.dump_smt2,
-                          "Write every solver query as SMT-LIB 2 into DIR")
+    check_cmd->add_option("--format", check.formats, kFormatHelp)
+        ->type_name("FORMAT[:PATH]")
+        ->allow_extra_args(false);  // one value per --format
+    check_cmd->add_option("--color", check.color, "Colour text output")
+        ->transform(CLI::CheckedTransformer(kColorModes))
+        ->default_str("auto");
+    CLI::Option* timeout_opt =
+        check_cmd
+            ->add_option("--timeout", check.timeout_seconds,
+                         "Wall-clock safety net per solver query, in seconds "
+                         "(default: .aligncheck.toml, else 60)")
+            ->check(CLI::PositiveNumber);
+    CLI::Option* rlimit_opt = check_cmd->add_option(
+        "--rlimit", check.rlimit,
+        "Solver resource limit per query; hitting it gives UNKNOWN "
+        "(default: .aligncheck.toml, else 50000000)");
+    check_cmd
+        ->add_option("--dump-smt2", check.dump_smt2,
+                     "Write every solver query as SMT-LIB 2 into DIR")
         ->type_name("DIR");
-    check_cmd->add_option("-j,--jobs", check.jobs,
-                          "Files and claims checked in parallel (output order is fixed)")
+    check_cmd
+        ->add_option("-j,--jobs", check.jobs,
+                     "Files and claims checked in parallel (output order is fixed)")
         ->check(CLI::Range(1u, 1024u))
         ->capture_default_str();
     check_cmd->add_flag("--allow-outside", check.allow_outside,
                         "Let specs read CSV files outside their own directory tree");
-    check_cmd->add_option("--max-rows", check.max_rows,
-                          "Most counterexample rows printed (0: all)")
+    check_cmd
+        ->add_option("--max-rows", check.max_rows,
+                     "Most counterexample rows printed (0: all)")
         ->capture_default_str();
+
+    LintArgs lint;
+    CLI::App* lint_cmd = app.add_subcommand(
+        "lint", "Apply the lint rules to the given specs (see `explain`)");
+    lint_cmd->add_option("paths", lint.paths,
+                         "Spec files or directories (*.align)");
+    lint_cmd->add_option("--format", lint.formats, kFormatHelp)
+        ->type_name("FORMAT[:PATH]")
+        ->allow_extra_args(false);  // one value per --format
+    lint_cmd->add_option("--color", lint.color, "Colour text output")
+        ->transform(CLI::CheckedTransformer(kColorModes))
+        ->default_str("auto");
+    lint_cmd->add_flag("--show-config", lint.show_config,
+                       "Print the configuration that applies to each path, "
+                       "and where each value comes from");
+    lint_cmd->add_flag("--fix", lint.fix,
+                       "Apply the fix-its that need no decision, rewriting "
+                       "files in place");
+
+    std::string explain_id;
+    CLI::App* explain_cmd =
+        app.add_subcommand("explain", "Explain a lint rule, or list them all");
+    explain_cmd->add_option("rule", explain_id, "Rule id, e.g. AC001");
 
     try {
       app.parse(argc, argv);
@@ -138,7 +188,15 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
       int code = app.exit(e, out, err);
       return code == 0 ? kExitClean : kExitBadInput;
     }
-    if (check_cmd->parsed()) return RunCheck(check, out, err);
+    if (check_cmd->parsed()) {
+      LimitFlags limits;
+      if (timeout_opt->count() > 0)
+        limits.timeout_seconds = check.timeout_seconds;
+      if (rlimit_opt->count() > 0) limits.rlimit = check.rlimit;
+      return RunCheck(check, limits, out, err);
+    }
+    if (lint_cmd->parsed()) return RunLint(lint, out, err);
+    if (explain_cmd->parsed()) return RunExplain(explain_id, out, err);
     return kExitBadInput;
   } catch (const std::exception& e) {
     err << "aligncheck: internal error: " << e.what()

@@ -102,17 +102,81 @@ static std::string Printable(std::string_view text, size_t* columns = nullptr) {
 
 bool IsFinding(const Diagnostic& d) { return d.id.rfind("AC", 0) == 0; }
 
+namespace {
+
+// ANSI escapes, as clang and rustc use them.
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kReset = "\x1b[0m";
+
+const char* SeverityColor(Severity severity) {
+  switch (severity) {
+    case Severity::kNote:
+      return "\x1b[1;36m";
+    case Severity::kWarning:
+      return "\x1b[1;35m";
+    case Severity::kError:
+      return "\x1b[1;31m";
+  }
+  return "";
+}
+
+struct Painter {
+  bool on;
+  std::string operator()(const char* code, const std::string& text) const {
+    return on ? code + text + kReset : text;
+  }
+};
+
+// The line a single-line fix-it produces, with a marker line under the new
+// text; empty when the fix-it spans lines.
+std::string FixItPreview(const SourceFile& file, const FixIt& fix,
+                         const Painter& paint) {
+  LineCol b = file.Locate(fix.span.begin);
+  LineCol e = file.Locate(fix.span.end);
+  if (b.line != e.line || fix.replacement.empty() ||
+      fix.replacement.find('\n') != std::string::npos) {
+    return "";
+  }
+  std::string_view line = file.Line(b.line);
+  size_t begin = std::min<size_t>(b.col - 1, line.size());
+  size_t end = std::min<size_t>(e.col - 1, line.size());
+  std::string before = Printable(line.substr(0, begin));
+  std::string inserted = Printable(fix.replacement);
+  std::string after = Printable(line.substr(end));
+  size_t indent = 0, width = 0;
+  Printable(line.substr(0, begin), &indent);
+  Printable(fix.replacement, &width);
+  std::string out = "    " + before + paint("\x1b[32m", inserted) + after + "\n";
+  out += "    " + std::string(indent, ' ') +
+         paint("\x1b[32m", std::string(width, '+')) + "\n";
+  return out;
+}
+
+}  // namespace
+
 std::string RenderDiagnosticText(const Diagnostic& d) {
+  return RenderDiagnosticText(d, TextStyle{});
+}
+
+std::string RenderDiagnosticText(const Diagnostic& d, const TextStyle& style) {
+  Painter paint{style.color};
   std::string out;
   std::string suffix = d.id.empty() ? "" : fmt::format(" [{}]", d.id);
+  std::string severity =
+      paint(SeverityColor(d.severity), std::string(SeverityName(d.severity)) + ":");
+  std::string message = paint(kBold, d.message + suffix);
   if (d.file && d.file->text().empty()) {
     LineCol at = d.file->Locate(0);
-    out += fmt::format("{}:{}:{}: {}: {}{}\n", d.file->name(), at.line, at.col,
-                       SeverityName(d.severity), d.message, suffix);
+    out += fmt::format("{} {} {}\n",
+                       paint(kBold, fmt::format("{}:{}:{}:", d.file->name(),
+                                                at.line, at.col)),
+                       severity, message);
   } else if (d.file) {
     LineCol at = d.file->Locate(d.span.begin);
-    out += fmt::format("{}:{}:{}: {}: {}{}\n", d.file->name(), at.line, at.col,
-                       SeverityName(d.severity), d.message, suffix);
+    out += fmt::format("{} {} {}\n",
+                       paint(kBold, fmt::format("{}:{}:{}:", d.file->name(),
+                                                at.line, at.col)),
+                       severity, message);
     std::string_view line = d.file->Line(at.line);
     // Very long lines are cut around the caret so output stays readable.
     constexpr size_t kMaxShown = 200;
@@ -135,15 +199,30 @@ std::string RenderDiagnosticText(const Diagnostic& d) {
         width = std::max<size_t>(width, 1);
       }
     }
-    out += std::string(caret_col, ' ') + "^" + std::string(width - 1, '~') + "\n";
+    out += std::string(caret_col, ' ') +
+           paint(SeverityColor(d.severity),
+                 "^" + std::string(width - 1, '~')) +
+           "\n";
   } else {
-    out += fmt::format("aligncheck: {}: {}{}\n", SeverityName(d.severity),
-                       d.message, suffix);
+    out += fmt::format("aligncheck: {} {}\n", severity, message);
   }
-  for (const std::string& note : d.notes) out += "note: " + note + "\n";
-  for (const std::string& help : d.help) out += "help: " + help + "\n";
+  for (const std::string& note : d.notes) {
+    out += paint(SeverityColor(Severity::kNote), "note:") + " " + note + "\n";
+  }
+  for (const std::string& help : d.help) {
+    out += paint(kBold, "help:") + " " + help + "\n";
+  }
   for (const FixIt& fix : d.fixits) {
-    out += "help: " + fix.description + ": " + fix.replacement + "\n";
+    std::string preview =
+        d.file ? FixItPreview(*d.file, fix, paint) : std::string();
+    if (fix.replacement.empty()) {
+      out += paint(kBold, "help:") + " " + fix.description + "\n";
+    } else if (preview.empty()) {
+      out += paint(kBold, "help:") + " " + fix.description + ": " +
+             Printable(fix.replacement) + "\n";
+    } else {
+      out += paint(kBold, "help:") + " " + fix.description + "\n" + preview;
+    }
   }
   return out;
 }

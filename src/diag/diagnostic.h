@@ -20,6 +20,9 @@ struct FixIt {
   std::string description;
   Span span;
   std::string replacement;
+  /// Parameters the user must still supply (placeholders in the
+  /// replacement); a fix-it that needs nothing can be applied as is.
+  std::vector<std::string> needs;
 };
 
 struct Diagnostic {
@@ -58,9 +61,16 @@ class DiagnosticSink {
 /// checked as written. Findings exit 1, bad input exits 2.
 bool IsFinding(const Diagnostic& d);
 
+/// How text diagnostics look: ANSI colours only when asked (a terminal).
+struct TextStyle {
+  bool color = false;
+};
+
 /// Renders `d` as text: "file:line:col: error: message [id]", the source
-/// line, a caret under the span, then note:/help: lines.
+/// line, a caret under the span, then note:/help: lines, then each fix-it
+/// as the source line it would produce, with `+` under inserted text.
 std::string RenderDiagnosticText(const Diagnostic& d);
+std::string RenderDiagnosticText(const Diagnostic& d, const TextStyle& style);
 
 /// Returns the candidate closest to `name` by edit distance, or "" when none
 /// is close enough to be a plausible typo.

@@ -59,7 +59,9 @@ CheckSummary Summarize(const std::vector<FileResult>& results) {
     for (const Diagnostic& d : file.diagnostics) {
       if (d.severity == Severity::kError) ++(IsFinding(d) ? s.unclear : s.errors);
       if (d.severity == Severity::kWarning) ++s.warnings;
+      if (d.severity == Severity::kNote) ++s.notes;
     }
+    s.not_checked += file.blocked.size();
     for (const ClaimResult& c : file.claims) {
       ++s.claims;
       switch (c.verdict.kind) {

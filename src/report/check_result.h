@@ -11,6 +11,7 @@
 #include "analysis/model.h"
 #include "diag/diagnostic.h"
 #include "engine/verdict.h"
+#include "lint/lint.h"
 
 namespace aligncheck {
 
@@ -29,6 +30,7 @@ struct FileResult {
   std::vector<Diagnostic> diagnostics;     // sorted
   std::optional<Model> model;              // absent after errors
   std::vector<ClaimResult> claims;
+  std::vector<BlockedClaim> blocked;       // claims lint kept from checking
   bool bad_input = false;  // parse or semantic errors: exit 2
 };
 
@@ -42,6 +44,8 @@ struct CheckSummary {
   size_t unclear = 0;     // claims that cannot be checked as written (AC...)
   size_t errors = 0;      // other error diagnostics: bad input
   size_t warnings = 0;
+  size_t notes = 0;
+  size_t not_checked = 0;  // claims blocked by a finding
 };
 
 /// Unexpected verdicts plus unclear claims: what makes `check` exit 1.

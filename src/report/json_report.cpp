@@ -32,6 +32,7 @@ Json DiagnosticJson(const Diagnostic& d) {
     Json fj;
     fj["description"] = f.description;
     fj["replacement"] = f.replacement;
+    fj["needs"] = f.needs;
     if (d.file) {
       LineCol b = d.file->Locate(f.span.begin);
       LineCol e = d.file->Locate(f.span.end);
@@ -129,7 +130,43 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
   return j;
 }
 
+Json BlockedJson(const std::vector<FileResult>& results) {
+  Json out = Json::array();
+  for (const FileResult& f : results) {
+    for (const BlockedClaim& b : f.blocked) {
+      LineCol at = f.file->Locate(b.span.begin);
+      Json j;
+      j["file"] = f.file->name();
+      j["line"] = at.line;
+      j["column"] = at.col;
+      j["name"] = b.name;
+      j["blocked_by"] = b.rule;
+      j["suppressed"] = b.suppressed;
+      out.push_back(std::move(j));
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string RenderLintJson(const std::vector<FileResult>& results) {
+  Json root;
+  root["version"] = ALIGNCHECK_VERSION;
+  Json diagnostics = Json::array();
+  for (const FileResult& f : results) {
+    for (const Diagnostic& d : f.diagnostics) diagnostics.push_back(DiagnosticJson(d));
+  }
+  CheckSummary s = Summarize(results);
+  root["diagnostics"] = std::move(diagnostics);
+  Json summary;
+  summary["files"] = s.files;
+  summary["errors"] = s.unclear + s.errors;
+  summary["warnings"] = s.warnings;
+  summary["notes"] = s.notes;
+  root["summary"] = std::move(summary);
+  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
 
 std::string RenderCheckJson(const std::vector<FileResult>& results) {
   Json root;
@@ -143,6 +180,7 @@ std::string RenderCheckJson(const std::vector<FileResult>& results) {
   }
   CheckSummary s = Summarize(results);
   root["claims"] = std::move(claims);
+  root["not_checked"] = BlockedJson(results);
   root["diagnostics"] = std::move(diagnostics);
   Json summary;
   summary["files"] = s.files;

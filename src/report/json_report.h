@@ -10,11 +10,18 @@
 namespace aligncheck {
 
 /// Renders all results as one JSON document (keys in a fixed order):
-/// {"version", "claims": [...], "diagnostics": [...], "summary": {...}}.
+/// {"version", "claims": [...], "not_checked": [...], "diagnostics": [...],
+/// "summary": {...}}.
 /// Each claim has file, line, column, name, claim, operationalization,
 /// verdict, expected, as_expected, method, reason, minimizers, vacuous and,
 /// for fails, a counterexample whose policy maps every input to an output.
 std::string RenderCheckJson(const std::vector<FileResult>& results);
+
+/// Renders `aligncheck lint` results: {"version", "diagnostics": [...],
+/// "summary": {files, errors, warnings, notes}}. Every diagnostic has file,
+/// line, column, end_line, end_column, severity, id, message, notes, help
+/// and fixits (description, replacement, needs and their range).
+std::string RenderLintJson(const std::vector<FileResult>& results);
 
 }  // namespace aligncheck
 

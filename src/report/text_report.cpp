@@ -240,7 +240,32 @@ std::string RenderSummaryText(const CheckSummary& s) {
   if (s.errors > 0) {
     out += fmt::format("; {} error{}", s.errors, s.errors == 1 ? "" : "s");
   }
+  if (s.not_checked > 0) {
+    out += fmt::format("; {} not checked", s.not_checked);
+  }
   return out + "\n";
+}
+
+std::string RenderBlockedText(const FileResult& file) {
+  std::string out;
+  for (const BlockedClaim& b : file.blocked) {
+    LineCol at = file.file->Locate(b.span.begin);
+    out += fmt::format("{}:{}:{}: NOT CHECKED {}\n  blocked by {}{}\n",
+                       file.file->name(), at.line, at.col, b.name, b.rule,
+                       b.suppressed ? " (suppressed, but the claim still has "
+                                      "no checkable meaning)"
+                                    : "");
+  }
+  return out;
+}
+
+std::string RenderLintSummaryText(const CheckSummary& s) {
+  auto plural = [](size_t n, const char* word) {
+    return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+  };
+  return fmt::format("{}, {}, {} in {}\n", plural(s.unclear + s.errors, "error"),
+                     plural(s.warnings, "warning"), plural(s.notes, "note"),
+                     plural(s.files, "file"));
 }
 
 }  // namespace aligncheck

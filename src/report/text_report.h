@@ -24,6 +24,14 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
 /// "4 claims in 1 file: 1 holds, 2 fail, 1 unknown; all as expected".
 std::string RenderSummaryText(const CheckSummary& summary);
 
+/// Renders the claims of `file` that lint blocked, one block each:
+/// "file:line:col: NOT CHECKED name" and the rule that blocks it.
+std::string RenderBlockedText(const FileResult& file);
+
+/// Renders the closing line of `aligncheck lint`, e.g.
+/// "1 error, 2 warnings, 0 notes in 3 files".
+std::string RenderLintSummaryText(const CheckSummary& summary);
+
 }  // namespace aligncheck
 
 #endif  // ALIGNCHECK_REPORT_TEXT_REPORT_H_

@@ -1,0 +1,282 @@
+// Rules decided exactly on the resolved model: AC007 (ungraded inputs),
+// AC008 (constant loss), AC009 (trivial goal), AC010 (wide within), AC012
+// (never-minimal outputs). Nothing here is a heuristic: a rule reports only
+// what it has established by exact evaluation or by the engine.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "analysis/eval.h"
+#include "engine/goal_shape.h"
+#include "lint/lint_rules.h"
+
+namespace aligncheck {
+namespace {
+
+// The engine path for "does every policy X -> Y meet the goal" builds an
+// all-zero loss of |X| * |Y| entries; beyond this the rule stays silent.
+constexpr size_t kMaxScratchEntries = 4'000'000;
+
+const ast::ClaimDecl* ClaimDeclNamed(const ast::Spec& spec,
+                                     const std::string& name) {
+  for (const ast::Decl& decl : spec.decls) {
+    const auto* c = std::get_if<ast::ClaimDecl>(&decl);
+    if (c && c->name.text == name) return c;
+  }
+  return nullptr;
+}
+
+// "a, b, c" or "a, b, ... and 7 more".
+std::string ListValues(const Domain& domain, const std::vector<size_t>& xs) {
+  constexpr size_t kShown = 8;
+  std::string out;
+  for (size_t i = 0; i < xs.size() && i < kShown; ++i) {
+    out += (i ? ", " : "") + domain.values[xs[i]];
+  }
+  if (xs.size() > kShown)
+    out += fmt::format(" and {} more", xs.size() - kShown);
+  return out;
+}
+
+// Returns whether every policy meets the goal (or, with `negate`, none
+// does), as the idealized engine decides it when every policy is a
+// minimizer: an all-zero loss over uniform data. Returns false when the
+// engine cannot decide. Scratch declarations are removed before returning.
+bool ForEveryPolicy(const LintContext& ctx, int goal_index, bool negate) {
+  Model& model = *ctx.model;
+  const Goal& goal = model.goals[goal_index];
+  if (goal.input == kNoDomain || goal.output == kNoDomain) return false;
+  size_t n = model.domains[goal.input].size();
+  size_t m = model.domains[goal.output].size();
+  if (n == 0 || m == 0 || n > kMaxScratchEntries / m) return false;
+  Goal scratch_goal = goal;
+  if (negate) {
+    RExpr not_body;
+    not_body.kind = RExpr::Kind::kUnary;
+    not_body.op = ast::Op::kNot;
+    not_body.type = Type::Bool();
+    not_body.span = goal.body.span;
+    not_body.args.push_back(goal.body);
+    scratch_goal.body = std::move(not_body);
+  }
+  Loss zero;
+  zero.name = "zero";
+  zero.input = goal.input;
+  zero.output = goal.output;
+  zero.table.assign(n * m, Rational(0));
+  Data uniform;
+  uniform.name = "uniform";
+  uniform.domain = goal.input;
+  uniform.weights.assign(n, Rational(1));
+  uniform.total = Rational(static_cast<long>(n));
+  Claim claim;
+  claim.name = goal.name;
+  claim.reading = Claim::Reading::kIdealized;
+  claim.loss = static_cast<int>(model.losses.size());
+  claim.data = static_cast<int>(model.data.size());
+  claim.goal = static_cast<int>(model.goals.size());
+  model.losses.push_back(std::move(zero));
+  model.data.push_back(std::move(uniform));
+  model.goals.push_back(std::move(scratch_goal));
+  EngineOptions options = ctx.engine;
+  options.dump_smt2_dir.clear();
+  Verdict verdict = CheckClaim(model, claim, options);
+  model.losses.pop_back();
+  model.data.pop_back();
+  model.goals.pop_back();
+  return verdict.kind == Verdict::Kind::kHolds;
+}
+
+// Per goal: 1 when every policy meets it, -1 when none does, 0 otherwise
+// (or undecided).
+std::vector<int> GoalTriviality(const LintContext& ctx) {
+  std::vector<int> out(ctx.model->goals.size(), 0);
+  for (size_t g = 0; g < out.size(); ++g) {
+    int index = static_cast<int>(g);
+    if (ForEveryPolicy(ctx, index, false)) {
+      out[g] = 1;
+    } else if (ForEveryPolicy(ctx, index, true)) {
+      out[g] = -1;
+    }
+  }
+  return out;
+}
+
+void TrivialGoals(const LintContext& ctx, const std::vector<int>& trivial) {
+  for (size_t g = 0; g < trivial.size(); ++g) {
+    const Goal& goal = ctx.model->goals[g];
+    if (trivial[g] == 0) continue;
+    Diagnostic& d =
+        ctx.Report("AC009", goal.span,
+                   fmt::format("goal '{}' holds for {} policy", goal.name,
+                               trivial[g] > 0 ? "every" : "no"));
+    d.notes.push_back(trivial[g] > 0
+                          ? "every claim about it holds vacuously, whatever "
+                            "the loss"
+                          : "every claim about it fails, whatever the loss");
+  }
+}
+
+// Inputs of weight 0 at which the goal depends on the output: there it asks
+// for something the loss never grades. Exact for the inputs it reports:
+// when some policy meets the goal and a conjunct "forall x: P(x, pi(x))"
+// has P(x, .) non-constant, changing that policy at x alone breaks the
+// goal. Other conjuncts are not examined, so the list may be short, never
+// wrong. REQUIRES: some policy meets the goal.
+std::vector<size_t> ConstrainedUngraded(const Model& model, const Goal& goal,
+                                        const Data& data) {
+  std::vector<size_t> zero;
+  for (size_t x = 0; x < data.weights.size(); ++x) {
+    if (data.weights[x] == 0) zero.push_back(x);
+  }
+  if (zero.empty() || goal.input != data.domain) return {};
+  std::vector<Conjunct> conjuncts;
+  SplitConjuncts(goal.body, false, &conjuncts);
+  size_t n = model.domains[goal.input].size();
+  size_t m = model.domains[goal.output].size();
+  std::vector<char> constrained(n, 0);
+  for (const Conjunct& c : conjuncts) {
+    ConjunctShape shape = ClassifyConjunct(model, goal, c);
+    if (shape.kind != ConjunctShape::Kind::kCount) continue;
+    const CountAtom& atom = shape.atom;
+    if (!atom.is_forall) continue;
+    Policy policy(n, 0);
+    Evaluator eval(model, &policy);
+    std::vector<Value> env(std::max(goal.slot_count, atom.slot + 1));
+    for (size_t x : zero) {
+      if (constrained[x]) continue;
+      env[atom.slot] = Value::Element(goal.input, static_cast<uint32_t>(x));
+      int seen = -1;
+      for (size_t y = 0; y < m && !constrained[x]; ++y) {
+        policy[x] = static_cast<uint32_t>(y);
+        bool truth = eval.Eval(*atom.pred, env).boolean;
+        if (eval.failed()) return {};
+        if (seen >= 0 && seen != static_cast<int>(truth)) constrained[x] = 1;
+        seen = static_cast<int>(truth);
+      }
+      policy[x] = 0;
+    }
+  }
+  std::vector<size_t> out;
+  for (size_t x : zero) {
+    if (constrained[x]) out.push_back(x);
+  }
+  return out;
+}
+
+void ClaimRules(const LintContext& ctx, const std::vector<int>& trivial) {
+  const Model& model = *ctx.model;
+  for (const Claim& claim : model.claims) {
+    if (claim.reading != Claim::Reading::kIdealized || claim.data < 0 ||
+        claim.loss < 0 || claim.goal < 0) {
+      continue;
+    }
+    const ast::ClaimDecl* decl = ClaimDeclNamed(*ctx.spec, claim.name);
+    const Loss& loss = model.losses[claim.loss];
+    const Data& data = model.data[claim.data];
+    const Goal& goal = model.goals[claim.goal];
+    if (loss.input != data.domain) continue;
+    Span data_span = decl && decl->data ? decl->data->span : claim.name_span;
+    size_t m = model.domains[loss.output].size();
+    // Range of L_D over all policies: sum of weighted per-input spreads.
+    Rational range = 0;
+    for (size_t x = 0; x < data.weights.size(); ++x) {
+      if (data.weights[x] == 0 || m == 0) continue;
+      Rational lo = loss.At(x, 0, m), hi = lo;
+      for (size_t y = 1; y < m; ++y) {
+        lo = std::min(lo, loss.At(x, y, m));
+        hi = std::max(hi, loss.At(x, y, m));
+      }
+      range += data.weights[x] / data.total * (hi - lo);
+    }
+    if (range == 0) {
+      Diagnostic& d = ctx.Report(
+          "AC008", data_span,
+          fmt::format("loss '{}' is constant over every input data '{}' "
+                      "weighs: every policy is a minimizer",
+                      loss.name, data.name));
+      d.notes.push_back(fmt::format(
+          "claim '{}' can hold only if goal '{}' holds for every policy",
+          claim.name, goal.name));
+    } else if (claim.has_within && claim.within >= range) {
+      Span at = decl && decl->within ? decl->within->span : claim.name_span;
+      Diagnostic& d = ctx.Report(
+          "AC010", at,
+          fmt::format("within {} is at least the range of L_{} ({}): every "
+                      "policy is a near-minimizer",
+                      FormatRational(claim.within), data.name,
+                      FormatRational(range)));
+      d.notes.push_back(fmt::format(
+          "claim '{}' can hold only if goal '{}' holds for every policy",
+          claim.name, goal.name));
+    }
+    if (!claim.hypothesis.empty()) continue;  // a class ties inputs together
+    if (trivial[claim.goal] != 0) continue;   // AC009 says more
+    std::vector<size_t> free = ConstrainedUngraded(model, goal, data);
+    if (free.empty()) continue;
+    Diagnostic& d = ctx.Report(
+        "AC007", data_span,
+        fmt::format("goal '{}' constrains input{} that data '{}' weighs 0: {}",
+                    goal.name, free.size() == 1 ? "" : "s", data.name,
+                    ListValues(model.domains[data.domain], free)));
+    d.notes.push_back(
+        "ungraded inputs: the minimizers are free there (goal "
+        "misgeneralization in miniature)");
+    d.help.push_back(fmt::format(
+        "give {} a weight in '{}', or say in the goal that {} not matter",
+        free.size() == 1 ? "it" : "them", data.name,
+        free.size() == 1 ? "it does" : "they do"));
+  }
+}
+
+void NeverMinimalOutputs(const LintContext& ctx) {
+  const Model& model = *ctx.model;
+  for (const ast::Decl& decl : ctx.spec->decls) {
+    const auto* loss_decl = std::get_if<ast::LossDecl>(&decl);
+    if (!loss_decl || loss_decl->body == ast::LossDecl::Body::kExpr) continue;
+    auto it = std::find_if(
+        model.losses.begin(), model.losses.end(),
+        [&](const Loss& l) { return l.name == loss_decl->name.text; });
+    if (it == model.losses.end() || it->input == kNoDomain ||
+        it->output == kNoDomain) {
+      continue;
+    }
+    const Loss& loss = *it;
+    size_t n = model.domains[loss.input].size();
+    size_t m = model.domains[loss.output].size();
+    if (n == 0 || loss.table.size() != n * m) continue;
+    std::vector<char> minimal(m, 0);
+    for (size_t x = 0; x < n; ++x) {
+      Rational best = loss.At(x, 0, m);
+      for (size_t y = 1; y < m; ++y) best = std::min(best, loss.At(x, y, m));
+      for (size_t y = 0; y < m; ++y) {
+        if (loss.At(x, y, m) == best) minimal[y] = 1;
+      }
+    }
+    std::vector<size_t> never;
+    for (size_t y = 0; y < m; ++y) {
+      if (!minimal[y]) never.push_back(y);
+    }
+    if (never.empty()) continue;
+    Diagnostic& d = ctx.Report(
+        "AC012", loss_decl->name.span,
+        fmt::format("output{} {} of loss '{}' {} minimal for any input",
+                    never.size() == 1 ? "" : "s",
+                    ListValues(model.domains[loss.output], never), loss.name,
+                    never.size() == 1 ? "is never" : "are never"));
+    d.notes.push_back(never.size() == 1
+                          ? "no exact minimizer ever chooses it"
+                          : "no exact minimizer ever chooses them");
+  }
+}
+
+}  // namespace
+
+void RunModelRules(const LintContext& ctx) {
+  std::vector<int> trivial = GoalTriviality(ctx);
+  ClaimRules(ctx, trivial);
+  TrivialGoals(ctx, trivial);
+  NeverMinimalOutputs(ctx);
+}
+
+}  // namespace aligncheck

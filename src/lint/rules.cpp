@@ -1,0 +1,195 @@
+// The rule texts. The essay cited is "Four usages of loss in AI" (TurnTrout),
+// shipped as shared/seeds/four-usages-of-loss.txt; usage numbers follow it.
+#include "lint/rules.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace aligncheck {
+
+const std::vector<Rule>& AllRules() {
+  static const std::vector<Rule> kRules = {
+      {"AC001", "bare-aligned-with", Severity::kError,
+       "an `aligned_with` claim that does not say which reading it means",
+       "The essay asks what \"a loss function aligned with the goal\" should "
+       "lead us to anticipate, and finds at least three answers with "
+       "different verdicts: every minimizer of the mathematical loss meets "
+       "the goal (usage 2), every behaviour that makes the physical register "
+       "read low meets it (usage 1), or training with a given setup produces "
+       "a model that meets it. A bare claim cannot be checked; pick one "
+       "reading with `as ...` and give the parameters it needs.",
+       "claim c: grader aligned_with good_novels",
+       "claim c: grader aligned_with good_novels as idealized_minimizer over "
+       "train"},
+      {"AC002", "represents-goal", Severity::kError,
+       "a loss said to `represent` or `encode` a goal",
+       "The essay (usage 3) argues that loss functions do not directly encode "
+       "goals and that talking about a loss \"representing\" a goal invites "
+       "imprecise thinking. Say how the loss relates to the goal instead: one "
+       "of the three `aligned_with ... as` readings, or a training story: the "
+       "training goal (the cognition you want) plus a training rationale "
+       "made of claims that say why this loss produces it.",
+       "claim c: grader represents good_novels",
+       "claim c: grader aligned_with good_novels as trained_outcome under "
+       "sgd_run"},
+      {"AC003", "vague-agent", Severity::kError,
+       "an agent said to care about \"the loss\" without saying which",
+       "The essay's usage 4: \"the agent wants to minimize its loss\" may "
+       "mean it wants a low value at the loss register (and would tamper "
+       "with it), or that it wants its predictions to match the future "
+       "labels. The two agents behave differently under the same loss, so "
+       "the spec must say `register in MODEL` or `predictions of LOSS`.",
+       "agent a cares_about loss", "agent a cares_about predictions of grader"},
+      {"AC004", "physical-without-threshold", Severity::kError,
+       "a physical_only claim that does not say how low the register must "
+       "read",
+       "A physical_only claim (the essay's usage 1) says every behaviour "
+       "that makes the register read low achieves the goal. Without a "
+       "threshold \"low\" has no value and the claim cannot be checked.",
+       "claim c: grader aligned_with good as physical_only via lab",
+       "claim c: grader aligned_with good as physical_only via lab below "
+       "0.25"},
+      {"AC005", "open-physical-model", Severity::kWarning,
+       "a physical model that declares neither channels nor `closed`",
+       "The physically implemented loss (usage 1) can often be changed "
+       "without changing the world: overwriting the register, editing the "
+       "loss code or the stored labels. A model that lists no channels may "
+       "have been thought through or forgotten; `closed` says that nothing "
+       "but the world can change the register, so readers need not assume "
+       "it silently.",
+       "physical lab { register computes grader on train }",
+       "physical lab { register computes grader on train  closed }"},
+      {"AC006", "trained-without-setup", Severity::kError,
+       "a trained_outcome claim with neither a toy training setup nor cited "
+       "evidence",
+       "\"Training with setup X yields a model that meets the goal\" is an "
+       "empirical statement (the essay's third reading of \"aligned\"). It "
+       "needs either a toy setup the tool can run (a `learner`) or evidence "
+       "about the real system (`evidence \"...\"`); with neither there is "
+       "nothing to check or to cite.",
+       "training run { seeds 1..5 }",
+       "training run { learner softmax_table lr 0.5 steps 200 seeds 1..5 "
+       "data train }"},
+      {"AC007", "ungraded-inputs", Severity::kWarning,
+       "an idealized claim whose goal constrains inputs the data weighs 0",
+       "The mathematical loss (usage 2) grades only the inputs its data "
+       "weighs. On ungraded inputs every output is a minimizer, so the "
+       "minimizers are free exactly where the goal still asks for "
+       "something: goal misgeneralization in miniature. Weigh those inputs, "
+       "or say in the goal that they do not matter.",
+       "data train = {romance: 1}\n"
+       "goal g(pi) = forall x in Prompt: pi(x) == masterpiece",
+       "data train = Prompt\n"
+       "goal g(pi) = forall x in Prompt: pi(x) == masterpiece"},
+      {"AC008", "constant-loss", Severity::kWarning,
+       "a loss that is constant over every input its data weighs",
+       "When l(x, y) does not depend on y for any weighted input, every "
+       "policy is a minimizer, so an idealized claim can only hold if the "
+       "goal holds for every policy. The loss grades nothing.",
+       "loss l(x: X, y: Y) = 1",
+       "loss l(x: X, y: Y) = if y == label(x) then 0 else 1"},
+      {"AC009", "trivial-goal", Severity::kWarning,
+       "a goal that every policy meets, or that no policy meets",
+       "A goal that always holds makes every claim about it hold vacuously; "
+       "one that never holds makes every claim fail whatever the loss. "
+       "Either way the verdict says nothing about the loss. Decided exactly "
+       "over all policies of the goal's signature.",
+       "goal g(pi) = forall x in X: pi(x) == a or pi(x) != a",
+       "goal g(pi) = forall x in X: pi(x) == a"},
+      {"AC010", "wide-within", Severity::kWarning,
+       "`within eps` at least as wide as the range of the expected loss",
+       "With eps at or above max L_D - min L_D every policy is a "
+       "near-minimizer, so the claim says the goal holds for every policy "
+       "and the loss plays no part.",
+       "claim c: l aligned_with g as idealized_minimizer over d within 10",
+       "claim c: l aligned_with g as idealized_minimizer over d within 0.05"},
+      {"AC011", "unused-declaration", Severity::kWarning,
+       "a declaration that nothing uses",
+       "An unused loss, goal, data set, model or training setup is usually "
+       "a claim that was meant to be written and was not; readers may "
+       "assume it was checked.",
+       "goal spare(pi) = forall x in X: pi(x) == a   # no claim uses it",
+       "claim c: l aligned_with spare as idealized_minimizer over d"},
+      {"AC012", "never-minimal-output", Severity::kNote,
+       "a table output that is never minimal for any input",
+       "An output that no input's loss row makes minimal is never chosen by "
+       "an exact minimizer. It often marks a typo in the table, or an "
+       "output the author expected to matter that the loss ignores.",
+       "loss l(x: X, y: Y) = table { p: a 0, b 1  q: a 0, b 1 }",
+       "loss l(x: X, y: Y) = table { p: a 0, b 1  q: a 1, b 0 }"},
+      {"AC013", "unused-suppression", Severity::kWarning,
+       "a suppression comment that suppresses nothing",
+       "A stale `# aligncheck: ignore` hides nothing today and will hide a "
+       "real finding tomorrow. Remove it.",
+       "domain X = {a}   # aligncheck: ignore AC007", "domain X = {a}"},
+      {"AC014", "unknown-rule", Severity::kWarning,
+       "a suppression or configuration that names no rule",
+       "A misspelt rule id in a suppression or in .aligncheck.toml silently "
+       "does nothing. The warning suggests the closest id.",
+       "# aligncheck: ignore AC07", "# aligncheck: ignore AC007"},
+  };
+  return kRules;
+}
+
+const Rule* FindRule(const std::string& id) {
+  for (const Rule& rule : AllRules()) {
+    if (id == rule.id) return &rule;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> RuleIds() {
+  std::vector<std::string> ids;
+  for (const Rule& rule : AllRules()) ids.push_back(rule.id);
+  return ids;
+}
+
+static std::string Indent(const char* text) {
+  std::string out = "    ";
+  for (const char* p = text; *p; ++p) {
+    out += *p;
+    if (*p == '\n') out += "    ";
+  }
+  return out + "\n";
+}
+
+// Wraps a paragraph at 76 columns so `explain` reads well in a terminal.
+static std::string Wrap(const std::string& text) {
+  std::string out, line;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    std::string word = text.substr(start, end - start);
+    if (!line.empty() && line.size() + 1 + word.size() > 76) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  if (!line.empty()) out += line + "\n";
+  return out;
+}
+
+std::string ExplainRule(const Rule& rule) {
+  std::string out =
+      fmt::format("{} ({}, default severity: {})\n{}\n\n", rule.id, rule.name,
+                  SeverityName(rule.severity), rule.summary);
+  out += Wrap(rule.why);
+  out += "\nbad:\n" + Indent(rule.bad);
+  out += "good:\n" + Indent(rule.good);
+  return out;
+}
+
+std::string ListRules() {
+  std::string out;
+  for (const Rule& rule : AllRules()) {
+    out += fmt::format("{}  {:<28} {:<8} {}\n", rule.id, rule.name,
+                       SeverityName(rule.severity), rule.summary);
+  }
+  return out;
+}
+
+}  // namespace aligncheck

@@ -1,0 +1,45 @@
+// Inline suppressions, as ruff's `noqa` and clang-tidy's NOLINT:
+//   # aligncheck: ignore AC003          (this line and the next)
+//   # aligncheck: ignore-file AC007     (the whole file)
+// Several ids may be listed, separated by commas or spaces; no id means
+// every rule.
+#ifndef ALIGNCHECK_LINT_SUPPRESS_H_
+#define ALIGNCHECK_LINT_SUPPRESS_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+
+namespace aligncheck {
+
+struct Suppression {
+  bool whole_file = false;
+  uint32_t line = 0;      // of the comment, 1-based
+  std::string id;         // "" = every rule
+  Span span;              // the id (or the directive) in the comment
+  Span comment;           // the comment and the blanks before it
+  bool only_one = false;  // the comment suppresses nothing else
+  bool used = false;
+};
+
+/// Finds the suppression comments of `file`. Unknown rule ids are reported
+/// to `out` as AC014 warnings with a did-you-mean and are not kept.
+std::vector<Suppression> ParseSuppressions(
+    const std::shared_ptr<const SourceFile>& file,
+    std::vector<Diagnostic>& out);
+
+/// Returns whether one of `suppressions` covers `d`, marking it used.
+/// Only rule findings (AC ids) can be suppressed; bad input cannot, nor
+/// AC013 and AC014, which are about suppressions themselves.
+bool Suppressed(const Diagnostic& d, std::vector<Suppression>& suppressions);
+
+/// Returns AC013 warnings for suppressions that covered nothing.
+std::vector<Diagnostic> UnusedSuppressions(
+    const std::shared_ptr<const SourceFile>& file,
+    const std::vector<Suppression>& suppressions);
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_LINT_SUPPRESS_H_

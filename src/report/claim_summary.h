@@ -1,0 +1,27 @@
+// One-line accounts of claim verdicts, shared by the annotation formats
+// (SARIF, GitHub) that show a verdict as a located message.
+#ifndef ALIGNCHECK_REPORT_CLAIM_SUMMARY_H_
+#define ALIGNCHECK_REPORT_CLAIM_SUMMARY_H_
+
+#include <string>
+
+#include "diag/diagnostic.h"
+#include "report/check_result.h"
+
+namespace aligncheck {
+
+/// The rule id an annotation of this verdict carries: "claim-fails",
+/// "claim-unknown", "claim-unexpected"; "" when it needs no annotation
+/// (a claim that holds as expected).
+const char* ClaimRuleId(const ClaimResult& result);
+
+/// Severity of the annotation: error when the verdict is not as expected,
+/// otherwise note for an expected failure and warning for unknown.
+Severity ClaimSeverity(const ClaimResult& result);
+
+/// "claim 'c' FAILS: a minimizer of L_train violates g: romance -> ...".
+std::string ClaimMessage(const Model& model, const ClaimResult& result);
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_REPORT_CLAIM_SUMMARY_H_
