@@ -979,8 +979,21 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
   raw = decl.span.end <= raw.size() && decl.span.begin <= decl.span.end
             ? raw.substr(decl.span.begin, decl.span.end - decl.span.begin)
             : std::string_view();
+  // The claim as one line: whitespace runs become one space and comments
+  // (suppressions, remarks) are left out.
   bool space = false;
+  bool in_string = false, in_comment = false;
   for (char c : raw) {
+    if (in_comment) {
+      if (c != '\n') continue;
+      in_comment = false;
+    }
+    if (c == '"') in_string = !in_string;
+    if (c == '#' && !in_string) {
+      in_comment = true;
+      space = !out.text.empty();
+      continue;
+    }
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       space = !out.text.empty();
     } else {
