@@ -1,0 +1,61 @@
+// Prose rules (AC1xx): sentences of a research write-up that state an
+// aligned-loss claim without saying what it means. The write-up readers
+// (gate/) turn Markdown and LaTeX into paragraphs of plain prose mapped back
+// to the host file; this module only ever sees those paragraphs.
+#ifndef ALIGNCHECK_PROSE_PROSE_H_
+#define ALIGNCHECK_PROSE_PROSE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "util/source_file.h"
+
+namespace aligncheck::prose {
+
+/// The character a reader puts in place of each code span, math span and
+/// URL: the rules neither match words inside it nor end a sentence in it.
+inline constexpr char kOpaque = '\x1a';
+
+/// An inline code span of a paragraph, kept apart so that a paragraph can
+/// name a claim or an operationalization in code (`novels_idealized`).
+struct CodeSpan {
+  uint32_t at = 0;   // index in Paragraph::text of its kOpaque
+  std::string text;  // the code, as written between the backticks
+};
+
+/// One paragraph of prose: markup removed (emphasis markers, link targets,
+/// LaTeX commands that do not typeset words), inline code, math and URLs
+/// each replaced by one kOpaque, soft line breaks by a space.
+struct Paragraph {
+  std::string text;
+  /// offsets[i] is the byte offset in the host file of text[i];
+  /// offsets.size() == text.size(). Offsets increase.
+  std::vector<uint32_t> offsets;
+  std::vector<CodeSpan> code;
+  /// A Markdown blockquote or a LaTeX quote/quotation environment: the
+  /// words are someone else's.
+  bool blockquote = false;
+};
+
+/// What the rest of the document says, for the exemptions: a sentence is
+/// qualified when it or its paragraph names an operationalization or a
+/// claim of the document.
+struct DocumentContext {
+  /// Claims declared in the document's embedded blocks and attached specs.
+  std::vector<std::string> claim_names;
+};
+
+/// Applies every prose rule to `paragraph` of `host`. Findings carry their
+/// rule id, the rule's default severity (note when the words are quoted)
+/// and the span of the trigger phrase in the host file. Configuration and
+/// suppression comments are applied by the caller.
+std::vector<Diagnostic> CheckParagraph(
+    const std::shared_ptr<const SourceFile>& host, const Paragraph& paragraph,
+    const DocumentContext& context);
+
+}  // namespace aligncheck::prose
+
+#endif  // ALIGNCHECK_PROSE_PROSE_H_
