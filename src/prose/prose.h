@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostic.h"
@@ -47,6 +48,11 @@ struct DocumentContext {
   /// Claims declared in the document's embedded blocks and attached specs.
   std::vector<std::string> claim_names;
 };
+
+/// A cheap filter over a paragraph's raw bytes, before markup is removed:
+/// false when no rule can fire on it, so the reader need not build the
+/// Paragraph. Most prose never mentions a loss, a reward or an objective.
+bool MayTrigger(std::string_view raw);
 
 /// Applies every prose rule to `paragraph` of `host`. Findings carry their
 /// rule id, the rule's default severity (note when the words are quoted)
