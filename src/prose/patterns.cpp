@@ -1,0 +1,537 @@
+// Phrase patterns of the prose rules. Each rule finds its verb, walks back
+// over auxiliaries and adverbs to its subject and forward to its object;
+// anything else in between (a comma, another noun) breaks the match, which
+// keeps precision above recall.
+#include "prose/patterns.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace aligncheck::prose {
+namespace {
+
+using Words = std::initializer_list<std::string_view>;
+constexpr size_t kNone = static_cast<size_t>(-1);
+constexpr size_t kMaxFillers = 6;      // auxiliaries and adverbs before a verb
+constexpr size_t kMaxObjectGap = 5;    // words before the goal ("the intended")
+constexpr size_t kMaxLossGap = 3;      // words before the loss ("its own")
+constexpr size_t kMaxDefinition = 24;  // words of an outer alignment definition
+
+bool In(std::string_view w, Words words) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
+
+bool IsQuoteMark(const Token& t) {
+  return t.kind == TokenKind::kPunct &&
+         In(t.lower,
+            {"\"", "'", "`", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
+             "\xE2\x80\x99", "\xE2\x80\x9E", "\xC2\xAB", "\xC2\xBB", "*", "_"});
+}
+
+bool IsModal(std::string_view w) {
+  return In(w, {"would", "could", "might", "may", "should", "must", "can",
+                "shall", "ought", "wouldn't", "couldn't", "shouldn't"});
+}
+
+// Words that may stand between a subject and its verb without changing
+// who does what: auxiliaries, relative pronouns and adverbs.
+bool IsFiller(std::string_view w) {
+  return In(w, {"is",           "are",         "was",           "were",
+                "be",           "been",        "being",         "will",
+                "does",         "do",          "did",           "has",
+                "have",         "had",         "which",         "that",
+                "who",          "also",        "already",       "still",
+                "truly",        "really",      "actually",      "indeed",
+                "perfectly",    "fully",       "completely",    "closely",
+                "well",         "tightly",     "largely",       "mostly",
+                "roughly",      "exactly",     "precisely",     "faithfully",
+                "accurately",   "correctly",   "properly",      "sufficiently",
+                "ultimately",   "essentially", "basically",     "directly",
+                "always",       "generally",   "typically",     "usually",
+                "successfully", "somehow",     "now",           "thus",
+                "therefore",    "hence",       "clearly",       "obviously",
+                "certainly",    "simply",      "just",          "only",
+                "reliably",     "quite",       "very",          "highly",
+                "strongly",     "broadly",     "approximately", "adequately",
+                "explicitly",   "implicitly",  "genuinely",     "finally",
+                "eventually",   "merely",      "secretly",      "internally",
+                "inherently",   "naturally",   "robustly",      "sufficiently",
+                "primarily",    "mainly",      "deeply",        "desperately",
+                "consistently", "faithfully",  "then",          "so"});
+}
+
+// Words that end a clause: an object or definition never runs past them.
+bool IsClauseBreak(std::string_view w) {
+  return In(w, {"and", "or", "but", "while", "whereas", "because", "although",
+                "though", "which", "that", "who", "if", "than", "so", "since",
+                "unless", "when", "where", "however"});
+}
+
+// A name given to a loss or an agent right after its noun: `L`, ℓ, R.
+bool IsName(const Token& t) {
+  if (t.kind == TokenKind::kOpaque) return true;
+  if (!IsWord(t)) return false;
+  if (static_cast<unsigned char>(t.lower[0]) >= 0x80) return true;
+  return t.lower.size() == 1 && t.lower != "a" && t.lower != "i";
+}
+
+// A loss-like noun phrase ending at token j: returns its first token.
+size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
+  const Token& t = tokens[j];
+  if (!IsWord(t)) return kNone;
+  const std::string& w = t.lower;
+  auto prev = [&](Words words) {
+    return j > begin && IsWord(tokens[j - 1]) && In(tokens[j - 1].lower, words);
+  };
+  size_t first = kNone;
+  if (In(w, {"loss", "losses", "reward", "rewards", "loss-function",
+             "loss-functions", "reward-function", "reward-functions",
+             "reward-model", "reward-models", "reward-signal"})) {
+    first = j;
+  } else if (In(w, {"objective", "objectives"})) {
+    // "our objective", "the main objective": an aim, not a loss.
+    if (prev({"our",      "my",       "your",    "his",     "her",
+              "their",    "main",     "primary", "key",     "overall",
+              "research", "ultimate", "stated",  "first",   "second",
+              "sole",     "chief",    "central", "broader", "whose",
+              "business", "project",  "policy"})) {
+      return kNone;
+    }
+    first = j;
+  } else if (In(w, {"function", "functions"})) {
+    if (!prev({"loss", "reward", "objective", "cost"})) return kNone;
+    first = j - 1;
+  } else if (In(w, {"model", "models"})) {
+    if (!prev({"reward"})) return kNone;
+    first = j - 1;
+  } else if (In(w, {"signal", "signals"})) {
+    if (!prev({"loss", "reward", "training"})) return kNone;
+    first = j - 1;
+  } else {
+    return kNone;
+  }
+  if (first > begin && IsWord(tokens[first - 1]) &&
+      In(tokens[first - 1].lower,
+         {"training", "specified", "proxy", "base", "outer", "learning",
+          "optimization", "rl", "pretraining", "surrogate", "designed"})) {
+    --first;
+  }
+  return first;
+}
+
+// An agent-like subject ending at token j: returns its first token.
+size_t AgentHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
+  const Token& t = tokens[j];
+  if (!IsWord(t) || !In(t.lower, {"agent",
+                                  "agents",
+                                  "model",
+                                  "models",
+                                  "policy",
+                                  "policies",
+                                  "network",
+                                  "networks",
+                                  "net",
+                                  "nets",
+                                  "ai",
+                                  "ais",
+                                  "system",
+                                  "systems",
+                                  "learner",
+                                  "learners",
+                                  "assistant",
+                                  "assistants",
+                                  "llm",
+                                  "llms",
+                                  "bot",
+                                  "bots",
+                                  "robot",
+                                  "robots",
+                                  "it",
+                                  "mesa-optimizer",
+                                  "mesa-optimizers",
+                                  "chatbot",
+                                  "chatbots"})) {
+    return kNone;
+  }
+  if (j > begin && IsWord(tokens[j - 1])) {
+    const std::string& p = tokens[j - 1].lower;
+    if (p == "reward") return kNone;  // "the reward model tries to ..."
+    if (In(p, {"rl", "language", "trained", "learned", "deployed", "ai"})) {
+      return j - 1;
+    }
+  }
+  return j;
+}
+
+struct Subject {
+  size_t first = kNone;
+  bool modal = false;
+  bool negated = false;
+};
+
+// Walks back from the verb at `v` over fillers to a subject accepted by
+// `head`; a name may follow the subject's noun ("the loss ℓ novel").
+template <class Head>
+Subject WalkBack(const std::vector<Token>& tokens, size_t begin, size_t v,
+                 Head head) {
+  Subject s;
+  size_t fillers = 0;
+  for (size_t j = v; j > begin;) {
+    --j;
+    const Token& t = tokens[j];
+    if (IsQuoteMark(t)) continue;
+    if (IsWord(t) &&
+        (IsNegation(t.lower) || IsModal(t.lower) || IsFiller(t.lower))) {
+      if (IsNegation(t.lower)) s.negated = true;
+      if (IsModal(t.lower)) s.modal = true;
+      if (++fillers > kMaxFillers) return {};
+      continue;
+    }
+    if ((s.first = head(tokens, begin, j)) != kNone) return s;
+    if (IsName(t) && j > begin &&
+        (s.first = head(tokens, begin, j - 1)) != kNone) {
+      return s;
+    }
+    if (IsWord(t) && j > begin + 1 && IsName(tokens[j - 1]) &&
+        (s.first = head(tokens, begin, j - 2)) != kNone) {
+      return s;
+    }
+    return {};
+  }
+  return {};
+}
+
+// Index of the next token from `k` that is not a quotation mark.
+size_t SkipMarks(const std::vector<Token>& tokens, size_t k, size_t end) {
+  while (k < end && IsQuoteMark(tokens[k])) ++k;
+  return k;
+}
+
+bool IsHumanish(const Token& t) {
+  return IsWord(t) &&
+         In(t.lower,
+            {"human",       "humans'",     "human's",      "our",
+             "their",       "your",        "people's",     "users'",
+             "user's",      "user",        "users",        "designer's",
+             "designers'",  "designer",    "designers",    "operator's",
+             "overseer's",  "principal's", "humanity's",   "moral",
+             "societal",    "shared",      "stakeholder",  "stakeholders'",
+             "annotator",   "annotators'", "labeler",      "labelers'",
+             "rater",       "raters'",     "true",         "real",
+             "underlying",  "actual",      "programmers'", "programmer's",
+             "developers'", "developer's", "creators'",    "creator's"});
+}
+
+// A goal-like phrase starting at token j: returns its last token.
+size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
+  const Token& t = tokens[j];
+  if (!IsWord(t)) return kNone;
+  const std::string& w = t.lower;
+  if (In(w,
+         {"goal", "goals", "intent", "intents", "intention", "intentions"})) {
+    return j;
+  }
+  if (In(w, {"values", "preferences", "desires", "interests", "wishes"})) {
+    return j > 0 && IsHumanish(tokens[j - 1]) ? j : kNone;
+  }
+  size_t n = SkipMarks(tokens, j + 1, end);
+  if (In(w, {"intended", "desired"})) {
+    return n < end && IsWord(tokens[n]) && !IsClauseBreak(tokens[n].lower)
+               ? n
+               : kNone;
+  }
+  if (w == "what") {
+    for (size_t m = j + 1; m < end && m <= j + 4; ++m) {
+      if (!IsWord(tokens[m])) return kNone;
+      if (In(tokens[m].lower,
+             {"want",   "wants",   "wanted", "intend",  "intends", "intended",
+              "mean",   "means",   "meant",  "value",   "values",  "valued",
+              "desire", "desires", "prefer", "prefers", "care",    "cares",
+              "like",   "likes",   "wish",   "wishes"})) {
+        if (m + 1 < end && tokens[m + 1].lower == "about") return m + 1;
+        return m;
+      }
+    }
+  }
+  return kNone;
+}
+
+// The goal object of an AC101 verb: a goal phrase within a few words of
+// `k`, with nothing but words and quotation marks before it.
+size_t FindGoal(const std::vector<Token>& tokens, size_t k, size_t end) {
+  size_t words = 0;
+  for (size_t j = k; j < end && words <= kMaxObjectGap; ++j) {
+    const Token& t = tokens[j];
+    if (IsQuoteMark(t)) continue;
+    if (!IsWord(t) || IsNegation(t.lower)) return kNone;
+    size_t goal = GoalEnd(tokens, j, end);
+    if (goal != kNone) return goal;
+    if (IsClauseBreak(t.lower)) return kNone;
+    ++words;
+  }
+  return kNone;
+}
+
+bool IsAlignVerb(std::string_view w) {
+  if (In(w, {"aligned", "aligns", "align", "aligning"})) return true;
+  return w.size() > 8 && w.substr(w.size() - 8) == "-aligned";
+}
+
+bool IsRepresentVerb(std::string_view w) {
+  return In(w, {"represents", "represent", "representing", "encodes", "encode",
+                "encoding", "captures", "capture", "capturing", "reflects",
+                "reflect", "reflecting", "embodies", "embody"});
+}
+
+// Words before the subject that make the sentence something other than an
+// assertion of it: conditions, wishes, and frames that talk about the idea.
+bool NotAsserted(const std::vector<Token>& tokens, size_t begin,
+                 size_t subject) {
+  for (size_t j = begin; j < subject; ++j) {
+    const Token& t = tokens[j];
+    if (!IsWord(t)) continue;
+    if (IsModal(t.lower) ||
+        In(t.lower,
+           {"if",        "suppose",       "supposing", "imagine",
+            "imagining", "assume",        "assuming",  "assumed",
+            "whether",   "unless",        "when",      "hypothetically",
+            "want",      "wants",         "wanted",    "wish",
+            "wishes",    "hope",          "hopes",     "hoped",
+            "hoping",    "need",          "needs",     "needed",
+            "require",   "requires",      "believed",  "pretend",
+            "saying",    "talking",       "talk",      "notion",
+            "idea",      "phrase",        "statement", "sentence",
+            "slogan",    "misconception", "myth",      "assumption",
+            "belief",    "intuition"})) {
+      return true;
+    }
+    if (In(t.lower, {"claim", "claims"}) && j > begin &&
+        In(tokens[j - 1].lower, {"the", "a", "this", "that", "such", "any"})) {
+      return true;
+    }
+  }
+  // "No loss ...", "not every reward ...".
+  for (size_t j = subject; j > begin && subject - j < 2;) {
+    --j;
+    if (IsWord(tokens[j]) && IsNegation(tokens[j].lower)) return true;
+  }
+  return false;
+}
+
+// AC101: a loss that is aligned with / represents / captures a goal.
+size_t MatchLossGoal(const std::vector<Token>& tokens, size_t begin, size_t end,
+                     Match& m) {
+  for (size_t v = begin; v < end; ++v) {
+    const Token& t = tokens[v];
+    if (!IsWord(t)) continue;
+    size_t object;
+    if (IsAlignVerb(t.lower)) {
+      size_t n = SkipMarks(tokens, v + 1, end);
+      if (n >= end || !IsWord(tokens[n]) ||
+          !In(tokens[n].lower, {"with", "to"})) {
+        continue;
+      }
+      object = n + 1;
+    } else if (IsRepresentVerb(t.lower)) {
+      object = v + 1;
+    } else {
+      continue;
+    }
+    Subject s = WalkBack(tokens, begin, v, LossHead);
+    if (s.first == kNone) continue;
+    size_t goal = FindGoal(tokens, object, end);
+    if (goal == kNone || s.negated || s.modal ||
+        NotAsserted(tokens, begin, s.first)) {
+      continue;
+    }
+    m = {"AC101", s.first, goal, s.first, v};
+    return v;
+  }
+  return kNone;
+}
+
+// The loss or reward an agent is said to want: a few determiners and
+// adjectives, then the noun. Returns its last token.
+size_t FindLossObject(const std::vector<Token>& tokens, size_t k, size_t end) {
+  size_t words = 0;
+  for (size_t j = k; j < end && words <= kMaxLossGap; ++j) {
+    const Token& t = tokens[j];
+    if (IsQuoteMark(t)) continue;
+    if (!IsWord(t)) return kNone;
+    if (In(t.lower, {"loss", "losses", "reward", "rewards"})) {
+      size_t n = j + 1;
+      if (n < end && IsWord(tokens[n]) &&
+          In(tokens[n].lower, {"function", "functions", "signal", "signals"})) {
+        return n;
+      }
+      return j;
+    }
+    if (!In(t.lower, {"its",        "the",        "their",      "his",
+                      "her",        "a",          "high",       "higher",
+                      "highest",    "low",        "lower",      "lowest",
+                      "more",       "less",       "expected",   "total",
+                      "cumulative", "discounted", "training",   "own",
+                      "future",     "long-term",  "maximal",    "minimal",
+                      "much",       "as",         "getting",    "achieving",
+                      "obtaining",  "maximizing", "maximising", "minimizing",
+                      "minimising", "receiving",  "earning",    "collecting",
+                      "only",       "just",       "this"})) {
+      return kNone;
+    }
+    ++words;
+  }
+  return kNone;
+}
+
+// AC103: an agent that wants / tries / seeks to minimize its loss or
+// maximize reward, or cares about loss or reward.
+size_t MatchAgentWants(const std::vector<Token>& tokens, size_t begin,
+                       size_t end, Match& m) {
+  for (size_t v = begin; v < end; ++v) {
+    const Token& t = tokens[v];
+    if (!IsWord(t)) continue;
+    const std::string& w = t.lower;
+    size_t object = kNone;
+    size_t n = SkipMarks(tokens, v + 1, end);
+    auto next_is = [&](Words words) {
+      return n < end && IsWord(tokens[n]) && In(tokens[n].lower, words);
+    };
+    if (In(w, {"care", "cares", "cared", "caring"})) {
+      while (next_is({"only", "mostly", "solely", "most", "primarily", "just",
+                      "really", "deeply", "exclusively"})) {
+        n = SkipMarks(tokens, n + 1, end);
+      }
+      if (next_is({"about"})) object = n + 1;
+    } else if (In(w,
+                  {"want",    "wants",    "wanted",   "wanting",  "try",
+                   "tries",   "tried",    "trying",   "seek",     "seeks",
+                   "seeking", "aim",      "aims",     "aiming",   "strive",
+                   "strives", "striving", "attempt",  "attempts", "attempting",
+                   "desire",  "desires",  "motivated"})) {
+      if (next_is({"to"})) {
+        n = SkipMarks(tokens, n + 1, end);
+        if (next_is({"minimize", "minimise", "reduce", "lower", "decrease",
+                     "maximize", "maximise", "increase", "get", "obtain",
+                     "achieve", "attain", "collect", "earn", "receive", "gain",
+                     "optimize", "optimise", "accumulate"})) {
+          object = n + 1;
+        }
+      } else if (In(w, {"want", "wants", "wanted", "desire", "desires"})) {
+        object = v + 1;  // "the agent wants reward"
+      }
+    }
+    if (object == kNone) continue;
+    size_t loss = FindLossObject(tokens, object, end);
+    if (loss == kNone) continue;
+    Subject s = WalkBack(tokens, begin, v, AgentHead);
+    if (s.first == kNone || s.negated || s.modal ||
+        NotAsserted(tokens, begin, s.first)) {
+      continue;
+    }
+    for (size_t j = v; j <= loss; ++j) {
+      if (IsWord(tokens[j]) && IsNegation(tokens[j].lower)) return kNone;
+    }
+    m = {"AC103", s.first, loss, s.first, v};
+    return v;
+  }
+  return kNone;
+}
+
+// AC102: "outer alignment is / refers to / means ... aligning the loss
+// with the intended goal".
+size_t MatchOuterAlignment(const std::vector<Token>& tokens, size_t begin,
+                           size_t end, Match& m) {
+  for (size_t v = begin; v < end; ++v) {
+    const Token& t = tokens[v];
+    if (!IsWord(t)) continue;
+    size_t after;
+    if (t.lower == "outer-alignment") {
+      after = v + 1;
+    } else if (t.lower == "outer") {
+      size_t a = SkipMarks(tokens, v + 1, end);
+      if (a >= end || tokens[a].lower != "alignment") continue;
+      after = a + 1;
+    } else {
+      continue;
+    }
+    size_t d = SkipMarks(tokens, after, end);
+    if (d >= end || !IsWord(tokens[d]) ||
+        !In(tokens[d].lower,
+            {"is", "refers", "means", "denotes", "describes", "concerns",
+             "consists", "amounts", "involves", "requires", "asks", "deals",
+             "seeks", "aims", "entails"})) {
+      continue;
+    }
+    size_t align = kNone, loss = kNone, goal = kNone;
+    bool negated = false;
+    for (size_t j = d + 1; j < end && j <= d + kMaxDefinition; ++j) {
+      const Token& u = tokens[j];
+      if (u.lower == ";" ||
+          (IsWord(u) &&
+           In(u.lower, {"whereas", "while", "but", "because", "since",
+                        "although", "though", "unless", "however"}))) {
+        break;
+      }
+      if (!IsWord(u)) continue;
+      if (IsNegation(u.lower)) negated = true;
+      if (align == kNone && (IsAlignVerb(u.lower) || IsRepresentVerb(u.lower) ||
+                             In(u.lower, {"match", "matches", "matching"}))) {
+        align = j;
+      }
+      if (loss == kNone && LossHead(tokens, d + 1, j) != kNone) loss = j;
+      if (goal == kNone) goal = GoalEnd(tokens, j, end);
+      if (align != kNone && loss != kNone && goal != kNone) break;
+    }
+    if (align == kNone || loss == kNone || goal == kNone || negated ||
+        NotAsserted(tokens, begin, v)) {
+      continue;
+    }
+    m = {"AC102", v, std::max({align, loss, goal}), v, d};
+    return v;
+  }
+  return kNone;
+}
+
+}  // namespace
+
+bool HasCandidateVerb(const std::vector<Token>& tokens) {
+  for (const Token& t : tokens) {
+    if (!IsWord(t)) continue;
+    const std::string& w = t.lower;
+    if (IsAlignVerb(w) || IsRepresentVerb(w) || w == "outer" ||
+        w == "outer-alignment" ||
+        In(w, {"care",     "cares",    "cared",    "caring",     "want",
+               "wants",    "wanted",   "wanting",  "try",        "tries",
+               "tried",    "trying",   "seek",     "seeks",      "seeking",
+               "aim",      "aims",     "aiming",   "strive",     "strives",
+               "striving", "attempt",  "attempts", "attempting", "desire",
+               "desires",  "motivated"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
+                               size_t end, bool question) {
+  std::vector<Match> out;
+  if (question) return out;
+  Match outer, loss, agent;
+  bool has_outer = MatchOuterAlignment(tokens, begin, end, outer) != kNone;
+  bool has_loss = MatchLossGoal(tokens, begin, end, loss) != kNone;
+  bool has_agent = MatchAgentWants(tokens, begin, end, agent) != kNone;
+  if (has_outer) out.push_back(outer);
+  // A loss-goal phrase inside the definition is the definition's.
+  if (has_loss &&
+      !(has_outer && loss.verb >= outer.first && loss.verb <= outer.last)) {
+    out.push_back(loss);
+  }
+  if (has_agent) out.push_back(agent);
+  std::sort(out.begin(), out.end(),
+            [](const Match& a, const Match& b) { return a.first < b.first; });
+  return out;
+}
+
+}  // namespace aligncheck::prose

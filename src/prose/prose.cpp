@@ -1,0 +1,190 @@
+// The prose rules' entry points: the raw-text prefilter, and the rules
+// applied to one paragraph (sentences, quotes, matches, exemptions).
+#include "prose/prose.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "lint/rules.h"
+#include "prose/patterns.h"
+#include "prose/qualify.h"
+#include "prose/quotes.h"
+#include "prose/sentences.h"
+#include "prose/tokens.h"
+
+namespace aligncheck::prose {
+namespace {
+
+// Every rule needs a loss-like word: loss, reward, objective or cost.
+// Compares the lower-cased bytes after a first letter that matched.
+bool StemAt(std::string_view raw, size_t i, const char* rest) {
+  size_t len = std::strlen(rest);
+  if (i + 1 + len > raw.size()) return false;
+  for (size_t k = 0; k < len; ++k) {
+    if ((raw[i + 1 + k] | 0x20) != rest[k]) return false;
+  }
+  return true;
+}
+
+// Whether the sentence's last character, before closing quotes and
+// brackets, is a question mark.
+bool IsQuestion(std::string_view text, TextRange s) {
+  for (size_t i = s.end; i > s.begin;) {
+    char c = text[--i];
+    if (c == '?') return true;
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' ||
+        static_cast<unsigned char>(c) >= 0x80) {
+      continue;  // closing marks, including curly quotes' bytes
+    }
+    return false;
+  }
+  return false;
+}
+
+const char* MessageOf(std::string_view rule) {
+  if (rule == "AC101") {
+    return "loss said to be aligned with a goal without saying what that "
+           "means";
+  }
+  if (rule == "AC102") {
+    return "outer alignment defined as aligning the loss with the intended "
+           "goal, which has no single meaning";
+  }
+  return "agent said to want low loss or high reward without saying which "
+         "it cares about";
+}
+
+const char* HelpOf(std::string_view rule) {
+  if (rule == "AC103") {
+    return "say whether it cares about the value at the loss register (and "
+           "would tamper with it) or about its predictions matching the "
+           "labels (`cares_about register in M` or `cares_about predictions "
+           "of L`)";
+  }
+  return "name the reading: idealized_minimizer (every minimizer of the "
+         "loss on the data meets the goal), physical_only (every behaviour "
+         "that makes the register read low meets it) or trained_outcome "
+         "(training with a stated setup yields a model that meets it), or "
+         "name the aligncheck claim that says it";
+}
+
+// Token index range of each sentence.
+struct SentenceTokens {
+  TextRange text;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+std::vector<SentenceTokens> TokenRanges(const std::vector<TextRange>& ranges,
+                                        const std::vector<Token>& tokens) {
+  std::vector<SentenceTokens> out;
+  size_t t = 0;
+  for (const TextRange& r : ranges) {
+    while (t < tokens.size() && tokens[t].begin < r.begin) ++t;
+    size_t b = t;
+    while (t < tokens.size() && tokens[t].begin < r.end) ++t;
+    out.push_back({r, b, t});
+  }
+  return out;
+}
+
+}  // namespace
+
+bool MayTrigger(std::string_view raw) {
+  for (size_t i = 0; i < raw.size(); ++i) {
+    switch (raw[i] | 0x20) {
+      case 'l':
+        if (StemAt(raw, i, "oss")) return true;
+        break;
+      case 'r':
+        if (StemAt(raw, i, "eward")) return true;
+        break;
+      case 'o':
+        if (StemAt(raw, i, "bjective")) return true;
+        break;
+      case 'c':
+        if (StemAt(raw, i, "ost")) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+std::vector<Diagnostic> CheckParagraph(
+    const std::shared_ptr<const SourceFile>& host, const Paragraph& paragraph,
+    const DocumentContext& context) {
+  std::vector<Diagnostic> out;
+  const std::string& text = paragraph.text;
+  if (!MayTrigger(text)) return out;
+  std::vector<Token> tokens = Tokenize(text);
+  if (!HasCandidateVerb(tokens)) return out;
+  std::vector<SentenceTokens> sentences =
+      TokenRanges(SplitSentences(text), tokens);
+
+  std::vector<Quote> quotes;
+  bool quotes_found = false;
+  int paragraph_qualified = -1;  // not yet computed
+  for (const SentenceTokens& s : sentences) {
+    std::vector<Match> matches =
+        FindMatches(tokens, s.begin, s.end, IsQuestion(text, s.text));
+    for (const Match& m : matches) {
+      if (!quotes_found) {
+        std::vector<TextRange> ranges;
+        for (const SentenceTokens& r : sentences) ranges.push_back(r.text);
+        quotes = FindQuotes(text, tokens, ranges);
+        quotes_found = true;
+      }
+      const Quote* verb_quote = QuoteAt(quotes, tokens[m.verb].begin);
+      bool quoted = paragraph.blockquote;
+      if (verb_quote != nullptr) {
+        const TextRange& q = verb_quote->content;
+        bool subject_inside = tokens[m.subject].begin >= q.begin &&
+                              tokens[m.subject].begin < q.end;
+        // A scare-quoted verb, or a quoted phrase talked about, is a
+        // mention: nobody asserts it.
+        if (!subject_inside || verb_quote->mention) continue;
+        quoted = true;
+      }
+      if (NamesQualification(paragraph, tokens, s.begin, s.end,
+                             context.claim_names)) {
+        continue;
+      }
+      // The author's paragraph qualifies the author's words, not a quote.
+      if (!quoted) {
+        if (paragraph_qualified < 0) {
+          paragraph_qualified =
+              NamesQualification(paragraph, tokens, 0, tokens.size(),
+                                 context.claim_names)
+                  ? 1
+                  : 0;
+        }
+        if (paragraph_qualified == 1) continue;
+      }
+      Diagnostic d;
+      d.id = m.rule;
+      const Rule* rule = FindRule(d.id);
+      d.severity = quoted ? Severity::kNote : rule->severity;
+      d.message = MessageOf(d.id);
+      d.file = host;
+      uint32_t b = tokens[m.first].begin, e = tokens[m.last].end;
+      // Offsets map into the host; a reader that broke the contract gets
+      // paragraph positions rather than a crash.
+      d.span = e <= paragraph.offsets.size()
+                   ? Span{paragraph.offsets[b], paragraph.offsets[e - 1] + 1}
+                   : Span{b, e};
+      if (quoted) {
+        d.notes.push_back(
+            "the words are quoted: someone else's claim, reported as a note");
+      }
+      d.help.push_back(HelpOf(d.id));
+      out.push_back(std::move(d));
+    }
+  }
+  return out;
+}
+
+}  // namespace aligncheck::prose
