@@ -129,8 +129,8 @@ const std::vector<Rule>& AllRules() {
        "does nothing. The warning suggests the closest id.",
        "# aligncheck: ignore AC07", "# aligncheck: ignore AC007"},
       {"AC101", "unqualified-aligned-loss", Severity::kWarning,
-       "prose that says a loss, reward or objective is aligned with, "
-       "represents, encodes or captures a goal, and not which reading",
+       "prose that says a loss is aligned with a goal, and not in which "
+       "sense",
        "The essay (usage 3) asks what \"a loss function which is perfectly "
        "aligned with the goal\" should lead us to anticipate and finds "
        "several answers with different verdicts: low physical loss only when "
@@ -142,16 +142,16 @@ const std::vector<Rule>& AllRules() {
        "its paragraph names a reading (idealized minimizer, physical-only, "
        "trained outcome) or an aligncheck claim that states it.",
        "Our reward function captures what users actually want.",
-       "Our reward function captures what users want in the sense of claim "
-       "`reward_idealized`: every minimizer of it on the survey data meets "
-       "the goal."},
+       "Our reward function captures what users want in the idealized "
+       "minimizer sense."},
       {"AC102", "outer-alignment-definition", Severity::kWarning,
        "prose that defines outer alignment as aligning the loss with the "
-       "intended goal",
+       "goal",
        "\"Outer alignment refers to aligning the specified loss function "
        "with the intended goal\" is the definition the essay quotes and "
-       "cannot understand: it does not say what inner cognition would or "
-       "would not satisfy it, because \"aligned\" has no single meaning for "
+       "has trouble understanding: it does not say what inner cognition "
+       "would or would not satisfy it, because \"aligned\" has no single "
+       "meaning for "
        "a loss. Define outer alignment by one reading of the alignment "
        "claim (idealized minimizer, physical-only, trained outcome), or "
        "talk about the training goal and rationale instead.",
@@ -160,8 +160,7 @@ const std::vector<Rule>& AllRules() {
        "Outer alignment, here, means that every idealized minimizer of the "
        "reward on the training data meets the goal."},
       {"AC103", "agent-wants-loss", Severity::kWarning,
-       "prose that says an agent wants or tries to minimize its loss, "
-       "maximize reward, or cares about loss or reward",
+       "prose that says an agent wants low loss or high reward",
        "The essay's usage 4: \"the agent wants to minimize its loss\" may "
        "mean the agent cares about a low value at the loss register (and "
        "would tamper with it), or that its predictions match the future "

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 namespace aligncheck::prose {
 namespace {
@@ -59,7 +60,8 @@ bool IsFiller(std::string_view w) {
                 "eventually",   "merely",      "secretly",      "internally",
                 "inherently",   "naturally",   "robustly",      "sufficiently",
                 "primarily",    "mainly",      "deeply",        "desperately",
-                "consistently", "faithfully",  "then",          "so"});
+                "consistently", "faithfully",  "then",          "so",
+                "all",          "both",        "better",        "each"});
 }
 
 // Words that end a clause: an object or definition never runs past them.
@@ -224,21 +226,50 @@ bool IsHumanish(const Token& t) {
              "developers'", "developer's", "creators'",    "creator's"});
 }
 
+bool IsPreposition(std::string_view w) {
+  return In(w, {"of",      "to",     "in",      "on",     "at",      "for",
+                "from",    "by",     "about",   "into",   "over",    "under",
+                "between", "toward", "towards", "near",   "through", "across",
+                "along",   "around", "behind",  "beyond", "within",  "without",
+                "via",     "per"});
+}
+
 // A goal-like phrase starting at token j: returns its last token.
 size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
   const Token& t = tokens[j];
   if (!IsWord(t)) return kNone;
   const std::string& w = t.lower;
+  size_t n = SkipMarks(tokens, j + 1, end);
   if (In(w,
          {"goal", "goals", "intent", "intents", "intention", "intentions"})) {
+    // "the goal square", "goals scored": a modifier, not the head.
+    auto adverb = [&](const std::string& x) {
+      return x.size() > 4 && x.compare(x.size() - 2, 2, "ly") == 0;
+    };
+    if (n < end && IsWord(tokens[n]) && !adverb(tokens[n].lower) &&
+        !In(tokens[n].lower,
+            {"of",    "for",     "in",        "and",     "or",     "that",
+             "which", "is",      "are",       "was",     "were",   "as",
+             "by",    "to",      "than",      "we",      "they",   "it",
+             "while", "whereas", "but",       "because", "so",     "when",
+             "at",    "on",      "from",      "with",    "here",   "there",
+             "well",  "better",  "perfectly", "exactly", "closely"})) {
+      return kNone;
+    }
     return j;
   }
   if (In(w, {"values", "preferences", "desires", "interests", "wishes"})) {
     return j > 0 && IsHumanish(tokens[j - 1]) ? j : kNone;
   }
-  size_t n = SkipMarks(tokens, j + 1, end);
   if (In(w, {"intended", "desired"})) {
-    return n < end && IsWord(tokens[n]) && !IsClauseBreak(tokens[n].lower)
+    return n < end && IsWord(tokens[n]) &&
+                   In(tokens[n].lower,
+                      {"goal",       "goals",     "behaviour",   "behavior",
+                       "behaviours", "behaviors", "outcome",     "outcomes",
+                       "task",       "tasks",     "objective",   "objectives",
+                       "purpose",    "result",    "results",     "effect",
+                       "effects",    "values",    "preferences", "target",
+                       "use"})
                ? n
                : kNone;
   }
@@ -266,9 +297,12 @@ size_t FindGoal(const std::vector<Token>& tokens, size_t k, size_t end) {
     const Token& t = tokens[j];
     if (IsQuoteMark(t)) continue;
     if (!IsWord(t) || IsNegation(t.lower)) return kNone;
-    size_t goal = GoalEnd(tokens, j, end);
+    // A bare "goals" right after the verb is rarely someone's goal.
+    bool bare = words == 0 && In(t.lower, {"goal", "goals"});
+    size_t goal = bare ? kNone : GoalEnd(tokens, j, end);
     if (goal != kNone) return goal;
-    if (IsClauseBreak(t.lower)) return kNone;
+    // "the position of the goal", "the distance to the goal".
+    if (IsClauseBreak(t.lower) || IsPreposition(t.lower)) return kNone;
     ++words;
   }
   return kNone;
@@ -282,7 +316,7 @@ bool IsAlignVerb(std::string_view w) {
 bool IsRepresentVerb(std::string_view w) {
   return In(w, {"represents", "represent", "representing", "encodes", "encode",
                 "encoding", "captures", "capture", "capturing", "reflects",
-                "reflect", "reflecting", "embodies", "embody"});
+                "reflect", "reflecting", "embodies", "embody", "matches"});
 }
 
 // Words before the subject that make the sentence something other than an
@@ -304,7 +338,9 @@ bool NotAsserted(const std::vector<Token>& tokens, size_t begin,
             "saying",    "talking",       "talk",      "notion",
             "idea",      "phrase",        "statement", "sentence",
             "slogan",    "misconception", "myth",      "assumption",
-            "belief",    "intuition"})) {
+            "belief",    "intuition",     "doubtful",  "doubt",
+            "doubts",    "unclear",       "unlikely",  "unproven",
+            "false"})) {
       return true;
     }
     if (In(t.lower, {"claim", "claims"}) && j > begin &&
@@ -312,9 +348,8 @@ bool NotAsserted(const std::vector<Token>& tokens, size_t begin,
       return true;
     }
   }
-  // "No loss ...", "not every reward ...".
-  for (size_t j = subject; j > begin && subject - j < 2;) {
-    --j;
+  // "No loss ...", "we do not claim that the reward ...".
+  for (size_t j = begin; j < subject; ++j) {
     if (IsWord(tokens[j]) && IsNegation(tokens[j].lower)) return true;
   }
   return false;
@@ -325,7 +360,7 @@ size_t MatchLossGoal(const std::vector<Token>& tokens, size_t begin, size_t end,
                      Match& m) {
   for (size_t v = begin; v < end; ++v) {
     const Token& t = tokens[v];
-    if (!IsWord(t)) continue;
+    if ((t.verb & kLossGoalVerb) == 0) continue;
     size_t object;
     if (IsAlignVerb(t.lower)) {
       size_t n = SkipMarks(tokens, v + 1, end);
@@ -391,7 +426,7 @@ size_t MatchAgentWants(const std::vector<Token>& tokens, size_t begin,
                        size_t end, Match& m) {
   for (size_t v = begin; v < end; ++v) {
     const Token& t = tokens[v];
-    if (!IsWord(t)) continue;
+    if ((t.verb & kAgentVerb) == 0) continue;
     const std::string& w = t.lower;
     size_t object = kNone;
     size_t n = SkipMarks(tokens, v + 1, end);
@@ -445,7 +480,7 @@ size_t MatchOuterAlignment(const std::vector<Token>& tokens, size_t begin,
                            size_t end, Match& m) {
   for (size_t v = begin; v < end; ++v) {
     const Token& t = tokens[v];
-    if (!IsWord(t)) continue;
+    if ((t.verb & kOuterWord) == 0) continue;
     size_t after;
     if (t.lower == "outer-alignment") {
       after = v + 1;
@@ -496,22 +531,38 @@ size_t MatchOuterAlignment(const std::vector<Token>& tokens, size_t begin,
 
 }  // namespace
 
-bool HasCandidateVerb(const std::vector<Token>& tokens) {
-  for (const Token& t : tokens) {
-    if (!IsWord(t)) continue;
-    const std::string& w = t.lower;
-    if (IsAlignVerb(w) || IsRepresentVerb(w) || w == "outer" ||
-        w == "outer-alignment" ||
-        In(w, {"care",     "cares",    "cared",    "caring",     "want",
-               "wants",    "wanted",   "wanting",  "try",        "tries",
-               "tried",    "trying",   "seek",     "seeks",      "seeking",
-               "aim",      "aims",     "aiming",   "strive",     "strives",
-               "striving", "attempt",  "attempts", "attempting", "desire",
-               "desires",  "motivated"})) {
-      return true;
+bool ClassifyVerbs(std::vector<Token>& tokens) {
+  // One hash lookup per word instead of a scan of every word list.
+  static const std::unordered_map<std::string_view, uint8_t> kClasses = [] {
+    std::unordered_map<std::string_view, uint8_t> m;
+    for (std::string_view w :
+         {"aligned", "aligns", "align", "aligning", "represents", "represent",
+          "representing", "encodes", "encode", "encoding", "captures",
+          "capture", "capturing", "reflects", "reflect", "reflecting",
+          "embodies", "embody", "matches"}) {
+      m[w] |= kLossGoalVerb;
     }
+    for (std::string_view w :
+         {"care",   "cares",   "cared",    "caring",  "want",     "wants",
+          "wanted", "wanting", "try",      "tries",   "tried",    "trying",
+          "seek",   "seeks",   "seeking",  "aim",     "aims",     "aiming",
+          "strive", "strives", "striving", "attempt", "attempts", "attempting",
+          "desire", "desires", "motivated"}) {
+      m[w] |= kAgentVerb;
+    }
+    m["outer"] |= kOuterWord;
+    m["outer-alignment"] |= kOuterWord;
+    return m;
+  }();
+  bool any = false;
+  for (Token& t : tokens) {
+    if (t.kind != TokenKind::kWord) continue;
+    auto it = kClasses.find(t.lower);
+    if (it != kClasses.end()) t.verb = it->second;
+    if (IsAlignVerb(t.lower)) t.verb |= kLossGoalVerb;  // "well-aligned"
+    any = any || t.verb != 0;
   }
-  return false;
+  return any;
 }
 
 std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,

@@ -33,9 +33,10 @@ struct Match {
 std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
                                size_t end, bool question);
 
-/// Whether some token of [begin, end) could start a match: the cheap test
-/// done before splitting sentences and finding quotes.
-bool HasCandidateVerb(const std::vector<Token>& tokens);
+/// Sets Token::verb on every token that could start a match, and returns
+/// whether any does: the cheap test done before splitting sentences and
+/// finding quotes. FindMatches only looks at classified tokens.
+bool ClassifyVerbs(std::vector<Token>& tokens);
 
 }  // namespace aligncheck::prose
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "lint/rules.h"
@@ -17,15 +18,35 @@
 namespace aligncheck::prose {
 namespace {
 
-// Every rule needs a loss-like word: loss, reward, objective or cost.
-// Compares the lower-cased bytes after a first letter that matched.
-bool StemAt(std::string_view raw, size_t i, const char* rest) {
-  size_t len = std::strlen(rest);
-  if (i + 1 + len > raw.size()) return false;
-  for (size_t k = 0; k < len; ++k) {
-    if ((raw[i + 1 + k] | 0x20) != rest[k]) return false;
+// Every rule needs a loss-like word: loss, reward, objective or cost. The
+// prefilter looks for their first four letters, in any case, by
+// Horspool's skip search over a four-byte window.
+constexpr std::string_view kStems[] = {"loss", "reward", "objective", "cost"};
+
+struct SkipTable {
+  std::array<uint8_t, 256> shift;
+  SkipTable() {
+    shift.fill(4);
+    for (std::string_view stem : kStems) {
+      for (size_t k = 0; k < 3; ++k) {
+        auto lower = static_cast<unsigned char>(stem[k]);
+        uint8_t by = static_cast<uint8_t>(3 - k);
+        shift[lower] = std::min(shift[lower], by);
+        shift[lower - 'a' + 'A'] = std::min(shift[lower - 'a' + 'A'], by);
+      }
+    }
   }
-  return true;
+};
+
+// Whether a stem starts at `at`, ignoring ASCII case.
+bool StemAt(std::string_view raw, size_t at) {
+  for (std::string_view stem : kStems) {
+    if (at + stem.size() > raw.size()) continue;
+    size_t k = 0;
+    while (k < stem.size() && (raw[at + k] | 0x20) == stem[k]) ++k;
+    if (k == stem.size()) return true;
+  }
+  return false;
 }
 
 // Whether the sentence's last character, before closing quotes and
@@ -93,23 +114,14 @@ std::vector<SentenceTokens> TokenRanges(const std::vector<TextRange>& ranges,
 }  // namespace
 
 bool MayTrigger(std::string_view raw) {
-  for (size_t i = 0; i < raw.size(); ++i) {
-    switch (raw[i] | 0x20) {
-      case 'l':
-        if (StemAt(raw, i, "oss")) return true;
-        break;
-      case 'r':
-        if (StemAt(raw, i, "eward")) return true;
-        break;
-      case 'o':
-        if (StemAt(raw, i, "bjective")) return true;
-        break;
-      case 'c':
-        if (StemAt(raw, i, "ost")) return true;
-        break;
-      default:
-        break;
+  static const SkipTable kTable;
+  for (size_t end = 3; end < raw.size();) {
+    char last = static_cast<char>(raw[end] | 0x20);
+    if ((last == 's' || last == 'a' || last == 'e' || last == 't') &&
+        StemAt(raw, end - 3)) {
+      return true;
     }
+    end += kTable.shift[static_cast<unsigned char>(raw[end])];
   }
   return false;
 }
@@ -121,7 +133,7 @@ std::vector<Diagnostic> CheckParagraph(
   const std::string& text = paragraph.text;
   if (!MayTrigger(text)) return out;
   std::vector<Token> tokens = Tokenize(text);
-  if (!HasCandidateVerb(tokens)) return out;
+  if (!ClassifyVerbs(tokens)) return out;
   std::vector<SentenceTokens> sentences =
       TokenRanges(SplitSentences(text), tokens);
 

@@ -49,7 +49,8 @@ bool IsWordIn(const Token& token,
 bool IsNegation(std::string_view word) {
   if (word == "not" || word == "never" || word == "no" || word == "cannot" ||
       word == "neither" || word == "nor" || word == "hardly" ||
-      word == "barely" || word == "nothing" || word == "none") {
+      word == "barely" || word == "nothing" || word == "none" ||
+      word == "nobody" || word == "nowhere") {
     return true;
   }
   auto ends_with = [&](std::string_view suffix) {
@@ -61,6 +62,7 @@ bool IsNegation(std::string_view word) {
 
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 5);
   size_t i = 0;
   const size_t n = text.size();
   auto word_byte = [&](size_t k) {

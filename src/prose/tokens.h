@@ -21,7 +21,13 @@ struct Token {
   uint32_t begin = 0;  // byte range in the paragraph text
   uint32_t end = 0;
   std::string lower;  // ASCII-lowercased text; a punctuation mark as is
+  uint8_t verb = 0;   // the rules' verb classes (kLossGoalVerb, ...)
 };
+
+/// Verb classes of Token::verb, set by the prose rules' ClassifyVerbs.
+inline constexpr uint8_t kLossGoalVerb = 1;  // aligned, represents, ...
+inline constexpr uint8_t kAgentVerb = 2;     // wants, tries, cares, ...
+inline constexpr uint8_t kOuterWord = 4;     // outer, outer-alignment
 
 /// Splits `text` into tokens. Non-ASCII letters (é, ℓ) are word bytes;
 /// typographic quotes, dashes and ellipses are punctuation. A curly
