@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <cctype>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -343,6 +344,33 @@ TEST_CASE("prose: the prefilter is cheap and case-insensitive") {
   CHECK(MayTrigger("a cost function"));
   CHECK(MayTrigger("los\nloss"));
   CHECK(!MayTrigger("los rewar objectiv cos"));
+}
+
+TEST_CASE("prose: the prefilter agrees with a brute-force search") {
+  std::mt19937 rng(3);
+  const std::string alphabet = "losctrewadbjivLOSCREWADBJ x";
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    size_t n = rng() % 24;
+    for (size_t k = 0; k < n; ++k) text += alphabet[rng() % alphabet.size()];
+    if (round % 3 == 0) {  // plant a stem, in mixed case, maybe cut short
+      std::string stem = std::vector<std::string>{"loss", "reward", "objective",
+                                                  "cost"}[rng() % 4];
+      for (char& c : stem) {
+        if (rng() % 2) c = static_cast<char>(std::toupper(c));
+      }
+      if (rng() % 4 == 0) stem.pop_back();
+      text.insert(rng() % (text.size() + 1), stem);
+    }
+    std::string lower = text;
+    for (char& c : lower) c = static_cast<char>(std::tolower(c));
+    bool expected = false;
+    for (const char* stem : {"loss", "reward", "objective", "cost"}) {
+      expected = expected || lower.find(stem) != std::string::npos;
+    }
+    CAPTURE(text);
+    CHECK(MayTrigger(text) == expected);
+  }
 }
 
 TEST_CASE("prose: malformed paragraphs never crash") {

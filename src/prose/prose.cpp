@@ -115,13 +115,27 @@ std::vector<SentenceTokens> TokenRanges(const std::vector<TextRange>& ranges,
 
 bool MayTrigger(std::string_view raw) {
   static const SkipTable kTable;
+  // The stems' first four letters as little-endian words, lower case.
+  auto word = [](const char* s) {
+    return uint32_t(uint8_t(s[0])) | uint32_t(uint8_t(s[1])) << 8 |
+           uint32_t(uint8_t(s[2])) << 16 | uint32_t(uint8_t(s[3])) << 24;
+  };
+  static const uint32_t kWords[] = {word("loss"), word("rewa"), word("obje"),
+                                    word("cost")};
+  const char* data = raw.data();
   for (size_t end = 3; end < raw.size();) {
-    char last = static_cast<char>(raw[end] | 0x20);
-    if ((last == 's' || last == 'a' || last == 'e' || last == 't') &&
+    // Upper-case letters become lower case; no other byte becomes a letter.
+    uint32_t w = (uint32_t(uint8_t(data[end - 3])) |
+                  uint32_t(uint8_t(data[end - 2])) << 8 |
+                  uint32_t(uint8_t(data[end - 1])) << 16 |
+                  uint32_t(uint8_t(data[end])) << 24) |
+                 0x20202020u;
+    if ((w == kWords[0] || w == kWords[1] || w == kWords[2] ||
+         w == kWords[3]) &&
         StemAt(raw, end - 3)) {
       return true;
     }
-    end += kTable.shift[static_cast<unsigned char>(raw[end])];
+    end += kTable.shift[static_cast<unsigned char>(data[end])];
   }
   return false;
 }
