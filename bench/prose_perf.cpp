@@ -3,8 +3,8 @@
 // it, including worst cases where every paragraph mentions a loss. Built
 // with -DALIGNCHECK_BENCH=ON; run with
 //   ./build/aligncheck_prose_bench
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <random>
 #include <string>
@@ -114,6 +114,16 @@ int main() {
       one[0] += p + ' ';
     }
     Run(("one paragraph of " + std::to_string(mb) + " MB").c_str(), one);
+  }
+  // Adversarial: one sentence without a terminator, full of candidates
+  // that are not asserted, quotes, colons and code spans.
+  for (size_t mb : {1, 4, 16}) {
+    std::vector<std::string> one(1);
+    const std::string piece =
+        "if the loss represents the intended goal, he wrote: \"the reward "
+        "captures human values\" and \x1a, ";
+    while (one[0].size() < mb * kMB) one[0] += piece;
+    Run(("one unended sentence of " + std::to_string(mb) + " MB").c_str(), one);
   }
   return 0;
 }

@@ -321,9 +321,11 @@ bool IsRepresentVerb(std::string_view w) {
 
 // Words before the subject that make the sentence something other than an
 // assertion of it: conditions, wishes, and frames that talk about the idea.
-bool NotAsserted(const std::vector<Token>& tokens, size_t begin,
-                 size_t subject) {
-  for (size_t j = begin; j < subject; ++j) {
+// Returns the first such word of the sentence [begin, end), or `end`: a
+// phrase whose subject comes after it is not asserted.
+size_t FirstNonAssertion(const std::vector<Token>& tokens, size_t begin,
+                         size_t end) {
+  for (size_t j = begin; j < end; ++j) {
     const Token& t = tokens[j];
     if (!IsWord(t)) continue;
     if (IsModal(t.lower) ||
@@ -340,24 +342,22 @@ bool NotAsserted(const std::vector<Token>& tokens, size_t begin,
             "slogan",    "misconception", "myth",      "assumption",
             "belief",    "intuition",     "doubtful",  "doubt",
             "doubts",    "unclear",       "unlikely",  "unproven",
-            "false"})) {
-      return true;
+            "false"}) ||
+        // "No loss ...", "we do not claim that the reward ...".
+        IsNegation(t.lower)) {
+      return j;
     }
     if (In(t.lower, {"claim", "claims"}) && j > begin &&
         In(tokens[j - 1].lower, {"the", "a", "this", "that", "such", "any"})) {
-      return true;
+      return j;
     }
   }
-  // "No loss ...", "we do not claim that the reward ...".
-  for (size_t j = begin; j < subject; ++j) {
-    if (IsWord(tokens[j]) && IsNegation(tokens[j].lower)) return true;
-  }
-  return false;
+  return end;
 }
 
 // AC101: a loss that is aligned with / represents / captures a goal.
 size_t MatchLossGoal(const std::vector<Token>& tokens, size_t begin, size_t end,
-                     Match& m) {
+                     size_t marker, Match& m) {
   for (size_t v = begin; v < end; ++v) {
     const Token& t = tokens[v];
     if ((t.verb & kLossGoalVerb) == 0) continue;
@@ -377,8 +377,7 @@ size_t MatchLossGoal(const std::vector<Token>& tokens, size_t begin, size_t end,
     Subject s = WalkBack(tokens, begin, v, LossHead);
     if (s.first == kNone) continue;
     size_t goal = FindGoal(tokens, object, end);
-    if (goal == kNone || s.negated || s.modal ||
-        NotAsserted(tokens, begin, s.first)) {
+    if (goal == kNone || s.negated || s.modal || marker < s.first) {
       continue;
     }
     m = {"AC101", s.first, goal, s.first, v};
@@ -423,7 +422,7 @@ size_t FindLossObject(const std::vector<Token>& tokens, size_t k, size_t end) {
 // AC103: an agent that wants / tries / seeks to minimize its loss or
 // maximize reward, or cares about loss or reward.
 size_t MatchAgentWants(const std::vector<Token>& tokens, size_t begin,
-                       size_t end, Match& m) {
+                       size_t end, size_t marker, Match& m) {
   for (size_t v = begin; v < end; ++v) {
     const Token& t = tokens[v];
     if ((t.verb & kAgentVerb) == 0) continue;
@@ -461,8 +460,7 @@ size_t MatchAgentWants(const std::vector<Token>& tokens, size_t begin,
     size_t loss = FindLossObject(tokens, object, end);
     if (loss == kNone) continue;
     Subject s = WalkBack(tokens, begin, v, AgentHead);
-    if (s.first == kNone || s.negated || s.modal ||
-        NotAsserted(tokens, begin, s.first)) {
+    if (s.first == kNone || s.negated || s.modal || marker < s.first) {
       continue;
     }
     for (size_t j = v; j <= loss; ++j) {
@@ -477,7 +475,7 @@ size_t MatchAgentWants(const std::vector<Token>& tokens, size_t begin,
 // AC102: "outer alignment is / refers to / means ... aligning the loss
 // with the intended goal".
 size_t MatchOuterAlignment(const std::vector<Token>& tokens, size_t begin,
-                           size_t end, Match& m) {
+                           size_t end, size_t marker, Match& m) {
   for (size_t v = begin; v < end; ++v) {
     const Token& t = tokens[v];
     if ((t.verb & kOuterWord) == 0) continue;
@@ -520,7 +518,7 @@ size_t MatchOuterAlignment(const std::vector<Token>& tokens, size_t begin,
       if (align != kNone && loss != kNone && goal != kNone) break;
     }
     if (align == kNone || loss == kNone || goal == kNone || negated ||
-        NotAsserted(tokens, begin, v)) {
+        marker < v) {
       continue;
     }
     m = {"AC102", v, std::max({align, loss, goal}), v, d};
@@ -569,10 +567,12 @@ std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
                                size_t end, bool question) {
   std::vector<Match> out;
   if (question) return out;
+  size_t marker = FirstNonAssertion(tokens, begin, end);
   Match outer, loss, agent;
-  bool has_outer = MatchOuterAlignment(tokens, begin, end, outer) != kNone;
-  bool has_loss = MatchLossGoal(tokens, begin, end, loss) != kNone;
-  bool has_agent = MatchAgentWants(tokens, begin, end, agent) != kNone;
+  bool has_outer =
+      MatchOuterAlignment(tokens, begin, end, marker, outer) != kNone;
+  bool has_loss = MatchLossGoal(tokens, begin, end, marker, loss) != kNone;
+  bool has_agent = MatchAgentWants(tokens, begin, end, marker, agent) != kNone;
   if (has_outer) out.push_back(outer);
   // A loss-goal phrase inside the definition is the definition's.
   if (has_loss &&

@@ -79,10 +79,13 @@ bool NamesQualification(const Paragraph& paragraph,
   for (size_t i = begin; i < end; ++i) {
     const Token& t = tokens[i];
     if (t.kind == TokenKind::kOpaque) {
-      for (const CodeSpan& code : paragraph.code) {
-        if (code.at == t.begin && CodeQualifies(code.text, claim_names)) {
-          return true;
-        }
+      // Code spans are in text order: find this one's by binary search.
+      auto code = std::lower_bound(
+          paragraph.code.begin(), paragraph.code.end(), t.begin,
+          [](const CodeSpan& c, uint32_t at) { return c.at < at; });
+      if (code != paragraph.code.end() && code->at == t.begin &&
+          CodeQualifies(code->text, claim_names)) {
+        return true;
       }
       continue;
     }

@@ -13,6 +13,10 @@ constexpr size_t kNone = static_cast<size_t>(-1);
 // How many sentences after its colon a quotation may run before its
 // attribution dash.
 constexpr size_t kMaxQuotedSentences = 4;
+// ... and at most this many bytes.
+constexpr size_t kMaxQuotedBytes = 4000;
+// How many quotes before a position QuoteAt looks at.
+constexpr size_t kMaxNesting = 16;
 
 bool StartsWith(std::string_view text, size_t i, std::string_view s) {
   return text.substr(i, s.size()) == s;
@@ -135,6 +139,7 @@ void FindColonQuotes(std::string_view text, const std::vector<Token>& tokens,
     uint32_t end = s < sentences.size() ? sentences[s].end : colon;
     size_t last = std::min(sentences.size(), s + kMaxQuotedSentences + 1);
     uint32_t limit = last > 0 ? sentences[last - 1].end : colon;
+    limit = std::min<uint32_t>(limit, colon + kMaxQuotedBytes);
     for (size_t i = colon + 1; i < limit && i < text.size(); ++i) {
       size_t len = DashLength(text, i);
       if (len == 0) continue;
@@ -222,8 +227,15 @@ std::vector<Quote> FindQuotes(std::string_view text,
 
 const Quote* QuoteAt(const std::vector<Quote>& quotes, uint32_t at) {
   const Quote* best = nullptr;
-  for (const Quote& q : quotes) {
-    if (q.content.begin > at) break;
+  auto after = std::upper_bound(
+      quotes.begin(), quotes.end(), at,
+      [](uint32_t x, const Quote& q) { return x < q.content.begin; });
+  // Quotes nest a few levels deep at most: the innermost one around `at`
+  // starts among the last few before it.
+  size_t looked = 0;
+  for (auto it = after; it != quotes.begin() && looked < kMaxNesting;
+       ++looked) {
+    const Quote& q = *--it;
     if (at < q.content.end &&
         (best == nullptr || q.content.end - q.content.begin <
                                 best->content.end - best->content.begin)) {

@@ -32,7 +32,10 @@ std::vector<Quote> FindQuotes(std::string_view text,
                               const std::vector<Token>& tokens,
                               const std::vector<TextRange>& sentences);
 
-/// Returns the innermost quote containing byte `at`, or null.
+/// Returns the innermost quote containing byte `at`, or null. Looks at the
+/// 16 quotes that start last before `at`, so that a paragraph full of
+/// quotes stays linear: a quote with more quotes than that inside it
+/// before `at` is not seen.
 const Quote* QuoteAt(const std::vector<Quote>& quotes, uint32_t at);
 
 }  // namespace aligncheck::prose
