@@ -11,6 +11,7 @@
 #include "lint/rules.h"
 #include "prose/patterns.h"
 #include "prose/qualify.h"
+#include "prose/quoted.h"
 #include "prose/quotes.h"
 #include "prose/sentences.h"
 #include "prose/tokens.h"
@@ -203,8 +204,7 @@ std::vector<Diagnostic> CheckParagraph(
                    ? Span{paragraph.offsets[b], paragraph.offsets[e - 1] + 1}
                    : Span{b, e};
       if (quoted) {
-        d.notes.push_back(
-            "the words are quoted: someone else's claim, reported as a note");
+        d.notes.emplace_back(kQuotedNote);
       }
       d.help.push_back(HelpOf(d.id));
       out.push_back(std::move(d));
