@@ -167,6 +167,25 @@ size_t AgentHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   return j;
 }
 
+// An aside between commas before a verb ("the reward, which we wrote by
+// hand, is ..."): returns the opening comma of the aside that the comma at
+// `close` ends, or kNone when the words between are not a plain aside.
+size_t OpeningComma(const std::vector<Token>& tokens, size_t begin,
+                    size_t close) {
+  constexpr size_t kMaxAside = 8;
+  for (size_t j = close; j > begin && close - j <= kMaxAside;) {
+    --j;
+    const Token& t = tokens[j];
+    if (t.lower == ",") return j + 1 < close ? j : kNone;
+    if (IsQuoteMark(t) || t.kind == TokenKind::kOpaque) continue;
+    if (!IsWord(t) || IsNegation(t.lower) || IsModal(t.lower)) return kNone;
+    if (IsClauseBreak(t.lower) && !In(t.lower, {"which", "who", "that"})) {
+      return kNone;
+    }
+  }
+  return kNone;
+}
+
 struct Subject {
   size_t first = kNone;
   bool modal = false;
@@ -180,15 +199,23 @@ Subject WalkBack(const std::vector<Token>& tokens, size_t begin, size_t v,
                  Head head) {
   Subject s;
   size_t fillers = 0;
+  bool after_aside = false;  // the subject must come right before an aside
   for (size_t j = v; j > begin;) {
     --j;
     const Token& t = tokens[j];
     if (IsQuoteMark(t)) continue;
-    if (IsWord(t) &&
+    if (!after_aside && IsWord(t) &&
         (IsNegation(t.lower) || IsModal(t.lower) || IsFiller(t.lower))) {
       if (IsNegation(t.lower)) s.negated = true;
       if (IsModal(t.lower)) s.modal = true;
       if (++fillers > kMaxFillers) return {};
+      continue;
+    }
+    if (!after_aside && t.lower == ",") {
+      size_t open = OpeningComma(tokens, begin, j);
+      if (open == kNone) return {};
+      j = open;
+      after_aside = true;
       continue;
     }
     if ((s.first = head(tokens, begin, j)) != kNone) return s;
@@ -490,11 +517,33 @@ size_t MatchOuterAlignment(const std::vector<Token>& tokens, size_t begin,
       continue;
     }
     size_t d = SkipMarks(tokens, after, end);
+    // "outer alignment, roughly, is"; "the outer alignment problem is".
+    if (d < end && tokens[d].lower == ",") {
+      size_t close = d + 1;
+      while (close < end && close <= d + 4 && IsWord(tokens[close]) &&
+             !IsNegation(tokens[close].lower)) {
+        ++close;
+      }
+      if (close < end && close > d + 1 && tokens[close].lower == ",") {
+        d = SkipMarks(tokens, close + 1, end);
+      }
+    }
+    if (d < end && IsWord(tokens[d]) &&
+        In(tokens[d].lower,
+           {"problem", "task", "challenge", "condition", "requirement"})) {
+      d = SkipMarks(tokens, d + 1, end);
+    }
+    // "by outer alignment we mean".
+    if (d + 1 < end && IsWord(tokens[d]) &&
+        In(tokens[d].lower, {"we", "i", "they"}) &&
+        In(tokens[d + 1].lower, {"mean", "means", "understand"})) {
+      ++d;
+    }
     if (d >= end || !IsWord(tokens[d]) ||
         !In(tokens[d].lower,
             {"is", "refers", "means", "denotes", "describes", "concerns",
              "consists", "amounts", "involves", "requires", "asks", "deals",
-             "seeks", "aims", "entails"})) {
+             "seeks", "aims", "entails", "mean", "understand"})) {
       continue;
     }
     size_t align = kNone, loss = kNone, goal = kNone;
