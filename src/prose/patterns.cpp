@@ -199,12 +199,12 @@ Subject WalkBack(const std::vector<Token>& tokens, size_t begin, size_t v,
                  Head head) {
   Subject s;
   size_t fillers = 0;
-  bool after_aside = false;  // the subject must come right before an aside
+  bool after_aside = false;  // one aside at most
   for (size_t j = v; j > begin;) {
     --j;
     const Token& t = tokens[j];
     if (IsQuoteMark(t)) continue;
-    if (!after_aside && IsWord(t) &&
+    if (IsWord(t) &&
         (IsNegation(t.lower) || IsModal(t.lower) || IsFiller(t.lower))) {
       if (IsNegation(t.lower)) s.negated = true;
       if (IsModal(t.lower)) s.modal = true;
