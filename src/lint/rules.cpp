@@ -128,6 +128,49 @@ const std::vector<Rule>& AllRules() {
        "A misspelt rule id in a suppression or in .aligncheck.toml silently "
        "does nothing. The warning suggests the closest id.",
        "# aligncheck: ignore AC07", "# aligncheck: ignore AC007"},
+      {"AC101", "unqualified-aligned-loss", Severity::kWarning,
+       "prose that says a loss is aligned with a goal, and not in which "
+       "sense",
+       "The essay (usage 3) asks what \"a loss function which is perfectly "
+       "aligned with the goal\" should lead us to anticipate and finds "
+       "several answers with different verdicts: low physical loss only when "
+       "the goal is met (usage 1), loss-minimization only when it is met in "
+       "some mathematical idealization (usage 2), or a training setup that "
+       "produces a model meeting it. It argues that loss functions do not "
+       "directly encode goals and that talk of a loss \"representing\" a "
+       "goal invites imprecise thinking. The sentence is fine once it or "
+       "its paragraph names a reading (idealized minimizer, physical-only, "
+       "trained outcome) or an aligncheck claim that states it.",
+       "Our reward function captures what users actually want.",
+       "Our reward function captures what users want in the idealized "
+       "minimizer sense."},
+      {"AC102", "outer-alignment-definition", Severity::kWarning,
+       "prose that defines outer alignment as aligning the loss with the "
+       "goal",
+       "\"Outer alignment refers to aligning the specified loss function "
+       "with the intended goal\" is the definition the essay quotes and "
+       "has trouble understanding: it does not say what inner cognition "
+       "would or would not satisfy it, because \"aligned\" has no single "
+       "meaning for "
+       "a loss. Define outer alignment by one reading of the alignment "
+       "claim (idealized minimizer, physical-only, trained outcome), or "
+       "talk about the training goal and rationale instead.",
+       "Outer alignment means aligning the reward function with the "
+       "intended goal.",
+       "Outer alignment, here, means that every idealized minimizer of the "
+       "reward on the training data meets the goal."},
+      {"AC103", "agent-wants-loss", Severity::kWarning,
+       "prose that says an agent wants low loss or high reward",
+       "The essay's usage 4: \"the agent wants to minimize its loss\" may "
+       "mean the agent cares about a low value at the loss register (and "
+       "would tamper with it), or that its predictions match the future "
+       "labels, or something else; \"the agent cares about reward\" is, in "
+       "its words, inherently underdefined. Say which; aligncheck's agents "
+       "say `cares_about register in M` or `cares_about predictions of L`.",
+       "The trained agent tries to maximize its reward.",
+       "The trained agent tries to maximize the value at its reward "
+       "register, and would overwrite the register if it could (physical "
+       "model `lab`)."},
   };
   return kRules;
 }

@@ -1,7 +1,7 @@
 // The lint rule catalogue: the one place that owns every rule's id, name,
 // default severity and explanation. Detection lives elsewhere (analysis for
-// AC001-AC005, lint/*_rules.cpp for the rest); everything user-facing about
-// a rule comes from here.
+// AC001-AC005, lint/*_rules.cpp for the rest, prose/ for the write-up
+// rules AC101-AC103); everything user-facing about a rule comes from here.
 #ifndef ALIGNCHECK_LINT_RULES_H_
 #define ALIGNCHECK_LINT_RULES_H_
 
@@ -18,7 +18,7 @@ struct Rule {
   Severity severity;    // the default
   const char* summary;  // one line: what the rule flags
   const char* why;      // a paragraph: why it exists
-  const char* bad;      // a spec fragment that triggers it
+  const char* bad;      // a spec fragment (AC1xx: a sentence) that triggers it
   const char* good;     // the same fragment, fixed
 };
 

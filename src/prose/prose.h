@@ -52,12 +52,28 @@ struct DocumentContext {
 /// A cheap filter over a paragraph's raw bytes, before markup is removed:
 /// false when no rule can fire on it, so the reader need not build the
 /// Paragraph. Most prose never mentions a loss, a reward or an objective.
+/// It looks for the stems loss, reward, objective and cost in any ASCII
+/// case; a stem that markup splits in the raw bytes ("lo**ss**",
+/// "re\-ward") is not seen.
 bool MayTrigger(std::string_view raw);
 
 /// Applies every prose rule to `paragraph` of `host`. Findings carry their
 /// rule id, the rule's default severity (note when the words are quoted)
 /// and the span of the trigger phrase in the host file. Configuration and
-/// suppression comments are applied by the caller.
+/// suppression comments are applied by the caller; IsQuotedFinding
+/// (prose/quoted.h) tells quoted findings apart.
+///
+/// What counts (details in prose/patterns.h, quotes.h, qualify.h):
+///  - only assertions: not questions, negations, modal or conditional
+///    sentences, wishes, or frames that talk about the idea ("the notion
+///    that ..."); a scare-quoted verb or a quoted phrase that is talked
+///    about ("\"...\" is underdefined") is a mention, not a claim;
+///  - at most one finding per rule and sentence;
+///  - a sentence is exempt when it names an operationalization or one of
+///    `context.claim_names`; the author's own sentences are also exempt
+///    when their paragraph does, quoted ones only by their own sentence.
+/// REQUIRES: paragraph.offsets.size() == paragraph.text.size() (when it is
+/// not, spans are paragraph positions rather than a crash).
 std::vector<Diagnostic> CheckParagraph(
     const std::shared_ptr<const SourceFile>& host, const Paragraph& paragraph,
     const DocumentContext& context);

@@ -1,0 +1,249 @@
+// The prose rules' vocabulary: which words are loss-like subjects, agents,
+// goals, auxiliaries, modals and clause breaks.
+#include "prose/lexicon.h"
+
+namespace aligncheck::prose {
+namespace {
+
+// Owners of values and preferences that make them a goal.
+bool IsHumanish(const Token& t) {
+  return IsWord(t) &&
+         In(t.lower,
+            {"human",       "humans'",     "human's",      "our",
+             "their",       "your",        "people's",     "users'",
+             "user's",      "user",        "users",        "designer's",
+             "designers'",  "designer",    "designers",    "operator's",
+             "overseer's",  "principal's", "humanity's",   "moral",
+             "societal",    "shared",      "stakeholder",  "stakeholders'",
+             "annotator",   "annotators'", "labeler",      "labelers'",
+             "rater",       "raters'",     "true",         "real",
+             "underlying",  "actual",      "programmers'", "programmer's",
+             "developers'", "developer's", "creators'",    "creator's"});
+}
+
+}  // namespace
+
+bool IsQuoteMark(const Token& t) {
+  return t.kind == TokenKind::kPunct &&
+         In(t.lower,
+            {"\"", "'", "`", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
+             "\xE2\x80\x99", "\xE2\x80\x9E", "\xC2\xAB", "\xC2\xBB", "*", "_"});
+}
+
+bool IsModal(std::string_view w) {
+  return In(w, {"would", "could", "might", "may", "should", "must", "can",
+                "shall", "ought", "wouldn't", "couldn't", "shouldn't"});
+}
+
+// Words that may stand between a subject and its verb without changing
+// who does what: auxiliaries, relative pronouns and adverbs.
+bool IsFiller(std::string_view w) {
+  return In(w, {"is",           "are",         "was",           "were",
+                "be",           "been",        "being",         "will",
+                "does",         "do",          "did",           "has",
+                "have",         "had",         "which",         "that",
+                "who",          "also",        "already",       "still",
+                "truly",        "really",      "actually",      "indeed",
+                "perfectly",    "fully",       "completely",    "closely",
+                "well",         "tightly",     "largely",       "mostly",
+                "roughly",      "exactly",     "precisely",     "faithfully",
+                "accurately",   "correctly",   "properly",      "sufficiently",
+                "ultimately",   "essentially", "basically",     "directly",
+                "always",       "generally",   "typically",     "usually",
+                "successfully", "somehow",     "now",           "thus",
+                "therefore",    "hence",       "clearly",       "obviously",
+                "certainly",    "simply",      "just",          "only",
+                "reliably",     "quite",       "very",          "highly",
+                "strongly",     "broadly",     "approximately", "adequately",
+                "explicitly",   "implicitly",  "genuinely",     "finally",
+                "eventually",   "merely",      "secretly",      "internally",
+                "inherently",   "naturally",   "robustly",      "sufficiently",
+                "primarily",    "mainly",      "deeply",        "desperately",
+                "consistently", "faithfully",  "then",          "so",
+                "all",          "both",        "better",        "each"});
+}
+
+// Words that end a clause: an object or definition never runs past them.
+bool IsClauseBreak(std::string_view w) {
+  return In(w, {"and", "or", "but", "while", "whereas", "because", "although",
+                "though", "which", "that", "who", "if", "than", "so", "since",
+                "unless", "when", "where", "however"});
+}
+
+// A name given to a loss or an agent right after its noun: `L`, ℓ, R.
+bool IsName(const Token& t) {
+  if (t.kind == TokenKind::kOpaque) return true;
+  if (!IsWord(t)) return false;
+  if (static_cast<unsigned char>(t.lower[0]) >= 0x80) return true;
+  return t.lower.size() == 1 && t.lower != "a" && t.lower != "i";
+}
+
+// A loss-like noun phrase ending at token j: returns its first token.
+size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
+  const Token& t = tokens[j];
+  if (!IsWord(t)) return kNone;
+  const std::string& w = t.lower;
+  auto prev = [&](Words words) {
+    return j > begin && IsWord(tokens[j - 1]) && In(tokens[j - 1].lower, words);
+  };
+  size_t first = kNone;
+  if (In(w, {"loss", "losses", "reward", "rewards", "loss-function",
+             "loss-functions", "reward-function", "reward-functions",
+             "reward-model", "reward-models", "reward-signal"})) {
+    first = j;
+  } else if (In(w, {"objective", "objectives"})) {
+    // "our objective", "the main objective": an aim, not a loss.
+    if (prev({"our",      "my",       "your",    "his",     "her",
+              "their",    "main",     "primary", "key",     "overall",
+              "research", "ultimate", "stated",  "first",   "second",
+              "sole",     "chief",    "central", "broader", "whose",
+              "business", "project",  "policy"})) {
+      return kNone;
+    }
+    first = j;
+  } else if (In(w, {"function", "functions"})) {
+    if (!prev({"loss", "reward", "objective", "cost"})) return kNone;
+    first = j - 1;
+  } else if (In(w, {"model", "models"})) {
+    if (!prev({"reward"})) return kNone;
+    first = j - 1;
+  } else if (In(w, {"signal", "signals"})) {
+    if (!prev({"loss", "reward", "training"})) return kNone;
+    first = j - 1;
+  } else {
+    return kNone;
+  }
+  if (first > begin && IsWord(tokens[first - 1]) &&
+      In(tokens[first - 1].lower,
+         {"training", "specified", "proxy", "base", "outer", "learning",
+          "optimization", "rl", "pretraining", "surrogate", "designed"})) {
+    --first;
+  }
+  return first;
+}
+
+// An agent-like subject ending at token j: returns its first token.
+size_t AgentHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
+  const Token& t = tokens[j];
+  if (!IsWord(t) || !In(t.lower, {"agent",
+                                  "agents",
+                                  "model",
+                                  "models",
+                                  "policy",
+                                  "policies",
+                                  "network",
+                                  "networks",
+                                  "net",
+                                  "nets",
+                                  "ai",
+                                  "ais",
+                                  "system",
+                                  "systems",
+                                  "learner",
+                                  "learners",
+                                  "assistant",
+                                  "assistants",
+                                  "llm",
+                                  "llms",
+                                  "bot",
+                                  "bots",
+                                  "robot",
+                                  "robots",
+                                  "it",
+                                  "mesa-optimizer",
+                                  "mesa-optimizers",
+                                  "chatbot",
+                                  "chatbots"})) {
+    return kNone;
+  }
+  if (j > begin && IsWord(tokens[j - 1])) {
+    const std::string& p = tokens[j - 1].lower;
+    if (p == "reward") return kNone;  // "the reward model tries to ..."
+    if (In(p, {"rl", "language", "trained", "learned", "deployed", "ai"})) {
+      return j - 1;
+    }
+  }
+  return j;
+}
+
+// Index of the next token from `k` that is not a quotation mark.
+size_t SkipMarks(const std::vector<Token>& tokens, size_t k, size_t end) {
+  while (k < end && IsQuoteMark(tokens[k])) ++k;
+  return k;
+}
+
+bool IsPreposition(std::string_view w) {
+  return In(w, {"of",      "to",     "in",      "on",     "at",      "for",
+                "from",    "by",     "about",   "into",   "over",    "under",
+                "between", "toward", "towards", "near",   "through", "across",
+                "along",   "around", "behind",  "beyond", "within",  "without",
+                "via",     "per"});
+}
+
+// A goal-like phrase starting at token j: returns its last token.
+size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
+  const Token& t = tokens[j];
+  if (!IsWord(t)) return kNone;
+  const std::string& w = t.lower;
+  size_t n = SkipMarks(tokens, j + 1, end);
+  if (In(w,
+         {"goal", "goals", "intent", "intents", "intention", "intentions"})) {
+    // "the goal square", "goals scored": a modifier, not the head.
+    auto adverb = [&](const std::string& x) {
+      return x.size() > 4 && x.compare(x.size() - 2, 2, "ly") == 0;
+    };
+    if (n < end && IsWord(tokens[n]) && !adverb(tokens[n].lower) &&
+        !In(tokens[n].lower,
+            {"of",    "for",     "in",        "and",     "or",     "that",
+             "which", "is",      "are",       "was",     "were",   "as",
+             "by",    "to",      "than",      "we",      "they",   "it",
+             "while", "whereas", "but",       "because", "so",     "when",
+             "at",    "on",      "from",      "with",    "here",   "there",
+             "well",  "better",  "perfectly", "exactly", "closely"})) {
+      return kNone;
+    }
+    return j;
+  }
+  if (In(w, {"values", "preferences", "desires", "interests", "wishes"})) {
+    return j > 0 && IsHumanish(tokens[j - 1]) ? j : kNone;
+  }
+  if (In(w, {"intended", "desired"})) {
+    return n < end && IsWord(tokens[n]) &&
+                   In(tokens[n].lower,
+                      {"goal",       "goals",     "behaviour",   "behavior",
+                       "behaviours", "behaviors", "outcome",     "outcomes",
+                       "task",       "tasks",     "objective",   "objectives",
+                       "purpose",    "result",    "results",     "effect",
+                       "effects",    "values",    "preferences", "target",
+                       "use"})
+               ? n
+               : kNone;
+  }
+  if (w == "what") {
+    for (size_t m = j + 1; m < end && m <= j + 4; ++m) {
+      if (!IsWord(tokens[m])) return kNone;
+      if (In(tokens[m].lower,
+             {"want",   "wants",   "wanted", "intend",  "intends", "intended",
+              "mean",   "means",   "meant",  "value",   "values",  "valued",
+              "desire", "desires", "prefer", "prefers", "care",    "cares",
+              "like",   "likes",   "wish",   "wishes"})) {
+        if (m + 1 < end && tokens[m + 1].lower == "about") return m + 1;
+        return m;
+      }
+    }
+  }
+  return kNone;
+}
+
+bool IsAlignVerb(std::string_view w) {
+  if (In(w, {"aligned", "aligns", "align", "aligning"})) return true;
+  return w.size() > 8 && w.substr(w.size() - 8) == "-aligned";
+}
+
+bool IsRepresentVerb(std::string_view w) {
+  return In(w, {"represents", "represent", "representing", "encodes", "encode",
+                "encoding", "captures", "capture", "capturing", "reflects",
+                "reflect", "reflecting", "embodies", "embody", "matches"});
+}
+
+}  // namespace aligncheck::prose

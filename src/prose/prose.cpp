@@ -1,0 +1,216 @@
+// The prose rules' entry points: the raw-text prefilter, and the rules
+// applied to one paragraph (sentences, quotes, matches, exemptions).
+#include "prose/prose.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "lint/rules.h"
+#include "prose/patterns.h"
+#include "prose/qualify.h"
+#include "prose/quoted.h"
+#include "prose/quotes.h"
+#include "prose/sentences.h"
+#include "prose/tokens.h"
+
+namespace aligncheck::prose {
+namespace {
+
+// Every rule needs a loss-like word: loss, reward, objective or cost. The
+// prefilter looks for their first four letters, in any case, by
+// Horspool's skip search over a four-byte window.
+constexpr std::string_view kStems[] = {"loss", "reward", "objective", "cost"};
+
+struct SkipTable {
+  std::array<uint8_t, 256> shift;
+  SkipTable() {
+    shift.fill(4);
+    for (std::string_view stem : kStems) {
+      for (size_t k = 0; k < 3; ++k) {
+        auto lower = static_cast<unsigned char>(stem[k]);
+        uint8_t by = static_cast<uint8_t>(3 - k);
+        shift[lower] = std::min(shift[lower], by);
+        shift[lower - 'a' + 'A'] = std::min(shift[lower - 'a' + 'A'], by);
+      }
+    }
+  }
+};
+
+// Whether a stem starts at `at`, ignoring ASCII case.
+bool StemAt(std::string_view raw, size_t at) {
+  for (std::string_view stem : kStems) {
+    if (at + stem.size() > raw.size()) continue;
+    size_t k = 0;
+    while (k < stem.size() && (raw[at + k] | 0x20) == stem[k]) ++k;
+    if (k == stem.size()) return true;
+  }
+  return false;
+}
+
+// Whether the sentence's last character, before closing quotes and
+// brackets, is a question mark.
+bool IsQuestion(std::string_view text, TextRange s) {
+  for (size_t i = s.end; i > s.begin;) {
+    char c = text[--i];
+    if (c == '?') return true;
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' ||
+        static_cast<unsigned char>(c) >= 0x80) {
+      continue;  // closing marks, including curly quotes' bytes
+    }
+    return false;
+  }
+  return false;
+}
+
+const char* MessageOf(std::string_view rule) {
+  if (rule == "AC101") {
+    return "loss said to be aligned with a goal without saying what that "
+           "means";
+  }
+  if (rule == "AC102") {
+    return "outer alignment defined as aligning the loss with the intended "
+           "goal, which has no single meaning";
+  }
+  return "agent said to want low loss or high reward without saying which "
+         "it cares about";
+}
+
+const char* HelpOf(std::string_view rule) {
+  if (rule == "AC103") {
+    return "say whether it cares about the value at the loss register (and "
+           "would tamper with it) or about its predictions matching the "
+           "labels (`cares_about register in M` or `cares_about predictions "
+           "of L`)";
+  }
+  return "name the reading: idealized_minimizer (every minimizer of the "
+         "loss on the data meets the goal), physical_only (every behaviour "
+         "that makes the register read low meets it) or trained_outcome "
+         "(training with a stated setup yields a model that meets it), or "
+         "name the aligncheck claim that says it";
+}
+
+// Token index range of each sentence.
+struct SentenceTokens {
+  TextRange text;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+std::vector<SentenceTokens> TokenRanges(const std::vector<TextRange>& ranges,
+                                        const std::vector<Token>& tokens) {
+  std::vector<SentenceTokens> out;
+  size_t t = 0;
+  for (const TextRange& r : ranges) {
+    while (t < tokens.size() && tokens[t].begin < r.begin) ++t;
+    size_t b = t;
+    while (t < tokens.size() && tokens[t].begin < r.end) ++t;
+    out.push_back({r, b, t});
+  }
+  return out;
+}
+
+}  // namespace
+
+bool MayTrigger(std::string_view raw) {
+  static const SkipTable kTable;
+  // The stems' first four letters as little-endian words, lower case.
+  auto word = [](const char* s) {
+    return uint32_t(uint8_t(s[0])) | uint32_t(uint8_t(s[1])) << 8 |
+           uint32_t(uint8_t(s[2])) << 16 | uint32_t(uint8_t(s[3])) << 24;
+  };
+  static const uint32_t kWords[] = {word("loss"), word("rewa"), word("obje"),
+                                    word("cost")};
+  const char* data = raw.data();
+  for (size_t end = 3; end < raw.size();) {
+    // Upper-case letters become lower case; no other byte becomes a letter.
+    uint32_t w = (uint32_t(uint8_t(data[end - 3])) |
+                  uint32_t(uint8_t(data[end - 2])) << 8 |
+                  uint32_t(uint8_t(data[end - 1])) << 16 |
+                  uint32_t(uint8_t(data[end])) << 24) |
+                 0x20202020u;
+    if ((w == kWords[0] || w == kWords[1] || w == kWords[2] ||
+         w == kWords[3]) &&
+        StemAt(raw, end - 3)) {
+      return true;
+    }
+    end += kTable.shift[static_cast<unsigned char>(data[end])];
+  }
+  return false;
+}
+
+std::vector<Diagnostic> CheckParagraph(
+    const std::shared_ptr<const SourceFile>& host, const Paragraph& paragraph,
+    const DocumentContext& context) {
+  std::vector<Diagnostic> out;
+  const std::string& text = paragraph.text;
+  if (!MayTrigger(text)) return out;
+  std::vector<Token> tokens = Tokenize(text);
+  if (!ClassifyVerbs(tokens)) return out;
+  std::vector<SentenceTokens> sentences =
+      TokenRanges(SplitSentences(text), tokens);
+
+  std::vector<Quote> quotes;
+  bool quotes_found = false;
+  int paragraph_qualified = -1;  // not yet computed
+  for (const SentenceTokens& s : sentences) {
+    std::vector<Match> matches =
+        FindMatches(tokens, s.begin, s.end, IsQuestion(text, s.text));
+    for (const Match& m : matches) {
+      if (!quotes_found) {
+        std::vector<TextRange> ranges;
+        for (const SentenceTokens& r : sentences) ranges.push_back(r.text);
+        quotes = FindQuotes(text, tokens, ranges);
+        quotes_found = true;
+      }
+      const Quote* verb_quote = QuoteAt(quotes, tokens[m.verb].begin);
+      bool quoted = paragraph.blockquote;
+      if (verb_quote != nullptr) {
+        const TextRange& q = verb_quote->content;
+        bool subject_inside = tokens[m.subject].begin >= q.begin &&
+                              tokens[m.subject].begin < q.end;
+        // A scare-quoted verb, or a quoted phrase talked about, is a
+        // mention: nobody asserts it.
+        if (!subject_inside || verb_quote->mention) continue;
+        quoted = true;
+      }
+      if (NamesQualification(paragraph, tokens, s.begin, s.end,
+                             context.claim_names)) {
+        continue;
+      }
+      // The author's paragraph qualifies the author's words, not a quote.
+      if (!quoted) {
+        if (paragraph_qualified < 0) {
+          paragraph_qualified =
+              NamesQualification(paragraph, tokens, 0, tokens.size(),
+                                 context.claim_names)
+                  ? 1
+                  : 0;
+        }
+        if (paragraph_qualified == 1) continue;
+      }
+      Diagnostic d;
+      d.id = m.rule;
+      const Rule* rule = FindRule(d.id);
+      d.severity = quoted ? Severity::kNote : rule->severity;
+      d.message = MessageOf(d.id);
+      d.file = host;
+      uint32_t b = tokens[m.first].begin, e = tokens[m.last].end;
+      // Offsets map into the host; a reader that broke the contract gets
+      // paragraph positions rather than a crash.
+      d.span = e <= paragraph.offsets.size()
+                   ? Span{paragraph.offsets[b], paragraph.offsets[e - 1] + 1}
+                   : Span{b, e};
+      if (quoted) {
+        d.notes.emplace_back(kQuotedNote);
+      }
+      d.help.push_back(HelpOf(d.id));
+      out.push_back(std::move(d));
+    }
+  }
+  return out;
+}
+
+}  // namespace aligncheck::prose

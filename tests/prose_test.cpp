@@ -1,0 +1,510 @@
+// Prose rules AC101-AC103: sentence splitting, quotes, each rule, the
+// exemptions, host spans, the prefilter, the essay, and the labelled corpus
+// with its precision and recall.
+#include "prose/prose.h"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <cctype>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <random>
+#include <sstream>
+
+#include "lint/config.h"
+#include "lint/rules.h"
+#include "lint/suppress.h"
+#include "prose/quoted.h"
+#include "prose/quotes.h"
+#include "prose/sentences.h"
+#include "prose/tokens.h"
+
+namespace aligncheck::prose {
+namespace {
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE_MESSAGE(in.good(), "cannot read ", path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string DataPath(const char* name) {
+  return std::string(ALIGNCHECK_SOURCE_DIR) + "/tests/prose/" + name;
+}
+
+// What a reader makes of a line of Markdown-like test text: a leading "> "
+// makes a blockquote; `code`, $math$ and URLs each become one kOpaque.
+// Offsets are those of the line, plus `base`.
+Paragraph Read(std::string_view line, uint32_t base = 0) {
+  Paragraph p;
+  size_t i = 0;
+  if (line.substr(0, 2) == "> ") p.blockquote = true, i = 2;
+  auto put = [&](char c, size_t at) {
+    p.text += c;
+    p.offsets.push_back(base + static_cast<uint32_t>(at));
+  };
+  while (i < line.size()) {
+    char c = line[i];
+    size_t close = std::string_view::npos;
+    if (line.substr(i, 2) == "``") {  // a LaTeX opening quote
+      put(c, i);
+      put(c, i + 1);
+      i += 2;
+      continue;
+    }
+    if (c == '`' || c == '$') close = line.find(c, i + 1);
+    if (close != std::string_view::npos) {
+      if (c == '`') {
+        p.code.push_back({static_cast<uint32_t>(p.text.size()),
+                          std::string(line.substr(i + 1, close - i - 1))});
+      }
+      put(kOpaque, i);
+      i = close + 1;
+      continue;
+    }
+    if (line.substr(i, 7) == "http://" || line.substr(i, 8) == "https://") {
+      size_t end = line.find_first_of(" \t", i);
+      if (end == std::string_view::npos) end = line.size();
+      while (end > i && (line[end - 1] == '.' || line[end - 1] == ',')) --end;
+      put(kOpaque, i);
+      i = end;
+      continue;
+    }
+    put(c, i);
+    ++i;
+  }
+  return p;
+}
+
+const DocumentContext& CorpusContext() {
+  static const DocumentContext kContext{
+      {"novels_idealized", "reward_trained", "lab_physical"}};
+  return kContext;
+}
+
+std::vector<Diagnostic> Check(std::string_view line,
+                              const DocumentContext& context = {}) {
+  auto host = std::make_shared<SourceFile>("t.md", std::string(line));
+  return CheckParagraph(host, Read(line), context);
+}
+
+// "AC101:warning:<span text>" for each finding of `line`.
+std::vector<std::string> Findings(std::string_view line,
+                                  const DocumentContext& context = {}) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : Check(line, context)) {
+    out.push_back(
+        fmt::format("{}:{}:{}", d.id, SeverityName(d.severity),
+                    line.substr(d.span.begin, d.span.end - d.span.begin)));
+  }
+  return out;
+}
+
+std::vector<std::string> Sentences(std::string_view text) {
+  std::vector<std::string> out;
+  for (TextRange r : SplitSentences(text)) {
+    out.emplace_back(text.substr(r.begin, r.end - r.begin));
+  }
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST_CASE("prose: sentences split at terminators, not at abbreviations") {
+  CHECK(Sentences("One. Two! Three? Four") ==
+        Strings{"One.", "Two!", "Three?", "Four"});
+  CHECK(Sentences("See e.g. the loss, i.e. the code. Then stop.") ==
+        Strings{"See e.g. the loss, i.e. the code.", "Then stop."});
+  CHECK(Sentences("Smith et al. Show it. Fig. 3 and Sec. 2 vs. Eq. 4 agree.") ==
+        Strings{"Smith et al. Show it.", "Fig. 3 and Sec. 2 vs. Eq. 4 agree."});
+  CHECK(Sentences("The loss was 3.5 on average. It fell.") ==
+        Strings{"The loss was 3.5 on average.", "It fell."});
+  CHECK(Sentences("As A. M. Turing said. Then the U.S. Army came.") ==
+        Strings{"As A. M. Turing said.", "Then the U.S. Army came."});
+  CHECK(Sentences("Wait... and see... Then go. And so… on.") ==
+        Strings{"Wait... and see...", "Then go.", "And so… on."});
+  CHECK(Sentences("He said \"Stop.\" Then he left.") ==
+        Strings{"He said \"Stop.\"", "Then he left."});
+  CHECK(Sentences("Use \x1a. \x1a is code. Version 1.2.3 works.") ==
+        Strings{"Use \x1a.", "\x1a is code.", "Version 1.2.3 works."});
+  CHECK(Sentences("It ends (see Fig. 2). Next one.") ==
+        Strings{"It ends (see Fig. 2).", "Next one."});
+  CHECK(Sentences("Answer: no. No. 5 is fine.") ==
+        Strings{"Answer: no.", "No. 5 is fine."});
+  CHECK(Sentences("Text. — Source name") == Strings{"Text.", "— Source name"});
+  CHECK(Sentences("   ").empty());
+  CHECK(Sentences("").empty());
+}
+
+std::vector<std::string> Quoted(std::string_view text) {
+  std::vector<Token> tokens = Tokenize(text);
+  std::vector<std::string> out;
+  for (const Quote& q : FindQuotes(text, tokens, SplitSentences(text))) {
+    out.push_back(std::string(q.mention ? "mention:" : "") +
+                  std::string(text.substr(q.content.begin,
+                                          q.content.end - q.content.begin)));
+  }
+  return out;
+}
+
+TEST_CASE("prose: quotation marks pair; apostrophes open nothing") {
+  CHECK(Quoted("a \"b c\" d") == Strings{"b c"});
+  CHECK(Quoted("a “b c” d ``e f'' g") == Strings{"b c", "e f"});
+  CHECK(Quoted("the designer's and the models' loss, don't") == Strings{});
+  CHECK(Quoted("a 'write good novels'. b") == Strings{"write good novels"});
+  CHECK(Quoted("x \"I wrote 'good novels'.\" y") ==
+        Strings{"I wrote 'good novels'.", "good novels"});
+  CHECK(Quoted("mixed “reward\" marks") == Strings{"reward"});
+  CHECK(Quoted("never closed \"here and on") == Strings{});
+  CHECK(Quoted("isn’t it ‘odd’ now") == Strings{"odd"});
+  CHECK(Quoted("\"The agent cares\" is vague; the phrase \"x y\" too") ==
+        Strings{"mention:The agent cares", "mention:x y"});
+}
+
+TEST_CASE("prose: a colon after quote/wrote/says opens a quotation") {
+  CHECK(Quoted("Here is a quote: the loss is aligned. — Someone Else. Then.") ==
+        Strings{" the loss is aligned. "});
+  CHECK(Quoted("Leo wrote: one thing. Another thing.") ==
+        Strings{" one thing."});
+  CHECK(Quoted("My summary: one thing.") == Strings{});
+}
+
+TEST_CASE("prose: AC101 flags a loss aligned with a goal, with its span") {
+  CHECK(Findings("The loss function is aligned with the intended goal.") ==
+        Strings{"AC101:warning:loss function is aligned with the intended "
+                "goal"});
+  CHECK(Findings("Our reward model represents human preferences.") ==
+        Strings{"AC101:warning:reward model represents human preferences"});
+  CHECK(Findings("The training objective encodes what we really want.") ==
+        Strings{"AC101:warning:training objective encodes what we really "
+                "want"});
+  CHECK(Findings("The reward captures the designer's goals.") ==
+        Strings{"AC101:warning:reward captures the designer's goals"});
+  CHECK(Findings("Is the loss aligned with the intended goal?").empty());
+  CHECK(Findings("The loss is not aligned with the intended goal.").empty());
+  CHECK(Findings("The loss represents the cross-entropy.").empty());
+  CHECK(Findings("The x-axis is aligned with the goal line.").empty());
+}
+
+TEST_CASE("prose: AC102 flags outer alignment defined as a loss-goal match") {
+  CHECK(Findings("Outer alignment refers to aligning the specified loss "
+                 "function with the intended goal, whereas inner alignment "
+                 "is something else.") ==
+        Strings{"AC102:warning:Outer alignment refers to aligning the "
+                "specified loss function with the intended goal"});
+  // The loss-goal phrase inside the definition is reported once.
+  CHECK(Findings("Outer alignment means the loss is aligned with the "
+                 "intended goal.") ==
+        Strings{"AC102:warning:Outer alignment means the loss is aligned "
+                "with the intended goal"});
+  CHECK(Findings("Outer alignment is hard.").empty());
+  CHECK(Findings("Inner alignment refers to aligning the mesa-objective "
+                 "with the specified loss function.")
+            .empty());
+}
+
+TEST_CASE("prose: AC103 flags an agent that wants low loss or high reward") {
+  CHECK(Findings("The agent wants to minimize its loss.") ==
+        Strings{"AC103:warning:agent wants to minimize its loss"});
+  CHECK(Findings("The RL agent cares only about reward.") ==
+        Strings{"AC103:warning:RL agent cares only about reward"});
+  CHECK(Findings("It tries to get as much reward as possible.") ==
+        Strings{"AC103:warning:It tries to get as much reward"});
+  CHECK(Findings("The optimizer tries to minimize the loss.").empty());
+  CHECK(Findings("The agent might want to minimize its loss.").empty());
+  CHECK(Findings("The model \"wants\" to minimize its loss.").empty());
+}
+
+TEST_CASE("prose: a named reading or claim qualifies sentence or paragraph") {
+  DocumentContext claims{{"novels_idealized"}};
+  CHECK(Findings("The loss is aligned with the intended goal as an idealized "
+                 "minimizer over the data.")
+            .empty());
+  CHECK(Findings("The loss is aligned with the intended goal "
+                 "(`physical_only` via `lab`).")
+            .empty());
+  CHECK(Findings("We checked novels_idealized. The loss is aligned with the "
+                 "intended goal.",
+                 claims)
+            .empty());
+  CHECK(Findings("See `novels_idealized`: the loss is aligned with the "
+                 "intended goal.",
+                 claims)
+            .empty());
+  // Without the claim, or with another document's claim, it is reported.
+  CHECK(Findings("We checked novels_idealized. The loss is aligned with the "
+                 "intended goal.")
+            .size() == 1);
+  CHECK(Findings("We checked novels_idealized_v2. The loss is aligned with "
+                 "the intended goal.",
+                 claims)
+            .size() == 1);
+}
+
+TEST_CASE("prose: quoted words are notes; only their sentence qualifies") {
+  CHECK(Findings("As they put it, \"the reward captures human values.\"") ==
+        Strings{"AC101:note:reward captures human values"});
+  CHECK(Findings("> The reward captures human values.") ==
+        Strings{"AC101:note:reward captures human values"});
+  // The quoting author's paragraph-level reading does not cover the quote.
+  CHECK(Findings("We use the trained outcome reading. They wrote \"the "
+                 "reward captures human values\" in 2020.") ==
+        Strings{"AC101:note:reward captures human values"});
+  CHECK(Findings("They wrote \"the reward captures human values\", meaning "
+                 "a trained outcome.")
+            .empty());
+  // A scare-quoted verb is a mention, not an assertion.
+  CHECK(Findings("Loss functions \"representing\" human values is a bad "
+                 "habit of thought.")
+            .empty());
+  for (const Diagnostic& d :
+       Check("> The agent wants to minimize its loss. The loss is aligned "
+             "with the intended goal. Outer alignment means aligning the "
+             "loss with the intended goal.")) {
+    CHECK(d.severity == Severity::kNote);
+    CHECK(IsQuotedFinding(d));
+  }
+}
+
+TEST_CASE("prose: spans map through the reader's offsets to the host") {
+  // A host line with emphasis markers the reader removed.
+  std::string host_text =
+      "xx The **loss** is aligned with the *intended* goal.";
+  auto host = std::make_shared<SourceFile>("w.md", host_text);
+  Paragraph p;
+  for (uint32_t i = 3; i < host_text.size(); ++i) {
+    if (host_text[i] == '*') continue;
+    p.text += host_text[i];
+    p.offsets.push_back(i);
+  }
+  std::vector<Diagnostic> ds = CheckParagraph(host, p, {});
+  REQUIRE(ds.size() == 1);
+  CHECK(host_text.substr(ds[0].span.begin, ds[0].span.end - ds[0].span.begin) ==
+        "loss** is aligned with the *intended* goal");
+  CHECK(host->Locate(ds[0].span.begin).col == 10);
+  // Code, math and URLs are never matched, whatever they contain.
+  CHECK(Findings("We call `the loss is aligned with the intended goal`.")
+            .empty());
+  CHECK(Findings("See $the loss is aligned with the intended goal$ here.")
+            .empty());
+  CHECK(Findings("See https://x.org/the-loss-is-aligned-with-the-goal now.")
+            .empty());
+}
+
+TEST_CASE("prose: nothing is an error by default") {
+  for (const char* id : {"AC101", "AC102", "AC103"}) {
+    const Rule* rule = FindRule(id);
+    REQUIRE(rule != nullptr);
+    CHECK(rule->severity == Severity::kWarning);
+  }
+}
+
+TEST_CASE("prose: configuration and suppressions accept the prose ids") {
+  std::vector<Diagnostic> problems;
+  LintConfig config = ParseConfig(".aligncheck.toml",
+                                  "[rules]\nAC101 = \"off\"\n"
+                                  "AC103 = \"error\"\n",
+                                  problems);
+  CHECK(problems.empty());
+  CHECK(!config.Find("AC101")->enabled);
+  CHECK(config.Find("AC102")->severity == Severity::kWarning);
+  CHECK(config.Find("AC103")->severity == Severity::kError);
+  auto file = std::make_shared<SourceFile>(
+      "w.md", "# aligncheck: ignore AC102, AC103\nOuter alignment ...\n");
+  std::vector<Suppression> s = ParseSuppressions(file, problems);
+  CHECK(problems.empty());
+  CHECK(s.size() == 2);
+  ParseSuppressions(
+      std::make_shared<SourceFile>("w.md", "# aligncheck: ignore AC110\n"),
+      problems);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].id == "AC014");
+}
+
+TEST_CASE("prose: each rule's catalogue examples, bad and good") {
+  for (const char* id : {"AC101", "AC102", "AC103"}) {
+    CAPTURE(id);
+    const Rule* rule = FindRule(id);
+    std::vector<Diagnostic> bad = Check(rule->bad);
+    REQUIRE(bad.size() == 1);
+    CHECK(bad[0].id == id);
+    CHECK(Check(rule->good).empty());
+  }
+}
+
+TEST_CASE("prose: the prefilter is cheap and case-insensitive") {
+  CHECK(!MayTrigger(""));
+  CHECK(!MayTrigger("Most prose never mentions any of the stems at all."));
+  CHECK(MayTrigger("the LOSS"));
+  CHECK(MayTrigger("Rewards"));
+  CHECK(MayTrigger("an objective"));
+  CHECK(MayTrigger("a cost function"));
+  CHECK(MayTrigger("los\nloss"));
+  CHECK(!MayTrigger("los rewar objectiv cos"));
+}
+
+TEST_CASE("prose: the prefilter agrees with a brute-force search") {
+  std::mt19937 rng(3);
+  const std::string alphabet = "losctrewadbjivLOSCREWADBJ x";
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    size_t n = rng() % 24;
+    for (size_t k = 0; k < n; ++k) text += alphabet[rng() % alphabet.size()];
+    if (round % 3 == 0) {  // plant a stem, in mixed case, maybe cut short
+      std::string stem = std::vector<std::string>{"loss", "reward", "objective",
+                                                  "cost"}[rng() % 4];
+      for (char& c : stem) {
+        if (rng() % 2) c = static_cast<char>(std::toupper(c));
+      }
+      if (rng() % 4 == 0) stem.pop_back();
+      text.insert(rng() % (text.size() + 1), stem);
+    }
+    std::string lower = text;
+    for (char& c : lower) c = static_cast<char>(std::tolower(c));
+    bool expected = false;
+    for (const char* stem : {"loss", "reward", "objective", "cost"}) {
+      expected = expected || lower.find(stem) != std::string::npos;
+    }
+    CAPTURE(text);
+    CHECK(MayTrigger(text) == expected);
+  }
+}
+
+TEST_CASE("prose: malformed paragraphs never crash") {
+  std::mt19937 rng(7);
+  const char* pieces[] = {"the ",
+                          "loss ",
+                          "reward ",
+                          "is ",
+                          "aligned ",
+                          "with ",
+                          "goal",
+                          "\"",
+                          "'",
+                          "“",
+                          "”",
+                          ". ",
+                          "? ",
+                          ": ",
+                          "— ",
+                          "\x1a",
+                          "wants to minimize ",
+                          "its ",
+                          "outer alignment means ",
+                          "\xE2\x80",
+                          "\xFF",
+                          "e.g. "};
+  auto host = std::make_shared<SourceFile>("f.md", std::string(4096, 'x'));
+  for (int round = 0; round < 300; ++round) {
+    Paragraph p;
+    int n = static_cast<int>(rng() % 40);
+    for (int k = 0; k < n; ++k) p.text += pieces[rng() % std::size(pieces)];
+    for (uint32_t i = 0; i < p.text.size(); ++i) p.offsets.push_back(i);
+    if (round % 10 == 0) p.offsets.clear();  // a reader that broke the contract
+    p.blockquote = round % 3 == 0;
+    for (const Diagnostic& d : CheckParagraph(host, p, {})) {
+      CHECK(d.span.begin < d.span.end);
+      CHECK(d.severity != Severity::kError);
+    }
+  }
+}
+
+TEST_CASE("prose: the essay's quoted definition is a note, nothing else") {
+  std::string essay = ReadFile(DataPath("four-usages-of-loss.txt"));
+  while (!essay.empty() && (essay.back() == '\n' || essay.back() == '\r')) {
+    essay.pop_back();
+  }
+  auto host = std::make_shared<SourceFile>("four-usages-of-loss.txt", essay);
+  Paragraph p;
+  p.text = essay;
+  for (uint32_t i = 0; i < essay.size(); ++i) p.offsets.push_back(i);
+  CHECK(MayTrigger(essay));
+  std::vector<Diagnostic> ds = CheckParagraph(host, p, {});
+  for (const Diagnostic& d : ds) std::cout << RenderDiagnosticText(d);
+  REQUIRE(ds.size() == 1);
+  CHECK(ds[0].id == "AC102");
+  CHECK(ds[0].severity == Severity::kNote);
+  CHECK(essay.substr(ds[0].span.begin, ds[0].span.end - ds[0].span.begin) ==
+        "outer alignment refers to aligning the specified loss function with "
+        "the intended goal");
+  CHECK(host->Locate(ds[0].span.begin).col == 5012);
+}
+
+struct Counts {
+  int tp = 0, fp = 0, fn = 0;
+};
+
+double Ratio(int a, int b) { return b == 0 ? 1.0 : double(a) / b; }
+
+TEST_CASE("prose corpus: precision and recall of the labelled sentences") {
+  std::istringstream in(ReadFile(DataPath("corpus.tsv")));
+  std::map<std::string, Counts> by_rule;
+  Counts all;
+  int lines = 0, negatives = 0;
+  std::string misses, alarms;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
+    REQUIRE_MESSAGE(tab2 != std::string::npos, "bad corpus line: ", line);
+    std::string expected = line.substr(0, tab1);
+    std::string severity = line.substr(tab1 + 1, tab2 - tab1 - 1);
+    std::string text = line.substr(tab2 + 1);
+    ++lines;
+    if (expected == "-") ++negatives;
+    std::vector<Diagnostic> ds = Check(text, CorpusContext());
+    // The prefilter must never hide a paragraph that has findings.
+    if (!ds.empty()) CHECK_MESSAGE(MayTrigger(text), text);
+    bool found = false;
+    for (const Diagnostic& d : ds) {
+      CHECK(d.severity != Severity::kError);
+      if (d.id == expected && SeverityName(d.severity) == severity) {
+        found = true;
+        continue;
+      }
+      ++by_rule[d.id].fp;
+      ++all.fp;
+      alarms +=
+          fmt::format("  {} {}: {}\n", d.id, SeverityName(d.severity), text);
+    }
+    if (expected == "-") continue;
+    if (found) {
+      ++by_rule[expected].tp;
+      ++all.tp;
+    } else {
+      ++by_rule[expected].fn;
+      ++all.fn;
+      misses += fmt::format("  {} {}: {}\n", expected, severity, text);
+    }
+  }
+  std::cout << fmt::format("prose corpus: {} sentences ({} negative)\n", lines,
+                           negatives);
+  std::cout << "rule   tp  fp  fn  precision  recall\n";
+  for (const auto& [id, c] : by_rule) {
+    std::cout << fmt::format("{}  {:3} {:3} {:3}  {:9.3f}  {:6.3f}\n", id, c.tp,
+                             c.fp, c.fn, Ratio(c.tp, c.tp + c.fp),
+                             Ratio(c.tp, c.tp + c.fn));
+  }
+  double precision = Ratio(all.tp, all.tp + all.fp);
+  double recall = Ratio(all.tp, all.tp + all.fn);
+  std::cout << fmt::format("all    {:3} {:3} {:3}  {:9.3f}  {:6.3f}\n", all.tp,
+                           all.fp, all.fn, precision, recall);
+  if (!misses.empty()) std::cout << "missed (false negatives):\n" << misses;
+  if (!alarms.empty()) std::cout << "false alarms:\n" << alarms;
+  CHECK(lines >= 200);
+  // Precision matters more than recall: a gate that cries wolf is switched
+  // off. Thresholds: precision >= 0.95 overall and per rule, recall >= 0.75.
+  CHECK(precision >= 0.95);
+  for (const auto& [id, c] : by_rule) {
+    CAPTURE(id);
+    CHECK(Ratio(c.tp, c.tp + c.fp) >= 0.95);
+  }
+  CHECK(recall >= 0.75);
+}
+
+}  // namespace
+}  // namespace aligncheck::prose
