@@ -15,6 +15,9 @@ struct EngineOptions {
   uint64_t rlimit = 50'000'000;
   /// Wall-clock safety net per query, in milliseconds; 0 = none.
   unsigned timeout_ms = 60'000;
+  /// Safety net on Z3's memory, all running queries together, in MiB; a
+  /// query that runs past it is UNKNOWN. 0 = none.
+  uint64_t max_memory_mb = 4096;
   /// Solver random seed; fixed so output is reproducible.
   unsigned seed = 0;
   /// When non-empty, every solver query is written there as SMT-LIB 2.
