@@ -21,7 +21,7 @@
 #include "report/text_report.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace aligncheck;  // NOLINT
+  using namespace aligncheck;      // NOLINT
   if (size > 64 * 1024) return 0;  // the parser target covers big inputs
   std::vector<FileResult> results(1);
   FileResult& result = results[0];
@@ -45,10 +45,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ast::Spec spec = ParseSpec(result.file, sink, parse_limits);
   bool parsed = !sink.has_errors();
   if (parsed) result.model = Analyze(spec, result.file, sink, limits);
-  LintResult lint =
-      LintSpec(result.file, parsed ? &spec : nullptr,
-               result.model ? &*result.model : nullptr, sink.Sorted(),
-               DefaultConfig(), options);
+  LintResult lint = LintSpec(result.file, parsed ? &spec : nullptr,
+                             result.model ? &*result.model : nullptr,
+                             sink.Sorted(), DefaultConfig(), options);
   result.diagnostics = std::move(lint.diagnostics);
   result.blocked = std::move(lint.blocked);
   result.bad_input = !result.model;

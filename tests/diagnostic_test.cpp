@@ -35,8 +35,8 @@ TEST_CASE("control characters in the source line are escaped") {
 }
 
 TEST_CASE("file names, messages, notes and help from the input are escaped") {
-  auto file = std::make_shared<SourceFile>("evil\x1b[31m\r.align",
-                                           "domain X = {a}\n");
+  auto file =
+      std::make_shared<SourceFile>("evil\x1b[31m\r.align", "domain X = {a}\n");
   Diagnostic d;
   d.file = file;
   d.id = "E009";

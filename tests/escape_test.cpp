@@ -24,7 +24,8 @@ TEST_CASE("escape: UTF-8 stays, C1 controls and broken bytes do not") {
   CHECK(EscapeControls("caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x99\x82") ==
         "caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x99\x82");
   // U+009B is a one-character CSI on some terminals.
-  CHECK(EscapeControls("x\xc2\x9b" "31m") == "x\\xc2\\x9b31m");
+  CHECK(EscapeControls("x\xc2\x9b"
+                       "31m") == "x\\xc2\\x9b31m");
   CHECK(EscapeControls("\xc2\xa0") == "\xc2\xa0");  // U+00A0 is printable
   CHECK(EscapeControls("bad \xff\xfe end") == "bad \\xff\\xfe end");
   CHECK(EscapeControls("cut \xe2\x86") == "cut \\xe2\\x86");

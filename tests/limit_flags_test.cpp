@@ -50,12 +50,29 @@ TEST_CASE("limit flags: the defaults are the limits' own") {
 
 TEST_CASE("limit flags: each flag sets its limit") {
   LimitFlags flags;
-  CheckOptions options = Parse(
-      {"--max-file-size", "2k", "--max-line-length", "80", "--max-nesting",
-       "7", "--max-list-items", "9", "--max-domain-size", "11",
-       "--max-table-entries", "13", "--max-csv-size", "3M", "--max-claims",
-       "2", "--max-memory", "256", "--rlimit", "1000", "--timeout", "1.5"},
-      &flags);
+  CheckOptions options = Parse({"--max-file-size",
+                                "2k",
+                                "--max-line-length",
+                                "80",
+                                "--max-nesting",
+                                "7",
+                                "--max-list-items",
+                                "9",
+                                "--max-domain-size",
+                                "11",
+                                "--max-table-entries",
+                                "13",
+                                "--max-csv-size",
+                                "3M",
+                                "--max-claims",
+                                "2",
+                                "--max-memory",
+                                "256",
+                                "--rlimit",
+                                "1000",
+                                "--timeout",
+                                "1.5"},
+                               &flags);
   CHECK(options.max_file_bytes == 2048);
   CHECK(options.parse.max_line_bytes == 80);
   CHECK(options.parse.max_nesting_depth == 7);

@@ -578,13 +578,13 @@ TEST_CASE("parse: garbage input is an error, not a crash or a hang") {
           "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...'");
   }
   {
-    Parsed p = Parse("domain X = {" + Repeat("a, ", 3'000'000) + "b c}",
-                     LongLines());
+    Parsed p =
+        Parse("domain X = {" + Repeat("a, ", 3'000'000) + "b c}", LongLines());
     CHECK(p.sink.error_count() == 1);
   }
   {
-    Parsed p = Parse("goal g(pi) = f(" + Repeat("a, ", 3'000'000) + "a)",
-                     LongLines());
+    Parsed p =
+        Parse("goal g(pi) = f(" + Repeat("a, ", 3'000'000) + "a)", LongLines());
     REQUIRE(p.sink.error_count() == 1);
     CHECK(p.sink.diagnostics()[0].message ==
           "more than 10000 items in one list (--max-list-items)");
@@ -604,8 +604,8 @@ TEST_CASE("parse: list items and line length have limits of their own") {
   limits.max_list_items = 2;
   Parsed two = Parse("goal g(pi) = pi(a) in {u, v}", limits);
   CHECK(two.rendered.empty());
-  Parsed three = Parse("goal g(pi) = pi(a) in {u, v, w}\ndomain X = {a}\n",
-                       limits);
+  Parsed three =
+      Parse("goal g(pi) = pi(a) in {u, v, w}\ndomain X = {a}\n", limits);
   REQUIRE(three.sink.error_count() == 1);
   CHECK(three.sink.diagnostics()[0].message ==
         "more than 2 items in one list (--max-list-items)");

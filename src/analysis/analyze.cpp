@@ -245,10 +245,10 @@ void Analyzer::ResolveDomain(const ast::DomainDecl& decl, Domain& out) {
     // The difference fits in unsigned arithmetic even at the int64 extremes.
     uint64_t size = static_cast<uint64_t>(*hi) - static_cast<uint64_t>(*lo) + 1;
     if (size == 0 || size > limits_.max_domain_size) {
-      sink_.Error(file_, decl.range.span, "E011",
-                  fmt::format("domain '{}' has more than {} values (--max-domain-size)",
-                              out.name,
-                              limits_.max_domain_size));
+      sink_.Error(
+          file_, decl.range.span, "E011",
+          fmt::format("domain '{}' has more than {} values (--max-domain-size)",
+                      out.name, limits_.max_domain_size));
       return;
     }
     out.lo = *lo;
@@ -265,10 +265,10 @@ void Analyzer::ResolveDomain(const ast::DomainDecl& decl, Domain& out) {
     return;
   }
   if (decl.values.size() > limits_.max_domain_size) {
-    sink_.Error(file_, decl.name.span, "E011",
-                fmt::format("domain '{}' has more than {} values (--max-domain-size)",
-                              out.name,
-                            limits_.max_domain_size));
+    sink_.Error(
+        file_, decl.name.span, "E011",
+        fmt::format("domain '{}' has more than {} values (--max-domain-size)",
+                    out.name, limits_.max_domain_size));
     return;
   }
   auto& index = value_index_[id];

@@ -155,16 +155,16 @@ std::string RenderDiagnosticText(const Diagnostic& d, const TextStyle& style) {
   std::string name = d.file ? EscapeControls(d.file->name()) : "";
   if (d.file && d.file->text().empty()) {
     LineCol at = d.file->Locate(0);
-    out += fmt::format("{} {} {}\n",
-                       paint(kBold, fmt::format("{}:{}:{}:", name,
-                                                at.line, at.col)),
-                       severity, message);
+    out += fmt::format(
+        "{} {} {}\n",
+        paint(kBold, fmt::format("{}:{}:{}:", name, at.line, at.col)), severity,
+        message);
   } else if (d.file) {
     LineCol at = d.file->Locate(d.span.begin);
-    out += fmt::format("{} {} {}\n",
-                       paint(kBold, fmt::format("{}:{}:{}:", name,
-                                                at.line, at.col)),
-                       severity, message);
+    out += fmt::format(
+        "{} {} {}\n",
+        paint(kBold, fmt::format("{}:{}:{}:", name, at.line, at.col)), severity,
+        message);
     std::string_view line = d.file->Line(at.line);
     // Very long lines are cut around the caret so output stays readable.
     constexpr size_t kMaxShown = 200;

@@ -214,7 +214,8 @@ Verdict LinearClass(const Model& model, const Claim& claim,
   std::optional<Rational> min_loss;
   for (;;) {
     z3::check_result r = s.check();
-    if (r == z3::unknown) return Unknown(budget.UnknownReason(s.reason_unknown()));
+    if (r == z3::unknown)
+      return Unknown(budget.UnknownReason(s.reason_unknown()));
     if (r == z3::unsat) break;
     Policy pi = enc.PolicyOf(s.get_model());
     min_loss = ExpectedLoss(model, loss, data, pi);

@@ -14,9 +14,8 @@ namespace {
 
 MachineSearch Search(const Model& model, const Goal& goal,
                      const RegisterComputation& comp, const Rational& bound,
-                     const std::vector<CountAtom>& atoms,
-                     z3::context& ctx, const SolverBudget& budget,
-                     const std::string& dump_path) {
+                     const std::vector<CountAtom>& atoms, z3::context& ctx,
+                     const SolverBudget& budget, const std::string& dump_path) {
   MachineSearch out;
   const PhysicalModel& m = comp.physical();
   const size_t n = model.domains[goal.input].size();

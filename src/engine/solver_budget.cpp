@@ -43,7 +43,8 @@ SolverBudget::~SolverBudget() {
 void SolverBudget::Watch() {
   const uint64_t limit = options_.max_memory_mb << 20;
   std::unique_lock<std::mutex> lock(mutex_);
-  while (!stop_signal_.wait_for(lock, kWatchInterval, [this] { return stop_; })) {
+  while (
+      !stop_signal_.wait_for(lock, kWatchInterval, [this] { return stop_; })) {
     if (Z3_get_estimated_alloc_size() > limit) {
       memory_exceeded_ = true;
       ctx_.interrupt();

@@ -193,10 +193,9 @@ class Driver {
       size_t at = static_cast<size_t>(e.where - text_.begin());
       Span span;
       DescribeToken(text_, at, span);
-      sink_.Error(
-          file_, span, "E011",
-          fmt::format("nesting deeper than {} (--max-nesting)",
-                      limits_.max_nesting_depth));
+      sink_.Error(file_, span, "E011",
+                  fmt::format("nesting deeper than {} (--max-nesting)",
+                              limits_.max_nesting_depth));
       return Recover(text_, at, pos);
     } catch (const parse::list_error& e) {
       size_t at = static_cast<size_t>(e.where - text_.begin());
@@ -209,10 +208,9 @@ class Driver {
       return Recover(text_, at, pos);
     } catch (const parse::DepthError& e) {
       // The declaration parsed; only its tree is too deep. `it` is past it.
-      sink_.Error(
-          file_, e.span, "E011",
-          fmt::format("nesting deeper than {} (--max-nesting)",
-                      limits_.max_nesting_depth));
+      sink_.Error(file_, e.span, "E011",
+                  fmt::format("nesting deeper than {} (--max-nesting)",
+                              limits_.max_nesting_depth));
       return static_cast<size_t>(it - text_.begin());
     }
   }

@@ -24,8 +24,8 @@ struct ParseLimits {
 };
 
 /// Parses the whole file. A line longer than limits.max_line_bytes is
-/// reported [E011] and nothing is parsed. Syntax errors are reported to `sink` as
-/// "expected X, got Y" [E001]; the parser recovers at the next declaration
+/// reported [E011] and nothing is parsed. Syntax errors are reported to `sink`
+/// as "expected X, got Y" [E001]; the parser recovers at the next declaration
 /// keyword so one run reports every broken declaration. Declarations that
 /// parsed are returned even when others did not.
 ast::Spec ParseSpec(const std::shared_ptr<const SourceFile>& file,

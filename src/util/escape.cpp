@@ -39,7 +39,8 @@ std::string EscapeControls(std::string_view text, bool keep_newlines) {
     if (n == 0 || control) {
       size_t bad = n == 0 ? 1 : n;
       for (size_t k = 0; k < bad; ++k) {
-        out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i + k]));
+        out +=
+            fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i + k]));
       }
       i += bad;
     } else {
