@@ -504,20 +504,28 @@ ParseLimits LongLines() {
 }
 
 TEST_CASE("parse: nesting limits instead of stack overflow") {
-  CheckOneNestingError(Parse("goal g(pi) = " + Repeat("(", 100000) + "a"));
   CheckOneNestingError(
-      Parse("goal g(pi) = " + Repeat("(", 100000) + "a" + Repeat(")", 100000)));
-  CheckOneNestingError(Parse("goal g(pi) = " + Repeat("not ", 100000) + "a"));
-  CheckOneNestingError(Parse("goal g(pi) = " + Repeat("-", 100000) + "a"));
+      Parse("goal g(pi) = " + Repeat("(", 100000) + "a", LongLines()));
   CheckOneNestingError(
-      Parse("goal g(pi) = " + Repeat("forall x in X: ", 100000) + "a"));
+      Parse("goal g(pi) = " + Repeat("(", 100000) + "a" + Repeat(")", 100000),
+            LongLines()));
   CheckOneNestingError(
-      Parse("goal g(pi) = " + Repeat("a implies ", 100000) + "a"));
-  CheckOneNestingError(Parse("goal g(pi) = " + Repeat("f(", 100000) + "a"));
+      Parse("goal g(pi) = " + Repeat("not ", 100000) + "a", LongLines()));
   CheckOneNestingError(
-      Parse("goal g(pi) = " + Repeat("if a then b else ", 100000) + "c"));
-  CheckOneNestingError(Parse("goal g(pi) = a" + Repeat(" + a", 100000)));
-  CheckOneNestingError(Parse("goal g(pi) = a" + Repeat(" and a", 100000)));
+      Parse("goal g(pi) = " + Repeat("-", 100000) + "a", LongLines()));
+  CheckOneNestingError(Parse(
+      "goal g(pi) = " + Repeat("forall x in X: ", 100000) + "a", LongLines()));
+  CheckOneNestingError(
+      Parse("goal g(pi) = " + Repeat("a implies ", 100000) + "a", LongLines()));
+  CheckOneNestingError(
+      Parse("goal g(pi) = " + Repeat("f(", 100000) + "a", LongLines()));
+  CheckOneNestingError(
+      Parse("goal g(pi) = " + Repeat("if a then b else ", 100000) + "c",
+            LongLines()));
+  CheckOneNestingError(
+      Parse("goal g(pi) = a" + Repeat(" + a", 100000), LongLines()));
+  CheckOneNestingError(
+      Parse("goal g(pi) = a" + Repeat(" and a", 100000), LongLines()));
 
   // Within the limit is fine, and the limit is configurable.
   Parsed ok =

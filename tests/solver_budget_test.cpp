@@ -45,7 +45,10 @@ TEST_CASE("solver budget: Z3's reasons map to the limit that was hit") {
   CHECK(budget.UnknownReason("(resource limits reached)") ==
         "solver resource limit reached (rlimit 1234)");
   CHECK(budget.UnknownReason("timeout") == "solver timeout (5000 ms)");
-  CHECK(budget.UnknownReason("canceled") == "solver timeout (5000 ms)");
+  // Z3 says "canceled" for an exhausted rlimit too; a query that did not
+  // run for the timeout hit the rlimit.
+  CHECK(budget.UnknownReason("canceled") ==
+        "solver resource limit reached (rlimit 1234)");
   CHECK(budget.UnknownReason("max. memory exceeded") ==
         "solver memory limit reached (0 MB, --max-memory)");
   CHECK(budget.UnknownReason("memout") ==
@@ -67,9 +70,22 @@ TEST_CASE("solver budget: the rlimit stops a hard query with its reason") {
   z3::solver s(ctx);
   budget.Configure(s);
   AddPigeonhole(ctx, s, 9);
-  REQUIRE(s.check() == z3::unknown);
+  REQUIRE(budget.Check(s) == z3::unknown);
   CHECK(budget.UnknownReason(s.reason_unknown()) ==
         "solver resource limit reached (rlimit 10000)");
+}
+
+TEST_CASE("solver budget: the timeout stops a hard query with its reason") {
+  z3::context ctx;
+  EngineOptions options;
+  options.rlimit = 0;
+  options.timeout_ms = 50;
+  SolverBudget budget(ctx, options);
+  z3::solver s(ctx);
+  budget.Configure(s);
+  AddPigeonhole(ctx, s, 10);
+  REQUIRE(budget.Check(s) == z3::unknown);
+  CHECK(budget.UnknownReason(s.reason_unknown()) == "solver timeout (50 ms)");
 }
 
 TEST_CASE("solver budget: past the memory limit a query is interrupted") {
@@ -84,7 +100,7 @@ TEST_CASE("solver budget: past the memory limit a query is interrupted") {
   z3::solver s(ctx);
   budget.Configure(s);
   AddPigeonhole(ctx, s, 9);
-  REQUIRE(s.check() == z3::unknown);
+  REQUIRE(budget.Check(s) == z3::unknown);
   CHECK(budget.memory_exceeded());
   CHECK(budget.UnknownReason(s.reason_unknown()) ==
         "solver memory limit reached (1 MB, --max-memory)");
@@ -97,6 +113,6 @@ TEST_CASE("solver budget: within the memory limit nothing is interrupted") {
   z3::solver s(ctx);
   budget.Configure(s);
   AddPigeonhole(ctx, s, 4);
-  CHECK(s.check() == z3::unsat);
+  CHECK(budget.Check(s) == z3::unsat);
   CHECK_FALSE(budget.memory_exceeded());
 }

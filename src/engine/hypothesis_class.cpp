@@ -155,7 +155,7 @@ std::optional<LinearWitness> LinearWitnessFor(const Model& model,
   budget.Configure(s);
   enc.AddTo(s);
   for (size_t x = 0; x < policy.size(); ++x) s.add(enc.B(x, policy[x]));
-  switch (s.check()) {
+  switch (budget.Check(s)) {
     case z3::unsat:
       return std::nullopt;
     case z3::unknown:
@@ -173,7 +173,7 @@ namespace {
 
 Verdict LinearClass(const Model& model, const Claim& claim,
                     const EngineOptions& options, z3::context& ctx,
-                    const SolverBudget& budget) {
+                    SolverBudget& budget) {
   const Loss& loss = model.losses[claim.loss];
   const Data& data = model.data[claim.data];
   const Goal& goal = model.goals[claim.goal];
@@ -213,7 +213,7 @@ Verdict LinearClass(const Model& model, const Claim& claim,
   enc.AddTo(s);
   std::optional<Rational> min_loss;
   for (;;) {
-    z3::check_result r = s.check();
+    z3::check_result r = budget.Check(s);
     if (r == z3::unknown)
       return Unknown(budget.UnknownReason(s.reason_unknown()));
     if (r == z3::unsat) break;
@@ -261,7 +261,7 @@ Verdict LinearClass(const Model& model, const Claim& claim,
   size_t violating = 0;
   bool complete = false;
   while (found < kMaxClassPolicies) {
-    z3::check_result r = e.check();
+    z3::check_result r = budget.Check(e);
     if (r == z3::unknown) {
       if (v.witness) break;
       return Unknown(budget.UnknownReason(e.reason_unknown()));
@@ -333,7 +333,7 @@ Verdict LinearClass(const Model& model, const Claim& claim,
   budget.Configure(all);
   enc.AddTo(all);
   for (size_t seen = 0; seen < kMaxClassPolicies; ++seen) {
-    z3::check_result r = all.check();
+    z3::check_result r = budget.Check(all);
     if (r != z3::sat) {
       v.vacuous = r == z3::unsat;
       break;

@@ -15,7 +15,7 @@ namespace {
 MachineSearch Search(const Model& model, const Goal& goal,
                      const RegisterComputation& comp, const Rational& bound,
                      const std::vector<CountAtom>& atoms, z3::context& ctx,
-                     const SolverBudget& budget, const std::string& dump_path) {
+                     SolverBudget& budget, const std::string& dump_path) {
   MachineSearch out;
   const PhysicalModel& m = comp.physical();
   const size_t n = model.domains[goal.input].size();
@@ -95,7 +95,7 @@ MachineSearch Search(const Model& model, const Goal& goal,
       return out;
     }
   }
-  switch (s.check()) {
+  switch (budget.Check(s)) {
     case z3::unsat:
       out.kind = MachineSearch::Kind::kNone;
       return out;

@@ -65,18 +65,32 @@ void SolverBudget::Configure(z3::solver& s) const {
   s.set(p);
 }
 
+z3::check_result SolverBudget::Check(z3::solver& s) {
+  auto start = std::chrono::steady_clock::now();
+  z3::check_result result = s.check();
+  last_check_ms_ = static_cast<uint64_t>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(
+          std::chrono::steady_clock::now() - start)
+          .count());
+  return result;
+}
+
 std::string SolverBudget::UnknownReason(const std::string& z3_reason) const {
   // An interrupt from the watcher reads as "canceled", as a timeout does.
   if (memory_exceeded_ || Contains(z3_reason, "memory") ||
       Contains(z3_reason, "memout")) {
     return MemoryLimitReason(options_);
   }
-  if (Contains(z3_reason, "resource") || Contains(z3_reason, "rlimit")) {
+  bool canceled = Contains(z3_reason, "canceled");
+  bool timed_out =
+      options_.timeout_ms > 0 && last_check_ms_ >= options_.timeout_ms;
+  if (Contains(z3_reason, "timeout") || (canceled && timed_out)) {
+    return fmt::format("solver timeout ({} ms)", options_.timeout_ms);
+  }
+  if (Contains(z3_reason, "resource") || Contains(z3_reason, "rlimit") ||
+      (canceled && options_.rlimit > 0)) {
     return fmt::format("solver resource limit reached (rlimit {})",
                        options_.rlimit);
-  }
-  if (Contains(z3_reason, "timeout") || Contains(z3_reason, "canceled")) {
-    return fmt::format("solver timeout ({} ms)", options_.timeout_ms);
   }
   return "solver returned unknown: " + z3_reason;
 }

@@ -33,6 +33,10 @@ class SolverBudget {
   /// Sets the seed, rlimit and timeout of `s`.
   void Configure(z3::solver& s) const;
 
+  /// Runs s.check(), timing it: Z3 4.8.12 reports both a timeout and an
+  /// exhausted rlimit as "canceled", and only the time tells them apart.
+  z3::check_result Check(z3::solver& s);
+
   /// Returns why a query answered unknown, given Z3's reason_unknown().
   std::string UnknownReason(const std::string& z3_reason) const;
 
@@ -47,6 +51,7 @@ class SolverBudget {
   z3::context& ctx_;
   const EngineOptions& options_;
   std::atomic<bool> memory_exceeded_{false};
+  uint64_t last_check_ms_ = 0;
   std::mutex mutex_;
   std::condition_variable stop_signal_;
   bool stop_ = false;

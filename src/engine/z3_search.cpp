@@ -607,7 +607,7 @@ z3::expr Budget(z3::context& ctx, Grounder& g, const z3::expr_vector& vars,
 
 SearchOutcome Search(const Model& model, const Goal& goal,
                      const NearMinimizers& nm, const Conjunct& c,
-                     z3::context& ctx, const SolverBudget& budget,
+                     z3::context& ctx, SolverBudget& budget,
                      const std::string& dump_path, size_t max_nodes) {
   SearchOutcome out;
   Grounder g(model, goal, nm, ctx, max_nodes);
@@ -653,7 +653,7 @@ SearchOutcome Search(const Model& model, const Goal& goal,
     }
     out.dump_path = dump_path;
   }
-  switch (s.check()) {
+  switch (budget.Check(s)) {
     case z3::unsat:
       out.kind = SearchOutcome::Kind::kNone;
       return out;

@@ -364,7 +364,10 @@ struct bounded_kleene
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx,
              Attr& attr) const {
-    uint32_t limit = kList ? State(ctx).max_list_items : State(ctx).max_depth;
+    // A list's first item comes before the repeated part; a chain's first
+    // term does not nest.
+    uint32_t items = State(ctx).max_list_items;
+    uint32_t limit = kList ? (items > 0 ? items - 1 : 0) : State(ctx).max_depth;
     uint32_t n = 0;
     for (;;) {
       It before = first;
