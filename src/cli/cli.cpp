@@ -13,8 +13,8 @@
 #include "cli/limit_flags.h"
 #include "cli/lint_command.h"
 #include "cli/output.h"
-#include "report/text_report.h"
 #include "util/parallel.h"
+#include "report/text_report.h"
 
 namespace aligncheck {
 namespace {
