@@ -25,6 +25,9 @@ struct EngineOptions {
   /// Upper bound on the work of counting near-minimizers (distinct partial
   /// excess sums kept); beyond it the count is reported as a lower bound.
   size_t count_cap = 100'000;
+  /// Training runs are refused (UNKNOWN) past this many score-gradient
+  /// multiply-adds summed over all seeds and steps.
+  uint64_t max_training_work = 2'000'000'000;
 };
 
 /// Checks `claim` of `model`. Never throws: solver errors and limits become
