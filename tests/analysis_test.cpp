@@ -699,7 +699,8 @@ TEST_CASE("analysis: limits and invalid domains [E011, E012]") {
   limits.max_table_entries = 10;
   ExpectDiagnostics(
       b,
-      "spec.align:1:14: error: domain 'Big' has more than 5 values [E011]\n"
+      "spec.align:1:14: error: domain 'Big' has more than 5 values "
+      "(--max-domain-size) [E011]\n"
       "domain Big = 0..9\n"
       "             ^~~~\n"
       "spec.align:2:16: error: domain 'Empty' is empty: 5 is greater than 3 "
@@ -707,7 +708,7 @@ TEST_CASE("analysis: limits and invalid domains [E011, E012]") {
       "domain Empty = 5..3\n"
       "               ^~~~\n"
       "spec.align:5:6: error: loss 'wide' has 4 x 4 entries, more than the "
-      "limit of 10 [E011]\n"
+      "limit of 10 (--max-table-entries) [E011]\n"
       "loss wide(x: Mid, y: Mid) = 0\n"
       "     ^~~~\n",
       limits);

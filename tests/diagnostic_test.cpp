@@ -34,6 +34,30 @@ TEST_CASE("control characters in the source line are escaped") {
         "        ^\n");
 }
 
+TEST_CASE("file names, messages, notes and help from the input are escaped") {
+  auto file =
+      std::make_shared<SourceFile>("evil\x1b[31m\r.align", "domain X = {a}\n");
+  Diagnostic d;
+  d.file = file;
+  d.id = "E009";
+  d.message = "cannot read 'x\x1b[2J\r.csv'";
+  d.span = {0, 6};
+  d.notes.push_back("cell '\x1b]0;title\x07'");
+  d.help.push_back("line\nbreak");
+  CHECK(RenderDiagnosticText(d) ==
+        "evil\\x1b[31m\\x0d.align:1:1: error: cannot read "
+        "'x\\x1b[2J\\x0d.csv' [E009]\n"
+        "domain X = {a}\n"
+        "^~~~~~\n"
+        "note: cell '\\x1b]0;title\\x07'\n"
+        "help: line\\x0abreak\n");
+  // With colours on, only aligncheck's own escapes reach the terminal.
+  std::string colored = RenderDiagnosticText(d, TextStyle{true});
+  CHECK(colored.find("\x1b[31m\r") == std::string::npos);
+  CHECK(colored.find("\x1b[2J") == std::string::npos);
+  CHECK(colored.find('\r') == std::string::npos);
+}
+
 TEST_CASE("an empty file prints no source line") {
   auto file = std::make_shared<SourceFile>("gone.align", "");
   Diagnostic d;

@@ -7,13 +7,20 @@
 namespace aligncheck {
 namespace {
 
-TEST_CASE("github: message data escapes %, CR and LF only") {
+TEST_CASE("github: message data escapes % and LF, and nothing else printable") {
   CHECK(EscapeGithubData("plain") == "plain");
   CHECK(EscapeGithubData("100%") == "100%25");
-  CHECK(EscapeGithubData("a\nb\r\nc") == "a%0Ab%0D%0Ac");
+  CHECK(EscapeGithubData("a\nb\nc") == "a%0Ab%0Ac");
   CHECK(EscapeGithubData("%0A") == "%250A");  // no double decoding
   CHECK(EscapeGithubData("a: b, c") == "a: b, c");
   CHECK(EscapeGithubData("::error::") == "::error::");
+}
+
+TEST_CASE("github: control characters from the input are shown, not sent") {
+  CHECK(EscapeGithubData("a\x1b[31mb") == "a\\x1b[31mb");
+  CHECK(EscapeGithubData("bare\rCR") == "bare\\x0dCR");
+  CHECK(EscapeGithubData("two\nlines") == "two%0Alines");
+  CHECK(EscapeGithubProperty("f\x1b[2J:1,2") == "f\\x1b[2J%3A1%2C2");
 }
 
 TEST_CASE("github: properties also escape : and ,") {

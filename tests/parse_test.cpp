@@ -2,6 +2,7 @@
 // recovery, limits and hostile input.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <random>
 #include <string>
 #include <vector>
@@ -490,24 +491,41 @@ std::string Repeat(const std::string& s, size_t n) {
 void CheckOneNestingError(const Parsed& p) {
   REQUIRE(p.sink.error_count() == 1);
   CHECK(p.sink.diagnostics()[0].id == "E011");
-  CHECK(p.sink.diagnostics()[0].message == "nesting deeper than 200");
+  CHECK(p.sink.diagnostics()[0].message ==
+        "nesting deeper than 200 (--max-nesting)");
+}
+
+// The default limits but for line length, so that the other limits can be
+// hit with one long line.
+ParseLimits LongLines() {
+  ParseLimits limits;
+  limits.max_line_bytes = SIZE_MAX;
+  return limits;
 }
 
 TEST_CASE("parse: nesting limits instead of stack overflow") {
-  CheckOneNestingError(Parse("goal g(pi) = " + Repeat("(", 100000) + "a"));
   CheckOneNestingError(
-      Parse("goal g(pi) = " + Repeat("(", 100000) + "a" + Repeat(")", 100000)));
-  CheckOneNestingError(Parse("goal g(pi) = " + Repeat("not ", 100000) + "a"));
-  CheckOneNestingError(Parse("goal g(pi) = " + Repeat("-", 100000) + "a"));
+      Parse("goal g(pi) = " + Repeat("(", 100000) + "a", LongLines()));
   CheckOneNestingError(
-      Parse("goal g(pi) = " + Repeat("forall x in X: ", 100000) + "a"));
+      Parse("goal g(pi) = " + Repeat("(", 100000) + "a" + Repeat(")", 100000),
+            LongLines()));
   CheckOneNestingError(
-      Parse("goal g(pi) = " + Repeat("a implies ", 100000) + "a"));
-  CheckOneNestingError(Parse("goal g(pi) = " + Repeat("f(", 100000) + "a"));
+      Parse("goal g(pi) = " + Repeat("not ", 100000) + "a", LongLines()));
   CheckOneNestingError(
-      Parse("goal g(pi) = " + Repeat("if a then b else ", 100000) + "c"));
-  CheckOneNestingError(Parse("goal g(pi) = a" + Repeat(" + a", 100000)));
-  CheckOneNestingError(Parse("goal g(pi) = a" + Repeat(" and a", 100000)));
+      Parse("goal g(pi) = " + Repeat("-", 100000) + "a", LongLines()));
+  CheckOneNestingError(Parse(
+      "goal g(pi) = " + Repeat("forall x in X: ", 100000) + "a", LongLines()));
+  CheckOneNestingError(
+      Parse("goal g(pi) = " + Repeat("a implies ", 100000) + "a", LongLines()));
+  CheckOneNestingError(
+      Parse("goal g(pi) = " + Repeat("f(", 100000) + "a", LongLines()));
+  CheckOneNestingError(
+      Parse("goal g(pi) = " + Repeat("if a then b else ", 100000) + "c",
+            LongLines()));
+  CheckOneNestingError(
+      Parse("goal g(pi) = a" + Repeat(" + a", 100000), LongLines()));
+  CheckOneNestingError(
+      Parse("goal g(pi) = a" + Repeat(" and a", 100000), LongLines()));
 
   // Within the limit is fine, and the limit is configurable.
   Parsed ok =
@@ -515,7 +533,8 @@ TEST_CASE("parse: nesting limits instead of stack overflow") {
   CHECK(ok.rendered.empty());
   Parsed low = Parse("goal g(pi) = ((((a))))", ParseLimits{3});
   REQUIRE(low.sink.error_count() == 1);
-  CHECK(low.sink.diagnostics()[0].message == "nesting deeper than 3");
+  CHECK(low.sink.diagnostics()[0].message ==
+        "nesting deeper than 3 (--max-nesting)");
   // Later declarations still parse after a nesting error.
   Parsed after =
       Parse("goal g(pi) = " + Repeat("(", 1000) + "\ndomain X = {a}\n");
@@ -559,7 +578,7 @@ TEST_CASE("parse: garbage input is an error, not a crash or a hang") {
     }
   }
   {
-    Parsed p = Parse(std::string(10'000'000, 'a'));
+    Parsed p = Parse(std::string(10'000'000, 'a'), LongLines());
     REQUIRE(p.sink.error_count() == 1);
     CHECK(p.sink.diagnostics()[0].message ==
           "expected a declaration (domain, fn, loss, data, goal, physical, "
@@ -567,23 +586,57 @@ TEST_CASE("parse: garbage input is an error, not a crash or a hang") {
           "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...'");
   }
   {
-    Parsed p = Parse("domain X = {" + Repeat("a, ", 3'000'000) + "b c}");
+    Parsed p =
+        Parse("domain X = {" + Repeat("a, ", 3'000'000) + "b c}", LongLines());
     CHECK(p.sink.error_count() == 1);
   }
   {
-    Parsed p = Parse("goal g(pi) = f(" + Repeat("a, ", 3'000'000) + "a)");
+    Parsed p =
+        Parse("goal g(pi) = f(" + Repeat("a, ", 3'000'000) + "a)", LongLines());
     REQUIRE(p.sink.error_count() == 1);
     CHECK(p.sink.diagnostics()[0].message ==
-          "more than 10000 items in one list");
+          "more than 10000 items in one list (--max-list-items)");
   }
   {
-    Parsed p = Parse("goal g(pi) = a" + Repeat(" + a", 2'500'000));
+    Parsed p = Parse("goal g(pi) = a" + Repeat(" + a", 2'500'000), LongLines());
     CHECK(p.sink.error_count() == 1);
   }
   {
-    Parsed p = Parse("\"" + std::string(10'000'000, 'x'));
+    Parsed p = Parse("\"" + std::string(10'000'000, 'x'), LongLines());
     CHECK(p.sink.error_count() == 1);
   }
+}
+
+TEST_CASE("parse: list items and line length have limits of their own") {
+  ParseLimits limits;
+  limits.max_list_items = 2;
+  Parsed two = Parse("goal g(pi) = pi(a) in {u, v}", limits);
+  CHECK(two.rendered.empty());
+  Parsed three =
+      Parse("goal g(pi) = pi(a) in {u, v, w}\ndomain X = {a}\n", limits);
+  REQUIRE(three.sink.error_count() == 1);
+  CHECK(three.sink.diagnostics()[0].message ==
+        "more than 2 items in one list (--max-list-items)");
+  CHECK(three.spec.decls.size() == 1);  // the next declaration still parses
+
+  // A line over the limit is one located error, and nothing is parsed.
+  limits.max_line_bytes = 10;
+  Parsed ok = Parse("domain X =\n  {a, b}\n", limits);
+  CHECK(ok.rendered.empty());
+  Parsed wide = Parse("domain X = {a}\ndomain Y = {a, b}\n", limits);
+  REQUIRE(wide.sink.error_count() == 1);
+  CHECK(wide.spec.decls.empty());
+  CHECK(wide.rendered[0] ==
+        "t.align:1:11: error: line is 14 bytes long, over the limit of 10 "
+        "(--max-line-length) [E011]\n"
+        "domain X = {a}\n"
+        "          ^\n");
+  // The default: 1 MiB.
+  Parsed huge = Parse(std::string(2'000'000, 'a'));
+  REQUIRE(huge.sink.error_count() == 1);
+  CHECK(huge.sink.diagnostics()[0].message ==
+        "line is 2000000 bytes long, over the limit of 1048576 "
+        "(--max-line-length)");
 }
 
 TEST_CASE("parse: a 10,000 x 100 loss table parses completely") {

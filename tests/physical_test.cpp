@@ -197,7 +197,7 @@ TEST_CASE("physical: limits give UNKNOWN with the reason") {
   small.max_behaviours = 100;
   Verdict v = CheckPhysical(*model, model->claims[claim], tiny, small);
   CHECK(v.kind == Verdict::Kind::kUnknown);
-  CHECK(v.reason.rfind("bit-vector solver returned unknown", 0) == 0);
+  CHECK(v.reason == "solver resource limit reached (rlimit 1)");
 
   std::string text = R"(
 domain X = {a}

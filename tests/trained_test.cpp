@@ -107,6 +107,12 @@ TEST_CASE("trained: divergence, work limits and real systems are UNKNOWN") {
   Verdict l = CheckTrained(*m, ClaimNamed(*m, "limit"), EngineOptions{});
   CHECK(l.kind == Verdict::Kind::kUnknown);
   CHECK(l.reason.find("over the limit") != std::string::npos);
+  // The limit is an engine option: a small one refuses a run it allowed.
+  EngineOptions small;
+  small.max_training_work = 10;
+  Verdict s = CheckTrained(*m, ClaimNamed(*m, "diverges"), small);
+  CHECK(s.kind == Verdict::Kind::kUnknown);
+  CHECK(s.reason.find("over the limit of 10") != std::string::npos);
   Verdict r = CheckTrained(*m, ClaimNamed(*m, "real_system"), EngineOptions{});
   CHECK(r.kind == Verdict::Kind::kUnknown);
   CHECK(r.reason ==

@@ -245,9 +245,10 @@ void Analyzer::ResolveDomain(const ast::DomainDecl& decl, Domain& out) {
     // The difference fits in unsigned arithmetic even at the int64 extremes.
     uint64_t size = static_cast<uint64_t>(*hi) - static_cast<uint64_t>(*lo) + 1;
     if (size == 0 || size > limits_.max_domain_size) {
-      sink_.Error(file_, decl.range.span, "E011",
-                  fmt::format("domain '{}' has more than {} values", out.name,
-                              limits_.max_domain_size));
+      sink_.Error(
+          file_, decl.range.span, "E011",
+          fmt::format("domain '{}' has more than {} values (--max-domain-size)",
+                      out.name, limits_.max_domain_size));
       return;
     }
     out.lo = *lo;
@@ -264,9 +265,10 @@ void Analyzer::ResolveDomain(const ast::DomainDecl& decl, Domain& out) {
     return;
   }
   if (decl.values.size() > limits_.max_domain_size) {
-    sink_.Error(file_, decl.name.span, "E011",
-                fmt::format("domain '{}' has more than {} values", out.name,
-                            limits_.max_domain_size));
+    sink_.Error(
+        file_, decl.name.span, "E011",
+        fmt::format("domain '{}' has more than {} values (--max-domain-size)",
+                    out.name, limits_.max_domain_size));
     return;
   }
   auto& index = value_index_[id];
@@ -328,7 +330,7 @@ bool Analyzer::ResolveLossSignature(const ast::LossDecl& decl, Loss& out) {
   if (n > limits_.max_table_entries / m) {
     sink_.Error(file_, decl.name.span, "E011",
                 fmt::format("loss '{}' has {} x {} entries, more than the "
-                            "limit of {}",
+                            "limit of {} (--max-table-entries)",
                             out.name, n, m, limits_.max_table_entries));
     return false;
   }

@@ -113,7 +113,8 @@ bool ReadWholeFile(const std::string& path, std::string& out,
   }
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > max_bytes) {
-    error = fmt::format("larger than the limit of {} bytes", max_bytes);
+    error = fmt::format("larger than the limit of {} bytes (--max-csv-size)",
+                        max_bytes);
     return false;
   }
   std::ifstream in(path, std::ios::binary);

@@ -83,7 +83,8 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
   auto size = fs::file_size(path, ec);
   if (!ec && size > max_bytes) {
     sink.Add(FileError(path, "E011",
-                       fmt::format("file is {} bytes, over the limit of {}",
+                       fmt::format("file is {} bytes, over the limit of {} "
+                                   "(--max-file-size)",
                                    size, max_bytes)));
     return nullptr;
   }
@@ -93,7 +94,8 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
   if (text.size() > max_bytes) {
     sink.Add(FileError(
         path, "E011",
-        fmt::format("file is over the limit of {} bytes", max_bytes)));
+        fmt::format("file is over the limit of {} bytes (--max-file-size)",
+                    max_bytes)));
     return nullptr;
   }
   return std::make_shared<SourceFile>(path, std::move(text));
@@ -112,7 +114,7 @@ static FileResult AnalyzeFile(const std::string& path,
                options.claims.end();
   };
   if (result.file) {
-    ast::Spec spec = ParseSpec(result.file, sink);
+    ast::Spec spec = ParseSpec(result.file, sink, options.parse);
     bool parsed = !sink.has_errors();
     if (parsed) result.model = Analyze(spec, result.file, sink, options.analysis);
     LintConfig defaults = options.config ? LintConfig() : DefaultConfig();
@@ -157,7 +159,16 @@ std::vector<FileResult> CheckFiles(const std::vector<std::string>& paths,
       }
       result.claims.emplace_back().claim = &claim;
     }
+    size_t checked = 0;
     for (ClaimResult& r : result.claims) {
+      if (++checked > options.max_claims) {
+        r.verdict.kind = Verdict::Kind::kUnknown;
+        r.verdict.reason = fmt::format(
+            "not checked: the file has {} claims to check, over the limit of "
+            "{} (--max-claims)",
+            result.claims.size(), options.max_claims);
+        continue;
+      }
       tasks.push_back(&r);
       models.push_back(&*result.model);
     }

@@ -8,6 +8,7 @@
 #include "analysis/analyze.h"
 #include "engine/check.h"
 #include "lint/config.h"
+#include "parse/parser.h"
 #include "report/check_result.h"
 
 namespace aligncheck {
@@ -16,7 +17,10 @@ struct CheckOptions {
   std::vector<std::string> claims;  // --claim; empty = all
   EngineOptions engine;
   size_t max_file_bytes = 64u << 20;
+  ParseLimits parse;
   AnalysisLimits analysis;
+  /// Claims checked per file; the ones after it are UNKNOWN, unchecked.
+  size_t max_claims = 10'000;
   unsigned jobs = 1;  // -j: files and claims checked in parallel
   const LintConfig* config = nullptr;  // null: the built-in defaults
   /// false for `lint`: stop after the rules. `check` also leaves out notes.
@@ -35,7 +39,8 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
 
 /// Reads, parses, analyzes and lints one file, then (with run_engines)
 /// checks every claim lint did not block; claims not selected by
-/// options.claims are skipped.
+/// options.claims are skipped, and selected claims past options.max_claims
+/// of a file are UNKNOWN without being checked.
 FileResult CheckFile(const std::string& path, const CheckOptions& options);
 
 /// Checks every file, on up to options.jobs threads: first each file is

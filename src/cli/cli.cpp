@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cli/check_command.h"
+#include "cli/limit_flags.h"
 #include "cli/lint_command.h"
 #include "cli/output.h"
 #include "util/parallel.h"
@@ -23,16 +24,14 @@ struct CheckArgs {
   std::vector<std::string> claims;
   std::vector<std::string> formats;
   ColorMode color = ColorMode::kAuto;
-  double timeout_seconds = 60;
-  uint64_t rlimit = EngineOptions{}.rlimit;
   std::string dump_smt2;
   size_t max_rows = TextOptions{}.max_rows;
   bool allow_outside = false;
   unsigned jobs = DefaultJobs();
+  LimitArgs limits;
 };
 
-int RunCheck(const CheckArgs& args, const LimitFlags& limits, std::ostream& out,
-             std::ostream& err) {
+int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
   std::string error;
   std::optional<std::vector<OutputSpec>> outputs =
       ParseOutputSpecs(args.formats, error);
@@ -45,6 +44,7 @@ int RunCheck(const CheckArgs& args, const LimitFlags& limits, std::ostream& out,
   options.engine.dump_smt2_dir = args.dump_smt2;
   options.analysis.allow_outside = args.allow_outside;
   options.jobs = args.jobs;
+  LimitFlags limits = ApplyLimits(args.limits, options);
   bool bad_input = false;
   std::vector<FileResult> results =
       RunPipeline(args.paths, options, limits, &bad_input);
@@ -133,16 +133,6 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     check_cmd->add_option("--color", check.color, "Colour text output")
         ->transform(CLI::CheckedTransformer(kColorModes))
         ->default_str("auto");
-    CLI::Option* timeout_opt =
-        check_cmd
-            ->add_option("--timeout", check.timeout_seconds,
-                         "Wall-clock safety net per solver query, in seconds "
-                         "(default: .aligncheck.toml, else 60)")
-            ->check(CLI::PositiveNumber);
-    CLI::Option* rlimit_opt = check_cmd->add_option(
-        "--rlimit", check.rlimit,
-        "Solver resource limit per query; hitting it gives UNKNOWN "
-        "(default: .aligncheck.toml, else 50000000)");
     check_cmd
         ->add_option("--dump-smt2", check.dump_smt2,
                      "Write every solver query as SMT-LIB 2 into DIR")
@@ -158,6 +148,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->add_option("--max-rows", check.max_rows,
                      "Most counterexample rows printed (0: all)")
         ->capture_default_str();
+    AddLimitOptions(*check_cmd, check.limits);
 
     LintArgs lint;
     CLI::App* lint_cmd = app.add_subcommand(
@@ -176,6 +167,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     lint_cmd->add_flag("--fix", lint.fix,
                        "Apply the fix-its that need no decision, rewriting "
                        "files in place");
+    AddLimitOptions(*lint_cmd, lint.limits);
 
     std::string explain_id;
     CLI::App* explain_cmd =
@@ -188,13 +180,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
       int code = app.exit(e, out, err);
       return code == 0 ? kExitClean : kExitBadInput;
     }
-    if (check_cmd->parsed()) {
-      LimitFlags limits;
-      if (timeout_opt->count() > 0)
-        limits.timeout_seconds = check.timeout_seconds;
-      if (rlimit_opt->count() > 0) limits.rlimit = check.rlimit;
-      return RunCheck(check, limits, out, err);
-    }
+    if (check_cmd->parsed()) return RunCheck(check, out, err);
     if (lint_cmd->parsed()) return RunLint(lint, out, err);
     if (explain_cmd->parsed()) return RunExplain(explain_id, out, err);
     return kExitBadInput;

@@ -131,10 +131,11 @@ int RunLint(const LintArgs& args, std::ostream& out, std::ostream& err) {
     return kExitBadInput;
   }
   CheckOptions options;
+  LimitFlags limits = ApplyLimits(args.limits, options);
   options.run_engines = false;
   bool bad_input = false;
   std::vector<FileResult> results =
-      RunPipeline(args.paths, options, {}, &bad_input);
+      RunPipeline(args.paths, options, limits, &bad_input);
   if (args.fix) {
     int applied = 0;
     for (const FileResult& r : results) {
@@ -145,7 +146,9 @@ int RunLint(const LintArgs& args, std::ostream& out, std::ostream& err) {
                            n == 1 ? "" : "es");
       applied += n;
     }
-    if (applied > 0) results = RunPipeline(args.paths, options, {}, &bad_input);
+    if (applied > 0) {
+      results = RunPipeline(args.paths, options, limits, &bad_input);
+    }
   }
   CheckSummary summary = Summarize(results);
   summary.files = static_cast<size_t>(

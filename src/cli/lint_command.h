@@ -9,16 +9,10 @@
 #include <vector>
 
 #include "cli/check_command.h"
+#include "cli/limit_flags.h"
 #include "cli/output.h"
 
 namespace aligncheck {
-
-/// Solver limits given on the command line; unset ones come from the
-/// configuration of each file, then from the defaults.
-struct LimitFlags {
-  std::optional<double> timeout_seconds;
-  std::optional<uint64_t> rlimit;
-};
 
 /// Runs the pipeline (lint; with options.run_engines, check too) over the
 /// spec files below `paths`, each with the configuration found for it.
@@ -34,6 +28,7 @@ struct LintArgs {
   ColorMode color = ColorMode::kAuto;
   bool show_config = false;
   bool fix = false;
+  LimitArgs limits;
 };
 
 /// `aligncheck lint`. Returns the exit code.

@@ -17,6 +17,7 @@
 #include "report/github_report.h"
 #include "report/json_report.h"
 #include "report/sarif_report.h"
+#include "util/escape.h"
 
 namespace aligncheck {
 
@@ -106,10 +107,11 @@ void Render(Command command, const std::string& format,
       *target.err << RenderDiagnosticText(d, style);
     }
     if (!r.model) continue;
+    // Verdicts quote names, CSV cells and string literals from the input.
     for (const ClaimResult& c : r.claims) {
-      out << RenderClaimText(*r.model, c, text);
+      out << EscapeControls(RenderClaimText(*r.model, c, text), true);
     }
-    if (!r.blocked.empty()) out << RenderBlockedText(r);
+    if (!r.blocked.empty()) out << EscapeControls(RenderBlockedText(r), true);
   }
   out << RenderSummaryText(summary);
 }

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "util/escape.h"
+
 namespace aligncheck {
 
 const char* SeverityName(Severity severity) {
@@ -50,23 +52,6 @@ std::vector<Diagnostic> DiagnosticSink::Sorted() const {
   return out;
 }
 
-// Length of the well-formed UTF-8 sequence at the start of `text`, or 0.
-static size_t Utf8Length(std::string_view text) {
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  unsigned char c = byte(0);
-  size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
-  if (n == 0 || n > text.size()) return 0;
-  for (size_t i = 1; i < n; ++i) {
-    if ((byte(i) & 0xc0) != 0x80) return 0;
-  }
-  unsigned char c1 = byte(1);
-  if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 > 0x9f) ||
-      (c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 > 0x8f)) {
-    return 0;  // overlong, surrogate or past U+10FFFF
-  }
-  return n;
-}
-
 // Replaces control characters and bytes that are not UTF-8 with \xNN so
 // input cannot drive the terminal; counts the columns the result takes.
 static std::string Printable(std::string_view text, size_t* columns = nullptr) {
@@ -86,7 +71,8 @@ static std::string Printable(std::string_view text, size_t* columns = nullptr) {
       out += static_cast<char>(c);
       width += 1;
       ++i;
-    } else if (size_t n = Utf8Length(text.substr(i)); n > 0) {
+    } else if (size_t n = Utf8Length(text.substr(i));
+               n > 0 && !IsC1Control(text.substr(i), n)) {
       out.append(text.substr(i, n));
       width += 1;
       i += n;
@@ -164,19 +150,21 @@ std::string RenderDiagnosticText(const Diagnostic& d, const TextStyle& style) {
   std::string suffix = d.id.empty() ? "" : fmt::format(" [{}]", d.id);
   std::string severity =
       paint(SeverityColor(d.severity), std::string(SeverityName(d.severity)) + ":");
-  std::string message = paint(kBold, d.message + suffix);
+  // Messages, notes and file names quote the input: escaped, one line each.
+  std::string message = paint(kBold, EscapeControls(d.message) + suffix);
+  std::string name = d.file ? EscapeControls(d.file->name()) : "";
   if (d.file && d.file->text().empty()) {
     LineCol at = d.file->Locate(0);
-    out += fmt::format("{} {} {}\n",
-                       paint(kBold, fmt::format("{}:{}:{}:", d.file->name(),
-                                                at.line, at.col)),
-                       severity, message);
+    out += fmt::format(
+        "{} {} {}\n",
+        paint(kBold, fmt::format("{}:{}:{}:", name, at.line, at.col)), severity,
+        message);
   } else if (d.file) {
     LineCol at = d.file->Locate(d.span.begin);
-    out += fmt::format("{} {} {}\n",
-                       paint(kBold, fmt::format("{}:{}:{}:", d.file->name(),
-                                                at.line, at.col)),
-                       severity, message);
+    out += fmt::format(
+        "{} {} {}\n",
+        paint(kBold, fmt::format("{}:{}:{}:", name, at.line, at.col)), severity,
+        message);
     std::string_view line = d.file->Line(at.line);
     // Very long lines are cut around the caret so output stays readable.
     constexpr size_t kMaxShown = 200;
@@ -207,21 +195,23 @@ std::string RenderDiagnosticText(const Diagnostic& d, const TextStyle& style) {
     out += fmt::format("aligncheck: {} {}\n", severity, message);
   }
   for (const std::string& note : d.notes) {
-    out += paint(SeverityColor(Severity::kNote), "note:") + " " + note + "\n";
+    out += paint(SeverityColor(Severity::kNote), "note:") + " " +
+           EscapeControls(note) + "\n";
   }
   for (const std::string& help : d.help) {
-    out += paint(kBold, "help:") + " " + help + "\n";
+    out += paint(kBold, "help:") + " " + EscapeControls(help) + "\n";
   }
   for (const FixIt& fix : d.fixits) {
     std::string preview =
         d.file ? FixItPreview(*d.file, fix, paint) : std::string();
+    std::string description = EscapeControls(fix.description);
     if (fix.replacement.empty()) {
-      out += paint(kBold, "help:") + " " + fix.description + "\n";
+      out += paint(kBold, "help:") + " " + description + "\n";
     } else if (preview.empty()) {
-      out += paint(kBold, "help:") + " " + fix.description + ": " +
+      out += paint(kBold, "help:") + " " + description + ": " +
              Printable(fix.replacement) + "\n";
     } else {
-      out += paint(kBold, "help:") + " " + fix.description + "\n" + preview;
+      out += paint(kBold, "help:") + " " + description + "\n" + preview;
     }
   }
   return out;

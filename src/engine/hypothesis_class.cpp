@@ -11,6 +11,7 @@
 
 #include "analysis/eval.h"
 #include "engine/goal_shape.h"
+#include "engine/solver_budget.h"
 
 namespace aligncheck {
 namespace {
@@ -31,31 +32,6 @@ Rational FromZ3(const z3::expr& e) {
   q.set_str(Z3_get_numeral_string(e.ctx(), e), 10);
   q.canonicalize();
   return q;
-}
-
-void Configure(z3::context& ctx, z3::solver& s, const EngineOptions& options) {
-  z3::params p(ctx);
-  p.set("random_seed", options.seed);
-  if (options.rlimit > 0) {
-    p.set("rlimit", static_cast<unsigned>(
-                        std::min<uint64_t>(options.rlimit, 0xffffffffu)));
-  }
-  if (options.timeout_ms > 0) p.set("timeout", options.timeout_ms);
-  s.set(p);
-}
-
-std::string UnknownReason(const z3::solver& s, const EngineOptions& options) {
-  std::string why = s.reason_unknown();
-  if (why.find("resource") != std::string::npos ||
-      why.find("rlimit") != std::string::npos) {
-    return "solver resource limit reached (rlimit " +
-           std::to_string(options.rlimit) + ")";
-  }
-  if (why.find("timeout") != std::string::npos ||
-      why.find("canceled") != std::string::npos) {
-    return "solver timeout (" + std::to_string(options.timeout_ms) + " ms)";
-  }
-  return "solver returned unknown: " + why;
 }
 
 // The class encoding: theta[y][k] reals, b[x][y] one-hot, and b[x][y]
@@ -173,16 +149,17 @@ std::optional<LinearWitness> LinearWitnessFor(const Model& model,
                                               const Policy& policy,
                                               const EngineOptions& options) {
   z3::context ctx;
+  SolverBudget budget(ctx, options);
   ClassEncoding enc(model, features, policy.size(), outputs, ctx);
   z3::solver s(ctx);
-  Configure(ctx, s, options);
+  budget.Configure(s);
   enc.AddTo(s);
   for (size_t x = 0; x < policy.size(); ++x) s.add(enc.B(x, policy[x]));
-  switch (s.check()) {
+  switch (budget.Check(s)) {
     case z3::unsat:
       return std::nullopt;
     case z3::unknown:
-      throw std::runtime_error(UnknownReason(s, options));
+      throw std::runtime_error(budget.UnknownReason(s.reason_unknown()));
     case z3::sat:
       break;
   }
@@ -192,8 +169,11 @@ std::optional<LinearWitness> LinearWitnessFor(const Model& model,
   return w;
 }
 
-Verdict CheckLinearClass(const Model& model, const Claim& claim,
-                         const EngineOptions& options) {
+namespace {
+
+Verdict LinearClass(const Model& model, const Claim& claim,
+                    const EngineOptions& options, z3::context& ctx,
+                    SolverBudget& budget) {
   const Loss& loss = model.losses[claim.loss];
   const Data& data = model.data[claim.data];
   const Goal& goal = model.goals[claim.goal];
@@ -214,7 +194,6 @@ Verdict CheckLinearClass(const Model& model, const Claim& claim,
   }
   const Rational eps = claim.has_within ? claim.within : Rational(0);
 
-  z3::context ctx;
   ClassEncoding enc(model, features, n, m, ctx);
   z3::expr_vector terms(ctx);
   for (size_t x = 0; x < n; ++x) {
@@ -230,12 +209,13 @@ Verdict CheckLinearClass(const Model& model, const Claim& claim,
 
   // min_H L_D by descent: each step finds a strictly better class member.
   z3::solver s(ctx);
-  Configure(ctx, s, options);
+  budget.Configure(s);
   enc.AddTo(s);
   std::optional<Rational> min_loss;
   for (;;) {
-    z3::check_result r = s.check();
-    if (r == z3::unknown) return Unknown(UnknownReason(s, options));
+    z3::check_result r = budget.Check(s);
+    if (r == z3::unknown)
+      return Unknown(budget.UnknownReason(s.reason_unknown()));
     if (r == z3::unsat) break;
     Policy pi = enc.PolicyOf(s.get_model());
     min_loss = ExpectedLoss(model, loss, data, pi);
@@ -260,7 +240,7 @@ Verdict CheckLinearClass(const Model& model, const Claim& claim,
 
   // Enumerate the class members within eps of min_H.
   z3::solver e(ctx);
-  Configure(ctx, e, options);
+  budget.Configure(e);
   enc.AddTo(e);
   e.add(total <= Num(ctx, *min_loss + eps));
   if (!options.dump_smt2_dir.empty()) {
@@ -281,10 +261,10 @@ Verdict CheckLinearClass(const Model& model, const Claim& claim,
   size_t violating = 0;
   bool complete = false;
   while (found < kMaxClassPolicies) {
-    z3::check_result r = e.check();
+    z3::check_result r = budget.Check(e);
     if (r == z3::unknown) {
       if (v.witness) break;
-      return Unknown(UnknownReason(e, options));
+      return Unknown(budget.UnknownReason(e.reason_unknown()));
     }
     if (r == z3::unsat) {
       complete = true;
@@ -350,10 +330,10 @@ Verdict CheckLinearClass(const Model& model, const Claim& claim,
                          claim.hypothesis, goal.name);
   // Vacuity relative to the class: does every member satisfy the goal?
   z3::solver all(ctx);
-  Configure(ctx, all, options);
+  budget.Configure(all);
   enc.AddTo(all);
   for (size_t seen = 0; seen < kMaxClassPolicies; ++seen) {
-    z3::check_result r = all.check();
+    z3::check_result r = budget.Check(all);
     if (r != z3::sat) {
       v.vacuous = r == z3::unsat;
       break;
@@ -367,6 +347,19 @@ Verdict CheckLinearClass(const Model& model, const Claim& claim,
     v.reason += " (vacuously: every policy of the class satisfies it)";
   }
   return v;
+}
+
+}  // namespace
+
+Verdict CheckLinearClass(const Model& model, const Claim& claim,
+                         const EngineOptions& options) {
+  z3::context ctx;
+  SolverBudget budget(ctx, options);
+  try {
+    return LinearClass(model, claim, options, ctx, budget);
+  } catch (const z3::exception& e) {
+    return Unknown(budget.ErrorReason(e));
+  }
 }
 
 }  // namespace aligncheck

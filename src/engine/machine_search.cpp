@@ -7,35 +7,27 @@
 #include <fstream>
 
 #include "analysis/eval.h"
+#include "engine/solver_budget.h"
 
 namespace aligncheck {
 namespace {
 
 MachineSearch Search(const Model& model, const Goal& goal,
                      const RegisterComputation& comp, const Rational& bound,
-                     const std::vector<CountAtom>& atoms,
-                     const EngineOptions& options,
-                     const std::string& dump_path) {
+                     const std::vector<CountAtom>& atoms, z3::context& ctx,
+                     SolverBudget& budget, const std::string& dump_path) {
   MachineSearch out;
   const PhysicalModel& m = comp.physical();
   const size_t n = model.domains[goal.input].size();
   const size_t k = model.domains[goal.output].size();
   const unsigned bits = static_cast<unsigned>(m.machine_bits);
-  z3::context ctx;
   auto bv = [&](const Rational& q) {
     BigInt whole = q.get_num() / q.get_den();
     if (q < 0 && whole * q.get_den() != q.get_num()) whole -= 1;  // floor
     return z3::int2bv(bits, ctx.int_val(whole.get_str().c_str()));
   };
   z3::solver s(ctx);
-  z3::params p(ctx);
-  p.set("random_seed", options.seed);
-  if (options.rlimit > 0) {
-    p.set("rlimit", static_cast<unsigned>(
-                        std::min<uint64_t>(options.rlimit, 0xffffffffu)));
-  }
-  if (options.timeout_ms > 0) p.set("timeout", options.timeout_ms);
-  s.set(p);
+  budget.Configure(s);
   std::vector<std::vector<z3::expr>> b(n);
   z3::expr reading = ctx.bv_val(0, bits);
   for (size_t x = 0; x < n; ++x) {
@@ -103,13 +95,12 @@ MachineSearch Search(const Model& model, const Goal& goal,
       return out;
     }
   }
-  switch (s.check()) {
+  switch (budget.Check(s)) {
     case z3::unsat:
       out.kind = MachineSearch::Kind::kNone;
       return out;
     case z3::unknown:
-      out.reason = "bit-vector solver returned unknown: " +
-                   std::string(s.reason_unknown());
+      out.reason = budget.UnknownReason(s.reason_unknown());
       return out;
     case z3::sat:
       break;
@@ -136,11 +127,13 @@ MachineSearch SearchMachineBehaviour(const Model& model, const Goal& goal,
                                      const std::vector<CountAtom>& atoms,
                                      const EngineOptions& options,
                                      const std::string& dump_path) {
+  z3::context ctx;
+  SolverBudget budget(ctx, options);
   try {
-    return Search(model, goal, comp, bound, atoms, options, dump_path);
+    return Search(model, goal, comp, bound, atoms, ctx, budget, dump_path);
   } catch (const z3::exception& e) {
     MachineSearch out;
-    out.reason = std::string("solver error: ") + e.msg();
+    out.reason = budget.ErrorReason(e);
     return out;
   }
 }

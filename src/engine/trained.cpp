@@ -126,11 +126,11 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
       static_cast<double>(std::max<size_t>(1, problem.features));
   const double work =
       per_step * static_cast<double>(t.steps) * static_cast<double>(seeds);
-  if (work > static_cast<double>(kMaxTrainingWork)) {
+  if (work > static_cast<double>(options.max_training_work)) {
     return Unknown(fmt::format(
         "training '{}' would take about {:.3g} multiply-adds, over the limit "
         "of {:.3g}",
-        t.name, work, static_cast<double>(kMaxTrainingWork)));
+        t.name, work, static_cast<double>(options.max_training_work)));
   }
 
   TrainedEvidence ev;

@@ -16,10 +16,6 @@
 
 namespace aligncheck {
 
-/// Training runs are refused (UNKNOWN) past this many score-gradient
-/// multiply-adds summed over all seeds and steps.
-inline constexpr uint64_t kMaxTrainingWork = 2'000'000'000;
-
 /// Builds the floating-point problem of `training` for `loss`.
 /// REQUIRES: the training's data weighs the loss's inputs.
 LearningProblem MakeLearningProblem(const Model& model, const Loss& loss,

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "analysis/eval.h"
+#include "engine/solver_budget.h"
 
 namespace aligncheck {
 namespace {
@@ -569,20 +570,6 @@ Sym Grounder::Ground(const RExpr& e, std::vector<Value>& env) {
   throw GroundError{"unsupported expression"};
 }
 
-std::string UnknownReason(const std::string& z3_reason,
-                          const EngineOptions& options) {
-  if (z3_reason.find("resource") != std::string::npos ||
-      z3_reason.find("rlimit") != std::string::npos) {
-    return "solver resource limit reached (rlimit " +
-           std::to_string(options.rlimit) + ")";
-  }
-  if (z3_reason.find("timeout") != std::string::npos ||
-      z3_reason.find("canceled") != std::string::npos) {
-    return "solver timeout (" + std::to_string(options.timeout_ms) + " ms)";
-  }
-  return "solver returned unknown: " + z3_reason;
-}
-
 // The budget sum_k cost_k * b_k <= eps. When every cost and eps scaled by
 // the least common denominator fit in an int, it is a pseudo-boolean
 // constraint (measured far faster in Z3 4.8.12 than the same sum in real
@@ -620,10 +607,9 @@ z3::expr Budget(z3::context& ctx, Grounder& g, const z3::expr_vector& vars,
 
 SearchOutcome Search(const Model& model, const Goal& goal,
                      const NearMinimizers& nm, const Conjunct& c,
-                     const EngineOptions& options, const std::string& dump_path,
-                     size_t max_nodes) {
+                     z3::context& ctx, SolverBudget& budget,
+                     const std::string& dump_path, size_t max_nodes) {
   SearchOutcome out;
-  z3::context ctx;
   Grounder g(model, goal, nm, ctx, max_nodes);
   std::vector<Value> env(goal.slot_count);
   z3::expr formula = g.AsBool(g.Ground(*c.expr, env));
@@ -636,16 +622,7 @@ SearchOutcome Search(const Model& model, const Goal& goal,
     return out;
   }
   z3::solver s(ctx);
-  z3::params p(ctx);
-  // The solver's own random_seed is smt.random_seed of its SMT kernel (the
-  // prefixed name is rejected as a solver parameter in Z3 4.8.12).
-  p.set("random_seed", options.seed);
-  if (options.rlimit > 0) {
-    p.set("rlimit", static_cast<unsigned>(
-                        std::min<uint64_t>(options.rlimit, 0xffffffffu)));
-  }
-  if (options.timeout_ms > 0) p.set("timeout", options.timeout_ms);
-  s.set(p);
+  budget.Configure(s);
   // One output per reached input.
   z3::expr_vector costly(ctx);
   std::vector<Rational> costs;
@@ -676,12 +653,12 @@ SearchOutcome Search(const Model& model, const Goal& goal,
     }
     out.dump_path = dump_path;
   }
-  switch (s.check()) {
+  switch (budget.Check(s)) {
     case z3::unsat:
       out.kind = SearchOutcome::Kind::kNone;
       return out;
     case z3::unknown:
-      out.reason = UnknownReason(s.reason_unknown(), options);
+      out.reason = budget.UnknownReason(s.reason_unknown());
       return out;
     case z3::sat:
       break;
@@ -706,15 +683,17 @@ SearchOutcome SearchViolation(const Model& model, const Goal& goal,
                               const NearMinimizers& nm, const Conjunct& c,
                               const EngineOptions& options,
                               const std::string& dump_path, size_t max_nodes) {
+  z3::context ctx;
+  SolverBudget budget(ctx, options);
   try {
-    return Search(model, goal, nm, c, options, dump_path, max_nodes);
+    return Search(model, goal, nm, c, ctx, budget, dump_path, max_nodes);
   } catch (const GroundError& e) {
     SearchOutcome out;
     out.reason = e.message;
     return out;
   } catch (const z3::exception& e) {
     SearchOutcome out;
-    out.reason = std::string("solver error: ") + e.msg();
+    out.reason = budget.ErrorReason(e);
     return out;
   } catch (const std::exception& e) {
     SearchOutcome out;

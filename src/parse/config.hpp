@@ -46,6 +46,7 @@ struct parse_state {
   iterator_type base;
   uint32_t depth = 0;
   uint32_t max_depth = 200;
+  uint32_t max_list_items = 10000;
   uint32_t last_row_size = 0;  // cells in the previous table row
 };
 
@@ -57,14 +58,10 @@ struct nesting_error {
 };
 
 /// Thrown when one expression list (call arguments, set members) is longer
-/// than kMaxListItems; caught by the driver.
+/// than parse_state::max_list_items; caught by the driver.
 struct list_error {
   iterator_type where;
 };
-
-/// Expression lists are short in any real spec; the cap keeps a 10 MB line
-/// of arguments from building a gigabyte of syntax tree.
-constexpr uint32_t kMaxListItems = 10000;
 
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;
 using context_type = x3::context<state_tag, std::reference_wrapper<parse_state>,

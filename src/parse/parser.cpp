@@ -131,6 +131,7 @@ class Driver {
         convert_(limits.max_nesting_depth) {
     state_.base = text_.begin();
     state_.max_depth = limits.max_nesting_depth;
+    state_.max_list_items = limits.max_list_items;
   }
 
   ast::Spec Run() {
@@ -192,9 +193,9 @@ class Driver {
       size_t at = static_cast<size_t>(e.where - text_.begin());
       Span span;
       DescribeToken(text_, at, span);
-      sink_.Error(
-          file_, span, "E011",
-          fmt::format("nesting deeper than {}", limits_.max_nesting_depth));
+      sink_.Error(file_, span, "E011",
+                  fmt::format("nesting deeper than {} (--max-nesting)",
+                              limits_.max_nesting_depth));
       return Recover(text_, at, pos);
     } catch (const parse::list_error& e) {
       size_t at = static_cast<size_t>(e.where - text_.begin());
@@ -202,13 +203,14 @@ class Driver {
       DescribeToken(text_, at, span);
       sink_.Error(
           file_, span, "E011",
-          fmt::format("more than {} items in one list", parse::kMaxListItems));
+          fmt::format("more than {} items in one list (--max-list-items)",
+                      limits_.max_list_items));
       return Recover(text_, at, pos);
     } catch (const parse::DepthError& e) {
       // The declaration parsed; only its tree is too deep. `it` is past it.
-      sink_.Error(
-          file_, e.span, "E011",
-          fmt::format("nesting deeper than {}", limits_.max_nesting_depth));
+      sink_.Error(file_, e.span, "E011",
+                  fmt::format("nesting deeper than {} (--max-nesting)",
+                              limits_.max_nesting_depth));
       return static_cast<size_t>(it - text_.begin());
     }
   }
@@ -258,6 +260,28 @@ class Driver {
   parse::parse_state state_;
 };
 
+// Reports the first line longer than `max_bytes`, located where it passes
+// the limit; returns whether every line is within it.
+bool CheckLineLengths(const std::shared_ptr<const SourceFile>& file,
+                      DiagnosticSink& sink, size_t max_bytes) {
+  const std::string& text = file->text();
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    if (end - start > max_bytes) {
+      auto at = static_cast<uint32_t>(start + max_bytes);
+      sink.Error(file, Span{at, at + 1}, "E011",
+                 fmt::format("line is {} bytes long, over the limit of {} "
+                             "(--max-line-length)",
+                             end - start, max_bytes));
+      return false;
+    }
+    start = end + 1;
+  }
+  return true;
+}
+
 }  // namespace
 
 ast::Spec ParseSpec(const std::shared_ptr<const SourceFile>& file,
@@ -266,6 +290,7 @@ ast::Spec ParseSpec(const std::shared_ptr<const SourceFile>& file,
     sink.Error(file, Span{}, "E011", "file larger than 4 GiB");
     return {};
   }
+  if (!CheckLineLengths(file, sink, limits.max_line_bytes)) return {};
   return Driver(file, sink, limits).Run();
 }
 

@@ -351,7 +351,8 @@ constexpr guard_gen guard{};
 
 /// bounded_star[p] / list_star[p]: like *p, but an operator chain longer
 /// than the nesting limit (it would nest that deep once folded) throws
-/// nesting_error, and a list longer than kMaxListItems throws list_error.
+/// nesting_error, and a list longer than parse_state::max_list_items throws
+/// list_error.
 template <typename Subject, bool kList>
 struct bounded_kleene
     : x3::unary_parser<Subject, bounded_kleene<Subject, kList>> {
@@ -363,7 +364,10 @@ struct bounded_kleene
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx,
              Attr& attr) const {
-    uint32_t limit = kList ? kMaxListItems : State(ctx).max_depth;
+    // A list's first item comes before the repeated part; a chain's first
+    // term does not nest.
+    uint32_t items = State(ctx).max_list_items;
+    uint32_t limit = kList ? (items > 0 ? items - 1 : 0) : State(ctx).max_depth;
     uint32_t n = 0;
     for (;;) {
       It before = first;

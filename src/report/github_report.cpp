@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "report/claim_summary.h"
+#include "util/escape.h"
 
 namespace aligncheck {
 namespace {
@@ -41,14 +42,14 @@ std::string Annotation(Severity severity, const SourceFile* file, Span span,
 }  // namespace
 
 std::string EscapeGithubData(const std::string& text) {
+  // Control characters from the input, CR included, are shown as \xNN (the
+  // runner would pass them to the log verbatim); the line breaks of
+  // multi-line messages are the toolkit's %0A.
   std::string out;
-  for (char c : text) {
+  for (char c : EscapeControls(text, /*keep_newlines=*/true)) {
     switch (c) {
       case '%':
         out += "%25";
-        break;
-      case '\r':
-        out += "%0D";
         break;
       case '\n':
         out += "%0A";

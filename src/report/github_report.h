@@ -10,7 +10,8 @@
 
 namespace aligncheck {
 
-/// Escapes workflow-command message data: % CR LF as %25 %0D %0A.
+/// Escapes workflow-command message data: control characters but LF as
+/// \xNN (EscapeControls), then % and LF as %25 and %0A.
 std::string EscapeGithubData(const std::string& text);
 
 /// Escapes a workflow-command property value: as data, plus : and , as
