@@ -1,0 +1,72 @@
+// Joining a paragraph's pieces and emitting its prose.
+#include "gate/paragraph.h"
+
+namespace aligncheck::gate {
+namespace internal {
+
+void Emitter::Flush() {
+  if (!pending_space_) return;
+  out_.text += ' ';
+  out_.offsets.push_back(space_offset_);
+  pending_space_ = false;
+}
+
+void Emitter::Char(char c, uint32_t offset) {
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+      c == '\v') {
+    Space(offset);
+    return;
+  }
+  Flush();
+  out_.text += c;
+  out_.offsets.push_back(offset);
+}
+
+void Emitter::Space(uint32_t offset) {
+  if (out_.text.empty() || pending_space_) return;
+  pending_space_ = true;
+  space_offset_ = offset;
+}
+
+void Emitter::Code(std::string code, uint32_t offset) {
+  Flush();
+  out_.code.push_back(
+      {static_cast<uint32_t>(out_.text.size()), std::move(code)});
+  Opaque(offset);
+}
+
+}  // namespace internal
+
+prose::Paragraph BuildParagraph(const SourceFile& host, const RawParagraph& raw,
+                                Syntax syntax) {
+  internal::Joined joined;
+  const std::string& text = host.text();
+  for (size_t i = 0; i < raw.pieces.size(); ++i) {
+    const Piece& piece = raw.pieces[i];
+    if (i > 0 && raw.pieces[i - 1].span.end < piece.span.begin) {
+      joined.text += ' ';
+      joined.offsets.push_back(raw.pieces[i - 1].span.end);
+    }
+    if (piece.opaque) {
+      joined.text += prose::kOpaque;
+      joined.offsets.push_back(piece.span.begin);
+      continue;
+    }
+    for (uint32_t at = piece.span.begin; at < piece.span.end; ++at) {
+      // A kOpaque byte in the host is not a placeholder.
+      joined.text += text[at] == prose::kOpaque ? ' ' : text[at];
+      joined.offsets.push_back(at);
+    }
+  }
+  prose::Paragraph paragraph;
+  paragraph.blockquote = raw.blockquote;
+  internal::Emitter emitter(paragraph);
+  if (syntax == Syntax::kLatex) {
+    internal::LatexInline(joined, emitter);
+  } else {
+    internal::MarkdownInline(joined, emitter);
+  }
+  return paragraph;
+}
+
+}  // namespace aligncheck::gate
