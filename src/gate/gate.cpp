@@ -155,26 +155,6 @@ Syntax SyntaxFor(const std::string& path) {
                                               : Syntax::kMarkdown;
 }
 
-std::string SpecView(const std::string& host,
-                     const std::vector<Block>& blocks) {
-  size_t end = 0;
-  for (const Block& b : blocks) {
-    for (const Span& line : b.lines) end = std::max<size_t>(end, line.end);
-  }
-  std::string view(end, ' ');
-  for (size_t i = 0; i < end; ++i) {
-    char c = host[i];
-    if (c == '\n' || c == '\r') view[i] = c;
-  }
-  for (const Block& b : blocks) {
-    for (const Span& line : b.lines) {
-      std::memcpy(view.data() + line.begin, host.data() + line.begin,
-                  line.end - line.begin);
-    }
-  }
-  return view;
-}
-
 std::vector<Diagnostic> ApplyPolicy(std::vector<Diagnostic> findings,
                                     const LintConfig& config,
                                     std::vector<Suppression>& suppressions) {
