@@ -13,9 +13,13 @@ std::string SpecView(const std::string& host,
     for (const Span& line : b.lines) end = std::max<size_t>(end, line.end);
   }
   std::string view(end, ' ');
-  for (size_t i = 0; i < end; ++i) {
-    char c = host[i];
-    if (c == '\n' || c == '\r') view[i] = c;
+  for (size_t at = 0; at < end;) {
+    const void* nl = std::memchr(host.data() + at, '\n', end - at);
+    if (!nl) break;
+    size_t i = static_cast<size_t>(static_cast<const char*>(nl) - host.data());
+    view[i] = '\n';
+    if (i > 0 && host[i - 1] == '\r') view[i - 1] = '\r';
+    at = i + 1;
   }
   for (const Block& b : blocks) {
     for (const Span& line : b.lines) {
