@@ -73,16 +73,17 @@ TEST_CASE("latex: math, code and URLs become one opaque character each") {
 
 TEST_CASE("latex: sections, items and environments break paragraphs") {
   Read r(
-      "\\section{Intro}\nText one.\n\\begin{itemize}\n\\item First.\n"
+      "\\section*{Intro}\nText one.\n\\begin{itemize}\n\\item First.\n"
       "\\item Second.\n\\end{itemize}\n\\begin{quote}\nQuoted.\n\n"
       "Still quoted.\n\\end{quote}\nAfter.\n");
-  CHECK(r.Paragraphs() == std::vector<std::string>{"Intro Text one.", "First.",
-                                                   "Second.", "Quoted.",
-                                                   "Still quoted.", "After."});
+  CHECK(r.Paragraphs() ==
+        std::vector<std::string>{"Intro", "Text one.", "First.", "Second.",
+                                 "Quoted.", "Still quoted.", "After."});
   std::vector<bool> quoted;
   for (const RawParagraph& p : r.result.paragraphs)
     quoted.push_back(p.blockquote);
-  CHECK(quoted == std::vector<bool>{false, false, false, true, true, false});
+  CHECK(quoted ==
+        std::vector<bool>{false, false, false, false, true, true, false});
 }
 
 TEST_CASE("latex: unterminated, nested and stray environments") {

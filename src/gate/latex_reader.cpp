@@ -26,11 +26,13 @@ const std::set<std::string_view> kMath = {
     "multline", "multline*", "flalign",     "flalign*", "alignat", "alignat*",
     "eqnarray", "eqnarray*", "displaymath", "math",     "split"};
 const std::set<std::string_view> kQuote = {"quote", "quotation"};
-// Commands that start a new paragraph (or a heading of their own).
-const std::set<std::string_view> kBreaks = {
-    "item",      "par",          "section", "subsection", "subsubsection",
-    "paragraph", "subparagraph", "chapter", "part",       "caption",
-    "maketitle", "title",        "author",  "date",       "footnote"};
+// Commands that start a new paragraph.
+const std::set<std::string_view> kBreaks = {"item", "par", "maketitle"};
+// Commands whose argument is a paragraph of its own.
+const std::set<std::string_view> kHeadings = {
+    "section",      "subsection", "subsubsection", "paragraph",
+    "subparagraph", "chapter",    "part",          "caption",
+    "title",        "author",     "date"};
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 bool IsLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)); }
@@ -187,12 +189,45 @@ class LatexReader {
         ++close;
       return close < n_ && text_[close] == text_[d] ? close + 1 : close;
     }
-    if (kBreaks.count(name)) {
+    if (kBreaks.count(name) || kHeadings.count(name)) {
       CloseRun(i);
       EndParagraph();
       run_ = i;
     }
+    if (kHeadings.count(name)) {
+      size_t end = HeadingEnd(k);
+      if (end != std::string::npos) {
+        CloseRun(end);
+        EndParagraph();
+        run_ = end;
+        return end;
+      }
+    }
     return k;
+  }
+
+  // The end of a heading command's `*`, `[...]` and `{...}` arguments, or
+  // npos when they do not close within a few lines.
+  size_t HeadingEnd(size_t k) const {
+    if (k < n_ && text_[k] == '*') ++k;
+    k = SkipArguments(k, false);
+    while (k < n_ && IsSpace(text_[k])) ++k;
+    if (k >= n_ || text_[k] != '{') return std::string::npos;
+    int depth = 0;
+    for (size_t i = k; i < n_ && i - k < 4096; ++i) {
+      char c = text_[i];
+      if (c == '\\') {
+        ++i;
+      } else if (c == '%' ||
+                 (c == '\n' && i + 1 < n_ && text_[i + 1] == '\n')) {
+        return std::string::npos;  // leave comments and breaks to the loop
+      } else if (c == '{') {
+        ++depth;
+      } else if (c == '}' && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return std::string::npos;
   }
 
   size_t Begin(size_t i, size_t after, std::string_view env) {
