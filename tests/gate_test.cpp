@@ -5,7 +5,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
+#include "cli/cli.h"
 #include "cli/gate_command.h"
 #include "gate_test_util.h"
 #include "lint/rules.h"
@@ -207,6 +209,48 @@ TEST_CASE("gate: document paths are walked, sorted and filtered") {
                      root + "/sub/e.md", root + "/skip.txt"});
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].message == "no .md, .markdown or .tex files in directory");
+  fs::remove_all(dir);
+}
+
+std::string RunGate(std::vector<std::string> args, int* exit_code) {
+  args.insert(args.begin(), {"aligncheck", "gate"});
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  std::ostringstream out, err;
+  *exit_code = RunCli(static_cast<int>(argv.size()), argv.data(), out, err);
+  return out.str() + err.str();
+}
+
+TEST_CASE("gate: output is the same bytes for every -j") {
+  std::string dir = GateDir();
+  for (const char* format : {"text", "json"}) {
+    CAPTURE(format);
+    int one_exit = 0;
+    std::string one = RunGate({dir, "--format", format, "-j", "1"}, &one_exit);
+    CHECK(one_exit == 0);
+    for (const char* jobs : {"2", "8"}) {
+      int many_exit = 0;
+      CHECK(RunGate({dir, "--format", format, "-j", jobs}, &many_exit) == one);
+      CHECK(many_exit == one_exit);
+    }
+  }
+}
+
+TEST_CASE("gate: the host file is never modified") {
+  fs::path dir = fs::temp_directory_path() / "aligncheck_gate_readonly";
+  std::string text =
+      "```aligncheck\ndomain X = {a}\n```\n<!-- aligncheck: ignore AC001 "
+      "-->\n```aligncheck\nunterminated\n";
+  Write(dir / "doc.md", text);
+  auto before = fs::last_write_time(dir / "doc.md");
+  int exit_code = 0;
+  RunGate({(dir / "doc.md").string(), "--format", "json"}, &exit_code);
+  CHECK(exit_code == 2);
+  std::ifstream in(dir / "doc.md", std::ios::binary);
+  std::stringstream after;
+  after << in.rdbuf();
+  CHECK(after.str() == text);
+  CHECK(fs::last_write_time(dir / "doc.md") == before);
   fs::remove_all(dir);
 }
 
