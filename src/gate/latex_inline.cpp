@@ -62,32 +62,19 @@ const std::set<std::string_view> kCodeArgument = {"texttt", "code", "lstinline",
 
 bool IsLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)); }
 
-// The `}` matching the `{` at `k`, or npos (also when too far away).
-size_t GroupEnd(std::string_view t, size_t k) {
-  int depth = 0;
-  for (size_t i = k; i < t.size() && i - k < kMaxSpan; ++i) {
-    if (t[i] == '\\') {
-      ++i;
-      continue;
-    }
-    if (t[i] == '{') ++depth;
-    if (t[i] == '}' && --depth == 0) return i;
-  }
-  return std::string_view::npos;
-}
-
 // Skips `[...]` and `{...}` arguments (and spaces between them).
-size_t SkipArguments(std::string_view t, size_t k) {
+size_t SkipArguments(std::string_view t, size_t k, NextOf& bracket,
+                     Matcher& braces) {
   while (true) {
     size_t i = k;
     while (i < t.size() && (t[i] == ' ' || t[i] == '*')) ++i;
     if (i >= t.size()) return k;
     if (t[i] == '[') {
-      size_t close = t.substr(i, kMaxSpan).find(']');
+      size_t close = bracket.Near(i);
       if (close == std::string_view::npos) return k;
-      k = i + close + 1;
+      k = close + 1;
     } else if (t[i] == '{') {
-      size_t close = GroupEnd(t, i);
+      size_t close = braces.Close(i);
       if (close == std::string_view::npos) return k;
       k = close + 1;
     } else {
@@ -120,6 +107,9 @@ void LatexInline(const Joined& in, Emitter& out) {
   std::string_view t = in.text;
   const std::vector<uint32_t>& o = in.offsets;
   size_t m = t.size();
+  NextOf paren_end(t, "\\)"), bracket_end(t, "\\]"), dollars(t, "$$"),
+      bracket(t, "]");
+  Matcher braces(t, '{', '}', true);
   size_t k = 0;
   while (k < m) {
     char c = t[k];
@@ -131,7 +121,7 @@ void LatexInline(const Joined& in, Emitter& out) {
     }
     if (c == '\\') {
       if (next == '(' || next == '[') {
-        size_t close = FindNear(t, k + 2, next == '(' ? "\\)" : "\\]");
+        size_t close = (next == '(' ? paren_end : bracket_end).Near(k + 2);
         out.Opaque(o[k]);
         k = close == std::string_view::npos ? m : close + 2;
         continue;
@@ -166,12 +156,12 @@ void LatexInline(const Joined& in, Emitter& out) {
       if (kCodeArgument.count(name) || name == "url" || name == "href") {
         size_t open = end;
         while (open < m && t[open] == '[') {  // options such as [style]
-          size_t close = FindNear(t, open, "]");
+          size_t close = bracket.Near(open);
           if (close == std::string_view::npos) break;
           open = close + 1;
         }
         while (open < m && t[open] == ' ') ++open;
-        size_t close = open < m && t[open] == '{' ? GroupEnd(t, open)
+        size_t close = open < m && t[open] == '{' ? braces.Close(open)
                                                   : std::string_view::npos;
         if (close == std::string_view::npos) {
           k = end;
@@ -187,7 +177,7 @@ void LatexInline(const Joined& in, Emitter& out) {
       }
       if (kNoProseArguments.count(name)) {
         out.Space(o[k]);
-        k = SkipArguments(t, end);
+        k = SkipArguments(t, end, bracket, braces);
         continue;
       }
       k = end < m && t[end] == '*' ? end + 1 : end;
@@ -201,8 +191,7 @@ void LatexInline(const Joined& in, Emitter& out) {
       case '$': {
         bool display = next == '$';
         size_t from = k + (display ? 2 : 1);
-        size_t close =
-            display ? FindNear(t, from, "$$") : ClosingDollar(t, from);
+        size_t close = display ? dollars.Near(from) : ClosingDollar(t, from);
         out.Opaque(o[k]);
         k = close == std::string_view::npos ? m : close + (display ? 2 : 1);
         continue;

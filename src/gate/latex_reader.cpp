@@ -207,14 +207,14 @@ class LatexReader {
   }
 
   // The end of a heading command's `*`, `[...]` and `{...}` arguments, or
-  // npos when they do not close within a few lines.
+  // npos when they do not close soon (headings are short).
   size_t HeadingEnd(size_t k) const {
     if (k < n_ && text_[k] == '*') ++k;
     k = SkipArguments(k, false);
     while (k < n_ && IsSpace(text_[k])) ++k;
     if (k >= n_ || text_[k] != '{') return std::string::npos;
     int depth = 0;
-    for (size_t i = k; i < n_ && i - k < 4096; ++i) {
+    for (size_t i = k; i < n_ && i - k < 512; ++i) {
       char c = text_[i];
       if (c == '\\') {
         ++i;

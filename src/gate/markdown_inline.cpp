@@ -12,14 +12,6 @@ namespace {
 bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)); }
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// Position of `needle` in `t` from `from`, not further than kMaxSpan.
-size_t FindNear(std::string_view t, size_t from, std::string_view needle) {
-  if (from > t.size()) return std::string_view::npos;
-  std::string_view window = t.substr(from, kMaxSpan);
-  size_t at = window.find(needle);
-  return at == std::string_view::npos ? at : from + at;
-}
-
 // The closing backtick run of exactly `n` after `from`, or npos.
 size_t ClosingRun(std::string_view t, size_t from, size_t n) {
   size_t limit = std::min(t.size(), from + kMaxSpan);
@@ -83,9 +75,9 @@ size_t Autolink(std::string_view t, size_t k) {
 
 // An inline HTML tag or comment at `k`: returns the position after it, or
 // npos.
-size_t InlineHtml(std::string_view t, size_t k) {
+size_t InlineHtml(std::string_view t, size_t k, NextOf& comment_end) {
   if (StartsWith(t, k, "<!--")) {
-    size_t close = FindNear(t, k + 4, "-->");
+    size_t close = comment_end.Near(k + 4);
     return close == std::string_view::npos ? close : close + 3;
   }
   if (k + 1 >= t.size()) return std::string_view::npos;
@@ -99,23 +91,15 @@ size_t InlineHtml(std::string_view t, size_t k) {
   return std::string_view::npos;
 }
 
-// A link target `(...)` at `k` (balanced parentheses): the position after
-// it, or npos.
-size_t LinkTarget(std::string_view t, size_t k) {
-  int depth = 0;
-  for (size_t i = k; i < t.size() && i - k < kMaxSpan; ++i) {
-    if (t[i] == '(') ++depth;
-    if (t[i] == ')' && --depth == 0) return i + 1;
-  }
-  return std::string_view::npos;
-}
-
 }  // namespace
 
 void MarkdownInline(const Joined& in, Emitter& out) {
   std::string_view t = in.text;
   const std::vector<uint32_t>& o = in.offsets;
   size_t m = t.size();
+  NextOf paren_end(t, "\\)"), bracket_end(t, "\\]"), dollar(t, "$"),
+      dollars(t, "$$"), comment_end(t, "-->");
+  Matcher parens(t, '(', ')', false);
   size_t k = 0;
   while (k < m) {
     char c = t[k];
@@ -123,7 +107,7 @@ void MarkdownInline(const Joined& in, Emitter& out) {
     switch (c) {
       case '\\': {
         if (next == '(' || next == '[') {
-          size_t close = FindNear(t, k + 2, next == '(' ? "\\)" : "\\]");
+          size_t close = (next == '(' ? paren_end : bracket_end).Near(k + 2);
           if (close != std::string_view::npos) {
             out.Opaque(o[k]);
             k = close + 2;
@@ -161,7 +145,7 @@ void MarkdownInline(const Joined& in, Emitter& out) {
         bool display = next == '$';
         size_t from = k + (display ? 2 : 1);
         if (!display && (from >= m || IsSpace(t[from]))) break;
-        size_t close = FindNear(t, from, display ? "$$" : "$");
+        size_t close = (display ? dollars : dollar).Near(from);
         if (close == std::string_view::npos || close == from) break;
         if (!display && IsSpace(t[close - 1])) break;
         out.Opaque(o[k]);
@@ -175,7 +159,7 @@ void MarkdownInline(const Joined& in, Emitter& out) {
           k = end;
           continue;
         }
-        end = InlineHtml(t, k);
+        end = InlineHtml(t, k, comment_end);
         if (end != std::string_view::npos) {
           out.Space(o[k]);
           k = end;
@@ -194,10 +178,10 @@ void MarkdownInline(const Joined& in, Emitter& out) {
         break;
       case ']':
         if (next == '(') {
-          size_t end = LinkTarget(t, k + 1);
+          size_t end = parens.Close(k + 1);
           if (end != std::string_view::npos) {
             out.Opaque(o[k]);
-            k = end;
+            k = end + 1;
             continue;
           }
         }

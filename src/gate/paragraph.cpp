@@ -1,6 +1,8 @@
 // Joining a paragraph's pieces and emitting its prose.
 #include "gate/paragraph.h"
 
+#include <cstdint>
+
 namespace aligncheck::gate {
 namespace internal {
 
@@ -33,6 +35,44 @@ void Emitter::Code(std::string code, uint32_t offset) {
   out_.code.push_back(
       {static_cast<uint32_t>(out_.text.size()), std::move(code)});
   Opaque(offset);
+}
+
+size_t NextOf::Near(size_t from) {
+  if (!valid_ || from < from_ ||
+      (next_ != std::string_view::npos && next_ < from)) {
+    next_ = text_.find(needle_, from);
+    valid_ = true;
+  }
+  from_ = from;
+  if (next_ == std::string_view::npos || next_ - from > kMaxSpan) {
+    return std::string_view::npos;
+  }
+  return next_;
+}
+
+size_t Matcher::Close(size_t at) {
+  constexpr uint32_t kNone = UINT32_MAX;
+  if (!built_) {
+    built_ = true;
+    closing_.assign(text_.size(), kNone);
+    std::vector<uint32_t> open;
+    for (size_t i = 0; i < text_.size(); ++i) {
+      char c = text_[i];
+      if (escapes_ && c == '\\') {
+        ++i;
+      } else if (c == open_) {
+        open.push_back(static_cast<uint32_t>(i));
+      } else if (c == close_ && !open.empty()) {
+        closing_[open.back()] = static_cast<uint32_t>(i);
+        open.pop_back();
+      }
+    }
+  }
+  if (at >= closing_.size() || closing_[at] == kNone ||
+      closing_[at] - at > kMaxSpan) {
+    return std::string_view::npos;
+  }
+  return closing_[at];
 }
 
 }  // namespace internal

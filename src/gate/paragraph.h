@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gate/document.h"
@@ -48,6 +49,43 @@ class Emitter {
 /// an opener without a closer that near is taken literally, which keeps
 /// every paragraph linear.
 inline constexpr size_t kMaxSpan = 8192;
+
+/// The next occurrence of `needle` in `text` at or after a position, for
+/// positions that (almost always) grow: each byte is searched about once,
+/// however many openers go unclosed.
+class NextOf {
+ public:
+  NextOf(std::string_view text, std::string_view needle)
+      : text_(text), needle_(needle) {}
+  /// Returns the first occurrence at or after `from` that starts within
+  /// kMaxSpan of it, or npos.
+  size_t Near(size_t from);
+
+ private:
+  std::string_view text_;
+  std::string_view needle_;
+  size_t from_ = 0;  // the last query
+  size_t next_ = 0;  // the first occurrence at or after from_
+  bool valid_ = false;
+};
+
+/// Matching brackets (`open`/`close`, nested), found in one pass on first
+/// use; with `escapes`, a backslash escapes the byte after it.
+class Matcher {
+ public:
+  Matcher(std::string_view text, char open, char close, bool escapes)
+      : text_(text), open_(open), close_(close), escapes_(escapes) {}
+  /// Returns the position of the bracket closing the one at `at`, or npos
+  /// (unmatched, or further than kMaxSpan).
+  size_t Close(size_t at);
+
+ private:
+  std::string_view text_;
+  char open_, close_;
+  bool escapes_;
+  bool built_ = false;
+  std::vector<uint32_t> closing_;  // by position of the opener
+};
 
 void MarkdownInline(const Joined& in, Emitter& out);
 void LatexInline(const Joined& in, Emitter& out);
