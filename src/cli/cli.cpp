@@ -201,9 +201,10 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     gate_cmd->add_option("--color", gate.color, "Colour text output")
         ->transform(CLI::CheckedTransformer(kColorModes))
         ->default_str("auto");
-    gate_cmd->add_option("--max-warnings", gate.max_warnings,
-                         "Exit 1 when there are more than N warnings "
-                         "(default: no limit)")
+    gate_cmd
+        ->add_option("--max-warnings", gate.max_warnings,
+                     "Exit 1 when there are more than N warnings "
+                     "(default: no limit)")
         ->type_name("N");
     gate_cmd
         ->add_option("-j,--jobs", gate.jobs,

@@ -220,7 +220,8 @@ std::string RenderGateJson(const GateResult& result) {
       diagnostics.push_back(std::move(dj));
     }
     if (!f.model) continue;
-    for (const ClaimResult& r : f.claims) claims.push_back(ClaimJson(*f.model, r));
+    for (const ClaimResult& r : f.claims)
+      claims.push_back(ClaimJson(*f.model, r));
   }
   GateSummary s = SummarizeGate(result);
   root["documents"] = std::move(documents);
