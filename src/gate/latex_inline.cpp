@@ -101,6 +101,16 @@ size_t ClosingDollar(std::string_view t, size_t from) {
   return std::string_view::npos;
 }
 
+// Bytes the loop below must look at; runs of the others are copied whole.
+struct SpecialBytes {
+  bool is[256] = {};
+  SpecialBytes() {
+    for (unsigned char c : std::string_view("\\{}$~&`' \t\n\r\f\v\x1a"))
+      is[c] = true;
+  }
+};
+const SpecialBytes kSpecial;
+
 }  // namespace
 
 void LatexInline(const Joined& in, Emitter& out) {
@@ -112,6 +122,11 @@ void LatexInline(const Joined& in, Emitter& out) {
   Matcher braces(t, '{', '}', true);
   size_t k = 0;
   while (k < m) {
+    if (size_t run = PlainRun(t, k, kSpecial.is); run > k) {
+      out.Plain(t.data() + k, o.data() + k, run - k);
+      k = run;
+      continue;
+    }
     char c = t[k];
     char next = k + 1 < m ? t[k + 1] : '\0';
     if (c == prose::kOpaque) {

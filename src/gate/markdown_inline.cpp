@@ -91,6 +91,16 @@ size_t InlineHtml(std::string_view t, size_t k, NextOf& comment_end) {
   return std::string_view::npos;
 }
 
+// Bytes the loop below must look at; runs of the others are copied whole.
+struct SpecialBytes {
+  bool is[256] = {};
+  SpecialBytes() {
+    for (unsigned char c : std::string_view("\\`$<hH[]!*_~| \t\n\r\f\v"))
+      is[c] = true;
+  }
+};
+const SpecialBytes kSpecial;
+
 }  // namespace
 
 void MarkdownInline(const Joined& in, Emitter& out) {
@@ -102,6 +112,11 @@ void MarkdownInline(const Joined& in, Emitter& out) {
   Matcher parens(t, '(', ')', false);
   size_t k = 0;
   while (k < m) {
+    if (size_t run = PlainRun(t, k, kSpecial.is); run > k) {
+      out.Plain(t.data() + k, o.data() + k, run - k);
+      k = run;
+      continue;
+    }
     char c = t[k];
     char next = k + 1 < m ? t[k + 1] : '\0';
     switch (c) {

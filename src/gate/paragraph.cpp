@@ -24,6 +24,17 @@ void Emitter::Char(char c, uint32_t offset) {
   out_.offsets.push_back(offset);
 }
 
+void Emitter::Plain(const char* text, const uint32_t* offsets, size_t n) {
+  Flush();
+  out_.text.append(text, n);
+  out_.offsets.insert(out_.offsets.end(), offsets, offsets + n);
+}
+
+size_t PlainRun(std::string_view t, size_t k, const bool (&special)[256]) {
+  while (k < t.size() && !special[static_cast<unsigned char>(t[k])]) ++k;
+  return k;
+}
+
 void Emitter::Space(uint32_t offset) {
   if (out_.text.empty() || pending_space_) return;
   pending_space_ = true;
@@ -81,6 +92,12 @@ prose::Paragraph BuildParagraph(const SourceFile& host, const RawParagraph& raw,
                                 Syntax syntax) {
   internal::Joined joined;
   const std::string& text = host.text();
+  size_t total = raw.pieces.size();
+  for (const Piece& piece : raw.pieces) {
+    total += piece.span.end - piece.span.begin;
+  }
+  joined.text.reserve(total);
+  joined.offsets.reserve(total);
   for (size_t i = 0; i < raw.pieces.size(); ++i) {
     const Piece& piece = raw.pieces[i];
     if (i > 0 && raw.pieces[i - 1].span.end < piece.span.begin) {
@@ -92,14 +109,22 @@ prose::Paragraph BuildParagraph(const SourceFile& host, const RawParagraph& raw,
       joined.offsets.push_back(piece.span.begin);
       continue;
     }
-    for (uint32_t at = piece.span.begin; at < piece.span.end; ++at) {
-      // A kOpaque byte in the host is not a placeholder.
-      joined.text += text[at] == prose::kOpaque ? ' ' : text[at];
-      joined.offsets.push_back(at);
+    size_t at = joined.text.size();
+    joined.text.append(text, piece.span.begin,
+                       piece.span.end - piece.span.begin);
+    // A kOpaque byte in the host is not a placeholder.
+    for (size_t k = at; k < joined.text.size(); ++k) {
+      if (joined.text[k] == prose::kOpaque) joined.text[k] = ' ';
+    }
+    joined.offsets.resize(joined.text.size());
+    for (size_t k = at; k < joined.offsets.size(); ++k) {
+      joined.offsets[k] = static_cast<uint32_t>(piece.span.begin + (k - at));
     }
   }
   prose::Paragraph paragraph;
   paragraph.blockquote = raw.blockquote;
+  paragraph.text.reserve(joined.text.size());
+  paragraph.offsets.reserve(joined.text.size());
   internal::Emitter emitter(paragraph);
   if (syntax == Syntax::kLatex) {
     internal::LatexInline(joined, emitter);

@@ -35,6 +35,8 @@ class Emitter {
   void Char(char c, uint32_t offset);
   void Space(uint32_t offset);
   void Opaque(uint32_t offset) { Char(prose::kOpaque, offset); }
+  /// Appends `n` bytes that are neither whitespace nor markup.
+  void Plain(const char* text, const uint32_t* offsets, size_t n);
   /// An opaque character standing for inline code `code`.
   void Code(std::string code, uint32_t offset);
 
@@ -86,6 +88,10 @@ class Matcher {
   bool built_ = false;
   std::vector<uint32_t> closing_;  // by position of the opener
 };
+
+/// Returns the end of the run of bytes from `k` for which `special` is
+/// false: text that is copied as it is.
+size_t PlainRun(std::string_view t, size_t k, const bool (&special)[256]);
 
 void MarkdownInline(const Joined& in, Emitter& out);
 void LatexInline(const Joined& in, Emitter& out);
