@@ -2,6 +2,7 @@
 // tests/sarif/, plus what GitHub code scanning needs beyond the schema.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -140,6 +141,38 @@ TEST_CASE("sarif: lint findings with fix-its and bad input validate too") {
         " as idealized_minimizer over d");
   CHECK(insertion["deletedRegion"]["startColumn"] ==
         insertion["deletedRegion"]["endColumn"]);
+}
+
+TEST_CASE("sarif: gate results validate, located in the write-ups") {
+  aligncheck::testing::JsonSchemaValidator validator(LoadSchema());
+  for (const char* dir : {"gate_sarif", "gate_errors", "gate_attach",
+                          "gate_prose", "gate_unexpected", "gate_missing"}) {
+    CAPTURE(dir);
+    fs::path path = fs::path(ALIGNCHECK_SOURCE_DIR) / "tests" / "golden" / dir;
+    std::vector<std::string> args = {"gate"};
+    for (const auto& entry : fs::directory_iterator(path)) {
+      std::string name = entry.path().filename().string();
+      std::string ext = entry.path().extension().string();
+      if (ext == ".md" || ext == ".tex") args.push_back(name);
+    }
+    if (args.size() == 1) args.push_back("nowhere.md");
+    std::sort(args.begin() + 1, args.end());
+    args.push_back("--format");
+    args.push_back("sarif");
+    json log = json::parse(Run(path, args));
+    CHECK(Joined(validator.Validate(log)) == "");
+    CheckGithubRequirements(log);
+  }
+  fs::path path =
+      fs::path(ALIGNCHECK_SOURCE_DIR) / "tests" / "golden" / "gate_sarif";
+  json log =
+      json::parse(Run(path, {"gate", "writeup.md", "--format", "sarif"}));
+  const json& result = log["runs"][0]["results"][0];
+  CHECK(result["ruleId"] == "claim-fails");
+  CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+        "writeup.md");
+  CHECK(result["locations"][0]["physicalLocation"]["region"]["startLine"] ==
+        20);
 }
 
 TEST_CASE("sarif: columns count UTF-16 code units") {

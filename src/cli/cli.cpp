@@ -10,6 +10,7 @@
 #include <set>
 
 #include "cli/check_command.h"
+#include "cli/gate_command.h"
 #include "cli/limit_flags.h"
 #include "cli/lint_command.h"
 #include "cli/output.h"
@@ -169,6 +170,61 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
                        "files in place");
     AddLimitOptions(*lint_cmd, lint.limits);
 
+    // ---- gate: the write-up gate over Markdown and LaTeX documents ----
+    GateArgs gate;
+    CLI::App* gate_cmd = app.add_subcommand(
+        "gate",
+        "Check the claims embedded in Markdown and LaTeX write-ups and flag "
+        "prose that asserts an aligned loss without saying what it means");
+    gate_cmd
+        ->add_option("paths", gate.paths,
+                     "Documents or directories (*.md, *.markdown, *.tex; a "
+                     "file named here is read whatever its extension)")
+        ->required();
+    gate_cmd
+        ->add_option("--exclude", gate.excludes,
+                     "Skip documents whose path matches GLOB (repeatable; "
+                     "* and ? within a directory, ** across directories)")
+        ->type_name("GLOB")
+        ->allow_extra_args(false);
+    gate_cmd->add_option("--format", gate.formats, kFormatHelp)
+        ->type_name("FORMAT[:PATH]")
+        ->allow_extra_args(false);
+    gate_cmd->add_option("--color", gate.color, "Colour text output")
+        ->transform(CLI::CheckedTransformer(kColorModes))
+        ->default_str("auto");
+    gate_cmd
+        ->add_option("--max-warnings", gate.max_warnings,
+                     "Exit 1 when there are more than N warnings "
+                     "(default: no limit)")
+        ->type_name("N");
+    gate_cmd
+        ->add_option("-j,--jobs", gate.jobs,
+                     "Documents and claims checked in parallel (output order "
+                     "is fixed)")
+        ->check(CLI::Range(1u, 1024u))
+        ->capture_default_str();
+    double gate_timeout = 60;
+    uint64_t gate_rlimit = EngineOptions{}.rlimit;
+    CLI::Option* gate_timeout_opt =
+        gate_cmd
+            ->add_option("--timeout", gate_timeout,
+                         "Wall-clock safety net per solver query, in seconds "
+                         "(default: .aligncheck.toml, else 60)")
+            ->check(CLI::PositiveNumber);
+    CLI::Option* gate_rlimit_opt = gate_cmd->add_option(
+        "--rlimit", gate_rlimit,
+        "Solver resource limit per query (default: .aligncheck.toml, else "
+        "50000000)");
+    gate_cmd->add_flag("--allow-outside", gate.allow_outside,
+                       "Let documents attach specs, and specs read CSV files, "
+                       "outside their own directory tree");
+    gate_cmd
+        ->add_option("--max-rows", gate.max_rows,
+                     "Most counterexample rows printed (0: all)")
+        ->capture_default_str();
+    // ---- end gate ----
+
     std::string explain_id;
     CLI::App* explain_cmd =
         app.add_subcommand("explain", "Explain a lint rule, or list them all");
@@ -182,6 +238,12 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     }
     if (check_cmd->parsed()) return RunCheck(check, out, err);
     if (lint_cmd->parsed()) return RunLint(lint, out, err);
+    if (gate_cmd->parsed()) {
+      LimitFlags limits;
+      if (gate_timeout_opt->count() > 0) limits.timeout_seconds = gate_timeout;
+      if (gate_rlimit_opt->count() > 0) limits.rlimit = gate_rlimit;
+      return RunGate(gate, limits, out, err);
+    }
     if (explain_cmd->parsed()) return RunExplain(explain_id, out, err);
     return kExitBadInput;
   } catch (const std::exception& e) {

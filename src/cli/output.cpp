@@ -145,22 +145,20 @@ std::string WriteFileAtomically(const std::string& path,
   return "";
 }
 
-bool RenderAll(Command command, const std::vector<OutputSpec>& specs,
-               ColorMode color, const std::vector<FileResult>& results,
-               const CheckSummary& summary, const TextOptions& text,
-               std::ostream& out, std::ostream& err) {
+bool RenderEach(
+    const std::vector<OutputSpec>& specs, ColorMode color, bool color_from_err,
+    const std::function<void(const std::string&, const RenderTarget&)>& render,
+    std::ostream& out, std::ostream& err) {
   bool ok = true;
   for (const OutputSpec& spec : specs) {
     if (spec.path.empty()) {
-      bool use_color = UseColor(color, command == Command::kCheck ? err : out);
-      Render(command, spec.format, results, summary, text,
-             {&out, &err, use_color});
+      bool use_color = UseColor(color, color_from_err ? err : out);
+      render(spec.format, {&out, &err, use_color});
       continue;
     }
     // A file gets everything text would split between stdout and stderr.
     std::ostringstream buffer;
-    Render(command, spec.format, results, summary, text,
-           {&buffer, &buffer, color == ColorMode::kAlways});
+    render(spec.format, {&buffer, &buffer, color == ColorMode::kAlways});
     std::string problem = WriteFileAtomically(spec.path, buffer.str());
     if (!problem.empty()) {
       err << "aligncheck: error: " << problem << " [E010]\n";
@@ -168,6 +166,18 @@ bool RenderAll(Command command, const std::vector<OutputSpec>& specs,
     }
   }
   return ok;
+}
+
+bool RenderAll(Command command, const std::vector<OutputSpec>& specs,
+               ColorMode color, const std::vector<FileResult>& results,
+               const CheckSummary& summary, const TextOptions& text,
+               std::ostream& out, std::ostream& err) {
+  return RenderEach(
+      specs, color, command == Command::kCheck,
+      [&](const std::string& format, const RenderTarget& target) {
+        Render(command, format, results, summary, text, target);
+      },
+      out, err);
 }
 
 }  // namespace aligncheck

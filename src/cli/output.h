@@ -4,6 +4,7 @@
 #ifndef ALIGNCHECK_CLI_OUTPUT_H_
 #define ALIGNCHECK_CLI_OUTPUT_H_
 
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -45,9 +46,17 @@ void Render(Command command, const std::string& format,
             const std::vector<FileResult>& results, const CheckSummary& summary,
             const TextOptions& text, const RenderTarget& target);
 
-/// Renders to every output in `specs`; files are written whole, through a
-/// temporary file renamed into place. Returns false after reporting a file
-/// that could not be written to `err`.
+/// Calls `render(format, target)` for every output in `specs`: standard
+/// output directly (coloured as `color` and the stream, `err` when
+/// `color_from_err`), files whole, through a temporary file renamed into
+/// place. Returns false after reporting a file that could not be written
+/// to `err`.
+bool RenderEach(
+    const std::vector<OutputSpec>& specs, ColorMode color, bool color_from_err,
+    const std::function<void(const std::string&, const RenderTarget&)>& render,
+    std::ostream& out, std::ostream& err);
+
+/// Renders to every output in `specs` (see RenderEach).
 bool RenderAll(Command command, const std::vector<OutputSpec>& specs,
                ColorMode color, const std::vector<FileResult>& results,
                const CheckSummary& summary, const TextOptions& text,

@@ -30,6 +30,18 @@ std::vector<Suppression> ParseSuppressions(
     const std::shared_ptr<const SourceFile>& file,
     std::vector<Diagnostic>& out);
 
+/// Parses the rule ids of an `ignore` (or, with `whole_file`, `ignore-file`)
+/// directive on line `line`: [begin, end) of `file` is the text after the
+/// directive word. Appends one suppression per known id, or one for every
+/// rule (at `directive`) when no id is named; unknown ids go to `out` as
+/// AC014 warnings. The `comment` spans are left for the caller to set.
+/// Shared by spec comments and the write-up gate's directive comments.
+void ParseSuppressionIds(const std::shared_ptr<const SourceFile>& file,
+                         bool whole_file, uint32_t line, Span directive,
+                         size_t begin, size_t end,
+                         std::vector<Suppression>& result,
+                         std::vector<Diagnostic>& out);
+
 /// Returns whether one of `suppressions` covers `d`, marking it used.
 /// Only rule findings (AC ids) can be suppressed; bad input cannot, nor
 /// AC013 and AC014, which are about suppressions themselves.

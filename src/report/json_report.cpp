@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/gate_report.h"
 #include "report/physical_report.h"
 #include "report/trained_json.h"
 
@@ -193,6 +194,57 @@ std::string RenderCheckJson(const std::vector<FileResult>& results) {
   summary["warnings"] = s.warnings;
   root["summary"] = std::move(summary);
   // Invalid UTF-8 from input is replaced rather than thrown on.
+  return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string RenderGateJson(const GateResult& result) {
+  Json root;
+  root["version"] = ALIGNCHECK_VERSION;
+  Json documents = Json::array();
+  for (const GateDocument& doc : result.documents) {
+    Json j;
+    j["file"] = result.files[doc.index].path;
+    j["syntax"] = doc.syntax;
+    j["blocks"] = doc.blocks;
+    Json attached = Json::array();
+    for (size_t i : doc.attached) attached.push_back(result.files[i].path);
+    j["attached"] = std::move(attached);
+    documents.push_back(std::move(j));
+  }
+  Json claims = Json::array();
+  Json diagnostics = Json::array();
+  for (const FileResult& f : result.files) {
+    for (const Diagnostic& d : f.diagnostics) {
+      Json dj = DiagnosticJson(d);
+      dj["prose"] = IsProseFinding(d);
+      diagnostics.push_back(std::move(dj));
+    }
+    if (!f.model) continue;
+    for (const ClaimResult& r : f.claims)
+      claims.push_back(ClaimJson(*f.model, r));
+  }
+  GateSummary s = SummarizeGate(result);
+  root["documents"] = std::move(documents);
+  root["claims"] = std::move(claims);
+  root["not_checked"] = BlockedJson(result.files);
+  root["diagnostics"] = std::move(diagnostics);
+  Json summary;
+  summary["documents"] = s.documents;
+  summary["attached_specs"] = s.specs;
+  summary["claims"] = s.check.claims;
+  summary["holds"] = s.check.holds;
+  summary["fails"] = s.check.fails;
+  summary["unknown"] = s.check.unknown;
+  summary["not_as_expected"] = s.check.unexpected;
+  summary["not_checked"] = s.check.not_checked;
+  summary["findings"] = Findings(s.check);
+  summary["errors"] = s.check.errors;
+  summary["warnings"] = s.check.warnings;
+  summary["notes"] = s.check.notes;
+  summary["prose"] = Json{{"errors", s.prose_errors},
+                          {"warnings", s.prose_warnings},
+                          {"notes", s.prose_notes}};
+  root["summary"] = std::move(summary);
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

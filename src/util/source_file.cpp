@@ -2,14 +2,21 @@
 #include "util/source_file.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace aligncheck {
 
 SourceFile::SourceFile(std::string name, std::string text)
     : name_(std::move(name)), text_(std::move(text)) {
   line_starts_.push_back(0);
-  for (uint32_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  // memchr: write-ups of a hundred megabytes are read whole.
+  const char* begin = text_.data();
+  const char* end = begin + text_.size();
+  for (const char* at = begin; at < end;) {
+    const void* nl = std::memchr(at, '\n', static_cast<size_t>(end - at));
+    if (!nl) break;
+    at = static_cast<const char*>(nl) + 1;
+    line_starts_.push_back(static_cast<uint32_t>(at - begin));
   }
 }
 
@@ -23,8 +30,9 @@ LineCol SourceFile::Locate(uint32_t offset) const {
 std::string_view SourceFile::Line(uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   uint32_t begin = line_starts_[line - 1];
-  uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1
-                                            : static_cast<uint32_t>(text_.size());
+  uint32_t end = line < line_starts_.size()
+                     ? line_starts_[line] - 1
+                     : static_cast<uint32_t>(text_.size());
   std::string_view view(text_.data() + begin, end - begin);
   if (!view.empty() && view.back() == '\r') view.remove_suffix(1);
   return view;

@@ -1,0 +1,241 @@
+// `aligncheck gate`: expands paths, runs the gate over every document in
+// parallel, renders every requested format, picks the exit code.
+#include "cli/gate_command.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "cli/cli.h"
+#include "gate/gate.h"
+#include "lint/config.h"
+#include "report/gate_report.h"
+#include "report/github_report.h"
+#include "report/sarif_report.h"
+
+namespace aligncheck {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool IsDocumentExtension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  return ext == ".md" || ext == ".markdown" || ext == ".tex";
+}
+
+bool Excluded(const std::vector<std::string>& excludes,
+              const std::string& path) {
+  for (const std::string& glob : excludes) {
+    if (MatchGlob(glob, path)) return true;
+  }
+  return false;
+}
+
+void RenderGateFormat(const std::string& format, const GateResult& gate,
+                      const TextOptions& text, const RenderTarget& target) {
+  std::ostream& out = *target.out;
+  if (format == "json") {
+    out << RenderGateJson(gate);
+    return;
+  }
+  if (format == "sarif") {
+    out << RenderSarif(gate.files);
+    return;
+  }
+  if (format == "github") {
+    out << RenderGithub(gate.files);
+    return;
+  }
+  // Text: everything on one stream, in document order.
+  TextStyle style{target.color};
+  for (const FileResult& r : gate.files) {
+    for (const Diagnostic& d : r.diagnostics) {
+      out << RenderDiagnosticText(d, style);
+    }
+    if (!r.model) continue;
+    for (const ClaimResult& c : r.claims) {
+      out << RenderClaimText(*r.model, c, text);
+    }
+    if (!r.blocked.empty()) out << RenderBlockedText(r);
+  }
+  out << RenderGateSummaryText(SummarizeGate(gate));
+}
+
+}  // namespace
+
+bool MatchGlob(const std::string& glob, const std::string& path) {
+  // Iterative matching with one backtrack point per star kind: `*` may
+  // not cross '/', `**` may.
+  size_t g = 0, p = 0;
+  size_t star_g = std::string::npos, star_p = 0;    // last `*`
+  size_t dstar_g = std::string::npos, dstar_p = 0;  // last `**`
+  bool dstar_dirs = false;  // `**/`: matches whole directories only
+  while (p < path.size()) {
+    if (g + 1 < glob.size() && glob[g] == '*' && glob[g + 1] == '*') {
+      g += 2;
+      dstar_dirs = g < glob.size() && glob[g] == '/';
+      if (dstar_dirs) ++g;  // `**/` also matches no directory
+      dstar_g = g;
+      dstar_p = p;
+      star_g = std::string::npos;
+      continue;
+    }
+    if (g < glob.size() && glob[g] == '*') {
+      star_g = ++g;
+      star_p = p;
+      continue;
+    }
+    if (g < glob.size() &&
+        ((glob[g] == '?' && path[p] != '/') || glob[g] == path[p])) {
+      ++g;
+      ++p;
+      continue;
+    }
+    if (star_g != std::string::npos && path[star_p] != '/') {
+      g = star_g;
+      p = ++star_p;
+      continue;
+    }
+    if (dstar_g != std::string::npos) {
+      if (dstar_dirs) {
+        size_t slash = path.find('/', dstar_p);
+        if (slash == std::string::npos) return false;
+        dstar_p = slash + 1;
+      } else {
+        ++dstar_p;
+      }
+      g = dstar_g;
+      p = dstar_p;
+      star_g = std::string::npos;
+      continue;
+    }
+    return false;
+  }
+  while (g < glob.size() && glob[g] == '*') ++g;
+  return g == glob.size();
+}
+
+std::vector<std::string> ExpandDocumentPaths(
+    const std::vector<std::string>& paths,
+    const std::vector<std::string>& excludes, std::vector<Diagnostic>& errors) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  auto error = [&](const std::string& path, std::string message) {
+    Diagnostic d;
+    d.file = std::make_shared<SourceFile>(path, "");
+    d.id = "E010";
+    d.message = std::move(message);
+    errors.push_back(std::move(d));
+  };
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      if (!Excluded(excludes, path) && seen.insert(path).second)
+        out.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    size_t walked = 0;
+    fs::recursive_directory_iterator it(
+        path, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file(ec) || !IsDocumentExtension(it->path()))
+        continue;
+      ++walked;
+      std::string p = it->path().generic_string();
+      if (!Excluded(excludes, p)) found.push_back(std::move(p));
+    }
+    if (ec) {
+      error(path, fmt::format("cannot read directory: {}", ec.message()));
+    } else if (walked == 0) {
+      error(path, "no .md, .markdown or .tex files in directory");
+    }
+    std::sort(found.begin(), found.end());
+    for (std::string& f : found) {
+      if (seen.insert(f).second) out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+int RunGate(const GateArgs& args, const LimitFlags& limits, std::ostream& out,
+            std::ostream& err) {
+  std::string error;
+  std::optional<std::vector<OutputSpec>> outputs =
+      ParseOutputSpecs(args.formats, error);
+  if (!outputs) {
+    err << "aligncheck: error: " << error << "\n";
+    return kExitBadInput;
+  }
+  std::vector<Diagnostic> front;
+  std::vector<std::string> paths =
+      ExpandDocumentPaths(args.paths, args.excludes, front);
+  ConfigResolver resolver;
+  std::vector<std::shared_ptr<const LintConfig>> configs;
+  std::vector<gate::GateOptions> options(paths.size());
+  unsigned per_document = std::max<unsigned>(
+      1, args.jobs / static_cast<unsigned>(std::max<size_t>(paths.size(), 1)));
+  for (size_t i = 0; i < paths.size(); ++i) {
+    configs.push_back(resolver.ForFile(paths[i], front));
+    const LintConfig& config = *configs.back();
+    CheckOptions& check = options[i].check;
+    check.config = &config;
+    check.analysis.allow_outside = args.allow_outside;
+    check.engine.rlimit = limits.rlimit.value_or(config.rlimit);
+    double seconds = limits.timeout_seconds.value_or(config.timeout_seconds);
+    check.engine.timeout_ms =
+        static_cast<unsigned>(std::min(seconds, 4e6) * 1000);
+    check.jobs = per_document;
+  }
+  std::vector<gate::DocumentResult> documents(paths.size());
+  ParallelFor(paths.size(), args.jobs, [&](size_t i) {
+    documents[i] =
+        gate::GateDocument(paths[i], gate::SyntaxFor(paths[i]), options[i]);
+  });
+
+  GateResult gate;
+  bool bad_input = resolver.has_errors();
+  for (const Diagnostic& d : front) {
+    bad_input = bad_input || d.severity == Severity::kError;
+  }
+  if (!front.empty()) {
+    FileResult problems;
+    problems.diagnostics = std::move(front);
+    problems.bad_input = bad_input;
+    gate.files.push_back(std::move(problems));
+  }
+  for (gate::DocumentResult& doc : documents) {
+    GateDocument entry;
+    entry.index = gate.files.size();
+    entry.syntax = doc.syntax == gate::Syntax::kLatex ? "latex" : "markdown";
+    entry.blocks = doc.blocks;
+    bad_input = bad_input || doc.document.bad_input;
+    gate.files.push_back(std::move(doc.document));
+    for (FileResult& spec : doc.attached) {
+      bad_input = bad_input || spec.bad_input;
+      entry.attached.push_back(gate.files.size());
+      gate.files.push_back(std::move(spec));
+    }
+    gate.documents.push_back(std::move(entry));
+  }
+
+  TextOptions text;
+  text.max_rows = args.max_rows;
+  bool written = RenderEach(
+      *outputs, args.color, false,
+      [&](const std::string& format, const RenderTarget& target) {
+        RenderGateFormat(format, gate, text, target);
+      },
+      out, err);
+  if (!written || bad_input) return kExitBadInput;
+  GateSummary summary = SummarizeGate(gate);
+  if (Findings(summary.check) > 0) return kExitFindings;
+  if (args.max_warnings && summary.check.warnings > *args.max_warnings) {
+    return kExitFindings;
+  }
+  return kExitClean;
+}
+
+}  // namespace aligncheck

@@ -1,0 +1,155 @@
+// What both readers share: directive comments, UTF-8 validation, dispatch.
+#include "gate/document.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cstring>
+
+#include "lint/rules.h"
+
+namespace aligncheck::gate {
+namespace {
+
+constexpr std::string_view kMarker = "aligncheck:";
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+bool IsWordChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+}
+
+Diagnostic Located(const std::shared_ptr<const SourceFile>& host, Span span,
+                   Severity severity, const char* id, std::string message) {
+  Diagnostic d;
+  d.severity = severity;
+  d.id = id;
+  d.file = host;
+  d.span = span;
+  d.message = std::move(message);
+  return d;
+}
+
+}  // namespace
+
+size_t FirstInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    // ASCII runs are the common case: eight bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;  // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    if (s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (size_t k = 2; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+void ReadDirective(const std::shared_ptr<const SourceFile>& host, size_t begin,
+                   size_t end, Span comment, ReadResult& out) {
+  const std::string& text = host->text();
+  size_t i = begin;
+  while (i < end && IsBlank(text[i])) ++i;
+  if (text.compare(i, kMarker.size(), kMarker) != 0 ||
+      i + kMarker.size() > end) {
+    return;
+  }
+  i += kMarker.size();
+  while (i < end && IsBlank(text[i])) ++i;
+  size_t word_begin = i;
+  while (i < end && IsWordChar(text[i])) ++i;
+  std::string directive = text.substr(word_begin, i - word_begin);
+  Span directive_span{static_cast<uint32_t>(word_begin),
+                      static_cast<uint32_t>(i)};
+  size_t rest_end = end;
+  while (rest_end > i && IsBlank(text[rest_end - 1])) --rest_end;
+  if (directive == "spec") {
+    while (i < rest_end && IsBlank(text[i])) ++i;
+    size_t path_begin = i;
+    while (i < rest_end && !IsBlank(text[i])) ++i;
+    if (path_begin == i) {
+      Diagnostic d = Located(host, directive_span, Severity::kError,
+                             kBadDirective, "`aligncheck: spec` needs a path");
+      d.help.push_back(
+          "write the spec file's path after it, relative to "
+          "this document: `aligncheck: spec claims.align`");
+      out.diagnostics.push_back(std::move(d));
+      return;
+    }
+    out.attachments.push_back(
+        {text.substr(path_begin, i - path_begin),
+         {static_cast<uint32_t>(path_begin), static_cast<uint32_t>(i)}});
+    return;
+  }
+  if (directive == "ignore" || directive == "ignore-file") {
+    size_t before = out.suppressions.size();
+    uint32_t line = host->Locate(static_cast<uint32_t>(begin)).line;
+    ParseSuppressionIds(host, directive == "ignore-file", line, directive_span,
+                        i, rest_end, out.suppressions, out.diagnostics);
+    for (size_t k = before; k < out.suppressions.size(); ++k) {
+      out.suppressions[k].comment = comment;
+      out.suppressions[k].only_one = out.suppressions.size() - before == 1;
+    }
+    return;
+  }
+  Diagnostic d =
+      Located(host, directive_span, FindRule("AC014")->severity, "AC014",
+              fmt::format("unknown aligncheck directive '{}'", directive));
+  std::string guess = SuggestName(directive, {"spec", "ignore", "ignore-file"});
+  if (!guess.empty())
+    d.help.push_back(fmt::format("did you mean '{}'?", guess));
+  out.diagnostics.push_back(std::move(d));
+}
+
+ReadResult ReadDocument(const std::shared_ptr<const SourceFile>& host,
+                        Syntax syntax, bool all_paragraphs) {
+  ReadResult result = syntax == Syntax::kLatex
+                          ? ReadLatex(host, all_paragraphs)
+                          : ReadMarkdown(host, all_paragraphs);
+  size_t bad = FirstInvalidUtf8(host->text());
+  if (bad != std::string_view::npos) {
+    Diagnostic d = Located(
+        host, {static_cast<uint32_t>(bad), static_cast<uint32_t>(bad + 1)},
+        Severity::kWarning, kInvalidUtf8,
+        fmt::format("invalid UTF-8 (byte 0x{:02X})",
+                    static_cast<unsigned char>(host->text()[bad])));
+    d.notes.push_back(
+        "only the first bad byte of a file is reported; the "
+        "rest is still read");
+    d.help.push_back("save the file as UTF-8");
+    result.diagnostics.push_back(std::move(d));
+  }
+  return result;
+}
+
+}  // namespace aligncheck::gate

@@ -1,0 +1,227 @@
+// The per-document gate pipeline.
+#include "gate/gate.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "analysis/analyze.h"
+#include "analysis/csv.h"
+#include "gate/paragraph.h"
+#include "lint/lint.h"
+#include "lint/rules.h"
+#include "parse/parser.h"
+#include "prose/prose.h"
+#include "util/parallel.h"
+
+namespace aligncheck::gate {
+namespace {
+
+namespace fs = std::filesystem;
+
+Diagnostic FileError(const std::string& path, std::string message) {
+  Diagnostic d;
+  d.file = std::make_shared<SourceFile>(path, "");
+  d.id = "E010";
+  d.message = std::move(message);
+  return d;
+}
+
+// Reads the whole file in one allocation: documents can be large.
+std::shared_ptr<const SourceFile> ReadHost(const std::string& path,
+                                           size_t max_bytes,
+                                           std::vector<Diagnostic>& out) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    out.push_back(FileError(path, "is a directory"));
+    return nullptr;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out.push_back(FileError(
+        path, fmt::format("cannot read file: {}", std::strerror(errno))));
+    return nullptr;
+  }
+  in.seekg(0, std::ios::end);
+  std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size < 0 || static_cast<uint64_t>(size) > max_bytes) {
+    Diagnostic d = FileError(
+        path, size < 0 ? std::string("cannot read file: not seekable")
+                       : fmt::format("file is {} bytes, over the limit of {}",
+                                     size, max_bytes));
+    if (size >= 0) d.id = "E011";
+    out.push_back(std::move(d));
+    return nullptr;
+  }
+  std::string text(static_cast<size_t>(size), '\0');
+  in.read(text.data(), size);
+  if (in.gcount() != size) {
+    out.push_back(FileError(path, "cannot read file: short read"));
+    return nullptr;
+  }
+  return std::make_shared<SourceFile>(path, std::move(text));
+}
+
+void AddClaimNames(const FileResult& r, std::vector<std::string>& names) {
+  if (r.model) {
+    for (const Claim& c : r.model->claims) names.push_back(c.name);
+  }
+  for (const BlockedClaim& b : r.blocked) names.push_back(b.name);
+}
+
+// The blocks as one spec, checked through the usual pipeline on the spec
+// view, then pointed at the host.
+void CheckBlocks(const std::shared_ptr<const SourceFile>& host,
+                 const std::vector<Block>& blocks, const GateOptions& options,
+                 FileResult& result, std::vector<std::string>& names) {
+  auto view = std::make_shared<SourceFile>(host->name(),
+                                           SpecView(host->text(), blocks));
+  DiagnosticSink sink;
+  ast::Spec spec = ParseSpec(view, sink);
+  for (const ast::Decl& decl : spec.decls) {
+    if (const auto* c = std::get_if<ast::ClaimDecl>(&decl))
+      names.push_back(c->name.text);
+  }
+  bool parsed = !sink.has_errors();
+  if (parsed) result.model = Analyze(spec, view, sink, options.check.analysis);
+  LintResult lint = LintSpec(
+      view, parsed ? &spec : nullptr, result.model ? &*result.model : nullptr,
+      sink.Sorted(), *options.check.config, options.check.engine);
+  for (Diagnostic& d : lint.diagnostics) {
+    if (d.file == view) d.file = host;
+    // As in `check`: lint notes about the spec are for `aligncheck lint`.
+    if (IsFinding(d) && d.severity == Severity::kNote) continue;
+    result.diagnostics.push_back(std::move(d));
+  }
+  result.blocked = std::move(lint.blocked);
+  result.bad_input = !result.model;
+  if (!result.model) return;
+  result.model->file = host;
+  for (const Claim& claim : result.model->claims) {
+    result.claims.emplace_back().claim = &claim;
+  }
+  const Model& model = *result.model;
+  ParallelFor(result.claims.size(), options.check.jobs, [&](size_t i) {
+    ClaimResult& r = result.claims[i];
+    r.verdict = CheckClaim(model, *r.claim, options.check.engine);
+  });
+}
+
+// Attached specs: read relative to the document, confined to its tree.
+void CheckAttachments(const std::shared_ptr<const SourceFile>& host,
+                      const std::vector<Attachment>& attachments,
+                      const GateOptions& options, DocumentResult& result,
+                      std::vector<std::string>& names) {
+  for (const Attachment& a : attachments) {
+    std::string path = CsvPathFor(host->name(), a.path);
+    std::string reason;
+    Diagnostic d;
+    d.file = host;
+    d.span = a.span;
+    if (!options.check.analysis.allow_outside &&
+        !InsideSpecTree(host->name(), a.path, path, reason)) {
+      d.id = "E020";
+      d.message = fmt::format("refusing to read '{}': {}", a.path, reason);
+      d.help.push_back(
+          "move the spec next to the document, or pass --allow-outside");
+      result.document.diagnostics.push_back(std::move(d));
+      continue;
+    }
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+      d.id = "E010";
+      d.message =
+          fs::exists(path, ec)
+              ? fmt::format("attached spec '{}' is not a file", a.path)
+              : fmt::format("attached spec '{}' does not exist", a.path);
+      result.document.diagnostics.push_back(std::move(d));
+      continue;
+    }
+    FileResult spec = CheckFile(path, options.check);
+    AddClaimNames(spec, names);
+    result.attached.push_back(std::move(spec));
+  }
+}
+
+}  // namespace
+
+Syntax SyntaxFor(const std::string& path) {
+  return fs::path(path).extension() == ".tex" ? Syntax::kLatex
+                                              : Syntax::kMarkdown;
+}
+
+std::vector<Diagnostic> ApplyPolicy(std::vector<Diagnostic> findings,
+                                    const LintConfig& config,
+                                    std::vector<Suppression>& suppressions) {
+  std::vector<Diagnostic> kept;
+  for (Diagnostic& d : findings) {
+    const Rule* rule = IsFinding(d) ? FindRule(d.id) : nullptr;
+    if (rule) {
+      const RuleSetting* setting = config.Find(d.id);
+      if (setting && !setting->enabled) continue;
+      if (setting) {
+        d.severity = d.severity < rule->severity
+                         ? std::min(d.severity, setting->severity)
+                         : setting->severity;
+      }
+      if (Suppressed(d, suppressions)) continue;
+    }
+    kept.push_back(std::move(d));
+  }
+  return kept;
+}
+
+DocumentResult GateDocument(const std::string& path, Syntax syntax,
+                            const GateOptions& options) {
+  DocumentResult result;
+  result.syntax = syntax;
+  FileResult& doc = result.document;
+  doc.path = path;
+  std::vector<Diagnostic> found;
+  doc.file = ReadHost(path, options.max_document_bytes, found);
+  if (!doc.file) {
+    doc.diagnostics = std::move(found);
+    doc.bad_input = true;
+    return result;
+  }
+  const std::shared_ptr<const SourceFile>& host = doc.file;
+  ReadResult read = ReadDocument(host, syntax);
+  result.blocks = read.blocks.size();
+  std::vector<std::string> names;
+  if (!read.blocks.empty()) CheckBlocks(host, read.blocks, options, doc, names);
+  CheckAttachments(host, read.attachments, options, result, names);
+
+  prose::DocumentContext context;
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  context.claim_names = std::move(names);
+  for (const RawParagraph& raw : read.paragraphs) {
+    prose::Paragraph paragraph = BuildParagraph(*host, raw, syntax);
+    for (Diagnostic& d : prose::CheckParagraph(host, paragraph, context)) {
+      found.push_back(std::move(d));
+    }
+  }
+  for (Diagnostic& d : read.diagnostics) found.push_back(std::move(d));
+  const LintConfig& config = *options.check.config;
+  std::vector<Diagnostic> kept =
+      ApplyPolicy(std::move(found), config, read.suppressions);
+  for (Diagnostic& d : ApplyPolicy(UnusedSuppressions(host, read.suppressions),
+                                   config, read.suppressions)) {
+    kept.push_back(std::move(d));
+  }
+  DiagnosticSink sink;
+  for (Diagnostic& d : doc.diagnostics) sink.Add(std::move(d));
+  for (Diagnostic& d : kept) sink.Add(std::move(d));
+  doc.diagnostics = sink.Sorted();
+  for (const Diagnostic& d : doc.diagnostics) {
+    if (d.severity == Severity::kError && !IsFinding(d)) doc.bad_input = true;
+  }
+  return result;
+}
+
+}  // namespace aligncheck::gate

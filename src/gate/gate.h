@@ -1,0 +1,55 @@
+// The gate over one write-up: its embedded blocks checked as one spec, its
+// attached specs checked each on its own, its prose given to the prose
+// rules, and every diagnostic and verdict located in the host file.
+#ifndef ALIGNCHECK_GATE_GATE_H_
+#define ALIGNCHECK_GATE_GATE_H_
+
+#include <string>
+#include <vector>
+
+#include "cli/check_command.h"
+#include "gate/document.h"
+#include "lint/config.h"
+#include "report/check_result.h"
+
+namespace aligncheck::gate {
+
+struct GateOptions {
+  /// Engine and analysis limits, jobs per document, and the configuration
+  /// (REQUIRES: check.config is set).
+  CheckOptions check;
+  /// Largest document read; offsets are 32-bit.
+  size_t max_document_bytes = size_t{1} << 30;
+};
+
+struct DocumentResult {
+  /// The write-up: reader, spec and prose diagnostics, the blocks' claims.
+  FileResult document;
+  /// The specs it attaches, in the order of their comments.
+  std::vector<FileResult> attached;
+  size_t blocks = 0;
+  Syntax syntax = Syntax::kMarkdown;
+};
+
+/// `.tex` is LaTeX; anything else is Markdown.
+Syntax SyntaxFor(const std::string& path);
+
+/// Runs the gate over the document at `path`.
+DocumentResult GateDocument(const std::string& path, Syntax syntax,
+                            const GateOptions& options);
+
+/// Returns the host text with every byte outside the blocks' content
+/// replaced by a space (line breaks kept), cut after the last block: a spec
+/// whose offsets are the host's.
+std::string SpecView(const std::string& host, const std::vector<Block>& blocks);
+
+/// Applies the configuration (rule off, severity) and the suppressions to
+/// rule findings about the host; returns those kept. A finding the rule
+/// lowered below its default severity (quoted words) is never raised.
+std::vector<Diagnostic> ApplyPolicy(std::vector<Diagnostic> findings,
+                                    const LintConfig& config,
+                                    std::vector<Suppression>& suppressions);
+
+}  // namespace aligncheck::gate
+
+#endif  // ALIGNCHECK_GATE_GATE_H_

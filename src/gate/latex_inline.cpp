@@ -1,0 +1,243 @@
+// LaTeX inline markup: commands dropped (their text arguments kept), math,
+// \url and \href targets opaque, \verb and \texttt kept as code, TeX
+// quotes and ties turned into the characters they typeset.
+#include <cctype>
+#include <set>
+#include <string_view>
+
+#include "gate/paragraph.h"
+
+namespace aligncheck::gate::internal {
+namespace {
+
+// Commands whose arguments are not prose: they are dropped whole.
+const std::set<std::string_view> kNoProseArguments = {"cite",
+                                                      "citep",
+                                                      "citet",
+                                                      "citeauthor",
+                                                      "citeyear",
+                                                      "citealp",
+                                                      "nocite",
+                                                      "parencite",
+                                                      "textcite",
+                                                      "autocite",
+                                                      "ref",
+                                                      "eqref",
+                                                      "autoref",
+                                                      "cref",
+                                                      "Cref",
+                                                      "pageref",
+                                                      "nameref",
+                                                      "label",
+                                                      "includegraphics",
+                                                      "input",
+                                                      "include",
+                                                      "bibliography",
+                                                      "bibliographystyle",
+                                                      "vspace",
+                                                      "hspace",
+                                                      "vskip",
+                                                      "hskip",
+                                                      "setlength",
+                                                      "addtolength",
+                                                      "usepackage",
+                                                      "documentclass",
+                                                      "newcommand",
+                                                      "renewcommand",
+                                                      "providecommand",
+                                                      "hypersetup",
+                                                      "graphicspath",
+                                                      "footnotemark",
+                                                      "index",
+                                                      "glossary",
+                                                      "color",
+                                                      "pagestyle",
+                                                      "thispagestyle",
+                                                      "bibitem",
+                                                      "newenvironment",
+                                                      "DeclareMathOperator"};
+// Commands whose argument is code: kept in Paragraph::code.
+const std::set<std::string_view> kCodeArgument = {"texttt", "code", "lstinline",
+                                                  "mintinline"};
+
+bool IsLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)); }
+
+// Skips `[...]` and `{...}` arguments (and spaces between them).
+size_t SkipArguments(std::string_view t, size_t k, NextOf& bracket,
+                     Matcher& braces) {
+  while (true) {
+    size_t i = k;
+    while (i < t.size() && (t[i] == ' ' || t[i] == '*')) ++i;
+    if (i >= t.size()) return k;
+    if (t[i] == '[') {
+      size_t close = bracket.Near(i);
+      if (close == std::string_view::npos) return k;
+      k = close + 1;
+    } else if (t[i] == '{') {
+      size_t close = braces.Close(i);
+      if (close == std::string_view::npos) return k;
+      k = close + 1;
+    } else {
+      return k;
+    }
+  }
+}
+
+size_t FindNear(std::string_view t, size_t from, std::string_view needle) {
+  if (from > t.size()) return std::string_view::npos;
+  size_t at = t.substr(from, kMaxSpan).find(needle);
+  return at == std::string_view::npos ? at : from + at;
+}
+
+// The next `$` at or after `from` that is not escaped, or npos.
+size_t ClosingDollar(std::string_view t, size_t from) {
+  for (size_t i = from; i < t.size() && i - from < kMaxSpan; ++i) {
+    if (t[i] == '\\') {
+      ++i;
+    } else if (t[i] == '$') {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Bytes the loop below must look at; runs of the others are copied whole.
+struct SpecialBytes {
+  bool is[256] = {};
+  SpecialBytes() {
+    for (unsigned char c : std::string_view("\\{}$~&`' \t\n\r\f\v\x1a"))
+      is[c] = true;
+  }
+};
+const SpecialBytes kSpecial;
+
+}  // namespace
+
+void LatexInline(const Joined& in, Emitter& out) {
+  std::string_view t = in.text;
+  const std::vector<uint32_t>& o = in.offsets;
+  size_t m = t.size();
+  NextOf paren_end(t, "\\)"), bracket_end(t, "\\]"), dollars(t, "$$"),
+      bracket(t, "]");
+  Matcher braces(t, '{', '}', true);
+  size_t k = 0;
+  while (k < m) {
+    if (size_t run = PlainRun(t, k, kSpecial.is); run > k) {
+      out.Plain(t.data() + k, o.data() + k, run - k);
+      k = run;
+      continue;
+    }
+    char c = t[k];
+    char next = k + 1 < m ? t[k + 1] : '\0';
+    if (c == prose::kOpaque) {
+      out.Opaque(o[k]);
+      ++k;
+      continue;
+    }
+    if (c == '\\') {
+      if (next == '(' || next == '[') {
+        size_t close = (next == '(' ? paren_end : bracket_end).Near(k + 2);
+        out.Opaque(o[k]);
+        k = close == std::string_view::npos ? m : close + 2;
+        continue;
+      }
+      if (!IsLetter(next)) {
+        if (next != '\0' &&
+            std::string_view("%$&#_{}").find(next) != std::string_view::npos) {
+          out.Char(next, o[k + 1]);
+        } else if (next == '\\' || next == ',' || next == ';' || next == ' ' ||
+                   next == ':' || next == '!') {
+          out.Space(o[k]);
+        }
+        k += next == '\0' ? 1 : 2;  // accents and the like are dropped
+        continue;
+      }
+      size_t end = k + 1;
+      while (end < m && IsLetter(t[end])) ++end;
+      std::string_view name = t.substr(k + 1, end - k - 1);
+      if (name == "verb" || ((name == "lstinline" || name == "mintinline") &&
+                             end < m && t[end] != '{' && t[end] != '[')) {
+        size_t d = end < m && t[end] == '*' ? end + 1 : end;
+        size_t close =
+            d < m ? FindNear(t, d + 1, t.substr(d, 1)) : std::string_view::npos;
+        if (close == std::string_view::npos) {
+          k = end;
+          continue;
+        }
+        out.Code(std::string(t.substr(d + 1, close - d - 1)), o[k]);
+        k = close + 1;
+        continue;
+      }
+      if (kCodeArgument.count(name) || name == "url" || name == "href") {
+        size_t open = end;
+        while (open < m && t[open] == '[') {  // options such as [style]
+          size_t close = bracket.Near(open);
+          if (close == std::string_view::npos) break;
+          open = close + 1;
+        }
+        while (open < m && t[open] == ' ') ++open;
+        size_t close = open < m && t[open] == '{' ? braces.Close(open)
+                                                  : std::string_view::npos;
+        if (close == std::string_view::npos) {
+          k = end;
+          continue;
+        }
+        if (kCodeArgument.count(name)) {
+          out.Code(std::string(t.substr(open + 1, close - open - 1)), o[k]);
+        } else {
+          out.Opaque(o[k]);  // the URL; \href's text follows as prose
+        }
+        k = close + 1;
+        continue;
+      }
+      if (kNoProseArguments.count(name)) {
+        out.Space(o[k]);
+        k = SkipArguments(t, end, bracket, braces);
+        continue;
+      }
+      k = end < m && t[end] == '*' ? end + 1 : end;
+      continue;
+    }
+    switch (c) {
+      case '{':
+      case '}':
+        ++k;
+        continue;
+      case '$': {
+        bool display = next == '$';
+        size_t from = k + (display ? 2 : 1);
+        size_t close = display ? dollars.Near(from) : ClosingDollar(t, from);
+        out.Opaque(o[k]);
+        k = close == std::string_view::npos ? m : close + (display ? 2 : 1);
+        continue;
+      }
+      case '~':
+      case '&':
+        out.Space(o[k]);
+        ++k;
+        continue;
+      case '`':
+        if (next == '`') {
+          out.Char('"', o[k]);
+          k += 2;
+          continue;
+        }
+        out.Char('\'', o[k]);
+        ++k;
+        continue;
+      case '\'':
+        if (next == '\'') {
+          out.Char('"', o[k]);
+          k += 2;
+          continue;
+        }
+        break;
+      default:
+        break;
+    }
+    out.Char(c, o[k]);
+    ++k;
+  }
+}
+
+}  // namespace aligncheck::gate::internal

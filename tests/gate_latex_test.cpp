@@ -1,0 +1,135 @@
+// The LaTeX reader: environments, comments, directives, paragraphs.
+#include <doctest/doctest.h>
+
+#include "gate_test_util.h"
+
+namespace aligncheck::gate {
+namespace {
+
+using testing::BlockText;
+using testing::CheckedParagraphs;
+using testing::Host;
+using testing::Ids;
+using testing::Texts;
+
+struct Read {
+  std::shared_ptr<const SourceFile> host;
+  ReadResult result;
+  explicit Read(std::string text)
+      : host(Host(std::move(text), "doc.tex")),
+        result(ReadDocument(host, Syntax::kLatex, true)) {}
+  std::vector<std::string> Paragraphs() const {
+    return Texts(CheckedParagraphs(*host, result, Syntax::kLatex));
+  }
+};
+
+TEST_CASE("latex: aligncheck environments are read verbatim") {
+  Read r(
+      "\\begin{document}\n"
+      "\\begin{aligncheck}\nA % not a comment\n\\end{aligncheck}\n"
+      "text\n\\begin{aligncheck}B\\end{aligncheck}\n\\end{document}\n");
+  REQUIRE(r.result.blocks.size() == 2);
+  CHECK(BlockText(*r.host, r.result.blocks[0]) == "\nA % not a comment\n");
+  CHECK(BlockText(*r.host, r.result.blocks[1]) == "B");
+  CHECK(r.result.diagnostics.empty());
+  CHECK(r.Paragraphs() == std::vector<std::string>{"text"});
+}
+
+TEST_CASE("latex: the preamble, comments and verbatim are not prose") {
+  Read r(
+      "\\documentclass{article}\nPreamble words.\n\\begin{document}\n"
+      "One % a comment\ntwo.\n\n"
+      "\\begin{verbatim}\n\\begin{aligncheck}\n\\end{verbatim}\n"
+      "\\begin{lstlisting}[language=C]\nx\n\\end{lstlisting}\n"
+      "\\begin{comment}\nhidden\n\\end{comment}\n"
+      "Three.\n\\end{document}\nAfter.\n");
+  CHECK(r.result.blocks.empty());
+  CHECK(r.Paragraphs() == std::vector<std::string>{"One two.", "Three."});
+  CHECK(r.result.diagnostics.empty());
+}
+
+TEST_CASE("latex: a file without \\begin{document} is all body") {
+  Read r("A fragment, as \\input{} reads it.\n");
+  CHECK(r.Paragraphs() == std::vector<std::string>{"A fragment, as reads it."});
+}
+
+TEST_CASE("latex: math, code and URLs become one opaque character each") {
+  Read r(
+      "Loss $\\ell(x)$ and $$y$$ and \\(z\\) and \\[w\\] mid\n"
+      "\\begin{equation}\na = b\n\\end{equation}\n"
+      "sentence; \\texttt{misses\\_coin}, \\verb|x_y|, \\url{https://a.org} "
+      "and \\href{https://b.org}{the \\emph{paper}}~\\cite[p.~3]{key}.\n"
+      "``Quoted'' 100\\% -- done.\n");
+  std::vector<prose::Paragraph> ps =
+      CheckedParagraphs(*r.host, r.result, Syntax::kLatex);
+  REQUIRE(ps.size() == 1);
+  CHECK(Texts(ps)[0] ==
+        "Loss # and # and # and # mid # sentence; #, #, # and #the paper . "
+        "\"Quoted\" 100% -- done.");
+  REQUIRE(ps[0].code.size() == 2);
+  CHECK(ps[0].code[0].text == "misses\\_coin");
+  CHECK(ps[0].code[1].text == "x_y");
+}
+
+TEST_CASE("latex: sections, items and environments break paragraphs") {
+  Read r(
+      "\\section*{Intro}\nText one.\n\\begin{itemize}\n\\item First.\n"
+      "\\item Second.\n\\end{itemize}\n\\begin{quote}\nQuoted.\n\n"
+      "Still quoted.\n\\end{quote}\nAfter.\n");
+  CHECK(r.Paragraphs() ==
+        std::vector<std::string>{"Intro", "Text one.", "First.", "Second.",
+                                 "Quoted.", "Still quoted.", "After."});
+  std::vector<bool> quoted;
+  for (const RawParagraph& p : r.result.paragraphs)
+    quoted.push_back(p.blockquote);
+  CHECK(quoted ==
+        std::vector<bool>{false, false, false, false, true, true, false});
+}
+
+TEST_CASE("latex: unterminated, nested and stray environments") {
+  Read open("\\begin{aligncheck}\nA\n");
+  CHECK(Ids(open.result) == std::vector<std::string>{"E030"});
+  REQUIRE(open.result.blocks.size() == 1);
+  CHECK(BlockText(*open.host, open.result.blocks[0]) == "\nA\n");
+
+  Read nested(
+      "\\begin{aligncheck}\nA\n\\begin{aligncheck}\nB\n\\end{aligncheck}\n"
+      "\\end{aligncheck}\n");
+  CHECK(Ids(nested.result) == std::vector<std::string>{"E031", "E035"});
+  REQUIRE(nested.result.blocks.size() == 1);
+  CHECK(BlockText(*nested.host, nested.result.blocks[0]) == "\nA\n\n\nB\n");
+  CHECK(nested.result.diagnostics[0].span.begin == 21);
+
+  Read verbatim("text\n\\begin{verbatim}\nnever closed\n");
+  CHECK(Ids(verbatim.result) == std::vector<std::string>{"E033"});
+  CHECK(verbatim.Paragraphs() == std::vector<std::string>{"text"});
+}
+
+TEST_CASE("latex: directives in comments") {
+  Read r(
+      "% aligncheck: spec claims.align\n"
+      "\\begin{document}\n"
+      "Text. % aligncheck: ignore AC001\n"
+      "100\\% aligncheck: ignore AC003 is not a comment\n"
+      "%aligncheck: ignore-file AC002\n"
+      "\\end{document}\n");
+  REQUIRE(r.result.attachments.size() == 1);
+  CHECK(r.result.attachments[0].path == "claims.align");
+  REQUIRE(r.result.suppressions.size() == 2);
+  CHECK(r.result.suppressions[0].id == "AC001");
+  CHECK(r.result.suppressions[0].line == 3);
+  CHECK(r.result.suppressions[1].whole_file);
+  CHECK(r.result.diagnostics.empty());
+}
+
+TEST_CASE("latex: CRLF line ends") {
+  Read r(
+      "\\begin{document}\r\nOne\r\ntwo.\r\n\r\n\\begin{aligncheck}\r\nA\r\n"
+      "\\end{aligncheck}\r\n\\end{document}\r\n");
+  CHECK(r.Paragraphs() == std::vector<std::string>{"One two."});
+  REQUIRE(r.result.blocks.size() == 1);
+  CHECK(BlockText(*r.host, r.result.blocks[0]) == "\r\nA\r\n");
+}
+
+}  // namespace
+}  // namespace aligncheck::gate
