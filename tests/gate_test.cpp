@@ -254,5 +254,32 @@ TEST_CASE("gate: the host file is never modified") {
   fs::remove_all(dir);
 }
 
+TEST_CASE("gate: the limits reach the document and its blocks") {
+  fs::path dir = fs::temp_directory_path() / "aligncheck_gate_limits";
+  std::string prose(300, 'w');  // a long prose line, outside every block
+  Write(dir / "doc.md", prose + "\n\n```aligncheck\ndomain X = {a, bb}\n```\n");
+  LintConfig config = DefaultConfig();
+  GateOptions options;
+  options.check.config = &config;
+  options.check.parse.max_line_bytes = 12;
+  std::string path = (dir / "doc.md").string();
+  DocumentResult r = GateDocument(path, Syntax::kMarkdown, options);
+  REQUIRE(r.document.diagnostics.size() == 1);
+  const Diagnostic& line = r.document.diagnostics[0];
+  CHECK(line.id == "E011");
+  CHECK(line.file->name() == path);  // the host, not the spec view
+  CHECK(line.file->Locate(line.span.begin).line == 4);
+  CHECK(r.document.bad_input);
+
+  options.check.parse.max_line_bytes = 80;
+  options.check.max_file_bytes = 100;
+  r = GateDocument(path, Syntax::kMarkdown, options);
+  REQUIRE(r.document.diagnostics.size() == 1);
+  CHECK(r.document.diagnostics[0].id == "E011");
+  CHECK(r.document.diagnostics[0].message ==
+        "file is 339 bytes, over the limit of 100 (--max-file-size)");
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace aligncheck::gate

@@ -15,9 +15,9 @@ namespace {
 
 // Parses `args` as the options of one subcommand; returns the options
 // they give, or throws CLI::ParseError.
-CheckOptions Parse(std::vector<std::string> args, LimitFlags* flags = nullptr) {
+CheckOptions Parse(std::vector<std::string> args, LimitFlags* flags = nullptr,
+                   LimitArgs limits = LimitArgs()) {
   CLI::App app;
-  LimitArgs limits;
   AddLimitOptions(app, limits);
   std::reverse(args.begin(), args.end());  // CLI11 takes them reversed
   app.parse(args);
@@ -97,4 +97,34 @@ TEST_CASE("limit flags: sizes take units, bad values are usage errors") {
   CHECK_THROWS_AS(Parse({"--max-nesting", "5000"}), CLI::ParseError);
   CHECK_THROWS_AS(Parse({"--max-claims", "0"}), CLI::ParseError);
   CHECK_THROWS_AS(Parse({"--max-domain-size", "-1"}), CLI::ParseError);
+}
+
+TEST_CASE("limit flags: gate reads documents up to 1 GiB by default") {
+  CHECK(Parse({}, nullptr, DocumentLimits()).max_file_bytes == 1u << 30);
+  CHECK(Parse({"--max-file-size", "2k"}, nullptr, DocumentLimits())
+            .max_file_bytes == 2048);
+  // The help shows each command's own default, in the flag's units.
+  CLI::App check, gate;
+  LimitArgs check_limits, gate_limits = DocumentLimits();
+  AddLimitOptions(check, check_limits);
+  AddLimitOptions(gate, gate_limits);
+  CHECK(check.help().find("64M") != std::string::npos);
+  CHECK(gate.help().find("1G") != std::string::npos);
+  CHECK(gate.help().find("512M") != std::string::npos);  // --max-csv-size
+}
+
+TEST_CASE("limit flags: solver limits given win over the configuration") {
+  LintConfig config;
+  config.rlimit = 777;
+  config.timeout_seconds = 3;
+  EngineOptions engine;
+  ApplySolverLimits(LimitFlags{}, config, engine);
+  CHECK(engine.rlimit == 777);
+  CHECK(engine.timeout_ms == 3000);
+  LimitFlags given;
+  given.rlimit = 5;
+  given.timeout_seconds = 1e9;  // clamped, not overflowed
+  ApplySolverLimits(given, config, engine);
+  CHECK(engine.rlimit == 5);
+  CHECK(engine.timeout_ms == 4'000'000'000u);
 }

@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 
 #include "analysis/analyze.h"
 #include "lint/lint.h"
@@ -80,22 +79,31 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
                   fmt::format("cannot read file: {}", std::strerror(errno))));
     return nullptr;
   }
-  auto size = fs::file_size(path, ec);
-  if (!ec && size > max_bytes) {
-    sink.Add(FileError(path, "E011",
-                       fmt::format("file is {} bytes, over the limit of {} "
-                                   "(--max-file-size)",
-                                   size, max_bytes)));
+  auto over = [&](std::string message) {
+    sink.Add(FileError(path, "E011", std::move(message)));
     return nullptr;
+  };
+  std::string text;
+  uintmax_t size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
+  if (ec) size = 0;  // unknown: read and count
+  if (size > max_bytes) {
+    return over(fmt::format(
+        "file is {} bytes, over the limit of {} (--max-file-size)", size,
+        max_bytes));
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
-  if (text.size() > max_bytes) {
-    sink.Add(FileError(
-        path, "E011",
-        fmt::format("file is over the limit of {} bytes (--max-file-size)",
-                    max_bytes)));
+  // A regular file is read in one allocation (documents can be large);
+  // anything else (a pipe) in chunks, stopping once past the limit.
+  text.reserve(static_cast<size_t>(size));
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<size_t>(in.gcount()));
+    if (text.size() > max_bytes) {
+      return over(fmt::format(
+          "file is over the limit of {} bytes (--max-file-size)", max_bytes));
+    }
+  }
+  if (in.bad()) {
+    sink.Add(FileError(path, "E010", "cannot read file: read error"));
     return nullptr;
   }
   return std::make_shared<SourceFile>(path, std::move(text));
@@ -142,6 +150,32 @@ static FileResult AnalyzeFile(const std::string& path,
   return result;
 }
 
+std::vector<ClaimResult*> SelectClaims(FileResult& result,
+                                       const CheckOptions& options) {
+  std::vector<ClaimResult*> tasks;
+  if (!result.model) return tasks;
+  for (const Claim& claim : result.model->claims) {
+    if (!options.claims.empty() &&
+        std::find(options.claims.begin(), options.claims.end(), claim.name) ==
+            options.claims.end()) {
+      continue;
+    }
+    result.claims.emplace_back().claim = &claim;
+  }
+  for (ClaimResult& r : result.claims) {
+    if (tasks.size() == options.max_claims) {
+      r.verdict.kind = Verdict::Kind::kUnknown;
+      r.verdict.reason = fmt::format(
+          "not checked: the file has {} claims to check, over the limit of "
+          "{} (--max-claims)",
+          result.claims.size(), options.max_claims);
+      continue;
+    }
+    tasks.push_back(&r);
+  }
+  return tasks;
+}
+
 std::vector<FileResult> CheckFiles(const std::vector<std::string>& paths,
                                    const CheckOptions& options) {
   std::vector<FileResult> results(paths.size());
@@ -150,26 +184,9 @@ std::vector<FileResult> CheckFiles(const std::vector<std::string>& paths,
   std::vector<ClaimResult*> tasks;
   std::vector<const Model*> models;
   for (FileResult& result : results) {
-    if (!result.model || !options.run_engines) continue;
-    for (const Claim& claim : result.model->claims) {
-      if (!options.claims.empty() &&
-          std::find(options.claims.begin(), options.claims.end(),
-                    claim.name) == options.claims.end()) {
-        continue;
-      }
-      result.claims.emplace_back().claim = &claim;
-    }
-    size_t checked = 0;
-    for (ClaimResult& r : result.claims) {
-      if (++checked > options.max_claims) {
-        r.verdict.kind = Verdict::Kind::kUnknown;
-        r.verdict.reason = fmt::format(
-            "not checked: the file has {} claims to check, over the limit of "
-            "{} (--max-claims)",
-            result.claims.size(), options.max_claims);
-        continue;
-      }
-      tasks.push_back(&r);
+    if (!options.run_engines) break;
+    for (ClaimResult* task : SelectClaims(result, options)) {
+      tasks.push_back(task);
       models.push_back(&*result.model);
     }
   }

@@ -37,6 +37,12 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
                                                size_t max_bytes,
                                                DiagnosticSink& sink);
 
+/// Lists in result.claims the claims of result.model that options.claims
+/// selects, in file order; those past options.max_claims are UNKNOWN with
+/// the reason. Returns the ones left to check (pointers into result.claims).
+std::vector<ClaimResult*> SelectClaims(FileResult& result,
+                                       const CheckOptions& options);
+
 /// Reads, parses, analyzes and lints one file, then (with run_engines)
 /// checks every claim lint did not block; claims not selected by
 /// options.claims are skipped, and selected claims past options.max_claims

@@ -204,18 +204,6 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
                      "is fixed)")
         ->check(CLI::Range(1u, 1024u))
         ->capture_default_str();
-    double gate_timeout = 60;
-    uint64_t gate_rlimit = EngineOptions{}.rlimit;
-    CLI::Option* gate_timeout_opt =
-        gate_cmd
-            ->add_option("--timeout", gate_timeout,
-                         "Wall-clock safety net per solver query, in seconds "
-                         "(default: .aligncheck.toml, else 60)")
-            ->check(CLI::PositiveNumber);
-    CLI::Option* gate_rlimit_opt = gate_cmd->add_option(
-        "--rlimit", gate_rlimit,
-        "Solver resource limit per query (default: .aligncheck.toml, else "
-        "50000000)");
     gate_cmd->add_flag("--allow-outside", gate.allow_outside,
                        "Let documents attach specs, and specs read CSV files, "
                        "outside their own directory tree");
@@ -223,6 +211,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->add_option("--max-rows", gate.max_rows,
                      "Most counterexample rows printed (0: all)")
         ->capture_default_str();
+    AddLimitOptions(*gate_cmd, gate.limits);
     // ---- end gate ----
 
     std::string explain_id;
@@ -238,12 +227,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     }
     if (check_cmd->parsed()) return RunCheck(check, out, err);
     if (lint_cmd->parsed()) return RunLint(lint, out, err);
-    if (gate_cmd->parsed()) {
-      LimitFlags limits;
-      if (gate_timeout_opt->count() > 0) limits.timeout_seconds = gate_timeout;
-      if (gate_rlimit_opt->count() > 0) limits.rlimit = gate_rlimit;
-      return RunGate(gate, limits, out, err);
-    }
+    if (gate_cmd->parsed()) return RunGate(gate, out, err);
     if (explain_cmd->parsed()) return RunExplain(explain_id, out, err);
     return kExitBadInput;
   } catch (const std::exception& e) {

@@ -160,8 +160,7 @@ std::vector<std::string> ExpandDocumentPaths(
   return out;
 }
 
-int RunGate(const GateArgs& args, const LimitFlags& limits, std::ostream& out,
-            std::ostream& err) {
+int RunGate(const GateArgs& args, std::ostream& out, std::ostream& err) {
   std::string error;
   std::optional<std::vector<OutputSpec>> outputs =
       ParseOutputSpecs(args.formats, error);
@@ -174,6 +173,9 @@ int RunGate(const GateArgs& args, const LimitFlags& limits, std::ostream& out,
       ExpandDocumentPaths(args.paths, args.excludes, front);
   ConfigResolver resolver;
   std::vector<std::shared_ptr<const LintConfig>> configs;
+  CheckOptions base;
+  base.analysis.allow_outside = args.allow_outside;
+  LimitFlags limits = ApplyLimits(args.limits, base);
   std::vector<gate::GateOptions> options(paths.size());
   unsigned per_document = std::max<unsigned>(
       1, args.jobs / static_cast<unsigned>(std::max<size_t>(paths.size(), 1)));
@@ -181,12 +183,9 @@ int RunGate(const GateArgs& args, const LimitFlags& limits, std::ostream& out,
     configs.push_back(resolver.ForFile(paths[i], front));
     const LintConfig& config = *configs.back();
     CheckOptions& check = options[i].check;
+    check = base;
     check.config = &config;
-    check.analysis.allow_outside = args.allow_outside;
-    check.engine.rlimit = limits.rlimit.value_or(config.rlimit);
-    double seconds = limits.timeout_seconds.value_or(config.timeout_seconds);
-    check.engine.timeout_ms =
-        static_cast<unsigned>(std::min(seconds, 4e6) * 1000);
+    ApplySolverLimits(limits, config, check.engine);
     check.jobs = per_document;
   }
   std::vector<gate::DocumentResult> documents(paths.size());

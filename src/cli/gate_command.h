@@ -25,6 +25,7 @@ struct GateArgs {
   unsigned jobs = DefaultJobs();
   bool allow_outside = false;
   size_t max_rows = TextOptions{}.max_rows;
+  LimitArgs limits = DocumentLimits();
 };
 
 /// Whether `path` matches `glob`: `*` and `?` match within one path
@@ -39,8 +40,7 @@ std::vector<std::string> ExpandDocumentPaths(
     const std::vector<std::string>& excludes, std::vector<Diagnostic>& errors);
 
 /// `aligncheck gate`. Returns the exit code.
-int RunGate(const GateArgs& args, const LimitFlags& limits, std::ostream& out,
-            std::ostream& err);
+int RunGate(const GateArgs& args, std::ostream& out, std::ostream& err);
 
 }  // namespace aligncheck
 

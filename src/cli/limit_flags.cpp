@@ -2,8 +2,31 @@
 #include "cli/limit_flags.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <string>
 
 namespace aligncheck {
+
+namespace {
+
+// A size as the flags take it: 64M, 1G, or plain bytes.
+std::string SizeText(size_t bytes) {
+  const char* units = "kMG";
+  std::string suffix;
+  for (int i = 0; i < 3 && bytes != 0 && bytes % 1024 == 0; ++i) {
+    bytes /= 1024;
+    suffix = std::string(1, units[i]);
+  }
+  return std::to_string(bytes) + suffix;
+}
+
+}  // namespace
+
+LimitArgs DocumentLimits() {
+  LimitArgs args;
+  args.max_file_bytes = size_t{1} << 30;
+  return args;
+}
 
 void AddLimitOptions(CLI::App& command, LimitArgs& args) {
   const std::string group = "Limits (see the README's limits table)";
@@ -30,9 +53,9 @@ void AddLimitOptions(CLI::App& command, LimitArgs& args) {
       ->group(group);
   command
       .add_option("--max-file-size", args.max_file_bytes,
-                  "Largest spec file read")
+                  "Largest file read (spec, or document for gate)")
       ->transform(size)
-      ->default_str("64M")
+      ->default_str(SizeText(args.max_file_bytes))
       ->group(group);
   command
       .add_option("--max-line-length", args.max_line_bytes,
@@ -69,7 +92,7 @@ void AddLimitOptions(CLI::App& command, LimitArgs& args) {
       .add_option("--max-csv-size", args.max_csv_bytes,
                   "Largest CSV file a spec reads")
       ->transform(size)
-      ->default_str("512M")
+      ->default_str(SizeText(args.max_csv_bytes))
       ->group(group);
   command
       .add_option("--max-claims", args.max_claims,
@@ -97,6 +120,13 @@ LimitFlags ApplyLimits(const LimitArgs& args, CheckOptions& options) {
     flags.rlimit = args.rlimit;
   }
   return flags;
+}
+
+void ApplySolverLimits(const LimitFlags& flags, const LintConfig& config,
+                       EngineOptions& engine) {
+  engine.rlimit = flags.rlimit.value_or(config.rlimit);
+  double seconds = flags.timeout_seconds.value_or(config.timeout_seconds);
+  engine.timeout_ms = static_cast<unsigned>(std::min(seconds, 4e6) * 1000);
 }
 
 }  // namespace aligncheck

@@ -42,6 +42,9 @@ struct LimitArgs {
   CLI::Option* rlimit_option = nullptr;
 };
 
+/// The defaults for `gate`: as LimitArgs, but documents up to 1 GiB.
+LimitArgs DocumentLimits();
+
 /// Adds the limit options (--timeout, --rlimit, --max-*) to `command`,
 /// storing into `args`, which must outlive parsing.
 void AddLimitOptions(CLI::App& command, LimitArgs& args);
@@ -49,6 +52,11 @@ void AddLimitOptions(CLI::App& command, LimitArgs& args);
 /// Applies the parsed limits to `options`; returns the solver limits that
 /// were given explicitly (the rest come from each file's configuration).
 LimitFlags ApplyLimits(const LimitArgs& args, CheckOptions& options);
+
+/// Sets the solver limits of one file: the flags given, else the file's
+/// configuration.
+void ApplySolverLimits(const LimitFlags& flags, const LintConfig& config,
+                       EngineOptions& engine);
 
 }  // namespace aligncheck
 

@@ -34,10 +34,7 @@ std::vector<FileResult> RunPipeline(const std::vector<std::string>& paths,
     const LintConfig& config = *configs.back();
     CheckOptions options = base;
     options.config = &config;
-    options.engine.rlimit = limits.rlimit.value_or(config.rlimit);
-    double seconds = limits.timeout_seconds.value_or(config.timeout_seconds);
-    options.engine.timeout_ms =
-        static_cast<unsigned>(std::min(seconds, 4e6) * 1000);
+    ApplySolverLimits(limits, config, options.engine);
     options.jobs = std::max<unsigned>(
         1, base.jobs / static_cast<unsigned>(std::max<size_t>(files.size(), 1)));
     per_file.push_back(std::move(options));

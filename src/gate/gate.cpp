@@ -4,10 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 
 #include "analysis/analyze.h"
 #include "analysis/csv.h"
@@ -22,50 +19,6 @@ namespace aligncheck::gate {
 namespace {
 
 namespace fs = std::filesystem;
-
-Diagnostic FileError(const std::string& path, std::string message) {
-  Diagnostic d;
-  d.file = std::make_shared<SourceFile>(path, "");
-  d.id = "E010";
-  d.message = std::move(message);
-  return d;
-}
-
-// Reads the whole file in one allocation: documents can be large.
-std::shared_ptr<const SourceFile> ReadHost(const std::string& path,
-                                           size_t max_bytes,
-                                           std::vector<Diagnostic>& out) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    out.push_back(FileError(path, "is a directory"));
-    return nullptr;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    out.push_back(FileError(
-        path, fmt::format("cannot read file: {}", std::strerror(errno))));
-    return nullptr;
-  }
-  in.seekg(0, std::ios::end);
-  std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size < 0 || static_cast<uint64_t>(size) > max_bytes) {
-    Diagnostic d = FileError(
-        path, size < 0 ? std::string("cannot read file: not seekable")
-                       : fmt::format("file is {} bytes, over the limit of {}",
-                                     size, max_bytes));
-    if (size >= 0) d.id = "E011";
-    out.push_back(std::move(d));
-    return nullptr;
-  }
-  std::string text(static_cast<size_t>(size), '\0');
-  in.read(text.data(), size);
-  if (in.gcount() != size) {
-    out.push_back(FileError(path, "cannot read file: short read"));
-    return nullptr;
-  }
-  return std::make_shared<SourceFile>(path, std::move(text));
-}
 
 void AddClaimNames(const FileResult& r, std::vector<std::string>& names) {
   if (r.model) {
@@ -82,7 +35,19 @@ void CheckBlocks(const std::shared_ptr<const SourceFile>& host,
   auto view = std::make_shared<SourceFile>(host->name(),
                                            SpecView(host->text(), blocks));
   DiagnosticSink sink;
-  ast::Spec spec = ParseSpec(view, sink);
+  // --max-line-length is about the blocks' lines; the prose around them is
+  // blank in the view, however long its lines.
+  ParseLimits limits = options.check.parse;
+  limits.max_line_bytes = SIZE_MAX;
+  bool short_lines = true;
+  for (const Block& block : blocks) {
+    for (Span line : block.lines) {
+      short_lines = short_lines &&
+                    CheckLineLength(view, line, sink,
+                                    options.check.parse.max_line_bytes);
+    }
+  }
+  ast::Spec spec = short_lines ? ParseSpec(view, sink, limits) : ast::Spec();
   for (const ast::Decl& decl : spec.decls) {
     if (const auto* c = std::get_if<ast::ClaimDecl>(&decl))
       names.push_back(c->name.text);
@@ -102,13 +67,10 @@ void CheckBlocks(const std::shared_ptr<const SourceFile>& host,
   result.bad_input = !result.model;
   if (!result.model) return;
   result.model->file = host;
-  for (const Claim& claim : result.model->claims) {
-    result.claims.emplace_back().claim = &claim;
-  }
   const Model& model = *result.model;
-  ParallelFor(result.claims.size(), options.check.jobs, [&](size_t i) {
-    ClaimResult& r = result.claims[i];
-    r.verdict = CheckClaim(model, *r.claim, options.check.engine);
+  std::vector<ClaimResult*> tasks = SelectClaims(result, options.check);
+  ParallelFor(tasks.size(), options.check.jobs, [&](size_t i) {
+    tasks[i]->verdict = CheckClaim(model, *tasks[i]->claim, options.check.engine);
   });
 }
 
@@ -182,13 +144,19 @@ DocumentResult GateDocument(const std::string& path, Syntax syntax,
   result.syntax = syntax;
   FileResult& doc = result.document;
   doc.path = path;
-  std::vector<Diagnostic> found;
-  doc.file = ReadHost(path, options.max_document_bytes, found);
+  DiagnosticSink read_errors;
+  doc.file = ReadSpecFile(path, options.check.max_file_bytes, read_errors);
+  if (doc.file && doc.file->text().size() >= UINT32_MAX) {
+    // Offsets are 32-bit, whatever --max-file-size allows.
+    read_errors.Error(doc.file, Span{}, "E011", "file larger than 4 GiB");
+    doc.file = nullptr;
+  }
   if (!doc.file) {
-    doc.diagnostics = std::move(found);
+    doc.diagnostics = read_errors.Sorted();
     doc.bad_input = true;
     return result;
   }
+  std::vector<Diagnostic> found;
   const std::shared_ptr<const SourceFile>& host = doc.file;
   ReadResult read = ReadDocument(host, syntax);
   result.blocks = read.blocks.size();

@@ -15,11 +15,9 @@
 namespace aligncheck::gate {
 
 struct GateOptions {
-  /// Engine and analysis limits, jobs per document, and the configuration
-  /// (REQUIRES: check.config is set).
+  /// Every limit (check.max_file_bytes also bounds the document), jobs per
+  /// document, and the configuration (REQUIRES: check.config is set).
   CheckOptions check;
-  /// Largest document read; offsets are 32-bit.
-  size_t max_document_bytes = size_t{1} << 30;
 };
 
 struct DocumentResult {

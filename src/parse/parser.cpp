@@ -260,8 +260,8 @@ class Driver {
   parse::parse_state state_;
 };
 
-// Reports the first line longer than `max_bytes`, located where it passes
-// the limit; returns whether every line is within it.
+// Reports the first line longer than `max_bytes`; returns whether every
+// line is within it.
 bool CheckLineLengths(const std::shared_ptr<const SourceFile>& file,
                       DiagnosticSink& sink, size_t max_bytes) {
   const std::string& text = file->text();
@@ -269,20 +269,26 @@ bool CheckLineLengths(const std::shared_ptr<const SourceFile>& file,
   while (start < text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
-    if (end - start > max_bytes) {
-      auto at = static_cast<uint32_t>(start + max_bytes);
-      sink.Error(file, Span{at, at + 1}, "E011",
-                 fmt::format("line is {} bytes long, over the limit of {} "
-                             "(--max-line-length)",
-                             end - start, max_bytes));
-      return false;
-    }
+    Span line{static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
+    if (!CheckLineLength(file, line, sink, max_bytes)) return false;
     start = end + 1;
   }
   return true;
 }
 
 }  // namespace
+
+bool CheckLineLength(const std::shared_ptr<const SourceFile>& file, Span line,
+                     DiagnosticSink& sink, size_t max_bytes) {
+  size_t length = line.end - line.begin;
+  if (length <= max_bytes) return true;
+  auto at = static_cast<uint32_t>(line.begin + max_bytes);
+  sink.Error(file, Span{at, at + 1}, "E011",
+             fmt::format("line is {} bytes long, over the limit of {} "
+                         "(--max-line-length)",
+                         length, max_bytes));
+  return false;
+}
 
 ast::Spec ParseSpec(const std::shared_ptr<const SourceFile>& file,
                     DiagnosticSink& sink, const ParseLimits& limits) {

@@ -31,6 +31,11 @@ struct ParseLimits {
 ast::Spec ParseSpec(const std::shared_ptr<const SourceFile>& file,
                     DiagnosticSink& sink, const ParseLimits& limits = {});
 
+/// Reports [E011] `line` of `file` if it is longer than max_bytes, located
+/// where it passes the limit; returns whether it is within it.
+bool CheckLineLength(const std::shared_ptr<const SourceFile>& file, Span line,
+                     DiagnosticSink& sink, size_t max_bytes);
+
 }  // namespace aligncheck
 
 #endif  // ALIGNCHECK_PARSE_PARSER_H_
