@@ -87,9 +87,9 @@ std::shared_ptr<const SourceFile> ReadSpecFile(const std::string& path,
   uintmax_t size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
   if (ec) size = 0;  // unknown: read and count
   if (size > max_bytes) {
-    return over(fmt::format(
-        "file is {} bytes, over the limit of {} (--max-file-size)", size,
-        max_bytes));
+    return over(
+        fmt::format("file is {} bytes, over the limit of {} (--max-file-size)",
+                    size, max_bytes));
   }
   // A regular file is read in one allocation (documents can be large);
   // anything else (a pipe) in chunks, stopping once past the limit.
@@ -124,7 +124,8 @@ static FileResult AnalyzeFile(const std::string& path,
   if (result.file) {
     ast::Spec spec = ParseSpec(result.file, sink, options.parse);
     bool parsed = !sink.has_errors();
-    if (parsed) result.model = Analyze(spec, result.file, sink, options.analysis);
+    if (parsed)
+      result.model = Analyze(spec, result.file, sink, options.analysis);
     LintConfig defaults = options.config ? LintConfig() : DefaultConfig();
     LintResult lint =
         LintSpec(result.file, parsed ? &spec : nullptr,
@@ -191,7 +192,8 @@ std::vector<FileResult> CheckFiles(const std::vector<std::string>& paths,
     }
   }
   ParallelFor(tasks.size(), options.jobs, [&](size_t t) {
-    tasks[t]->verdict = CheckClaim(*models[t], *tasks[t]->claim, options.engine);
+    tasks[t]->verdict =
+        CheckClaim(*models[t], *tasks[t]->claim, options.engine);
   });
   return results;
 }

@@ -14,8 +14,8 @@
 #include "cli/limit_flags.h"
 #include "cli/lint_command.h"
 #include "cli/output.h"
-#include "util/parallel.h"
 #include "report/text_report.h"
+#include "util/parallel.h"
 
 namespace aligncheck {
 namespace {
@@ -139,12 +139,14 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
                      "Write every solver query as SMT-LIB 2 into DIR")
         ->type_name("DIR");
     check_cmd
-        ->add_option("-j,--jobs", check.jobs,
-                     "Files and claims checked in parallel (output order is fixed)")
+        ->add_option(
+            "-j,--jobs", check.jobs,
+            "Files and claims checked in parallel (output order is fixed)")
         ->check(CLI::Range(1u, 1024u))
         ->capture_default_str();
-    check_cmd->add_flag("--allow-outside", check.allow_outside,
-                        "Let specs read CSV files outside their own directory tree");
+    check_cmd->add_flag(
+        "--allow-outside", check.allow_outside,
+        "Let specs read CSV files outside their own directory tree");
     check_cmd
         ->add_option("--max-rows", check.max_rows,
                      "Most counterexample rows printed (0: all)")

@@ -59,7 +59,7 @@ void AddLimitOptions(CLI::App& command, LimitArgs& args) {
       ->group(group);
   command
       .add_option("--max-line-length", args.max_line_bytes,
-                  "Longest line of a spec, in bytes")
+                  "Longest line of a spec (for gate: of a block), in bytes")
       ->check(CLI::PositiveNumber)
       ->capture_default_str()
       ->group(group);

@@ -11,7 +11,6 @@
 #include "cli/cli.h"
 #include "lint/config.h"
 #include "lint/rules.h"
-
 #include "util/parallel.h"
 
 namespace aligncheck {
@@ -36,14 +35,14 @@ std::vector<FileResult> RunPipeline(const std::vector<std::string>& paths,
     options.config = &config;
     ApplySolverLimits(limits, config, options.engine);
     options.jobs = std::max<unsigned>(
-        1, base.jobs / static_cast<unsigned>(std::max<size_t>(files.size(), 1)));
+        1,
+        base.jobs / static_cast<unsigned>(std::max<size_t>(files.size(), 1)));
     per_file.push_back(std::move(options));
   }
   std::vector<FileResult> results(files.size());
   results.reserve(files.size() + 1);
-  ParallelFor(files.size(), base.jobs, [&](size_t i) {
-    results[i] = CheckFile(files[i], per_file[i]);
-  });
+  ParallelFor(files.size(), base.jobs,
+              [&](size_t i) { results[i] = CheckFile(files[i], per_file[i]); });
   *bad_input = resolver.has_errors();
   for (const Diagnostic& d : front) {
     if (d.severity == Severity::kError) *bad_input = true;

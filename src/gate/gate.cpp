@@ -42,9 +42,9 @@ void CheckBlocks(const std::shared_ptr<const SourceFile>& host,
   bool short_lines = true;
   for (const Block& block : blocks) {
     for (Span line : block.lines) {
-      short_lines = short_lines &&
-                    CheckLineLength(view, line, sink,
-                                    options.check.parse.max_line_bytes);
+      short_lines =
+          short_lines &&
+          CheckLineLength(view, line, sink, options.check.parse.max_line_bytes);
     }
   }
   ast::Spec spec = short_lines ? ParseSpec(view, sink, limits) : ast::Spec();
@@ -70,7 +70,8 @@ void CheckBlocks(const std::shared_ptr<const SourceFile>& host,
   const Model& model = *result.model;
   std::vector<ClaimResult*> tasks = SelectClaims(result, options.check);
   ParallelFor(tasks.size(), options.check.jobs, [&](size_t i) {
-    tasks[i]->verdict = CheckClaim(model, *tasks[i]->claim, options.check.engine);
+    tasks[i]->verdict =
+        CheckClaim(model, *tasks[i]->claim, options.check.engine);
   });
 }
 
@@ -156,8 +157,17 @@ DocumentResult GateDocument(const std::string& path, Syntax syntax,
     doc.bad_input = true;
     return result;
   }
+  return GateHost(doc.file, syntax, options);
+}
+
+DocumentResult GateHost(const std::shared_ptr<const SourceFile>& host,
+                        Syntax syntax, const GateOptions& options) {
+  DocumentResult result;
+  result.syntax = syntax;
+  FileResult& doc = result.document;
+  doc.path = host->name();
+  doc.file = host;
   std::vector<Diagnostic> found;
-  const std::shared_ptr<const SourceFile>& host = doc.file;
   ReadResult read = ReadDocument(host, syntax);
   result.blocks = read.blocks.size();
   std::vector<std::string> names;

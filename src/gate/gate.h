@@ -36,6 +36,11 @@ Syntax SyntaxFor(const std::string& path);
 DocumentResult GateDocument(const std::string& path, Syntax syntax,
                             const GateOptions& options);
 
+/// Runs the gate over a document already read (REQUIRES: under 4 GiB);
+/// attached specs are looked up relative to host->name().
+DocumentResult GateHost(const std::shared_ptr<const SourceFile>& host,
+                        Syntax syntax, const GateOptions& options);
+
 /// Returns the host text with every byte outside the blocks' content
 /// replaced by a space (line breaks kept), cut after the last block: a spec
 /// whose offsets are the host's.
