@@ -221,16 +221,20 @@ std::string RunGate(std::vector<std::string> args, int* exit_code) {
   return out.str() + err.str();
 }
 
-TEST_CASE("gate: output is the same bytes for every -j") {
+TEST_CASE("gate: output is the same bytes for every -j, run after run") {
   std::string dir = GateDir();
-  for (const char* format : {"text", "json"}) {
+  std::string examples =
+      (fs::path(ALIGNCHECK_SOURCE_DIR) / "examples").string();
+  for (const char* format : {"text", "json", "sarif", "github"}) {
     CAPTURE(format);
     int one_exit = 0;
-    std::string one = RunGate({dir, "--format", format, "-j", "1"}, &one_exit);
+    std::string one =
+        RunGate({dir, examples, "--format", format, "-j", "1"}, &one_exit);
     CHECK(one_exit == 0);
-    for (const char* jobs : {"2", "8"}) {
+    for (const char* jobs : {"1", "2", "8"}) {
       int many_exit = 0;
-      CHECK(RunGate({dir, "--format", format, "-j", jobs}, &many_exit) == one);
+      CHECK(RunGate({dir, examples, "--format", format, "-j", jobs},
+                    &many_exit) == one);
       CHECK(many_exit == one_exit);
     }
   }
