@@ -116,6 +116,12 @@ class Analyzer {
   std::optional<CsvTable> LoadCsv(const ast::CsvRef& ref, std::string_view what,
                                   const ast::Name& decl_name,
                                   CellSource& source);
+  /// The (key, value) cells of the two-column CSV table `csv`, header left
+  /// out; a row of another width is reported (E009, "expected 2 cells
+  /// (input,`value`)") and skipped.
+  std::vector<std::pair<Cell, Cell>> CsvPairs(const CsvTable& csv,
+                                              const CellSource& source,
+                                              const char* value);
   void FillFnTable(const ast::FnDecl& decl, Function& out);
   void FillLossTable(const ast::LossDecl& decl, Loss& out);
   void FillLossCsv(const ast::LossDecl& decl, Loss& out);

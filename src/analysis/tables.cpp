@@ -37,6 +37,15 @@ Cell FromCsv(const CsvCell& cell) {
   return {cell.text, LooksNumeric(cell.text), cell.span};
 }
 
+std::vector<std::pair<Cell, Cell>> LiteralPairs(
+    const std::vector<std::pair<ast::Literal, ast::Literal>>& pairs) {
+  std::vector<std::pair<Cell, Cell>> cells;
+  for (const auto& [key, value] : pairs) {
+    cells.emplace_back(FromLiteral(key), FromLiteral(value));
+  }
+  return cells;
+}
+
 }  // namespace
 
 Diagnostic& Analyzer::Report(const CellSource& source, Span span,
@@ -186,6 +195,23 @@ std::optional<CsvTable> Analyzer::LoadCsv(const ast::CsvRef& ref,
   return table;
 }
 
+std::vector<std::pair<Cell, Cell>> Analyzer::CsvPairs(const CsvTable& csv,
+                                                      const CellSource& source,
+                                                      const char* value) {
+  std::vector<std::pair<Cell, Cell>> cells;
+  for (size_t r = 1; r < csv.rows.size(); ++r) {
+    const CsvRow& row = csv.rows[r];
+    if (row.cells.size() != 2) {
+      Report(source, row.span, "E009",
+             fmt::format("expected 2 cells (input,{}), got {}", value,
+                         row.cells.size()));
+      continue;
+    }
+    cells.emplace_back(FromCsv(row.cells[0]), FromCsv(row.cells[1]));
+  }
+  return cells;
+}
+
 void Analyzer::FillFnTable(const ast::FnDecl& decl, Function& out) {
   CellSource source{file_, false, ""};
   std::vector<std::pair<Cell, Cell>> entries;
@@ -195,20 +221,9 @@ void Analyzer::FillFnTable(const ast::FnDecl& decl, Function& out) {
     csv = LoadCsv(decl.csv, "fn", decl.name, source);
     if (!csv) return;
     missing_at = csv->rows[0].span;
-    for (size_t r = 1; r < csv->rows.size(); ++r) {
-      const CsvRow& row = csv->rows[r];
-      if (row.cells.size() != 2) {
-        Report(source, row.span, "E009",
-               fmt::format("expected 2 cells (input,output), got {}",
-                           row.cells.size()));
-        continue;
-      }
-      entries.emplace_back(FromCsv(row.cells[0]), FromCsv(row.cells[1]));
-    }
+    entries = CsvPairs(*csv, source, "output");
   } else {
-    for (const auto& [key, value] : decl.entries) {
-      entries.emplace_back(FromLiteral(key), FromLiteral(value));
-    }
+    entries = LiteralPairs(decl.entries);
   }
   const Domain& from = model_.domains[out.from];
   size_t n = from.size();
@@ -423,20 +438,9 @@ bool Analyzer::FillDataWeights(const ast::DataDecl& decl, Data& out) {
     csv = LoadCsv(decl.csv, "data", decl.name, source);
     if (!csv) return false;
     anchor = csv->rows[0].span;
-    for (size_t r = 1; r < csv->rows.size(); ++r) {
-      const CsvRow& row = csv->rows[r];
-      if (row.cells.size() != 2) {
-        Report(source, row.span, "E009",
-               fmt::format("expected 2 cells (input,weight), got {}",
-                           row.cells.size()));
-        continue;
-      }
-      entries.emplace_back(FromCsv(row.cells[0]), FromCsv(row.cells[1]));
-    }
+    entries = CsvPairs(*csv, source, "weight");
   } else {
-    for (const auto& [key, weight] : decl.weights) {
-      entries.emplace_back(FromLiteral(key), FromLiteral(weight));
-    }
+    entries = LiteralPairs(decl.weights);
   }
   // Infer the one domain every key belongs to.
   std::vector<DomainId> candidates;
