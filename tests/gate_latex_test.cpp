@@ -6,31 +6,16 @@
 namespace aligncheck::gate {
 namespace {
 
-using testing::BlockText;
-using testing::CheckedParagraphs;
-using testing::Host;
 using testing::Ids;
-using testing::Texts;
 
-struct Read {
-  std::shared_ptr<const SourceFile> host;
-  ReadResult result;
-  explicit Read(std::string text)
-      : host(Host(std::move(text), "doc.tex")),
-        result(ReadDocument(host, Syntax::kLatex, true)) {}
-  std::vector<std::string> Paragraphs() const {
-    return Texts(CheckedParagraphs(*host, result, Syntax::kLatex));
-  }
-};
+using Read = testing::ReadAs<Syntax::kLatex>;
 
 TEST_CASE("latex: aligncheck environments are read verbatim") {
   Read r(
       "\\begin{document}\n"
       "\\begin{aligncheck}\nA % not a comment\n\\end{aligncheck}\n"
       "text\n\\begin{aligncheck}B\\end{aligncheck}\n\\end{document}\n");
-  REQUIRE(r.result.blocks.size() == 2);
-  CHECK(BlockText(*r.host, r.result.blocks[0]) == "\nA % not a comment\n");
-  CHECK(BlockText(*r.host, r.result.blocks[1]) == "B");
+  CHECK(r.Blocks() == std::vector<std::string>{"\nA % not a comment\n", "B"});
   CHECK(r.result.diagnostics.empty());
   CHECK(r.Paragraphs() == std::vector<std::string>{"text"});
 }
@@ -60,15 +45,11 @@ TEST_CASE("latex: math, code and URLs become one opaque character each") {
       "sentence; \\texttt{misses\\_coin}, \\verb|x_y|, \\url{https://a.org} "
       "and \\href{https://b.org}{the \\emph{paper}}~\\cite[p.~3]{key}.\n"
       "``Quoted'' 100\\% -- done.\n");
-  std::vector<prose::Paragraph> ps =
-      CheckedParagraphs(*r.host, r.result, Syntax::kLatex);
-  REQUIRE(ps.size() == 1);
-  CHECK(Texts(ps)[0] ==
-        "Loss # and # and # and # mid # sentence; #, #, # and #the paper . "
-        "\"Quoted\" 100% -- done.");
-  REQUIRE(ps[0].code.size() == 2);
-  CHECK(ps[0].code[0].text == "misses\\_coin");
-  CHECK(ps[0].code[1].text == "x_y");
+  CHECK(r.Paragraphs() ==
+        std::vector<std::string>{
+            "Loss # and # and # and # mid # sentence; #, #, # and #the paper . "
+            "\"Quoted\" 100% -- done."});
+  CHECK(r.Code() == std::vector<std::string>{"misses\\_coin", "x_y"});
 }
 
 TEST_CASE("latex: sections, items and environments break paragraphs") {
@@ -79,25 +60,20 @@ TEST_CASE("latex: sections, items and environments break paragraphs") {
   CHECK(r.Paragraphs() ==
         std::vector<std::string>{"Intro", "Text one.", "First.", "Second.",
                                  "Quoted.", "Still quoted.", "After."});
-  std::vector<bool> quoted;
-  for (const RawParagraph& p : r.result.paragraphs)
-    quoted.push_back(p.blockquote);
-  CHECK(quoted ==
+  CHECK(r.Quoted() ==
         std::vector<bool>{false, false, false, false, true, true, false});
 }
 
 TEST_CASE("latex: unterminated, nested and stray environments") {
   Read open("\\begin{aligncheck}\nA\n");
   CHECK(Ids(open.result) == std::vector<std::string>{"E030"});
-  REQUIRE(open.result.blocks.size() == 1);
-  CHECK(BlockText(*open.host, open.result.blocks[0]) == "\nA\n");
+  CHECK(open.Blocks() == std::vector<std::string>{"\nA\n"});
 
   Read nested(
       "\\begin{aligncheck}\nA\n\\begin{aligncheck}\nB\n\\end{aligncheck}\n"
       "\\end{aligncheck}\n");
   CHECK(Ids(nested.result) == std::vector<std::string>{"E031", "E035"});
-  REQUIRE(nested.result.blocks.size() == 1);
-  CHECK(BlockText(*nested.host, nested.result.blocks[0]) == "\nA\n\n\nB\n");
+  CHECK(nested.Blocks() == std::vector<std::string>{"\nA\n\n\nB\n"});
   CHECK(nested.result.diagnostics[0].span.begin == 21);
 
   Read verbatim("text\n\\begin{verbatim}\nnever closed\n");
@@ -127,8 +103,7 @@ TEST_CASE("latex: CRLF line ends") {
       "\\begin{document}\r\nOne\r\ntwo.\r\n\r\n\\begin{aligncheck}\r\nA\r\n"
       "\\end{aligncheck}\r\n\\end{document}\r\n");
   CHECK(r.Paragraphs() == std::vector<std::string>{"One two."});
-  REQUIRE(r.result.blocks.size() == 1);
-  CHECK(BlockText(*r.host, r.result.blocks[0]) == "\r\nA\r\n");
+  CHECK(r.Blocks() == std::vector<std::string>{"\r\nA\r\n"});
 }
 
 }  // namespace

@@ -6,22 +6,9 @@
 namespace aligncheck::gate {
 namespace {
 
-using testing::BlockText;
-using testing::CheckedParagraphs;
-using testing::Host;
 using testing::Ids;
-using testing::Texts;
 
-struct Read {
-  std::shared_ptr<const SourceFile> host;
-  ReadResult result;
-  explicit Read(std::string text)
-      : host(Host(std::move(text))),
-        result(ReadDocument(host, Syntax::kMarkdown, true)) {}
-  std::vector<std::string> Paragraphs() const {
-    return Texts(CheckedParagraphs(*host, result, Syntax::kMarkdown));
-  }
-};
+using Read = testing::ReadAs<Syntax::kMarkdown>;
 
 TEST_CASE("markdown: backtick and tilde fences, any length >= 3") {
   Read r(
@@ -29,11 +16,7 @@ TEST_CASE("markdown: backtick and tilde fences, any length >= 3") {
       "~~~aligncheck\nB\n~~~\n"
       "`````aligncheck\nC\n```\nD\n`````\n"
       "~~~~aligncheck\nE\n~~~~~~~\n");
-  REQUIRE(r.result.blocks.size() == 4);
-  CHECK(BlockText(*r.host, r.result.blocks[0]) == "A");
-  CHECK(BlockText(*r.host, r.result.blocks[1]) == "B");
-  CHECK(BlockText(*r.host, r.result.blocks[2]) == "C\n```\nD");
-  CHECK(BlockText(*r.host, r.result.blocks[3]) == "E");
+  CHECK(r.Blocks() == std::vector<std::string>{"A", "B", "C\n```\nD", "E"});
   CHECK(r.result.diagnostics.empty());
 }
 
@@ -44,23 +27,19 @@ TEST_CASE("markdown: only the info string's first word names a block") {
       "```python aligncheck\nC\n```\n"
       "```{aligncheck}\nD\n```\n"
       "~~~ aligncheck ```\nE\n~~~\n");
-  REQUIRE(r.result.blocks.size() == 2);
-  CHECK(BlockText(*r.host, r.result.blocks[0]) == "A");
-  CHECK(BlockText(*r.host, r.result.blocks[1]) == "E");
+  CHECK(r.Blocks() == std::vector<std::string>{"A", "E"});
 }
 
 TEST_CASE("markdown: a closing fence must match the opening one") {
   Read r("```aligncheck\nA\n~~~\n``\n```` \nB\n");
-  REQUIRE(r.result.blocks.size() == 1);
-  CHECK(BlockText(*r.host, r.result.blocks[0]) == "A\n~~~\n``");
+  CHECK(r.Blocks() == std::vector<std::string>{"A\n~~~\n``"});
   CHECK(r.result.diagnostics.empty());
   CHECK(r.Paragraphs() == std::vector<std::string>{"B"});
 }
 
 TEST_CASE("markdown: fences indented up to three spaces; four is code") {
   Read r("   ```aligncheck\n   A\n  ```\n\n    ```aligncheck\n    B\n");
-  REQUIRE(r.result.blocks.size() == 1);
-  CHECK(BlockText(*r.host, r.result.blocks[0]) == "   A");
+  CHECK(r.Blocks() == std::vector<std::string>{"   A"});
   CHECK(r.result.diagnostics.empty());
   CHECK(r.Paragraphs().empty());
 }
@@ -70,10 +49,7 @@ TEST_CASE("markdown: fences in blockquotes and list items") {
       "> quoted\n>\n> ```aligncheck\n> A\n>> B\n> ```\n\n"
       "- item\n\n  ```aligncheck\n  C\n  ```\n"
       "1. ```aligncheck\n   D\n   ```\n");
-  REQUIRE(r.result.blocks.size() == 3);
-  CHECK(BlockText(*r.host, r.result.blocks[0]) == "A\n> B");
-  CHECK(BlockText(*r.host, r.result.blocks[1]) == "  C");
-  CHECK(BlockText(*r.host, r.result.blocks[2]) == "   D");
+  CHECK(r.Blocks() == std::vector<std::string>{"A\n> B", "  C", "   D"});
   CHECK(r.result.diagnostics.empty());
 }
 
@@ -104,8 +80,7 @@ TEST_CASE("markdown: unterminated fences") {
 
 TEST_CASE("markdown: a fence opened inside a block is reported, left out") {
   Read r("```aligncheck\nA\n```aligncheck\nB\n~~~python\n```\n");
-  REQUIRE(r.result.blocks.size() == 1);
-  CHECK(BlockText(*r.host, r.result.blocks[0]) == "A\nB");
+  CHECK(r.Blocks() == std::vector<std::string>{"A\nB"});
   CHECK(Ids(r.result) == std::vector<std::string>{"E031", "E031"});
   CHECK(r.result.diagnostics[0].span.begin == 16);
   CHECK(r.result.diagnostics[0].notes[0] ==
@@ -115,8 +90,7 @@ TEST_CASE("markdown: a fence opened inside a block is reported, left out") {
 
 TEST_CASE("markdown: CRLF line ends") {
   Read r("Text one\r\nline two\r\n\r\n```aligncheck\r\nA\r\n```\r\n");
-  REQUIRE(r.result.blocks.size() == 1);
-  CHECK(BlockText(*r.host, r.result.blocks[0]) == "A");
+  CHECK(r.Blocks() == std::vector<std::string>{"A"});
   CHECK(r.result.diagnostics.empty());
   CHECK(r.Paragraphs() == std::vector<std::string>{"Text one line two"});
 }
@@ -140,10 +114,7 @@ TEST_CASE("markdown: headings, blockquotes and list items are paragraphs") {
   CHECK(r.Paragraphs() == std::vector<std::string>{"Title", "Setext",
                                                    "quoted words", "plain",
                                                    "one", "two", "after"});
-  std::vector<bool> quoted;
-  for (const RawParagraph& p : r.result.paragraphs)
-    quoted.push_back(p.blockquote);
-  CHECK(quoted ==
+  CHECK(r.Quoted() ==
         std::vector<bool>{false, false, true, false, false, false, false});
 }
 
@@ -153,15 +124,11 @@ TEST_CASE("markdown: code, math and URLs become one opaque character each") {
       "\\(w\\) at <https://a.org/x> or https://b.org/y. See "
       "[the *paper*](https://c.org/(z)) and ![img](i.png), cost $5 and "
       "snake_case \\*stars\\*.\n");
-  std::vector<prose::Paragraph> ps =
-      CheckedParagraphs(*r.host, r.result, Syntax::kMarkdown);
-  REQUIRE(ps.size() == 1);
-  CHECK(Texts(ps)[0] ==
-        "The loss # and # with # and # and # at # or #. See the paper# and "
-        "img#, cost $5 and snake_case *stars*.");
-  REQUIRE(ps[0].code.size() == 2);
-  CHECK(ps[0].code[0].text == "misses_coin");
-  CHECK(ps[0].code[1].text == "a ` b");
+  CHECK(r.Paragraphs() ==
+        std::vector<std::string>{
+            "The loss # and # with # and # and # at # or #. See the paper# and "
+            "img#, cost $5 and snake_case *stars*."});
+  CHECK(r.Code() == std::vector<std::string>{"misses_coin", "a ` b"});
 }
 
 TEST_CASE("markdown: directives") {

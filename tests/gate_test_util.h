@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gate/document.h"
@@ -82,6 +83,44 @@ inline std::vector<std::string> Ids(const ReadResult& read) {
   for (const Diagnostic& d : read.diagnostics) ids.push_back(d.id);
   return ids;
 }
+
+/// A document read in `kSyntax` keeping every paragraph, with what the
+/// tests look at.
+template <Syntax kSyntax>
+struct ReadAs {
+  std::shared_ptr<const SourceFile> host;
+  ReadResult result;
+  explicit ReadAs(std::string text)
+      : host(Host(std::move(text),
+                  kSyntax == Syntax::kLatex ? "doc.tex" : "doc.md")),
+        result(ReadDocument(host, kSyntax, true)) {}
+  /// The built paragraphs, their offset contract checked.
+  std::vector<prose::Paragraph> Built() const {
+    return CheckedParagraphs(*host, result, kSyntax);
+  }
+  std::vector<std::string> Paragraphs() const { return Texts(Built()); }
+  /// The text of every code span, paragraph after paragraph.
+  std::vector<std::string> Code() const {
+    std::vector<std::string> texts;
+    for (const prose::Paragraph& p : Built()) {
+      for (const prose::CodeSpan& code : p.code) texts.push_back(code.text);
+    }
+    return texts;
+  }
+  /// Whether each paragraph is in a blockquote.
+  std::vector<bool> Quoted() const {
+    std::vector<bool> quoted;
+    for (const RawParagraph& p : result.paragraphs)
+      quoted.push_back(p.blockquote);
+    return quoted;
+  }
+  /// The content of every block (see BlockText).
+  std::vector<std::string> Blocks() const {
+    std::vector<std::string> texts;
+    for (const Block& b : result.blocks) texts.push_back(BlockText(*host, b));
+    return texts;
+  }
+};
 
 }  // namespace aligncheck::gate::testing
 

@@ -11,18 +11,14 @@
 #include <string>
 #include <vector>
 
-#include "cli/cli.h"
+#include "cli_test_util.h"
 
 namespace fs = std::filesystem;
+using aligncheck::testing::CliRun;
+using aligncheck::testing::ReadAll;
+using aligncheck::testing::RunCliIn;
 
 namespace {
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void WriteAll(const fs::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
@@ -35,27 +31,6 @@ std::vector<std::string> SplitArgs(const std::string& line) {
   std::string arg;
   while (in >> arg) args.push_back(arg);
   return args;
-}
-
-struct CliRun {
-  std::string out, err;
-  int exit_code = 0;
-};
-
-CliRun RunIn(const fs::path& dir, std::vector<std::string> args) {
-  fs::path saved = fs::current_path();
-  fs::current_path(dir);
-  args.insert(args.begin(), "aligncheck");
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  std::ostringstream out, err;
-  CliRun run;
-  run.exit_code =
-      aligncheck::RunCli(static_cast<int>(argv.size()), argv.data(), out, err);
-  run.out = out.str();
-  run.err = err.str();
-  fs::current_path(saved);
-  return run;
 }
 
 }  // namespace
@@ -73,7 +48,7 @@ TEST_CASE("golden outputs") {
   bool update = std::getenv("UPDATE_GOLDEN") != nullptr;
   for (const fs::path& dir : cases) {
     CAPTURE(dir.filename().string());
-    CliRun run = RunIn(dir, SplitArgs(ReadAll(dir / "cmd")));
+    CliRun run = RunCliIn(dir, SplitArgs(ReadAll(dir / "cmd")));
     std::string exit_text = std::to_string(run.exit_code) + "\n";
     if (update) {
       WriteAll(dir / "stdout", run.out);
@@ -89,8 +64,10 @@ TEST_CASE("golden outputs") {
 
 TEST_CASE("the same input gives byte-identical output") {
   fs::path root = fs::path(ALIGNCHECK_SOURCE_DIR);
-  CliRun first = RunIn(root, {"check", "specs", "examples", "--format", "json"});
-  CliRun second = RunIn(root, {"check", "specs", "examples", "--format", "json"});
+  CliRun first =
+      RunCliIn(root, {"check", "specs", "examples", "--format", "json"});
+  CliRun second =
+      RunCliIn(root, {"check", "specs", "examples", "--format", "json"});
   CHECK(first.out == second.out);
   CHECK(first.err == second.err);
 }
@@ -98,12 +75,12 @@ TEST_CASE("the same input gives byte-identical output") {
 TEST_CASE("parallel checking gives the same bytes as one thread") {
   fs::path root = fs::path(ALIGNCHECK_SOURCE_DIR);
   for (const char* format : {"text", "json"}) {
-    CliRun one = RunIn(root, {"check", "specs", "examples", "--format", format,
-                              "-j", "1"});
+    CliRun one = RunCliIn(
+        root, {"check", "specs", "examples", "--format", format, "-j", "1"});
     for (const char* jobs : {"2", "4", "16"}) {
       CAPTURE(jobs);
-      CliRun many = RunIn(root, {"check", "specs", "examples", "--format",
-                                 format, "-j", jobs});
+      CliRun many = RunCliIn(
+          root, {"check", "specs", "examples", "--format", format, "-j", jobs});
       CHECK(one.out == many.out);
       CHECK(one.err == many.err);
       CHECK(one.exit_code == many.exit_code);
@@ -113,7 +90,7 @@ TEST_CASE("parallel checking gives the same bytes as one thread") {
 
 TEST_CASE("specs/ and examples/ give their expected verdicts") {
   fs::path root = fs::path(ALIGNCHECK_SOURCE_DIR);
-  CliRun run = RunIn(root, {"check", "specs", "examples"});
+  CliRun run = RunCliIn(root, {"check", "specs", "examples"});
   INFO(run.out);
   INFO(run.err);
   CHECK(run.exit_code == 0);

@@ -9,39 +9,16 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/cli.h"
+#include "cli_test_util.h"
 
 namespace aligncheck {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
-  std::string out, err;
-  int code = 0;
-};
-
-Run InDir(const fs::path& dir, std::vector<std::string> args) {
-  fs::path saved = fs::current_path();
-  fs::current_path(dir);
-  args.insert(args.begin(), "aligncheck");
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  std::ostringstream out, err;
-  Run run;
-  run.code = RunCli(static_cast<int>(argv.size()), argv.data(), out, err);
-  fs::current_path(saved);
-  run.out = out.str();
-  run.err = err.str();
-  return run;
-}
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing::CliRun;
+using testing::ReadAll;
+using testing::RunCliIn;
 
 fs::path Scratch(const char* name) {
   fs::path dir = fs::temp_directory_path() / name;
@@ -84,17 +61,18 @@ TEST_CASE("output: colour only when asked or on a terminal") {
 TEST_CASE("output: text on stdout, SARIF and JSON to files in one run") {
   fs::path dir = Scratch("aligncheck_output_multi");
   std::ofstream(dir / "spec.align") << kFailing;
-  Run run = InDir(dir, {"check", "spec.align", "--format", "text", "--format",
-                        "sarif:out.sarif", "--format", "json:out.json"});
-  CHECK(run.code == 1);
+  CliRun run =
+      RunCliIn(dir, {"check", "spec.align", "--format", "text", "--format",
+                     "sarif:out.sarif", "--format", "json:out.json"});
+  CHECK(run.exit_code == 1);
   CHECK(run.out.find("FAILS c") != std::string::npos);
   auto sarif = nlohmann::json::parse(ReadAll(dir / "out.sarif"));
   CHECK(sarif["runs"][0]["results"][0]["ruleId"] == "claim-fails");
   auto json = nlohmann::json::parse(ReadAll(dir / "out.json"));
   CHECK(json["claims"][0]["verdict"] == "fails");
   // Text to a file holds what the terminal would split over two streams.
-  run = InDir(dir, {"check", "spec.align", "--format", "text:out.txt",
-                    "--format", "github"});
+  run = RunCliIn(dir, {"check", "spec.align", "--format", "text:out.txt",
+                       "--format", "github"});
   CHECK(run.out.rfind("::error file=spec.align", 0) == 0);
   CHECK(ReadAll(dir / "out.txt").find("FAILS c") != std::string::npos);
   // Only the three outputs: no temporary files left behind.
@@ -105,9 +83,9 @@ TEST_CASE("output: text on stdout, SARIF and JSON to files in one run") {
   }
   CHECK(files == 4);
   // An unwritable output is bad input, reported.
-  run =
-      InDir(dir, {"lint", "spec.align", "--format", "json:no/such/dir/x.json"});
-  CHECK(run.code == 2);
+  run = RunCliIn(dir,
+                 {"lint", "spec.align", "--format", "json:no/such/dir/x.json"});
+  CHECK(run.exit_code == 2);
   CHECK(run.err.find("cannot write") != std::string::npos);
   fs::remove_all(dir);
 }
@@ -123,10 +101,10 @@ TEST_CASE("output: lint --fix applies only unambiguous fix-its") {
       "# aligncheck: ignore AC009\n"
       "claim bare: l aligned_with g\n";
   std::ofstream(dir / "spec.align") << before;
-  Run run = InDir(dir, {"lint", "spec.align"});
-  CHECK(run.code == 1);
+  CliRun run = RunCliIn(dir, {"lint", "spec.align"});
+  CHECK(run.exit_code == 1);
   CHECK(ReadAll(dir / "spec.align") == before);  // never without --fix
-  run = InDir(dir, {"lint", "spec.align", "--fix"});
+  run = RunCliIn(dir, {"lint", "spec.align", "--fix"});
   CHECK(run.err == "spec.align: applied 2 fixes\n");
   CHECK(ReadAll(dir / "spec.align") ==
         "domain X = {a, b}\ndomain Y = {u, v}\n"
@@ -136,7 +114,7 @@ TEST_CASE("output: lint --fix applies only unambiguous fix-its") {
         "claim c: l aligned_with g as idealized_minimizer over d\n"
         "claim bare: l aligned_with g\n");
   // AC001 offers three readings: a choice for the author, left alone.
-  CHECK(run.code == 1);
+  CHECK(run.exit_code == 1);
   CHECK(run.out.find("[AC001]") != std::string::npos);
   CHECK(run.out.find("[AC013]") == std::string::npos);
   fs::remove_all(dir);

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/cli.h"
+#include "cli_test_util.h"
 #include "json_schema.h"
 
 namespace fs = std::filesystem;
@@ -25,17 +25,10 @@ json LoadSchema() {
 // Runs aligncheck in `dir` and returns its standard output.
 std::string Run(const fs::path& dir, std::vector<std::string> args,
                 int* exit_code = nullptr) {
-  fs::path saved = fs::current_path();
-  fs::current_path(dir);
-  args.insert(args.begin(), "aligncheck");
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  std::ostringstream out, err;
-  int code =
-      aligncheck::RunCli(static_cast<int>(argv.size()), argv.data(), out, err);
-  fs::current_path(saved);
-  if (exit_code) *exit_code = code;
-  return out.str();
+  aligncheck::testing::CliRun run =
+      aligncheck::testing::RunCliIn(dir, std::move(args));
+  if (exit_code) *exit_code = run.exit_code;
+  return run.out;
 }
 
 std::string Joined(const std::vector<std::string>& lines) {

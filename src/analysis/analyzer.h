@@ -46,6 +46,16 @@ struct Cell {
   Span span;
 };
 
+/// The keys a table has given so far: each value of its domain at most
+/// once.
+struct TableKeys {
+  explicit TableKeys(size_t n) : seen(n, 0), where(n) {}
+  std::vector<char> seen;   // by value index
+  std::vector<Span> where;  // where each seen key stands
+  /// Returns how many values have no key.
+  size_t Missing() const;
+};
+
 class Analyzer {
  public:
   Analyzer(const ast::Spec& spec, std::shared_ptr<const SourceFile> file,
@@ -106,6 +116,12 @@ class Analyzer {
   std::optional<CsvTable> LoadCsv(const ast::CsvRef& ref, std::string_view what,
                                   const ast::Name& decl_name,
                                   CellSource& source);
+  /// The (key, value) cells of the two-column CSV table `csv`, header left
+  /// out; a row of another width is reported (E009, "expected 2 cells
+  /// (input,`value`)") and skipped.
+  std::vector<std::pair<Cell, Cell>> CsvPairs(const CsvTable& csv,
+                                              const CellSource& source,
+                                              const char* value);
   void FillFnTable(const ast::FnDecl& decl, Function& out);
   void FillLossTable(const ast::LossDecl& decl, Loss& out);
   void FillLossCsv(const ast::LossDecl& decl, Loss& out);
@@ -113,6 +129,11 @@ class Analyzer {
   void MaterializeLoss(int index, Span use);
   std::string MissingList(const Domain& d, const std::vector<char>& seen,
                           size_t missing) const;
+  /// Records key `x` of domain `d`, standing at `at`. When the table gave it
+  /// before, reports `id` "duplicate `what` for 'x'" with a note where, and
+  /// returns false.
+  bool NewKey(TableKeys& keys, uint32_t x, Span at, const Domain& d,
+              const CellSource& source, const char* id, const char* what);
 
   // resolve_expr.cpp: expressions.
   bool Resolve(const ast::Expr& e, DomainId hint, RExpr& out);

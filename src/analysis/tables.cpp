@@ -37,6 +37,15 @@ Cell FromCsv(const CsvCell& cell) {
   return {cell.text, LooksNumeric(cell.text), cell.span};
 }
 
+std::vector<std::pair<Cell, Cell>> LiteralPairs(
+    const std::vector<std::pair<ast::Literal, ast::Literal>>& pairs) {
+  std::vector<std::pair<Cell, Cell>> cells;
+  for (const auto& [key, value] : pairs) {
+    cells.emplace_back(FromLiteral(key), FromLiteral(value));
+  }
+  return cells;
+}
+
 }  // namespace
 
 Diagnostic& Analyzer::Report(const CellSource& source, Span span,
@@ -133,6 +142,28 @@ std::string Analyzer::MissingList(const Domain& d,
   return list;
 }
 
+size_t TableKeys::Missing() const {
+  size_t missing = 0;
+  for (char s : seen) missing += s ? 0 : 1;
+  return missing;
+}
+
+bool Analyzer::NewKey(TableKeys& keys, uint32_t x, Span at, const Domain& d,
+                      const CellSource& source, const char* id,
+                      const char* what) {
+  if (keys.seen[x]) {
+    Diagnostic& diag =
+        Report(source, at, id,
+               fmt::format("duplicate {} for '{}'", what, d.values[x]));
+    diag.notes.push_back(fmt::format("previous {} at {}", what,
+                                     At(*source.file, keys.where[x])));
+    return false;
+  }
+  keys.seen[x] = 1;
+  keys.where[x] = at;
+  return true;
+}
+
 std::optional<CsvTable> Analyzer::LoadCsv(const ast::CsvRef& ref,
                                           std::string_view what,
                                           const ast::Name& decl_name,
@@ -164,6 +195,23 @@ std::optional<CsvTable> Analyzer::LoadCsv(const ast::CsvRef& ref,
   return table;
 }
 
+std::vector<std::pair<Cell, Cell>> Analyzer::CsvPairs(const CsvTable& csv,
+                                                      const CellSource& source,
+                                                      const char* value) {
+  std::vector<std::pair<Cell, Cell>> cells;
+  for (size_t r = 1; r < csv.rows.size(); ++r) {
+    const CsvRow& row = csv.rows[r];
+    if (row.cells.size() != 2) {
+      Report(source, row.span, "E009",
+             fmt::format("expected 2 cells (input,{}), got {}", value,
+                         row.cells.size()));
+      continue;
+    }
+    cells.emplace_back(FromCsv(row.cells[0]), FromCsv(row.cells[1]));
+  }
+  return cells;
+}
+
 void Analyzer::FillFnTable(const ast::FnDecl& decl, Function& out) {
   CellSource source{file_, false, ""};
   std::vector<std::pair<Cell, Cell>> entries;
@@ -173,26 +221,14 @@ void Analyzer::FillFnTable(const ast::FnDecl& decl, Function& out) {
     csv = LoadCsv(decl.csv, "fn", decl.name, source);
     if (!csv) return;
     missing_at = csv->rows[0].span;
-    for (size_t r = 1; r < csv->rows.size(); ++r) {
-      const CsvRow& row = csv->rows[r];
-      if (row.cells.size() != 2) {
-        Report(source, row.span, "E009",
-               fmt::format("expected 2 cells (input,output), got {}",
-                           row.cells.size()));
-        continue;
-      }
-      entries.emplace_back(FromCsv(row.cells[0]), FromCsv(row.cells[1]));
-    }
+    entries = CsvPairs(*csv, source, "output");
   } else {
-    for (const auto& [key, value] : decl.entries) {
-      entries.emplace_back(FromLiteral(key), FromLiteral(value));
-    }
+    entries = LiteralPairs(decl.entries);
   }
   const Domain& from = model_.domains[out.from];
   size_t n = from.size();
   out.table.assign(n, Value());
-  std::vector<char> seen(n, 0);
-  std::vector<Span> where(n);
+  TableKeys keys(n);
   size_t errors = 0;
   size_t key_errors = 0;
   for (const auto& [key, value] : entries) {
@@ -203,17 +239,10 @@ void Analyzer::FillFnTable(const ast::FnDecl& decl, Function& out) {
       ++key_errors;
       continue;
     }
-    if (seen[*x]) {
-      Diagnostic& d =
-          Report(source, key.span, "E007",
-                 fmt::format("duplicate entry for '{}'", from.values[*x]));
-      d.notes.push_back(
-          fmt::format("previous entry at {}", At(*source.file, where[*x])));
+    if (!NewKey(keys, *x, key.span, from, source, "E007", "entry")) {
       ++errors;
       continue;
     }
-    seen[*x] = 1;
-    where[*x] = key.span;
     std::optional<Value> v = ParseFnValue(out, value, source);
     if (!v) {
       ++errors;
@@ -221,14 +250,13 @@ void Analyzer::FillFnTable(const ast::FnDecl& decl, Function& out) {
     }
     out.table[*x] = std::move(*v);
   }
-  size_t missing = 0;
-  for (char s : seen) missing += s ? 0 : 1;
+  size_t missing = keys.Missing();
   // A key that is not a value was probably meant for a missing one.
   if (missing > 0 && key_errors == 0 && errors < kMaxTableErrors) {
     Report(source, missing_at, "E006",
            fmt::format("fn '{}' has no {} for {}", out.name,
                        missing == 1 ? "entry" : "entries",
-                       MissingList(from, seen, missing)));
+                       MissingList(from, keys.seen, missing)));
   }
 }
 
@@ -239,8 +267,7 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
   size_t n = xs.size();
   size_t m = ys.size();
   out.table = std::vector<Rational>(n * m);
-  std::vector<char> row_seen(n, 0);
-  std::vector<Span> row_where(n);
+  TableKeys rows(n);
   std::vector<uint32_t> col_stamp(m, 0);
   std::vector<uint32_t> col_entry(m, 0);
   size_t errors = 0;
@@ -254,17 +281,10 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
       ++key_errors;
       continue;
     }
-    if (row_seen[*x]) {
-      Diagnostic& d =
-          sink_.Error(file_, row.input.span, "E007",
-                      fmt::format("duplicate row for '{}'", xs.values[*x]));
-      d.notes.push_back(
-          fmt::format("previous row at {}", At(*file_, row_where[*x])));
+    if (!NewKey(rows, *x, row.input.span, xs, source, "E007", "row")) {
       ++errors;
       continue;
     }
-    row_seen[*x] = 1;
-    row_where[*x] = row.input.span;
     uint32_t stamp = static_cast<uint32_t>(r + 1);
     size_t filled = 0;
     Rational* base = out.table.data() + static_cast<size_t>(*x) * m;
@@ -318,13 +338,12 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
       }
     }
   }
-  size_t missing = 0;
-  for (char s : row_seen) missing += s ? 0 : 1;
+  size_t missing = rows.Missing();
   if (missing > 0 && key_errors == 0 && errors < kMaxTableErrors) {
     sink_.Error(file_, decl.name.span, "E006",
                 fmt::format("loss '{}' has no {} for {}", out.name,
                             missing == 1 ? "row" : "rows",
-                            MissingList(xs, row_seen, missing)));
+                            MissingList(xs, rows.seen, missing)));
   }
 }
 
@@ -341,8 +360,7 @@ void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
   // The header: a corner cell, then every output exactly once.
   const CsvRow& header = csv->rows[0];
   std::vector<int64_t> column(header.cells.size(), -1);
-  std::vector<char> col_seen(m, 0);
-  std::vector<Span> col_where(m);
+  TableKeys columns(m);
   bool header_ok = true;
   for (size_t c = 1; c < header.cells.size(); ++c) {
     std::optional<uint32_t> y =
@@ -352,32 +370,24 @@ void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
       ++errors;
       continue;
     }
-    if (col_seen[*y]) {
-      Diagnostic& d =
-          Report(source, header.cells[c].span, "E009",
-                 fmt::format("duplicate column for '{}'", ys.values[*y]));
-      d.notes.push_back(fmt::format("previous column at {}",
-                                    At(*source.file, col_where[*y])));
+    if (!NewKey(columns, *y, header.cells[c].span, ys, source, "E009",
+                "column")) {
       header_ok = false;
       ++errors;
       continue;
     }
-    col_seen[*y] = 1;
-    col_where[*y] = header.cells[c].span;
     column[c] = *y;
   }
-  size_t missing_cols = 0;
-  for (char s : col_seen) missing_cols += s ? 0 : 1;
+  size_t missing_cols = columns.Missing();
   if (missing_cols > 0) {
     Report(source, header.span, "E009",
            fmt::format("the header has no {} for {}",
                        missing_cols == 1 ? "column" : "columns",
-                       MissingList(ys, col_seen, missing_cols)));
+                       MissingList(ys, columns.seen, missing_cols)));
     header_ok = false;
     ++errors;
   }
-  std::vector<char> row_seen(n, 0);
-  std::vector<Span> row_where(n);
+  TableKeys rows(n);
   size_t key_errors = 0;
   for (size_t r = 1; r < csv->rows.size() && errors < kMaxTableErrors; ++r) {
     const CsvRow& row = csv->rows[r];
@@ -388,17 +398,10 @@ void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
       ++key_errors;
       continue;
     }
-    if (row_seen[*x]) {
-      Diagnostic& d =
-          Report(source, row.cells[0].span, "E009",
-                 fmt::format("duplicate row for '{}'", xs.values[*x]));
-      d.notes.push_back(
-          fmt::format("previous row at {}", At(*source.file, row_where[*x])));
+    if (!NewKey(rows, *x, row.cells[0].span, xs, source, "E009", "row")) {
       ++errors;
       continue;
     }
-    row_seen[*x] = 1;
-    row_where[*x] = row.cells[0].span;
     if (row.cells.size() != header.cells.size()) {
       Report(source, row.span, "E009",
              fmt::format("expected {} cells, got {}", header.cells.size(),
@@ -417,12 +420,11 @@ void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
       }
     }
   }
-  size_t missing = 0;
-  for (char s : row_seen) missing += s ? 0 : 1;
+  size_t missing = rows.Missing();
   if (missing > 0 && key_errors == 0 && errors < kMaxTableErrors) {
     Report(source, header.span, "E009",
            fmt::format("no {} for {}", missing == 1 ? "row" : "rows",
-                       MissingList(xs, row_seen, missing)));
+                       MissingList(xs, rows.seen, missing)));
   }
 }
 
@@ -436,20 +438,9 @@ bool Analyzer::FillDataWeights(const ast::DataDecl& decl, Data& out) {
     csv = LoadCsv(decl.csv, "data", decl.name, source);
     if (!csv) return false;
     anchor = csv->rows[0].span;
-    for (size_t r = 1; r < csv->rows.size(); ++r) {
-      const CsvRow& row = csv->rows[r];
-      if (row.cells.size() != 2) {
-        Report(source, row.span, "E009",
-               fmt::format("expected 2 cells (input,weight), got {}",
-                           row.cells.size()));
-        continue;
-      }
-      entries.emplace_back(FromCsv(row.cells[0]), FromCsv(row.cells[1]));
-    }
+    entries = CsvPairs(*csv, source, "weight");
   } else {
-    for (const auto& [key, weight] : decl.weights) {
-      entries.emplace_back(FromLiteral(key), FromLiteral(weight));
-    }
+    entries = LiteralPairs(decl.weights);
   }
   // Infer the one domain every key belongs to.
   std::vector<DomainId> candidates;
@@ -554,8 +545,7 @@ bool Analyzer::FillDataWeights(const ast::DataDecl& decl, Data& out) {
   out.domain = candidates[0];
   const Domain& dom = model_.domains[out.domain];
   out.weights.assign(dom.size(), Rational(0));
-  std::vector<char> seen(dom.size(), 0);
-  std::vector<Span> where(dom.size());
+  TableKeys keys(dom.size());
   size_t errors = 0;
   for (const auto& [key, weight] : entries) {
     if (errors >= kMaxTableErrors) break;
@@ -564,17 +554,10 @@ bool Analyzer::FillDataWeights(const ast::DataDecl& decl, Data& out) {
       ++errors;
       continue;
     }
-    if (seen[*x]) {
-      Diagnostic& d =
-          Report(source, key.span, "E007",
-                 fmt::format("duplicate weight for '{}'", dom.values[*x]));
-      d.notes.push_back(
-          fmt::format("previous weight at {}", At(*source.file, where[*x])));
+    if (!NewKey(keys, *x, key.span, dom, source, "E007", "weight")) {
       ++errors;
       continue;
     }
-    seen[*x] = 1;
-    where[*x] = key.span;
     std::optional<Rational> w = ParseNumber(weight, source, "E005", "a weight");
     if (!w) {
       ++errors;

@@ -8,18 +8,11 @@
 namespace aligncheck {
 namespace {
 
-Verdict Unknown(std::string reason) {
-  Verdict v;
-  v.kind = Verdict::Kind::kUnknown;
-  v.reason = std::move(reason);
-  return v;
-}
-
 Verdict CheckPredictions(const Model& model, const Agent& agent,
                          const Claim& claim, const EngineOptions& options) {
   if (agent.loss < 0 ||
       static_cast<size_t>(agent.loss) >= model.losses.size()) {
-    return Unknown("internal: agent without a loss");
+    return UnknownVerdict("internal: agent without a loss");
   }
   const Loss& loss = model.losses[agent.loss];
   Model synth = model;
@@ -51,7 +44,7 @@ Verdict CheckPredictions(const Model& model, const Agent& agent,
     Evaluator eval(model, &cx.policy);
     if (utility_loss != cx.min_loss ||
         eval.GoalHolds(model.goals[claim.goal])) {
-      return Unknown("internal: an optimal policy did not re-check");
+      return UnknownVerdict("internal: an optimal policy did not re-check");
     }
     ev.bound = cx.min_loss;
     ev.behaviour = Behaviour{cx.policy, {}};
@@ -85,7 +78,7 @@ Verdict CheckAgent(const Model& model, const Claim& claim,
                    const EngineOptions& options, const PhysicalConfig& config) {
   if (claim.agent < 0 ||
       static_cast<size_t>(claim.agent) >= model.agents.size()) {
-    return Unknown("internal: claim refers to a missing agent");
+    return UnknownVerdict("internal: claim refers to a missing agent");
   }
   const Agent& agent = model.agents[claim.agent];
   if (agent.aspect == Agent::Aspect::kPredictions) {
@@ -93,7 +86,7 @@ Verdict CheckAgent(const Model& model, const Claim& claim,
   }
   if (agent.model < 0 ||
       static_cast<size_t>(agent.model) >= model.physical.size()) {
-    return Unknown("internal: agent without a physical model");
+    return UnknownVerdict("internal: agent without a physical model");
   }
   int reg_loss = model.physical[agent.model].register_loss;
   PhysicalConfig named = config;

@@ -15,16 +15,6 @@
 #include "engine/trained.h"
 
 namespace aligncheck {
-namespace {
-
-Verdict Unknown(std::string reason) {
-  Verdict v;
-  v.kind = Verdict::Kind::kUnknown;
-  v.reason = std::move(reason);
-  return v;
-}
-
-}  // namespace
 
 Verdict CheckClaim(const Model& model, const Claim& claim,
                    const EngineOptions& options) {
@@ -35,8 +25,8 @@ Verdict CheckClaim(const Model& model, const Claim& claim,
           return CheckLinearClass(model, claim, options);
         }
         if (!claim.hypothesis.empty()) {
-          return Unknown("hypothesis class '" + claim.hypothesis +
-                         "' is not supported by this engine yet");
+          return UnknownVerdict("hypothesis class '" + claim.hypothesis +
+                                "' is not supported by this engine yet");
         }
         Verdict v = CheckIdealized(model, claim, options);
         if (v.minimizers) v.census = TakeCensus(model, claim, options);
@@ -51,15 +41,15 @@ Verdict CheckClaim(const Model& model, const Claim& claim,
       case Claim::Reading::kAgent:
         return CheckAgent(model, claim, options);
     }
-    return Unknown("engine not available yet");
+    return UnknownVerdict("engine not available yet");
   } catch (const z3::exception& e) {
-    return Unknown(std::string("solver error: ") + e.msg());
+    return UnknownVerdict(std::string("solver error: ") + e.msg());
   } catch (const std::bad_alloc&) {
-    return Unknown("out of memory");
+    return UnknownVerdict("out of memory");
   } catch (const std::exception& e) {
-    return Unknown(std::string("internal: ") + e.what());
+    return UnknownVerdict(std::string("internal: ") + e.what());
   } catch (...) {
-    return Unknown("internal: unexpected error");
+    return UnknownVerdict("internal: unexpected error");
   }
 }
 

@@ -5,7 +5,6 @@
 #include <z3++.h>
 
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <string>
 
@@ -15,13 +14,6 @@
 
 namespace aligncheck {
 namespace {
-
-Verdict Unknown(std::string reason) {
-  Verdict v;
-  v.kind = Verdict::Kind::kUnknown;
-  v.reason = std::move(reason);
-  return v;
-}
 
 z3::expr Num(z3::context& ctx, const Rational& q) {
   return ctx.real_val(q.get_str().c_str());
@@ -184,13 +176,13 @@ Verdict LinearClass(const Model& model, const Claim& claim,
     if (f < 0 || static_cast<size_t>(f) >= model.fns.size() ||
         model.fns[f].from != loss.input ||
         model.fns[f].to.kind != Type::Kind::kNumber) {
-      return Unknown("hypothesis class feature is not " +
-                     model.domains[loss.input].name + " -> Real");
+      return UnknownVerdict("hypothesis class feature is not " +
+                            model.domains[loss.input].name + " -> Real");
     }
   }
   if (data.domain != loss.input || goal.input != loss.input ||
       goal.output != loss.output) {
-    return Unknown("internal: claim parts do not fit together");
+    return UnknownVerdict("internal: claim parts do not fit together");
   }
   const Rational eps = claim.has_within ? claim.within : Rational(0);
 
@@ -215,7 +207,7 @@ Verdict LinearClass(const Model& model, const Claim& claim,
   for (;;) {
     z3::check_result r = budget.Check(s);
     if (r == z3::unknown)
-      return Unknown(budget.UnknownReason(s.reason_unknown()));
+      return UnknownVerdict(budget.UnknownReason(s.reason_unknown()));
     if (r == z3::unsat) break;
     Policy pi = enc.PolicyOf(s.get_model());
     min_loss = ExpectedLoss(model, loss, data, pi);
@@ -251,10 +243,9 @@ Verdict LinearClass(const Model& model, const Claim& claim,
     std::string path = (std::filesystem::path(options.dump_smt2_dir) /
                         (claim.name + "-class.smt2"))
                            .string();
-    std::ofstream file(path, std::ios::binary | std::ios::trunc);
-    file << e.to_smt2();
-    file.close();
-    if (!file) return Unknown("cannot write solver query to '" + path + "'");
+    if (std::string error = WriteQuery(e, path); !error.empty()) {
+      return UnknownVerdict(error);
+    }
     v.dumped_queries.push_back(path);
   }
   size_t found = 0;
@@ -264,7 +255,7 @@ Verdict LinearClass(const Model& model, const Claim& claim,
     z3::check_result r = budget.Check(e);
     if (r == z3::unknown) {
       if (v.witness) break;
-      return Unknown(budget.UnknownReason(e.reason_unknown()));
+      return UnknownVerdict(budget.UnknownReason(e.reason_unknown()));
     }
     if (r == z3::unsat) {
       complete = true;
@@ -275,7 +266,7 @@ Verdict LinearClass(const Model& model, const Claim& claim,
     ++found;
     Evaluator ev(model, &pi);
     bool holds = ev.GoalHolds(goal);
-    if (ev.failed()) return Unknown("goal evaluation: " + ev.error());
+    if (ev.failed()) return UnknownVerdict("goal evaluation: " + ev.error());
     if (!holds) {
       ++violating;
       if (!v.witness) {
@@ -286,7 +277,8 @@ Verdict LinearClass(const Model& model, const Claim& claim,
         Rational value = ExpectedLoss(model, loss, data, pi);
         if (!IsStrictArgmax(model, features, w.theta, pi) ||
             value > *min_loss + eps) {
-          return Unknown("internal: class counterexample failed re-check");
+          return UnknownVerdict(
+              "internal: class counterexample failed re-check");
         }
         IdealizedCounterexample cex;
         cex.policy = pi;
@@ -319,7 +311,7 @@ Verdict LinearClass(const Model& model, const Claim& claim,
     return v;
   }
   if (!complete) {
-    return Unknown(fmt::format(
+    return UnknownVerdict(fmt::format(
         "more than {} near-minimizers in {}; none of those enumerated "
         "violates the goal",
         kMaxClassPolicies, claim.hypothesis));
@@ -358,7 +350,7 @@ Verdict CheckLinearClass(const Model& model, const Claim& claim,
   try {
     return LinearClass(model, claim, options, ctx, budget);
   } catch (const z3::exception& e) {
-    return Unknown(budget.ErrorReason(e));
+    return UnknownVerdict(budget.ErrorReason(e));
   }
 }
 

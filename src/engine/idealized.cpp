@@ -14,13 +14,6 @@
 namespace aligncheck {
 namespace {
 
-Verdict Unknown(std::string reason) {
-  Verdict v;
-  v.kind = Verdict::Kind::kUnknown;
-  v.reason = std::move(reason);
-  return v;
-}
-
 // Returns an empty string when the claim's parts fit together.
 std::string Validate(const Model& model, const Claim& claim) {
   auto in_range = [](int i, size_t size) {
@@ -139,13 +132,14 @@ class Decider {
     // equal claim names of different files (checked in parallel) apart.
     std::string prefix;
     if (model_.file) {
-      std::string stem =
-          std::filesystem::path(model_.file->name()).replace_extension().string();
+      std::string stem = std::filesystem::path(model_.file->name())
+                             .replace_extension()
+                             .string();
       for (char c : stem) {
-        prefix += std::isalnum(static_cast<unsigned char>(c)) || c == '-' ||
-                          c == '_'
-                      ? c
-                      : '_';
+        prefix +=
+            std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'
+                ? c
+                : '_';
       }
       prefix += '.';
     }
@@ -169,7 +163,7 @@ Verdict CheckIdealized(const Model& model, const Claim& claim,
                        const EngineOptions& options,
                        const IdealizedConfig& config) {
   std::string invalid = Validate(model, claim);
-  if (!invalid.empty()) return Unknown(invalid);
+  if (!invalid.empty()) return UnknownVerdict(invalid);
   const Loss& loss = model.losses[claim.loss];
   const Data& data = model.data[claim.data];
   const Goal& goal = model.goals[claim.goal];
@@ -196,7 +190,8 @@ Verdict CheckIdealized(const Model& model, const Claim& claim,
     for (size_t x = 0; shape_ok && x < pi.size(); ++x) {
       shape_ok = pi[x] < nm.outputs;
     }
-    if (!shape_ok) return Unknown("internal: counterexample failed re-check");
+    if (!shape_ok)
+      return UnknownVerdict("internal: counterexample failed re-check");
     Rational value = ExpectedLoss(model, loss, data, pi);
     Rational min_loss = ExpectedLoss(model, loss, data, nm.best);
     Evaluator ev(model, &pi);

@@ -4,7 +4,6 @@
 #include <z3++.h>
 
 #include <algorithm>
-#include <fstream>
 
 #include "analysis/eval.h"
 #include "engine/solver_budget.h"
@@ -87,24 +86,10 @@ MachineSearch Search(const Model& model, const Goal& goal,
     s.add(z3::mk_or(violations));
   }
   if (!dump_path.empty()) {
-    std::ofstream file(dump_path, std::ios::binary | std::ios::trunc);
-    file << s.to_smt2();
-    file.close();
-    if (!file) {
-      out.reason = "cannot write solver query to '" + dump_path + "'";
-      return out;
-    }
+    out.reason = WriteQuery(s, dump_path);
+    if (!out.reason.empty()) return out;
   }
-  switch (budget.Check(s)) {
-    case z3::unsat:
-      out.kind = MachineSearch::Kind::kNone;
-      return out;
-    case z3::unknown:
-      out.reason = budget.UnknownReason(s.reason_unknown());
-      return out;
-    case z3::sat:
-      break;
-  }
+  if (!CheckSearch(budget, s, out)) return out;
   z3::model zm = s.get_model();
   out.kind = MachineSearch::Kind::kFound;
   out.policy.assign(n, 0);

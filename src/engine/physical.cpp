@@ -19,13 +19,6 @@
 namespace aligncheck {
 namespace {
 
-Verdict Unknown(std::string reason) {
-  Verdict v;
-  v.kind = Verdict::Kind::kUnknown;
-  v.reason = std::move(reason);
-  return v;
-}
-
 std::string Validate(const Model& model, int physical, int goal) {
   if (physical < 0 || static_cast<size_t>(physical) >= model.physical.size() ||
       goal < 0 || static_cast<size_t>(goal) >= model.goals.size()) {
@@ -187,12 +180,13 @@ Verdict BitVectorSearch(const Model& model, int physical, const Goal& goal,
   for (const Conjunct& c : conjuncts) {
     ConjunctShape shape = ClassifyConjunct(model, goal, c);
     if (!shape.error.empty()) {
-      return Unknown(shape.error + " in goal '" + goal.name + "'");
+      return UnknownVerdict(shape.error + " in goal '" + goal.name + "'");
     }
     if (shape.kind == ConjunctShape::Kind::kOther) {
-      return Unknown(too_many +
-                     "; the bit-vector search takes only goals built from "
-                     "per-input forall, exists and count");
+      return UnknownVerdict(
+          too_many +
+          "; the bit-vector search takes only goals built from "
+          "per-input forall, exists and count");
     }
     if (shape.kind == ConjunctShape::Kind::kConstant) {
       always_false = always_false || !shape.constant;
@@ -209,7 +203,7 @@ Verdict BitVectorSearch(const Model& model, int physical, const Goal& goal,
     uint64_t vars = static_cast<uint64_t>(model.domains[reg.input].size()) *
                     model.domains[reg.output].size();
     if (vars > kMaxSearchVariables) {
-      return Unknown(fmt::format(
+      return UnknownVerdict(fmt::format(
           "{}; a bit-vector search would take {} output choices, more than "
           "the limit of {}",
           too_many, vars, kMaxSearchVariables));
@@ -226,7 +220,7 @@ Verdict BitVectorSearch(const Model& model, int physical, const Goal& goal,
     return path;
   };
   auto unknown = [&](std::string reason) {
-    Verdict u = Unknown(std::move(reason));
+    Verdict u = UnknownVerdict(std::move(reason));
     u.dumped_queries = dumped;
     return u;
   };
@@ -283,7 +277,7 @@ Verdict Enumerated(const Model& model, int physical, const Goal& goal,
       return BitVectorSearch(model, physical, goal, intended_loss, *bound,
                              options, er.error, config.query_name);
     }
-    return Unknown(er.error);
+    return UnknownVerdict(er.error);
   }
   PhysicalEvidence ev;
   ev.model = physical;
@@ -295,7 +289,7 @@ Verdict Enumerated(const Model& model, int physical, const Goal& goal,
   if (!er.holds) {
     std::string error =
         Recheck(model, physical, goal, intended_loss, *er.first_violating, ev);
-    if (!error.empty()) return Unknown(error);
+    if (!error.empty()) return UnknownVerdict(error);
     return Fails(std::move(ev), method);
   }
   Verdict v;
@@ -311,7 +305,8 @@ Verdict Enumerated(const Model& model, int physical, const Goal& goal,
   } else {
     std::string error;
     v.vacuous = GoalHoldsEverywhere(model, goal, &error);
-    if (!error.empty()) return Unknown(error + " in goal '" + goal.name + "'");
+    if (!error.empty())
+      return UnknownVerdict(error + " in goal '" + goal.name + "'");
   }
   v.physical = std::move(ev);
   return v;
@@ -325,16 +320,17 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
                            const EngineOptions& options,
                            const PhysicalConfig& config) {
   if (std::string e = Validate(model, physical, goal_id); !e.empty()) {
-    return Unknown(e);
+    return UnknownVerdict(e);
   }
   const PhysicalModel& m = model.physical[physical];
   const Goal& goal = model.goals[goal_id];
   size_t k = m.channels.size();
   if (k > static_cast<size_t>(kMaxChannels)) {
-    return Unknown(
+    return UnknownVerdict(
         fmt::format("{} channels: more than the limit of {}", k, kMaxChannels));
   }
-  if (std::string e = CheckTermLimit(model, m); !e.empty()) return Unknown(e);
+  if (std::string e = CheckTermLimit(model, m); !e.empty())
+    return UnknownVerdict(e);
   if (m.machine_bits > 0 || config.force_enumeration) {
     return Enumerated(model, physical, goal, intended_loss, bound, options,
                       config);
@@ -347,7 +343,7 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
   for (uint32_t mask = 0; mask < (1u << k); ++mask) {
     subsets.emplace_back(model, m, ChannelsOf(mask, k));
     RegisterComputation& c = subsets.back();
-    if (!c.Build()) return Unknown(c.error());
+    if (!c.Build()) return UnknownVerdict(c.error());
     Rational sum = 0;
     for (size_t x = 0; x < n; ++x) {
       Rational best = c.Contribution(x, 0);
@@ -406,18 +402,18 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
     }
     std::vector<int> used = ChannelsOf(mask, k);
     if (v.kind == Verdict::Kind::kUnknown) {
-      Verdict u =
-          Unknown(fmt::format("with {}: {}", ChannelNames(m, used), v.reason));
+      Verdict u = UnknownVerdict(
+          fmt::format("with {}: {}", ChannelNames(m, used), v.reason));
       u.dumped_queries = std::move(out.dumped_queries);
       return u;
     }
     methods.insert(v.method);
     if (v.kind == Verdict::Kind::kFails) {
       if (!v.counterexample)
-        return Unknown("internal: a failure without a policy");
+        return UnknownVerdict("internal: a failure without a policy");
       Behaviour b{v.counterexample->policy, used};
       std::string error = Recheck(model, physical, goal, intended_loss, b, ev);
-      if (!error.empty()) return Unknown(error);
+      if (!error.empty()) return UnknownVerdict(error);
       Verdict f = Fails(std::move(ev), v.method + ", re-checked by evaluation");
       f.dumped_queries = std::move(out.dumped_queries);
       return f;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 
 namespace aligncheck {
 namespace {
@@ -23,6 +24,17 @@ bool Contains(const std::string& text, const char* part) {
 std::string MemoryLimitReason(const EngineOptions& options) {
   return fmt::format("solver memory limit reached ({} MB, --max-memory)",
                      options.max_memory_mb);
+}
+
+std::string WriteQuery(z3::solver& s, const std::string& path) {
+  // Z3 4.8.12 ends the text with (check-sat); the check keeps it so.
+  std::string text = s.to_smt2();
+  if (text.find("(check-sat)") == std::string::npos) text += "(check-sat)\n";
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file << text;
+  file.close();
+  if (!file) return "cannot write solver query to '" + path + "'";
+  return "";
 }
 
 SolverBudget::SolverBudget(z3::context& ctx, const EngineOptions& options)

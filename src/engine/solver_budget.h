@@ -61,6 +61,29 @@ class SolverBudget {
 /// The UNKNOWN reason when the memory limit of `options` was reached.
 std::string MemoryLimitReason(const EngineOptions& options);
 
+/// Writes the query of `s` to `path` as SMT-LIB 2 ending in `(check-sat)`,
+/// for replay with `z3`. Returns "", or the UNKNOWN reason when the file
+/// cannot be written.
+std::string WriteQuery(z3::solver& s, const std::string& path);
+
+/// Checks the search query `s` for `out` (any outcome with `kind` kNone or
+/// kUnknown and a `reason`). Returns true when it is sat, its model to be
+/// read; otherwise `out` says none found (unsat), or unknown and why.
+template <typename Outcome>
+bool CheckSearch(SolverBudget& budget, z3::solver& s, Outcome& out) {
+  switch (budget.Check(s)) {
+    case z3::unsat:
+      out.kind = Outcome::Kind::kNone;
+      return false;
+    case z3::unknown:
+      out.reason = budget.UnknownReason(s.reason_unknown());
+      return false;
+    case z3::sat:
+      break;
+  }
+  return true;
+}
+
 }  // namespace aligncheck
 
 #endif  // ALIGNCHECK_ENGINE_SOLVER_BUDGET_H_

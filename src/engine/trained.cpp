@@ -13,13 +13,6 @@
 namespace aligncheck {
 namespace {
 
-Verdict Unknown(std::string reason) {
-  Verdict v;
-  v.kind = Verdict::Kind::kUnknown;
-  v.reason = std::move(reason);
-  return v;
-}
-
 bool InRange(int i, size_t size) {
   return i >= 0 && static_cast<size_t>(i) < size;
 }
@@ -97,13 +90,13 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
   if (InRange(claim.training, model.trainings.size()) &&
       model.trainings[claim.training].learner.empty()) {
     const Training& t = model.trainings[claim.training];
-    return Unknown(fmt::format(
+    return UnknownVerdict(fmt::format(
         "training '{}' describes a real system (no toy learner to run): its "
         "evidence is shown, not checked",
         t.name));
   }
   std::string invalid = Validate(model, claim);
-  if (!invalid.empty()) return Unknown(invalid);
+  if (!invalid.empty()) return UnknownVerdict(invalid);
   const Loss& loss = model.losses[claim.loss];
   const Goal& goal = model.goals[claim.goal];
   const Training& t = model.trainings[claim.training];
@@ -117,7 +110,8 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
   setup.lr = t.lr.get_d();
   setup.steps = t.steps;
   if (!std::isfinite(setup.lr) || setup.lr <= 0) {
-    return Unknown("lr " + FormatRational(t.lr) + " is not a usable double");
+    return UnknownVerdict("lr " + FormatRational(t.lr) +
+                          " is not a usable double");
   }
 
   const uint64_t seeds = static_cast<uint64_t>(t.seed_hi - t.seed_lo) + 1;
@@ -127,7 +121,7 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
   const double work =
       per_step * static_cast<double>(t.steps) * static_cast<double>(seeds);
   if (work > static_cast<double>(options.max_training_work)) {
-    return Unknown(fmt::format(
+    return UnknownVerdict(fmt::format(
         "training '{}' would take about {:.3g} multiply-adds, over the limit "
         "of {:.3g}",
         t.name, work, static_cast<double>(options.max_training_work)));
@@ -147,7 +141,7 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
     std::vector<double> scores = Scores(problem, setup, params);
     for (double s : scores) {
       if (!std::isfinite(s)) {
-        return Unknown(fmt::format(
+        return UnknownVerdict(fmt::format(
             "training diverged for seed {} (a score is not finite); try a "
             "smaller lr",
             seed));
@@ -160,7 +154,7 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
     ProductOutcome found =
         FindViolationInProduct(model, goal, out.argmax, options);
     if (found.kind == ProductOutcome::Kind::kUnknown) {
-      return Unknown(fmt::format("seed {}: {}", seed, found.reason));
+      return UnknownVerdict(fmt::format("seed {}: {}", seed, found.reason));
     }
     out.achieves = found.kind == ProductOutcome::Kind::kNoViolation;
     out.violating = std::move(found.policy);

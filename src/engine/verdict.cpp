@@ -1,5 +1,8 @@
-// Names of verdict kinds, as reports and JSON print them.
+// Names of verdict kinds, as reports and JSON print them, and the UNKNOWN
+// verdict every engine returns when it cannot decide.
 #include "engine/verdict.h"
+
+#include <utility>
 
 namespace aligncheck {
 
@@ -13,6 +16,13 @@ const char* VerdictName(Verdict::Kind kind) {
       return "unknown";
   }
   return "unknown";
+}
+
+Verdict UnknownVerdict(std::string reason) {
+  Verdict v;
+  v.kind = Verdict::Kind::kUnknown;
+  v.reason = std::move(reason);
+  return v;
 }
 
 }  // namespace aligncheck

@@ -58,6 +58,9 @@ struct Verdict {
 
 const char* VerdictName(Verdict::Kind kind);  // "holds", "fails", "unknown"
 
+/// Returns an UNKNOWN verdict saying `reason`.
+Verdict UnknownVerdict(std::string reason);
+
 }  // namespace aligncheck
 
 #endif  // ALIGNCHECK_ENGINE_VERDICT_H_

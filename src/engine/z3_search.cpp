@@ -3,7 +3,6 @@
 
 #include <z3++.h>
 
-#include <fstream>
 #include <functional>
 #include <map>
 #include <optional>
@@ -642,27 +641,11 @@ SearchOutcome Search(const Model& model, const Goal& goal,
   if (!costly.empty()) s.add(Budget(ctx, g, costly, costs, nm.eps));
   s.add(violated);
   if (!dump_path.empty()) {
-    std::string text = s.to_smt2();
-    if (text.find("(check-sat)") == std::string::npos) text += "(check-sat)\n";
-    std::ofstream file(dump_path, std::ios::binary | std::ios::trunc);
-    file << text;
-    file.close();
-    if (!file) {
-      out.reason = "cannot write solver query to '" + dump_path + "'";
-      return out;
-    }
+    out.reason = WriteQuery(s, dump_path);
+    if (!out.reason.empty()) return out;
     out.dump_path = dump_path;
   }
-  switch (budget.Check(s)) {
-    case z3::unsat:
-      out.kind = SearchOutcome::Kind::kNone;
-      return out;
-    case z3::unknown:
-      out.reason = budget.UnknownReason(s.reason_unknown());
-      return out;
-    case z3::sat:
-      break;
-  }
+  if (!CheckSearch(budget, s, out)) return out;
   z3::model model_z3 = s.get_model();
   out.kind = SearchOutcome::Kind::kFound;
   out.policy = nm.best;

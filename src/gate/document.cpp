@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "lint/rules.h"
+#include "prose/prose.h"
 
 namespace aligncheck::gate {
 namespace {
@@ -31,6 +32,16 @@ Diagnostic Located(const std::shared_ptr<const SourceFile>& host, Span span,
 }
 
 }  // namespace
+
+void EmitParagraph(std::string_view text, std::vector<Piece>& pieces,
+                   bool blockquote, bool all_paragraphs, ReadResult& out) {
+  size_t begin = pieces.front().span.begin;
+  size_t end = pieces.back().span.end;
+  if (all_paragraphs || prose::MayTrigger(text.substr(begin, end - begin))) {
+    out.paragraphs.push_back({pieces, blockquote});
+  }
+  pieces.clear();
+}
 
 size_t FirstInvalidUtf8(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());

@@ -8,8 +8,10 @@
 #ifndef ALIGNCHECK_GATE_DOCUMENT_H_
 #define ALIGNCHECK_GATE_DOCUMENT_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostic.h"
@@ -62,6 +64,17 @@ struct ReadResult {
   /// The paragraphs prose::MayTrigger accepted, in document order.
   std::vector<RawParagraph> paragraphs;
 };
+
+/// The span of host offsets [begin, end).
+inline Span MakeSpan(size_t begin, size_t end) {
+  return {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+}
+
+/// Ends a reader's open paragraph, the `pieces` (not empty) of `text`: it
+/// goes to `out` with `all_paragraphs` or when prose::MayTrigger accepts it.
+/// `pieces` is left empty, its capacity kept for the next paragraph.
+void EmitParagraph(std::string_view text, std::vector<Piece>& pieces,
+                   bool blockquote, bool all_paragraphs, ReadResult& out);
 
 /// Reads a Markdown document (CommonMark blocks; see README for what is
 /// supported inside containers). With `all_paragraphs`, keeps every

@@ -101,15 +101,8 @@ size_t ClosingDollar(std::string_view t, size_t from) {
   return std::string_view::npos;
 }
 
-// Bytes the loop below must look at; runs of the others are copied whole.
-struct SpecialBytes {
-  bool is[256] = {};
-  SpecialBytes() {
-    for (unsigned char c : std::string_view("\\{}$~&`' \t\n\r\f\v\x1a"))
-      is[c] = true;
-  }
-};
-const SpecialBytes kSpecial;
+// Bytes the loop below must look at.
+const ByteSet kSpecial("\\{}$~&`' \t\n\r\f\v\x1a");
 
 }  // namespace
 
@@ -117,29 +110,19 @@ void LatexInline(const Joined& in, Emitter& out) {
   std::string_view t = in.text;
   const std::vector<uint32_t>& o = in.offsets;
   size_t m = t.size();
-  NextOf paren_end(t, "\\)"), bracket_end(t, "\\]"), dollars(t, "$$"),
-      bracket(t, "]");
+  BackslashMath math(t);
+  NextOf dollars(t, "$$"), bracket(t, "]");
   Matcher braces(t, '{', '}', true);
-  size_t k = 0;
-  while (k < m) {
-    if (size_t run = PlainRun(t, k, kSpecial.is); run > k) {
-      out.Plain(t.data() + k, o.data() + k, run - k);
-      k = run;
-      continue;
-    }
-    char c = t[k];
-    char next = k + 1 < m ? t[k + 1] : '\0';
+  ScanInline(in, kSpecial, out, [&](size_t k, char c, char next) -> size_t {
     if (c == prose::kOpaque) {
       out.Opaque(o[k]);
-      ++k;
-      continue;
+      return k + 1;
     }
     if (c == '\\') {
       if (next == '(' || next == '[') {
-        size_t close = (next == '(' ? paren_end : bracket_end).Near(k + 2);
+        size_t end = math.End(k, next);
         out.Opaque(o[k]);
-        k = close == std::string_view::npos ? m : close + 2;
-        continue;
+        return end == std::string_view::npos ? m : end;
       }
       if (!IsLetter(next)) {
         if (next != '\0' &&
@@ -149,8 +132,7 @@ void LatexInline(const Joined& in, Emitter& out) {
                    next == ':' || next == '!') {
           out.Space(o[k]);
         }
-        k += next == '\0' ? 1 : 2;  // accents and the like are dropped
-        continue;
+        return k + (next == '\0' ? 1 : 2);  // accents and the like are dropped
       }
       size_t end = k + 1;
       while (end < m && IsLetter(t[end])) ++end;
@@ -161,12 +143,10 @@ void LatexInline(const Joined& in, Emitter& out) {
         size_t close =
             d < m ? FindNear(t, d + 1, t.substr(d, 1)) : std::string_view::npos;
         if (close == std::string_view::npos) {
-          k = end;
-          continue;
+          return end;
         }
         out.Code(std::string(t.substr(d + 1, close - d - 1)), o[k]);
-        k = close + 1;
-        continue;
+        return close + 1;
       }
       if (kCodeArgument.count(name) || name == "url" || name == "href") {
         size_t open = end;
@@ -179,65 +159,55 @@ void LatexInline(const Joined& in, Emitter& out) {
         size_t close = open < m && t[open] == '{' ? braces.Close(open)
                                                   : std::string_view::npos;
         if (close == std::string_view::npos) {
-          k = end;
-          continue;
+          return end;
         }
         if (kCodeArgument.count(name)) {
           out.Code(std::string(t.substr(open + 1, close - open - 1)), o[k]);
         } else {
           out.Opaque(o[k]);  // the URL; \href's text follows as prose
         }
-        k = close + 1;
-        continue;
+        return close + 1;
       }
       if (kNoProseArguments.count(name)) {
         out.Space(o[k]);
-        k = SkipArguments(t, end, bracket, braces);
-        continue;
+        return SkipArguments(t, end, bracket, braces);
       }
-      k = end < m && t[end] == '*' ? end + 1 : end;
-      continue;
+      return end < m && t[end] == '*' ? end + 1 : end;
     }
     switch (c) {
       case '{':
       case '}':
-        ++k;
-        continue;
+        return k + 1;
       case '$': {
         bool display = next == '$';
         size_t from = k + (display ? 2 : 1);
         size_t close = display ? dollars.Near(from) : ClosingDollar(t, from);
         out.Opaque(o[k]);
-        k = close == std::string_view::npos ? m : close + (display ? 2 : 1);
-        continue;
+        return close == std::string_view::npos ? m : close + (display ? 2 : 1);
       }
       case '~':
       case '&':
         out.Space(o[k]);
-        ++k;
-        continue;
+        return k + 1;
       case '`':
         if (next == '`') {
           out.Char('"', o[k]);
-          k += 2;
-          continue;
+          return k + 2;
         }
         out.Char('\'', o[k]);
-        ++k;
-        continue;
+        return k + 1;
       case '\'':
         if (next == '\'') {
           out.Char('"', o[k]);
-          k += 2;
-          continue;
+          return k + 2;
         }
         break;
       default:
         break;
     }
     out.Char(c, o[k]);
-    ++k;
-  }
+    return k + 1;
+  });
 }
 
 }  // namespace aligncheck::gate::internal

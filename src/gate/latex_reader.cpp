@@ -9,7 +9,6 @@
 #include <set>
 
 #include "gate/document.h"
-#include "prose/prose.h"
 
 namespace aligncheck::gate {
 namespace {
@@ -36,10 +35,6 @@ const std::set<std::string_view> kHeadings = {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 bool IsLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)); }
-
-Span MakeSpan(size_t begin, size_t end) {
-  return {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
-}
 
 class LatexReader {
  public:
@@ -97,13 +92,7 @@ class LatexReader {
       pieces_.clear();
       return;
     }
-    size_t begin = pieces_.front().span.begin;
-    size_t end = pieces_.back().span.end;
-    if (all_ ||
-        prose::MayTrigger(std::string_view(text_).substr(begin, end - begin))) {
-      out_.paragraphs.push_back({pieces_, para_quote_});
-    }
-    pieces_.clear();
+    EmitParagraph(text_, pieces_, para_quote_, all_, out_);
   }
 
   // Closes the paragraph when the next line is blank.

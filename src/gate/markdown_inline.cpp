@@ -91,15 +91,8 @@ size_t InlineHtml(std::string_view t, size_t k, NextOf& comment_end) {
   return std::string_view::npos;
 }
 
-// Bytes the loop below must look at; runs of the others are copied whole.
-struct SpecialBytes {
-  bool is[256] = {};
-  SpecialBytes() {
-    for (unsigned char c : std::string_view("\\`$<hH[]!*_~| \t\n\r\f\v"))
-      is[c] = true;
-  }
-};
-const SpecialBytes kSpecial;
+// Bytes the loop below must look at.
+const ByteSet kSpecial("\\`$<hH[]!*_~| \t\n\r\f\v");
 
 }  // namespace
 
@@ -107,36 +100,25 @@ void MarkdownInline(const Joined& in, Emitter& out) {
   std::string_view t = in.text;
   const std::vector<uint32_t>& o = in.offsets;
   size_t m = t.size();
-  NextOf paren_end(t, "\\)"), bracket_end(t, "\\]"), dollar(t, "$"),
-      dollars(t, "$$"), comment_end(t, "-->");
+  BackslashMath math(t);
+  NextOf dollar(t, "$"), dollars(t, "$$"), comment_end(t, "-->");
   Matcher parens(t, '(', ')', false);
-  size_t k = 0;
-  while (k < m) {
-    if (size_t run = PlainRun(t, k, kSpecial.is); run > k) {
-      out.Plain(t.data() + k, o.data() + k, run - k);
-      k = run;
-      continue;
-    }
-    char c = t[k];
-    char next = k + 1 < m ? t[k + 1] : '\0';
+  ScanInline(in, kSpecial, out, [&](size_t k, char c, char next) -> size_t {
     switch (c) {
       case '\\': {
         if (next == '(' || next == '[') {
-          size_t close = (next == '(' ? paren_end : bracket_end).Near(k + 2);
-          if (close != std::string_view::npos) {
+          size_t end = math.End(k, next);
+          if (end != std::string_view::npos) {
             out.Opaque(o[k]);
-            k = close + 2;
-            continue;
+            return end;
           }
         }
         if (std::ispunct(static_cast<unsigned char>(next))) {
           out.Char(next, o[k + 1]);
-          k += 2;
-          continue;
+          return k + 2;
         }
         out.Char(c, o[k]);
-        ++k;
-        continue;
+        return k + 1;
       }
       case '`': {
         size_t run = k;
@@ -144,8 +126,8 @@ void MarkdownInline(const Joined& in, Emitter& out) {
         size_t n = run - k;
         size_t close = ClosingRun(t, run, n);
         if (close == std::string_view::npos) {
-          for (; k < run; ++k) out.Char('`', o[k]);
-          continue;
+          for (size_t i = k; i < run; ++i) out.Char('`', o[i]);
+          return run;
         }
         std::string_view code = t.substr(run, close - run);
         if (code.size() >= 2 && code.front() == ' ' && code.back() == ' ' &&
@@ -153,8 +135,7 @@ void MarkdownInline(const Joined& in, Emitter& out) {
           code = code.substr(1, code.size() - 2);
         }
         out.Code(std::string(code), o[k]);
-        k = close + n;
-        continue;
+        return close + n;
       }
       case '$': {
         bool display = next == '$';
@@ -164,21 +145,18 @@ void MarkdownInline(const Joined& in, Emitter& out) {
         if (close == std::string_view::npos || close == from) break;
         if (!display && IsSpace(t[close - 1])) break;
         out.Opaque(o[k]);
-        k = close + (display ? 2 : 1);
-        continue;
+        return close + (display ? 2 : 1);
       }
       case '<': {
         size_t end = Autolink(t, k);
         if (end != std::string_view::npos) {
           out.Opaque(o[k]);
-          k = end;
-          continue;
+          return end;
         }
         end = InlineHtml(t, k, comment_end);
         if (end != std::string_view::npos) {
           out.Space(o[k]);
-          k = end;
-          continue;
+          return end;
         }
         break;
       }
@@ -187,8 +165,7 @@ void MarkdownInline(const Joined& in, Emitter& out) {
         if ((k == 0 || !IsAlnum(t[k - 1])) &&
             (StartsWith(t, k, "http://") || StartsWith(t, k, "https://"))) {
           out.Opaque(o[k]);
-          k = UrlEnd(t, k);
-          continue;
+          return UrlEnd(t, k);
         }
         break;
       case ']':
@@ -196,46 +173,38 @@ void MarkdownInline(const Joined& in, Emitter& out) {
           size_t end = parens.Close(k + 1);
           if (end != std::string_view::npos) {
             out.Opaque(o[k]);
-            k = end + 1;
-            continue;
+            return end + 1;
           }
         }
-        ++k;  // brackets are markup
-        continue;
+        return k + 1;  // brackets are markup
       case '[':
-        ++k;
-        continue;
+        return k + 1;
       case '!':
         if (next == '[') {
-          ++k;
-          continue;
+          return k + 1;
         }
         break;
       case '*':
-        ++k;
-        continue;
+        return k + 1;
       case '_':
         if (k == 0 || k + 1 >= m || !IsAlnum(t[k - 1]) || !IsAlnum(next)) {
-          ++k;
-          continue;
+          return k + 1;
         }
         break;
       case '~':
         if (next == '~') {
-          k += 2;
-          continue;
+          return k + 2;
         }
         break;
       case '|':
         out.Space(o[k]);
-        ++k;
-        continue;
+        return k + 1;
       default:
         break;
     }
     out.Char(c, o[k]);
-    ++k;
-  }
+    return k + 1;
+  });
 }
 
 }  // namespace aligncheck::gate::internal

@@ -10,7 +10,6 @@
 #include <cstring>
 
 #include "gate/document.h"
-#include "prose/prose.h"
 
 namespace aligncheck::gate {
 namespace {
@@ -26,10 +25,6 @@ size_t FindIn(const std::string& text, size_t begin, size_t end,
   if (begin >= end) return std::string::npos;
   size_t at = std::string_view(text).substr(begin, end - begin).find(needle);
   return at == std::string_view::npos ? std::string::npos : begin + at;
-}
-
-Span MakeSpan(size_t begin, size_t end) {
-  return {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
 }
 
 class MarkdownReader {
@@ -387,13 +382,7 @@ class MarkdownReader {
 
   void EndParagraph() {
     if (pieces_.empty()) return;
-    size_t begin = pieces_.front().span.begin;
-    size_t end = pieces_.back().span.end;
-    if (all_ ||
-        prose::MayTrigger(std::string_view(text_).substr(begin, end - begin))) {
-      out_.paragraphs.push_back({pieces_, para_quote_});
-    }
-    pieces_.clear();
+    EmitParagraph(text_, pieces_, para_quote_, all_, out_);
   }
 
   void Finish() {

@@ -30,9 +30,12 @@ void Emitter::Plain(const char* text, const uint32_t* offsets, size_t n) {
   out_.offsets.insert(out_.offsets.end(), offsets, offsets + n);
 }
 
-size_t PlainRun(std::string_view t, size_t k, const bool (&special)[256]) {
-  while (k < t.size() && !special[static_cast<unsigned char>(t[k])]) ++k;
-  return k;
+size_t CopyPlain(const Joined& in, size_t k, const ByteSet& special,
+                 Emitter& out) {
+  size_t end = k;
+  while (end < in.text.size() && !special.Has(in.text[end])) ++end;
+  if (end > k) out.Plain(in.text.data() + k, in.offsets.data() + k, end - k);
+  return end;
 }
 
 void Emitter::Space(uint32_t offset) {
@@ -59,6 +62,11 @@ size_t NextOf::Near(size_t from) {
     return std::string_view::npos;
   }
   return next_;
+}
+
+size_t BackslashMath::End(size_t k, char open) {
+  size_t close = (open == '(' ? paren_end_ : bracket_end_).Near(k + 2);
+  return close == std::string_view::npos ? close : close + 2;
 }
 
 size_t Matcher::Close(size_t at) {

@@ -89,9 +89,56 @@ class Matcher {
   std::vector<uint32_t> closing_;  // by position of the opener
 };
 
-/// Returns the end of the run of bytes from `k` for which `special` is
-/// false: text that is copied as it is.
-size_t PlainRun(std::string_view t, size_t k, const bool (&special)[256]);
+/// The bytes an inline loop must look at; runs of the others are copied
+/// whole.
+class ByteSet {
+ public:
+  explicit ByteSet(std::string_view bytes) {
+    for (unsigned char c : bytes) has_[c] = true;
+  }
+  bool Has(char c) const { return has_[static_cast<unsigned char>(c)]; }
+
+ private:
+  bool has_[256] = {};
+};
+
+/// Copies to `out` the run of bytes of `in` from `k` that `special` does not
+/// hold: text that is copied as it is. Returns the end of the run (`k` when
+/// it is empty, and then nothing is emitted).
+size_t CopyPlain(const Joined& in, size_t k, const ByteSet& special,
+                 Emitter& out);
+
+/// The loop both inline passes share: copies the runs of bytes `special`
+/// does not hold, and hands every other byte to `step(k, c, next)` (`c` the
+/// byte at `k`, `next` the one after it or '\0'), which emits what it
+/// stands for and returns the position to go on from, after `k`.
+template <typename Step>
+void ScanInline(const Joined& in, const ByteSet& special, Emitter& out,
+                Step step) {
+  size_t m = in.text.size();
+  size_t k = 0;
+  while (k < m) {
+    if (size_t run = CopyPlain(in, k, special, out); run > k) {
+      k = run;
+      continue;
+    }
+    char next = k + 1 < m ? in.text[k + 1] : '\0';
+    k = step(k, in.text[k], next);
+  }
+}
+
+/// `\(...\)` and `\[...\]`: math in both syntaxes.
+class BackslashMath {
+ public:
+  explicit BackslashMath(std::string_view text)
+      : paren_end_(text, "\\)"), bracket_end_(text, "\\]") {}
+  /// For the backslash at `k` followed by `open` ('(' or '['): returns the
+  /// position after the closing delimiter, or npos.
+  size_t End(size_t k, char open);
+
+ private:
+  NextOf paren_end_, bracket_end_;
+};
 
 void MarkdownInline(const Joined& in, Emitter& out);
 void LatexInline(const Joined& in, Emitter& out);

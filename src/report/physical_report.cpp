@@ -6,33 +6,12 @@
 #include <algorithm>
 #include <vector>
 
+#include "report/table_text.h"
+
 namespace aligncheck {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string Table(const std::vector<std::vector<std::string>>& rows) {
-  std::vector<size_t> width;
-  for (const auto& row : rows) {
-    if (width.size() < row.size()) width.resize(row.size(), 0);
-    for (size_t i = 0; i < row.size(); ++i) {
-      width[i] = std::max(width[i], row[i].size());
-    }
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line = "    ";
-    for (size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) {
-        line += std::string(width[i] - row[i].size() + 2, ' ');
-      }
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
-  }
-  return out;
-}
 
 // The loss whose domains the policy uses, and the one shown exactly.
 int IntendedLossId(const Model& model, const Claim& claim) {
@@ -123,18 +102,7 @@ std::string Failure(const Model& model, const Claim& claim, const Verdict& v,
   }
   bool observes = Observes(ev);
   bool terms = ev.reading && !ev.reading->overwritten;
-  std::vector<size_t> order;
-  for (size_t x = 0; x < inputs.size(); ++x) {
-    if (x < ev.breaks.size() && ev.breaks[x] == 1) order.push_back(x);
-  }
-  size_t breaking = order.size();
-  for (size_t x = 0; x < inputs.size(); ++x) {
-    if (!(x < ev.breaks.size() && ev.breaks[x] == 1)) order.push_back(x);
-  }
-  size_t shown = order.size();
-  if (options.max_rows != 0 && shown > options.max_rows) {
-    shown = std::max(options.max_rows, std::min(breaking, options.max_rows));
-  }
+  InputRows listed = OrderInputs(inputs.size(), ev.breaks, options.max_rows);
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> head = {"input"};
   if (m != nullptr) head.push_back("weight");
@@ -145,24 +113,19 @@ std::string Failure(const Model& model, const Claim& claim, const Verdict& v,
   head.push_back("");
   rows.push_back(head);
   size_t n_out = outputs.size();
-  for (size_t i = 0; i < shown; ++i) {
-    size_t x = order[i];
+  for (size_t i = 0; i < listed.shown; ++i) {
+    size_t x = listed.order[i];
     std::vector<std::string> row = {inputs.values[x]};
     if (m != nullptr) row.push_back(Weight(model, m, x));
     row.push_back(outputs.values[b.policy[x]]);
     if (observes) row.push_back(outputs.values[ev.reading->observed[x]]);
     if (terms) row.push_back(FormatRational(ev.reading->terms[x]));
     row.push_back(FormatRational(intended.At(x, b.policy[x], n_out)));
-    row.push_back(
-        x < ev.breaks.size() && ev.breaks[x] == 1 ? "<- goal breaks here" : "");
+    row.push_back(GoalBreaks(ev.breaks, x) ? kBreaksHere : "");
     rows.push_back(std::move(row));
   }
-  out += Table(rows);
-  if (shown < order.size()) {
-    out += fmt::format(
-        "    ... {} more inputs not shown (--max-rows 0 shows all)\n",
-        order.size() - shown);
-  }
+  out += Columns(rows, "    ");
+  out += listed.MoreLine();
   if (m != nullptr && ev.reading) {
     std::string how;
     if (ev.reading->overwritten) {
@@ -195,8 +158,8 @@ std::string Failure(const Model& model, const Claim& claim, const Verdict& v,
   bool per_input = std::any_of(ev.breaks.begin(), ev.breaks.end(),
                                [](int8_t x) { return x >= 0; });
   if (per_input) {
-    out += fmt::format("  the goal breaks at {} of {} inputs\n", breaking,
-                       inputs.size());
+    out += fmt::format("  the goal breaks at {} of {} inputs\n",
+                       listed.breaking, inputs.size());
   }
   out += fmt::format("  ({} in all; found by {})\n",
                      Plural(model, ev, IntendedLossId(model, claim),

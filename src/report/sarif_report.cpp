@@ -14,17 +14,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const char* Level(Severity severity) {
-  switch (severity) {
-    case Severity::kNote:
-      return "note";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kError:
-      return "error";
-  }
-  return "error";
-}
+// SARIF's levels "note", "warning" and "error" are the severity names.
+const char* Level(Severity severity) { return SeverityName(severity); }
 
 Json Text(const std::string& text) { return Json{{"text", text}}; }
 

@@ -8,6 +8,7 @@
 
 #include "analysis/eval.h"
 #include "report/physical_report.h"
+#include "report/table_text.h"
 #include "report/trained_report.h"
 
 namespace aligncheck {
@@ -37,29 +38,6 @@ std::string ExpectName(Claim::Expect e) {
   return "";
 }
 
-// Lays out rows as left-aligned columns separated by two spaces.
-std::string Columns(const std::vector<std::vector<std::string>>& rows,
-                    const std::string& indent) {
-  std::vector<size_t> width;
-  for (const auto& row : rows) {
-    if (width.size() < row.size()) width.resize(row.size(), 0);
-    for (size_t i = 0; i < row.size(); ++i) {
-      width[i] = std::max(width[i], row[i].size());
-    }
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line = indent;
-    for (size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) line += std::string(width[i] - row[i].size() + 2, ' ');
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
-  }
-  return out;
-}
-
 std::string Counterexample(const Model& model, const Claim& claim,
                            const IdealizedCounterexample& cx,
                            const TextOptions& options) {
@@ -72,43 +50,28 @@ std::string Counterexample(const Model& model, const Claim& claim,
   bool near = claim.has_within && claim.within != 0;
   out += fmt::format("  counterexample: a {} of L_{} that violates {}\n",
                      near ? "near-minimizer" : "minimizer", data.name, goal);
-  // Inputs where the goal breaks first, then the rest, each in domain order.
-  std::vector<size_t> order;
-  for (size_t x = 0; x < inputs.size(); ++x) {
-    if (x < cx.breaks.size() && cx.breaks[x] == 1) order.push_back(x);
-  }
-  size_t breaking = order.size();
-  for (size_t x = 0; x < inputs.size(); ++x) {
-    if (!(x < cx.breaks.size() && cx.breaks[x] == 1)) order.push_back(x);
-  }
-  size_t shown = order.size();
-  if (options.max_rows != 0 && shown > options.max_rows) {
-    shown = std::max(options.max_rows, std::min(breaking, options.max_rows));
-  }
+  InputRows listed = OrderInputs(inputs.size(), cx.breaks, options.max_rows);
   std::vector<std::vector<std::string>> rows;
   rows.push_back({"input", "weight", "pi(input)", "loss", "min loss", ""});
   size_t m = outputs.size();
-  for (size_t i = 0; i < shown; ++i) {
-    size_t x = order[i];
+  for (size_t i = 0; i < listed.shown; ++i) {
+    size_t x = listed.order[i];
     Rational best = loss.At(x, 0, m);
     for (size_t y = 1; y < m; ++y) best = std::min(best, loss.At(x, y, m));
     std::string mark;
-    if (x < cx.breaks.size() && cx.breaks[x] == 1) mark = "<- goal breaks here";
+    if (GoalBreaks(cx.breaks, x)) mark = kBreaksHere;
     rows.push_back({inputs.values[x], FormatRational(data.weights[x] / data.total),
                     outputs.values[cx.policy[x]],
                     FormatRational(loss.At(x, cx.policy[x], m)),
                     FormatRational(best), mark});
   }
   out += Columns(rows, "    ");
-  if (shown < order.size()) {
-    out += fmt::format("    ... {} more inputs not shown (--max-rows 0 shows all)\n",
-                       order.size() - shown);
-  }
+  out += listed.MoreLine();
   bool per_input = std::any_of(cx.breaks.begin(), cx.breaks.end(),
                                [](int8_t b) { return b >= 0; });
   if (per_input) {
-    out += fmt::format("  the goal breaks at {} of {} inputs\n", breaking,
-                       inputs.size());
+    out += fmt::format("  the goal breaks at {} of {} inputs\n",
+                       listed.breaking, inputs.size());
   }
   if (near) {
     out += fmt::format("  L_{}(pi) = {}, min L_{} = {}, within {}\n", data.name,

@@ -8,33 +8,10 @@
 
 #include "analysis/eval.h"
 #include "engine/goal_shape.h"
+#include "report/table_text.h"
 
 namespace aligncheck {
 namespace {
-
-std::string Table(const std::vector<std::vector<std::string>>& rows,
-                  const std::string& indent) {
-  std::vector<size_t> width;
-  for (const auto& row : rows) {
-    if (width.size() < row.size()) width.resize(row.size(), 0);
-    for (size_t i = 0; i < row.size(); ++i) {
-      width[i] = std::max(width[i], row[i].size());
-    }
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line = indent;
-    for (size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) {
-        line += std::string(width[i] - row[i].size() + 2, ' ');
-      }
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out += line + "\n";
-  }
-  return out;
-}
 
 std::string Join(const std::vector<std::string>& items) {
   std::string out;
@@ -56,7 +33,7 @@ std::string PolicyTable(const Model& model, const Claim& claim,
   rows.push_back({"input", "weight", "pi(input)", "loss", ""});
   for (size_t x = 0; x < in.size(); ++x) {
     std::string note;
-    if (x < breaks.size() && breaks[x] == 1) note = "<- goal breaks here";
+    if (GoalBreaks(breaks, x)) note = kBreaksHere;
     if (ties != nullptr && (*ties)[x].size() > 1) {
       std::vector<std::string> names;
       for (uint32_t y : (*ties)[x]) names.push_back(out_d.values[y]);
@@ -66,7 +43,7 @@ std::string PolicyTable(const Model& model, const Claim& claim,
                     out_d.values[pi[x]], FormatRational(loss.At(x, pi[x], m)),
                     note});
   }
-  return Table(rows, "    ");
+  return Columns(rows, "    ");
 }
 
 std::string SeedList(const std::vector<SeedOutcome>& seeds, bool achieving) {
@@ -190,7 +167,7 @@ std::string ClassBody(const Model& model, const Claim& claim,
     for (const Rational& q : w.theta[y]) row.push_back(FormatRational(q));
     rows.push_back(row);
   }
-  out += Table(rows, "    ");
+  out += Columns(rows, "    ");
   out += fmt::format("  L_{}(pi) = {}, min over {} = {}{}\n", data.name,
                      FormatRational(cx.expected_loss), claim.hypothesis,
                      FormatRational(cx.min_loss),
@@ -212,7 +189,7 @@ std::string StoryBody(const Model& model, const Claim& claim,
     rows.push_back(
         {c.claim, verdict, c.about.empty() ? "" : "(about " + c.about + ")"});
   }
-  out += Table(rows, "    ");
+  out += Columns(rows, "    ");
   out += "  unchecked assumptions (stated, not verified):\n";
   if (ev.desirability.empty()) {
     out += "    desirability: not stated\n";
