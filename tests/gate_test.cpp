@@ -5,10 +5,10 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "cli/cli.h"
 #include "cli/gate_command.h"
+#include "cli_test_util.h"
 #include "gate_test_util.h"
 #include "lint/rules.h"
 
@@ -213,12 +213,11 @@ TEST_CASE("gate: document paths are walked, sorted and filtered") {
 }
 
 std::string RunGate(std::vector<std::string> args, int* exit_code) {
-  args.insert(args.begin(), {"aligncheck", "gate"});
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  std::ostringstream out, err;
-  *exit_code = RunCli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return out.str() + err.str();
+  args.insert(args.begin(), "gate");
+  aligncheck::testing::CliRun run =
+      aligncheck::testing::RunCliIn(fs::current_path(), std::move(args));
+  *exit_code = run.exit_code;
+  return run.out + run.err;
 }
 
 TEST_CASE("gate: output is the same bytes for every -j, run after run") {
@@ -250,10 +249,7 @@ TEST_CASE("gate: the host file is never modified") {
   int exit_code = 0;
   RunGate({(dir / "doc.md").string(), "--format", "json"}, &exit_code);
   CHECK(exit_code == 2);
-  std::ifstream in(dir / "doc.md", std::ios::binary);
-  std::stringstream after;
-  after << in.rdbuf();
-  CHECK(after.str() == text);
+  CHECK(aligncheck::testing::ReadAll(dir / "doc.md") == text);
   CHECK(fs::last_write_time(dir / "doc.md") == before);
   fs::remove_all(dir);
 }
