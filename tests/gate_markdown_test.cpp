@@ -118,6 +118,32 @@ TEST_CASE("markdown: headings, blockquotes and list items are paragraphs") {
         std::vector<bool>{false, false, true, false, false, false, false});
 }
 
+TEST_CASE("markdown: link reference definitions are not prose") {
+  Read r(
+      "[paper]: https://a.org/x \"The loss is aligned\"\n"
+      "[b]: <https://b.org> 'title'\n[c]:   https://c.org (title)  \n"
+      "[d]: https://d.org\n\n"
+      "Text [paper].\n[e]: https://e.org\n\n"  // cannot interrupt a paragraph
+      "[not]: a definition \"unclosed\n[x] y\n[]: empty\n");
+  CHECK(r.Paragraphs() ==
+        std::vector<std::string>{"Text paper. e: #",
+                                 "not: a definition \"unclosed x y : empty"});
+}
+
+TEST_CASE("markdown: lazy continuation lines stay in the quotation") {
+  Read r(
+      "> As one paper puts it,\nthe loss is aligned.\n\n"
+      ">> deeper\n> still deeper\nand lazy\n\n"
+      "> quoted\n# heading\n> quoted\n- item\n> quoted\n---\n"
+      "> quoted\n```\ncode\n```\n");
+  CHECK(r.Paragraphs() == std::vector<std::string>{
+                              "As one paper puts it, the loss is aligned.",
+                              "deeper still deeper and lazy", "quoted",
+                              "heading", "quoted", "item", "quoted", "quoted"});
+  CHECK(r.Quoted() ==
+        std::vector<bool>{true, true, true, false, true, false, true, true});
+}
+
 TEST_CASE("markdown: code, math and URLs become one opaque character each") {
   Read r(
       "The loss `misses_coin` and ``a ` b`` with $x + y$ and $$z$$ and "

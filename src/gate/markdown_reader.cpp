@@ -176,6 +176,43 @@ class MarkdownReader {
     NormalLine(ls, p, ce, le, depth);
   }
 
+  // Whether the text at `r` continues an open paragraph when it lacks the
+  // paragraph's `>` markers: it does unless it could start a block of its
+  // own (CommonMark's lazy continuation lines). A line of `=` or a table
+  // row is not taken either, to stay on the safe side.
+  bool Lazy(size_t r, size_t ce) const {
+    char c = text_[r];
+    if (c == '#' || c == '<' || c == '|' || c == '=') return false;
+    if ((c == '`' || c == '~') && ce - r >= 3 && text_[r + 1] == c &&
+        text_[r + 2] == c) {
+      return false;
+    }
+    return !IsThematicBreak(r, ce) && ListMarker(r, ce) == std::string::npos;
+  }
+
+  // `[label]: destination "title"` on one line: a link reference
+  // definition, which is never shown as text.
+  bool LinkDefinition(size_t r, size_t ce) const {
+    size_t close = FindIn(text_, r + 1, ce, "]");
+    if (close == std::string::npos || close == r + 1 || close + 1 >= ce ||
+        text_[close + 1] != ':') {
+      return false;
+    }
+    size_t k = close + 2;
+    while (k < ce && IsSpace(text_[k])) ++k;
+    size_t dest = k;
+    while (k < ce && !IsSpace(text_[k])) ++k;
+    if (k == dest) return false;
+    while (k < ce && IsSpace(text_[k])) ++k;
+    if (k == ce) return true;
+    char open = text_[k];
+    char closer = open == '(' ? ')' : open;
+    if (open != '"' && open != '\'' && open != '(') return false;
+    size_t end = ce;
+    while (end > k + 1 && IsSpace(text_[end - 1])) --end;
+    return end > k + 1 && text_[end - 1] == closer;
+  }
+
   void NormalLine(size_t ls, size_t p, size_t ce, size_t le, int depth) {
     size_t indent = 0;
     size_t r = SkipIndent(p, ce, &indent);
@@ -184,7 +221,11 @@ class MarkdownReader {
       after_blank_ = true;
       return;
     }
-    if (depth != para_depth_) EndParagraph();
+    if (depth < para_depth_ && !pieces_.empty() && Lazy(r, ce)) {
+      depth = para_depth_;  // a lazy continuation line of a quoted paragraph
+    } else if (depth != para_depth_) {
+      EndParagraph();
+    }
     bool para_open = !pieces_.empty();
     if (indent >= 4 && !para_open && !in_list_) {
       after_blank_ = false;  // indented code
@@ -218,6 +259,7 @@ class MarkdownReader {
     if ((indent <= 3 || in_list_) && OpenFence(r, ce, depth, indent)) return;
     if (text_[r] == '<' && HtmlStart(ls, r, ce, le, para_open)) return;
     if (text_[r] == '#' && Heading(r, ce, depth)) return;
+    if (pieces_.empty() && text_[r] == '[' && LinkDefinition(r, ce)) return;
     bool table_row = text_[r] == '|';
     if (table_row) {
       EndParagraph();
