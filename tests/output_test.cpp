@@ -49,6 +49,9 @@ TEST_CASE("output: --format values") {
   CHECK(!ParseOutputSpecs({"json:a", "sarif:a"}, error));
   CHECK(error == "two --format options write to 'a'");
   CHECK(!ParseOutputSpecs({"xml"}, error));
+  std::ostringstream err;
+  CHECK(!ParseOutputSpecs({"xml"}, err));
+  CHECK(err.str() == "aligncheck: error: " + error + "\n");
 }
 
 TEST_CASE("output: colour only when asked or on a terminal") {

@@ -33,13 +33,9 @@ struct CheckArgs {
 };
 
 int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
-  std::string error;
   std::optional<std::vector<OutputSpec>> outputs =
-      ParseOutputSpecs(args.formats, error);
-  if (!outputs) {
-    err << "aligncheck: error: " << error << "\n";
-    return kExitBadInput;
-  }
+      ParseOutputSpecs(args.formats, err);
+  if (!outputs) return kExitBadInput;
   CheckOptions options;
   options.claims = args.claims;
   options.engine.dump_smt2_dir = args.dump_smt2;

@@ -161,13 +161,9 @@ std::vector<std::string> ExpandDocumentPaths(
 }
 
 int RunGate(const GateArgs& args, std::ostream& out, std::ostream& err) {
-  std::string error;
   std::optional<std::vector<OutputSpec>> outputs =
-      ParseOutputSpecs(args.formats, error);
-  if (!outputs) {
-    err << "aligncheck: error: " << error << "\n";
-    return kExitBadInput;
-  }
+      ParseOutputSpecs(args.formats, err);
+  if (!outputs) return kExitBadInput;
   std::vector<Diagnostic> front;
   std::vector<std::string> paths =
       ExpandDocumentPaths(args.paths, args.excludes, front);

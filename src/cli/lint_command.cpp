@@ -115,13 +115,9 @@ int ShowConfig(const LintArgs& args, std::ostream& out, std::ostream& err) {
 
 int RunLint(const LintArgs& args, std::ostream& out, std::ostream& err) {
   if (args.show_config) return ShowConfig(args, out, err);
-  std::string error;
   std::optional<std::vector<OutputSpec>> outputs =
-      ParseOutputSpecs(args.formats, error);
-  if (!outputs) {
-    err << "aligncheck: error: " << error << "\n";
-    return kExitBadInput;
-  }
+      ParseOutputSpecs(args.formats, err);
+  if (!outputs) return kExitBadInput;
   if (args.paths.empty()) {
     err << "aligncheck: error: lint needs spec files or directories\n";
     return kExitBadInput;

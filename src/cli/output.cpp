@@ -180,4 +180,12 @@ bool RenderAll(Command command, const std::vector<OutputSpec>& specs,
       out, err);
 }
 
+std::optional<std::vector<OutputSpec>> ParseOutputSpecs(
+    const std::vector<std::string>& values, std::ostream& err) {
+  std::string error;
+  auto specs = ParseOutputSpecs(values, error);
+  if (!specs) err << "aligncheck: error: " << error << "\n";
+  return specs;
+}
+
 }  // namespace aligncheck

@@ -27,6 +27,10 @@ struct OutputSpec {
 std::optional<std::vector<OutputSpec>> ParseOutputSpecs(
     const std::vector<std::string>& values, std::string& error);
 
+/// As above, printing the error to `err` as every command does.
+std::optional<std::vector<OutputSpec>> ParseOutputSpecs(
+    const std::vector<std::string>& values, std::ostream& err);
+
 enum class ColorMode { kAuto, kAlways, kNever };
 
 /// Whether text written to `stream` gets colours: always, never, or (auto)
