@@ -14,7 +14,7 @@
 #include "lint/config.h"
 #include "lint/lint.h"
 #include "parse/parser.h"
-#include "report/check_result.h"
+#include "driver/check_result.h"
 #include "report/github_report.h"
 #include "report/json_report.h"
 #include "report/sarif_report.h"

@@ -28,7 +28,7 @@ struct Gated {
     GateOptions options;
     options.check.config = &config;
     options.check.analysis.allow_outside = allow_outside;
-    result = GateDocument(path, SyntaxFor(path), options);
+    result = CheckDocument(path, SyntaxFor(path), options);
   }
   std::vector<std::string> Ids() const {
     std::vector<std::string> ids;
@@ -263,7 +263,7 @@ TEST_CASE("gate: the limits reach the document and its blocks") {
   options.check.config = &config;
   options.check.parse.max_line_bytes = 12;
   std::string path = (dir / "doc.md").string();
-  DocumentResult r = GateDocument(path, Syntax::kMarkdown, options);
+  DocumentResult r = CheckDocument(path, Syntax::kMarkdown, options);
   REQUIRE(r.document.diagnostics.size() == 1);
   const Diagnostic& line = r.document.diagnostics[0];
   CHECK(line.id == "E011");
@@ -273,7 +273,7 @@ TEST_CASE("gate: the limits reach the document and its blocks") {
 
   options.check.parse.max_line_bytes = 80;
   options.check.max_file_bytes = 100;
-  r = GateDocument(path, Syntax::kMarkdown, options);
+  r = CheckDocument(path, Syntax::kMarkdown, options);
   REQUIRE(r.document.diagnostics.size() == 1);
   CHECK(r.document.diagnostics[0].id == "E011");
   CHECK(r.document.diagnostics[0].message ==

@@ -9,7 +9,7 @@
 #include <map>
 #include <set>
 
-#include "cli/check_command.h"
+#include "driver/pipeline.h"
 #include "cli/gate_command.h"
 #include "cli/limit_flags.h"
 #include "cli/lint_command.h"
@@ -46,36 +46,6 @@ int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
   std::vector<FileResult> results =
       RunPipeline(args.paths, options, limits, &bad_input);
 
-  // A --claim that names nothing is a usage error, with a suggestion.
-  std::set<std::string> all;
-  for (const FileResult& r : results) {
-    if (r.model) {
-      for (const Claim& c : r.model->claims) all.insert(c.name);
-    }
-    for (const BlockedClaim& b : r.blocked) all.insert(b.name);
-  }
-  std::vector<Diagnostic> usage_errors;
-  for (const std::string& name : args.claims) {
-    if (all.count(name)) continue;
-    Diagnostic d;
-    d.id = "E002";
-    d.message = fmt::format("no claim named '{}'", name);
-    std::string guess =
-        SuggestName(name, std::vector<std::string>(all.begin(), all.end()));
-    if (!guess.empty())
-      d.help.push_back(fmt::format("did you mean '{}'?", guess));
-    usage_errors.push_back(std::move(d));
-    bad_input = true;
-  }
-  if (!usage_errors.empty()) {
-    if (results.empty() || !results.front().path.empty()) {
-      results.insert(results.begin(), FileResult{});
-    }
-    FileResult& front = results.front();
-    front.bad_input = true;
-    for (Diagnostic& d : usage_errors)
-      front.diagnostics.push_back(std::move(d));
-  }
 
   CheckSummary summary = Summarize(results);
   summary.files = static_cast<size_t>(

@@ -187,7 +187,7 @@ int RunGate(const GateArgs& args, std::ostream& out, std::ostream& err) {
   std::vector<gate::DocumentResult> documents(paths.size());
   ParallelFor(paths.size(), args.jobs, [&](size_t i) {
     documents[i] =
-        gate::GateDocument(paths[i], gate::SyntaxFor(paths[i]), options[i]);
+        gate::CheckDocument(paths[i], gate::SyntaxFor(paths[i]), options[i]);
   });
 
   GateResult gate;

@@ -122,11 +122,4 @@ LimitFlags ApplyLimits(const LimitArgs& args, CheckOptions& options) {
   return flags;
 }
 
-void ApplySolverLimits(const LimitFlags& flags, const LintConfig& config,
-                       EngineOptions& engine) {
-  engine.rlimit = flags.rlimit.value_or(config.rlimit);
-  double seconds = flags.timeout_seconds.value_or(config.timeout_seconds);
-  engine.timeout_ms = static_cast<unsigned>(std::min(seconds, 4e6) * 1000);
-}
-
 }  // namespace aligncheck

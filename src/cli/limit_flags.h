@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "cli/check_command.h"
+#include "driver/pipeline.h"
 
 namespace CLI {
 class App;
@@ -15,13 +15,6 @@ class Option;
 }  // namespace CLI
 
 namespace aligncheck {
-
-/// Solver limits given on the command line; unset ones come from the
-/// configuration of each file, then from the defaults.
-struct LimitFlags {
-  std::optional<double> timeout_seconds;
-  std::optional<uint64_t> rlimit;
-};
 
 /// Every limit as parsed from the command line, starting at the defaults.
 struct LimitArgs {
@@ -52,11 +45,6 @@ void AddLimitOptions(CLI::App& command, LimitArgs& args);
 /// Applies the parsed limits to `options`; returns the solver limits that
 /// were given explicitly (the rest come from each file's configuration).
 LimitFlags ApplyLimits(const LimitArgs& args, CheckOptions& options);
-
-/// Sets the solver limits of one file: the flags given, else the file's
-/// configuration.
-void ApplySolverLimits(const LimitFlags& flags, const LintConfig& config,
-                       EngineOptions& engine);
 
 }  // namespace aligncheck
 

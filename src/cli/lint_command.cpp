@@ -11,51 +11,10 @@
 #include "cli/cli.h"
 #include "lint/config.h"
 #include "lint/rules.h"
-#include "util/parallel.h"
 
 namespace aligncheck {
 
 namespace fs = std::filesystem;
-
-std::vector<FileResult> RunPipeline(const std::vector<std::string>& paths,
-                                    const CheckOptions& base,
-                                    const LimitFlags& limits, bool* bad_input) {
-  std::vector<Diagnostic> front;
-  std::vector<std::string> files = ExpandSpecPaths(paths, front);
-  ConfigResolver resolver;
-  // Configurations are resolved in order (they report into `front`), then
-  // files are checked in parallel: -j threads over files, the rest of the
-  // budget over each file's claims. Results keep the order of `files`.
-  std::vector<std::shared_ptr<const LintConfig>> configs;
-  std::vector<CheckOptions> per_file;
-  for (const std::string& file : files) {
-    configs.push_back(resolver.ForFile(file, front));
-    const LintConfig& config = *configs.back();
-    CheckOptions options = base;
-    options.config = &config;
-    ApplySolverLimits(limits, config, options.engine);
-    options.jobs = std::max<unsigned>(
-        1,
-        base.jobs / static_cast<unsigned>(std::max<size_t>(files.size(), 1)));
-    per_file.push_back(std::move(options));
-  }
-  std::vector<FileResult> results(files.size());
-  results.reserve(files.size() + 1);
-  ParallelFor(files.size(), base.jobs,
-              [&](size_t i) { results[i] = CheckFile(files[i], per_file[i]); });
-  *bad_input = resolver.has_errors();
-  for (const Diagnostic& d : front) {
-    if (d.severity == Severity::kError) *bad_input = true;
-  }
-  for (const FileResult& r : results) *bad_input = *bad_input || r.bad_input;
-  if (!front.empty()) {
-    FileResult problems;
-    problems.diagnostics = std::move(front);
-    problems.bad_input = *bad_input;
-    results.insert(results.begin(), std::move(problems));
-  }
-  return results;
-}
 
 namespace {
 

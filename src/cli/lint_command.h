@@ -1,5 +1,4 @@
-// The `lint` and `explain` subcommands, and what `check` shares with lint:
-// running the pipeline over many files with the configuration of each.
+// The `lint` and `explain` subcommands.
 #ifndef ALIGNCHECK_CLI_LINT_COMMAND_H_
 #define ALIGNCHECK_CLI_LINT_COMMAND_H_
 
@@ -8,19 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "cli/check_command.h"
+#include "driver/pipeline.h"
 #include "cli/limit_flags.h"
 #include "cli/output.h"
 
 namespace aligncheck {
-
-/// Runs the pipeline (lint; with options.run_engines, check too) over the
-/// spec files below `paths`, each with the configuration found for it.
-/// Configuration and path problems come first, as a result without a file.
-/// Sets `bad_input` when any input could not be used.
-std::vector<FileResult> RunPipeline(const std::vector<std::string>& paths,
-                                    const CheckOptions& base,
-                                    const LimitFlags& limits, bool* bad_input);
 
 struct LintArgs {
   std::vector<std::string> paths;

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
-#include "report/check_result.h"
+#include "driver/check_result.h"
 #include "report/text_report.h"
 
 namespace aligncheck {

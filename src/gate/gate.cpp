@@ -6,14 +6,11 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "analysis/analyze.h"
 #include "analysis/csv.h"
+#include "driver/spec_files.h"
 #include "gate/paragraph.h"
-#include "lint/lint.h"
 #include "lint/rules.h"
-#include "parse/parser.h"
 #include "prose/prose.h"
-#include "util/parallel.h"
 
 namespace aligncheck::gate {
 namespace {
@@ -39,40 +36,24 @@ void CheckBlocks(const std::shared_ptr<const SourceFile>& host,
   // blank in the view, however long its lines.
   ParseLimits limits = options.check.parse;
   limits.max_line_bytes = SIZE_MAX;
-  bool short_lines = true;
   for (const Block& block : blocks) {
     for (Span line : block.lines) {
-      short_lines =
-          short_lines &&
-          CheckLineLength(view, line, sink, options.check.parse.max_line_bytes);
+      CheckLineLength(view, line, sink, options.check.parse.max_line_bytes);
     }
   }
-  ast::Spec spec = short_lines ? ParseSpec(view, sink, limits) : ast::Spec();
-  for (const ast::Decl& decl : spec.decls) {
-    if (const auto* c = std::get_if<ast::ClaimDecl>(&decl))
-      names.push_back(c->name.text);
-  }
-  bool parsed = !sink.has_errors();
-  if (parsed) result.model = Analyze(spec, view, sink, options.check.analysis);
-  LintResult lint = LintSpec(
-      view, parsed ? &spec : nullptr, result.model ? &*result.model : nullptr,
-      sink.Sorted(), *options.check.config, options.check.engine);
-  for (Diagnostic& d : lint.diagnostics) {
+  FileResult analyzed;
+  AnalyzeSource(view, limits, options.check, sink, analyzed, &names);
+  result.model = std::move(analyzed.model);
+  result.blocked = std::move(analyzed.blocked);
+  result.bad_input = analyzed.bad_input;
+  for (Diagnostic& d : analyzed.diagnostics) {
     if (d.file == view) d.file = host;
-    // As in `check`: lint notes about the spec are for `aligncheck lint`.
-    if (IsFinding(d) && d.severity == Severity::kNote) continue;
     result.diagnostics.push_back(std::move(d));
   }
-  result.blocked = std::move(lint.blocked);
-  result.bad_input = !result.model;
   if (!result.model) return;
   result.model->file = host;
-  const Model& model = *result.model;
-  std::vector<ClaimResult*> tasks = SelectClaims(result, options.check);
-  ParallelFor(tasks.size(), options.check.jobs, [&](size_t i) {
-    tasks[i]->verdict =
-        CheckClaim(model, *tasks[i]->claim, options.check.engine);
-  });
+  CheckClaims(*result.model, SelectClaims(result, options.check),
+              options.check);
 }
 
 // Attached specs: read relative to the document, confined to its tree.
@@ -123,23 +104,14 @@ std::vector<Diagnostic> ApplyPolicy(std::vector<Diagnostic> findings,
                                     std::vector<Suppression>& suppressions) {
   std::vector<Diagnostic> kept;
   for (Diagnostic& d : findings) {
-    const Rule* rule = IsFinding(d) ? FindRule(d.id) : nullptr;
-    if (rule) {
-      const RuleSetting* setting = config.Find(d.id);
-      if (setting && !setting->enabled) continue;
-      if (setting) {
-        d.severity = d.severity < rule->severity
-                         ? std::min(d.severity, setting->severity)
-                         : setting->severity;
-      }
-      if (Suppressed(d, suppressions)) continue;
-    }
+    if (!ApplyRuleSetting(config, d)) continue;
+    if (IsFinding(d) && FindRule(d.id) && Suppressed(d, suppressions)) continue;
     kept.push_back(std::move(d));
   }
   return kept;
 }
 
-DocumentResult GateDocument(const std::string& path, Syntax syntax,
+DocumentResult CheckDocument(const std::string& path, Syntax syntax,
                             const GateOptions& options) {
   DocumentResult result;
   result.syntax = syntax;

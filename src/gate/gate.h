@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "cli/check_command.h"
+#include "driver/pipeline.h"
 #include "gate/document.h"
 #include "lint/config.h"
-#include "report/check_result.h"
+#include "driver/check_result.h"
 
 namespace aligncheck::gate {
 
@@ -33,7 +33,7 @@ struct DocumentResult {
 Syntax SyntaxFor(const std::string& path);
 
 /// Runs the gate over the document at `path`.
-DocumentResult GateDocument(const std::string& path, Syntax syntax,
+DocumentResult CheckDocument(const std::string& path, Syntax syntax,
                             const GateOptions& options);
 
 /// Runs the gate over a document already read (REQUIRES: under 4 GiB);

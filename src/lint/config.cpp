@@ -60,6 +60,18 @@ const RuleSetting* LintConfig::Find(const std::string& id) const {
   return it == rules.end() ? nullptr : &it->second;
 }
 
+bool ApplyRuleSetting(const LintConfig& config, Diagnostic& d) {
+  const Rule* rule = IsFinding(d) ? FindRule(d.id) : nullptr;
+  if (!rule) return true;
+  const RuleSetting* setting = config.Find(d.id);
+  if (!setting) return true;
+  if (!setting->enabled) return false;
+  d.severity = d.severity < rule->severity
+                   ? std::min(d.severity, setting->severity)
+                   : setting->severity;
+  return true;
+}
+
 LintConfig DefaultConfig() {
   LintConfig config;
   for (const Rule& rule : AllRules()) {

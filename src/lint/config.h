@@ -45,6 +45,12 @@ struct LintConfig {
   const RuleSetting* Find(const std::string& id) const;
 };
 
+/// Applies the configuration to a rule finding: returns false when its rule
+/// is off; otherwise sets the configured severity, except that a finding
+/// its rule lowered below the default (quoted words) is never raised. Other
+/// diagnostics are left as they are. The one rule for lint and gate alike.
+bool ApplyRuleSetting(const LintConfig& config, Diagnostic& d);
+
 /// The built-in configuration: every rule on at its default severity.
 LintConfig DefaultConfig();
 

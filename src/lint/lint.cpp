@@ -118,9 +118,7 @@ LintResult LintSpec(const std::shared_ptr<const SourceFile>& file,
     bool was_error = d.severity == Severity::kError;
     bool dropped = false;
     if (rule_finding) {
-      const RuleSetting* setting = config.Find(d.id);
-      if (setting && !setting->enabled) dropped = true;
-      if (setting) d.severity = setting->severity;
+      dropped = !ApplyRuleSetting(config, d);
       if (!dropped && d.file == file && Suppressed(d, suppressions)) {
         dropped = true;
       }
@@ -140,10 +138,7 @@ LintResult LintSpec(const std::shared_ptr<const SourceFile>& file,
   }
   if (file) {
     for (Diagnostic& d : UnusedSuppressions(file, suppressions)) {
-      const RuleSetting* setting = config.Find(d.id);
-      if (setting && !setting->enabled) continue;
-      if (setting) d.severity = setting->severity;
-      kept.push_back(std::move(d));
+      if (ApplyRuleSetting(config, d)) kept.push_back(std::move(d));
     }
   }
   DiagnosticSink sink;

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "diag/diagnostic.h"
-#include "report/check_result.h"
+#include "driver/check_result.h"
 
 namespace aligncheck {
 

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "report/check_result.h"
+#include "driver/check_result.h"
 #include "report/text_report.h"
 
 namespace aligncheck {

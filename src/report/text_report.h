@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "report/check_result.h"
+#include "driver/check_result.h"
 
 namespace aligncheck {
 

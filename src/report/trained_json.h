@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report/check_result.h"
+#include "driver/check_result.h"
 
 namespace aligncheck {
 

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "report/check_result.h"
+#include "driver/check_result.h"
 #include "report/text_report.h"
 
 namespace aligncheck {

@@ -1,7 +1,7 @@
 // The outcome of `aligncheck check` over a set of files, as plain data that
 // every output format renders.
-#ifndef ALIGNCHECK_REPORT_CHECK_RESULT_H_
-#define ALIGNCHECK_REPORT_CHECK_RESULT_H_
+#ifndef ALIGNCHECK_DRIVER_CHECK_RESULT_H_
+#define ALIGNCHECK_DRIVER_CHECK_RESULT_H_
 
 #include <memory>
 #include <optional>
@@ -58,4 +58,4 @@ const char* ReadingName(Claim::Reading reading);
 
 }  // namespace aligncheck
 
-#endif  // ALIGNCHECK_REPORT_CHECK_RESULT_H_
+#endif  // ALIGNCHECK_DRIVER_CHECK_RESULT_H_

@@ -1,5 +1,5 @@
 // Summary counts and expectation matching shared by every output format.
-#include "report/check_result.h"
+#include "driver/check_result.h"
 
 namespace aligncheck {
 namespace {

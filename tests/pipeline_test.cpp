@@ -1,6 +1,7 @@
-// Tests for cli/check_command: reading spec files within their limit
+// Tests for driver/spec_files and driver/pipeline: reading spec files within their limit
 // whatever kind of file they are, and choosing which claims to check.
-#include "cli/check_command.h"
+#include "driver/pipeline.h"
+#include "driver/spec_files.h"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
