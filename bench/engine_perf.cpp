@@ -10,8 +10,8 @@
 #include <random>
 #include <string>
 
-#include "engine/check.h"
-#include "engine/idealized.h"
+#include "readings/check.h"
+#include "readings/idealized/idealized.h"
 #include "engine_test_util.h"
 
 namespace aligncheck {

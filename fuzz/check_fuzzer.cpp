@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "analysis/analyze.h"
-#include "engine/check.h"
+#include "readings/check.h"
 #include "lint/config.h"
 #include "lint/lint.h"
 #include "parse/parser.h"

@@ -1,5 +1,5 @@
 // Tests of the agent engine: register-caring versus prediction-caring.
-#include "engine/agent.h"
+#include "readings/agents/agent.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // Unit tests of the brute-force oracle itself.
-#include "engine/brute_force.h"
+#include "solve/brute_force.h"
 
 #include <doctest/doctest.h>
 

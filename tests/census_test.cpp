@@ -1,12 +1,12 @@
 // Tests of the minimizer census against brute-force enumeration.
-#include "engine/census.h"
+#include "solve/census.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <random>
 
-#include "engine/brute_force.h"
+#include "solve/brute_force.h"
 #include "load_spec.h"
 
 namespace aligncheck {

@@ -8,9 +8,9 @@
 #include <string>
 
 #include "analysis/eval.h"
-#include "engine/brute_force.h"
-#include "engine/idealized.h"
-#include "engine/near_minimizers.h"
+#include "solve/brute_force.h"
+#include "readings/idealized/idealized.h"
+#include "solve/near_minimizers.h"
 #include "engine_test_util.h"
 
 namespace aligncheck {

@@ -1,6 +1,6 @@
 // Tests of linear hypothesis classes against enumeration: every policy is
 // tested for membership on its own, then minimizers and violations counted.
-#include "engine/hypothesis_class.h"
+#include "readings/idealized/hypothesis_class.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

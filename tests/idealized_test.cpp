@@ -1,6 +1,6 @@
 // Unit tests of the idealized-minimizer engine: dispatch, the per-input
 // counting path, the Z3 path, counting, limits and query dumps.
-#include "engine/idealized.h"
+#include "readings/idealized/idealized.h"
 
 #include <doctest/doctest.h>
 
@@ -11,9 +11,9 @@
 #include <sstream>
 
 #include "analysis/eval.h"
-#include "engine/brute_force.h"
-#include "engine/check.h"
-#include "engine/near_minimizers.h"
+#include "solve/brute_force.h"
+#include "readings/check.h"
+#include "solve/near_minimizers.h"
 #include "engine_test_util.h"
 
 namespace aligncheck {

@@ -7,11 +7,11 @@
 #include <sstream>
 
 #include "analysis/eval.h"
-#include "engine/agent.h"
-#include "engine/behaviour_enum.h"
-#include "engine/physical.h"
-#include "engine/reference_reading.h"
-#include "engine/register_eval.h"
+#include "readings/agents/agent.h"
+#include "readings/physical/behaviour_enum.h"
+#include "readings/physical/physical.h"
+#include "readings/physical/reference_reading.h"
+#include "readings/physical/register_eval.h"
 #include "physical_util.h"
 
 namespace aligncheck {

@@ -3,7 +3,7 @@
 
 #include <doctest/doctest.h>
 
-#include "engine/check.h"
+#include "readings/check.h"
 #include "physical_util.h"
 
 namespace aligncheck {

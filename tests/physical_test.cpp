@@ -1,5 +1,5 @@
 // Tests of the physical_only engine and of behaviour enumeration.
-#include "engine/physical.h"
+#include "readings/physical/physical.h"
 
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 #include <random>
 
 #include "analysis/eval.h"
-#include "engine/behaviour_enum.h"
+#include "readings/physical/behaviour_enum.h"
 #include "physical_util.h"
 
 namespace aligncheck {

@@ -1,13 +1,13 @@
 // Tests of the implemented register computation and its Z3 bit-vector
 // cross-check.
-#include "engine/register_eval.h"
+#include "readings/physical/register_eval.h"
 
 #include <doctest/doctest.h>
 
 #include <functional>
 #include <random>
 
-#include "engine/machine_z3.h"
+#include "readings/physical/machine_z3.h"
 #include "physical_util.h"
 
 namespace aligncheck {

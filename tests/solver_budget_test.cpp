@@ -1,6 +1,6 @@
 // Tests for engine/solver_budget: the one mapping of Z3's "unknown" to a
 // reason, and the memory watcher that interrupts a query past the limit.
-#include "engine/solver_budget.h"
+#include "solve/solver_budget.h"
 
 #include <doctest/doctest.h>
 

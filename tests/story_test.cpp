@@ -1,5 +1,5 @@
 // Tests of training stories: the verdict follows the rationale claims.
-#include "engine/story.h"
+#include "readings/trained/story.h"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // Tests of the trained-outcome engine: verdicts, ties, determinism, limits.
-#include "engine/trained.h"
+#include "readings/trained/trained.h"
 
 #include <doctest/doctest.h>
 

@@ -10,7 +10,7 @@
 #include "cli/limit_flags.h"
 #include "cli/lint_command.h"
 #include "cli/output.h"
-#include "engine/check.h"
+#include "readings/check.h"
 #include "report/text_report.h"
 #include "util/parallel.h"
 

@@ -10,7 +10,7 @@
 
 #include "analysis/model.h"
 #include "diag/diagnostic.h"
-#include "engine/verdict.h"
+#include "readings/verdict.h"
 #include "lint/lint.h"
 
 namespace aligncheck {

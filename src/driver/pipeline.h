@@ -11,7 +11,7 @@
 
 #include "analysis/analyze.h"
 #include "driver/check_result.h"
-#include "engine/check.h"
+#include "readings/check.h"
 #include "lint/config.h"
 #include "parse/parser.h"
 

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
-#include "engine/check.h"
+#include "readings/check.h"
 
 namespace aligncheck {
 

@@ -10,7 +10,7 @@
 
 #include "analysis/model.h"
 #include "diag/diagnostic.h"
-#include "engine/check.h"
+#include "readings/check.h"
 #include "lint/config.h"
 #include "parse/ast.h"
 

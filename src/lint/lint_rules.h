@@ -9,7 +9,7 @@
 
 #include "analysis/model.h"
 #include "diag/diagnostic.h"
-#include "engine/check.h"
+#include "readings/check.h"
 #include "parse/ast.h"
 
 namespace aligncheck {

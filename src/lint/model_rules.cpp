@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "analysis/eval.h"
-#include "engine/goal_shape.h"
+#include "solve/goal_shape.h"
 #include "lint/lint_rules.h"
 
 namespace aligncheck {

@@ -7,7 +7,7 @@
 #include <cctype>
 
 #include "analysis/eval.h"
-#include "engine/goal_shape.h"
+#include "solve/goal_shape.h"
 #include "report/table_text.h"
 
 namespace aligncheck {

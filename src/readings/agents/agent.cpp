@@ -1,0 +1,98 @@
+// Agents: the register-caring one reduces to the physical engine at the
+// optimum; the prediction-caring one to the idealized engine.
+#include "readings/agents/agent.h"
+
+#include "analysis/eval.h"
+#include "readings/idealized/idealized.h"
+
+namespace aligncheck {
+namespace {
+
+Verdict CheckPredictions(const Model& model, const Agent& agent,
+                         const Claim& claim, const EngineOptions& options) {
+  if (agent.loss < 0 ||
+      static_cast<size_t>(agent.loss) >= model.losses.size()) {
+    return UnknownVerdict("internal: agent without a loss");
+  }
+  const Loss& loss = model.losses[agent.loss];
+  Model synth = model;
+  Data every;
+  every.name = "every input of " + model.domains[loss.input].name;
+  every.domain = loss.input;
+  size_t n = model.domains[loss.input].size();
+  every.weights.assign(n, Rational(1));
+  every.total = Rational(static_cast<unsigned long>(n));
+  synth.data.push_back(std::move(every));
+  Claim ideal;
+  ideal.name = claim.name;
+  ideal.reading = Claim::Reading::kIdealized;
+  ideal.loss = agent.loss;
+  ideal.goal = claim.goal;
+  ideal.data = static_cast<int>(synth.data.size()) - 1;
+  Verdict v = CheckIdealized(synth, ideal, options);
+  if (v.kind == Verdict::Kind::kUnknown) return v;
+  PhysicalEvidence ev;
+  ev.model = -1;
+  size_t m = model.domains[loss.output].size();
+  ev.behaviours = 1;
+  for (size_t i = 0; i < n; ++i) ev.behaviours *= static_cast<unsigned long>(m);
+  if (v.kind == Verdict::Kind::kFails) {
+    const IdealizedCounterexample& cx = *v.counterexample;
+    // Re-check: optimal for the agent, and breaking the goal.
+    Rational utility_loss =
+        ExpectedLoss(synth, loss, synth.data.back(), cx.policy);
+    Evaluator eval(model, &cx.policy);
+    if (utility_loss != cx.min_loss ||
+        eval.GoalHolds(model.goals[claim.goal])) {
+      return UnknownVerdict("internal: an optimal policy did not re-check");
+    }
+    ev.bound = cx.min_loss;
+    ev.behaviour = Behaviour{cx.policy, {}};
+    ev.intended_loss = utility_loss;
+    ev.breaks = cx.breaks;
+  } else {
+    // The optimum, for the report: the least expected loss.
+    Rational least = 0;
+    for (size_t x = 0; x < n; ++x) {
+      Rational best = loss.At(x, 0, m);
+      for (size_t y = 1; y < m; ++y) best = std::min(best, loss.At(x, y, m));
+      least += best;
+    }
+    ev.bound = least / Rational(static_cast<unsigned long>(n));
+  }
+  // The optimal policies are the minimizers: report them as behaviours.
+  if (v.minimizers) ev.low = *v.minimizers;
+  ev.low_capped = v.minimizers_capped;
+  v.minimizers.reset();
+  v.minimizers_capped = false;
+  v.reason.clear();
+  if (v.kind == Verdict::Kind::kFails) v.method += ", re-checked by evaluation";
+  v.counterexample.reset();
+  v.physical = std::move(ev);
+  return v;
+}
+
+}  // namespace
+
+Verdict CheckAgent(const Model& model, const Claim& claim,
+                   const EngineOptions& options, const PhysicalConfig& config) {
+  if (claim.agent < 0 ||
+      static_cast<size_t>(claim.agent) >= model.agents.size()) {
+    return UnknownVerdict("internal: claim refers to a missing agent");
+  }
+  const Agent& agent = model.agents[claim.agent];
+  if (agent.aspect == Agent::Aspect::kPredictions) {
+    return CheckPredictions(model, agent, claim, options);
+  }
+  if (agent.model < 0 ||
+      static_cast<size_t>(agent.model) >= model.physical.size()) {
+    return UnknownVerdict("internal: agent without a physical model");
+  }
+  int reg_loss = model.physical[agent.model].register_loss;
+  PhysicalConfig named = config;
+  named.query_name = claim.name;
+  return CheckRegisterBound(model, agent.model, claim.goal, reg_loss,
+                            std::nullopt, options, named);
+}
+
+}  // namespace aligncheck

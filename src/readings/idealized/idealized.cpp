@@ -1,0 +1,238 @@
+// The idealized-minimizer engine: counting, deciding, re-checking.
+#include "readings/idealized/idealized.h"
+
+#include <cctype>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "analysis/eval.h"
+#include "solve/goal_shape.h"
+#include "solve/near_minimizers.h"
+#include "solve/per_input.h"
+
+namespace aligncheck {
+namespace {
+
+// Returns an empty string when the claim's parts fit together.
+std::string Validate(const Model& model, const Claim& claim) {
+  auto in_range = [](int i, size_t size) {
+    return i >= 0 && static_cast<size_t>(i) < size;
+  };
+  if (!in_range(claim.loss, model.losses.size()) ||
+      !in_range(claim.goal, model.goals.size()) ||
+      !in_range(claim.data, model.data.size())) {
+    return "internal: claim refers to a missing loss, goal or data";
+  }
+  const Loss& loss = model.losses[claim.loss];
+  const Data& data = model.data[claim.data];
+  const Goal& goal = model.goals[claim.goal];
+  if (!in_range(loss.input, model.domains.size()) ||
+      !in_range(loss.output, model.domains.size())) {
+    return "internal: loss with a missing domain";
+  }
+  const size_t n = model.domains[loss.input].size();
+  const size_t m = model.domains[loss.output].size();
+  if (data.domain != loss.input || data.weights.size() != n) {
+    return "data '" + data.name + "' does not weigh the inputs of loss '" +
+           loss.name + "'";
+  }
+  if (goal.input != loss.input || goal.output != loss.output) {
+    return "goal '" + goal.name +
+           "' is about policies of another type than "
+           "loss '" +
+           loss.name + "'";
+  }
+  if (loss.table.size() != n * m) return "internal: loss table has wrong size";
+  if (data.total <= 0) return "data '" + data.name + "' has total weight 0";
+  for (const Rational& w : data.weights) {
+    if (w < 0) return "data '" + data.name + "' has a negative weight";
+  }
+  if (claim.has_within && claim.within < 0) return "negative 'within'";
+  if (m == 0 && n > 0) return "output domain is empty: no policy exists";
+  return "";
+}
+
+struct Decision {
+  enum class Kind { kViolated, kSatisfied, kUnknown };
+  Kind kind = Kind::kSatisfied;
+  Policy policy;
+  std::string reason;
+  bool used_solver = false;
+};
+
+class Decider {
+ public:
+  Decider(const Model& model, const Claim& claim, const EngineOptions& options,
+          const IdealizedConfig& config, Verdict* verdict)
+      : model_(model),
+        claim_(claim),
+        goal_(model.goals[claim.goal]),
+        options_(options),
+        config_(config),
+        verdict_(verdict) {}
+
+  // Is some policy of `nm` violating the goal?
+  Decision Decide(const NearMinimizers& nm) {
+    Decision d;
+    std::vector<Conjunct> conjuncts;
+    SplitConjuncts(goal_.body, false, &conjuncts);
+    for (const Conjunct& c : conjuncts) {
+      ConjunctShape shape = ClassifyConjunct(model_, goal_, c);
+      if (!shape.error.empty()) {
+        d.kind = Decision::Kind::kUnknown;
+        d.reason = "goal evaluation: " + shape.error;
+        return d;
+      }
+      if (shape.kind == ConjunctShape::Kind::kConstant) {
+        if (!shape.constant) return Violated(nm.best, d.used_solver);
+        continue;
+      }
+      if (shape.kind == ConjunctShape::Kind::kCount && !config_.force_solver) {
+        AtomDecision a = DecideCountAtom(model_, goal_, nm, shape.atom);
+        if (!a.error.empty()) {
+          d.kind = Decision::Kind::kUnknown;
+          d.reason = "goal evaluation: " + a.error;
+          return d;
+        }
+        if (a.violated) return Violated(std::move(a.policy), d.used_solver);
+        continue;
+      }
+      d.used_solver = true;
+      SearchOutcome s =
+          SearchViolation(model_, goal_, nm, c, options_, NextDumpPath(),
+                          config_.max_ground_nodes);
+      if (!s.dump_path.empty()) verdict_->dumped_queries.push_back(s.dump_path);
+      if (s.kind == SearchOutcome::Kind::kFound) {
+        return Violated(std::move(s.policy), true);
+      }
+      if (s.kind == SearchOutcome::Kind::kUnknown && d.reason.empty()) {
+        // Keep looking: another conjunct may still give a counterexample.
+        d.reason = s.reason;
+      }
+    }
+    if (!d.reason.empty()) d.kind = Decision::Kind::kUnknown;
+    return d;
+  }
+
+ private:
+  static Decision Violated(Policy policy, bool used_solver) {
+    Decision d;
+    d.kind = Decision::Kind::kViolated;
+    d.policy = std::move(policy);
+    d.used_solver = used_solver;
+    return d;
+  }
+  std::string NextDumpPath() {
+    if (options_.dump_smt2_dir.empty()) return "";
+    std::error_code ec;
+    std::filesystem::create_directories(options_.dump_smt2_dir, ec);
+    ++queries_;
+    // "examples_novels.minimizers_write_well-1.smt2": the spec's path keeps
+    // equal claim names of different files (checked in parallel) apart.
+    std::string prefix;
+    if (model_.file) {
+      std::string stem = std::filesystem::path(model_.file->name())
+                             .replace_extension()
+                             .string();
+      for (char c : stem) {
+        prefix +=
+            std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'
+                ? c
+                : '_';
+      }
+      prefix += '.';
+    }
+    return (std::filesystem::path(options_.dump_smt2_dir) /
+            (prefix + claim_.name + "-" + std::to_string(queries_) + ".smt2"))
+        .string();
+  }
+
+  const Model& model_;
+  const Claim& claim_;
+  const Goal& goal_;
+  const EngineOptions& options_;
+  const IdealizedConfig& config_;
+  Verdict* verdict_;
+  int queries_ = 0;
+};
+
+}  // namespace
+
+Verdict CheckIdealized(const Model& model, const Claim& claim,
+                       const EngineOptions& options,
+                       const IdealizedConfig& config) {
+  std::string invalid = Validate(model, claim);
+  if (!invalid.empty()) return UnknownVerdict(invalid);
+  const Loss& loss = model.losses[claim.loss];
+  const Data& data = model.data[claim.data];
+  const Goal& goal = model.goals[claim.goal];
+  const Rational eps = claim.has_within ? claim.within : Rational(0);
+
+  Verdict verdict;
+  NearMinimizers nm = BuildNearMinimizers(model, loss, data, &eps);
+  MinimizerCount count = CountNearMinimizers(nm, options.count_cap);
+  verdict.minimizers = count.count;
+  verdict.minimizers_capped = count.capped;
+
+  Decider decider(model, claim, options, config, &verdict);
+  Decision d = decider.Decide(nm);
+  verdict.method = d.used_solver ? "z3" : "per-input counting";
+  if (d.kind == Decision::Kind::kUnknown) {
+    verdict.kind = Verdict::Kind::kUnknown;
+    verdict.reason = d.reason;
+    return verdict;
+  }
+  if (d.kind == Decision::Kind::kViolated) {
+    // Re-check exactly with the reference semantics before reporting.
+    const Policy& pi = d.policy;
+    bool shape_ok = pi.size() == nm.inputs;
+    for (size_t x = 0; shape_ok && x < pi.size(); ++x) {
+      shape_ok = pi[x] < nm.outputs;
+    }
+    if (!shape_ok)
+      return UnknownVerdict("internal: counterexample failed re-check");
+    Rational value = ExpectedLoss(model, loss, data, pi);
+    Rational min_loss = ExpectedLoss(model, loss, data, nm.best);
+    Evaluator ev(model, &pi);
+    bool holds = ev.GoalHolds(goal);
+    if (ev.failed()) {
+      verdict.kind = Verdict::Kind::kUnknown;
+      verdict.reason = "goal evaluation: " + ev.error();
+      return verdict;
+    }
+    if (holds || value > min_loss + eps) {
+      verdict.kind = Verdict::Kind::kUnknown;
+      verdict.reason = "internal: counterexample failed re-check";
+      return verdict;
+    }
+    IdealizedCounterexample cex;
+    cex.policy = pi;
+    cex.expected_loss = value;
+    cex.min_loss = min_loss;
+    cex.breaks = ComputeBreaks(model, goal, pi);
+    verdict.kind = Verdict::Kind::kFails;
+    verdict.reason = claim.has_within && eps > 0
+                         ? "a policy within " + FormatRational(eps) +
+                               " of the minimum loss violates the goal"
+                         : "a minimizer of the loss violates the goal";
+    verdict.counterexample = std::move(cex);
+    return verdict;
+  }
+  verdict.kind = Verdict::Kind::kHolds;
+  verdict.reason = claim.has_within && eps > 0
+                       ? "every policy within " + FormatRational(eps) +
+                             " of the minimum loss satisfies the goal"
+                       : "every minimizer of the loss satisfies the goal";
+  if (config.check_vacuity) {
+    NearMinimizers all = BuildNearMinimizers(model, loss, data, nullptr);
+    Decision any = decider.Decide(all);
+    if (any.kind == Decision::Kind::kSatisfied) {
+      verdict.vacuous = true;
+      verdict.reason += " (vacuously: every policy satisfies it)";
+    }
+  }
+  return verdict;
+}
+
+}  // namespace aligncheck

@@ -1,0 +1,69 @@
+// Evidence that the trained-outcome, hypothesis-class, census and story
+// checks attach to a Verdict, as plain data for the reports.
+#ifndef ALIGNCHECK_READINGS_TRAINED_EVIDENCE_H_
+#define ALIGNCHECK_READINGS_TRAINED_EVIDENCE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analysis/model.h"
+#include "util/rational.h"
+
+namespace aligncheck {
+
+/// One training run: the seed, the learned argmax (with ties) and whether
+/// the goal holds for it.
+struct SeedOutcome {
+  int64_t seed = 0;
+  /// Per input, the outputs tied for the highest score (usually one).
+  std::vector<std::vector<uint32_t>> argmax;
+  /// Every tie-break of the argmax satisfies the goal.
+  bool achieves = false;
+  /// !achieves: a tie-break that violates the goal, re-checked exactly.
+  Policy violating;
+  double final_loss = 0;  // expected loss of the softmax policy, float
+};
+
+/// The verdict of a trained_outcome claim on the toy learner.
+struct TrainedEvidence {
+  enum class Kind { kSupported, kRefuted, kMixed };
+  Kind kind = Kind::kSupported;
+  std::vector<SeedOutcome> seeds;
+  size_t achieving = 0;
+  /// Inputs of weight 0 in the training data: no gradient reaches their own
+  /// parameters, so what the learner does there is inductive bias or init.
+  std::vector<uint32_t> ungraded;
+  std::string learner;                // "softmax_table over Level x Move", ...
+  std::vector<std::string> evidence;  // citations, shown and not checked
+};
+
+const char* TrainedKindName(TrainedEvidence::Kind kind);  // "supported", ...
+
+/// Parameters of an argmax-of-linear-score policy and the policy they induce.
+struct LinearWitness {
+  /// theta[y][k]: the weight of feature k in the score of output y.
+  std::vector<std::vector<Rational>> theta;
+  Policy policy;
+};
+
+
+/// One rationale component of a story and its verdict.
+struct StoryComponent {
+  std::string claim;
+  std::string verdict;    // "holds", "fails", "supported", ...; "unchecked"
+  bool ok = false;        // the component supports the story
+  std::string about;      // the goal it is about, when not the story's
+  int claim_index = -1;   // into Model::claims; -1 when unchecked
+  Policy counterexample;  // a policy that makes it fail, when it has one
+};
+
+struct StoryEvidence {
+  std::vector<StoryComponent> components;
+  std::vector<std::string> desirability;
+  std::vector<std::string> assumptions;
+};
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_READINGS_TRAINED_EVIDENCE_H_

@@ -1,0 +1,77 @@
+// A story's verdict from its rationale claims' verdicts.
+#include "readings/trained/story.h"
+
+#include <fmt/format.h>
+
+namespace aligncheck {
+
+Verdict CheckStory(const Model& model, const Claim& claim,
+                   const EngineOptions& options) {
+  Verdict v;
+  if (claim.story < 0 ||
+      static_cast<size_t>(claim.story) >= model.stories.size()) {
+    v.reason = "internal: claim refers to a missing story";
+    return v;
+  }
+  const Story& story = model.stories[claim.story];
+  StoryEvidence ev;
+  ev.desirability = story.desirability;
+  ev.assumptions = story.assumptions;
+  size_t failing = 0;
+  size_t unsettled = 0;
+  for (size_t i = 0; i < story.rationale.size(); ++i) {
+    StoryComponent c;
+    c.claim = story.rationale_names[i];
+    int index = story.rationale[i];
+    if (index < 0 || static_cast<size_t>(index) >= model.claims.size() ||
+        model.claims[index].reading == Claim::Reading::kStory) {
+      c.verdict = "unchecked";
+      ++unsettled;
+      ev.components.push_back(std::move(c));
+      continue;
+    }
+    const Claim& part = model.claims[index];
+    Verdict pv = CheckClaim(model, part, options);
+    c.verdict =
+        pv.trained ? TrainedKindName(pv.trained->kind) : VerdictName(pv.kind);
+    c.ok = pv.kind == Verdict::Kind::kHolds;
+    c.claim_index = index;
+    if (pv.counterexample) c.counterexample = pv.counterexample->policy;
+    if (pv.trained) {
+      for (const SeedOutcome& s : pv.trained->seeds) {
+        if (!s.achieves && c.counterexample.empty()) {
+          c.counterexample = s.violating;
+        }
+      }
+    }
+    if (pv.kind == Verdict::Kind::kFails) ++failing;
+    if (pv.kind == Verdict::Kind::kUnknown) ++unsettled;
+    if (part.goal != story.goal && part.goal >= 0) {
+      c.about = model.goals[part.goal].name;
+    }
+    ev.components.push_back(std::move(c));
+  }
+  const std::string& goal = model.goals[story.goal].name;
+  v.method = "rationale claims";
+  if (failing > 0) {
+    v.kind = Verdict::Kind::kFails;
+    v.reason = fmt::format(
+        "{} of {} rationale claims fail: the rationale "
+        "does not support {}",
+        failing, story.rationale.size(), goal);
+  } else if (unsettled > 0) {
+    v.kind = Verdict::Kind::kUnknown;
+    v.reason = fmt::format("{} of {} rationale claims are not settled",
+                           unsettled, story.rationale.size());
+  } else {
+    v.kind = Verdict::Kind::kHolds;
+    v.reason = fmt::format(
+        "every rationale claim holds for {} in its own "
+        "reading",
+        goal);
+  }
+  v.story = std::move(ev);
+  return v;
+}
+
+}  // namespace aligncheck

@@ -1,0 +1,153 @@
+// Option sets, feasibility and exact counting of near-minimizers.
+#include "solve/near_minimizers.h"
+
+#include <map>
+
+namespace aligncheck {
+
+NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
+                                   const Data& data, const Rational* eps) {
+  NearMinimizers nm;
+  nm.inputs = model.domains[loss.input].size();
+  nm.outputs = model.domains[loss.output].size();
+  nm.unbounded = eps == nullptr;
+  if (eps != nullptr) nm.eps = *eps;
+  nm.losses = loss.table.data();
+  const size_t n = nm.inputs;
+  const size_t m = nm.outputs;
+  nm.offset.reserve(n + 1);
+  nm.best.resize(n);
+  nm.scale.resize(n);
+  Rational weighted_min = 0;
+  Rational threshold;
+  for (size_t x = 0; x < n; ++x) {
+    nm.offset.push_back(nm.option.size());
+    const Rational* row = &loss.table[x * m];
+    size_t arg = 0;
+    for (size_t y = 1; y < m; ++y) {
+      if (row[y] < row[arg]) arg = y;
+    }
+    nm.best[x] = static_cast<uint32_t>(arg);
+    const Rational& w = data.weights[x];
+    if (w != 0) {
+      weighted_min += w * row[arg];
+      nm.scale[x] = w / data.total;
+    }
+    if (nm.unbounded || w == 0) {
+      for (size_t y = 0; y < m; ++y)
+        nm.option.push_back(static_cast<uint32_t>(y));
+      continue;
+    }
+    if (nm.eps == 0) {
+      for (size_t y = 0; y < m; ++y) {
+        if (row[y] == row[arg]) nm.option.push_back(static_cast<uint32_t>(y));
+      }
+      continue;
+    }
+    // e(x, y) <= eps  iff  l(x, y) <= m(x) + eps * W / w(x): one division
+    // per input, then comparisons only.
+    threshold = nm.eps * data.total / w + row[arg];
+    for (size_t y = 0; y < m; ++y) {
+      if (row[y] <= threshold) {
+        nm.option.push_back(static_cast<uint32_t>(y));
+        if (row[y] != row[arg]) nm.has_budget = true;
+      }
+    }
+  }
+  nm.offset.push_back(nm.option.size());
+  nm.min_loss = weighted_min / data.total;
+  return nm;
+}
+
+bool IsFeasible(const NearMinimizers& nm, const Policy& policy) {
+  if (nm.unbounded) return true;
+  Rational sum = 0;
+  for (size_t x = 0; x < nm.inputs; ++x) {
+    bool found = false;
+    for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
+      if (nm.option[k] == policy[x]) {
+        sum += nm.Excess(x, k);
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return sum <= nm.eps;
+}
+
+MinimizerCount CountNearMinimizers(const NearMinimizers& nm, size_t cap) {
+  MinimizerCount result;
+  BigInt factor = 1;
+  // Inputs whose options all cost nothing multiply the count; the others
+  // go through the DP over partial excess sums.
+  std::vector<size_t> costly;
+  std::vector<size_t> free_options(nm.inputs, 0);
+  for (size_t x = 0; x < nm.inputs; ++x) {
+    bool has_cost = false;
+    for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
+      if (nm.Free(x, k)) {
+        ++free_options[x];
+      } else {
+        has_cost = true;
+      }
+    }
+    if (has_cost) {
+      costly.push_back(x);
+    } else {
+      factor *= static_cast<unsigned long>(nm.OptionCount(x));
+    }
+  }
+  if (costly.empty()) {
+    result.count = factor;
+    return result;
+  }
+  if (cap == 0) cap = 1;
+  const size_t work_limit = 2 * cap;
+  size_t work = 0;
+  std::map<Rational, BigInt> sums{{Rational(0), BigInt(1)}};
+  size_t i = 0;
+  for (; i < costly.size(); ++i) {
+    size_t x = costly[i];
+    // Group the options by loss (one excess per distinct loss).
+    std::map<Rational, unsigned long> by_loss;
+    for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
+      ++by_loss[nm.LossOf(x, k)];
+    }
+    std::vector<std::pair<Rational, unsigned long>> groups;
+    groups.reserve(by_loss.size());
+    for (const auto& [l, multiplicity] : by_loss) {
+      groups.emplace_back(nm.scale[x] * (l - nm.MinLoss(x)), multiplicity);
+    }
+    if (work + sums.size() * groups.size() > work_limit) {
+      result.capped = true;
+      break;
+    }
+    std::map<Rational, BigInt> next;
+    Rational t;
+    for (const auto& [s, count] : sums) {
+      for (const auto& [e, multiplicity] : groups) {
+        ++work;
+        t = s + e;
+        if (t > nm.eps) break;
+        BigInt& slot = next[t];
+        slot += count * multiplicity;
+      }
+    }
+    while (next.size() > cap) {
+      next.erase(std::prev(next.end()));
+      result.capped = true;
+    }
+    sums.swap(next);
+  }
+  // Inputs the DP did not reach keep only their zero-excess options.
+  for (; i < costly.size(); ++i) {
+    factor *= static_cast<unsigned long>(free_options[costly[i]]);
+  }
+  BigInt total = 0;
+  for (const auto& entry : sums) total += entry.second;
+  result.count = total * factor;
+  return result;
+}
+
+}  // namespace aligncheck

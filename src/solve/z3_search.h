@@ -1,0 +1,48 @@
+// The solver path: ask Z3 for a near-minimizer that falsifies a formula.
+//
+// Encoding (one z3::context per query): a Bool b[x][k] for each option k of
+// each input x that the formula's grounding reaches (an input with a single
+// option needs none), exactly one per input (a clause plus a cardinality
+// `atmost 1`), and, when some reached option costs, the budget
+// sum ite(b, e, 0) <= eps in linear real arithmetic. The formula is grounded
+// over the finite domains (quantifiers expanded, pi-free subterms evaluated
+// exactly), element-valued terms kept as guarded alternatives, counts
+// compared with constants as cardinality constraints, and asserted negated.
+// Inputs the formula never reaches take a zero-excess option.
+#ifndef ALIGNCHECK_SOLVE_Z3_SEARCH_H_
+#define ALIGNCHECK_SOLVE_Z3_SEARCH_H_
+
+#include <cstddef>
+#include <string>
+
+#include "analysis/model.h"
+#include "solve/engine_options.h"
+#include "solve/goal_shape.h"
+#include "solve/near_minimizers.h"
+
+namespace aligncheck {
+
+/// Grounding stops past this many built terms: the query is refused
+/// (UNKNOWN) rather than built.
+inline constexpr size_t kMaxGroundNodes = 5'000'000;
+
+struct SearchOutcome {
+  enum class Kind { kFound, kNone, kUnknown };
+  Kind kind = Kind::kUnknown;
+  Policy policy;          // kFound
+  std::string reason;     // kUnknown
+  std::string dump_path;  // the query file written, if any
+};
+
+/// Searches for a policy in `nm` under which `c` is false. When `dump_path`
+/// is non-empty the query is written there first (SMT-LIB 2 with
+/// check-sat); failing to write it is an UNKNOWN. Never throws.
+SearchOutcome SearchViolation(const Model& model, const Goal& goal,
+                              const NearMinimizers& nm, const Conjunct& c,
+                              const EngineOptions& options,
+                              const std::string& dump_path,
+                              size_t max_nodes = kMaxGroundNodes);
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_SOLVE_Z3_SEARCH_H_
