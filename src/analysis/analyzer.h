@@ -31,6 +31,12 @@ enum class DeclKind {
 
 const char* DeclKindName(DeclKind kind);
 
+/// "line:col" of `span` in `file`, for messages that point elsewhere.
+std::string At(const SourceFile& file, Span span);
+
+/// A whole decimal integer literal (an optional '+'), or nullopt.
+std::optional<int64_t> ParseInt(std::string_view text);
+
 /// Where table cells come from: the spec itself or a CSV file. Problems in a
 /// CSV file are E009, located there, with a note naming the declaration.
 struct CellSource {

@@ -1,6 +1,6 @@
-// Analysis of what physical models add to the math: machine arithmetic
-// (`arithmetic unsigned 8`), sensor channels and thresholds that a
-// fixed-width register cannot hold.
+// Physical models: the register, its code, sensors and channels, with
+// machine arithmetic (`arithmetic unsigned 8`), sensor channels and
+// thresholds that a fixed-width register cannot hold.
 #include <fmt/format.h>
 
 #include <functional>
@@ -208,6 +208,199 @@ void Analyzer::CheckThreshold(const ast::ClaimDecl& decl, const Claim& out) {
       fmt::format("{} register holds {} to {}",
                   WithArticle(Describe(m.machine_bits, m.machine_signed)),
                   FormatBigInt(lo), FormatBigInt(hi)));
+}
+
+void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
+                               PhysicalModel& out) {
+  out.name = decl.name.text;
+  out.span = decl.name.span;
+  int id = static_cast<int>(&out - model_.physical.data());
+  size_t errors = sink_.error_count();
+  const ast::PhysicalStmt* register_stmt = nullptr;
+  const ast::PhysicalStmt* closed_stmt = nullptr;
+  std::unordered_map<std::string, Span> channel_names;
+  for (const ast::PhysicalStmt& stmt : decl.stmts) {
+    switch (stmt.kind) {
+      case ast::PhysicalStmt::Kind::kRegister: {
+        if (register_stmt != nullptr) {
+          Diagnostic& d = sink_.Error(
+              file_, stmt.span, "E003",
+              fmt::format("physical model '{}' computes the register twice",
+                          out.name));
+          d.notes.push_back(fmt::format("previous computation at {}",
+                                        At(*file_, register_stmt->span)));
+          break;
+        }
+        register_stmt = &stmt;
+        if (stmt.names.size() != 2) break;
+        out.register_loss = FindDecl(stmt.names[0], DeclKind::kLoss);
+        out.register_data = FindDecl(stmt.names[1], DeclKind::kData);
+        if (out.register_loss >= 0 && out.register_data >= 0 &&
+            loss_sig_ok_[out.register_loss] && data_ok_[out.register_data]) {
+          const Loss& loss = model_.losses[out.register_loss];
+          const Data& data = model_.data[out.register_data];
+          if (loss.input != data.domain) {
+            sink_.Error(
+                file_, stmt.names[1].span, "E005",
+                fmt::format("data '{}' weighs {} values but loss "
+                            "'{}' takes {} inputs",
+                            data.name, model_.domains[data.domain].name,
+                            loss.name, model_.domains[loss.input].name));
+          }
+        }
+        break;
+      }
+      case ast::PhysicalStmt::Kind::kClosed:
+        if (closed_stmt == nullptr) closed_stmt = &stmt;
+        out.closed = true;
+        break;
+      case ast::PhysicalStmt::Kind::kArithmetic:
+        ResolveArithmetic(stmt, out);
+        break;
+      case ast::PhysicalStmt::Kind::kImplemented:
+      case ast::PhysicalStmt::Kind::kChannel: {
+        Channel channel;
+        channel.span = stmt.span;
+        if (!stmt.names.empty()) {
+          channel.name = stmt.names[0].text;
+          auto [it, inserted] =
+              channel_names.emplace(channel.name, stmt.names[0].span);
+          if (!inserted) {
+            Diagnostic& d = sink_.Error(
+                file_, stmt.names[0].span, "E003",
+                fmt::format("duplicate channel '{}'", channel.name));
+            d.notes.push_back(fmt::format("previous declaration at {}",
+                                          At(*file_, it->second)));
+          }
+        }
+        BeginExpr(0);
+        Type want = Type::Number();
+        bool ok = true;
+        const ast::Expr& target = stmt.target;
+        const Symbol* symbol = Lookup(target.text);
+        bool is_name = target.kind == ast::Expr::Kind::kName;
+        bool is_call = target.kind == ast::Expr::Kind::kCall;
+        if (is_name && target.text == "register") {
+          channel.target = "register";
+        } else if (is_call && target.text == "sensor" &&
+                   (symbol == nullptr || (symbol->kind != DeclKind::kFn &&
+                                          symbol->kind != DeclKind::kLoss))) {
+          channel.target = "sensor";
+          channel.target_kind = Channel::Target::kSensor;
+          ok = ResolveSensorTarget(decl, target, want);
+          max_slots_ = static_cast<int>(scopes_.size());
+        } else if ((is_name || is_call) && symbol != nullptr &&
+                   (symbol->kind == DeclKind::kFn ||
+                    symbol->kind == DeclKind::kLoss)) {
+          channel.target = target.text;
+          channel.target_kind = symbol->kind == DeclKind::kFn
+                                    ? Channel::Target::kFn
+                                    : Channel::Target::kLoss;
+          channel.target_index = symbol->index;
+          std::vector<DomainId> params;
+          if (symbol->kind == DeclKind::kFn) {
+            if (!fn_ok_[symbol->index]) {
+              ok = false;
+              break;
+            }
+            params.push_back(model_.fns[symbol->index].from);
+            want = model_.fns[symbol->index].to;
+          } else {
+            if (!loss_sig_ok_[symbol->index]) {
+              ok = false;
+              break;
+            }
+            params.push_back(model_.losses[symbol->index].input);
+            params.push_back(model_.losses[symbol->index].output);
+          }
+          if (is_call) {
+            // `label(x) := ...`: the arguments name variables over the
+            // parameter domains, visible in the value.
+            if (target.args.size() != params.size()) {
+              sink_.Error(
+                  file_, target.span, "E004",
+                  fmt::format("'{}' takes {} argument{}, got {}", target.text,
+                              params.size(), params.size() == 1 ? "" : "s",
+                              target.args.size()));
+              ok = false;
+              break;
+            }
+            for (size_t i = 0; i < params.size(); ++i) {
+              const ast::Expr& arg = target.args[i];
+              if (arg.kind != ast::Expr::Kind::kName) {
+                sink_.Error(file_, arg.span, "E005",
+                            "a channel target's arguments must be variable "
+                            "names");
+                ok = false;
+                break;
+              }
+              scopes_.push_back(
+                  {arg.text, params[i], static_cast<int>(scopes_.size())});
+            }
+            max_slots_ = static_cast<int>(scopes_.size());
+          }
+        } else {
+          Diagnostic& d = sink_.Error(
+              file_, target.span, "E002",
+              fmt::format("undefined channel target '{}'", target.text));
+          std::vector<std::string> candidates = NamesOfKind(DeclKind::kFn);
+          for (std::string& n : NamesOfKind(DeclKind::kLoss)) {
+            candidates.push_back(std::move(n));
+          }
+          candidates.push_back("register");
+          std::string suggestion = SuggestName(target.text, candidates);
+          if (!suggestion.empty()) {
+            d.help.push_back(fmt::format("did you mean '{}'?", suggestion));
+          } else {
+            d.help.push_back(
+                "a channel writes `register`, a fn's labels or a loss");
+          }
+          ok = false;
+        }
+        if (ok && ResolveAs(stmt.value, want, channel.value)) {
+          channel.slot_count = max_slots_;
+          (stmt.kind == ast::PhysicalStmt::Kind::kImplemented ? out.implemented
+                                                              : out.channels)
+              .push_back(std::move(channel));
+        }
+        scopes_.clear();
+        break;
+      }
+    }
+  }
+  if (register_stmt == nullptr) {
+    Diagnostic& d = sink_.Error(
+        file_, decl.name.span, "E012",
+        fmt::format("physical model '{}' does not say how the register is "
+                    "computed",
+                    out.name));
+    d.help.push_back("add `register computes LOSS on DATA`");
+  }
+  bool has_channels = false;
+  for (const ast::PhysicalStmt& stmt : decl.stmts) {
+    if (stmt.kind == ast::PhysicalStmt::Kind::kChannel) has_channels = true;
+  }
+  if (closed_stmt != nullptr && has_channels) {
+    sink_.Error(file_, closed_stmt->span, "E012",
+                fmt::format("physical model '{}' is closed but declares "
+                            "channels",
+                            out.name));
+  } else if (closed_stmt == nullptr && !has_channels) {
+    // A lint finding (AC005), not bad input: checked as if closed.
+    Diagnostic d;
+    d.severity = Severity::kWarning;
+    d.file = file_;
+    d.span = decl.name.span;
+    d.id = "AC005";
+    d.message = fmt::format(
+        "physical model '{}' declares neither channels nor `closed`",
+        out.name);
+    d.help.push_back(
+        "say `closed` if nothing but the world can change the register");
+    sink_.Add(std::move(d));
+  }
+  if (sink_.error_count() == errors) CheckMachineRegister(decl, out);
+  physical_ok_[id] = sink_.error_count() == errors;
 }
 
 }  // namespace aligncheck

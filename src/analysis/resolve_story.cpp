@@ -8,15 +8,6 @@
 #include "analysis/analyzer.h"
 
 namespace aligncheck {
-namespace {
-
-std::string At(const SourceFile& file, Span span) {
-  LineCol lc = file.Locate(span.begin);
-  return fmt::format("{}:{}", lc.line, lc.col);
-}
-
-}  // namespace
-
 void Analyzer::ResolveStories() {
   model_.stories.resize(spec_.stories.size());
   story_rationale_.assign(spec_.stories.size(), {});

@@ -17,11 +17,6 @@ constexpr size_t kMaxTableErrors = 20;
 // Suggestions scan every value of a domain; skip them for huge domains.
 constexpr size_t kMaxSuggestScan = 10000;
 
-std::string At(const SourceFile& file, Span span) {
-  LineCol lc = file.Locate(span.begin);
-  return fmt::format("{}:{}", lc.line, lc.col);
-}
-
 Cell FromLiteral(const ast::Literal& literal) {
   return {literal.text, literal.kind == ast::Literal::Kind::kNumber,
           literal.span};

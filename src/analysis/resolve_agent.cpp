@@ -1,0 +1,47 @@
+// Agents: what an agent cares about, over which physical model.
+#include <fmt/format.h>
+
+#include <functional>
+#include <set>
+
+#include "analysis/analyzer.h"
+
+namespace aligncheck {
+
+void Analyzer::ResolveAgent(const ast::AgentDecl& decl, Agent& out) {
+  out.name = decl.name.text;
+  out.span = decl.name.span;
+  int id = static_cast<int>(&out - model_.agents.data());
+  const std::string& aspect = decl.aspect.text;
+  std::string prep = decl.preposition ? decl.preposition->text : "";
+  auto vague = [&](std::string message) {
+    Diagnostic& d =
+        sink_.Error(file_, decl.aspect.span, "AC003", std::move(message));
+    d.help.push_back(
+        "say `cares_about register in MODEL` (it wants a low register "
+        "reading)");
+    d.help.push_back(
+        "or `cares_about predictions of LOSS` (it wants predictions that "
+        "score well on the true labels)");
+  };
+  if (aspect == "register" && prep == "in" && decl.target) {
+    out.aspect = Agent::Aspect::kRegister;
+    out.model = FindDecl(*decl.target, DeclKind::kPhysical);
+    agent_ok_[id] = out.model >= 0;
+  } else if (aspect == "predictions" && prep == "of" && decl.target) {
+    out.aspect = Agent::Aspect::kPredictions;
+    out.loss = FindDecl(*decl.target, DeclKind::kLoss);
+    agent_ok_[id] = out.loss >= 0;
+  } else if (aspect == "register" || aspect == "predictions") {
+    vague(fmt::format("agent '{}' must say {}", out.name,
+                      aspect == "register" ? "which model's register it "
+                                             "cares about"
+                                           : "which loss's predictions it "
+                                             "cares about"));
+  } else {
+    vague(fmt::format("agent '{}' cares about '{}', which is ambiguous",
+                      out.name, aspect));
+  }
+}
+
+}  // namespace aligncheck
