@@ -1,4 +1,5 @@
 // Tests of the physical_only engine and of behaviour enumeration.
+#include "readings/check.h"
 #include "readings/physical/physical.h"
 
 #include <doctest/doctest.h>

@@ -33,8 +33,8 @@ struct LintResult {
 /// findings among them (AC ids) are adopted: configured, suppressible, and
 /// AC001 gains its fix-its. `spec` is null after parse errors, `model` after
 /// semantic errors. Claims blocked by an error are removed from
-/// `model->claims`. The model is otherwise restored as it was (semantic
-/// rules add and remove scratch declarations to ask the engine).
+/// `model->claims`; the model is otherwise untouched (semantic rules ask
+/// the engine questions of their own).
 LintResult LintSpec(const std::shared_ptr<const SourceFile>& file,
                     const ast::Spec* spec, Model* model,
                     std::vector<Diagnostic> stage, const LintConfig& config,

@@ -17,7 +17,7 @@ namespace aligncheck {
 struct LintContext {
   std::shared_ptr<const SourceFile> file;
   const ast::Spec* spec = nullptr;  // never null in the rules below
-  Model* model = nullptr;           // null after semantic errors
+  const Model* model = nullptr;     // null after semantic errors
   EngineOptions engine;
   std::vector<Diagnostic>* out = nullptr;
 

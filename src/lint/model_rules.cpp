@@ -40,16 +40,17 @@ std::string ListValues(const Domain& domain, const std::vector<size_t>& xs) {
 
 // Returns whether every policy meets the goal (or, with `negate`, none
 // does), as the idealized engine decides it when every policy is a
-// minimizer: an all-zero loss over uniform data. Returns false when the
-// engine cannot decide. Scratch declarations are removed before returning.
+// minimizer: an all-zero loss over uniform data, asked as a question of its
+// own (the model is not touched). Returns false when the engine cannot
+// decide.
 bool ForEveryPolicy(const LintContext& ctx, int goal_index, bool negate) {
-  Model& model = *ctx.model;
+  const Model& model = *ctx.model;
   const Goal& goal = model.goals[goal_index];
   if (goal.input == kNoDomain || goal.output == kNoDomain) return false;
   size_t n = model.domains[goal.input].size();
   size_t m = model.domains[goal.output].size();
   if (n == 0 || m == 0 || n > kMaxScratchEntries / m) return false;
-  Goal scratch_goal = goal;
+  Goal asked = goal;
   if (negate) {
     RExpr not_body;
     not_body.kind = RExpr::Kind::kUnary;
@@ -57,7 +58,7 @@ bool ForEveryPolicy(const LintContext& ctx, int goal_index, bool negate) {
     not_body.type = Type::Bool();
     not_body.span = goal.body.span;
     not_body.args.push_back(goal.body);
-    scratch_goal.body = std::move(not_body);
+    asked.body = std::move(not_body);
   }
   Loss zero;
   zero.name = "zero";
@@ -69,22 +70,16 @@ bool ForEveryPolicy(const LintContext& ctx, int goal_index, bool negate) {
   uniform.domain = goal.input;
   uniform.weights.assign(n, Rational(1));
   uniform.total = Rational(static_cast<long>(n));
-  Claim claim;
-  claim.name = goal.name;
-  claim.reading = Claim::Reading::kIdealized;
-  claim.loss = static_cast<int>(model.losses.size());
-  claim.data = static_cast<int>(model.data.size());
-  claim.goal = static_cast<int>(model.goals.size());
-  model.losses.push_back(std::move(zero));
-  model.data.push_back(std::move(uniform));
-  model.goals.push_back(std::move(scratch_goal));
+  IdealizedProblem problem;
+  problem.context = &model;
+  problem.loss = &zero;
+  problem.data = &uniform;
+  problem.goal = &asked;
+  problem.name = goal.name;
   EngineOptions options = ctx.engine;
   options.dump_smt2_dir.clear();
-  Verdict verdict = CheckClaim(model, claim, options);
-  model.losses.pop_back();
-  model.data.pop_back();
-  model.goals.pop_back();
-  return verdict.kind == Verdict::Kind::kHolds;
+  return CheckIdealizedQuestion(problem, options).kind ==
+         Verdict::Kind::kHolds;
 }
 
 // Per goal: 1 when every policy meets it, -1 when none does, 0 otherwise

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "analysis/model.h"
+#include "readings/idealized/idealized.h"
 #include "readings/verdict.h"
 #include "solve/engine_options.h"
 
@@ -15,6 +16,11 @@ namespace aligncheck {
 /// an UNKNOWN verdict with the reason.
 Verdict CheckClaim(const Model& model, const Claim& claim,
                    const EngineOptions& options);
+
+/// Checks one idealized question (see IdealizedProblem) behind the same
+/// exception boundary: how lint asks the engine without editing the model.
+Verdict CheckIdealizedQuestion(const IdealizedProblem& problem,
+                               const EngineOptions& options);
 
 }  // namespace aligncheck
 

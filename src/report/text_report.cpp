@@ -85,7 +85,7 @@ std::string Counterexample(const Model& model, const Claim& claim,
 }
 
 // "4 minimizers", "at least 100000 near-minimizers".
-std::string MinimizerCount(const Verdict& v, const Claim& claim) {
+std::string MinimizerPhrase(const Verdict& v, const Claim& claim) {
   bool near = claim.has_within && claim.within != 0;
   bool one = *v.minimizers == 1 && !v.minimizers_capped;
   return fmt::format("{}{} {}{}", v.minimizers_capped ? "at least " : "",
@@ -159,7 +159,7 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
         out += Counterexample(model, claim, *v.counterexample, options);
         if (v.minimizers) {
           out += fmt::format("  ({} in all; found by {})\n",
-                             MinimizerCount(v, claim), v.method);
+                             MinimizerPhrase(v, claim), v.method);
         }
       } else if (!v.reason.empty()) {
         out += "  " + v.reason + "\n";

@@ -15,21 +15,19 @@ Verdict CheckPredictions(const Model& model, const Agent& agent,
     return UnknownVerdict("internal: agent without a loss");
   }
   const Loss& loss = model.losses[agent.loss];
-  Model synth = model;
   Data every;
   every.name = "every input of " + model.domains[loss.input].name;
   every.domain = loss.input;
   size_t n = model.domains[loss.input].size();
   every.weights.assign(n, Rational(1));
   every.total = Rational(static_cast<unsigned long>(n));
-  synth.data.push_back(std::move(every));
-  Claim ideal;
+  IdealizedProblem ideal;
+  ideal.context = &model;
+  ideal.loss = &loss;
+  ideal.data = &every;
+  ideal.goal = &model.goals[claim.goal];
   ideal.name = claim.name;
-  ideal.reading = Claim::Reading::kIdealized;
-  ideal.loss = agent.loss;
-  ideal.goal = claim.goal;
-  ideal.data = static_cast<int>(synth.data.size()) - 1;
-  Verdict v = CheckIdealized(synth, ideal, options);
+  Verdict v = CheckIdealized(ideal, options);
   if (v.kind == Verdict::Kind::kUnknown) return v;
   PhysicalEvidence ev;
   ev.model = -1;
@@ -40,7 +38,7 @@ Verdict CheckPredictions(const Model& model, const Agent& agent,
     const IdealizedCounterexample& cx = *v.counterexample;
     // Re-check: optimal for the agent, and breaking the goal.
     Rational utility_loss =
-        ExpectedLoss(synth, loss, synth.data.back(), cx.policy);
+        ExpectedLoss(model, loss, every, cx.policy);
     Evaluator eval(model, &cx.policy);
     if (utility_loss != cx.min_loss ||
         eval.GoalHolds(model.goals[claim.goal])) {

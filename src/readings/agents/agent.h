@@ -13,7 +13,7 @@
 #define ALIGNCHECK_READINGS_AGENTS_AGENT_H_
 
 #include "analysis/model.h"
-#include "readings/check.h"
+#include "solve/engine_options.h"
 #include "readings/physical/physical.h"
 #include "readings/verdict.h"
 

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "analysis/model.h"
-#include "readings/check.h"
+#include "solve/engine_options.h"
 #include "readings/verdict.h"
 
 namespace aligncheck {

@@ -14,19 +14,15 @@
 namespace aligncheck {
 namespace {
 
-// Returns an empty string when the claim's parts fit together.
-std::string Validate(const Model& model, const Claim& claim) {
+// Returns an empty string when the problem's parts fit together.
+std::string Validate(const IdealizedProblem& problem) {
+  const Model& model = *problem.context;
+  const Loss& loss = *problem.loss;
+  const Data& data = *problem.data;
+  const Goal& goal = *problem.goal;
   auto in_range = [](int i, size_t size) {
     return i >= 0 && static_cast<size_t>(i) < size;
   };
-  if (!in_range(claim.loss, model.losses.size()) ||
-      !in_range(claim.goal, model.goals.size()) ||
-      !in_range(claim.data, model.data.size())) {
-    return "internal: claim refers to a missing loss, goal or data";
-  }
-  const Loss& loss = model.losses[claim.loss];
-  const Data& data = model.data[claim.data];
-  const Goal& goal = model.goals[claim.goal];
   if (!in_range(loss.input, model.domains.size()) ||
       !in_range(loss.output, model.domains.size())) {
     return "internal: loss with a missing domain";
@@ -48,7 +44,7 @@ std::string Validate(const Model& model, const Claim& claim) {
   for (const Rational& w : data.weights) {
     if (w < 0) return "data '" + data.name + "' has a negative weight";
   }
-  if (claim.has_within && claim.within < 0) return "negative 'within'";
+  if (problem.within < 0) return "negative 'within'";
   if (m == 0 && n > 0) return "output domain is empty: no policy exists";
   return "";
 }
@@ -63,11 +59,11 @@ struct Decision {
 
 class Decider {
  public:
-  Decider(const Model& model, const Claim& claim, const EngineOptions& options,
+  Decider(const IdealizedProblem& problem, const EngineOptions& options,
           const IdealizedConfig& config, Verdict* verdict)
-      : model_(model),
-        claim_(claim),
-        goal_(model.goals[claim.goal]),
+      : model_(*problem.context),
+        name_(problem.name),
+        goal_(*problem.goal),
         options_(options),
         config_(config),
         verdict_(verdict) {}
@@ -144,12 +140,12 @@ class Decider {
       prefix += '.';
     }
     return (std::filesystem::path(options_.dump_smt2_dir) /
-            (prefix + claim_.name + "-" + std::to_string(queries_) + ".smt2"))
+            (prefix + name_ + "-" + std::to_string(queries_) + ".smt2"))
         .string();
   }
 
   const Model& model_;
-  const Claim& claim_;
+  const std::string& name_;
   const Goal& goal_;
   const EngineOptions& options_;
   const IdealizedConfig& config_;
@@ -159,15 +155,47 @@ class Decider {
 
 }  // namespace
 
+std::optional<IdealizedProblem> IdealizedProblemFor(const Model& model,
+                                                    const Claim& claim) {
+  auto in_range = [](int i, size_t size) {
+    return i >= 0 && static_cast<size_t>(i) < size;
+  };
+  if (!in_range(claim.loss, model.losses.size()) ||
+      !in_range(claim.goal, model.goals.size()) ||
+      !in_range(claim.data, model.data.size())) {
+    return std::nullopt;
+  }
+  IdealizedProblem problem;
+  problem.context = &model;
+  problem.loss = &model.losses[claim.loss];
+  problem.data = &model.data[claim.data];
+  problem.goal = &model.goals[claim.goal];
+  problem.within = claim.has_within ? claim.within : Rational(0);
+  problem.name = claim.name;
+  return problem;
+}
+
 Verdict CheckIdealized(const Model& model, const Claim& claim,
                        const EngineOptions& options,
                        const IdealizedConfig& config) {
-  std::string invalid = Validate(model, claim);
+  std::optional<IdealizedProblem> problem = IdealizedProblemFor(model, claim);
+  if (!problem) {
+    return UnknownVerdict(
+        "internal: claim refers to a missing loss, goal or data");
+  }
+  return CheckIdealized(*problem, options, config);
+}
+
+Verdict CheckIdealized(const IdealizedProblem& problem,
+                       const EngineOptions& options,
+                       const IdealizedConfig& config) {
+  std::string invalid = Validate(problem);
   if (!invalid.empty()) return UnknownVerdict(invalid);
-  const Loss& loss = model.losses[claim.loss];
-  const Data& data = model.data[claim.data];
-  const Goal& goal = model.goals[claim.goal];
-  const Rational eps = claim.has_within ? claim.within : Rational(0);
+  const Model& model = *problem.context;
+  const Loss& loss = *problem.loss;
+  const Data& data = *problem.data;
+  const Goal& goal = *problem.goal;
+  const Rational& eps = problem.within;
 
   Verdict verdict;
   NearMinimizers nm = BuildNearMinimizers(model, loss, data, &eps);
@@ -175,7 +203,7 @@ Verdict CheckIdealized(const Model& model, const Claim& claim,
   verdict.minimizers = count.count;
   verdict.minimizers_capped = count.capped;
 
-  Decider decider(model, claim, options, config, &verdict);
+  Decider decider(problem, options, config, &verdict);
   Decision d = decider.Decide(nm);
   verdict.method = d.used_solver ? "z3" : "per-input counting";
   if (d.kind == Decision::Kind::kUnknown) {
@@ -212,7 +240,7 @@ Verdict CheckIdealized(const Model& model, const Claim& claim,
     cex.min_loss = min_loss;
     cex.breaks = ComputeBreaks(model, goal, pi);
     verdict.kind = Verdict::Kind::kFails;
-    verdict.reason = claim.has_within && eps > 0
+    verdict.reason = eps > 0
                          ? "a policy within " + FormatRational(eps) +
                                " of the minimum loss violates the goal"
                          : "a minimizer of the loss violates the goal";
@@ -220,7 +248,7 @@ Verdict CheckIdealized(const Model& model, const Claim& claim,
     return verdict;
   }
   verdict.kind = Verdict::Kind::kHolds;
-  verdict.reason = claim.has_within && eps > 0
+  verdict.reason = eps > 0
                        ? "every policy within " + FormatRational(eps) +
                              " of the minimum loss satisfies the goal"
                        : "every minimizer of the loss satisfies the goal";

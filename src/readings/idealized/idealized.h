@@ -10,9 +10,11 @@
 #define ALIGNCHECK_READINGS_IDEALIZED_IDEALIZED_H_
 
 #include <cstddef>
+#include <optional>
+#include <string>
 
 #include "analysis/model.h"
-#include "readings/check.h"
+#include "solve/engine_options.h"
 #include "readings/verdict.h"
 #include "solve/z3_search.h"
 
@@ -26,9 +28,33 @@ struct IdealizedConfig {
   size_t max_ground_nodes = kMaxGroundNodes;
 };
 
-/// Checks an idealized claim with the empty hypothesis class.
-/// REQUIRES: claim.reading == kIdealized. May throw z3::exception or
-/// std::exception (CheckClaim catches them).
+/// One idealized question: does every policy whose expected `loss` on
+/// `data` is within `within` of the minimum satisfy `goal`? The parts need
+/// not belong to `context`, which only supplies the domains and functions
+/// they refer to: another reading, or a lint rule, asks its own question
+/// without adding declarations to the model.
+struct IdealizedProblem {
+  const Model* context = nullptr;
+  const Loss* loss = nullptr;
+  const Data* data = nullptr;
+  const Goal* goal = nullptr;
+  Rational within = 0;  // 0: exact minimizers
+  std::string name;     // names dumped solver queries
+};
+
+/// The question an idealized claim asks, or nullopt when the claim refers
+/// to a missing loss, goal or data.
+std::optional<IdealizedProblem> IdealizedProblemFor(const Model& model,
+                                                    const Claim& claim);
+
+/// Checks an idealized question with the empty hypothesis class. May throw
+/// z3::exception or std::exception (CheckClaim catches them).
+Verdict CheckIdealized(const IdealizedProblem& problem,
+                       const EngineOptions& options,
+                       const IdealizedConfig& config = {});
+
+/// CheckIdealized on the question of `claim`.
+/// REQUIRES: claim.reading == kIdealized.
 Verdict CheckIdealized(const Model& model, const Claim& claim,
                        const EngineOptions& options,
                        const IdealizedConfig& config = {});

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "analysis/model.h"
-#include "readings/check.h"
+#include "solve/engine_options.h"
 #include "solve/goal_shape.h"
 #include "readings/physical/register_eval.h"
 

@@ -360,20 +360,15 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
   ev.bound = bound ? *bound : *std::min_element(least.begin(), least.end());
 
   // Per subset, "reads at most the bound" is a near-minimizer question.
-  Model synth = model;
   Loss reading_loss;
   reading_loss.name = "register of " + m.name;
   reading_loss.input = reg.input;
   reading_loss.output = reg.output;
-  int loss_id = static_cast<int>(synth.losses.size());
-  synth.losses.push_back(reading_loss);
-  Claim claim;
-  claim.name = config.query_name;
-  claim.reading = Claim::Reading::kIdealized;
-  claim.loss = loss_id;
-  claim.goal = goal_id;
-  claim.data = m.register_data;
-  claim.has_within = true;
+  IdealizedProblem question;
+  question.context = &model;
+  question.loss = &reading_loss;
+  question.data = &model.data[m.register_data];
+  question.goal = &model.goals[goal_id];
 
   Verdict out;
   out.kind = Verdict::Kind::kHolds;
@@ -385,7 +380,7 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
     const RegisterComputation& c = subsets[mask];
     if (least[mask] > ev.bound) continue;
     any_low = true;
-    std::vector<Rational>& table = synth.losses[loss_id].table;
+    std::vector<Rational>& table = reading_loss.table;
     table.assign(n * outputs, Rational(0));
     if (!c.overwritten()) {
       for (size_t x = 0; x < n; ++x) {
@@ -394,9 +389,9 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
         }
       }
     }
-    claim.within = c.overwritten() ? Rational(0) : ev.bound - least[mask];
-    claim.name = fmt::format("{}-s{}", config.query_name, mask);
-    Verdict v = CheckIdealized(synth, claim, options);
+    question.within = c.overwritten() ? Rational(0) : ev.bound - least[mask];
+    question.name = fmt::format("{}-s{}", config.query_name, mask);
+    Verdict v = CheckIdealized(question, options);
     for (std::string& q : v.dumped_queries) {
       out.dumped_queries.push_back(std::move(q));
     }

@@ -18,7 +18,7 @@
 
 #include "analysis/model.h"
 #include "readings/physical/behaviour_enum.h"
-#include "readings/check.h"
+#include "solve/engine_options.h"
 #include "readings/verdict.h"
 
 namespace aligncheck {

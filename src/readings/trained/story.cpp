@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "readings/check.h"
+
 namespace aligncheck {
 
 Verdict CheckStory(const Model& model, const Claim& claim,

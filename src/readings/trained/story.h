@@ -6,7 +6,7 @@
 #define ALIGNCHECK_READINGS_TRAINED_STORY_H_
 
 #include "analysis/model.h"
-#include "readings/check.h"
+#include "solve/engine_options.h"
 #include "readings/verdict.h"
 
 namespace aligncheck {

@@ -10,7 +10,7 @@
 #include <cstdint>
 
 #include "analysis/model.h"
-#include "readings/check.h"
+#include "solve/engine_options.h"
 #include "readings/verdict.h"
 #include "train/learner.h"
 
