@@ -61,7 +61,11 @@ bool IsFiller(std::string_view w) {
                 "inherently",   "naturally",   "robustly",      "sufficiently",
                 "primarily",    "mainly",      "deeply",        "desperately",
                 "consistently", "faithfully",  "then",          "so",
-                "all",          "both",        "better",        "each"});
+                "all",          "both",        "better",        "each",
+                "itself",       "themselves",  "alone",         "become",
+                "becomes",      "became",      "remain",        "remains",
+                "seem",         "seems",       "get",           "gets",
+                "got",          "rarely",      "often",         "sometimes"});
 }
 
 // Words that end a clause: an object or definition never runs past them.
@@ -118,7 +122,7 @@ size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   } else if (In(w, {"model", "models", "system"})) {
     if (!prev({"reward", "preference"})) return kNone;
     first = j - 1;
-  } else if (In(w, {"signal", "signals"})) {
+  } else if (In(w, {"signal", "signals", "term", "terms"})) {
     if (!prev({"loss", "reward", "training", "feedback"})) return kNone;
     first = j - 1;
   } else if (In(w, {"target", "targets"})) {
@@ -240,6 +244,8 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
     if (n < end && IsWord(tokens[n]) && !adverb(tokens[n].lower) &&
         !In(tokens[n].lower,
             {"of",    "for",     "in",        "and",     "or",     "that",
+             "into",  "than",    "via",       "such",    "rather", "even",
+             "without", "through", "only",    "it",      "its",    "under",
              "which", "is",      "are",       "was",     "were",   "as",
              "by",    "to",      "than",      "we",      "they",   "it",
              "while", "whereas", "but",       "because", "so",     "when",
@@ -250,6 +256,7 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
     return j;
   }
   if (In(w, {"values", "preferences", "desires", "interests", "wishes",
+             "preference", "judgment", "judgement", "judgments",
              "expectations", "desiderata", "objectives", "intentions"})) {
     return j > 0 && IsHumanish(tokens[j - 1]) ? j : kNone;
   }
@@ -274,6 +281,23 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
                        "use"})
                ? n
                : kNone;
+  }
+  // "something we want", "the objective we want".
+  if (In(w, {"something", "anything", "whatever", "objective", "objectives",
+             "thing", "things", "outcome", "outcomes", "behaviour",
+             "behavior"}) &&
+      n < end &&
+      IsWord(tokens[n]) &&
+      In(tokens[n].lower, {"we", "you", "they", "humans", "people", "i",
+                           "the", "our", "users", "designers"})) {
+    for (size_t m = n + 1; m < end && m <= n + 4; ++m) {
+      if (IsWord(tokens[m]) &&
+          In(tokens[m].lower, {"want", "wants", "wanted", "intend", "intends",
+                               "intended", "mean", "meant", "value", "values",
+                               "desire", "desires", "prefer", "prefers"})) {
+        return m;
+      }
+    }
   }
   if (w == "what") {
     for (size_t m = j + 1; m < end && m <= j + 8; ++m) {
