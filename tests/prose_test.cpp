@@ -184,8 +184,6 @@ TEST_CASE("prose: AC101 flags a loss aligned with a goal, with its span") {
                 "want"});
   CHECK(Findings("The reward captures the designer's goals.") ==
         Strings{"AC101:warning:reward captures the designer's goals"});
-  CHECK(Findings("Is the loss aligned with the intended goal?").empty());
-  CHECK(Findings("The loss is not aligned with the intended goal.").empty());
   CHECK(Findings("The loss represents the cross-entropy.").empty());
   CHECK(Findings("The x-axis is aligned with the goal line.").empty());
 }
@@ -202,9 +200,30 @@ TEST_CASE("prose: AC102 flags outer alignment defined as a loss-goal match") {
         Strings{"AC102:warning:Outer alignment means the loss is aligned "
                 "with the intended goal"});
   CHECK(Findings("Outer alignment is hard.").empty());
-  CHECK(Findings("Inner alignment refers to aligning the mesa-objective "
-                 "with the specified loss function.")
+  CHECK(Findings("Outer alignment is not about matching the loss to the "
+                 "intended goal.")
             .empty());
+}
+
+TEST_CASE("prose: AC102 flags inner alignment defined by the base objective") {
+  CHECK(Findings("Inner alignment refers to aligning the mesa-objective "
+                 "with the specified loss function.") ==
+        Strings{"AC102:warning:Inner alignment refers to aligning the "
+                "mesa-objective with the specified loss function"});
+  CHECK(Findings("Inner alignment: does the trained model optimize the "
+                 "training objective?") ==
+        Strings{"AC102:warning:Inner alignment: does the trained model "
+                "optimize the training objective"});
+  CHECK(Findings("If the mesa-objective matches the base objective, the "
+                 "system is inner-aligned.")
+            .size() == 1);
+  // Both halves of one definition are one finding, the outer one.
+  CHECK(Findings("Outer alignment means aligning the loss with the intended "
+                 "goal, whereas inner alignment means aligning the "
+                 "mesa-objective with the loss.") ==
+        Strings{"AC102:warning:Outer alignment means aligning the loss with "
+                "the intended goal"});
+  CHECK(Findings("Inner alignment is hard to study.").empty());
 }
 
 TEST_CASE("prose: AC103 flags an agent that wants low loss or high reward") {
@@ -215,11 +234,93 @@ TEST_CASE("prose: AC103 flags an agent that wants low loss or high reward") {
   CHECK(Findings("It tries to get as much reward as possible.") ==
         Strings{"AC103:warning:It tries to get as much reward"});
   CHECK(Findings("The optimizer tries to minimize the loss.").empty());
-  CHECK(Findings("The agent might want to minimize its loss.").empty());
   CHECK(Findings("The model \"wants\" to minimize its loss.").empty());
+  // Without "wants": the agent's goal, a pursuit verb, a purpose clause.
+  CHECK(Findings("The agent's goal is to maximize cumulative reward.") ==
+        Strings{"AC103:warning:goal is to maximize cumulative reward"});
+  CHECK(Findings("Insofar as the agent has a final goal, that goal is to "
+                 "maximize its future reward.")
+            .size() == 1);
+  CHECK(Findings("Consider an AI that terminally pursues reward.") ==
+        Strings{"AC103:warning:AI that terminally pursues reward"});
+  CHECK(Findings("To get high reward, models must learn many heuristics.")
+            .size() == 1);
+  // Denying it rejects the notion; naming the signal or the register, or
+  // the training procedure as the actor, says what is meant.
+  CHECK(Findings("The agent does not want to minimize its loss.").empty());
+  CHECK(Findings("Reward is not the optimization target.").empty());
+  CHECK(Findings("The agent tries to maximize the reward signal.").empty());
+  CHECK(Findings("The agent would overwrite its reward register to get "
+                 "more reward.")
+            .empty());
+  CHECK(Findings("The policy is trained to maximize reward.").empty());
+  CHECK(Findings("The model minimizes the loss on the training set.").empty());
 }
 
-TEST_CASE("prose: a named reading or claim qualifies sentence or paragraph") {
+TEST_CASE("prose: AC101 shapes beyond subject-verb-object") {
+  CHECK(Findings("Specification gaming: the agent exploits a misspecified "
+                 "reward function.") ==
+        Strings{"AC101:warning:misspecified reward function"});
+  CHECK(Findings("Reward functions, learned or specified by hand, are "
+                 "rarely perfect.")
+            .size() == 1);
+  CHECK(Findings("The misalignment between the specified reward and the "
+                 "user's expectations is the problem.")
+            .size() == 1);
+  CHECK(Findings("Designing a reward is the art of encoding human intent "
+                 "into a precise objective.")
+            .size() == 1);
+  CHECK(Findings("Human values are captured by the reward function.").size() ==
+        1);
+  CHECK(Findings("The proxy objective eventually diverges from the true "
+                 "objective.")
+            .size() == 1);
+  CHECK(Findings("The reward we chose faithfully represents what users "
+                 "want.")
+            .size() == 1);
+  // A proxy alone is a substitution, and a bad reward is a low one.
+  CHECK(Findings("The reward model is an imperfect proxy for human "
+                 "judgement.")
+            .empty());
+  CHECK(Findings("A bad reward ends the episode.").empty());
+}
+
+TEST_CASE("prose: mood does not matter, use versus mention does") {
+  // Questions, conditions, wishes, modals and negations that use the
+  // notion are claims like assertions.
+  for (const char* used :
+       {"Is the loss aligned with the intended goal?",
+        "If the reward captures human values, training goes well.",
+        "A perfectly aligned loss function would make the agent write good "
+        "novels.",
+        "Suppose you found an objective that truly captures what you want.",
+        "We want a reward that captures what users want.",
+        "The loss is not aligned with the intended goal.",
+        "The agent might want to minimize its loss."}) {
+    CAPTURE(used);
+    CHECK(Findings(used).size() == 1);
+  }
+  // Talking about the notion, reporting someone's view of it, or showing
+  // it as an example is not using it.
+  for (const char* mentioned :
+       {"What does it mean for a loss to be aligned with the intended goal?",
+        "It is unclear what it would mean for the policy to care about "
+        "reward.",
+        "Many people expect that the reward captures human values.",
+        "A loss could be aligned with the goal in many different senses.",
+        "We do not claim that the reward captures human values.",
+        "I want a loss which is aligned with the goal. This is an "
+        "aspirational statement.",
+        "The agent wants to minimize its loss. What does this mean?",
+        "Suppose you tell me \"my loss is aligned with the intended goal\".",
+        "The agent tries to maximize reward? No: it tries to reach the "
+        "exit."}) {
+    CAPTURE(mentioned);
+    CHECK(Findings(mentioned).empty());
+  }
+}
+
+TEST_CASE("prose: a named reading or claim qualifies its own sentence") {
   DocumentContext claims{{"novels_idealized"}};
   CHECK(Findings("The loss is aligned with the intended goal as an idealized "
                  "minimizer over the data.")
@@ -227,18 +328,26 @@ TEST_CASE("prose: a named reading or claim qualifies sentence or paragraph") {
   CHECK(Findings("The loss is aligned with the intended goal "
                  "(`physical_only` via `lab`).")
             .empty());
-  CHECK(Findings("We checked novels_idealized. The loss is aligned with the "
-                 "intended goal.",
-                 claims)
-            .empty());
   CHECK(Findings("See `novels_idealized`: the loss is aligned with the "
                  "intended goal.",
                  claims)
             .empty());
-  // Without the claim, or with another document's claim, it is reported.
+  CHECK(Findings("The loss is aligned with the intended goal ([claim]"
+                 "(#novels_idealized)).",
+                 claims)
+            .empty());
+  CHECK(Findings("Every minimizer of the loss writes novels. In that sense "
+                 "the loss is aligned with the intended goal.")
+            .empty());
+  // A neighbour that names the claim or a reading does not qualify it.
   CHECK(Findings("We checked novels_idealized. The loss is aligned with the "
-                 "intended goal.")
+                 "intended goal.",
+                 claims)
             .size() == 1);
+  CHECK(Findings("The reward captures human values. The loss is aligned "
+                 "with the intended goal. In the trained outcome reading, "
+                 "the objective encodes what we want.")
+            .size() == 2);
   CHECK(Findings("We checked novels_idealized_v2. The loss is aligned with "
                  "the intended goal.",
                  claims)
@@ -504,6 +613,73 @@ TEST_CASE("prose corpus: precision and recall of the labelled sentences") {
     CHECK(Ratio(c.tp, c.tp + c.fp) >= 0.95);
   }
   CHECK(recall >= 0.75);
+}
+
+
+// Real sentences from public writing, labelled by the prose policy and
+// split once, before tuning, into a tuning part and a held-out part
+// (tests/prose/real_corpus.tsv). A sentence counts as reported when the
+// gate gives it any finding.
+struct RealCorpusScore {
+  Counts counts;
+  int lines = 0;
+  int positives = 0;
+  std::string misses, alarms;
+};
+
+RealCorpusScore ScoreRealCorpus(const std::string& split) {
+  std::istringstream in(ReadFile(DataPath("real_corpus.tsv")));
+  RealCorpusScore score;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    std::istringstream columns(line);
+    for (std::string f; std::getline(columns, f, '\t');) fields.push_back(f);
+    REQUIRE_MESSAGE(fields.size() == 5, "bad corpus line: ", line);
+    if (fields[0] != split) continue;
+    const std::string& text = fields[3];
+    bool positive = fields[1] != "-";
+    ++score.lines;
+    if (positive) ++score.positives;
+    std::vector<Diagnostic> ds = Check(text);
+    if (!ds.empty()) CHECK_MESSAGE(MayTrigger(text), text);
+    bool reported = !ds.empty();
+    if (positive && reported) {
+      ++score.counts.tp;
+    } else if (positive) {
+      ++score.counts.fn;
+      score.misses += fmt::format("  {}: {}\n", fields[1], text);
+    } else if (reported) {
+      ++score.counts.fp;
+      score.alarms += fmt::format("  {}: {}\n", ds[0].id, text);
+    }
+  }
+  const Counts& c = score.counts;
+  std::cout << fmt::format(
+      "real corpus, {} part: {} sentences ({} positive): tp {} fp {} fn {}, "
+      "precision {:.3f}, recall {:.3f}\n",
+      split, score.lines, score.positives, c.tp, c.fp, c.fn,
+      Ratio(c.tp, c.tp + c.fp), Ratio(c.tp, c.tp + c.fn));
+  return score;
+}
+
+TEST_CASE("prose corpus: real sentences, tuning part") {
+  RealCorpusScore score = ScoreRealCorpus("tune");
+  if (!score.misses.empty()) std::cout << "missed:\n" << score.misses;
+  if (!score.alarms.empty()) std::cout << "false alarms:\n" << score.alarms;
+  CHECK(score.lines >= 250);
+  CHECK(Ratio(score.counts.tp, score.counts.tp + score.counts.fp) >= 0.95);
+  CHECK(Ratio(score.counts.tp, score.counts.tp + score.counts.fn) >= 0.85);
+}
+
+// Never tuned on: only its counts are printed. HELD_OUT_FIRST_SCORE
+TEST_CASE("prose corpus: real sentences, held-out part") {
+  RealCorpusScore score = ScoreRealCorpus("heldout");
+  CHECK(score.lines >= 150);
+  CHECK(score.positives >= 40);
+  CHECK(Ratio(score.counts.tp, score.counts.tp + score.counts.fp) >= 0.95);
+  CHECK(Ratio(score.counts.tp, score.counts.tp + score.counts.fn) >= 0.85);
 }
 
 }  // namespace

@@ -186,7 +186,7 @@ bool JudgesLoss(const std::vector<Token>& tokens, size_t a, size_t first,
   const std::string& adj = tokens[a].lower;
   const std::string& head = tokens[last].lower;
   bool strong = In(adj, {"misspecified", "mis-specified", "underspecified",
-                         "misaligned", "specified", "defined"});
+                         "misaligned", "specified", "defined", "aligned"});
   // "an imperfect proxy", "a good proxy for what we want": substitution,
   // not correspondence.
   if (In(head, {"proxy", "proxies"}) && !strong) return false;
@@ -210,8 +210,12 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
                                  "precisely", "well", "imperfectly"}))) {
     return false;
   }
+  // "a perfectly aligned loss function would ...": the presupposition.
+  bool attributive_only = In(adj, {"aligned", "misaligned"});
   for (size_t j = a + 1; j < s.end && j <= a + 3; ++j) {
     if (LossHead(tokens, a + 1, j) == a + 1 && JudgesLoss(tokens, a, a + 1, j)) {
+      // "a misspecified reward function": the whole compound.
+      if (j + 1 < s.end && LossHead(tokens, a + 1, j + 1) == a + 1) ++j;
       size_t first = a > s.begin && IsAdverb(tokens[a - 1].lower) ? a - 1 : a;
       if (s.mention <= first) return false;
       m = {"AC101", first, j, first, a};
@@ -229,6 +233,7 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
       }
     }
   }
+  if (attributive_only) return false;
   Subject subject = WalkBack(tokens, s.begin, a, LossHead);
   if (subject.first == kNone || s.mention <= subject.first) return false;
   bool copula = false;

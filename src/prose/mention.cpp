@@ -65,7 +65,7 @@ size_t MentionStart(const std::vector<Token>& tokens, size_t begin,
     }
     // "the claim that", "the belief that": a claim held up, not made.
     if (In(w, {"claim", "claims", "belief", "beliefs", "assumption",
-               "assumptions", "intuition", "view"}) &&
+               "assumptions", "intuition"}) &&
         j > begin &&
         In(tokens[j - 1].lower, {"the", "a", "this", "that", "such", "any"})) {
       return j;

@@ -19,7 +19,10 @@ uint8_t ClassOf(const std::string& w) {
       IsEncodeWord(w) || w == "same") {
     c |= kLossGoalVerb;
   }
-  if (IsEvaluative(w) || w == "specified" || w == "defined") c |= kEvaluative;
+  if (IsEvaluative(w) || In(w, {"specified", "defined", "aligned",
+                                "misaligned"})) {
+    c |= kEvaluative;
+  }
   if (IsGapNoun(w)) c |= kGapNoun;
   if (IsAgentWord(w)) c |= kAgentVerb;
   if (w.rfind("outer", 0) == 0 || w.rfind("inner", 0) == 0) {
@@ -59,12 +62,25 @@ bool ClassifyVerbs(std::vector<Token>& tokens) {
 std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
                                size_t end, SentenceMood mood) {
   std::vector<Match> out;
-  if (SaysAmbiguous(tokens, begin, end)) return out;
-  SentenceView s{tokens, begin, end, MentionStart(tokens, begin, end)};
+  SentenceView s{tokens, begin, end, end};
   Match definition, loss, agent;
-  bool has_definition = MatchDefinition(s, mood.question, definition);
-  bool has_loss = MatchCorrespondence(s, loss);
-  bool has_agent = !mood.answered_no && MatchAgentWants(s, agent);
+  auto find = [&](bool& has_definition, bool& has_loss, bool& has_agent) {
+    has_definition = MatchDefinition(s, mood.question, definition);
+    has_loss = MatchCorrespondence(s, loss);
+    has_agent = !mood.answered_no && MatchAgentWants(s, agent);
+    return has_definition || has_loss || has_agent;
+  };
+  bool has_definition = false, has_loss = false, has_agent = false;
+  // Most sentences match nothing: the mention frames are only looked for
+  // in those that do.
+  if (!find(has_definition, has_loss, has_agent) ||
+      SaysAmbiguous(tokens, begin, end)) {
+    return out;
+  }
+  s.mention = MentionStart(tokens, begin, end);
+  if (s.mention < end && !find(has_definition, has_loss, has_agent)) {
+    return out;
+  }
   if (has_definition) out.push_back(definition);
   // A loss-goal phrase inside the definition is the definition's.
   if (has_loss && !(has_definition && loss.verb >= definition.first &&
