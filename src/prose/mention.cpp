@@ -57,6 +57,9 @@ size_t MentionStart(const std::vector<Token>& tokens, size_t begin,
     // "talk of", "talk about"; "to say"; "what does it mean", "mean for".
     if (w == "talk" && WordAt(tokens, j + 1, end, {"of", "about"})) return j;
     if (w == "say" && j > begin && tokens[j - 1].lower == "to") return j;
+    // "Saying that the reward is aligned ... tells the reader nothing";
+    // not "a way of saying this is that ...".
+    if (w == "saying" && !WordAt(tokens, j + 1, end, {"this", "so"})) return j;
     if (In(w, {"mean", "means", "meant"})) {
       if (WordAt(tokens, j + 1, end, {"for"})) return j;
       for (size_t k = j; k > begin && j - k < 4;) {

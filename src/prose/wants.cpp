@@ -246,8 +246,11 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       continue;
     }
     // "the model is trained to maximize": the procedure acts.
-    if (v > s.begin && WordIs(tokens, v - 1, s.end,
-                              {"trained", "optimized", "fine-tuned"})) {
+    Words procedure = {"trained", "optimized", "optimised", "fine-tuned",
+                       "finetuned", "taught", "used"};
+    if ((v > s.begin && WordIs(tokens, v - 1, s.end, procedure)) ||
+        (v > s.begin + 1 && WordIs(tokens, v - 1, s.end, {"to"}) &&
+         WordIs(tokens, v - 2, s.end, procedure))) {
       continue;
     }
     m = {"AC103", first, loss, first, v};
