@@ -48,6 +48,39 @@ bool IsPursuit(const std::string& w) {
                 "seek",      "seeking",   "covets"});
 }
 
+// "optimizes", "optimized", "optimizing": not the bare form.
+bool Inflected(const std::string& w) {
+  auto ends = [&](std::string_view e) {
+    return w.size() > e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0;
+  };
+  return ends("s") || ends("ed") || ends("ing");
+}
+
+// Whether a bare verb form at `v` fits the subject starting at `first`:
+// an auxiliary or "to" before it (or before the subject, in a question),
+// or a plural subject.
+bool AgreesWithBareVerb(const std::vector<Token>& tokens, size_t first,
+                        size_t v) {
+  // "Does the trained model optimize ...?": the auxiliary comes first.
+  for (size_t j = first; j > 0 && first - j < 3;) {
+    const std::string& u = tokens[--j].lower;
+    if (IsModal(u) || In(u, {"do", "does", "did", "will"})) return true;
+  }
+  for (size_t j = first; j < v; ++j) {
+    const std::string& u = tokens[j].lower;
+    if (IsModal(u) || In(u, {"to", "do", "did", "will", "don't", "didn't",
+                             "won't", "cannot"})) {
+      return true;
+    }
+    if (In(u, {"agents", "models", "policies", "systems", "ais", "llms",
+               "networks", "learners", "they", "assistants", "robots",
+               "mesa-optimizers", "mesa-optimisers", "agis", "schemers"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsAimNoun(const std::string& w) {
   return In(w, {"goal", "goals", "objective", "job", "aim", "purpose",
                 "motivation", "mission"});
@@ -187,6 +220,12 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
     } else if (In(w, {"want", "wants", "desire", "desires"})) {
       loss = FindLossObject(tokens, v + 1, s.end, false);  // "wants reward"
     } else if (IsPursuit(w)) {
+      // "the value loss", "a value function": a noun, not the verb.
+      if (In(w, {"value", "values"}) &&
+          WordIs(tokens, n, s.end, {"loss", "losses", "function", "functions",
+                                   })) {
+        continue;
+      }
       if (WordIs(tokens, n, s.end, {"for"})) ++n;
       loss = FindLossObject(tokens, n, s.end, true);
     } else if (IsAimNoun(w) && HasOwner(tokens, s.begin, v, s.end)) {
@@ -216,6 +255,11 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       Subject subject = WalkBack(tokens, s.begin, v, AgentHead);
       if (subject.first == kNone || subject.negated) continue;
       first = subject.first;
+      // "agent value the loss": a bare verb after a singular subject is a
+      // noun compound, not a verb ("the agents value", "will value").
+      if (IsPursuit(w) && !Inflected(w) && !AgreesWithBareVerb(tokens, first, v)) {
+        continue;
+      }
       // "train a model to optimize": the procedure acts on the model.
       for (size_t k = first; k > s.begin && first - k < 3;) {
         if (!IsWord(tokens[--k])) break;  // "During training, the network"
