@@ -187,9 +187,11 @@ bool JudgesLoss(const std::vector<Token>& tokens, size_t a, size_t first,
   const std::string& head = tokens[last].lower;
   bool strong = In(adj, {"misspecified", "mis-specified", "underspecified",
                          "misaligned", "specified", "defined", "aligned"});
-  // "an imperfect proxy", "a good proxy for what we want": substitution,
-  // not correspondence.
-  if (In(head, {"proxy", "proxies"}) && !strong) return false;
+  // "an imperfect proxy (reward model)", "a good proxy for what we want":
+  // substitution, not correspondence.
+  for (size_t j = first; j <= last; ++j) {
+    if (In(tokens[j].lower, {"proxy", "proxies"}) && !strong) return false;
+  }
   // "a bad reward" is a low one.
   if (first == last && In(head, {"reward", "rewards"}) &&
       In(adj, {"bad", "flawed", "faulty", "buggy"})) {
@@ -212,10 +214,24 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
   }
   // "a perfectly aligned loss function would ...": the presupposition.
   bool attributive_only = In(adj, {"aligned", "misaligned"});
-  for (size_t j = a + 1; j < s.end && j <= a + 3; ++j) {
-    if (LossHead(tokens, a + 1, j) == a + 1 && JudgesLoss(tokens, a, a + 1, j)) {
+  // "you misspecify your reward function".
+  if (In(adj, {"misspecify", "misspecifies", "misspecifying", "mis-specify",
+               "misalign", "misaligns"})) {
+    size_t loss = LossAfter(tokens, a + 1, s.end, 3);
+    if (loss == kNone || s.mention <= a) return false;
+    m = {"AC101", a, loss, a, a};
+    return true;
+  }
+  // "a flawed or incomplete reward function": the noun after the last.
+  size_t noun = a + 1;
+  while (noun + 1 < s.end && IsWordIn(tokens, noun, s.end, {"or", "and"}) &&
+         IsWord(tokens[noun + 1]) && IsEvaluative(tokens[noun + 1].lower)) {
+    noun += 2;
+  }
+  for (size_t j = noun; j < s.end && j <= noun + 2; ++j) {
+    if (LossHead(tokens, noun, j) == noun && JudgesLoss(tokens, a, noun, j)) {
       // "a misspecified reward function": the whole compound.
-      if (j + 1 < s.end && LossHead(tokens, a + 1, j + 1) == a + 1) ++j;
+      if (j + 1 < s.end && LossHead(tokens, noun, j + 1) == noun) ++j;
       size_t first = a > s.begin && IsAdverb(tokens[a - 1].lower) ? a - 1 : a;
       if (s.mention <= first) return false;
       m = {"AC101", first, j, first, a};
@@ -234,6 +250,15 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
     }
   }
   if (attributive_only) return false;
+  // "reward models are imperfect proxies": the adjective is the noun's.
+  if (a + 1 < s.end && IsWord(tokens[a + 1]) &&
+      !In(tokens[a + 1].lower,
+          {"and", "or", "but", "in", "for", "when", "because", "since", "so",
+           "as", "to", "if", "although", "though", "while", "even", "at",
+           "on", "by", "with", "enough", "from", "about", "relative",
+           "according", "unless", "until", "whenever"})) {
+    return false;
+  }
   Subject subject = WalkBack(tokens, s.begin, a, LossHead);
   if (subject.first == kNone || s.mention <= subject.first) return false;
   bool copula = false;

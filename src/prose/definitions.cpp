@@ -184,6 +184,16 @@ bool MatchDefinition(const SentenceView& s, bool question, Match& m) {
     size_t from = d == kNone ? after : d + 1;
     // "the outer-alignment gap: ...": the term's own noun is not content.
     if (d == kNone && WordIs(tokens, from, s.end, {"gap", "problem"})) ++from;
+    // "the objective you wrote down may not be what you meant (outer
+    // alignment)": the term after its content.
+    if (d == kNone && kind == 'o' && v > s.begin) {
+      bool before_negated = false;
+      size_t last = OuterContent(s, s.begin, v, before_negated);
+      if (last != kNone) {
+        m = {"AC102", s.begin, v, v, v};
+        return true;
+      }
+    }
     size_t to = d == kNone ? s.end : std::min(s.end, d + 1 + kMaxDefinition);
     bool negated = false;
     size_t last = kind == 'o' ? OuterContent(s, from, to, negated)

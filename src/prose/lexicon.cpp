@@ -256,7 +256,8 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
     return j;
   }
   if (In(w, {"values", "preferences", "desires", "interests", "wishes",
-             "preference", "judgment", "judgement", "judgments",
+             "preference", "judgment", "judgement", "judgments", "concept",
+             "concepts", "notion", "understanding",
              "expectations", "desiderata", "objectives", "intentions"})) {
     return j > 0 && IsHumanish(tokens[j - 1]) ? j : kNone;
   }
@@ -266,6 +267,11 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
       In(tokens[n].lower, {"objective", "objectives", "goal", "goals",
                            "reward", "intent", "intention", "intentions",
                            "preferences", "values"})) {
+    return n;
+  }
+  // "the task concept".
+  if (In(w, {"task", "tasks"}) && n < end && IsWord(tokens[n]) &&
+      In(tokens[n].lower, {"concept", "concepts", "intent", "intention"})) {
     return n;
   }
   // "aligned with our own".
@@ -352,7 +358,9 @@ bool IsEvaluative(std::string_view w) {
                 "mis-specified", "underspecified", "misaligned",
                 "well-specified", "flawed",       "bad",
                 "faulty",        "buggy",         "well-aligned",
-                "perfectly-specified"});
+                "perfectly-specified", "incomplete", "misspecify",
+                "misspecifies",  "misspecifying", "mis-specify",
+                "misalign",      "misaligns"});
 }
 
 bool IsAdverb(std::string_view w) {

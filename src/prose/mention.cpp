@@ -62,8 +62,14 @@ size_t MentionStart(const std::vector<Token>& tokens, size_t begin,
     if (w == "saying" && !WordAt(tokens, j + 1, end, {"this", "so"})) return j;
     if (In(w, {"mean", "means", "meant"})) {
       if (WordAt(tokens, j + 1, end, {"for"})) return j;
+      // "what does it mean", "what would it mean"; not "what you meant".
       for (size_t k = j; k > begin && j - k < 4;) {
-        if (tokens[--k].lower == "what") return k;
+        if (tokens[--k].lower == "what" &&
+            WordAt(tokens, k + 1, end,
+                   {"does", "do", "did", "would", "could", "should", "might",
+                    "is", "was", "can", "exactly"})) {
+          return k;
+        }
       }
     }
     // "the claim that", "the belief that": a claim held up, not made.
