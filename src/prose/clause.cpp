@@ -14,11 +14,15 @@ constexpr size_t kMaxLossGap = 6;    // words before the loss ("its own")
 // `close` ends, or kNone when the words between are not a plain aside.
 size_t OpeningComma(const std::vector<Token>& tokens, size_t begin,
                     size_t close) {
-  constexpr size_t kMaxAside = 8;
+  constexpr size_t kMaxAside = 10;
   for (size_t j = close; j > begin && close - j <= kMaxAside;) {
     --j;
     const Token& t = tokens[j];
     if (t.lower == ",") return j + 1 < close ? j : kNone;
+    // "reward functions — which are hard to specify, often misaligned".
+    if (t.lower == "\xE2\x80\x94" || t.lower == "\xE2\x80\x93") {
+      return j + 1 < close ? j : kNone;
+    }
     if (IsQuoteMark(t) || t.kind == TokenKind::kOpaque) continue;
     if (!IsWord(t) || IsNegation(t.lower) || IsModal(t.lower)) return kNone;
     if (IsClauseBreak(t.lower) &&

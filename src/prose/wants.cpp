@@ -129,6 +129,14 @@ size_t AcquiresLoss(const std::vector<Token>& tokens, size_t k, size_t end,
     if (In(t.lower, {"train", "trained", "teach", "taught", "but"})) {
       return kNone;
     }
+    // "its goal of reward maximization".
+    if (In(t.lower, {"reward", "rewards", "loss"}) &&
+        WordIs(tokens, j + 1, end,
+               {"maximization", "maximisation", "minimization",
+                "minimisation"})) {
+      verb = j + 1;
+      return j + 1;
+    }
     if (!IsAcquisition(t.lower)) continue;
     size_t n = j + 1;
     if (WordIs(tokens, n, end, {"for"})) ++n;
