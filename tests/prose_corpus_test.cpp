@@ -91,7 +91,6 @@ TEST_CASE("prose corpus: precision and recall of the labelled sentences") {
   CHECK(recall >= 0.75);
 }
 
-
 // Real sentences from public writing, labelled by the prose policy and
 // split once, before tuning, into a tuning part and a held-out part
 // (tests/prose/real_corpus.tsv). A sentence counts as reported when the

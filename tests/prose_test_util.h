@@ -82,14 +82,14 @@ inline const DocumentContext& CorpusContext() {
 }
 
 inline std::vector<Diagnostic> Check(std::string_view line,
-                              const DocumentContext& context = {}) {
+                                     const DocumentContext& context = {}) {
   auto host = std::make_shared<SourceFile>("t.md", std::string(line));
   return CheckParagraph(host, Read(line), context);
 }
 
 // "AC101:warning:<span text>" for each finding of `line`.
 inline std::vector<std::string> Findings(std::string_view line,
-                                  const DocumentContext& context = {}) {
+                                         const DocumentContext& context = {}) {
   std::vector<std::string> out;
   for (const Diagnostic& d : Check(line, context)) {
     out.push_back(

@@ -37,18 +37,19 @@ size_t OpeningComma(const std::vector<Token>& tokens, size_t begin,
 // human's goals", "a partial specification of the principal's goals".
 bool TakesOfGoal(const std::string& w) {
   return In(w, {"combination", "mix", "set", "part", "parts", "aspects",
-                "aspect", "subset", "version", "approximation",
-                "specification", "representation", "totality", "notion"});
+                "aspect", "subset", "version", "approximation", "specification",
+                "representation", "totality", "notion"});
 }
 
 // Words that let a verb phrase reach back past them: "is supposed to",
 // "is meant to capture".
 bool IsRaising(const std::string& w) {
-  return In(w, {"to", "supposed", "meant", "expected", "designed", "intended",
-                "able", "likely", "unlikely", "guaranteed", "assumed",
-                "believed", "hoped", "thought", "said", "claimed", "known",
-                "shown", "going", "needs", "need", "has", "have", "tend",
-                "tends", "seem", "seems", "appear", "appears"});
+  return In(
+      w, {"to",    "supposed", "meant",    "expected",   "designed", "intended",
+          "able",  "likely",   "unlikely", "guaranteed", "assumed",  "believed",
+          "hoped", "thought",  "said",     "claimed",    "known",    "shown",
+          "going", "needs",    "need",     "has",        "have",     "tend",
+          "tends", "seem",     "seems",    "appear",     "appears"});
 }
 
 // The start of a modifier that ends at token `j` and sits between a
@@ -57,8 +58,7 @@ bool IsRaising(const std::string& w) {
 // participle phrase ("rewards in our environment", "reward functions
 // written by experts"), or a parenthesis. Returns its first token, or
 // kNone.
-size_t ModifierStart(const std::vector<Token>& tokens, size_t begin,
-                     size_t j) {
+size_t ModifierStart(const std::vector<Token>& tokens, size_t begin, size_t j) {
   constexpr size_t kMaxModifier = 5;
   if (tokens[j].lower == ")") {
     for (size_t k = j; k > begin && j - k <= kMaxModifier + 2;) {
@@ -72,12 +72,12 @@ size_t ModifierStart(const std::vector<Token>& tokens, size_t begin,
   for (size_t k = j + 1; k > begin && j + 1 - k <= kMaxModifier;) {
     const Token& t = tokens[--k];
     if (!IsWord(t)) break;
-    if (In(t.lower, {"we", "they", "you", "i", "he", "she", "experts",
-                     "people", "humans", "designers", "researchers"}) ||
+    if (In(t.lower, {"we", "they", "you", "i", "he", "she", "experts", "people",
+                     "humans", "designers", "researchers"}) ||
         IsPreposition(t.lower) ||
-        In(t.lower, {"written", "designed", "specified", "chosen", "learned",
-                     "trained", "used", "given", "built", "defined",
-                     "derived", "inferred"})) {
+        In(t.lower,
+           {"written", "designed", "specified", "chosen", "learned", "trained",
+            "used", "given", "built", "defined", "derived", "inferred"})) {
       start = k;
     }
   }

@@ -41,8 +41,9 @@ size_t LossAfter(const std::vector<Token>& tokens, size_t k, size_t end,
 size_t GoalBefore(const std::vector<Token>& tokens, size_t begin, size_t v,
                   size_t end, bool bare) {
   size_t e = v;
-  while (e > begin && (IsQuoteMark(tokens[e - 1]) ||
-                       (IsWord(tokens[e - 1]) && IsAdverb(tokens[e - 1].lower)))) {
+  while (e > begin &&
+         (IsQuoteMark(tokens[e - 1]) ||
+          (IsWord(tokens[e - 1]) && IsAdverb(tokens[e - 1].lower)))) {
     --e;
   }
   if (e == begin || e == v) return kNone;
@@ -65,15 +66,15 @@ bool IsMeasureNoun(const std::string& w) {
 }
 
 bool IsEncodeVerb(const std::string& w) {
-  return In(w, {"encode",     "encodes",     "encoding",    "encoded",
-                "compress",   "compresses",  "compressing", "compressed",
-                "translate",  "translates",  "translating", "translated",
-                "translation", "capture",    "capturing",   "captured",
-                "write",      "writing",     "written",     "put",
-                "turn",       "turning",     "convert",     "converting",
-                "converted",  "distill",     "distilling",  "distilled",
-                "formalize",  "formalizing", "formalise",   "formalising",
-                "specify",    "specifying",  "imbue",       "imbuing"});
+  return In(w, {"encode",      "encodes",     "encoding",    "encoded",
+                "compress",    "compresses",  "compressing", "compressed",
+                "translate",   "translates",  "translating", "translated",
+                "translation", "capture",     "capturing",   "captured",
+                "write",       "writing",     "written",     "put",
+                "turn",        "turning",     "convert",     "converting",
+                "converted",   "distill",     "distilling",  "distilled",
+                "formalize",   "formalizing", "formalise",   "formalising",
+                "specify",     "specifying",  "imbue",       "imbuing"});
 }
 
 // "encoding human intent into a precise objective", "the translation of
@@ -164,10 +165,9 @@ bool MatchMeasureOf(const SentenceView& s, size_t v, Match& m) {
   size_t j = v;
   while (j > s.begin &&
          IsWordIn(tokens, j - 1, s.end,
-                  {"a", "an", "the", "perfect", "good", "imperfect",
-                   "faithful", "accurate", "complete", "partial", "exact",
-                   "incomplete", "inaccurate", "poor", "direct", "full",
-                   "not", "never"})) {
+                  {"a", "an", "the", "perfect", "good", "imperfect", "faithful",
+                   "accurate", "complete", "partial", "exact", "incomplete",
+                   "inaccurate", "poor", "direct", "full", "not", "never"})) {
     --j;
   }
   if (j == v || j == s.begin ||
@@ -206,10 +206,10 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
   const auto& tokens = s.tokens;
   const std::string& adj = tokens[a].lower;
   if (In(adj, {"specified", "defined"}) &&
-      !(a > s.begin && IsWordIn(tokens, a - 1, s.end,
-                                {"incorrectly", "perfectly", "poorly",
-                                 "correctly", "exactly", "badly", "wrongly",
-                                 "precisely", "well", "imperfectly"}))) {
+      !(a > s.begin &&
+        IsWordIn(tokens, a - 1, s.end,
+                 {"incorrectly", "perfectly", "poorly", "correctly", "exactly",
+                  "badly", "wrongly", "precisely", "well", "imperfectly"}))) {
     return false;
   }
   // "a perfectly aligned loss function would ...": the presupposition.
@@ -241,8 +241,8 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
   // "misspecified training goals".
   if (In(adj, {"misspecified", "mis-specified", "underspecified"})) {
     for (size_t j = a + 1; j < s.end && j <= a + 2; ++j) {
-      if (IsWordIn(tokens, j, s.end, {"goal", "goals", "target", "targets",
-                                      "task", "tasks"})) {
+      if (IsWordIn(tokens, j, s.end,
+                   {"goal", "goals", "target", "targets", "task", "tasks"})) {
         if (s.mention <= a) return false;
         m = {"AC101", a, j, a, a};
         return true;
@@ -253,10 +253,11 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
   // "reward models are imperfect proxies": the adjective is the noun's.
   if (a + 1 < s.end && IsWord(tokens[a + 1]) &&
       !In(tokens[a + 1].lower,
-          {"and", "or", "but", "in", "for", "when", "because", "since", "so",
-           "as", "to", "if", "although", "though", "while", "even", "at",
-           "on", "by", "with", "enough", "from", "about", "relative",
-           "according", "unless", "until", "whenever"})) {
+          {"and",       "or",     "but",    "in",      "for",   "when",
+           "because",   "since",  "so",     "as",      "to",    "if",
+           "although",  "though", "while",  "even",    "at",    "on",
+           "by",        "with",   "enough", "from",    "about", "relative",
+           "according", "unless", "until",  "whenever"})) {
     return false;
   }
   Subject subject = WalkBack(tokens, s.begin, a, LossHead);

@@ -20,9 +20,9 @@ bool WordIs(const std::vector<Token>& tokens, size_t j, size_t end,
 
 bool EndsDefinition(const Token& u) {
   return u.lower == ";" ||
-         (IsWord(u) && In(u.lower, {"whereas", "while", "but", "because",
-                                    "since", "although", "though", "unless",
-                                    "however"}));
+         (IsWord(u) &&
+          In(u.lower, {"whereas", "while", "but", "because", "since",
+                       "although", "though", "unless", "however"}));
 }
 
 // Which half of the definition the anchor at `v` names, and the token
@@ -30,8 +30,9 @@ bool EndsDefinition(const Token& u) {
 char Anchor(const std::vector<Token>& tokens, size_t v, size_t end,
             size_t& after) {
   const std::string& w = tokens[v].lower;
-  char kind = w.rfind("outer", 0) == 0 ? 'o' : w.rfind("inner", 0) == 0 ? 'i'
-                                                                       : 0;
+  char kind = w.rfind("outer", 0) == 0   ? 'o'
+              : w.rfind("inner", 0) == 0 ? 'i'
+                                         : 0;
   if (kind == 0) return 0;
   if (In(w, {"outer-alignment", "inner-alignment", "outer-aligned",
              "inner-aligned", "inner-misalignment", "outer-misalignment"})) {
@@ -40,8 +41,8 @@ char Anchor(const std::vector<Token>& tokens, size_t v, size_t end,
   }
   if (!In(w, {"outer", "inner"})) return 0;
   size_t a = SkipMarks(tokens, v + 1, end);
-  if (!WordIs(tokens, a, end, {"alignment", "misalignment", "aligned",
-                               "misaligned"})) {
+  if (!WordIs(tokens, a, end,
+              {"alignment", "misalignment", "aligned", "misaligned"})) {
     return 0;
   }
   after = a + 1;
@@ -57,7 +58,8 @@ size_t DefinitionVerb(const std::vector<Token>& tokens, size_t after,
   size_t d = SkipMarks(tokens, after, end);
   if (d < end && tokens[d].lower == ",") {
     size_t close = d + 1;
-    if (WordIs(tokens, close, end, {"which", "that"})) return close + 1 < end ? close + 1 : kNone;
+    if (WordIs(tokens, close, end, {"which", "that"}))
+      return close + 1 < end ? close + 1 : kNone;
     while (close < end && close <= d + 5 && IsWord(tokens[close]) &&
            !IsNegation(tokens[close].lower)) {
       ++close;
@@ -78,10 +80,11 @@ size_t DefinitionVerb(const std::vector<Token>& tokens, size_t after,
   }
   if (d < end && tokens[d].lower == ":") return d;
   if (WordIs(tokens, d, end,
-             {"is", "refers", "means", "denotes", "describes", "concerns",
-              "consists", "amounts", "involves", "requires", "asks", "deals",
-              "seeks", "aims", "entails", "mean", "understand", "addresses",
-              "captures", "considers", "focuses", "questions", "examines"})) {
+             {"is",       "refers",     "means",     "denotes",  "describes",
+              "concerns", "consists",   "amounts",   "involves", "requires",
+              "asks",     "deals",      "seeks",     "aims",     "entails",
+              "mean",     "understand", "addresses", "captures", "considers",
+              "focuses",  "questions",  "examines"})) {
     return d;
   }
   return kNone;
@@ -128,11 +131,12 @@ size_t OuterContent(const SentenceView& s, size_t from, size_t to,
 
 bool IsPursuitWord(const std::string& w) {
   return IsAlignVerb(w) ||
-         In(w, {"match", "matches", "matched", "matching", "optimize",
-                "optimizes", "optimizing", "optimise", "optimises",
-                "optimising", "pursue", "pursues", "pursuing", "internalize",
-                "internalizes", "internalise", "internalises", "achieve",
-                "achieves", "agree", "agrees", "coincide", "coincides"});
+         In(w, {"match",        "matches",     "matched",      "matching",
+                "optimize",     "optimizes",   "optimizing",   "optimise",
+                "optimises",    "optimising",  "pursue",       "pursues",
+                "pursuing",     "internalize", "internalizes", "internalise",
+                "internalises", "achieve",     "achieves",     "agree",
+                "agrees",       "coincide",    "coincides"});
 }
 
 // Inner content in [from, to): something that aligns with, matches or

@@ -105,14 +105,14 @@ size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
                     "specifications", "spec", "specs"})) {
     // "our objective", "the main objective": an aim, not a loss; "the true
     // objective", "the mesa-objective": the target or the learned one.
-    if (prev({"our",      "my",       "your",     "his",     "her",
-              "their",    "main",     "primary",  "key",     "overall",
-              "research", "ultimate", "first",    "second",  "sole",
-              "chief",    "central",  "broader",  "whose",   "business",
-              "project",  "policy",   "true",     "intended", "desired",
-              "real",     "actual",   "internal", "inner",   "mesa",
-              "learned",  "behavioral", "behavioural", "its",  "implicit",
-              "emergent", "own",      "learning", "ideal"})) {
+    if (prev({"our",      "my",         "your",        "his",      "her",
+              "their",    "main",       "primary",     "key",      "overall",
+              "research", "ultimate",   "first",       "second",   "sole",
+              "chief",    "central",    "broader",     "whose",    "business",
+              "project",  "policy",     "true",        "intended", "desired",
+              "real",     "actual",     "internal",    "inner",    "mesa",
+              "learned",  "behavioral", "behavioural", "its",      "implicit",
+              "emergent", "own",        "learning",    "ideal"})) {
       return kNone;
     }
     first = j;
@@ -133,11 +133,12 @@ size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   }
   while (first > begin && IsWord(tokens[first - 1]) &&
          In(tokens[first - 1].lower,
-            {"training", "specified", "proxy", "base", "outer", "learning",
-             "optimization", "rl", "pretraining", "surrogate", "designed",
-             "reward", "loss", "task", "objective", "explicit", "stated",
-             "given", "formal", "hand-crafted", "handcrafted", "written",
-             "learned"})) {
+            {"training",    "specified", "proxy",        "base",
+             "outer",       "learning",  "optimization", "rl",
+             "pretraining", "surrogate", "designed",     "reward",
+             "loss",        "task",      "objective",    "explicit",
+             "stated",      "given",     "formal",       "hand-crafted",
+             "handcrafted", "written",   "learned"})) {
     --first;
   }
   return first;
@@ -146,8 +147,8 @@ size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
 size_t MesaHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   const Token& t = tokens[j];
   if (!IsWord(t)) return kNone;
-  if (In(t.lower, {"mesa-objective", "mesa-objectives", "mesa-goal",
-                   "mesa-goals"})) {
+  if (In(t.lower,
+         {"mesa-objective", "mesa-objectives", "mesa-goal", "mesa-goals"})) {
     return j;
   }
   if (In(t.lower, {"objective", "objectives", "goal", "goals"}) && j > begin &&
@@ -243,30 +244,30 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
     };
     if (n < end && IsWord(tokens[n]) && !adverb(tokens[n].lower) &&
         !In(tokens[n].lower,
-            {"of",    "for",     "in",        "and",     "or",     "that",
-             "into",  "than",    "via",       "such",    "rather", "even",
-             "without", "through", "only",    "it",      "its",    "under",
-             "which", "is",      "are",       "was",     "were",   "as",
-             "by",    "to",      "than",      "we",      "they",   "it",
-             "while", "whereas", "but",       "because", "so",     "when",
-             "at",    "on",      "from",      "with",    "here",   "there",
-             "well",  "better",  "perfectly", "exactly", "closely"})) {
+            {"of",      "for",     "in",        "and",     "or",     "that",
+             "into",    "than",    "via",       "such",    "rather", "even",
+             "without", "through", "only",      "it",      "its",    "under",
+             "which",   "is",      "are",       "was",     "were",   "as",
+             "by",      "to",      "than",      "we",      "they",   "it",
+             "while",   "whereas", "but",       "because", "so",     "when",
+             "at",      "on",      "from",      "with",    "here",   "there",
+             "well",    "better",  "perfectly", "exactly", "closely"})) {
       return kNone;
     }
     return j;
   }
   if (In(w, {"values", "preferences", "desires", "interests", "wishes",
              "preference", "judgment", "judgement", "judgments", "concept",
-             "concepts", "notion", "understanding",
-             "expectations", "desiderata", "objectives", "intentions"})) {
+             "concepts", "notion", "understanding", "expectations",
+             "desiderata", "objectives", "intentions"})) {
     return j > 0 && IsHumanish(tokens[j - 1]) ? j : kNone;
   }
   // "the true objective", "the actual goal", "the intended reward".
   if (In(w, {"true", "actual", "real", "underlying"}) && n < end &&
       IsWord(tokens[n]) &&
-      In(tokens[n].lower, {"objective", "objectives", "goal", "goals",
-                           "reward", "intent", "intention", "intentions",
-                           "preferences", "values"})) {
+      In(tokens[n].lower,
+         {"objective", "objectives", "goal", "goals", "reward", "intent",
+          "intention", "intentions", "preferences", "values"})) {
     return n;
   }
   // "the task concept".
@@ -289,13 +290,12 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
                : kNone;
   }
   // "something we want", "the objective we want".
-  if (In(w, {"something", "anything", "whatever", "objective", "objectives",
-             "thing", "things", "outcome", "outcomes", "behaviour",
-             "behavior"}) &&
-      n < end &&
-      IsWord(tokens[n]) &&
-      In(tokens[n].lower, {"we", "you", "they", "humans", "people", "i",
-                           "the", "our", "users", "designers"})) {
+  if (In(w,
+         {"something", "anything", "whatever", "objective", "objectives",
+          "thing", "things", "outcome", "outcomes", "behaviour", "behavior"}) &&
+      n < end && IsWord(tokens[n]) &&
+      In(tokens[n].lower, {"we", "you", "they", "humans", "people", "i", "the",
+                           "our", "users", "designers"})) {
     for (size_t m = n + 1; m < end && m <= n + 4; ++m) {
       if (IsWord(tokens[m]) &&
           In(tokens[m].lower, {"want", "wants", "wanted", "intend", "intends",
@@ -329,16 +329,16 @@ bool IsAlignVerb(std::string_view w) {
 }
 
 bool IsRepresentVerb(std::string_view w) {
-  return In(w, {"represents", "represent",   "representing", "represented",
-                "encodes",    "encode",      "encoding",     "encoded",
-                "captures",   "capture",     "capturing",    "captured",
-                "reflects",   "reflect",     "reflecting",   "reflected",
-                "embodies",   "embody",      "embodied",     "matches",
-                "match",      "matching",    "matched",      "specifies",
-                "specify",    "specifying",  "expresses",    "express",
-                "expressing", "expressed",   "tracks",       "track",
-                "tracking",   "approximates", "approximate", "approximating",
-                "stipulates", "stipulating", "defines",      "define"});
+  return In(w, {"represents", "represent",    "representing", "represented",
+                "encodes",    "encode",       "encoding",     "encoded",
+                "captures",   "capture",      "capturing",    "captured",
+                "reflects",   "reflect",      "reflecting",   "reflected",
+                "embodies",   "embody",       "embodied",     "matches",
+                "match",      "matching",     "matched",      "specifies",
+                "specify",    "specifying",   "expresses",    "express",
+                "expressing", "expressed",    "tracks",       "track",
+                "tracking",   "approximates", "approximate",  "approximating",
+                "stipulates", "stipulating",  "defines",      "define"});
 }
 
 std::string_view PrepositionOf(std::string_view verb) {
@@ -352,29 +352,46 @@ std::string_view PrepositionOf(std::string_view verb) {
 }
 
 bool IsEvaluative(std::string_view w) {
-  return In(w, {"correct",       "incorrect",     "right",
-                "wrong",         "perfect",       "imperfect",
-                "accurate",      "inaccurate",    "misspecified",
-                "mis-specified", "underspecified", "misaligned",
-                "well-specified", "flawed",       "bad",
-                "faulty",        "buggy",         "well-aligned",
-                "perfectly-specified", "incomplete", "misspecify",
-                "misspecifies",  "misspecifying", "mis-specify",
-                "misalign",      "misaligns"});
+  return In(w, {"correct",
+                "incorrect",
+                "right",
+                "wrong",
+                "perfect",
+                "imperfect",
+                "accurate",
+                "inaccurate",
+                "misspecified",
+                "mis-specified",
+                "underspecified",
+                "misaligned",
+                "well-specified",
+                "flawed",
+                "bad",
+                "faulty",
+                "buggy",
+                "well-aligned",
+                "perfectly-specified",
+                "incomplete",
+                "misspecify",
+                "misspecifies",
+                "misspecifying",
+                "mis-specify",
+                "misalign",
+                "misaligns"});
 }
 
 bool IsAdverb(std::string_view w) {
   if (IsFiller(w)) return true;
   return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 &&
-         !In(w, {"only", "apply", "supply", "reply", "family", "early",
-                 "belly", "italy", "rely", "ally", "holy", "daily"});
+         !In(w, {"only", "apply", "supply", "reply", "family", "early", "belly",
+                 "italy", "rely", "ally", "holy", "daily"});
 }
 
 bool IsGapNoun(std::string_view w) {
-  return In(w, {"misalignment", "misalignments", "misspecification",
-                "misspecifications", "mis-specification", "mismatch",
-                "mismatches", "gap", "gaps", "divergence", "discrepancy",
-                "discrepancies"});
+  return In(w,
+            {"misalignment", "misalignments", "misspecification",
+             "misspecifications", "mis-specification", "mismatch", "mismatches",
+             "gap", "gaps", "divergence", "discrepancy", "discrepancies"});
 }
 
 }  // namespace aligncheck::prose

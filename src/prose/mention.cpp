@@ -17,28 +17,27 @@ bool WordAt(const std::vector<Token>& tokens, size_t j, size_t end,
 
 // Someone other than the author: the holder of a reported view.
 bool IsThirdParty(const std::string& w) {
-  return In(w, {"people",     "practitioners", "researchers", "authors",
-                "many",       "most",          "some",        "others",
-                "critics",    "proponents",    "they",        "he",
-                "she",        "commonly",      "often",       "widely",
-                "community",  "field",         "folks",       "textbooks",
+  return In(w, {"people",     "practitioners", "researchers",   "authors",
+                "many",       "most",          "some",          "others",
+                "critics",    "proponents",    "they",          "he",
+                "she",        "commonly",      "often",         "widely",
+                "community",  "field",         "folks",         "textbooks",
                 "literature", "papers",        "traditionally", "nobody",
-                "everyone",   "everybody",     "someone",     "somebody"});
+                "everyone",   "everybody",     "someone",       "somebody"});
 }
 
 bool IsReportVerb(const std::string& w) {
-  return In(w, {"expect",     "expects",     "expected",   "view",
-                "views",      "believe",     "believes",   "believed",
-                "assume",     "assumes",     "assumed",    "think",
-                "thinks",     "argue",       "argues",     "argued",
-                "claim",      "claims",      "claimed",    "say",
-                "says",       "said",        "suggest",    "suggests",
-                "hold",       "holds",       "described",  "regarded",
-                "considered", "framed",      "portrayed",  "characterized",
-                "treat",      "treats",      "imagine",    "imagines",
-                "asked",      "asks",        "wonder",     "wonders",
-                "wondered",   "doubt",       "doubts",     "deny",
-                "denies",     "hope",        "hopes"});
+  return In(w,
+            {"expect",    "expects",       "expected", "view",       "views",
+             "believe",   "believes",      "believed", "assume",     "assumes",
+             "assumed",   "think",         "thinks",   "argue",      "argues",
+             "argued",    "claim",         "claims",   "claimed",    "say",
+             "says",      "said",          "suggest",  "suggests",   "hold",
+             "holds",     "described",     "regarded", "considered", "framed",
+             "portrayed", "characterized", "treat",    "treats",     "imagine",
+             "imagines",  "asked",         "asks",     "wonder",     "wonders",
+             "wondered",  "doubt",         "doubts",   "deny",       "denies",
+             "hope",      "hopes"});
 }
 
 }  // namespace
@@ -101,8 +100,7 @@ size_t MentionStart(const std::vector<Token>& tokens, size_t begin,
   return end;
 }
 
-bool SaysAmbiguous(const std::vector<Token>& tokens, size_t begin,
-                   size_t end) {
+bool SaysAmbiguous(const std::vector<Token>& tokens, size_t begin, size_t end) {
   for (size_t j = begin; j < end; ++j) {
     const Token& t = tokens[j];
     if (!IsWord(t)) continue;
@@ -120,15 +118,15 @@ bool SaysAmbiguous(const std::vector<Token>& tokens, size_t begin,
 }
 
 bool RefersBack(const std::vector<Token>& tokens, size_t begin, size_t end) {
-  size_t limit = begin + kMaxBackReference < end ? begin + kMaxBackReference
-                                                 : end;
+  size_t limit =
+      begin + kMaxBackReference < end ? begin + kMaxBackReference : end;
   for (size_t j = begin; j < limit; ++j) {
     const Token& t = tokens[j];
     if (!IsWord(t) || !In(t.lower, {"this", "that"})) continue;
     // "this claim", "this statement".
     if (WordAt(tokens, j + 1, end,
-               {"claim", "statement", "sentence", "example", "quote",
-                "slogan", "phrase"})) {
+               {"claim", "statement", "sentence", "example", "quote", "slogan",
+                "phrase"})) {
       return true;
     }
     // "This is an aspirational statement", "What does this mean".
@@ -154,14 +152,14 @@ bool IsHypotheticalSpeech(const std::vector<Token>& tokens, size_t begin,
   for (size_t j = begin; j < open; ++j) {
     if (!IsWord(tokens[j])) continue;
     const std::string& w = tokens[j].lower;
-    if (In(w, {"suppose", "supposing", "imagine", "imagining", "if",
-               "pretend", "hypothetically"})) {
+    if (In(w, {"suppose", "supposing", "imagine", "imagining", "if", "pretend",
+               "hypothetically"})) {
       supposed = true;
     }
-    if (supposed && In(w, {"tell", "tells", "told", "say", "says", "said",
-                           "claim", "claims", "claimed", "write", "writes",
-                           "wrote", "announce", "announces", "insist",
-                           "insists", "declare", "declares"})) {
+    if (supposed &&
+        In(w, {"tell", "tells", "told", "say", "says", "said", "claim",
+               "claims", "claimed", "write", "writes", "wrote", "announce",
+               "announces", "insist", "insists", "declare", "declares"})) {
       speech = true;
     }
   }

@@ -23,8 +23,7 @@ namespace aligncheck::prose {
 ///  - the author's denial of saying it: "we do not claim", "we never
 ///    said".
 /// A phrase whose subject comes after this token is mentioned, not used.
-size_t MentionStart(const std::vector<Token>& tokens, size_t begin,
-                    size_t end);
+size_t MentionStart(const std::vector<Token>& tokens, size_t begin, size_t end);
 
 /// Whether the sentence [begin, end) says, anywhere, that the notion has
 /// several meanings or none: "in many different senses", "is ambiguous",

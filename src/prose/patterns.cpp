@@ -19,8 +19,8 @@ uint8_t ClassOf(const std::string& w) {
       IsEncodeWord(w) || w == "same") {
     c |= kLossGoalVerb;
   }
-  if (IsEvaluative(w) || In(w, {"specified", "defined", "aligned",
-                                "misaligned"})) {
+  if (IsEvaluative(w) ||
+      In(w, {"specified", "defined", "aligned", "misaligned"})) {
     c |= kEvaluative;
   }
   if (IsGapNoun(w)) c |= kGapNoun;

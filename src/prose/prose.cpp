@@ -161,13 +161,12 @@ std::vector<Diagnostic> CheckParagraph(
   bool quotes_found = false;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const SentenceTokens& s = sentences[i];
-    const SentenceTokens* next = i + 1 < sentences.size() ? &sentences[i + 1]
-                                                          : nullptr;
+    const SentenceTokens* next =
+        i + 1 < sentences.size() ? &sentences[i + 1] : nullptr;
     SentenceMood mood;
     mood.question = IsQuestion(text, s.text);
-    mood.answered_no =
-        mood.question && next != nullptr &&
-        AnswersNo(tokens, next->begin, next->end);
+    mood.answered_no = mood.question && next != nullptr &&
+                       AnswersNo(tokens, next->begin, next->end);
     std::vector<Match> matches = FindMatches(tokens, s.begin, s.end, mood);
     // "I want a loss aligned with the goal. This is an aspirational
     // statement ...": an example on display, not the author's claim.

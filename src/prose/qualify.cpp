@@ -67,8 +67,8 @@ bool IsKeywordPair(std::string_view a, std::string_view b) {
     return a != "the";
   }
   if (a == "optimal") {
-    return In(b, {"policy", "policies", "behaviour", "behavior", "agent",
-                  "agents"});
+    return In(
+        b, {"policy", "policies", "behaviour", "behavior", "agent", "agents"});
   }
   return false;
 }

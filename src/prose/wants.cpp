@@ -20,38 +20,40 @@ bool WordIs(const std::vector<Token>& tokens, size_t j, size_t end,
 }
 
 bool IsMotivation(const std::string& w) {
-  return In(w, {"want",     "wants",     "wanted",     "wanting",  "try",
-                "tries",    "tried",     "trying",     "seek",     "seeks",
-                "seeking",  "aim",       "aims",       "aiming",   "strive",
-                "strives",  "striving",  "attempt",    "attempts", "attempting",
-                "desire",   "desires",   "motivated",  "learn",    "learns",
-                "learned",  "learning",  "designed",   "built",    "going",
-                "incentivized", "incentivised", "driven", "inclined"});
+  return In(
+      w, {"want",         "wants",        "wanted",    "wanting",  "try",
+          "tries",        "tried",        "trying",    "seek",     "seeks",
+          "seeking",      "aim",          "aims",      "aiming",   "strive",
+          "strives",      "striving",     "attempt",   "attempts", "attempting",
+          "desire",       "desires",      "motivated", "learn",    "learns",
+          "learned",      "learning",     "designed",  "built",    "going",
+          "incentivized", "incentivised", "driven",    "inclined"});
 }
 
 bool IsAcquisition(const std::string& w) {
-  return In(w, {"minimize", "minimise", "reduce",   "lower",    "decrease",
-                "maximize", "maximise", "increase", "get",      "obtain",
-                "achieve",  "attain",   "collect",  "earn",     "receive",
-                "gain",     "optimize", "optimise", "accumulate", "chase",
-                "grab",     "secure"});
+  return In(
+      w, {"minimize",   "minimise", "reduce",  "lower",  "decrease", "maximize",
+          "maximise",   "increase", "get",     "obtain", "achieve",  "attain",
+          "collect",    "earn",     "receive", "gain",   "optimize", "optimise",
+          "accumulate", "chase",    "grab",    "secure"});
 }
 
 bool IsPursuit(const std::string& w) {
-  return In(w, {"optimizes", "optimize",  "optimizing", "optimises",
-                "optimise",  "optimising", "maximizes", "maximize",
-                "maximizing", "maximises", "maximise",  "maximising",
-                "minimizes", "minimize",  "minimizing", "minimises",
-                "minimise",  "minimising", "pursues",   "pursue",
-                "pursuing",  "values",    "value",      "valued",
-                "chases",    "chase",     "chasing",    "seeks",
-                "seek",      "seeking",   "covets"});
+  return In(
+      w, {"optimizes",  "optimize",   "optimizing", "optimises",  "optimise",
+          "optimising", "maximizes",  "maximize",   "maximizing", "maximises",
+          "maximise",   "maximising", "minimizes",  "minimize",   "minimizing",
+          "minimises",  "minimise",   "minimising", "pursues",    "pursue",
+          "pursuing",   "values",     "value",      "valued",     "chases",
+          "chase",      "chasing",    "seeks",      "seek",       "seeking",
+          "covets"});
 }
 
 // "optimizes", "optimized", "optimizing": not the bare form.
 bool Inflected(const std::string& w) {
   auto ends = [&](std::string_view e) {
-    return w.size() > e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0;
+    return w.size() > e.size() &&
+           w.compare(w.size() - e.size(), e.size(), e) == 0;
   };
   return ends("s") || ends("ed") || ends("ing");
 }
@@ -94,9 +96,9 @@ bool NamesWhatIsMeant(const SentenceView& s, size_t loss) {
   for (size_t j = s.begin; j < s.end; ++j) {
     if (IsWord(tokens[j]) &&
         In(tokens[j].lower,
-           {"register", "registers", "channel", "sensor", "sensors",
-            "tamper", "tampers", "tampering", "overwrite", "overwrites",
-            "wirehead", "wireheading", "button"})) {
+           {"register", "registers", "channel", "sensor", "sensors", "tamper",
+            "tampers", "tampering", "overwrite", "overwrites", "wirehead",
+            "wireheading", "button"})) {
       return true;
     }
   }
@@ -110,8 +112,7 @@ bool NamesWhatIsMeant(const SentenceView& s, size_t loss) {
     }
   }
   // "the loss on the training set": the mathematical reading.
-  Words data = {"training", "data", "dataset", "set", "distribution",
-                "test"};
+  Words data = {"training", "data", "dataset", "set", "distribution", "test"};
   return WordIs(tokens, loss + 1, s.end, {"on", "over"}) &&
          (WordIs(tokens, loss + 2, s.end, data) ||
           WordIs(tokens, loss + 3, s.end, data));
@@ -131,9 +132,9 @@ size_t AcquiresLoss(const std::vector<Token>& tokens, size_t k, size_t end,
     }
     // "its goal of reward maximization".
     if (In(t.lower, {"reward", "rewards", "loss"}) &&
-        WordIs(tokens, j + 1, end,
-               {"maximization", "maximisation", "minimization",
-                "minimisation"})) {
+        WordIs(
+            tokens, j + 1, end,
+            {"maximization", "maximisation", "minimization", "minimisation"})) {
       verb = j + 1;
       return j + 1;
     }
@@ -210,10 +211,10 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
     bool needs_subject = true;
     size_t n = SkipMarks(tokens, v + 1, s.end);
     if (In(w, {"care", "cares", "cared", "caring"})) {
-      while (WordIs(tokens, n, s.end,
-                    {"only", "mostly", "solely", "most", "primarily", "just",
-                     "really", "deeply", "exclusively", "intrinsically",
-                     "terminally"})) {
+      while (WordIs(
+          tokens, n, s.end,
+          {"only", "mostly", "solely", "most", "primarily", "just", "really",
+           "deeply", "exclusively", "intrinsically", "terminally"})) {
         n = SkipMarks(tokens, n + 1, s.end);
       }
       if (WordIs(tokens, n, s.end, {"about"})) {
@@ -221,17 +222,21 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       }
     } else if (IsMotivation(w) && WordIs(tokens, n, s.end, {"to"})) {
       loss = AcquiresLoss(tokens, n + 1, s.end, false, verb);
-    } else if (In(w, {"want", "wants", "desire", "desires", "values",
-                      "seeks", "cares"}) &&
+    } else if (In(w, {"want", "wants", "desire", "desires", "values", "seeks",
+                      "cares"}) &&
                WordIs(tokens, n, s.end, {"is", "are"})) {
       loss = FindLossObject(tokens, n + 1, s.end, false);  // "what it wants is"
     } else if (In(w, {"want", "wants", "desire", "desires"})) {
       loss = FindLossObject(tokens, v + 1, s.end, false);  // "wants reward"
     } else if (IsPursuit(w)) {
       // "the value loss", "a value function": a noun, not the verb.
-      if (In(w, {"value", "values"}) &&
-          WordIs(tokens, n, s.end, {"loss", "losses", "function", "functions",
-                                   })) {
+      if (In(w, {"value", "values"}) && WordIs(tokens, n, s.end,
+                                               {
+                                                   "loss",
+                                                   "losses",
+                                                   "function",
+                                                   "functions",
+                                               })) {
         continue;
       }
       if (WordIs(tokens, n, s.end, {"for"})) ++n;
@@ -265,7 +270,8 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       first = subject.first;
       // "agent value the loss": a bare verb after a singular subject is a
       // noun compound, not a verb ("the agents value", "will value").
-      if (IsPursuit(w) && !Inflected(w) && !AgreesWithBareVerb(tokens, first, v)) {
+      if (IsPursuit(w) && !Inflected(w) &&
+          !AgreesWithBareVerb(tokens, first, v)) {
         continue;
       }
       // "train a model to optimize": the procedure acts on the model.
@@ -285,8 +291,8 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
         continue;
       }
       // "The model minimizes the loss": a statement about training.
-      Words technical = {"model",      "models",      "network", "networks",
-                         "net",        "classifier",  "classifiers", "learner"};
+      Words technical = {"model", "models",     "network",     "networks",
+                         "net",   "classifier", "classifiers", "learner"};
       if (IsPursuit(w) && WordIs(tokens, loss, s.end, {"loss", "losses"}) &&
           (WordIs(tokens, subject.first, s.end, technical) ||
            WordIs(tokens, subject.first + 1, s.end, technical))) {
@@ -298,8 +304,8 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       continue;
     }
     // "the model is trained to maximize": the procedure acts.
-    Words procedure = {"trained", "optimized", "optimised", "fine-tuned",
-                       "finetuned", "taught", "used"};
+    Words procedure = {"trained",   "optimized", "optimised", "fine-tuned",
+                       "finetuned", "taught",    "used"};
     if ((v > s.begin && WordIs(tokens, v - 1, s.end, procedure)) ||
         (v > s.begin + 1 && WordIs(tokens, v - 1, s.end, {"to"}) &&
          WordIs(tokens, v - 2, s.end, procedure))) {
