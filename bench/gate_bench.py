@@ -6,7 +6,7 @@ lists, links, inline code and math, code blocks, blockquotes, tables), each
 document with one embedded spec in three aligncheck blocks (two claims), and
 a known number of planted prose findings: unqualified sentences that the
 gate must report, beside near misses it must not (qualified sentences,
-questions, "loss" in unrelated senses). Runs the gate once per repetition and
+questions about what the notion means, "loss" in unrelated senses). Runs the gate once per repetition and
 prints wall time, CPU time and peak resident memory (ru_maxrss of the child),
 and checks that the findings reported are exactly the planted ones.
 
@@ -38,7 +38,7 @@ PLANTED = [  # each is reported once (AC101, AC102 or AC103)
 ]
 NEAR_MISSES = [  # must not be reported
     "The cross-entropy loss represents the negative log-likelihood of the labels.",
-    "Is the loss function aligned with the goal?",
+    "What does it mean for a loss function to be aligned with the goal?",
     "Read as an idealized minimizer over the training data, the loss is aligned with the goal.",
     "The loss curve is aligned with the x-axis after the first epoch.",
     "We report the training loss and the reward per episode in Table 2.",

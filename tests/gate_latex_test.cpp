@@ -49,7 +49,8 @@ TEST_CASE("latex: math, code and URLs become one opaque character each") {
         std::vector<std::string>{
             "Loss # and # and # and # mid # sentence; #, #, # and #the paper . "
             "\"Quoted\" 100% -- done."});
-  CHECK(r.Code() == std::vector<std::string>{"misses\\_coin", "x_y"});
+  CHECK(r.Code() == std::vector<std::string>{"misses\\_coin", "x_y",
+                                             "https://a.org", "https://b.org"});
 }
 
 TEST_CASE("latex: sections, items and environments break paragraphs") {

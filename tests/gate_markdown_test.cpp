@@ -154,7 +154,8 @@ TEST_CASE("markdown: code, math and URLs become one opaque character each") {
         std::vector<std::string>{
             "The loss # and # with # and # and # at # or #. See the paper# and "
             "img#, cost $5 and snake_case *stars*."});
-  CHECK(r.Code() == std::vector<std::string>{"misses_coin", "a ` b"});
+  CHECK(r.Code() == std::vector<std::string>{"misses_coin", "a ` b",
+                                             "https://c.org/(z)", "i.png"});
 }
 
 TEST_CASE("markdown: directives") {

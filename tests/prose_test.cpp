@@ -1,17 +1,14 @@
 // Prose rules AC101-AC103: sentence splitting, quotes, each rule, the
-// exemptions, host spans, the prefilter, the essay, and the labelled corpus
-// with its precision and recall.
+// exemptions, use versus mention, host spans, the prefilter and the essay.
+// The labelled corpora are scored in prose_corpus_test.cpp.
 #include "prose/prose.h"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
 #include <cctype>
-#include <fstream>
 #include <iostream>
-#include <map>
 #include <random>
-#include <sstream>
 
 #include "lint/config.h"
 #include "lint/rules.h"
@@ -20,89 +17,12 @@
 #include "prose/quotes.h"
 #include "prose/sentences.h"
 #include "prose/tokens.h"
+#include "prose_test_util.h"
 
 namespace aligncheck::prose {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in.good(), "cannot read ", path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string DataPath(const char* name) {
-  return std::string(ALIGNCHECK_SOURCE_DIR) + "/tests/prose/" + name;
-}
-
-// What a reader makes of a line of Markdown-like test text: a leading "> "
-// makes a blockquote; `code`, $math$ and URLs each become one kOpaque.
-// Offsets are those of the line, plus `base`.
-Paragraph Read(std::string_view line, uint32_t base = 0) {
-  Paragraph p;
-  size_t i = 0;
-  if (line.substr(0, 2) == "> ") p.blockquote = true, i = 2;
-  auto put = [&](char c, size_t at) {
-    p.text += c;
-    p.offsets.push_back(base + static_cast<uint32_t>(at));
-  };
-  while (i < line.size()) {
-    char c = line[i];
-    size_t close = std::string_view::npos;
-    if (line.substr(i, 2) == "``") {  // a LaTeX opening quote
-      put(c, i);
-      put(c, i + 1);
-      i += 2;
-      continue;
-    }
-    if (c == '`' || c == '$') close = line.find(c, i + 1);
-    if (close != std::string_view::npos) {
-      if (c == '`') {
-        p.code.push_back({static_cast<uint32_t>(p.text.size()),
-                          std::string(line.substr(i + 1, close - i - 1))});
-      }
-      put(kOpaque, i);
-      i = close + 1;
-      continue;
-    }
-    if (line.substr(i, 7) == "http://" || line.substr(i, 8) == "https://") {
-      size_t end = line.find_first_of(" \t", i);
-      if (end == std::string_view::npos) end = line.size();
-      while (end > i && (line[end - 1] == '.' || line[end - 1] == ',')) --end;
-      put(kOpaque, i);
-      i = end;
-      continue;
-    }
-    put(c, i);
-    ++i;
-  }
-  return p;
-}
-
-const DocumentContext& CorpusContext() {
-  static const DocumentContext kContext{
-      {"novels_idealized", "reward_trained", "lab_physical"}};
-  return kContext;
-}
-
-std::vector<Diagnostic> Check(std::string_view line,
-                              const DocumentContext& context = {}) {
-  auto host = std::make_shared<SourceFile>("t.md", std::string(line));
-  return CheckParagraph(host, Read(line), context);
-}
-
-// "AC101:warning:<span text>" for each finding of `line`.
-std::vector<std::string> Findings(std::string_view line,
-                                  const DocumentContext& context = {}) {
-  std::vector<std::string> out;
-  for (const Diagnostic& d : Check(line, context)) {
-    out.push_back(
-        fmt::format("{}:{}:{}", d.id, SeverityName(d.severity),
-                    line.substr(d.span.begin, d.span.end - d.span.begin)));
-  }
-  return out;
-}
+using namespace testing;
 
 std::vector<std::string> Sentences(std::string_view text) {
   std::vector<std::string> out;
@@ -184,8 +104,6 @@ TEST_CASE("prose: AC101 flags a loss aligned with a goal, with its span") {
                 "want"});
   CHECK(Findings("The reward captures the designer's goals.") ==
         Strings{"AC101:warning:reward captures the designer's goals"});
-  CHECK(Findings("Is the loss aligned with the intended goal?").empty());
-  CHECK(Findings("The loss is not aligned with the intended goal.").empty());
   CHECK(Findings("The loss represents the cross-entropy.").empty());
   CHECK(Findings("The x-axis is aligned with the goal line.").empty());
 }
@@ -202,9 +120,30 @@ TEST_CASE("prose: AC102 flags outer alignment defined as a loss-goal match") {
         Strings{"AC102:warning:Outer alignment means the loss is aligned "
                 "with the intended goal"});
   CHECK(Findings("Outer alignment is hard.").empty());
-  CHECK(Findings("Inner alignment refers to aligning the mesa-objective "
-                 "with the specified loss function.")
+  CHECK(Findings("Outer alignment is not about matching the loss to the "
+                 "intended goal.")
             .empty());
+}
+
+TEST_CASE("prose: AC102 flags inner alignment defined by the base objective") {
+  CHECK(Findings("Inner alignment refers to aligning the mesa-objective "
+                 "with the specified loss function.") ==
+        Strings{"AC102:warning:Inner alignment refers to aligning the "
+                "mesa-objective with the specified loss function"});
+  CHECK(Findings("Inner alignment: does the trained model optimize the "
+                 "training objective?") ==
+        Strings{"AC102:warning:Inner alignment: does the trained model "
+                "optimize the training objective"});
+  CHECK(Findings("If the mesa-objective matches the base objective, the "
+                 "system is inner-aligned.")
+            .size() == 1);
+  // Both halves of one definition are one finding, the outer one.
+  CHECK(Findings("Outer alignment means aligning the loss with the intended "
+                 "goal, whereas inner alignment means aligning the "
+                 "mesa-objective with the loss.") ==
+        Strings{"AC102:warning:Outer alignment means aligning the loss with "
+                "the intended goal"});
+  CHECK(Findings("Inner alignment is hard to study.").empty());
 }
 
 TEST_CASE("prose: AC103 flags an agent that wants low loss or high reward") {
@@ -215,11 +154,93 @@ TEST_CASE("prose: AC103 flags an agent that wants low loss or high reward") {
   CHECK(Findings("It tries to get as much reward as possible.") ==
         Strings{"AC103:warning:It tries to get as much reward"});
   CHECK(Findings("The optimizer tries to minimize the loss.").empty());
-  CHECK(Findings("The agent might want to minimize its loss.").empty());
   CHECK(Findings("The model \"wants\" to minimize its loss.").empty());
+  // Without "wants": the agent's goal, a pursuit verb, a purpose clause.
+  CHECK(Findings("The agent's goal is to maximize cumulative reward.") ==
+        Strings{"AC103:warning:goal is to maximize cumulative reward"});
+  CHECK(Findings("Insofar as the agent has a final goal, that goal is to "
+                 "maximize its future reward.")
+            .size() == 1);
+  CHECK(Findings("Consider an AI that terminally pursues reward.") ==
+        Strings{"AC103:warning:AI that terminally pursues reward"});
+  CHECK(Findings("To get high reward, models must learn many heuristics.")
+            .size() == 1);
+  // Denying it rejects the notion; naming the signal or the register, or
+  // the training procedure as the actor, says what is meant.
+  CHECK(Findings("The agent does not want to minimize its loss.").empty());
+  CHECK(Findings("Reward is not the optimization target.").empty());
+  CHECK(Findings("The agent tries to maximize the reward signal.").empty());
+  CHECK(Findings("The agent would overwrite its reward register to get "
+                 "more reward.")
+            .empty());
+  CHECK(Findings("The policy is trained to maximize reward.").empty());
+  CHECK(Findings("The model minimizes the loss on the training set.").empty());
 }
 
-TEST_CASE("prose: a named reading or claim qualifies sentence or paragraph") {
+TEST_CASE("prose: AC101 shapes beyond subject-verb-object") {
+  CHECK(Findings("Specification gaming: the agent exploits a misspecified "
+                 "reward function.") ==
+        Strings{"AC101:warning:misspecified reward function"});
+  CHECK(Findings("Reward functions, learned or specified by hand, are "
+                 "rarely perfect.")
+            .size() == 1);
+  CHECK(Findings("The misalignment between the specified reward and the "
+                 "user's expectations is the problem.")
+            .size() == 1);
+  CHECK(Findings("Designing a reward is the art of encoding human intent "
+                 "into a precise objective.")
+            .size() == 1);
+  CHECK(Findings("Human values are captured by the reward function.").size() ==
+        1);
+  CHECK(Findings("The proxy objective eventually diverges from the true "
+                 "objective.")
+            .size() == 1);
+  CHECK(Findings("The reward we chose faithfully represents what users "
+                 "want.")
+            .size() == 1);
+  // A proxy alone is a substitution, and a bad reward is a low one.
+  CHECK(Findings("The reward model is an imperfect proxy for human "
+                 "judgement.")
+            .empty());
+  CHECK(Findings("A bad reward ends the episode.").empty());
+}
+
+TEST_CASE("prose: mood does not matter, use versus mention does") {
+  // Questions, conditions, wishes, modals and negations that use the
+  // notion are claims like assertions.
+  for (const char* used :
+       {"Is the loss aligned with the intended goal?",
+        "If the reward captures human values, training goes well.",
+        "A perfectly aligned loss function would make the agent write good "
+        "novels.",
+        "Suppose you found an objective that truly captures what you want.",
+        "We want a reward that captures what users want.",
+        "The loss is not aligned with the intended goal.",
+        "The agent might want to minimize its loss."}) {
+    CAPTURE(used);
+    CHECK(Findings(used).size() == 1);
+  }
+  // Talking about the notion, reporting someone's view of it, or showing
+  // it as an example is not using it.
+  for (const char* mentioned :
+       {"What does it mean for a loss to be aligned with the intended goal?",
+        "It is unclear what it would mean for the policy to care about "
+        "reward.",
+        "Many people expect that the reward captures human values.",
+        "A loss could be aligned with the goal in many different senses.",
+        "We do not claim that the reward captures human values.",
+        "I want a loss which is aligned with the goal. This is an "
+        "aspirational statement.",
+        "The agent wants to minimize its loss. What does this mean?",
+        "Suppose you tell me \"my loss is aligned with the intended goal\".",
+        "The agent tries to maximize reward? No: it tries to reach the "
+        "exit."}) {
+    CAPTURE(mentioned);
+    CHECK(Findings(mentioned).empty());
+  }
+}
+
+TEST_CASE("prose: a named reading or claim qualifies its own sentence") {
   DocumentContext claims{{"novels_idealized"}};
   CHECK(Findings("The loss is aligned with the intended goal as an idealized "
                  "minimizer over the data.")
@@ -227,18 +248,26 @@ TEST_CASE("prose: a named reading or claim qualifies sentence or paragraph") {
   CHECK(Findings("The loss is aligned with the intended goal "
                  "(`physical_only` via `lab`).")
             .empty());
-  CHECK(Findings("We checked novels_idealized. The loss is aligned with the "
-                 "intended goal.",
-                 claims)
-            .empty());
   CHECK(Findings("See `novels_idealized`: the loss is aligned with the "
                  "intended goal.",
                  claims)
             .empty());
-  // Without the claim, or with another document's claim, it is reported.
+  CHECK(Findings("The loss is aligned with the intended goal ([claim]"
+                 "(#novels_idealized)).",
+                 claims)
+            .empty());
+  CHECK(Findings("Every minimizer of the loss writes novels. In that sense "
+                 "the loss is aligned with the intended goal.")
+            .empty());
+  // A neighbour that names the claim or a reading does not qualify it.
   CHECK(Findings("We checked novels_idealized. The loss is aligned with the "
-                 "intended goal.")
+                 "intended goal.",
+                 claims)
             .size() == 1);
+  CHECK(Findings("The reward captures human values. The loss is aligned "
+                 "with the intended goal. In the trained outcome reading, "
+                 "the objective encodes what we want.")
+            .size() == 2);
   CHECK(Findings("We checked novels_idealized_v2. The loss is aligned with "
                  "the intended goal.",
                  claims)
@@ -432,78 +461,6 @@ TEST_CASE("prose: the essay's quoted definition is a note, nothing else") {
         "outer alignment refers to aligning the specified loss function with "
         "the intended goal");
   CHECK(host->Locate(ds[0].span.begin).col == 5012);
-}
-
-struct Counts {
-  int tp = 0, fp = 0, fn = 0;
-};
-
-double Ratio(int a, int b) { return b == 0 ? 1.0 : double(a) / b; }
-
-TEST_CASE("prose corpus: precision and recall of the labelled sentences") {
-  std::istringstream in(ReadFile(DataPath("corpus.tsv")));
-  std::map<std::string, Counts> by_rule;
-  Counts all;
-  int lines = 0, negatives = 0;
-  std::string misses, alarms;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    size_t tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
-    REQUIRE_MESSAGE(tab2 != std::string::npos, "bad corpus line: ", line);
-    std::string expected = line.substr(0, tab1);
-    std::string severity = line.substr(tab1 + 1, tab2 - tab1 - 1);
-    std::string text = line.substr(tab2 + 1);
-    ++lines;
-    if (expected == "-") ++negatives;
-    std::vector<Diagnostic> ds = Check(text, CorpusContext());
-    // The prefilter must never hide a paragraph that has findings.
-    if (!ds.empty()) CHECK_MESSAGE(MayTrigger(text), text);
-    bool found = false;
-    for (const Diagnostic& d : ds) {
-      CHECK(d.severity != Severity::kError);
-      if (d.id == expected && SeverityName(d.severity) == severity) {
-        found = true;
-        continue;
-      }
-      ++by_rule[d.id].fp;
-      ++all.fp;
-      alarms +=
-          fmt::format("  {} {}: {}\n", d.id, SeverityName(d.severity), text);
-    }
-    if (expected == "-") continue;
-    if (found) {
-      ++by_rule[expected].tp;
-      ++all.tp;
-    } else {
-      ++by_rule[expected].fn;
-      ++all.fn;
-      misses += fmt::format("  {} {}: {}\n", expected, severity, text);
-    }
-  }
-  std::cout << fmt::format("prose corpus: {} sentences ({} negative)\n", lines,
-                           negatives);
-  std::cout << "rule   tp  fp  fn  precision  recall\n";
-  for (const auto& [id, c] : by_rule) {
-    std::cout << fmt::format("{}  {:3} {:3} {:3}  {:9.3f}  {:6.3f}\n", id, c.tp,
-                             c.fp, c.fn, Ratio(c.tp, c.tp + c.fp),
-                             Ratio(c.tp, c.tp + c.fn));
-  }
-  double precision = Ratio(all.tp, all.tp + all.fp);
-  double recall = Ratio(all.tp, all.tp + all.fn);
-  std::cout << fmt::format("all    {:3} {:3} {:3}  {:9.3f}  {:6.3f}\n", all.tp,
-                           all.fp, all.fn, precision, recall);
-  if (!misses.empty()) std::cout << "missed (false negatives):\n" << misses;
-  if (!alarms.empty()) std::cout << "false alarms:\n" << alarms;
-  CHECK(lines >= 200);
-  // Precision matters more than recall: a gate that cries wolf is switched
-  // off. Thresholds: precision >= 0.95 overall and per rule, recall >= 0.75.
-  CHECK(precision >= 0.95);
-  for (const auto& [id, c] : by_rule) {
-    CAPTURE(id);
-    CHECK(Ratio(c.tp, c.tp + c.fp) >= 0.95);
-  }
-  CHECK(recall >= 0.75);
 }
 
 }  // namespace

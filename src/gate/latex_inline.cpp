@@ -21,13 +21,6 @@ const std::set<std::string_view> kNoProseArguments = {"cite",
                                                       "parencite",
                                                       "textcite",
                                                       "autocite",
-                                                      "ref",
-                                                      "eqref",
-                                                      "autoref",
-                                                      "cref",
-                                                      "Cref",
-                                                      "pageref",
-                                                      "nameref",
                                                       "label",
                                                       "includegraphics",
                                                       "input",
@@ -59,6 +52,10 @@ const std::set<std::string_view> kNoProseArguments = {"cite",
 // Commands whose argument is code: kept in Paragraph::code.
 const std::set<std::string_view> kCodeArgument = {"texttt", "code", "lstinline",
                                                   "mintinline"};
+// Cross-references: kept in Paragraph::code like URLs, so that a sentence
+// that refers to a claim (\ref{claim:judge_truthful}) names it.
+const std::set<std::string_view> kReference = {
+    "ref", "eqref", "autoref", "cref", "Cref", "pageref", "nameref"};
 
 bool IsLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)); }
 
@@ -148,7 +145,8 @@ void LatexInline(const Joined& in, Emitter& out) {
         out.Code(std::string(t.substr(d + 1, close - d - 1)), o[k]);
         return close + 1;
       }
-      if (kCodeArgument.count(name) || name == "url" || name == "href") {
+      if (kCodeArgument.count(name) || kReference.count(name) ||
+          name == "url" || name == "href") {
         size_t open = end;
         while (open < m && t[open] == '[') {  // options such as [style]
           size_t close = bracket.Near(open);
@@ -161,11 +159,8 @@ void LatexInline(const Joined& in, Emitter& out) {
         if (close == std::string_view::npos) {
           return end;
         }
-        if (kCodeArgument.count(name)) {
-          out.Code(std::string(t.substr(open + 1, close - open - 1)), o[k]);
-        } else {
-          out.Opaque(o[k]);  // the URL; \href's text follows as prose
-        }
+        // The code, reference or URL; \href's text follows as prose.
+        out.Code(std::string(t.substr(open + 1, close - open - 1)), o[k]);
         return close + 1;
       }
       if (kNoProseArguments.count(name)) {

@@ -172,7 +172,9 @@ void MarkdownInline(const Joined& in, Emitter& out) {
         if (next == '(') {
           size_t end = parens.Close(k + 1);
           if (end != std::string_view::npos) {
-            out.Opaque(o[k]);
+            // The link target, kept like code: a sentence that links to a
+            // claim (#judge_truthful) names it.
+            out.Code(std::string(t.substr(k + 2, end - k - 2)), o[k]);
             return end + 1;
           }
         }

@@ -138,23 +138,31 @@ const std::vector<Rule>& AllRules() {
        "some mathematical idealization (usage 2), or a training setup that "
        "produces a model meeting it. It argues that loss functions do not "
        "directly encode goals and that talk of a loss \"representing\" a "
-       "goal invites imprecise thinking. The sentence is fine once it or "
-       "its paragraph names a reading (idealized minimizer, physical-only, "
-       "trained outcome) or an aligncheck claim that states it.",
+       "goal invites imprecise thinking. The sentence is fine once it names "
+       "a reading (idealized minimizer, physical-only, trained outcome) or "
+       "refers to an aligncheck claim that states it (by name, link or "
+       "\\ref); a neighbouring sentence that does so does not count. Mood "
+       "does not matter, use does: a question, condition, wish or hedge "
+       "that presupposes the match (\"a perfectly aligned loss would ...\", "
+       "\"suppose the objective captures what we want\") is flagged like the "
+       "assertion, while a sentence that asks what the notion means, "
+       "reports someone's view of it or shows it as an example is not.",
        "Our reward function captures what users actually want.",
        "Our reward function captures what users want in the idealized "
        "minimizer sense."},
       {"AC102", "outer-alignment-definition", Severity::kWarning,
-       "prose that defines outer alignment as aligning the loss with the "
-       "goal",
+       "prose that defines outer or inner alignment as aligning the loss "
+       "with the goal, or the learned objective with the loss",
        "\"Outer alignment refers to aligning the specified loss function "
        "with the intended goal\" is the definition the essay quotes and "
        "has trouble understanding: it does not say what inner cognition "
        "would or would not satisfy it, because \"aligned\" has no single "
        "meaning for "
-       "a loss. Define outer alignment by one reading of the alignment "
-       "claim (idealized minimizer, physical-only, trained outcome), or "
-       "talk about the training goal and rationale instead.",
+       "a loss. Its other half, inner alignment as a mesa-objective "
+       "aligned with the base objective, inherits the same ambiguity. "
+       "Define outer alignment by one reading of the alignment claim "
+       "(idealized minimizer, physical-only, trained outcome), or talk about "
+       "the training goal and rationale instead.",
        "Outer alignment means aligning the reward function with the "
        "intended goal.",
        "Outer alignment, here, means that every idealized minimizer of the "
@@ -165,8 +173,11 @@ const std::vector<Rule>& AllRules() {
        "mean the agent cares about a low value at the loss register (and "
        "would tamper with it), or that its predictions match the future "
        "labels, or something else; \"the agent cares about reward\" is, in "
-       "its words, inherently underdefined. Say which; aligncheck's agents "
-       "say `cares_about register in M` or `cares_about predictions of L`.",
+       "its words, inherently underdefined. \"Its goal is to maximize "
+       "future reward\" and \"it optimizes the base objective\" say the same "
+       "without \"wants\". Say which; aligncheck's agents say `cares_about "
+       "register in M` or `cares_about predictions of L`. Saying that an "
+       "agent does not seek reward rejects the notion and is not flagged.",
        "The trained agent tries to maximize its reward.",
        "The trained agent tries to maximize the value at its reward "
        "register, and would overwrite the register if it could (physical "

@@ -18,7 +18,8 @@ bool IsHumanish(const Token& t) {
              "annotator",   "annotators'", "labeler",      "labelers'",
              "rater",       "raters'",     "true",         "real",
              "underlying",  "actual",      "programmers'", "programmer's",
-             "developers'", "developer's", "creators'",    "creator's"});
+             "developers'", "developer's", "creators'",    "creator's",
+             "principal",   "operator",    "operators'",   "human-"});
 }
 
 }  // namespace
@@ -60,7 +61,11 @@ bool IsFiller(std::string_view w) {
                 "inherently",   "naturally",   "robustly",      "sufficiently",
                 "primarily",    "mainly",      "deeply",        "desperately",
                 "consistently", "faithfully",  "then",          "so",
-                "all",          "both",        "better",        "each"});
+                "all",          "both",        "better",        "each",
+                "itself",       "themselves",  "alone",         "become",
+                "becomes",      "became",      "remain",        "remains",
+                "seem",         "seems",       "get",           "gets",
+                "got",          "rarely",      "often",         "sometimes"});
 }
 
 // Words that end a clause: an object or definition never runs past them.
@@ -89,37 +94,70 @@ size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   size_t first = kNone;
   if (In(w, {"loss", "losses", "reward", "rewards", "loss-function",
              "loss-functions", "reward-function", "reward-functions",
-             "reward-model", "reward-models", "reward-signal"})) {
+             "reward-model", "reward-models", "reward-signal", "proxy",
+             "proxies"})) {
+    // "the true reward", "the intended reward": the target, not the loss.
+    if (prev({"true", "intended", "desired", "real", "actual", "ideal"})) {
+      return kNone;
+    }
     first = j;
-  } else if (In(w, {"objective", "objectives"})) {
-    // "our objective", "the main objective": an aim, not a loss.
-    if (prev({"our",      "my",       "your",    "his",     "her",
-              "their",    "main",     "primary", "key",     "overall",
-              "research", "ultimate", "stated",  "first",   "second",
-              "sole",     "chief",    "central", "broader", "whose",
-              "business", "project",  "policy"})) {
+  } else if (In(w, {"objective", "objectives", "specification",
+                    "specifications", "spec", "specs"})) {
+    // "our objective", "the main objective": an aim, not a loss; "the true
+    // objective", "the mesa-objective": the target or the learned one.
+    if (prev({"our",      "my",         "your",        "his",      "her",
+              "their",    "main",       "primary",     "key",      "overall",
+              "research", "ultimate",   "first",       "second",   "sole",
+              "chief",    "central",    "broader",     "whose",    "business",
+              "project",  "policy",     "true",        "intended", "desired",
+              "real",     "actual",     "internal",    "inner",    "mesa",
+              "learned",  "behavioral", "behavioural", "its",      "implicit",
+              "emergent", "own",        "learning",    "ideal"})) {
       return kNone;
     }
     first = j;
   } else if (In(w, {"function", "functions"})) {
-    if (!prev({"loss", "reward", "objective", "cost"})) return kNone;
+    if (!prev({"loss", "reward", "objective", "cost", "utility"})) return kNone;
     first = j - 1;
-  } else if (In(w, {"model", "models"})) {
-    if (!prev({"reward"})) return kNone;
+  } else if (In(w, {"model", "models", "system"})) {
+    if (!prev({"reward", "preference"})) return kNone;
     first = j - 1;
-  } else if (In(w, {"signal", "signals"})) {
-    if (!prev({"loss", "reward", "training"})) return kNone;
+  } else if (In(w, {"signal", "signals", "term", "terms"})) {
+    if (!prev({"loss", "reward", "training", "feedback"})) return kNone;
+    first = j - 1;
+  } else if (In(w, {"target", "targets"})) {
+    if (!prev({"optimization", "optimisation", "training"})) return kNone;
     first = j - 1;
   } else {
     return kNone;
   }
-  if (first > begin && IsWord(tokens[first - 1]) &&
-      In(tokens[first - 1].lower,
-         {"training", "specified", "proxy", "base", "outer", "learning",
-          "optimization", "rl", "pretraining", "surrogate", "designed"})) {
+  while (first > begin && IsWord(tokens[first - 1]) &&
+         In(tokens[first - 1].lower,
+            {"training",    "specified", "proxy",        "base",
+             "outer",       "learning",  "optimization", "rl",
+             "pretraining", "surrogate", "designed",     "reward",
+             "loss",        "task",      "objective",    "explicit",
+             "stated",      "given",     "formal",       "hand-crafted",
+             "handcrafted", "written",   "learned"})) {
     --first;
   }
   return first;
+}
+
+size_t MesaHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
+  const Token& t = tokens[j];
+  if (!IsWord(t)) return kNone;
+  if (In(t.lower,
+         {"mesa-objective", "mesa-objectives", "mesa-goal", "mesa-goals"})) {
+    return j;
+  }
+  if (In(t.lower, {"objective", "objectives", "goal", "goals"}) && j > begin &&
+      IsWord(tokens[j - 1]) &&
+      In(tokens[j - 1].lower,
+         {"mesa", "internal", "learned", "inner", "internalized", "its"})) {
+    return j - 1;
+  }
+  return kNone;
 }
 
 // An agent-like subject ending at token j: returns its first token.
@@ -153,7 +191,19 @@ size_t AgentHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
                                   "mesa-optimizer",
                                   "mesa-optimizers",
                                   "chatbot",
-                                  "chatbots"})) {
+                                  "chatbots",
+                                  "mesa-optimiser",
+                                  "mesa-optimisers",
+                                  "agi",
+                                  "agis",
+                                  "entity",
+                                  "schemer",
+                                  "schemers",
+                                  "reward-seeker",
+                                  "reward-seekers",
+                                  "learner",
+                                  "maximizer",
+                                  "maximiser"})) {
     return kNone;
   }
   if (j > begin && IsWord(tokens[j - 1])) {
@@ -194,19 +244,39 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
     };
     if (n < end && IsWord(tokens[n]) && !adverb(tokens[n].lower) &&
         !In(tokens[n].lower,
-            {"of",    "for",     "in",        "and",     "or",     "that",
-             "which", "is",      "are",       "was",     "were",   "as",
-             "by",    "to",      "than",      "we",      "they",   "it",
-             "while", "whereas", "but",       "because", "so",     "when",
-             "at",    "on",      "from",      "with",    "here",   "there",
-             "well",  "better",  "perfectly", "exactly", "closely"})) {
+            {"of",      "for",     "in",        "and",     "or",     "that",
+             "into",    "than",    "via",       "such",    "rather", "even",
+             "without", "through", "only",      "it",      "its",    "under",
+             "which",   "is",      "are",       "was",     "were",   "as",
+             "by",      "to",      "than",      "we",      "they",   "it",
+             "while",   "whereas", "but",       "because", "so",     "when",
+             "at",      "on",      "from",      "with",    "here",   "there",
+             "well",    "better",  "perfectly", "exactly", "closely"})) {
       return kNone;
     }
     return j;
   }
-  if (In(w, {"values", "preferences", "desires", "interests", "wishes"})) {
+  if (In(w, {"values", "preferences", "desires", "interests", "wishes",
+             "preference", "judgment", "judgement", "judgments", "concept",
+             "concepts", "notion", "understanding", "expectations",
+             "desiderata", "objectives", "intentions"})) {
     return j > 0 && IsHumanish(tokens[j - 1]) ? j : kNone;
   }
+  // "the true objective", "the actual goal", "the intended reward".
+  if (In(w, {"true", "actual", "real", "underlying"}) && n < end &&
+      IsWord(tokens[n]) &&
+      In(tokens[n].lower,
+         {"objective", "objectives", "goal", "goals", "reward", "intent",
+          "intention", "intentions", "preferences", "values"})) {
+    return n;
+  }
+  // "the task concept".
+  if (In(w, {"task", "tasks"}) && n < end && IsWord(tokens[n]) &&
+      In(tokens[n].lower, {"concept", "concepts", "intent", "intention"})) {
+    return n;
+  }
+  // "aligned with our own".
+  if (w == "our" && n < end && tokens[n].lower == "own") return n;
   if (In(w, {"intended", "desired"})) {
     return n < end && IsWord(tokens[n]) &&
                    In(tokens[n].lower,
@@ -219,8 +289,24 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
                ? n
                : kNone;
   }
+  // "something we want", "the objective we want".
+  if (In(w,
+         {"something", "anything", "whatever", "objective", "objectives",
+          "thing", "things", "outcome", "outcomes", "behaviour", "behavior"}) &&
+      n < end && IsWord(tokens[n]) &&
+      In(tokens[n].lower, {"we", "you", "they", "humans", "people", "i", "the",
+                           "our", "users", "designers"})) {
+    for (size_t m = n + 1; m < end && m <= n + 4; ++m) {
+      if (IsWord(tokens[m]) &&
+          In(tokens[m].lower, {"want", "wants", "wanted", "intend", "intends",
+                               "intended", "mean", "meant", "value", "values",
+                               "desire", "desires", "prefer", "prefers"})) {
+        return m;
+      }
+    }
+  }
   if (w == "what") {
-    for (size_t m = j + 1; m < end && m <= j + 4; ++m) {
+    for (size_t m = j + 1; m < end && m <= j + 8; ++m) {
       if (!IsWord(tokens[m])) return kNone;
       if (In(tokens[m].lower,
              {"want",   "wants",   "wanted", "intend",  "intends", "intended",
@@ -236,14 +322,76 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
 }
 
 bool IsAlignVerb(std::string_view w) {
-  if (In(w, {"aligned", "aligns", "align", "aligning"})) return true;
+  if (In(w, {"aligned", "aligns", "align", "aligning", "misaligned"})) {
+    return true;
+  }
   return w.size() > 8 && w.substr(w.size() - 8) == "-aligned";
 }
 
 bool IsRepresentVerb(std::string_view w) {
-  return In(w, {"represents", "represent", "representing", "encodes", "encode",
-                "encoding", "captures", "capture", "capturing", "reflects",
-                "reflect", "reflecting", "embodies", "embody", "matches"});
+  return In(w, {"represents", "represent",    "representing", "represented",
+                "encodes",    "encode",       "encoding",     "encoded",
+                "captures",   "capture",      "capturing",    "captured",
+                "reflects",   "reflect",      "reflecting",   "reflected",
+                "embodies",   "embody",       "embodied",     "matches",
+                "match",      "matching",     "matched",      "specifies",
+                "specify",    "specifying",   "expresses",    "express",
+                "expressing", "expressed",    "tracks",       "track",
+                "tracking",   "approximates", "approximate",  "approximating",
+                "stipulates", "stipulating",  "defines",      "define"});
+}
+
+std::string_view PrepositionOf(std::string_view verb) {
+  if (In(verb, {"corresponds", "correspond", "corresponding"})) return "to";
+  if (In(verb, {"agrees", "agree", "agreeing"})) return "with";
+  if (In(verb, {"diverges", "diverge", "diverging", "diverged", "differs",
+                "differ", "differing", "differed", "deviates", "deviate"})) {
+    return "from";
+  }
+  return {};
+}
+
+bool IsEvaluative(std::string_view w) {
+  return In(w, {"correct",
+                "incorrect",
+                "right",
+                "wrong",
+                "perfect",
+                "imperfect",
+                "accurate",
+                "inaccurate",
+                "misspecified",
+                "mis-specified",
+                "underspecified",
+                "misaligned",
+                "well-specified",
+                "flawed",
+                "bad",
+                "faulty",
+                "buggy",
+                "well-aligned",
+                "perfectly-specified",
+                "incomplete",
+                "misspecify",
+                "misspecifies",
+                "misspecifying",
+                "mis-specify",
+                "misalign",
+                "misaligns"});
+}
+
+bool IsAdverb(std::string_view w) {
+  if (IsFiller(w)) return true;
+  return w.size() > 4 && w.compare(w.size() - 2, 2, "ly") == 0 &&
+         !In(w, {"only", "apply", "supply", "reply", "family", "early", "belly",
+                 "italy", "rely", "ally", "holy", "daily"});
+}
+
+bool IsGapNoun(std::string_view w) {
+  return In(w,
+            {"misalignment", "misalignments", "misspecification",
+             "misspecifications", "mis-specification", "mismatch", "mismatches",
+             "gap", "gaps", "divergence", "discrepancy", "discrepancies"});
 }
 
 }  // namespace aligncheck::prose

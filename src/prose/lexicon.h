@@ -45,13 +45,38 @@ bool IsName(const Token& t);
 /// aligned, aligns, align, aligning, and "well-aligned".
 bool IsAlignVerb(std::string_view w);
 
-/// represents, encodes, captures, reflects, embodies (any form), matches.
+/// Verbs of correspondence that take the goal as a direct object:
+/// represents, encodes, captures, reflects, embodies, matches, specifies,
+/// defines, expresses, tracks, approximates, stipulates (most forms).
 bool IsRepresentVerb(std::string_view w);
+
+/// Verbs of correspondence that take the goal after a preposition:
+/// "corresponds to", "agrees with", "diverges from", "differs from".
+/// Returns the preposition they need, or an empty view.
+std::string_view PrepositionOf(std::string_view verb);
+
+/// Adjectives that judge a loss against the intent: correct, right,
+/// wrong, perfect, accurate, misspecified, misaligned, underspecified,
+/// flawed, ... and their negated forms.
+bool IsEvaluative(std::string_view w);
+
+/// Adverbs: "-ly" words (not "only", "apply", ...) and the fillers.
+bool IsAdverb(std::string_view w);
+
+/// Nouns for a correspondence that fails: misalignment, misspecification,
+/// mismatch, gap, divergence, discrepancy.
+bool IsGapNoun(std::string_view w);
+
+/// Returns the first token of a learned objective ending at token j, the
+/// other side of an inner-alignment definition: mesa-objective(s),
+/// internal / learned / inner objective(s), or kNone.
+size_t MesaHead(const std::vector<Token>& tokens, size_t begin, size_t j);
 
 /// Returns the first token of a loss-like noun phrase ending at token j
 /// (loss, reward, objective, loss/reward/objective/cost function, reward
-/// model, reward/loss/training signal), or kNone. "our objective" and
-/// "the main objective" are aims, not losses.
+/// model, reward/loss/training/feedback signal, proxy, specification,
+/// optimization target), or kNone. "our objective", "the main objective"
+/// and "the true objective" are aims or targets, not losses.
 size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j);
 
 /// Returns the first token of an agent-like subject ending at token j
@@ -62,8 +87,9 @@ size_t AgentHead(const std::vector<Token>& tokens, size_t begin, size_t j);
 /// Returns the last token of a goal-like phrase starting at token j, or
 /// kNone: goal(s), intent(s), intention(s) as a head noun; values,
 /// preferences, desires, interests, wishes after human/our/the designer's;
-/// intended/desired goal, behaviour, outcome, task, ...; "what we (really)
-/// want / intend / care about".
+/// intended/desired goal, behaviour, outcome, task, ...; true / intended /
+/// actual objective; "what we (really) want / intend / care about"; "our
+/// own" (after aligned with).
 size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end);
 
 /// Returns the next token from `k` that is not a quotation mark.

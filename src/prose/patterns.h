@@ -12,28 +12,32 @@
 
 namespace aligncheck::prose {
 
-/// An asserted trigger phrase: tokens [first, last] of the paragraph.
+/// A trigger phrase: tokens [first, last] of the paragraph.
 struct Match {
   const char* rule = "";  // "AC101", ...
   size_t first = 0;
   size_t last = 0;
-  size_t subject = 0;  // the loss, the agent, or "outer"
+  size_t subject = 0;  // the loss, the agent, or "outer" / "inner"
   size_t verb = 0;     // decides whose words they are (quotes)
 };
 
-/// Finds the rules' phrases in the sentence made of tokens [begin, end) of
-/// `tokens`, keeping only assertions: a sentence ending in '?', a negated
-/// phrase (not, never, no, n't between subject and object or just before
-/// the subject), a modal one (would, could, should, must, may, might, can)
-/// and one after if, suppose, imagine, whether, when, want, hope, need,
-/// or a frame that talks about the idea (the notion/idea/phrase/claim
-/// that, saying, talking about) are not assertions. At most one match per
-/// rule; an AC101 phrase inside an AC102 definition is not reported twice.
-/// `question` says whether the sentence ends in '?'.
-std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
-                               size_t end, bool question);
+/// What the neighbouring sentences say about this one.
+struct SentenceMood {
+  bool question = false;     // it ends in '?'
+  bool answered_no = false;  // the next sentence answers it "No"
+};
 
-/// Sets Token::verb on every token that could start a match, and returns
+/// Finds the rules' phrases in the sentence made of tokens [begin, end) of
+/// `tokens`. Mood does not matter, use versus mention does: questions,
+/// conditions, wishes and modals that use the notion match like
+/// assertions; a phrase after a frame that talks about the idea (see
+/// prose/mention.h), in a sentence that calls the notion ambiguous, or in
+/// a question answered "No" (for AC103) does not. At most one match per
+/// rule; an AC101 phrase inside an AC102 definition is not reported twice.
+std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
+                               size_t end, SentenceMood mood);
+
+/// Sets Token::verb on every token that could anchor a match, and returns
 /// whether any does: the cheap test done before splitting sentences and
 /// finding quotes. FindMatches only looks at classified tokens.
 bool ClassifyVerbs(std::vector<Token>& tokens);

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "lint/rules.h"
+#include "prose/mention.h"
 #include "prose/patterns.h"
 #include "prose/qualify.h"
 #include "prose/quoted.h"
@@ -65,10 +66,14 @@ bool IsQuestion(std::string_view text, TextRange s) {
   return false;
 }
 
-const char* MessageOf(std::string_view rule) {
+const char* MessageOf(std::string_view rule, bool inner) {
   if (rule == "AC101") {
     return "loss said to be aligned with a goal without saying what that "
            "means";
+  }
+  if (rule == "AC102" && inner) {
+    return "inner alignment defined as a learned objective matching the "
+           "training objective, which has no single meaning";
   }
   if (rule == "AC102") {
     return "outer alignment defined as aligning the loss with the intended "
@@ -154,10 +159,21 @@ std::vector<Diagnostic> CheckParagraph(
 
   std::vector<Quote> quotes;
   bool quotes_found = false;
-  int paragraph_qualified = -1;  // not yet computed
-  for (const SentenceTokens& s : sentences) {
-    std::vector<Match> matches =
-        FindMatches(tokens, s.begin, s.end, IsQuestion(text, s.text));
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const SentenceTokens& s = sentences[i];
+    const SentenceTokens* next =
+        i + 1 < sentences.size() ? &sentences[i + 1] : nullptr;
+    SentenceMood mood;
+    mood.question = IsQuestion(text, s.text);
+    mood.answered_no = mood.question && next != nullptr &&
+                       AnswersNo(tokens, next->begin, next->end);
+    std::vector<Match> matches = FindMatches(tokens, s.begin, s.end, mood);
+    // "I want a loss aligned with the goal. This is an aspirational
+    // statement ...": an example on display, not the author's claim.
+    if (!matches.empty() && next != nullptr &&
+        RefersBack(tokens, next->begin, next->end)) {
+      continue;
+    }
     for (const Match& m : matches) {
       if (!quotes_found) {
         std::vector<TextRange> ranges;
@@ -174,28 +190,24 @@ std::vector<Diagnostic> CheckParagraph(
         // A scare-quoted verb, or a quoted phrase talked about, is a
         // mention: nobody asserts it.
         if (!subject_inside || verb_quote->mention) continue;
+        // "Suppose you tell me, "...": words nobody said.
+        size_t open = s.begin;
+        while (open < s.end && tokens[open].begin < q.begin) ++open;
+        if (IsHypotheticalSpeech(tokens, s.begin, open)) continue;
         quoted = true;
       }
+      // Per sentence: a neighbour that names a reading does not qualify
+      // this one.
       if (NamesQualification(paragraph, tokens, s.begin, s.end,
                              context.claim_names)) {
         continue;
-      }
-      // The author's paragraph qualifies the author's words, not a quote.
-      if (!quoted) {
-        if (paragraph_qualified < 0) {
-          paragraph_qualified =
-              NamesQualification(paragraph, tokens, 0, tokens.size(),
-                                 context.claim_names)
-                  ? 1
-                  : 0;
-        }
-        if (paragraph_qualified == 1) continue;
       }
       Diagnostic d;
       d.id = m.rule;
       const Rule* rule = FindRule(d.id);
       d.severity = quoted ? Severity::kNote : rule->severity;
-      d.message = MessageOf(d.id);
+      d.message =
+          MessageOf(d.id, tokens[m.subject].lower.rfind("inner", 0) == 0);
       d.file = host;
       uint32_t b = tokens[m.first].begin, e = tokens[m.last].end;
       // Offsets map into the host; a reader that broke the contract gets

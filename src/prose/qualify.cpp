@@ -55,6 +55,21 @@ bool IsKeywordPair(std::string_view a, std::string_view b) {
   if (a == "training" || a == "learning") {
     return In(b, {"setup", "setups", "story", "stories", "rationale"});
   }
+  // The trained outcome and the idealized minimizer in plain words: "a
+  // reward that, when optimized, produces ...", "optimal policies for it".
+  if (a == "when") {
+    return In(b, {"optimized", "optimised", "maximized", "maximised",
+                  "minimized", "minimised", "trained"});
+  }
+  // "in that sense", "on this reading": the sentence points at a reading
+  // named just before it.
+  if (In(a, {"that", "this", "the", "same"}) && In(b, {"sense", "reading"})) {
+    return a != "the";
+  }
+  if (a == "optimal") {
+    return In(
+        b, {"policy", "policies", "behaviour", "behavior", "agent", "agents"});
+  }
   return false;
 }
 

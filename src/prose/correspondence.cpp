@@ -1,0 +1,346 @@
+// AC101: a loss, reward or objective said to correspond to a goal. Four
+// shapes, each anchored on a classified word: a correspondence verb
+// between a loss subject and a goal object (active, passive or "encoded
+// into"), an adjective that judges a loss against the intent, a gap
+// between a loss and a goal, and "the same as".
+#include <algorithm>
+
+#include "prose/clause.h"
+#include "prose/matchers.h"
+
+namespace aligncheck::prose {
+namespace {
+
+constexpr size_t kMaxIntoGap = 12;  // goal ... into (a precise) objective
+constexpr size_t kMaxBetween = 14;  // a gap between <loss> and <goal>
+
+bool IsWordIn(const std::vector<Token>& tokens, size_t j, size_t end,
+              Words words) {
+  return j < end && IsWord(tokens[j]) && In(tokens[j].lower, words);
+}
+
+// The last token of a loss phrase starting within `max_words` from `k`.
+size_t LossAfter(const std::vector<Token>& tokens, size_t k, size_t end,
+                 size_t max_words) {
+  for (size_t j = k; j < end && j <= k + max_words; ++j) {
+    if (!IsWord(tokens[j])) {
+      if (IsQuoteMark(tokens[j])) continue;
+      return kNone;
+    }
+    if (LossHead(tokens, k, j) != kNone) {
+      // "the loss function": prefer the whole compound.
+      if (j + 1 < end && LossHead(tokens, k, j + 1) != kNone) return j + 1;
+      return j;
+    }
+  }
+  return kNone;
+}
+
+// A goal phrase ending just before the auxiliaries before `v` ("human
+// values are captured"); with `bare`, "values" or "intent" alone counts.
+size_t GoalBefore(const std::vector<Token>& tokens, size_t begin, size_t v,
+                  size_t end, bool bare) {
+  size_t e = v;
+  while (e > begin &&
+         (IsQuoteMark(tokens[e - 1]) ||
+          (IsWord(tokens[e - 1]) && IsAdverb(tokens[e - 1].lower)))) {
+    --e;
+  }
+  if (e == begin || e == v) return kNone;
+  --e;  // the subject's last token
+  for (size_t k = e + 1; k > begin && e + 1 - k < 4;) {
+    --k;
+    if (GoalEnd(tokens, k, end) == e) return k;
+  }
+  if (bare && IsWord(tokens[e]) &&
+      In(tokens[e].lower, {"values", "preferences", "intent", "intentions",
+                           "goals", "preference"})) {
+    return e;
+  }
+  return kNone;
+}
+
+bool IsMeasureNoun(const std::string& w) {
+  return In(w, {"measure", "representation", "reflection", "encoding",
+                "specification", "expression", "description"});
+}
+
+bool IsEncodeVerb(const std::string& w) {
+  return In(w, {"encode",      "encodes",     "encoding",    "encoded",
+                "compress",    "compresses",  "compressing", "compressed",
+                "translate",   "translates",  "translating", "translated",
+                "translation", "capture",     "capturing",   "captured",
+                "write",       "writing",     "written",     "put",
+                "turn",        "turning",     "convert",     "converting",
+                "converted",   "distill",     "distilling",  "distilled",
+                "formalize",   "formalizing", "formalise",   "formalising",
+                "specify",     "specifying",  "imbue",       "imbuing"});
+}
+
+// "encoding human intent into a precise objective", "the translation of
+// human preference into an objective function".
+bool MatchEncodeInto(const SentenceView& s, size_t v, Match& m) {
+  const auto& tokens = s.tokens;
+  size_t k = v + 1;
+  if (IsWordIn(tokens, k, s.end, {"of"})) ++k;
+  size_t goal = FindGoal(tokens, k, s.end);
+  if (goal == kNone) return false;
+  for (size_t j = goal + 1; j < s.end && j <= goal + kMaxIntoGap; ++j) {
+    if (tokens[j].lower == ";" || tokens[j].lower == ".") return false;
+    if (!IsWordIn(tokens, j, s.end, {"into", "in", "as"})) continue;
+    size_t loss = LossAfter(tokens, j + 1, s.end, 4);
+    if (loss == kNone) continue;
+    if (s.mention <= v) return false;
+    m = {"AC101", v, loss, v, v};
+    return true;
+  }
+  return false;
+}
+
+// "Human values are captured by the reward function", "values get
+// compressed into loss functions".
+bool MatchPassive(const SentenceView& s, size_t v, Match& m) {
+  const auto& tokens = s.tokens;
+  const std::string& w = tokens[v].lower;
+  if (w.size() < 3 || w.compare(w.size() - 2, 2, "ed") != 0) return false;
+  if (!IsWordIn(tokens, v + 1, s.end, {"by", "in", "into"})) return false;
+  size_t loss = LossAfter(tokens, v + 2, s.end, 4);
+  if (loss == kNone) return false;
+  size_t goal = GoalBefore(tokens, s.begin, v, s.end, IsEncodeVerb(w));
+  if (goal == kNone || s.mention <= goal) return false;
+  m = {"AC101", goal, loss, goal, v};
+  return true;
+}
+
+// Subject-verb-object with a correspondence verb.
+bool MatchVerb(const SentenceView& s, size_t v, Match& m) {
+  const auto& tokens = s.tokens;
+  const std::string& w = tokens[v].lower;
+  size_t object = kNone;
+  std::string_view prep = PrepositionOf(w);
+  if (IsAlignVerb(w)) {
+    size_t n = SkipMarks(tokens, v + 1, s.end);
+    if (!IsWordIn(tokens, n, s.end, {"with", "to"})) return false;
+    object = n + 1;
+  } else if (!prep.empty()) {
+    size_t n = SkipMarks(tokens, v + 1, s.end);
+    while (n < s.end && IsWord(tokens[n]) && IsAdverb(tokens[n].lower)) ++n;
+    if (n >= s.end || tokens[n].lower != prep) return false;
+    object = n + 1;
+  } else if (IsRepresentVerb(w)) {
+    object = v + 1;
+  } else {
+    return false;
+  }
+  size_t goal = FindGoal(tokens, object, s.end);
+  if (goal == kNone) return false;
+  Subject subject = WalkBack(tokens, s.begin, v, LossHead);
+  if (subject.first == kNone || s.mention <= subject.first) return false;
+  m = {"AC101", subject.first, goal, subject.first, v};
+  return true;
+}
+
+// "the reward signal wasn't the same thing as the actual goal".
+bool MatchSameAs(const SentenceView& s, size_t v, Match& m) {
+  const auto& tokens = s.tokens;
+  if (v == s.begin || tokens[v - 1].lower != "the") return false;
+  size_t as = v + 1;
+  if (IsWordIn(tokens, as, s.end, {"thing", "things"})) ++as;
+  if (!IsWordIn(tokens, as, s.end, {"as"})) return false;
+  size_t goal = FindGoal(tokens, as + 1, s.end);
+  if (goal == kNone) return false;
+  Subject subject = WalkBack(tokens, s.begin, v - 1, LossHead);
+  if (subject.first == kNone || s.mention <= subject.first) return false;
+  m = {"AC101", subject.first, goal, subject.first, v};
+  return true;
+}
+
+// "the objective is not a perfect measure of the human's goals", "the
+// reward is a faithful representation of what we want".
+bool MatchMeasureOf(const SentenceView& s, size_t v, Match& m) {
+  const auto& tokens = s.tokens;
+  if (!IsWordIn(tokens, v + 1, s.end, {"of"})) return false;
+  size_t goal = FindGoal(tokens, v + 2, s.end);
+  if (goal == kNone) return false;
+  size_t j = v;
+  while (j > s.begin &&
+         IsWordIn(tokens, j - 1, s.end,
+                  {"a", "an", "the", "perfect", "good", "imperfect", "faithful",
+                   "accurate", "complete", "partial", "exact", "incomplete",
+                   "inaccurate", "poor", "direct", "full", "not", "never"})) {
+    --j;
+  }
+  if (j == v || j == s.begin ||
+      !IsWordIn(tokens, j - 1, s.end, {"is", "are", "was", "were", "be"})) {
+    return false;
+  }
+  Subject subject = WalkBack(tokens, s.begin, j, LossHead);
+  if (subject.first == kNone || s.mention <= subject.first) return false;
+  m = {"AC101", subject.first, goal, subject.first, v};
+  return true;
+}
+
+// Whether the adjective at `a` may judge the loss phrase [first, last].
+bool JudgesLoss(const std::vector<Token>& tokens, size_t a, size_t first,
+                size_t last) {
+  const std::string& adj = tokens[a].lower;
+  const std::string& head = tokens[last].lower;
+  bool strong = In(adj, {"misspecified", "mis-specified", "underspecified",
+                         "misaligned", "specified", "defined", "aligned"});
+  // "an imperfect proxy (reward model)", "a good proxy for what we want":
+  // substitution, not correspondence.
+  for (size_t j = first; j <= last; ++j) {
+    if (In(tokens[j].lower, {"proxy", "proxies"}) && !strong) return false;
+  }
+  // "a bad reward" is a low one.
+  if (first == last && In(head, {"reward", "rewards"}) &&
+      In(adj, {"bad", "flawed", "faulty", "buggy"})) {
+    return false;
+  }
+  return true;
+}
+
+// "a misspecified reward", "correct reward signals", "the objective itself
+// is wrong", "reward functions ... are rarely perfect".
+bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
+  const auto& tokens = s.tokens;
+  const std::string& adj = tokens[a].lower;
+  if (In(adj, {"specified", "defined"}) &&
+      !(a > s.begin &&
+        IsWordIn(tokens, a - 1, s.end,
+                 {"incorrectly", "perfectly", "poorly", "correctly", "exactly",
+                  "badly", "wrongly", "precisely", "well", "imperfectly"}))) {
+    return false;
+  }
+  // "a perfectly aligned loss function would ...": the presupposition.
+  bool attributive_only = In(adj, {"aligned", "misaligned"});
+  // "you misspecify your reward function".
+  if (In(adj, {"misspecify", "misspecifies", "misspecifying", "mis-specify",
+               "misalign", "misaligns"})) {
+    size_t loss = LossAfter(tokens, a + 1, s.end, 3);
+    if (loss == kNone || s.mention <= a) return false;
+    m = {"AC101", a, loss, a, a};
+    return true;
+  }
+  // "a flawed or incomplete reward function": the noun after the last.
+  size_t noun = a + 1;
+  while (noun + 1 < s.end && IsWordIn(tokens, noun, s.end, {"or", "and"}) &&
+         IsWord(tokens[noun + 1]) && IsEvaluative(tokens[noun + 1].lower)) {
+    noun += 2;
+  }
+  for (size_t j = noun; j < s.end && j <= noun + 2; ++j) {
+    if (LossHead(tokens, noun, j) == noun && JudgesLoss(tokens, a, noun, j)) {
+      // "a misspecified reward function": the whole compound.
+      if (j + 1 < s.end && LossHead(tokens, noun, j + 1) == noun) ++j;
+      size_t first = a > s.begin && IsAdverb(tokens[a - 1].lower) ? a - 1 : a;
+      if (s.mention <= first) return false;
+      m = {"AC101", first, j, first, a};
+      return true;
+    }
+  }
+  // "misspecified training goals".
+  if (In(adj, {"misspecified", "mis-specified", "underspecified"})) {
+    for (size_t j = a + 1; j < s.end && j <= a + 2; ++j) {
+      if (IsWordIn(tokens, j, s.end,
+                   {"goal", "goals", "target", "targets", "task", "tasks"})) {
+        if (s.mention <= a) return false;
+        m = {"AC101", a, j, a, a};
+        return true;
+      }
+    }
+  }
+  if (attributive_only) return false;
+  // "reward models are imperfect proxies": the adjective is the noun's.
+  if (a + 1 < s.end && IsWord(tokens[a + 1]) &&
+      !In(tokens[a + 1].lower,
+          {"and",       "or",     "but",    "in",      "for",   "when",
+           "because",   "since",  "so",     "as",      "to",    "if",
+           "although",  "though", "while",  "even",    "at",    "on",
+           "by",        "with",   "enough", "from",    "about", "relative",
+           "according", "unless", "until",  "whenever"})) {
+    return false;
+  }
+  Subject subject = WalkBack(tokens, s.begin, a, LossHead);
+  if (subject.first == kNone || s.mention <= subject.first) return false;
+  bool copula = false;
+  size_t last = subject.first;
+  for (size_t j = subject.first; j < a; ++j) {
+    if (IsWordIn(tokens, j, s.end,
+                 {"is", "are", "was", "were", "be", "been", "being", "become",
+                  "becomes", "became", "remain", "remains", "seem", "seems",
+                  "isn't", "aren't", "wasn't", "weren't"})) {
+      copula = true;
+    } else if (!copula && LossHead(tokens, subject.first, j) != kNone) {
+      last = j;
+    }
+  }
+  if (!copula || !JudgesLoss(tokens, a, subject.first, last)) return false;
+  m = {"AC101", subject.first, a, subject.first, a};
+  return true;
+}
+
+// "reward misspecification", "the misalignment between the specified
+// reward and the user's expectations".
+bool MatchGap(const SentenceView& s, size_t g, Match& m) {
+  const auto& tokens = s.tokens;
+  const std::string& w = tokens[g].lower;
+  if (g > s.begin &&
+      In(w, {"misspecification", "misspecifications", "mis-specification",
+             "misalignment", "misalignments"})) {
+    size_t first = LossHead(tokens, s.begin, g - 1);
+    if (first != kNone && first < s.mention) {
+      m = {"AC101", first, g, first, g};
+      return true;
+    }
+  }
+  // "the misalignment (was) between <loss> and <goal>".
+  size_t between = g + 1;
+  if (IsWordIn(tokens, between, s.end, {"is", "was", "lies", "arises"})) {
+    ++between;
+  }
+  if (!IsWordIn(tokens, between, s.end, {"between"}) || s.mention <= g) {
+    return false;
+  }
+  bool loss = false, goal = false;
+  size_t last = g;
+  for (size_t j = between + 1; j < s.end && j <= g + kMaxBetween; ++j) {
+    if (tokens[j].lower == ";" || tokens[j].lower == ".") break;
+    if (!IsWord(tokens[j])) continue;
+    if (!loss && LossHead(tokens, between + 1, j) != kNone) {
+      loss = true, last = std::max(last, j);
+    }
+    size_t e = GoalEnd(tokens, j, s.end);
+    if (!goal && e != kNone) goal = true, last = std::max(last, e);
+    if (loss && goal) {
+      m = {"AC101", g, last, g, g};
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool MatchCorrespondence(const SentenceView& s, Match& m) {
+  const auto& tokens = s.tokens;
+  for (size_t v = s.begin; v < s.end; ++v) {
+    const Token& t = tokens[v];
+    if ((t.verb & (kLossGoalVerb | kEvaluative | kGapNoun)) == 0) continue;
+    if ((t.verb & kLossGoalVerb) != 0 &&
+        (MatchVerb(s, v, m) || MatchPassive(s, v, m) ||
+         (IsEncodeVerb(t.lower) && MatchEncodeInto(s, v, m)) ||
+         (t.lower == "same" && MatchSameAs(s, v, m)) ||
+         (IsMeasureNoun(t.lower) && MatchMeasureOf(s, v, m)))) {
+      return true;
+    }
+    if ((t.verb & kEvaluative) != 0 && MatchEvaluative(s, v, m)) return true;
+    if ((t.verb & kGapNoun) != 0 && MatchGap(s, v, m)) return true;
+  }
+  return false;
+}
+
+bool IsEncodeWord(const std::string& w) {
+  return IsEncodeVerb(w) || IsMeasureNoun(w);
+}
+
+}  // namespace aligncheck::prose

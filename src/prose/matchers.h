@@ -1,0 +1,62 @@
+// The three phrase families of the prose rules, each matched on one
+// sentence: a loss that corresponds to a goal (AC101), a definition of
+// outer or inner alignment by such a correspondence (AC102), and an agent
+// that pursues reward or low loss (AC103). Mood, quotes and exemptions are
+// decided by the caller (prose/patterns.cpp, prose/prose.cpp).
+#ifndef ALIGNCHECK_PROSE_MATCHERS_H_
+#define ALIGNCHECK_PROSE_MATCHERS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "prose/patterns.h"
+#include "prose/tokens.h"
+
+namespace aligncheck::prose {
+
+/// One sentence: tokens [begin, end) of `tokens`. A phrase whose subject
+/// starts at or after `mention` is talked about, not used (see
+/// prose/mention.h).
+struct SentenceView {
+  const std::vector<Token>& tokens;
+  size_t begin;
+  size_t end;
+  size_t mention;
+};
+
+/// AC101: a loss-like subject with a correspondence verb and a goal
+/// ("the reward captures what users want", "the objective diverges from
+/// the true objective"), a goal encoded into a loss ("values compressed
+/// into loss functions"), a loss judged against the intent ("a misspecified
+/// reward", "the reward was wrong"), or a gap between a loss and a goal.
+/// Negated and modal forms count: they still presume the match is well
+/// defined. Returns whether `m` was set to the first such phrase.
+bool MatchCorrespondence(const SentenceView& s, Match& m);
+
+/// AC102: outer alignment defined by a loss-goal correspondence, or inner
+/// alignment defined by a learned objective or model that matches or
+/// pursues the base or training objective. A negated definition ("outer
+/// alignment is not about ...") and a question about what the term means
+/// ("would outer alignment mean ...?") are not definitions.
+bool MatchDefinition(const SentenceView& s, bool question, Match& m);
+
+/// AC103: an agent that wants, tries, seeks, aims, learns or is built to
+/// get reward or low loss; that optimizes, maximizes or pursues reward or
+/// its objective; whose goal or job is to maximize reward; or that cares
+/// about reward. Not when negated (that rejects the notion), and not when
+/// the sentence names what is meant: the reward signal, register, channel
+/// or sensor, a number or a score.
+bool MatchAgentWants(const SentenceView& s, Match& m);
+
+/// Whether `w` is a verb of putting a goal into a loss ("encoding",
+/// "compressed", "translation"): ClassifyVerbs marks it.
+bool IsEncodeWord(const std::string& w);
+
+/// Whether `w` can anchor an AC103 phrase (wants, tries, optimizes,
+/// goal, job, ...): ClassifyVerbs marks it.
+bool IsAgentWord(const std::string& w);
+
+}  // namespace aligncheck::prose
+
+#endif  // ALIGNCHECK_PROSE_MATCHERS_H_

@@ -1,0 +1,169 @@
+// Frames that turn a trigger phrase into a mention: word windows around
+// meaning talk, reported views and examples on display.
+#include "prose/mention.h"
+
+#include "prose/lexicon.h"
+
+namespace aligncheck::prose {
+namespace {
+
+constexpr size_t kMaxReporterGap = 4;  // "many people seem to expect"
+constexpr size_t kMaxBackReference = 6;
+
+bool WordAt(const std::vector<Token>& tokens, size_t j, size_t end,
+            Words words) {
+  return j < end && IsWord(tokens[j]) && In(tokens[j].lower, words);
+}
+
+// Someone other than the author: the holder of a reported view.
+bool IsThirdParty(const std::string& w) {
+  return In(w, {"people",     "practitioners", "researchers",   "authors",
+                "many",       "most",          "some",          "others",
+                "critics",    "proponents",    "they",          "he",
+                "she",        "commonly",      "often",         "widely",
+                "community",  "field",         "folks",         "textbooks",
+                "literature", "papers",        "traditionally", "nobody",
+                "everyone",   "everybody",     "someone",       "somebody"});
+}
+
+bool IsReportVerb(const std::string& w) {
+  return In(w,
+            {"expect",    "expects",       "expected", "view",       "views",
+             "believe",   "believes",      "believed", "assume",     "assumes",
+             "assumed",   "think",         "thinks",   "argue",      "argues",
+             "argued",    "claim",         "claims",   "claimed",    "say",
+             "says",      "said",          "suggest",  "suggests",   "hold",
+             "holds",     "described",     "regarded", "considered", "framed",
+             "portrayed", "characterized", "treat",    "treats",     "imagine",
+             "imagines",  "asked",         "asks",     "wonder",     "wonders",
+             "wondered",  "doubt",         "doubts",   "deny",       "denies",
+             "hope",      "hopes"});
+}
+
+}  // namespace
+
+size_t MentionStart(const std::vector<Token>& tokens, size_t begin,
+                    size_t end) {
+  for (size_t j = begin; j < end; ++j) {
+    const Token& t = tokens[j];
+    if (!IsWord(t)) continue;
+    const std::string& w = t.lower;
+    if (In(w, {"notion", "idea", "concept", "phrase", "phrases", "slogan",
+               "slogans", "misconception", "myth", "wording", "talking",
+               "pretend", "pretending"})) {
+      return j;
+    }
+    // "talk of", "talk about"; "to say"; "what does it mean", "mean for".
+    if (w == "talk" && WordAt(tokens, j + 1, end, {"of", "about"})) return j;
+    if (w == "say" && j > begin && tokens[j - 1].lower == "to") return j;
+    // "Saying that the reward is aligned ... tells the reader nothing";
+    // not "a way of saying this is that ...".
+    if (w == "saying" && !WordAt(tokens, j + 1, end, {"this", "so"})) return j;
+    if (In(w, {"mean", "means", "meant"})) {
+      if (WordAt(tokens, j + 1, end, {"for"})) return j;
+      // "what does it mean", "what would it mean"; not "what you meant".
+      for (size_t k = j; k > begin && j - k < 4;) {
+        if (tokens[--k].lower == "what" &&
+            WordAt(tokens, k + 1, end,
+                   {"does", "do", "did", "would", "could", "should", "might",
+                    "is", "was", "can", "exactly"})) {
+          return k;
+        }
+      }
+    }
+    // "the claim that", "the belief that": a claim held up, not made.
+    if (In(w, {"claim", "claims", "belief", "beliefs", "assumption",
+               "assumptions", "intuition"}) &&
+        j > begin &&
+        In(tokens[j - 1].lower, {"the", "a", "this", "that", "such", "any"})) {
+      return j;
+    }
+    // "The authors claim: "..."": a quotation, reported as a note.
+    size_t after = j + 1;
+    while (after < end && In(tokens[after].lower, {":", ","})) ++after;
+    if (IsReportVerb(w) && !(after < end && IsQuoteMark(tokens[after]))) {
+      // "we do not claim", "we never said".
+      if (j > begin && IsWord(tokens[j - 1]) &&
+          IsNegation(tokens[j - 1].lower) &&
+          In(w, {"claim", "claims", "claimed", "say", "said", "suggest",
+                 "suggests"})) {
+        return j;
+      }
+      for (size_t k = j; k > begin && j - k <= kMaxReporterGap;) {
+        const Token& p = tokens[--k];
+        if (!IsWord(p)) break;
+        if (In(p.lower, {"i", "we", "i'd", "we'd"})) break;
+        if (IsThirdParty(p.lower)) return j;
+      }
+    }
+  }
+  return end;
+}
+
+bool SaysAmbiguous(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  for (size_t j = begin; j < end; ++j) {
+    const Token& t = tokens[j];
+    if (!IsWord(t)) continue;
+    const std::string& w = t.lower;
+    if (In(w, {"ambiguous", "underdefined", "ill-defined", "senses",
+               "equivocal", "equivocates"})) {
+      return true;
+    }
+    // "has no single meaning".
+    if (w == "meaning" && j >= begin + 2 && tokens[j - 1].lower == "single") {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool RefersBack(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  size_t limit =
+      begin + kMaxBackReference < end ? begin + kMaxBackReference : end;
+  for (size_t j = begin; j < limit; ++j) {
+    const Token& t = tokens[j];
+    if (!IsWord(t) || !In(t.lower, {"this", "that"})) continue;
+    // "this claim", "this statement".
+    if (WordAt(tokens, j + 1, end,
+               {"claim", "statement", "sentence", "example", "quote", "slogan",
+                "phrase"})) {
+      return true;
+    }
+    // "This is an aspirational statement", "What does this mean".
+    for (size_t k = j + 1; k < end && k <= j + 4; ++k) {
+      if (WordAt(tokens, k, end,
+                 {"statement", "claim", "sentence", "example", "quote"})) {
+        return WordAt(tokens, j + 1, end, {"is", "was"});
+      }
+    }
+    if (WordAt(tokens, j + 1, end, {"mean", "means"})) return true;
+  }
+  return false;
+}
+
+bool AnswersNo(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  return WordAt(tokens, begin, end, {"no", "nope"}) &&
+         (begin + 1 >= end || !IsWord(tokens[begin + 1]));
+}
+
+bool IsHypotheticalSpeech(const std::vector<Token>& tokens, size_t begin,
+                          size_t open) {
+  bool supposed = false, speech = false;
+  for (size_t j = begin; j < open; ++j) {
+    if (!IsWord(tokens[j])) continue;
+    const std::string& w = tokens[j].lower;
+    if (In(w, {"suppose", "supposing", "imagine", "imagining", "if", "pretend",
+               "hypothetically"})) {
+      supposed = true;
+    }
+    if (supposed &&
+        In(w, {"tell", "tells", "told", "say", "says", "said", "claim",
+               "claims", "claimed", "write", "writes", "wrote", "announce",
+               "announces", "insist", "insists", "declare", "declares"})) {
+      speech = true;
+    }
+  }
+  return speech;
+}
+
+}  // namespace aligncheck::prose

@@ -1,0 +1,320 @@
+// AC103: an agent that pursues reward or low loss, said without saying
+// whether the reward signal, the register, or something else is meant.
+// Shapes: a motivation verb and an acquisition verb ("tries to maximize
+// its reward", "learns to act deceptively to receive higher reward"), a
+// pursuit verb ("optimizes the base objective", "terminally pursues
+// reward"), the agent's goal or job ("the agent's goal is to maximize
+// cumulative reward"), "cares about reward", and a leading purpose clause
+// ("To get high reward, models must ...").
+#include "prose/clause.h"
+#include "prose/matchers.h"
+
+namespace aligncheck::prose {
+namespace {
+
+constexpr size_t kMaxToAcquire = 8;  // "seeks to select actions that ... get"
+
+bool WordIs(const std::vector<Token>& tokens, size_t j, size_t end,
+            Words words) {
+  return j < end && IsWord(tokens[j]) && In(tokens[j].lower, words);
+}
+
+bool IsMotivation(const std::string& w) {
+  return In(
+      w, {"want",         "wants",        "wanted",    "wanting",  "try",
+          "tries",        "tried",        "trying",    "seek",     "seeks",
+          "seeking",      "aim",          "aims",      "aiming",   "strive",
+          "strives",      "striving",     "attempt",   "attempts", "attempting",
+          "desire",       "desires",      "motivated", "learn",    "learns",
+          "learned",      "learning",     "designed",  "built",    "going",
+          "incentivized", "incentivised", "driven",    "inclined"});
+}
+
+bool IsAcquisition(const std::string& w) {
+  return In(
+      w, {"minimize",   "minimise", "reduce",  "lower",  "decrease", "maximize",
+          "maximise",   "increase", "get",     "obtain", "achieve",  "attain",
+          "collect",    "earn",     "receive", "gain",   "optimize", "optimise",
+          "accumulate", "chase",    "grab",    "secure"});
+}
+
+bool IsPursuit(const std::string& w) {
+  return In(
+      w, {"optimizes",  "optimize",   "optimizing", "optimises",  "optimise",
+          "optimising", "maximizes",  "maximize",   "maximizing", "maximises",
+          "maximise",   "maximising", "minimizes",  "minimize",   "minimizing",
+          "minimises",  "minimise",   "minimising", "pursues",    "pursue",
+          "pursuing",   "values",     "value",      "valued",     "chases",
+          "chase",      "chasing",    "seeks",      "seek",       "seeking",
+          "covets"});
+}
+
+// "optimizes", "optimized", "optimizing": not the bare form.
+bool Inflected(const std::string& w) {
+  auto ends = [&](std::string_view e) {
+    return w.size() > e.size() &&
+           w.compare(w.size() - e.size(), e.size(), e) == 0;
+  };
+  return ends("s") || ends("ed") || ends("ing");
+}
+
+// Whether a bare verb form at `v` fits the subject starting at `first`:
+// an auxiliary or "to" before it (or before the subject, in a question),
+// or a plural subject.
+bool AgreesWithBareVerb(const std::vector<Token>& tokens, size_t first,
+                        size_t v) {
+  // "Does the trained model optimize ...?": the auxiliary comes first.
+  for (size_t j = first; j > 0 && first - j < 3;) {
+    const std::string& u = tokens[--j].lower;
+    if (IsModal(u) || In(u, {"do", "does", "did", "will"})) return true;
+  }
+  for (size_t j = first; j < v; ++j) {
+    const std::string& u = tokens[j].lower;
+    if (IsModal(u) || In(u, {"to", "do", "did", "will", "don't", "didn't",
+                             "won't", "cannot"})) {
+      return true;
+    }
+    if (In(u, {"agents", "models", "policies", "systems", "ais", "llms",
+               "networks", "learners", "they", "assistants", "robots",
+               "mesa-optimizers", "mesa-optimisers", "agis", "schemers"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsAimNoun(const std::string& w) {
+  return In(w, {"goal", "goals", "objective", "job", "aim", "purpose",
+                "motivation", "mission"});
+}
+
+// Words that say which reward is meant. Anywhere in the sentence: the
+// register, channel or sensor, tampering with them. Next to the reward:
+// the signal, a number, a score, a formal object, the loss on a data set.
+bool NamesWhatIsMeant(const SentenceView& s, size_t loss) {
+  const auto& tokens = s.tokens;
+  for (size_t j = s.begin; j < s.end; ++j) {
+    if (IsWord(tokens[j]) &&
+        In(tokens[j].lower,
+           {"register", "registers", "channel", "sensor", "sensors", "tamper",
+            "tampers", "tampering", "overwrite", "overwrites", "wirehead",
+            "wireheading", "button"})) {
+      return true;
+    }
+  }
+  size_t from = loss > s.begin + 2 ? loss - 2 : s.begin;
+  for (size_t j = from; j < s.end && j < loss + 4; ++j) {
+    if (IsWord(tokens[j]) &&
+        In(tokens[j].lower,
+           {"signal", "signals", "number", "numerical", "scalar", "score",
+            "scores", "counter", "mathematical", "formal", "output"})) {
+      return true;
+    }
+  }
+  // "the loss on the training set": the mathematical reading.
+  Words data = {"training", "data", "dataset", "set", "distribution", "test"};
+  return WordIs(tokens, loss + 1, s.end, {"on", "over"}) &&
+         (WordIs(tokens, loss + 2, s.end, data) ||
+          WordIs(tokens, loss + 3, s.end, data));
+}
+
+// An acquisition verb and its loss object within a few words from `k`:
+// returns the object's last token and sets `verb`, or kNone.
+size_t AcquiresLoss(const std::vector<Token>& tokens, size_t k, size_t end,
+                    bool objective, size_t& verb) {
+  for (size_t j = k; j < end && j <= k + kMaxToAcquire; ++j) {
+    const Token& t = tokens[j];
+    if (t.lower == ";" || t.lower == ".") return kNone;
+    if (!IsWord(t)) continue;
+    // "trained to", "taught to": the training procedure acts, not the agent.
+    if (In(t.lower, {"train", "trained", "teach", "taught", "but"})) {
+      return kNone;
+    }
+    // "its goal of reward maximization".
+    if (In(t.lower, {"reward", "rewards", "loss"}) &&
+        WordIs(
+            tokens, j + 1, end,
+            {"maximization", "maximisation", "minimization", "minimisation"})) {
+      verb = j + 1;
+      return j + 1;
+    }
+    if (!IsAcquisition(t.lower)) continue;
+    size_t n = j + 1;
+    if (WordIs(tokens, n, end, {"for"})) ++n;
+    size_t loss = FindLossObject(tokens, n, end, objective);
+    if (loss != kNone) {
+      verb = j;
+      return loss;
+    }
+  }
+  return kNone;
+}
+
+// Whether the words between `from` and `to` deny the phrase ("does not
+// want", "isn't to maximize", "coverage, not reward"), looking back no
+// further than the last dash or semicolon.
+bool Denied(const std::vector<Token>& tokens, size_t from, size_t to) {
+  bool negated = false;
+  for (size_t j = from; j < to; ++j) {
+    const std::string& w = tokens[j].lower;
+    if (w == ";" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93") {
+      negated = false;
+    } else if (IsWord(tokens[j]) && IsNegation(w)) {
+      negated = true;
+    }
+  }
+  return negated;
+}
+
+// The agent an aim noun belongs to: "the agent's goal", "the goal of an
+// RL agent", "agents whose goal", or an agent named shortly before.
+bool HasOwner(const std::vector<Token>& tokens, size_t begin, size_t a,
+              size_t end) {
+  if (a > begin) {
+    const std::string& p = tokens[a - 1].lower;
+    for (std::string_view agent : {"agent", "model", "ai", "policy", "system",
+                                   "robot", "assistant", "learner", "llm"}) {
+      if (p.rfind(agent, 0) == 0 && p.size() > agent.size() &&
+          (p[agent.size()] == '\'' || p.compare(agent.size(), 3, "s'") == 0)) {
+        return true;
+      }
+    }
+  }
+  if (WordIs(tokens, a + 1, end, {"of"})) {
+    for (size_t j = a + 2; j < end && j <= a + 5; ++j) {
+      if (AgentHead(tokens, a + 2, j) != kNone) return true;
+    }
+  }
+  for (size_t j = a; j > begin && a - j < 12;) {
+    --j;
+    if (IsWord(tokens[j]) && In(tokens[j].lower, {"agent", "agents"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsAgentWord(const std::string& w) {
+  return IsMotivation(w) || IsPursuit(w) || IsAimNoun(w) ||
+         In(w, {"care", "cares", "cared", "caring"});
+}
+
+bool MatchAgentWants(const SentenceView& s, Match& m) {
+  const auto& tokens = s.tokens;
+  for (size_t v = s.begin; v < s.end; ++v) {
+    const Token& t = tokens[v];
+    if ((t.verb & kAgentVerb) == 0) continue;
+    const std::string& w = t.lower;
+    size_t loss = kNone, verb = v;  // verb: the acquisition verb, if any
+    bool needs_subject = true;
+    size_t n = SkipMarks(tokens, v + 1, s.end);
+    if (In(w, {"care", "cares", "cared", "caring"})) {
+      while (WordIs(
+          tokens, n, s.end,
+          {"only", "mostly", "solely", "most", "primarily", "just", "really",
+           "deeply", "exclusively", "intrinsically", "terminally"})) {
+        n = SkipMarks(tokens, n + 1, s.end);
+      }
+      if (WordIs(tokens, n, s.end, {"about"})) {
+        loss = FindLossObject(tokens, n + 1, s.end, false);
+      }
+    } else if (IsMotivation(w) && WordIs(tokens, n, s.end, {"to"})) {
+      loss = AcquiresLoss(tokens, n + 1, s.end, false, verb);
+    } else if (In(w, {"want", "wants", "desire", "desires", "values", "seeks",
+                      "cares"}) &&
+               WordIs(tokens, n, s.end, {"is", "are"})) {
+      loss = FindLossObject(tokens, n + 1, s.end, false);  // "what it wants is"
+    } else if (In(w, {"want", "wants", "desire", "desires"})) {
+      loss = FindLossObject(tokens, v + 1, s.end, false);  // "wants reward"
+    } else if (IsPursuit(w)) {
+      // "the value loss", "a value function": a noun, not the verb.
+      if (In(w, {"value", "values"}) && WordIs(tokens, n, s.end,
+                                               {
+                                                   "loss",
+                                                   "losses",
+                                                   "function",
+                                                   "functions",
+                                               })) {
+        continue;
+      }
+      if (WordIs(tokens, n, s.end, {"for"})) ++n;
+      loss = FindLossObject(tokens, n, s.end, true);
+    } else if (IsAimNoun(w) && HasOwner(tokens, s.begin, v, s.end)) {
+      // "the agent's goal is (always) to maximize its total reward"; "its
+      // objective isn't to maximize immediate reward, it's to maximize".
+      size_t from = v + 1;
+      while ((loss = AcquiresLoss(tokens, from, s.end, false, verb)) != kNone &&
+             Denied(tokens, v, loss + 1)) {
+        from = loss + 1;
+      }
+      needs_subject = false;
+    } else if (w == "to" && v == s.begin) {
+      // "To get high reward, models must learn ...".
+      loss = AcquiresLoss(tokens, v + 1, s.end, false, verb);
+      size_t comma = loss == kNone ? s.end : loss + 1;
+      while (comma < s.end && tokens[comma].lower != ",") ++comma;
+      bool agent = false;
+      for (size_t j = comma + 1; j < s.end && j <= comma + 3; ++j) {
+        agent = agent || AgentHead(tokens, comma + 1, j) != kNone;
+      }
+      if (!agent) loss = kNone;
+      needs_subject = false;
+    }
+    if (loss == kNone) continue;
+    size_t first = v;
+    if (needs_subject) {
+      Subject subject = WalkBack(tokens, s.begin, v, AgentHead);
+      if (subject.first == kNone || subject.negated) continue;
+      first = subject.first;
+      // "agent value the loss": a bare verb after a singular subject is a
+      // noun compound, not a verb ("the agents value", "will value").
+      if (IsPursuit(w) && !Inflected(w) &&
+          !AgreesWithBareVerb(tokens, first, v)) {
+        continue;
+      }
+      // "train a model to optimize": the procedure acts on the model.
+      for (size_t k = first; k > s.begin && first - k < 3;) {
+        if (!IsWord(tokens[--k])) break;  // "During training, the network"
+        if (WordIs(tokens, k, s.end,
+                   {"train", "trains", "trained", "training", "teach",
+                    "teaches", "taught", "fine-tune", "finetune"})) {
+          first = kNone;
+          break;
+        }
+      }
+      if (first == kNone) continue;
+      // "No agent wants ...", "nobody's model tries ...".
+      if (first > s.begin && WordIs(tokens, first - 1, s.end,
+                                    {"no", "nobody", "none", "neither"})) {
+        continue;
+      }
+      // "The model minimizes the loss": a statement about training.
+      Words technical = {"model", "models",     "network",     "networks",
+                         "net",   "classifier", "classifiers", "learner"};
+      if (IsPursuit(w) && WordIs(tokens, loss, s.end, {"loss", "losses"}) &&
+          (WordIs(tokens, subject.first, s.end, technical) ||
+           WordIs(tokens, subject.first + 1, s.end, technical))) {
+        continue;
+      }
+    }
+    if (s.mention <= first || Denied(tokens, v, loss + 1) ||
+        NamesWhatIsMeant(s, loss)) {
+      continue;
+    }
+    // "the model is trained to maximize": the procedure acts.
+    Words procedure = {"trained",   "optimized", "optimised", "fine-tuned",
+                       "finetuned", "taught",    "used"};
+    if ((v > s.begin && WordIs(tokens, v - 1, s.end, procedure)) ||
+        (v > s.begin + 1 && WordIs(tokens, v - 1, s.end, {"to"}) &&
+         WordIs(tokens, v - 2, s.end, procedure))) {
+      continue;
+    }
+    m = {"AC103", first, loss, first, v};
+    return true;
+  }
+  return false;
+}
+
+}  // namespace aligncheck::prose

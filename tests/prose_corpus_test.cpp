@@ -1,0 +1,170 @@
+// The prose rules measured on labelled sentences: the corpus written for
+// the tests, and real sentences from public writing in a tuning part and a
+// held-out part, with precision and recall.
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "lint/rules.h"
+#include "prose/prose.h"
+#include "prose_test_util.h"
+
+namespace aligncheck::prose {
+namespace {
+
+using namespace testing;
+
+struct Counts {
+  int tp = 0, fp = 0, fn = 0;
+};
+
+double Ratio(int a, int b) { return b == 0 ? 1.0 : double(a) / b; }
+
+TEST_CASE("prose corpus: precision and recall of the labelled sentences") {
+  std::istringstream in(ReadFile(DataPath("corpus.tsv")));
+  std::map<std::string, Counts> by_rule;
+  Counts all;
+  int lines = 0, negatives = 0;
+  std::string misses, alarms;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    size_t tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
+    REQUIRE_MESSAGE(tab2 != std::string::npos, "bad corpus line: ", line);
+    std::string expected = line.substr(0, tab1);
+    std::string severity = line.substr(tab1 + 1, tab2 - tab1 - 1);
+    std::string text = line.substr(tab2 + 1);
+    ++lines;
+    if (expected == "-") ++negatives;
+    std::vector<Diagnostic> ds = Check(text, CorpusContext());
+    // The prefilter must never hide a paragraph that has findings.
+    if (!ds.empty()) CHECK_MESSAGE(MayTrigger(text), text);
+    bool found = false;
+    for (const Diagnostic& d : ds) {
+      CHECK(d.severity != Severity::kError);
+      if (d.id == expected && SeverityName(d.severity) == severity) {
+        found = true;
+        continue;
+      }
+      ++by_rule[d.id].fp;
+      ++all.fp;
+      alarms +=
+          fmt::format("  {} {}: {}\n", d.id, SeverityName(d.severity), text);
+    }
+    if (expected == "-") continue;
+    if (found) {
+      ++by_rule[expected].tp;
+      ++all.tp;
+    } else {
+      ++by_rule[expected].fn;
+      ++all.fn;
+      misses += fmt::format("  {} {}: {}\n", expected, severity, text);
+    }
+  }
+  std::cout << fmt::format("prose corpus: {} sentences ({} negative)\n", lines,
+                           negatives);
+  std::cout << "rule   tp  fp  fn  precision  recall\n";
+  for (const auto& [id, c] : by_rule) {
+    std::cout << fmt::format("{}  {:3} {:3} {:3}  {:9.3f}  {:6.3f}\n", id, c.tp,
+                             c.fp, c.fn, Ratio(c.tp, c.tp + c.fp),
+                             Ratio(c.tp, c.tp + c.fn));
+  }
+  double precision = Ratio(all.tp, all.tp + all.fp);
+  double recall = Ratio(all.tp, all.tp + all.fn);
+  std::cout << fmt::format("all    {:3} {:3} {:3}  {:9.3f}  {:6.3f}\n", all.tp,
+                           all.fp, all.fn, precision, recall);
+  if (!misses.empty()) std::cout << "missed (false negatives):\n" << misses;
+  if (!alarms.empty()) std::cout << "false alarms:\n" << alarms;
+  CHECK(lines >= 200);
+  // Precision matters more than recall: a gate that cries wolf is switched
+  // off. Thresholds: precision >= 0.95 overall and per rule, recall >= 0.75.
+  CHECK(precision >= 0.95);
+  for (const auto& [id, c] : by_rule) {
+    CAPTURE(id);
+    CHECK(Ratio(c.tp, c.tp + c.fp) >= 0.95);
+  }
+  CHECK(recall >= 0.75);
+}
+
+// Real sentences from public writing, labelled by the prose policy and
+// split once, before tuning, into a tuning part and a held-out part
+// (tests/prose/real_corpus.tsv). A sentence counts as reported when the
+// gate gives it any finding.
+struct RealCorpusScore {
+  Counts counts;
+  int lines = 0;
+  int positives = 0;
+  std::string misses, alarms;
+};
+
+RealCorpusScore ScoreRealCorpus(const std::string& split) {
+  std::istringstream in(ReadFile(DataPath("real_corpus.tsv")));
+  RealCorpusScore score;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    std::istringstream columns(line);
+    for (std::string f; std::getline(columns, f, '\t');) fields.push_back(f);
+    REQUIRE_MESSAGE(fields.size() == 5, "bad corpus line: ", line);
+    if (fields[0] != split) continue;
+    const std::string& text = fields[3];
+    bool positive = fields[1] != "-";
+    ++score.lines;
+    if (positive) ++score.positives;
+    std::vector<Diagnostic> ds = Check(text);
+    if (!ds.empty()) CHECK_MESSAGE(MayTrigger(text), text);
+    bool reported = !ds.empty();
+    if (positive && reported) {
+      ++score.counts.tp;
+    } else if (positive) {
+      ++score.counts.fn;
+      score.misses += fmt::format("  {}: {}\n", fields[1], text);
+    } else if (reported) {
+      ++score.counts.fp;
+      score.alarms += fmt::format("  {}: {}\n", ds[0].id, text);
+    }
+  }
+  const Counts& c = score.counts;
+  std::cout << fmt::format(
+      "real corpus, {} part: {} sentences ({} positive): tp {} fp {} fn {}, "
+      "precision {:.3f}, recall {:.3f}\n",
+      split, score.lines, score.positives, c.tp, c.fp, c.fn,
+      Ratio(c.tp, c.tp + c.fp), Ratio(c.tp, c.tp + c.fn));
+  return score;
+}
+
+TEST_CASE("prose corpus: real sentences, tuning part") {
+  RealCorpusScore score = ScoreRealCorpus("tune");
+  if (!score.misses.empty()) std::cout << "missed:\n" << score.misses;
+  if (!score.alarms.empty()) std::cout << "false alarms:\n" << score.alarms;
+  CHECK(score.lines >= 250);
+  CHECK(Ratio(score.counts.tp, score.counts.tp + score.counts.fp) >= 0.95);
+  CHECK(Ratio(score.counts.tp, score.counts.tp + score.counts.fn) >= 0.85);
+}
+
+// Never tuned on: only its counts are printed, never its sentences. The
+// first score, after tuning on the tuning part: 187 sentences (50
+// positive), tp 36 fp 3 fn 14, precision 0.923, recall 0.720; unchanged
+// after a second tuning batch was added to the tuning part. The targets
+// (precision 0.95, recall 0.85) are warnings until they are met; the
+// floors below catch a regression.
+TEST_CASE("prose corpus: real sentences, held-out part") {
+  RealCorpusScore score = ScoreRealCorpus("heldout");
+  CHECK(score.lines >= 150);
+  CHECK(score.positives >= 40);
+  double precision = Ratio(score.counts.tp, score.counts.tp + score.counts.fp);
+  double recall = Ratio(score.counts.tp, score.counts.tp + score.counts.fn);
+  WARN(precision >= 0.95);
+  WARN(recall >= 0.85);
+  CHECK(precision >= 0.9);
+  CHECK(recall >= 0.7);
+}
+
+}  // namespace
+}  // namespace aligncheck::prose
