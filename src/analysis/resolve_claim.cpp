@@ -5,19 +5,15 @@
 #include <set>
 
 #include "analysis/analyzer.h"
+#include "parse/reading_words.h"
 
 namespace aligncheck {
 
 namespace {
 
-const char* const kReadingHelp[] = {
-    "add `as idealized_minimizer over DATA`: every minimizer of the loss on "
-    "DATA meets the goal",
-    "add `as physical_only via MODEL below T`: every behaviour whose register "
-    "reads below T meets the goal",
-    "add `as trained_outcome under TRAINING`: the policies that TRAINING "
-    "produces meet the goal",
-};
+void AddReadingHelp(Diagnostic& d) {
+  for (const ReadingWord& w : ReadingWords()) d.help.push_back(w.help);
+}
 
 }  // namespace
 
@@ -69,7 +65,7 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
                     out.name, word));
     d.help.push_back(fmt::format("say `{} aligned_with {}` and how:",
                                  decl.subject.text, decl.goal.text));
-    for (const char* h : kReadingHelp) d.help.push_back(h);
+    AddReadingHelp(d);
     return;
   }
   int loss = -1;
@@ -108,7 +104,7 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
                       fmt::format("claim '{}' does not say which reading of "
                                   "'aligned_with' it means",
                                   out.name));
-      for (const char* h : kReadingHelp) d.help.push_back(h);
+      AddReadingHelp(d);
       return;
     }
     case Reading::kIdealized: {

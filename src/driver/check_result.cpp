@@ -20,22 +20,6 @@ bool TrainedAsExpected(Claim::Expect expect, const Verdict& v) {
 
 }  // namespace
 
-const char* ReadingName(Claim::Reading reading) {
-  switch (reading) {
-    case Claim::Reading::kIdealized:
-      return "idealized_minimizer";
-    case Claim::Reading::kPhysical:
-      return "physical_only";
-    case Claim::Reading::kTrained:
-      return "trained_outcome";
-    case Claim::Reading::kAgent:
-      return "agent";
-    case Claim::Reading::kStory:
-      return "story";
-  }
-  return "idealized_minimizer";
-}
-
 bool ClaimResult::AsExpected() const {
   switch (claim->expect) {
     case Claim::Expect::kNone:

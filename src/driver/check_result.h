@@ -12,6 +12,7 @@
 #include "diag/diagnostic.h"
 #include "readings/verdict.h"
 #include "lint/lint.h"
+#include "readings/readings.h"
 
 namespace aligncheck {
 
@@ -53,8 +54,6 @@ inline size_t Findings(const CheckSummary& s) { return s.unexpected + s.unclear;
 
 CheckSummary Summarize(const std::vector<FileResult>& results);
 
-/// The operationalization's keyword: "idealized_minimizer", ...
-const char* ReadingName(Claim::Reading reading);
 
 }  // namespace aligncheck
 

@@ -5,6 +5,8 @@
 #include <boost/variant/apply_visitor.hpp>
 #include <utility>
 
+#include "parse/reading_words.h"
+
 namespace aligncheck::parse {
 namespace {
 
@@ -339,8 +341,9 @@ ast::Decl Converter::operator()(x3ast::claim_decl& d) const {
   if (d.read) {
     const x3ast::reading& r = *d.read;
     out.reading_span = SpanOf(r);
-    if (r.kind.text == "idealized_minimizer") {
-      out.reading = C::Reading::kIdealized;
+    const ReadingWord* word = FindReadingWord(r.kind.text);
+    out.reading = word ? word->reading : C::Reading::kNone;
+    if (out.reading == C::Reading::kIdealized) {
       out.data = NameOf(r.target);
       if (r.hyp) {
         out.hypothesis = NameOf(r.hyp->id);
@@ -349,12 +352,10 @@ ast::Decl Converter::operator()(x3ast::claim_decl& d) const {
         }
       }
       if (r.bound) out.within = LiteralOf(*r.bound);
-    } else if (r.kind.text == "physical_only") {
-      out.reading = C::Reading::kPhysical;
+    } else if (out.reading == C::Reading::kPhysical) {
       out.model = NameOf(r.target);
       if (r.bound) out.threshold = LiteralOf(*r.bound);
-    } else {
-      out.reading = C::Reading::kTrained;
+    } else if (out.reading == C::Reading::kTrained) {
       out.training = NameOf(r.target);
     }
   }

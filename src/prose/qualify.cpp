@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "parse/reading_words.h"
+
 namespace aligncheck::prose {
 namespace {
 
@@ -75,9 +77,8 @@ bool IsKeywordPair(std::string_view a, std::string_view b) {
 
 bool CodeQualifies(std::string_view code,
                    const std::vector<std::string>& claim_names) {
-  for (std::string_view k :
-       {"physical_only", "idealized_minimizer", "trained_outcome"}) {
-    if (ContainsIdentifier(code, k)) return true;
+  for (const ReadingWord& w : ReadingWords()) {
+    if (ContainsIdentifier(code, w.keyword)) return true;
   }
   for (const std::string& name : claim_names) {
     if (ContainsIdentifier(code, name)) return true;
