@@ -106,6 +106,9 @@ class Analyzer {
   // resolve_story.cpp: training stories.
   void ResolveStories();
   void AppendStoryClaims(const std::vector<bool>& checkable);
+  // The value of a `within` or `below` literal, or E005 and nullopt.
+  std::optional<Rational> NumberOrError(const ast::Literal& literal,
+                                        const char* keyword);
   int ClaimLoss(const ast::ClaimDecl& decl) const;
   DomainId DataDomainHint(int data_index) const;
 

@@ -17,6 +17,19 @@ void AddReadingHelp(Diagnostic& d) {
 
 }  // namespace
 
+std::optional<Rational> Analyzer::NumberOrError(const ast::Literal& literal,
+                                                const char* keyword) {
+  std::optional<Rational> value;
+  if (literal.kind == ast::Literal::Kind::kNumber)
+    value = ParseDecimal(literal.text);
+  if (!value) {
+    sink_.Error(file_, literal.span, "E005",
+                fmt::format("{} must be a number, got '{}'", keyword,
+                            literal.text));
+  }
+  return value;
+}
+
 void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
   using R = ast::ClaimDecl::Relation;
   using Reading = ast::ClaimDecl::Reading;
@@ -152,18 +165,11 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
         }
       }
       if (decl.within) {
-        std::optional<Rational> eps;
-        if (decl.within->kind == ast::Literal::Kind::kNumber) {
-          eps = ParseDecimal(decl.within->text);
-        }
-        if (!eps) {
-          sink_.Error(file_, decl.within->span, "E005",
-                      fmt::format("within must be a number, got '{}'",
-                                  decl.within->text));
-        } else if (*eps < 0) {
+        std::optional<Rational> eps = NumberOrError(*decl.within, "within");
+        if (eps && *eps < 0) {
           sink_.Error(file_, decl.within->span, "E008",
                       fmt::format("negative within {}", decl.within->text));
-        } else {
+        } else if (eps) {
           out.has_within = true;
           out.within = *eps;
         }
@@ -205,15 +211,8 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
             "add `below T`: the register reading that counts "
             "as low");
       } else {
-        std::optional<Rational> t;
-        if (decl.threshold->kind == ast::Literal::Kind::kNumber) {
-          t = ParseDecimal(decl.threshold->text);
-        }
-        if (!t) {
-          sink_.Error(file_, decl.threshold->span, "E005",
-                      fmt::format("below must be a number, got '{}'",
-                                  decl.threshold->text));
-        } else {
+        std::optional<Rational> t = NumberOrError(*decl.threshold, "below");
+        if (t) {
           out.threshold = *t;
           CheckThreshold(decl, out);
         }

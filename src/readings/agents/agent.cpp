@@ -4,14 +4,14 @@
 
 #include "analysis/eval.h"
 #include "readings/idealized/idealized.h"
+#include "readings/problem_checks.h"
 
 namespace aligncheck {
 namespace {
 
 Verdict CheckPredictions(const Model& model, const Agent& agent,
                          const Claim& claim, const EngineOptions& options) {
-  if (agent.loss < 0 ||
-      static_cast<size_t>(agent.loss) >= model.losses.size()) {
+  if (!InRange(agent.loss, model.losses.size())) {
     return UnknownVerdict("internal: agent without a loss");
   }
   const Loss& loss = model.losses[agent.loss];
@@ -74,16 +74,14 @@ Verdict CheckPredictions(const Model& model, const Agent& agent,
 
 Verdict CheckAgent(const Model& model, const Claim& claim,
                    const EngineOptions& options, const PhysicalConfig& config) {
-  if (claim.agent < 0 ||
-      static_cast<size_t>(claim.agent) >= model.agents.size()) {
+  if (!InRange(claim.agent, model.agents.size())) {
     return UnknownVerdict("internal: claim refers to a missing agent");
   }
   const Agent& agent = model.agents[claim.agent];
   if (agent.aspect == Agent::Aspect::kPredictions) {
     return CheckPredictions(model, agent, claim, options);
   }
-  if (agent.model < 0 ||
-      static_cast<size_t>(agent.model) >= model.physical.size()) {
+  if (!InRange(agent.model, model.physical.size())) {
     return UnknownVerdict("internal: agent without a physical model");
   }
   int reg_loss = model.physical[agent.model].register_loss;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/eval.h"
+#include "readings/problem_checks.h"
 #include "solve/goal_shape.h"
 #include "solve/near_minimizers.h"
 #include "solve/per_input.h"
@@ -20,25 +21,14 @@ std::string Validate(const IdealizedProblem& problem) {
   const Loss& loss = *problem.loss;
   const Data& data = *problem.data;
   const Goal& goal = *problem.goal;
-  auto in_range = [](int i, size_t size) {
-    return i >= 0 && static_cast<size_t>(i) < size;
-  };
-  if (!in_range(loss.input, model.domains.size()) ||
-      !in_range(loss.output, model.domains.size())) {
+  if (!InRange(loss.input, model.domains.size()) ||
+      !InRange(loss.output, model.domains.size())) {
     return "internal: loss with a missing domain";
   }
   const size_t n = model.domains[loss.input].size();
   const size_t m = model.domains[loss.output].size();
-  if (data.domain != loss.input || data.weights.size() != n) {
-    return "data '" + data.name + "' does not weigh the inputs of loss '" +
-           loss.name + "'";
-  }
-  if (goal.input != loss.input || goal.output != loss.output) {
-    return "goal '" + goal.name +
-           "' is about policies of another type than "
-           "loss '" +
-           loss.name + "'";
-  }
+  std::string mismatch = MismatchWithLoss(loss, data, goal, n, true);
+  if (!mismatch.empty()) return mismatch;
   if (loss.table.size() != n * m) return "internal: loss table has wrong size";
   if (data.total <= 0) return "data '" + data.name + "' has total weight 0";
   for (const Rational& w : data.weights) {
@@ -157,12 +147,9 @@ class Decider {
 
 std::optional<IdealizedProblem> IdealizedProblemFor(const Model& model,
                                                     const Claim& claim) {
-  auto in_range = [](int i, size_t size) {
-    return i >= 0 && static_cast<size_t>(i) < size;
-  };
-  if (!in_range(claim.loss, model.losses.size()) ||
-      !in_range(claim.goal, model.goals.size()) ||
-      !in_range(claim.data, model.data.size())) {
+  if (!InRange(claim.loss, model.losses.size()) ||
+      !InRange(claim.goal, model.goals.size()) ||
+      !InRange(claim.data, model.data.size())) {
     return std::nullopt;
   }
   IdealizedProblem problem;

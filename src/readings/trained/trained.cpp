@@ -8,14 +8,11 @@
 #include <string>
 
 #include "analysis/eval.h"
+#include "readings/problem_checks.h"
 #include "solve/product_search.h"
 
 namespace aligncheck {
 namespace {
-
-bool InRange(int i, size_t size) {
-  return i >= 0 && static_cast<size_t>(i) < size;
-}
 
 std::string Validate(const Model& model, const Claim& claim) {
   if (!InRange(claim.loss, model.losses.size()) ||
@@ -30,16 +27,8 @@ std::string Validate(const Model& model, const Claim& claim) {
     return "training '" + t.name + "' has no data";
   }
   const Data& data = model.data[t.data];
-  if (data.domain != loss.input || data.total <= 0) {
-    return "data '" + data.name + "' does not weigh the inputs of loss '" +
-           loss.name + "'";
-  }
-  if (goal.input != loss.input || goal.output != loss.output) {
-    return "goal '" + goal.name +
-           "' is about policies of another type than "
-           "loss '" +
-           loss.name + "'";
-  }
+  std::string mismatch = MismatchWithLoss(loss, data, goal, 0, false);
+  if (!mismatch.empty()) return mismatch;
   if (t.learner == "linear") {
     if (t.features.empty()) return "training '" + t.name + "' has no features";
     for (int f : t.features) {
