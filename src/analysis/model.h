@@ -212,8 +212,9 @@ struct Agent {
 
 struct Claim {
   enum class Reading { kIdealized, kPhysical, kTrained, kAgent, kStory };
+  /// As written after `expect` (one enum from the parser to the reports);
   /// kSupported, kRefuted and kMixed name a trained_outcome verdict exactly.
-  enum class Expect { kNone, kHolds, kFails, kSupported, kRefuted, kMixed };
+  using Expect = ast::ClaimDecl::Expect;
   std::string name;
   Reading reading = Reading::kIdealized;
   int loss = -1;   // -1 for agent claims

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "analysis/analyzer.h"
-#include "parse/reading_words.h"
+#include "parse/claim_words.h"
 
 namespace aligncheck {
 
@@ -63,10 +63,7 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
       out.text += c;
     }
   }
-  out.expect =
-      decl.expect == ast::ClaimDecl::Expect::kHolds   ? Claim::Expect::kHolds
-      : decl.expect == ast::ClaimDecl::Expect::kFails ? Claim::Expect::kFails
-                                                      : Claim::Expect::kNone;
+  out.expect = decl.expect;
   ResolveClaimExtras(decl, out);
   if (decl.relation == R::kRepresents || decl.relation == R::kEncodes) {
     const char* word =

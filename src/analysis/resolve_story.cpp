@@ -113,10 +113,7 @@ void Analyzer::AppendStoryClaims(const std::vector<bool>& checkable) {
     for (size_t k = 0; k < story.rationale_names.size(); ++k) {
       c.text += (k ? ", " : "") + story.rationale_names[k];
     }
-    using E = ast::ClaimDecl::Expect;
-    c.expect = decl.expect == E::kHolds   ? Claim::Expect::kHolds
-               : decl.expect == E::kFails ? Claim::Expect::kFails
-                                          : Claim::Expect::kNone;
+    c.expect = decl.expect;  // the grammar allows holds and fails only
     model_.claims.push_back(std::move(c));
   }
 }

@@ -49,9 +49,6 @@ void Analyzer::ResolveClaimExtras(const ast::ClaimDecl& decl, Claim& out) {
   using E = ast::ClaimDecl::Expect;
   if (decl.expect == E::kSupported || decl.expect == E::kRefuted ||
       decl.expect == E::kMixed) {
-    out.expect = decl.expect == E::kSupported ? Claim::Expect::kSupported
-                 : decl.expect == E::kRefuted ? Claim::Expect::kRefuted
-                                              : Claim::Expect::kMixed;
     if (decl.reading != ast::ClaimDecl::Reading::kTrained) {
       sink_.Error(file_, decl.expect_span, "E012",
                   fmt::format("only trained_outcome claims can expect a "

@@ -5,7 +5,7 @@
 #include <boost/variant/apply_visitor.hpp>
 #include <utility>
 
-#include "parse/reading_words.h"
+#include "parse/claim_words.h"
 
 namespace aligncheck::parse {
 namespace {
@@ -360,12 +360,7 @@ ast::Decl Converter::operator()(x3ast::claim_decl& d) const {
     }
   }
   if (d.expect) {
-    out.expect = d.expect->text.find("holds") != std::string::npos
-                     ? C::Expect::kHolds
-                     : C::Expect::kFails;
-    if (d.expect->text == "supported") out.expect = C::Expect::kSupported;
-    if (d.expect->text == "refuted") out.expect = C::Expect::kRefuted;
-    if (d.expect->text == "mixed") out.expect = C::Expect::kMixed;
+    out.expect = ExpectFromWord(d.expect->text);
     out.expect_span = SpanOf(*d.expect);
   }
   out.span = SpanOf(d);
@@ -373,7 +368,6 @@ ast::Decl Converter::operator()(x3ast::claim_decl& d) const {
 }
 
 ast::StoryDecl Converter::Story(x3ast::story_decl& d) const {
-  using C = ast::ClaimDecl;
   ast::StoryDecl out;
   out.name = NameOf(d.id);
   out.span = SpanOf(d);
@@ -385,12 +379,7 @@ ast::StoryDecl Converter::Story(x3ast::story_decl& d) const {
     out.items.push_back(std::move(s));
   }
   if (d.expect) {
-    const std::string& e = d.expect->text;
-    out.expect = e == "holds"       ? C::Expect::kHolds
-                 : e == "fails"     ? C::Expect::kFails
-                 : e == "supported" ? C::Expect::kSupported
-                 : e == "refuted"   ? C::Expect::kRefuted
-                                    : C::Expect::kMixed;
+    out.expect = ExpectFromWord(d.expect->text);
     out.expect_span = SpanOf(*d.expect);
   }
   return out;

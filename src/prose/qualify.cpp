@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "parse/reading_words.h"
+#include "parse/claim_words.h"
 
 namespace aligncheck::prose {
 namespace {

@@ -2,7 +2,7 @@
 // the name reports print and the check that decides it. CheckClaim
 // dispatches through it; a new reading is a folder under readings/ and a
 // row here (and, when claims name it after `as`, a row in
-// parse/reading_words.cpp and its grammar word).
+// parse/claim_words.cpp and its grammar word).
 #ifndef ALIGNCHECK_READINGS_READINGS_H_
 #define ALIGNCHECK_READINGS_READINGS_H_
 

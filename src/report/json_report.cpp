@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parse/claim_words.h"
 #include "report/gate_report.h"
 #include "report/physical_report.h"
 #include "report/trained_json.h"
@@ -95,26 +96,8 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
     j["within"] = FormatRational(c.has_within ? c.within : Rational(0));
   }
   j["verdict"] = VerdictName(v.kind);
-  switch (c.expect) {
-    case Claim::Expect::kNone:
-      j["expected"] = nullptr;
-      break;
-    case Claim::Expect::kHolds:
-      j["expected"] = "holds";
-      break;
-    case Claim::Expect::kFails:
-      j["expected"] = "fails";
-      break;
-    case Claim::Expect::kSupported:
-      j["expected"] = "supported";
-      break;
-    case Claim::Expect::kRefuted:
-      j["expected"] = "refuted";
-      break;
-    case Claim::Expect::kMixed:
-      j["expected"] = "mixed";
-      break;
-  }
+  j["expected"] = c.expect == Claim::Expect::kNone ? Json(nullptr)
+                                                  : Json(ExpectName(c.expect));
   j["as_expected"] = r.AsExpected();
   j["method"] = v.method;
   j["reason"] = v.reason;

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "analysis/eval.h"
+#include "parse/claim_words.h"
 #include "report/physical_report.h"
 #include "report/table_text.h"
 #include "report/trained_report.h"
@@ -18,24 +19,6 @@ std::string Upper(const char* s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(c));
   return out;
-}
-
-std::string ExpectName(Claim::Expect e) {
-  switch (e) {
-    case Claim::Expect::kNone:
-      return "";
-    case Claim::Expect::kHolds:
-      return "holds";
-    case Claim::Expect::kFails:
-      return "fails";
-    case Claim::Expect::kSupported:
-      return "supported";
-    case Claim::Expect::kRefuted:
-      return "refuted";
-    case Claim::Expect::kMixed:
-      return "mixed";
-  }
-  return "";
 }
 
 std::string Counterexample(const Model& model, const Claim& claim,

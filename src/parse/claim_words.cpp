@@ -1,5 +1,5 @@
-// The readings' keywords and help lines.
-#include "parse/reading_words.h"
+// The readings' keywords and help lines; the expectations' words.
+#include "parse/claim_words.h"
 
 namespace aligncheck {
 
@@ -24,6 +24,30 @@ const ReadingWord* FindReadingWord(std::string_view keyword) {
     if (keyword == w.keyword) return &w;
   }
   return nullptr;
+}
+
+const std::vector<ExpectWord>& ExpectWords() {
+  using E = ast::ClaimDecl::Expect;
+  static const std::vector<ExpectWord> kWords = {
+      {E::kHolds, "holds"},         {E::kFails, "fails"},
+      {E::kSupported, "supported"}, {E::kRefuted, "refuted"},
+      {E::kMixed, "mixed"},
+  };
+  return kWords;
+}
+
+ast::ClaimDecl::Expect ExpectFromWord(std::string_view word) {
+  for (const ExpectWord& w : ExpectWords()) {
+    if (word == w.word) return w.expect;
+  }
+  return ast::ClaimDecl::Expect::kNone;
+}
+
+const char* ExpectName(ast::ClaimDecl::Expect expect) {
+  for (const ExpectWord& w : ExpectWords()) {
+    if (expect == w.expect) return w.word;
+  }
+  return "";
 }
 
 }  // namespace aligncheck
