@@ -51,8 +51,12 @@ Mdp MdpBuilder::Build(std::string* error) const {
   Mdp m;
   m.states = states_;
   m.actions = actions_;
+  // Callers may hand over fractions like mpq_class(2, 4): every comparison
+  // below needs canonical form.
   m.discount = discount_;
+  m.discount.canonicalize();
   m.start = start_;
+  for (Rational& w : m.start) w.canonicalize();
   Rational total = 0;
   for (const Rational& w : start_) total += w;
   if (total > 0) {
@@ -62,7 +66,10 @@ Mdp MdpBuilder::Build(std::string* error) const {
   m.begin.reserve(outcomes_.size() + 1);
   m.begin.push_back(0);
   for (const std::vector<Successor>& out : outcomes_) {
-    m.succ.insert(m.succ.end(), out.begin(), out.end());
+    for (Successor o : out) {
+      o.prob.canonicalize();
+      m.succ.push_back(std::move(o));
+    }
     m.begin.push_back(static_cast<uint32_t>(m.succ.size()));
   }
   m.state_names = state_names_;
@@ -133,6 +140,7 @@ Reward RewardOfStateAction(
       size_t c = m.Choice(s, a);
       if (m.begin[c] == m.begin[c + 1]) continue;
       Rational v = r(static_cast<uint32_t>(s), static_cast<uint32_t>(a));
+      v.canonicalize();
       for (uint32_t k = m.begin[c]; k < m.begin[c + 1]; ++k) out.value[k] = v;
     }
   }
@@ -150,6 +158,7 @@ Reward RewardOfTransition(
       for (uint32_t k = m.begin[c]; k < m.begin[c + 1]; ++k) {
         out.value[k] = r(static_cast<uint32_t>(s), static_cast<uint32_t>(a),
                          m.succ[k].state);
+        out.value[k].canonicalize();
       }
     }
   }
