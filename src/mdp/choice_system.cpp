@@ -67,7 +67,11 @@ std::vector<uint32_t> ProposePolicy(const ChoiceSystem& sys, Sense sense) {
   const int max_sweeps = static_cast<int>(std::clamp(3e8 / work, 50.0, 20000.0));
   for (int sweep = 0; sweep < max_sweeps; ++sweep) {
     double change = 0, scale = 1;
-    for (size_t s = 0; s < n; ++s) {
+    // Sweeps alternate direction so values flow both ways along the
+    // state order.
+    const bool forward = sweep % 2 == 0;
+    for (size_t i = 0; i < n; ++i) {
+      const size_t s = forward ? i : n - 1 - i;
       if (sys.fixed[s] || sys.choice_begin[s] == sys.choice_begin[s + 1]) continue;
       double best = q(sys.choice_begin[s]);
       for (uint32_t c = sys.choice_begin[s] + 1; c < sys.choice_begin[s + 1]; ++c) {

@@ -112,7 +112,26 @@ Optimum OptimalValues(const Mdp& m, const Reward& r, const ActionMask& allowed) 
     return out;
   }
   out.v = std::move(sol.value);
-  out.q = QValues(m, r, out.v);
+  // Q* of allowed choices comes with the solution; the others are computed.
+  out.q.resize(m.choices());
+  Rational t;
+  size_t next_choice = 0;
+  for (size_t s = 0; s < m.states; ++s) {
+    if (m.terminal[s]) continue;
+    for (size_t a = 0; a < m.actions; ++a) {
+      size_t c = m.Choice(s, a);
+      if (allowed[c]) {
+        out.q[c] = std::move(sol.choice_value[next_choice++]);
+        continue;
+      }
+      for (uint32_t k = m.begin[c]; k < m.begin[c + 1]; ++k) {
+        t = m.discount * out.v[m.succ[k].state];
+        t += r.value[k];
+        t *= m.succ[k].prob;
+        out.q[c] += t;
+      }
+    }
+  }
   out.optimal.assign(m.choices(), false);
   for (size_t s = 0; s < m.states; ++s) {
     if (m.terminal[s]) continue;
