@@ -1,6 +1,8 @@
 // Exact sparse fixed-point solving by strongly connected components.
 #include "mdp/linear_system.h"
 
+#include "mdp/lifting_solve.h"
+
 #include <algorithm>
 #include <map>
 #include <utility>
@@ -62,6 +64,8 @@ std::vector<std::vector<uint32_t>> StronglyConnectedComponents(
 }
 
 namespace {
+
+constexpr size_t kLiftingThreshold = 48;
 
 // Solves one component of more than one variable. `local` maps a variable
 // of the component to its position; values outside it are final in `x`.
@@ -134,6 +138,24 @@ bool SolveLinearSystem(const LinearSystem& sys, std::vector<Rational>* x) {
   x->assign(n, Rational(0));
   std::vector<std::vector<uint32_t>> components =
       StronglyConnectedComponents(n, sys.begin, sys.var);
+  // A large coupled component is solved as a whole by p-adic lifting, whose
+  // cost grows with the size of the answer rather than with the cube of it.
+  size_t largest = 0;
+  for (const std::vector<uint32_t>& component : components) {
+    largest = std::max(largest, component.size());
+  }
+  if (largest >= kLiftingThreshold) {
+    SharedDenominator shared;
+    if (SolveByLifting(sys, &shared)) {
+      for (size_t i = 0; i < n; ++i) {
+        Rational& v = (*x)[i];
+        v.get_num() = std::move(shared.numerator[i]);
+        v.get_den() = shared.denominator;
+        v.canonicalize();
+      }
+      return true;
+    }
+  }
   std::vector<uint32_t> local(n, UINT32_MAX);
   Rational t;
   for (const std::vector<uint32_t>& component : components) {
