@@ -149,6 +149,7 @@ int main(int argc, char** argv) {
   using aligncheck::Run;
   std::string only = argc > 1 ? argv[1] : "";
   if (only == "grid100") Run(100, 100, false);
+  if (only == "slip32") Run(32, 32, true);
   if (only.empty() || only == "det") {
     Run(50, 50, false);
     Run(100, 100, false);

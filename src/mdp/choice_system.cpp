@@ -214,7 +214,52 @@ bool EvaluateChoices(const ChoiceSystem& sys,
   return SolveLinearSystem(lin, value);
 }
 
-ChoiceSolution SolveChoiceSystem(const ChoiceSystem& sys, Sense sense) {
+namespace {
+
+// Each choice scaled to integers once: scale * (constant + weights . x)
+// = integer_constant + integer_weights . x. With the values over one
+// shared denominator D, comparing choices needs only products of big and
+// small integers, never a gcd of two big ones.
+struct ScaledChoices {
+  std::vector<BigInt> scale, constant, weight;
+
+  explicit ScaledChoices(const ChoiceSystem& sys)
+      : scale(sys.choices()), constant(sys.choices()), weight(sys.term_weight.size()) {
+    for (size_t c = 0; c < sys.choices(); ++c) {
+      BigInt& l = scale[c];
+      l = sys.constant[c].get_den();
+      for (uint32_t k = sys.term_begin[c]; k < sys.term_begin[c + 1]; ++k) {
+        mpz_lcm(l.get_mpz_t(), l.get_mpz_t(), sys.term_weight[k].get_den_mpz_t());
+      }
+      constant[c] = l / sys.constant[c].get_den() * sys.constant[c].get_num();
+      for (uint32_t k = sys.term_begin[c]; k < sys.term_begin[c + 1]; ++k) {
+        weight[k] = l / sys.term_weight[k].get_den() * sys.term_weight[k].get_num();
+      }
+    }
+  }
+};
+
+// Writes x = numerator / denominator for every state.
+void ShareDenominator(const std::vector<Rational>& x, std::vector<BigInt>* numerator,
+                      BigInt* denominator) {
+  *denominator = 1;
+  for (const Rational& v : x) {
+    if (v.get_den() != *denominator) {
+      mpz_lcm(denominator->get_mpz_t(), denominator->get_mpz_t(), v.get_den_mpz_t());
+    }
+  }
+  numerator->resize(x.size());
+  for (size_t s = 0; s < x.size(); ++s) {
+    BigInt& n = (*numerator)[s];
+    mpz_divexact(n.get_mpz_t(), denominator->get_mpz_t(), x[s].get_den_mpz_t());
+    n *= x[s].get_num();
+  }
+}
+
+}  // namespace
+
+ChoiceSolution SolveChoiceSystem(const ChoiceSystem& sys, Sense sense,
+                                 bool choice_values) {
   ChoiceSolution out;
   const size_t n = sys.states();
   for (size_t s = 0; s < n; ++s) {
@@ -225,40 +270,59 @@ ChoiceSolution SolveChoiceSystem(const ChoiceSystem& sys, Sense sense) {
   }
   std::vector<uint32_t> choice = ProposePolicy(sys, sense);
   if (!MakeProper(sys, choice, &out.error)) return out;
-  out.choice_value.resize(sys.choices());
-  Rational t;
+  const ScaledChoices scaled(sys);
+  // Per choice: value * scale * D.
+  std::vector<BigInt> times(sys.choices());
+  std::vector<BigInt> numerator;
+  BigInt denominator, lhs, rhs;
+  auto better = [&](uint32_t c, uint32_t b) {  // q_c strictly better than q_b
+    lhs = times[c] * scaled.scale[b];
+    rhs = times[b] * scaled.scale[c];
+    return sense == Sense::kMax ? lhs > rhs : lhs < rhs;
+  };
   for (;;) {
     if (!EvaluateChoices(sys, choice, &out.value)) {
       out.error = "policy evaluation met a singular system";
       return out;
     }
+    ShareDenominator(out.value, &numerator, &denominator);
     bool improved = false;
     for (size_t s = 0; s < n; ++s) {
       if (sys.fixed[s]) continue;
-      uint32_t best = choice[s];
       for (uint32_t c = sys.choice_begin[s]; c < sys.choice_begin[s + 1]; ++c) {
-        Rational& q = out.choice_value[c];
-        q = sys.constant[c];
+        BigInt& q = times[c];
+        q = scaled.constant[c] * denominator;
         for (uint32_t k = sys.term_begin[c]; k < sys.term_begin[c + 1]; ++k) {
-          t = sys.term_weight[k] * out.value[sys.term_state[k]];
-          q += t;
+          mpz_addmul(q.get_mpz_t(), scaled.weight[k].get_mpz_t(),
+                     numerator[sys.term_state[k]].get_mpz_t());
         }
       }
       // Switch only on strict improvement over the current value.
+      uint32_t best = choice[s];
       for (uint32_t c = sys.choice_begin[s]; c < sys.choice_begin[s + 1]; ++c) {
-        const Rational& q = out.choice_value[c];
-        const Rational& b = out.choice_value[best];
-        if (sense == Sense::kMax ? q > b : q < b) best = c;
+        if (better(c, best)) best = c;
       }
-      if (best != choice[s] &&
-          (sense == Sense::kMax ? out.choice_value[best] > out.value[s]
-                                : out.choice_value[best] < out.value[s])) {
+      if (best != choice[s]) {
         choice[s] = best;
         improved = true;
       }
     }
     if (!improved) break;
     ++out.improvement_rounds;
+  }
+  if (choice_values) out.choice_value.resize(sys.choices());
+  for (size_t s = 0; s < n && choice_values; ++s) {
+    if (sys.fixed[s]) continue;
+    for (uint32_t c = sys.choice_begin[s]; c < sys.choice_begin[s + 1]; ++c) {
+      if (c == choice[s]) {
+        out.choice_value[c] = out.value[s];
+        continue;
+      }
+      Rational& q = out.choice_value[c];
+      q.get_num() = times[c];
+      q.get_den() = scaled.scale[c] * denominator;
+      q.canonicalize();
+    }
   }
   out.choice = std::move(choice);
   for (size_t s = 0; s < n; ++s) {

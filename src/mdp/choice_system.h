@@ -56,16 +56,18 @@ struct ChoiceSolution {
   bool ok = false;
   std::string error;                 // when !ok
   std::vector<Rational> value;       // per state, optimal
-  std::vector<Rational> choice_value;// per choice: constant + weights . value
+  std::vector<Rational> choice_value;// per choice, when asked for
   std::vector<uint32_t> choice;      // per state: an optimal choice index
                                      // (UINT32_MAX for fixed states)
   int improvement_rounds = 0;        // exact policy-improvement steps taken
 };
 
-/// Returns the optimal values and an optimal, proper policy. Fails (ok =
-/// false) when a state can reach no leaking choice under any policy (the
-/// caller must fix such states first).
-ChoiceSolution SolveChoiceSystem(const ChoiceSystem& sys, Sense sense);
+/// Returns the optimal values and an optimal, proper policy, and the value
+/// of every choice when `choice_values` (reducing them costs a gcd each).
+/// Fails (ok = false) when a state can reach no leaking choice under any
+/// policy (the caller must fix such states first).
+ChoiceSolution SolveChoiceSystem(const ChoiceSystem& sys, Sense sense,
+                                 bool choice_values = false);
 
 /// Evaluates the policy `choice` (choice index per unfixed state) exactly.
 /// Returns false when its system is singular.

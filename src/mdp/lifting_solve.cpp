@@ -2,8 +2,8 @@
 #include "mdp/lifting_solve.h"
 
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <queue>
@@ -99,10 +99,10 @@ class ModularLu {
         u64 f = acc[j];
         acc[j] = 0;
         if (f == 0) continue;
-        lower_[i].push_back({j, f});
-        for (const auto& [l, u] : upper_[j]) {
+        lower_[i].push_back({j, p - f});
+        for (const auto& [l, neg_u] : upper_[j]) {
           touch(l);
-          acc[l] = (acc[l] + (p - f) * u) % p;
+          acc[l] = (acc[l] + f * neg_u) % p;
         }
       }
       u64 pivot = acc[i];
@@ -110,7 +110,7 @@ class ModularLu {
       u64 inv = PowMod(pivot, p - 2, p);
       pivot_inv_[i] = inv;
       for (uint32_t l : list) {
-        if (l > i && acc[l] != 0) upper_[i].push_back({l, acc[l] * inv % p});
+        if (l > i && acc[l] != 0) upper_[i].push_back({l, p - acc[l] * inv % p});
         acc[l] = 0;
         touched[l] = false;
       }
@@ -120,22 +120,31 @@ class ModularLu {
     return true;
   }
 
-  // Solves A x = r (mod p); r and x are residues.
+  // Solves A x = r (mod p); r and x are residues. With p < 2^28 a product
+  // is below 2^56, so 128 of them add up in 64 bits before a reduction.
   void Solve(std::vector<u64>& x) const {
     const size_t n = x.size();
     for (size_t i = 0; i < n; ++i) {
-      u64 y = x[i];
-      for (const auto& [j, f] : lower_[i]) y = (y + (p_ - f) * x[j]) % p_;
-      x[i] = y * pivot_inv_[i] % p_;
+      x[i] = Reduce(x[i], lower_[i], x) * pivot_inv_[i] % p_;
     }
-    for (size_t i = n; i-- > 0;) {
-      u64 y = x[i];
-      for (const auto& [l, u] : upper_[i]) y = (y + (p_ - u) * x[l]) % p_;
-      x[i] = y;
-    }
+    for (size_t i = n; i-- > 0;) x[i] = Reduce(x[i], upper_[i], x);
   }
 
  private:
+  // Returns y - sum f * x[j] (mod p) over `row`, holding p - f.
+  u64 Reduce(u64 y, const std::vector<std::pair<uint32_t, u64>>& row,
+             const std::vector<u64>& x) const {
+    size_t since = 0;
+    for (const auto& [j, f] : row) {
+      y += f * x[j];
+      if (++since == 128) {
+        y %= p_;
+        since = 0;
+      }
+    }
+    return y % p_;
+  }
+
   u64 p_ = 0;
   std::vector<std::vector<std::pair<uint32_t, u64>>> lower_, upper_;
   std::vector<u64> pivot_inv_;
@@ -164,30 +173,44 @@ bool Reconstruct(const BigInt& u, const BigInt& m, const BigInt& bound,
   return true;
 }
 
-// The p-adic number with the given base-p digits (least significant first).
-BigInt FromDigits(const std::vector<std::vector<uint32_t>>& digits, size_t i,
-                  u64 p, const BigInt& chunk_base, size_t chunk) {
-  BigInt value = 0, part;
-  size_t k = digits.size();
-  size_t chunks = (k + chunk - 1) / chunk;
-  for (size_t c = chunks; c-- > 0;) {
-    part = 0;
-    size_t lo = c * chunk, hi = std::min(k, lo + chunk);
-    for (size_t t = hi; t-- > lo;) {
-      part *= static_cast<unsigned long>(p);
-      part += static_cast<unsigned long>(digits[t][i]);
+// The p-adic number with base-p digits lo..hi-1 of entry i (least
+// significant first), split in halves so the multiplications stay balanced.
+class DigitJoiner {
+ public:
+  DigitJoiner(const std::vector<std::vector<uint32_t>>& digits, u64 p)
+      : digits_(digits), p_(p) {}
+
+  BigInt Join(size_t i, size_t lo, size_t hi) {
+    if (hi - lo <= 16) {
+      BigInt v = 0;
+      for (size_t t = hi; t-- > lo;) {
+        v *= static_cast<unsigned long>(p_);
+        v += static_cast<unsigned long>(digits_[t][i]);
+      }
+      return v;
     }
-    if (hi - lo == chunk) {
-      value *= chunk_base;
-    } else {
-      BigInt base;
-      mpz_ui_pow_ui(base.get_mpz_t(), p, hi - lo);
-      value *= base;
-    }
-    value += part;
+    size_t mid = lo + (hi - lo) / 2;
+    BigInt high = Join(i, mid, hi);
+    high *= Power(mid - lo);
+    high += Join(i, lo, mid);
+    return high;
   }
-  return value;
-}
+
+ private:
+  const BigInt& Power(size_t e) {
+    for (auto& [k, v] : powers_) {
+      if (k == e) return v;
+    }
+    BigInt v;
+    mpz_ui_pow_ui(v.get_mpz_t(), p_, e);
+    powers_.push_back({e, std::move(v)});
+    return powers_.back().second;
+  }
+
+  const std::vector<std::vector<uint32_t>>& digits_;
+  u64 p_;
+  std::vector<std::pair<size_t, BigInt>> powers_;  // few distinct lengths
+};
 
 bool Verify(const IntegerSystem& a, const SharedDenominator& x) {
   BigInt sum, want;
@@ -209,17 +232,16 @@ bool Verify(const IntegerSystem& a, const SharedDenominator& x) {
 
 // Recovers all entries over one shared denominator from the p-adic
 // solution modulo m, or returns false when the digits do not suffice yet.
-bool Recover(const std::vector<BigInt>& padic, const BigInt& m,
-             SharedDenominator* out) {
-  const size_t n = padic.size();
+bool Recover(size_t n, const std::function<const BigInt&(size_t)>& padic,
+             const BigInt& m, SharedDenominator* out) {
   BigInt half = m / 2, bound, num, den, v;
   mpz_sqrt(bound.get_mpz_t(), half.get_mpz_t());
   out->numerator.assign(n, BigInt(0));
   out->denominator = 1;
-  for (int restart = 0; restart < 32; ++restart) {
+  for (int restart = 0; restart < 8; ++restart) {
     size_t bad = n;
     for (size_t i = 0; i < n; ++i) {
-      v = out->denominator * padic[i];
+      v = out->denominator * padic(i);
       mpz_mod(v.get_mpz_t(), v.get_mpz_t(), m.get_mpz_t());
       if (v > half) v -= m;
       if (abs(v) > bound) {
@@ -229,7 +251,7 @@ bool Recover(const std::vector<BigInt>& padic, const BigInt& m,
       out->numerator[i] = v;
     }
     if (bad == n) return true;
-    if (!Reconstruct(padic[bad], m, bound, &num, &den)) return false;
+    if (!Reconstruct(padic(bad), m, bound, &num, &den)) return false;
     mpz_lcm(out->denominator.get_mpz_t(), out->denominator.get_mpz_t(),
             den.get_mpz_t());
   }
@@ -252,7 +274,7 @@ bool SolveByLifting(const LinearSystem& sys, SharedDenominator* out) {
     double b_bits = static_cast<double>(mpz_sizeinbase(a.rhs[i].get_mpz_t(), 2));
     log2_h += 0.5 * std::log2(norm + 1) + b_bits + 1;
   }
-  const u64 primes[] = {2147483647ull, 2147483629ull, 2147483587ull};
+  const u64 primes[] = {268435399ull, 268435367ull, 268435361ull};
   ModularLu lu;
   u64 p = 0;
   for (u64 candidate : primes) {
@@ -261,15 +283,10 @@ bool SolveByLifting(const LinearSystem& sys, SharedDenominator* out) {
       break;
     }
   }
-  if (p == 0) {
-    if (std::getenv("MDP_DEBUG")) std::fprintf(stderr, "lifting: no factor\n");
-    return false;
-  }
+  if (p == 0) return false;
   const size_t max_digits =
       static_cast<size_t>((2 * log2_h + 2) / std::log2(static_cast<double>(p))) + 2;
-  const size_t chunk = 32;
-  BigInt chunk_base, m = 1;
-  mpz_ui_pow_ui(chunk_base.get_mpz_t(), p, chunk);
+  BigInt m = 1;
   std::vector<BigInt> r = a.rhs;
   std::vector<std::vector<uint32_t>> digits;
   std::vector<u64> x(n);
@@ -297,11 +314,20 @@ bool SolveByLifting(const LinearSystem& sys, SharedDenominator* out) {
     }
     m *= static_cast<unsigned long>(p);
     if (k < next_try && k <= max_digits) continue;
-    next_try = k * 2;
-    for (size_t i = 0; i < n; ++i) padic[i] = FromDigits(digits, i, p, chunk_base, chunk);
-    if (Recover(padic, m, out) && Verify(a, *out)) return true;
+    // Attempts grow by a quarter: at most a quarter of the digits is wasted,
+    // and a failing attempt usually stops at its first entries.
+    next_try = k + std::max<size_t>(8, k / 4);
+    DigitJoiner joiner(digits, p);
+    std::vector<bool> joined(n, false);
+    auto entry = [&](size_t i) -> const BigInt& {
+      if (!joined[i]) {
+        padic[i] = joiner.Join(i, 0, digits.size());
+        joined[i] = true;
+      }
+      return padic[i];
+    };
+    if (Recover(n, entry, m, out) && Verify(a, *out)) return true;
   }
-  if (std::getenv("MDP_DEBUG")) std::fprintf(stderr, "lifting: %zu digits failed\n", max_digits);
   return false;
 }
 

@@ -106,7 +106,7 @@ std::vector<Rational> QValues(const Mdp& m, const Reward& r,
 Optimum OptimalValues(const Mdp& m, const Reward& r, const ActionMask& allowed) {
   Optimum out;
   ChoiceSystem sys = ReturnSystem(m, r, allowed);
-  ChoiceSolution sol = SolveChoiceSystem(sys, Sense::kMax);
+  ChoiceSolution sol = SolveChoiceSystem(sys, Sense::kMax, true);
   if (!sol.ok) {
     out.error = sol.error;
     return out;
