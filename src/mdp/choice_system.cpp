@@ -280,16 +280,39 @@ ChoiceSolution SolveChoiceSystem(const ChoiceSystem& sys, Sense sense,
     rhs = times[b] * scaled.scale[c];
     return sense == Sense::kMax ? lhs > rhs : lhs < rhs;
   };
+  // With at most one term per choice (deterministic moves) the values have
+  // many different denominators and rationals are cheaper than one shared
+  // denominator: a choice's value is a small rational plus a small one
+  // times a value, and only small gcds are taken.
+  bool single_terms = true;
+  for (size_t c = 0; c < sys.choices() && single_terms; ++c) {
+    single_terms = sys.term_begin[c + 1] - sys.term_begin[c] <= 1;
+  }
+  std::vector<Rational> rational_q(single_terms ? sys.choices() : 0);
+  Rational t;
+  auto rational_better = [&](uint32_t c, uint32_t b) {
+    return sense == Sense::kMax ? rational_q[c] > rational_q[b]
+                                : rational_q[c] < rational_q[b];
+  };
   for (;;) {
     if (!EvaluateChoices(sys, choice, &out.value)) {
       out.error = "policy evaluation met a singular system";
       return out;
     }
-    ShareDenominator(out.value, &numerator, &denominator);
+    if (!single_terms) ShareDenominator(out.value, &numerator, &denominator);
     bool improved = false;
     for (size_t s = 0; s < n; ++s) {
       if (sys.fixed[s]) continue;
       for (uint32_t c = sys.choice_begin[s]; c < sys.choice_begin[s + 1]; ++c) {
+        if (single_terms) {
+          Rational& q = rational_q[c];
+          q = sys.constant[c];
+          for (uint32_t k = sys.term_begin[c]; k < sys.term_begin[c + 1]; ++k) {
+            t = sys.term_weight[k] * out.value[sys.term_state[k]];
+            q += t;
+          }
+          continue;
+        }
         BigInt& q = times[c];
         q = scaled.constant[c] * denominator;
         for (uint32_t k = sys.term_begin[c]; k < sys.term_begin[c + 1]; ++k) {
@@ -300,7 +323,7 @@ ChoiceSolution SolveChoiceSystem(const ChoiceSystem& sys, Sense sense,
       // Switch only on strict improvement over the current value.
       uint32_t best = choice[s];
       for (uint32_t c = sys.choice_begin[s]; c < sys.choice_begin[s + 1]; ++c) {
-        if (better(c, best)) best = c;
+        if (single_terms ? rational_better(c, best) : better(c, best)) best = c;
       }
       if (best != choice[s]) {
         choice[s] = best;
@@ -309,6 +332,10 @@ ChoiceSolution SolveChoiceSystem(const ChoiceSystem& sys, Sense sense,
     }
     if (!improved) break;
     ++out.improvement_rounds;
+  }
+  if (single_terms && choice_values) {
+    out.choice_value = std::move(rational_q);
+    choice_values = false;
   }
   if (choice_values) out.choice_value.resize(sys.choices());
   for (size_t s = 0; s < n && choice_values; ++s) {
