@@ -136,6 +136,12 @@ TEST_CASE("mdp validation names the first problem") {
   b.SetStartWeight(1, -3);
   b.Build(&error);
   CHECK(error == "start weight of s1 is negative");
+  b.SetStartWeight(1, 0);
+  Mdp m = b.Build(&error);
+  REQUIRE(error == "");
+  CHECK(ValidatePolicy(m, Policy{0, 0}) == "");
+  CHECK(ValidatePolicy(m, Policy{0, 1}) == "policy has no action at s1");
+  CHECK(ValidatePolicy(m, Policy{0}) == "policy has 1 entries for 2 states");
 }
 
 TEST_CASE("mdp linear system: a long cycle and a dense component") {

@@ -6,7 +6,10 @@
 // it depends on as constants. A component of one variable costs one
 // division; a larger one is eliminated in place (each row has its earlier
 // variables substituted away, then back substitution), so a cycle of length
-// L costs O(L) and a banded component O(n * band^2). Every step is exact.
+// L costs O(L) and a banded component O(n * band^2). When a component has
+// 48 variables or more, the whole system goes to p-adic lifting instead
+// (lifting_solve.h), whose answer is checked exactly; elimination remains
+// the fallback. Every step is exact.
 #ifndef ALIGNCHECK_MDP_LINEAR_SYSTEM_H_
 #define ALIGNCHECK_MDP_LINEAR_SYSTEM_H_
 

@@ -123,6 +123,19 @@ std::string ValidateMdp(const Mdp& m) {
   return "";
 }
 
+std::string ValidatePolicy(const Mdp& m, const Policy& pi) {
+  if (pi.size() != m.states) {
+    return "policy has " + std::to_string(pi.size()) + " entries for " +
+           std::to_string(m.states) + " states";
+  }
+  for (size_t s = 0; s < m.states; ++s) {
+    if (!m.terminal[s] && pi[s] >= m.actions) {
+      return "policy has no action at " + m.StateName(s);
+    }
+  }
+  return "";
+}
+
 std::string ValidateReward(const Mdp& m, const Reward& r) {
   if (r.value.size() != m.succ.size()) {
     return "reward has " + std::to_string(r.value.size()) +

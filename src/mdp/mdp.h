@@ -90,6 +90,9 @@ class MdpBuilder {
 /// probabilities of one choice that do not sum to 1.
 std::string ValidateMdp(const Mdp& m);
 
+/// Returns "" when `pi` names an action of `m` at every non-terminal state.
+std::string ValidatePolicy(const Mdp& m, const Policy& pi);
+
 /// Returns "" when `r` fits `m` (one value per transition).
 std::string ValidateReward(const Mdp& m, const Reward& r);
 
