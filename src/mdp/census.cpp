@@ -109,6 +109,46 @@ SearchOutcome EnumerateNearOptimal(
       }
       return false;
     };
+  } else {
+    // Stochastic: the discounted mass that reaches assigned states through
+    // assigned states only, over the first kHorizon steps, is part of the
+    // occupancy, so its gaps are part of the shortfall.
+    prune = [&](const Policy& pi) {
+      constexpr int kHorizon = 32;
+      Rational bound = 0, t;
+      std::vector<Rational> mass(m.states), moved(m.states);
+      std::vector<uint32_t> live, next_live;
+      for (uint32_t s = 0; s < m.states; ++s) {
+        if (m.start[s] > 0) {
+          mass[s] = m.start[s];
+          live.push_back(s);
+        }
+      }
+      Rational weight = 1;
+      for (int step = 0; step < kHorizon && !live.empty(); ++step) {
+        next_live.clear();
+        for (uint32_t s : live) {
+          if (m.terminal[s] || pi[s] == kNoAction) continue;
+          size_t c = m.Choice(s, pi[s]);
+          if (gap[c] != 0) {
+            t = weight * mass[s] * gap[c];
+            bound += t;
+            if (bound > eps) return true;
+          }
+          for (uint32_t k = m.begin[c]; k < m.begin[c + 1]; ++k) {
+            uint32_t u = m.succ[k].state;
+            if (moved[u] == 0) next_live.push_back(u);
+            t = mass[s] * m.succ[k].prob;
+            moved[u] += t;
+          }
+        }
+        for (uint32_t s : live) mass[s] = 0;
+        live.swap(next_live);
+        for (uint32_t s : live) mass[s].swap(moved[s]);
+        weight *= m.discount;
+      }
+      return false;
+    };
   }
   return EnumeratePolicyClasses(
       m, any, budget,

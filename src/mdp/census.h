@@ -15,8 +15,10 @@
 // identity, the optimum minus a policy's return is the sum over its
 // discounted state occupancy of the gaps V*(s) - Q*(s, pi(s)) >= 0; on a
 // deterministic MDP the positions of a run already fixed give a lower bound
-// of that sum, and a partial policy whose bound exceeds eps is cut. On
-// stochastic MDPs no cut is made, so only small ones are decided.
+// of that sum; on a stochastic one, the discounted mass that flows through
+// assigned states in the first 32 steps does. A partial policy whose bound
+// exceeds eps is cut. Without such cuts (many near-ties) only small MDPs are
+// decided within the budget.
 #ifndef ALIGNCHECK_MDP_CENSUS_H_
 #define ALIGNCHECK_MDP_CENSUS_H_
 
