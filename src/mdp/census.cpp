@@ -1,0 +1,205 @@
+// Policy censuses over the classes of EnumeratePolicyClasses.
+#include "mdp/census.h"
+
+#include <utility>
+
+namespace aligncheck {
+
+namespace {
+
+// Adds one class (actions^free policies) to `out`.
+void Tally(const Mdp& m, const PolicyClass& cls, const CensusGoal& goal,
+           Census& out) {
+  BigInt total;
+  mpz_ui_pow_ui(total.get_mpz_t(), m.actions, cls.free_states);
+  out.policies += total;
+  ++out.classes;
+  const ActionMask any = AllActions(m);
+  bool violated = goal.violated_by_runs && goal.violated_by_runs(cls);
+  for (size_t s = 0; s < m.states && !violated && !goal.state_ok.empty(); ++s) {
+    if (cls.reached[s] && !m.terminal[s]) {
+      violated = !goal.state_ok[m.Choice(s, cls.policy[s])];
+    }
+  }
+  if (violated) {
+    out.violating += total;
+    if (out.violation.empty()) out.violation = CompletePolicy(m, any, cls.policy);
+    return;
+  }
+  if (goal.state_ok.empty()) return;
+  // The free states violate unless each takes an acceptable action.
+  BigInt fine = 1;
+  uint32_t bad_state = kNoAction, bad_action = 0;
+  for (uint32_t s = 0; s < m.states; ++s) {
+    if (cls.reached[s] || m.terminal[s]) continue;
+    unsigned long ok = 0;
+    for (uint32_t a = 0; a < m.actions; ++a) {
+      if (goal.state_ok[m.Choice(s, a)]) {
+        ++ok;
+      } else if (bad_state == kNoAction) {
+        bad_state = s;
+        bad_action = a;
+      }
+    }
+    fine *= ok;
+  }
+  out.violating += total - fine;
+  if (bad_state != kNoAction && out.violation.empty()) {
+    out.violation = CompletePolicy(m, any, cls.policy);
+    out.violation[bad_state] = bad_action;
+  }
+}
+
+bool Beyond(Sense sense, const Rational& a, const Rational& b) {
+  return sense == Sense::kMax ? a > b : a < b;
+}
+
+}  // namespace
+
+Census CountOptimalPolicies(const Mdp& m, const Optimum& optimum,
+                            const CensusGoal& goal,
+                            const SearchBudget& budget) {
+  Census out;
+  SearchOutcome search = EnumeratePolicyClasses(
+      m, optimum.optimal, budget, [&](const PolicyClass& cls) {
+        Tally(m, cls, goal, out);
+        return true;
+      });
+  out.counted = search.complete;
+  if (!out.counted) out.reason = "not counted: " + search.reason;
+  return out;
+}
+
+SearchOutcome EnumerateNearOptimal(
+    const Mdp& m, const Reward& r, const Optimum& optimum, const Rational& eps,
+    const SearchBudget& budget,
+    const std::function<bool(const PolicyClass&, const Rational&)>& visit) {
+  const ActionMask any = AllActions(m);
+  const Rational threshold = optimum.start_value - eps;
+  std::vector<Rational> gap(m.choices());
+  for (size_t s = 0; s < m.states; ++s) {
+    if (m.terminal[s]) continue;
+    for (size_t a = 0; a < m.actions; ++a) {
+      gap[m.Choice(s, a)] = optimum.v[s] - optimum.q[m.Choice(s, a)];
+    }
+  }
+  // Deterministic runs: the gaps at the positions already fixed bound the
+  // policy's shortfall from below.
+  std::function<bool(const Policy&)> prune;
+  std::vector<size_t> seen(m.states, 0);
+  size_t walk = 0;
+  if (IsDeterministic(m)) {
+    prune = [&](const Policy& pi) {
+      Rational bound = 0, weight, t;
+      for (size_t s0 = 0; s0 < m.states; ++s0) {
+        if (m.start[s0] == 0) continue;
+        ++walk;
+        weight = m.start[s0];
+        for (size_t s = s0; !m.terminal[s] && pi[s] != kNoAction && seen[s] != walk;) {
+          seen[s] = walk;
+          size_t c = m.Choice(s, pi[s]);
+          if (gap[c] != 0) {
+            t = weight * gap[c];
+            bound += t;
+            if (bound > eps) return true;
+          }
+          weight *= m.discount;
+          s = m.succ[m.begin[c]].state;
+        }
+      }
+      return false;
+    };
+  } else {
+    // Stochastic: the discounted mass that reaches assigned states through
+    // assigned states only, over the first kHorizon steps, is part of the
+    // occupancy, so its gaps are part of the shortfall.
+    prune = [&](const Policy& pi) {
+      constexpr int kHorizon = 32;
+      Rational bound = 0, t;
+      std::vector<Rational> mass(m.states), moved(m.states);
+      std::vector<uint32_t> live, next_live;
+      for (uint32_t s = 0; s < m.states; ++s) {
+        if (m.start[s] > 0) {
+          mass[s] = m.start[s];
+          live.push_back(s);
+        }
+      }
+      Rational weight = 1;
+      for (int step = 0; step < kHorizon && !live.empty(); ++step) {
+        next_live.clear();
+        for (uint32_t s : live) {
+          if (m.terminal[s] || pi[s] == kNoAction) continue;
+          size_t c = m.Choice(s, pi[s]);
+          if (gap[c] != 0) {
+            t = weight * mass[s] * gap[c];
+            bound += t;
+            if (bound > eps) return true;
+          }
+          for (uint32_t k = m.begin[c]; k < m.begin[c + 1]; ++k) {
+            uint32_t u = m.succ[k].state;
+            if (moved[u] == 0) next_live.push_back(u);
+            t = mass[s] * m.succ[k].prob;
+            moved[u] += t;
+          }
+        }
+        for (uint32_t s : live) mass[s] = 0;
+        live.swap(next_live);
+        for (uint32_t s : live) mass[s].swap(moved[s]);
+        weight *= m.discount;
+      }
+      return false;
+    };
+  }
+  return EnumeratePolicyClasses(
+      m, any, budget,
+      [&](const PolicyClass& cls) {
+        Policy pi = CompletePolicy(m, any, cls.policy);
+        Rational j = FromStart(m, PolicyValues(m, r, pi));
+        if (j < threshold) return true;
+        return visit(cls, j);
+      },
+      prune);
+}
+
+Census CountNearOptimalPolicies(const Mdp& m, const Reward& r,
+                                const Optimum& optimum, const Rational& eps,
+                                const CensusGoal& goal,
+                                const SearchBudget& budget) {
+  Census out;
+  SearchOutcome search = EnumerateNearOptimal(
+      m, r, optimum, eps, budget, [&](const PolicyClass& cls, const Rational&) {
+        Tally(m, cls, goal, out);
+        return true;
+      });
+  out.counted = search.complete;
+  if (!out.counted) out.reason = "not counted: " + search.reason;
+  return out;
+}
+
+Extreme NearOptimalExtreme(
+    const Mdp& m, const Reward& r, const Optimum& optimum, const Rational& eps,
+    const std::function<Rational(const Policy&)>& objective, Sense sense,
+    const SearchBudget& budget) {
+  Extreme out;
+  bool any = false;
+  const ActionMask all = AllActions(m);
+  SearchOutcome search = EnumerateNearOptimal(
+      m, r, optimum, eps, budget, [&](const PolicyClass& cls, const Rational&) {
+        Policy pi = CompletePolicy(m, all, cls.policy);
+        Rational value = objective(pi);
+        if (!any || Beyond(sense, value, out.value)) {
+          any = true;
+          out.value = std::move(value);
+          out.policy = std::move(pi);
+        }
+        return true;
+      });
+  if (!search.complete) {
+    out.reason = "near-optimal policies not enumerated: " + search.reason;
+    return out;
+  }
+  out.status = Extreme::Status::kExact;
+  return out;
+}
+
+}  // namespace aligncheck
