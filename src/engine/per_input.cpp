@@ -5,7 +5,7 @@
 #include <limits>
 #include <utility>
 
-#include "analysis/eval.h"
+#include "engine/option_truth.h"
 
 namespace aligncheck {
 
@@ -14,9 +14,7 @@ AtomDecision DecideCountAtom(const Model& model, const Goal& goal,
   constexpr size_t kNone = std::numeric_limits<size_t>::max();
   AtomDecision out;
   const size_t n = nm.inputs;
-  Policy scratch = nm.best;
-  Evaluator ev(model, &scratch);
-  std::vector<Value> env(goal.slot_count);
+  OptionTruth truth(model, goal, atom, nm.best);
   // Per input: the option index (into nm.option) of the cheapest option
   // making P true and the cheapest making it false.
   std::vector<size_t> true_opt(n, kNone), false_opt(n, kNone);
@@ -31,11 +29,9 @@ AtomDecision DecideCountAtom(const Model& model, const Goal& goal,
         // either side: skip evaluating it.
         if (!nm.Cheaper(x, k, t) && !nm.Cheaper(x, k, f)) continue;
       }
-      scratch[x] = nm.option[k];
-      env[atom.slot] = Value::Element(goal.input, static_cast<uint32_t>(x));
-      bool v = ev.Eval(*atom.pred, env).boolean;
-      if (ev.failed()) {
-        out.error = ev.error();
+      bool v = truth.At(x, nm.option[k]);
+      if (truth.failed()) {
+        out.error = truth.error();
         return out;
       }
       size_t& side = v ? t : f;
@@ -43,7 +39,6 @@ AtomDecision DecideCountAtom(const Model& model, const Goal& goal,
         side = k;
       }
     }
-    scratch[x] = nm.best[x];
   }
   Rational base = 0;
   size_t forced_true = 0;
