@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "analysis/eval.h"
+#include "engine/every_policy.h"
 #include "engine/goal_shape.h"
 #include "lint/lint_rules.h"
 
@@ -49,6 +50,10 @@ bool ForEveryPolicy(const LintContext& ctx, int goal_index, bool negate) {
   size_t n = model.domains[goal.input].size();
   size_t m = model.domains[goal.output].size();
   if (n == 0 || m == 0 || n > kMaxScratchEntries / m) return false;
+  // Per-input goals need no scratch table; the engine decides them alike.
+  if (std::optional<bool> every = EveryPolicyMeets(model, goal, negate)) {
+    return *every;
+  }
   Goal scratch_goal = goal;
   if (negate) {
     RExpr not_body;
