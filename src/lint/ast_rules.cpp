@@ -186,6 +186,15 @@ static void TrainedWithoutSetup(const LintContext& ctx) {
 // must not cost a million map insertions.
 static void CountIdentifiers(const std::string& text,
                              std::unordered_map<std::string_view, int>* count) {
+  // Lengths of the names sought: most identifiers (table entries) are
+  // skipped without hashing.
+  std::vector<char> sought_length;
+  for (const auto& entry : *count) {
+    if (entry.first.size() >= sought_length.size()) {
+      sought_length.resize(entry.first.size() + 1, 0);
+    }
+    sought_length[entry.first.size()] = 1;
+  }
   for (size_t i = 0; i < text.size();) {
     char c = text[i];
     if (c == '#') {
@@ -202,7 +211,9 @@ static void CountIdentifiers(const std::string& text,
               text[i] == '_')) {
         ++i;
       }
-      auto it = count->find(std::string_view(text).substr(begin, i - begin));
+      const size_t length = i - begin;
+      if (length >= sought_length.size() || !sought_length[length]) continue;
+      auto it = count->find(std::string_view(text).substr(begin, length));
       if (it != count->end()) ++it->second;
     } else if (std::isdigit(static_cast<unsigned char>(c))) {
       while (i < text.size() &&
