@@ -296,7 +296,8 @@ def main():
                 [sys.executable, "-c",
                  "import resource,subprocess,sys,time;"
                  "s=time.monotonic();"
-                 "p=subprocess.run(sys.argv[1:],stdout=subprocess.PIPE,text=True);"
+                 "p=subprocess.run(sys.argv[1:],stdout=subprocess.PIPE,"
+                 "stderr=subprocess.DEVNULL,text=True);"
                  "e=time.monotonic()-s;"
                  "r=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
                  "v=[l for l in p.stdout.splitlines() if ': ' in l and "
