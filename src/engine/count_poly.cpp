@@ -22,10 +22,13 @@ size_t BitLength(unsigned long v) {
   return bits;
 }
 
+// Returns b with v <= 2^b, so that v^k <= 2^(k b).
+size_t BitsPerFactor(unsigned long v) { return v == 0 ? 0 : BitLength(v - 1); }
+
 // (f + t z)^k, coefficients below z^degrees.
 Poly BinomialPower(unsigned long t, unsigned long f, size_t k, size_t degrees) {
   Poly p;
-  p.bound_bits = k * BitLength(t + f) + 1;
+  p.bound_bits = k * BitsPerFactor(t + f) + 1;  // (t + f)^k < 2^bound_bits
   p.coef.assign(std::min(k + 1, degrees), BigInt(0));
   if (p.coef.empty()) return p;
   if (f == 0) {
@@ -107,7 +110,7 @@ Poly Multiply(const Poly& a, const Poly& b, size_t degrees) {
 // Bits of the packed operands at the root of the product tree.
 size_t RootBits(const std::vector<TruthSplit>& splits, size_t degrees) {
   size_t bound = 0;
-  for (const TruthSplit& s : splits) bound += BitLength(s.first + s.second);
+  for (const TruthSplit& s : splits) bound += BitsPerFactor(s.first + s.second);
   return degrees * (bound + 1);
 }
 
