@@ -79,8 +79,7 @@ TEST_CASE("every policy: agrees with the engine on an all-zero loss") {
       for (bool negate : {false, true}) {
         CAPTURE(gi);
         CAPTURE(negate);
-        std::optional<bool> fast =
-            EveryPolicyMeets(*m, m->goals[gi], negate);
+        std::optional<bool> fast = EveryPolicyMeets(*m, m->goals[gi], negate);
         bool expected = ByZeroLoss(*m, static_cast<int>(gi), negate);
         if (gi + 1 == m->goals.size()) {
           CHECK_FALSE(fast.has_value());  // cross-input: the solver's

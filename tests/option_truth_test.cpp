@@ -48,8 +48,8 @@ TEST_CASE("option truth: shared and per-input evaluation agree") {
     text += "}\n";
     int g = 0;
     for (const auto& [pred, shared] : preds) {
-      text += fmt::format("goal g{}(pi: X -> Y) = forall x in X: {}\n", g++,
-                          pred);
+      text +=
+          fmt::format("goal g{}(pi: X -> Y) = forall x in X: {}\n", g++, pred);
     }
     std::string errors;
     std::optional<Model> m = LoadSpec(text, &errors);

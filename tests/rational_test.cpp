@@ -168,8 +168,9 @@ namespace {
 
 TEST_CASE("small rationals: the 64-bit comparison agrees with mpq_cmp") {
   std::mt19937_64 rng(16);
-  const long edges[] = {0, 1, -1, 2, 7, 10, 4294967295L, 4294967296L,
-                        -4294967295L, 2147483647L, 100000, -99};
+  const long edges[] = {
+      0,           1,           -1,           2,           7,      10,
+      4294967295L, 4294967296L, -4294967295L, 2147483647L, 100000, -99};
   std::vector<Rational> values;
   for (long n : edges) {
     for (long d : {1L, 2L, 3L, 10L, 4294967295L, 4294967296L}) {

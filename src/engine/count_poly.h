@@ -30,8 +30,8 @@ BigInt ProductOf(const std::vector<unsigned long>& factors);
 
 struct TruthCount {
   bool counted = false;
-  BigInt total;   // all choices: prod_x (t(x) + f(x))
-  BigInt good;    // choices whose true-count c has good[c]
+  BigInt total;     // all choices: prod_x (t(x) + f(x))
+  BigInt good;      // choices whose true-count c has good[c]
   std::string why;  // when not counted: the size that stopped it
 };
 

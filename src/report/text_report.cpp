@@ -111,9 +111,9 @@ std::string HoldsSentence(const Model& model, const Verdict& v,
   }
   std::string out = fmt::format("every {} of {} satisfies {}", noun, loss, goal);
   if (v.minimizers) {
-    out += fmt::format(" ({}{} of them)",
-                       v.minimizers_capped ? "at least " : "",
-                       FormatCount(*v.minimizers));
+    out +=
+        fmt::format(" ({}{} of them)", v.minimizers_capped ? "at least " : "",
+                    FormatCount(*v.minimizers));
   }
   return out;
 }
