@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "util/small_rational.h"
+
 namespace aligncheck {
 namespace {
 
@@ -156,6 +158,47 @@ TEST_CASE("rational: fast and general paths agree on table-like literals") {
     REQUIRE(ParseDecimal(s));
     CHECK(*ParseDecimal(s) == *ParseDecimalSlow(s));
   }
+}
+
+}  // namespace
+}  // namespace aligncheck
+
+namespace aligncheck {
+namespace {
+
+TEST_CASE("small rationals: the 64-bit comparison agrees with mpq_cmp") {
+  std::mt19937_64 rng(16);
+  const long edges[] = {
+      0,           1,           -1,           2,           7,      10,
+      4294967295L, 4294967296L, -4294967295L, 2147483647L, 100000, -99};
+  std::vector<Rational> values;
+  for (long n : edges) {
+    for (long d : {1L, 2L, 3L, 10L, 4294967295L, 4294967296L}) {
+      values.push_back(Rational(n, d));
+      values.back().canonicalize();
+    }
+  }
+  for (int i = 0; i < 400; ++i) {
+    long n = static_cast<long>(rng() % 200) - 100;
+    long d = static_cast<long>(rng() % 20) + 1;
+    values.push_back(Rational(n, d));
+    values.back().canonicalize();
+  }
+  values.push_back(Rational("123456789012345678901234567890/7"));
+  values.push_back(Rational("-5/123456789012345678901"));
+  size_t fast_count = 0;
+  for (const Rational& a : values) {
+    for (const Rational& b : values) {
+      bool fast = false;
+      int got = CompareRationals(a, b, &fast);
+      int c = mpq_cmp(a.get_mpq_t(), b.get_mpq_t());
+      CHECK(got == (c < 0 ? -1 : (c > 0 ? 1 : 0)));
+      CHECK(RationalLess(a, b) == (a < b));
+      CHECK(RationalEqual(a, b) == (a == b));
+      fast_count += fast ? 1 : 0;
+    }
+  }
+  CHECK(fast_count > values.size() * values.size() / 2);
 }
 
 }  // namespace

@@ -2,8 +2,11 @@
 #include <fmt/format.h>
 
 #include <cctype>
-#include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "lint/lint_rules.h"
 #include "lint/rules.h"
@@ -178,9 +181,27 @@ static void TrainedWithoutSetup(const LintContext& ctx) {
   }
 }
 
-// Identifiers as written outside comments and strings, with their count.
-static std::map<std::string, int> CountIdentifiers(const std::string& text) {
-  std::map<std::string, int> count;
+// How often each of `names` occurs as an identifier outside comments and
+// strings. Only the given names are counted: a table of a million entries
+// must not cost a million map insertions.
+static void CountIdentifiers(const std::string& text,
+                             std::unordered_map<std::string_view, int>* count) {
+  // Lengths of the names sought: most identifiers (table entries) are
+  // skipped without hashing.
+  std::vector<char> sought_length;
+  for (const auto& entry : *count) {
+    if (entry.first.size() >= sought_length.size()) {
+      sought_length.resize(entry.first.size() + 1, 0);
+    }
+    sought_length[entry.first.size()] = 1;
+  }
+  // ASCII classes inline: the same as <cctype> in the C locale aligncheck
+  // runs in, without a library call per byte of a large file.
+  auto alpha = [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+  };
+  auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+  auto alnum = [&](char ch) { return alpha(ch) || digit(ch); };
   for (size_t i = 0; i < text.size();) {
     char c = text[i];
     if (c == '#') {
@@ -190,56 +211,59 @@ static std::map<std::string, int> CountIdentifiers(const std::string& text) {
         if (text[i] == '\\') ++i;
       }
       ++i;
-    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+    } else if (alpha(c) || c == '_') {
       size_t begin = i;
-      while (i < text.size() &&
-             (std::isalnum(static_cast<unsigned char>(text[i])) ||
-              text[i] == '_')) {
-        ++i;
-      }
-      ++count[text.substr(begin, i - begin)];
-    } else if (std::isdigit(static_cast<unsigned char>(c))) {
-      while (i < text.size() &&
-             (std::isalnum(static_cast<unsigned char>(text[i])) ||
-              text[i] == '.')) {
-        ++i;
-      }
+      while (i < text.size() && (alnum(text[i]) || text[i] == '_')) ++i;
+      const size_t length = i - begin;
+      if (length >= sought_length.size() || !sought_length[length]) continue;
+      auto it = count->find(std::string_view(text).substr(begin, length));
+      if (it != count->end()) ++it->second;
+    } else if (digit(c)) {
+      while (i < text.size() && (alnum(text[i]) || text[i] == '.')) ++i;
     } else {
       ++i;
     }
   }
-  return count;
+}
+
+// The name of each declaration that can go unused.
+static std::vector<std::pair<const ast::Name*, const char*>> DeclaredNames(
+    const ast::Spec& spec) {
+  std::vector<std::pair<const ast::Name*, const char*>> out;
+  for (const ast::Decl& decl : spec.decls) {
+    if (const auto* d = std::get_if<ast::DomainDecl>(&decl))
+      out.emplace_back(&d->name, "domain");
+    if (const auto* d = std::get_if<ast::FnDecl>(&decl))
+      out.emplace_back(&d->name, "fn");
+    if (const auto* d = std::get_if<ast::LossDecl>(&decl))
+      out.emplace_back(&d->name, "loss");
+    if (const auto* d = std::get_if<ast::DataDecl>(&decl))
+      out.emplace_back(&d->name, "data");
+    if (const auto* d = std::get_if<ast::GoalDecl>(&decl))
+      out.emplace_back(&d->name, "goal");
+    if (const auto* d = std::get_if<ast::PhysicalDecl>(&decl))
+      out.emplace_back(&d->name, "physical model");
+    if (const auto* d = std::get_if<ast::TrainingDecl>(&decl))
+      out.emplace_back(&d->name, "training");
+    if (const auto* d = std::get_if<ast::AgentDecl>(&decl))
+      out.emplace_back(&d->name, "agent");
+  }
+  return out;
 }
 
 // A name that occurs once in the source (its declaration) is used nowhere.
 // Counting tokens, not resolved references, keeps this right for any
 // construct that can name a declaration.
 static void UnusedDeclarations(const LintContext& ctx) {
-  std::map<std::string, int> count = CountIdentifiers(ctx.file->text());
-  auto check = [&](const ast::Name& name, const char* kind) {
-    auto it = count.find(name.text);
-    if (it == count.end() || it->second > 1) return;
-    ctx.Report("AC011", name.span,
-               fmt::format("{} '{}' is never used", kind, name.text));
-  };
-  for (const ast::Decl& decl : ctx.spec->decls) {
-    if (const auto* d = std::get_if<ast::DomainDecl>(&decl))
-      check(d->name, "domain");
-    if (const auto* d = std::get_if<ast::FnDecl>(&decl)) check(d->name, "fn");
-    if (const auto* d = std::get_if<ast::LossDecl>(&decl))
-      check(d->name, "loss");
-    if (const auto* d = std::get_if<ast::DataDecl>(&decl))
-      check(d->name, "data");
-    if (const auto* d = std::get_if<ast::GoalDecl>(&decl))
-      check(d->name, "goal");
-    if (const auto* d = std::get_if<ast::PhysicalDecl>(&decl)) {
-      check(d->name, "physical model");
-    }
-    if (const auto* d = std::get_if<ast::TrainingDecl>(&decl)) {
-      check(d->name, "training");
-    }
-    if (const auto* d = std::get_if<ast::AgentDecl>(&decl))
-      check(d->name, "agent");
+  std::vector<std::pair<const ast::Name*, const char*>> declared =
+      DeclaredNames(*ctx.spec);
+  std::unordered_map<std::string_view, int> count;
+  for (const auto& [name, kind] : declared) count.emplace(name->text, 0);
+  CountIdentifiers(ctx.file->text(), &count);
+  for (const auto& [name, kind] : declared) {
+    if (count.at(name->text) != 1) continue;  // 0: not written as a name
+    ctx.Report("AC011", name->span,
+               fmt::format("{} '{}' is never used", kind, name->text));
   }
 }
 

@@ -7,8 +7,10 @@
 #include <algorithm>
 
 #include "analysis/eval.h"
+#include "solve/every_policy.h"
 #include "solve/goal_shape.h"
 #include "lint/lint_rules.h"
+#include "util/small_rational.h"
 
 namespace aligncheck {
 namespace {
@@ -50,6 +52,10 @@ bool ForEveryPolicy(const LintContext& ctx, int goal_index, bool negate) {
   size_t n = model.domains[goal.input].size();
   size_t m = model.domains[goal.output].size();
   if (n == 0 || m == 0 || n > kMaxScratchEntries / m) return false;
+  // Per-input goals need no zero table; the engine decides them alike.
+  if (std::optional<bool> every = EveryPolicyMeets(model, goal, negate)) {
+    return *every;
+  }
   Goal asked = goal;
   if (negate) {
     RExpr not_body;
@@ -177,12 +183,15 @@ void ClaimRules(const LintContext& ctx, const std::vector<int>& trivial) {
     Rational range = 0;
     for (size_t x = 0; x < data.weights.size(); ++x) {
       if (data.weights[x] == 0 || m == 0) continue;
-      Rational lo = loss.At(x, 0, m), hi = lo;
+      // Indexes, not copies: no allocation per entry.
+      size_t lo = 0, hi = 0;
       for (size_t y = 1; y < m; ++y) {
-        lo = std::min(lo, loss.At(x, y, m));
-        hi = std::max(hi, loss.At(x, y, m));
+        if (RationalLess(loss.At(x, y, m), loss.At(x, lo, m))) lo = y;
+        if (RationalLess(loss.At(x, hi, m), loss.At(x, y, m))) hi = y;
       }
-      range += data.weights[x] / data.total * (hi - lo);
+      if (lo == hi) continue;  // a constant row adds nothing
+      range += data.weights[x] / data.total *
+               (loss.At(x, hi, m) - loss.At(x, lo, m));
     }
     if (range == 0) {
       Diagnostic& d = ctx.Report(
@@ -242,10 +251,14 @@ void NeverMinimalOutputs(const LintContext& ctx) {
     if (n == 0 || loss.table.size() != n * m) continue;
     std::vector<char> minimal(m, 0);
     for (size_t x = 0; x < n; ++x) {
-      Rational best = loss.At(x, 0, m);
-      for (size_t y = 1; y < m; ++y) best = std::min(best, loss.At(x, y, m));
+      size_t best = 0;
+      for (size_t y = 1; y < m; ++y) {
+        if (RationalLess(loss.At(x, y, m), loss.At(x, best, m))) best = y;
+      }
       for (size_t y = 0; y < m; ++y) {
-        if (loss.At(x, y, m) == best) minimal[y] = 1;
+        if (RationalEqual(loss.At(x, y, m), loss.At(x, best, m))) {
+          minimal[y] = 1;
+        }
       }
     }
     std::vector<size_t> never;

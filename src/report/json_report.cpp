@@ -7,6 +7,7 @@
 #include "report/gate_report.h"
 #include "report/physical_report.h"
 #include "report/trained_json.h"
+#include "util/readable_count.h"
 
 namespace aligncheck {
 namespace {
@@ -101,7 +102,7 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
   j["as_expected"] = r.AsExpected();
   j["method"] = v.method;
   j["reason"] = v.reason;
-  j["minimizers"] = v.minimizers ? Json(FormatBigInt(*v.minimizers)) : Json(nullptr);
+  j["minimizers"] = v.minimizers ? Json(FormatCount(*v.minimizers)) : Json(nullptr);
   j["minimizers_is_lower_bound"] = v.minimizers_capped;
   j["vacuous"] = v.vacuous;
   if (v.kind == Verdict::Kind::kFails && v.counterexample &&

@@ -11,6 +11,7 @@
 #include "report/physical_report.h"
 #include "report/table_text.h"
 #include "report/trained_report.h"
+#include "util/readable_count.h"
 
 namespace aligncheck {
 namespace {
@@ -72,7 +73,7 @@ std::string MinimizerPhrase(const Verdict& v, const Claim& claim) {
   bool near = claim.has_within && claim.within != 0;
   bool one = *v.minimizers == 1 && !v.minimizers_capped;
   return fmt::format("{}{} {}{}", v.minimizers_capped ? "at least " : "",
-                     FormatBigInt(*v.minimizers),
+                     FormatCount(*v.minimizers),
                      near ? "near-minimizer" : "minimizer", one ? "" : "s");
 }
 
@@ -85,15 +86,18 @@ std::string HoldsSentence(const Model& model, const Verdict& v,
   std::string loss = "L_" + model.data[claim.data].name;
   if (!claim.hypothesis.empty()) loss += " in " + claim.hypothesis;
   const std::string& goal = model.goals[claim.goal].name;
-  if (v.minimizers && !v.minimizers_capped) {
+  if (v.minimizers && !v.minimizers_capped && IsExactCount(*v.minimizers)) {
     if (*v.minimizers == 1)
       return fmt::format("the only {} of {} satisfies {}", noun, loss, goal);
     return fmt::format("all {} {}s of {} satisfy {}",
                        FormatBigInt(*v.minimizers), noun, loss, goal);
   }
   std::string out = fmt::format("every {} of {} satisfies {}", noun, loss, goal);
-  if (v.minimizers)
-    out += fmt::format(" (at least {} of them)", FormatBigInt(*v.minimizers));
+  if (v.minimizers) {
+    out +=
+        fmt::format(" ({}{} of them)", v.minimizers_capped ? "at least " : "",
+                    FormatCount(*v.minimizers));
+  }
   return out;
 }
 

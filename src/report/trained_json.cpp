@@ -1,6 +1,8 @@
 // JSON rendering of trained runs, class parameters, censuses and stories.
 #include "report/trained_json.h"
 
+#include "util/readable_count.h"
+
 namespace aligncheck {
 namespace {
 
@@ -102,9 +104,9 @@ void AddTrainedJson(const Model& model, const ClaimResult& result, Json& j) {
     Json c;
     c["counted"] = v.census->counted;
     c["minimizers"] =
-        v.census->counted ? Json(FormatBigInt(v.census->minimizers)) : Json();
+        v.census->counted ? Json(FormatCount(v.census->minimizers)) : Json();
     c["violating"] =
-        v.census->counted ? Json(FormatBigInt(v.census->violating)) : Json();
+        v.census->counted ? Json(FormatCount(v.census->violating)) : Json();
     c["method"] = v.census->method;
     c["not_counted_because"] = v.census->counted ? Json() : Json(v.census->why);
     j["census"] = std::move(c);

@@ -9,6 +9,7 @@
 #include "analysis/eval.h"
 #include "solve/goal_shape.h"
 #include "report/table_text.h"
+#include "util/readable_count.h"
 
 namespace aligncheck {
 namespace {
@@ -250,10 +251,10 @@ std::string RenderCensusText(const Model& model, const ClaimResult& result) {
   bool one = c.minimizers == 1;
   std::string violating =
       c.violating == 0 ? "none violates"
-                       : fmt::format("{} violate{}", FormatBigInt(c.violating),
+                       : fmt::format("{} violate{}", FormatCount(c.violating),
                                      c.violating == 1 ? "s" : "");
   return fmt::format(
-      "  census: {} {}{} of L_{}{}, {} {} ({}){}\n", FormatBigInt(c.minimizers),
+      "  census: {} {}{} of L_{}{}, {} {} ({}){}\n", FormatCount(c.minimizers),
       noun, one ? "" : "s", model.data[claim.data].name, where, violating,
       model.goals[claim.goal].name, c.method,
       c.violating == 0 ? "" : ": what the training rationale must rule out");

@@ -6,8 +6,10 @@
 #include <functional>
 
 #include "analysis/eval.h"
+#include "solve/count_poly.h"
 #include "solve/goal_shape.h"
 #include "solve/near_minimizers.h"
+#include "solve/option_truth.h"
 
 namespace aligncheck {
 namespace {
@@ -22,22 +24,18 @@ Census NotCounted(std::string why) {
 bool OptionTruths(const Model& model, const Goal& goal,
                   const NearMinimizers& nm, const CountAtom& atom,
                   std::vector<std::vector<char>>* truth, std::string* error) {
-  Policy scratch = nm.best;
-  Evaluator ev(model, &scratch);
-  std::vector<Value> env(goal.slot_count);
+  OptionTruth option_truth(model, goal, atom, nm.best);
   truth->assign(nm.inputs, {});
   for (size_t x = 0; x < nm.inputs; ++x) {
+    (*truth)[x].reserve(nm.OptionCount(x));
     for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
-      scratch[x] = nm.option[k];
-      env[atom.slot] = Value::Element(goal.input, static_cast<uint32_t>(x));
-      bool v = ev.Eval(*atom.pred, env).boolean;
-      if (ev.failed()) {
-        *error = ev.error();
+      bool v = option_truth.At(x, nm.option[k]);
+      if (option_truth.failed()) {
+        *error = option_truth.error();
         return false;
       }
       (*truth)[x].push_back(v ? 1 : 0);
     }
-    scratch[x] = nm.best[x];
   }
   return true;
 }
@@ -45,7 +43,7 @@ bool OptionTruths(const Model& model, const Goal& goal,
 // Satisfying policies by formula, or nullopt when no formula applies.
 std::optional<std::pair<BigInt, std::string>> ByFormula(
     const Model& model, const Goal& goal, const NearMinimizers& nm,
-    const BigInt& total, std::string* error) {
+    const BigInt& total, std::string* error, std::string* too_big) {
   std::vector<Conjunct> conjuncts;
   SplitConjuncts(goal.body, false, &conjuncts);
   std::vector<CountAtom> atoms;
@@ -76,37 +74,29 @@ std::optional<std::pair<BigInt, std::string>> ByFormula(
     all_forall = all_forall && a.good[n];
   }
   if (all_forall) {
-    BigInt product = 1;
+    std::vector<unsigned long> ok(n, 0);
     for (size_t x = 0; x < n; ++x) {
-      unsigned long ok = 0;
       for (size_t k = 0; k < nm.OptionCount(x); ++k) {
         bool all = true;
         for (size_t a = 0; a < atoms.size(); ++a) all = all && truths[a][x][k];
-        ok += all ? 1 : 0;
+        ok[x] += all ? 1 : 0;
       }
-      product *= ok;
     }
-    return std::make_pair(product, "product formula");
+    return std::make_pair(ProductOf(ok), "product formula");
   }
   if (atoms.size() != 1) return std::nullopt;
-  // Coefficients of prod_x (f(x) + t(x) z).
-  std::vector<BigInt> coef(n + 1, BigInt(0));
-  coef[0] = 1;
+  std::vector<TruthSplit> splits(n);
   for (size_t x = 0; x < n; ++x) {
     unsigned long t = 0;
     for (char v : truths[0][x]) t += v ? 1 : 0;
-    unsigned long f = nm.OptionCount(x) - t;
-    for (size_t c = x + 2; c-- > 0;) {
-      BigInt next = coef[c] * f;
-      if (c > 0) next += coef[c - 1] * t;
-      coef[c] = next;
-    }
+    splits[x] = {t, nm.OptionCount(x) - t};
   }
-  BigInt good = 0;
-  for (size_t c = 0; c <= n; ++c) {
-    if (atoms[0].good[c]) good += coef[c];
+  TruthCount counted = CountByTruth(splits, atoms[0].good, kCensusMaxBits);
+  if (!counted.counted) {
+    *too_big = counted.why;
+    return std::nullopt;
   }
-  return std::make_pair(good, "count polynomial");
+  return std::make_pair(std::move(counted.good), "count polynomial");
 }
 
 // Enumerates the feasible policies (depth first, pruning on the budget).
@@ -157,8 +147,10 @@ Census TakeCensus(const Model& model, const Claim& claim,
     c.minimizers = count.count;
     std::string error;
     if (!nm.HasBudget()) {
-      auto good = ByFormula(model, goal, nm, count.count, &error);
+      std::string too_big;
+      auto good = ByFormula(model, goal, nm, count.count, &error, &too_big);
       if (!error.empty()) return NotCounted("goal evaluation: " + error);
+      if (!too_big.empty()) return NotCounted(too_big);
       if (good) {
         c.counted = true;
         c.violating = count.count - good->first;

@@ -9,7 +9,8 @@
 //   - one count atom (forall, exists, count comparisons): the number of
 //     policies with exactly c inputs meeting P is the coefficient of z^c in
 //     prod_x (f(x) + t(x) z), t (f) the options meeting (missing) P
-//     ("count polynomial");
+//     ("count polynomial", computed as in engine/count_poly.h, only the
+//     coefficients the atom needs; past kCensusMaxBits not counted);
 //   - anything else (and near-minimizers, whose budget couples the inputs):
 //     enumeration, up to kCensusEnumerationCap policies (and policies times
 //     inputs up to 200 times that); past it the census says it was not
@@ -37,6 +38,11 @@ struct Census {
 };
 
 inline constexpr size_t kCensusEnumerationCap = 100'000;
+
+/// The count polynomial is truncated to the coefficients a count atom needs
+/// and multiplied as big integers; past this many bits the census says so
+/// instead (about 8 MB per operand, well under a second).
+inline constexpr size_t kCensusMaxBits = size_t{1} << 26;
 
 /// Takes the census of an idealized claim with the class of all policies.
 /// Never throws; evaluation errors give an uncounted census with the reason.

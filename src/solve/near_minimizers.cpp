@@ -3,6 +3,9 @@
 
 #include <map>
 
+#include "solve/count_poly.h"
+#include "util/small_rational.h"
+
 namespace aligncheck {
 
 NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
@@ -25,7 +28,7 @@ NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
     const Rational* row = &loss.table[x * m];
     size_t arg = 0;
     for (size_t y = 1; y < m; ++y) {
-      if (row[y] < row[arg]) arg = y;
+      if (RationalLess(row[y], row[arg])) arg = y;
     }
     nm.best[x] = static_cast<uint32_t>(arg);
     const Rational& w = data.weights[x];
@@ -40,7 +43,9 @@ NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
     }
     if (nm.eps == 0) {
       for (size_t y = 0; y < m; ++y) {
-        if (row[y] == row[arg]) nm.option.push_back(static_cast<uint32_t>(y));
+        if (RationalEqual(row[y], row[arg])) {
+          nm.option.push_back(static_cast<uint32_t>(y));
+        }
       }
       continue;
     }
@@ -78,7 +83,9 @@ bool IsFeasible(const NearMinimizers& nm, const Policy& policy) {
 
 MinimizerCount CountNearMinimizers(const NearMinimizers& nm, size_t cap) {
   MinimizerCount result;
-  BigInt factor = 1;
+  // Multiplied as a product tree at the end: one factor at a time costs
+  // quadratic time in the digits of the count.
+  std::vector<unsigned long> factors;
   // Inputs whose options all cost nothing multiply the count; the others
   // go through the DP over partial excess sums.
   std::vector<size_t> costly;
@@ -95,11 +102,11 @@ MinimizerCount CountNearMinimizers(const NearMinimizers& nm, size_t cap) {
     if (has_cost) {
       costly.push_back(x);
     } else {
-      factor *= static_cast<unsigned long>(nm.OptionCount(x));
+      factors.push_back(nm.OptionCount(x));
     }
   }
   if (costly.empty()) {
-    result.count = factor;
+    result.count = ProductOf(factors);
     return result;
   }
   if (cap == 0) cap = 1;
@@ -142,11 +149,11 @@ MinimizerCount CountNearMinimizers(const NearMinimizers& nm, size_t cap) {
   }
   // Inputs the DP did not reach keep only their zero-excess options.
   for (; i < costly.size(); ++i) {
-    factor *= static_cast<unsigned long>(free_options[costly[i]]);
+    factors.push_back(free_options[costly[i]]);
   }
   BigInt total = 0;
   for (const auto& entry : sums) total += entry.second;
-  result.count = total * factor;
+  result.count = total * ProductOf(factors);
   return result;
 }
 
