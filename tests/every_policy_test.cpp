@@ -7,7 +7,7 @@
 
 #include <random>
 
-#include "solve/engine_options.h"
+#include "readings/check.h"
 #include "load_spec.h"
 
 namespace aligncheck {
