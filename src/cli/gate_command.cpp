@@ -132,6 +132,21 @@ std::vector<std::string> ExpandDocumentPaths(
   for (const std::string& path : paths) {
     std::error_code ec;
     if (!fs::is_directory(path, ec)) {
+      if (fs::path(path).extension() == ".align" &&
+          !Excluded(excludes, path)) {
+        Diagnostic d;
+        d.file = std::make_shared<SourceFile>(path, "");
+        d.id = "E036";
+        d.message =
+            "this is a spec file, not a write-up: gate reads Markdown and "
+            "LaTeX documents";
+        d.help.push_back(fmt::format(
+            "run `aligncheck check {}` to check its claims (or `aligncheck "
+            "lint {}` for the lint rules only)",
+            path, path));
+        errors.push_back(std::move(d));
+        continue;
+      }
       if (!Excluded(excludes, path) && seen.insert(path).second)
         out.push_back(path);
       continue;

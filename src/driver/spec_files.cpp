@@ -23,6 +23,11 @@ static Diagnostic FileError(const std::string& path, std::string id,
   return d;
 }
 
+bool IsWriteUp(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  return ext == ".md" || ext == ".markdown" || ext == ".tex";
+}
+
 std::vector<std::string> ExpandSpecPaths(const std::vector<std::string>& paths,
                                          std::vector<Diagnostic>& errors) {
   std::vector<std::string> out;
@@ -33,6 +38,18 @@ std::vector<std::string> ExpandSpecPaths(const std::vector<std::string>& paths,
   for (const std::string& path : paths) {
     std::error_code ec;
     if (!fs::is_directory(path, ec)) {
+      if (IsWriteUp(path)) {
+        Diagnostic d = FileError(
+            path, "E036",
+            "this is a write-up, not a spec file: check and lint read .align "
+            "specs");
+        d.help.push_back(fmt::format(
+            "run `aligncheck gate {}` to check the claims embedded in it and "
+            "its prose",
+            path));
+        errors.push_back(std::move(d));
+        continue;
+      }
       add(path);
       continue;
     }
