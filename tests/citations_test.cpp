@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "prose/citations.h"
+#include "prose/patterns.h"
 #include "prose_test_util.h"
 
 namespace aligncheck::prose {

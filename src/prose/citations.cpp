@@ -70,6 +70,19 @@ bool AffirmsCorrespondence(const std::vector<Token>& tokens, size_t begin,
     const std::string& verb = tokens[m.verb].lower;
     if (IsAlignVerb(verb) || IsRepresentVerb(verb)) return true;
   }
+  // The cited claim names the goal, so the object need not be goal-like:
+  // "the loss is aligned with getting the coin (`c`)".
+  bool loss_seen = false;
+  for (size_t j = begin; j < end; ++j) {
+    if (!IsWord(tokens[j])) continue;
+    const std::string& w = tokens[j].lower;
+    if (In(w, {"loss", "losses", "reward", "rewards", "objective",
+               "objectives"})) {
+      loss_seen = true;
+    } else if (loss_seen && IsAlignVerb(w)) {
+      return true;
+    }
+  }
   return false;
 }
 

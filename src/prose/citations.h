@@ -40,10 +40,11 @@ enum class Assertion { kNone, kHolds, kFails };
 ///    "hold"); not "fails to ..." (something else failing), and not a
 ///    negated "fails" (which may still be unknown);
 ///  - kHolds for "holds", "held", "is verified", "is proved / proven",
-///    "is confirmed", "is supported" without a negation, or an
-///    AC101 correspondence ("aligned with", "captures", ...) in a sentence
-///    without any negation and without a negative correspondence word
-///    (misaligned, diverges, differs, gap, ...).
+///    "is confirmed", "is supported" without a negation, or a
+///    correspondence (an AC101 phrase with "aligned" or a verb such as
+///    "captures", or a loss, reward or objective followed by "aligned")
+///    in a sentence without any negation and without a negative
+///    correspondence word (misaligned, diverges, differs, gap, ...).
 Assertion SentenceAssertion(const std::vector<Token>& tokens, size_t begin,
                             size_t end, bool question);
 
