@@ -76,6 +76,24 @@ TEST_CASE("ReadSpecFile: directories and missing files are E010") {
   CHECK(message == "E010 cannot read file: No such file or directory");
 }
 
+TEST_CASE("ExpandSpecPaths: a write-up named as a file names the gate") {
+  std::vector<Diagnostic> errors;
+  std::vector<std::string> files = ExpandSpecPaths(
+      {"post.md", "paper.tex", "notes.markdown", "spec.align"}, errors);
+  CHECK(files == std::vector<std::string>{"spec.align"});
+  REQUIRE(errors.size() == 3);
+  for (const Diagnostic& d : errors) {
+    CHECK(d.id == "E036");
+    CHECK(d.severity == Severity::kError);
+  }
+  REQUIRE(errors[1].help.size() == 1);
+  CHECK(errors[1].help[0] ==
+        "run `aligncheck gate paper.tex` to check the claims embedded in it "
+        "and its prose");
+  CHECK(!IsWriteUp("spec.align"));
+  CHECK(IsWriteUp("dir/post.md"));
+}
+
 TEST_CASE("SelectClaims: --claim picks, --max-claims leaves the rest UNKNOWN") {
   CheckOptions options;
   options.run_engines = false;  // analyze only; SelectClaims is the subject
