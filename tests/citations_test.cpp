@@ -91,6 +91,19 @@ TEST_CASE("citations: consistent, hedged, quoted or ambiguous sentences") {
   CHECK(Findings("Nothing here names a claim, and it holds.").empty());
 }
 
+TEST_CASE("citations: a plain word cites only when it cannot be English") {
+  std::vector<ClaimVerdict> claims = {
+      {"broad", Outcome::kFails, "FAILS", "doc.md:3:7", ""}};
+  auto found = [&](const std::string& line) {
+    auto host = std::make_shared<SourceFile>("t.md", line);
+    return CheckCitations(host, Read(line), claims).size();
+  };
+  CHECK(found("The broad view holds up well.") == 0);
+  CHECK(found("Claim broad holds.") == 1);
+  CHECK(found("The result `broad` holds.") == 1);
+  CHECK(Findings("The result coin_fails holds.").size() == 1);
+}
+
 TEST_CASE("citations: the notes give the verdict and where the claim is") {
   std::string line = "Claim `coin_unknown` holds.";
   auto host = std::make_shared<SourceFile>("t.md", line);

@@ -86,10 +86,23 @@ bool AffirmsCorrespondence(const std::vector<Token>& tokens, size_t begin,
   return false;
 }
 
-// The claim a token cites, or null: a code span (inline code, a link or
+// A plain word cites a claim only when it cannot be an ordinary word: the
+// name has '_' or a digit, or "claim" comes right before it.
+bool PlainCitation(const std::vector<Token>& tokens, size_t j,
+                   std::string_view name) {
+  if (name.find_first_of("_0123456789") != std::string_view::npos) {
+    return true;
+  }
+  return j > 0 && IsWord(tokens[j - 1]) &&
+         In(tokens[j - 1].lower, {"claim", "claims"});
+}
+
+// The claim token j cites, or null: a code span (inline code, a link or
 // \ref target) or a word that contains a claim's name as an identifier.
-const ClaimVerdict* CitedAt(const Paragraph& paragraph, const Token& t,
+const ClaimVerdict* CitedAt(const Paragraph& paragraph,
+                            const std::vector<Token>& tokens, size_t j,
                             const std::vector<ClaimVerdict>& claims) {
+  const Token& t = tokens[j];
   std::string_view text;
   if (t.kind == TokenKind::kOpaque) {
     auto code = std::lower_bound(
@@ -103,7 +116,10 @@ const ClaimVerdict* CitedAt(const Paragraph& paragraph, const Token& t,
     return nullptr;
   }
   for (const ClaimVerdict& c : claims) {
-    if (ContainsIdentifier(text, c.name)) return &c;
+    if (!ContainsIdentifier(text, c.name)) continue;
+    if (t.kind == TokenKind::kOpaque || PlainCitation(tokens, j, c.name)) {
+      return &c;
+    }
   }
   return nullptr;
 }
@@ -197,7 +213,7 @@ std::vector<Diagnostic> CheckCitations(
     size_t at = 0;
     bool several = false;
     for (size_t j = begin; j < end; ++j) {
-      const ClaimVerdict* c = CitedAt(paragraph, tokens[j], claims);
+      const ClaimVerdict* c = CitedAt(paragraph, tokens, j, claims);
       if (c == nullptr) continue;
       if (cited != nullptr && c != cited) several = true;
       if (cited == nullptr) at = j;

@@ -53,8 +53,9 @@ Assertion SentenceAssertion(const std::vector<Token>& tokens, size_t begin,
 bool MayCite(std::string_view raw, const std::vector<ClaimVerdict>& claims);
 
 /// Applies AC104 to `paragraph` of `host`: each sentence of the author's
-/// own (not a blockquote) that cites exactly one claim of `claims` (by
-/// name as a whole word, in inline code, or as a link or \ref target) and
+/// own (not a blockquote) that cites exactly one claim of `claims` (in
+/// inline code, as a link or \ref target, or as a whole word when the
+/// name has '_' or a digit or follows "claim": "Claim narrow holds") and
 /// asserts it holds while it FAILS or is UNKNOWN, or asserts it fails
 /// while it HOLDS, is a finding at the citation, with the verdict and the
 /// claim's location as notes.
