@@ -44,6 +44,9 @@ TEST_CASE("citations: what a sentence asserts about a claim") {
   CHECK(Says("As x shows, the result is verified.") == Assertion::kHolds);
   CHECK(Says("The loss is aligned with getting the coin (see x).") ==
         Assertion::kHolds);
+  CHECK(Says("The loss captures what we want (x).") == Assertion::kHolds);
+  CHECK(Says("We want a loss aligned with the goal (x).") ==
+        Assertion::kNone);
   CHECK(Says("Claim x fails.") == Assertion::kFails);
   CHECK(Says("Claim x does not hold.") == Assertion::kFails);
   CHECK(Says("Claim x is refuted by a counterexample.") == Assertion::kFails);

@@ -27,7 +27,16 @@ bool IsHedge(std::string_view w) {
                 "may",       "should",   "must",     "can",     "expect",
                 "expects",   "hope",     "hopes",    "hoped",   "once",
                 "until",     "perhaps",  "probably", "likely",  "unlikely",
-                "wonder",    "imagine",  "pretend",  "want",    "wants"});
+                "wonder",    "imagine",  "pretend"});
+}
+
+// "We want a loss aligned with ..." is a wish; "what we want" is not.
+bool IsWish(const std::vector<Token>& tokens, size_t begin, size_t j) {
+  if (!In(tokens[j].lower, {"want", "wants", "wish", "wishes"})) return false;
+  for (size_t k = j; k > begin && j - k <= 2;) {
+    if (tokens[--k].lower == "what") return false;
+  }
+  return true;
 }
 
 bool IsFailWord(std::string_view w) {
@@ -71,7 +80,8 @@ bool AffirmsCorrespondence(const std::vector<Token>& tokens, size_t begin,
     if (IsAlignVerb(verb) || IsRepresentVerb(verb)) return true;
   }
   // The cited claim names the goal, so the object need not be goal-like:
-  // "the loss is aligned with getting the coin (`c`)".
+  // "the loss is aligned with getting the coin (`c`)"; and "As the claim
+  // shows, ..." is a citation, not a mention of a claim.
   bool loss_seen = false;
   for (size_t j = begin; j < end; ++j) {
     if (!IsWord(tokens[j])) continue;
@@ -79,7 +89,7 @@ bool AffirmsCorrespondence(const std::vector<Token>& tokens, size_t begin,
     if (In(w, {"loss", "losses", "reward", "rewards", "objective",
                "objectives"})) {
       loss_seen = true;
-    } else if (loss_seen && IsAlignVerb(w)) {
+    } else if (loss_seen && (IsAlignVerb(w) || IsRepresentVerb(w))) {
       return true;
     }
   }
@@ -160,7 +170,7 @@ Assertion SentenceAssertion(const std::vector<Token>& tokens, size_t begin,
   for (size_t j = begin; j < end; ++j) {
     if (!IsWord(tokens[j])) continue;
     const std::string& w = tokens[j].lower;
-    if (IsHedge(w)) return Assertion::kNone;
+    if (IsHedge(w) || IsWish(tokens, begin, j)) return Assertion::kNone;
     bool negated = NegatedAt(tokens, begin, j);
     if (IsFailWord(w)) {
       bool to_follows = j + 1 < end && tokens[j + 1].lower == "to";

@@ -34,7 +34,8 @@ enum class Assertion { kNone, kHolds, kFails };
 /// claim it cites (precision first; kNone whenever in doubt):
 ///  - kNone for a question, a sentence with a condition, supposition,
 ///    modal or expectation (if, whether, unless, suppose, would, could,
-///    might, may, should, expect, hope, ...), or both readings at once;
+///    might, may, should, expect, hope, a wish "we want" but not "what we
+///    want", ...), or both readings at once;
 ///  - kFails for "fails", "failed", "fail", "is refuted", "is falsified",
 ///    "does not hold", "never holds" (a negation at most two words before
 ///    "hold"); not "fails to ..." (something else failing), and not a
@@ -42,7 +43,8 @@ enum class Assertion { kNone, kHolds, kFails };
 ///  - kHolds for "holds", "held", "is verified", "is proved / proven",
 ///    "is confirmed", "is supported" without a negation, or a
 ///    correspondence (an AC101 phrase with "aligned" or a verb such as
-///    "captures", or a loss, reward or objective followed by "aligned")
+///    "captures", or a loss, reward or objective followed by "aligned",
+///    "captures", "represents", ...)
 ///    in a sentence without any negation and without a negative
 ///    correspondence word (misaligned, diverges, differs, gap, ...).
 Assertion SentenceAssertion(const std::vector<Token>& tokens, size_t begin,
