@@ -60,8 +60,9 @@ bool IsNearMissLabel(std::string_view label) {
   }
   if (lower == kLabel || lower == "align") return true;
   // "aligncheck-spec", "aligncheck.spec", "aligncheck:".
-  if (lower.rfind(kLabel, 0) == 0) {
-    return !std::isalnum(static_cast<unsigned char>(lower[kLabel.size()]));
+  if (lower.rfind(kLabel, 0) == 0 &&
+      !std::isalnum(static_cast<unsigned char>(lower[kLabel.size()]))) {
+    return true;
   }
   std::string squashed;
   for (char c : lower) {
