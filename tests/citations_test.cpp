@@ -1,7 +1,8 @@
 // AC104: sentences that cite a claim and contradict its verdict.
+#include "prose/citations.h"
+
 #include <doctest/doctest.h>
 
-#include "prose/citations.h"
 #include "prose/patterns.h"
 #include "prose_test_util.h"
 
@@ -27,9 +28,9 @@ std::vector<std::string> Findings(std::string_view line) {
   for (const Diagnostic& d : CheckCitations(host, Read(line), Claims())) {
     CHECK(d.id == "AC104");
     CHECK(d.severity == Severity::kError);
-    out.push_back(d.message + "|" +
-                  std::string(line.substr(d.span.begin,
-                                          d.span.end - d.span.begin)));
+    out.push_back(
+        d.message + "|" +
+        std::string(line.substr(d.span.begin, d.span.end - d.span.begin)));
   }
   return out;
 }
@@ -46,8 +47,7 @@ TEST_CASE("citations: what a sentence asserts about a claim") {
   CHECK(Says("The loss is aligned with getting the coin (see x).") ==
         Assertion::kHolds);
   CHECK(Says("The loss captures what we want (x).") == Assertion::kHolds);
-  CHECK(Says("We want a loss aligned with the goal (x).") ==
-        Assertion::kNone);
+  CHECK(Says("We want a loss aligned with the goal (x).") == Assertion::kNone);
   CHECK(Says("Claim x fails.") == Assertion::kFails);
   CHECK(Says("Claim x does not hold.") == Assertion::kFails);
   CHECK(Says("Claim x is refuted by a counterexample.") == Assertion::kFails);
@@ -58,10 +58,8 @@ TEST_CASE("citations: what a sentence asserts about a claim") {
   CHECK(Says("We expect claim x to hold.") == Assertion::kNone);
   CHECK(Says("Claim x might fail.") == Assertion::kNone);
   CHECK(Says("Claim x holds but claim y fails.") == Assertion::kNone);
-  CHECK(Says("The loss is not aligned with the goal (x).") ==
-        Assertion::kNone);
-  CHECK(Says("The loss is misaligned with the goal (x).") ==
-        Assertion::kNone);
+  CHECK(Says("The loss is not aligned with the goal (x).") == Assertion::kNone);
+  CHECK(Says("The loss is misaligned with the goal (x).") == Assertion::kNone);
   CHECK(Says("Claim x is about the coin.") == Assertion::kNone);
 }
 

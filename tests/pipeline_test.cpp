@@ -1,7 +1,7 @@
-// Tests for driver/spec_files and driver/pipeline: reading spec files within their limit
-// whatever kind of file they are, and choosing which claims to check.
+// Tests for driver/spec_files and driver/pipeline: reading spec files within
+// their limit whatever kind of file they are, and choosing which claims to
+// check.
 #include "driver/pipeline.h"
-#include "driver/spec_files.h"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include "driver/spec_files.h"
 
 using namespace aligncheck;
 

@@ -132,8 +132,7 @@ std::vector<std::string> ExpandDocumentPaths(
   for (const std::string& path : paths) {
     std::error_code ec;
     if (!fs::is_directory(path, ec)) {
-      if (fs::path(path).extension() == ".align" &&
-          !Excluded(excludes, path)) {
+      if (fs::path(path).extension() == ".align" && !Excluded(excludes, path)) {
         Diagnostic d;
         d.file = std::make_shared<SourceFile>(path, "");
         d.id = "E036";

@@ -39,7 +39,8 @@ void Add(const FileResult& file, std::vector<prose::ClaimVerdict>& out) {
     c.label = LabelOf(r.verdict);
     LineCol at = file.file->Locate(r.claim->name_span.begin);
     c.location = fmt::format("{}:{}:{}", file.file->name(), at.line, at.col);
-    if (r.verdict.kind == Verdict::Kind::kUnknown && !r.verdict.reason.empty()) {
+    if (r.verdict.kind == Verdict::Kind::kUnknown &&
+        !r.verdict.reason.empty()) {
       c.detail = "unknown because: " + r.verdict.reason;
     }
     out.push_back(std::move(c));

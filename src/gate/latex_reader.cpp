@@ -229,8 +229,8 @@ class LatexReader {
     // `align` and its kin are amsmath's, never a misspelt block.
     if (kMath.count(env) == 0 && IsNearMissLabel(env)) {
       auto name = static_cast<size_t>(env.data() - text_.data());
-      out_.diagnostics.push_back(NearMissLabel(
-          host_, MakeSpan(name, name + env.size()), env, true));
+      out_.diagnostics.push_back(
+          NearMissLabel(host_, MakeSpan(name, name + env.size()), env, true));
     }
     if (env == "document") {
       CloseRun(i);

@@ -22,12 +22,12 @@ constexpr size_t kMaxNegationGap = 2;  // "does not hold", "does never hold"
 // Words that make a sentence something other than a plain statement about
 // the claim's verdict: a condition, a supposition, a modal, a prediction.
 bool IsHedge(std::string_view w) {
-  return In(w, {"if",        "whether",  "unless",   "suppose", "supposing",
-                "assume",    "assuming", "would",    "could",   "might",
-                "may",       "should",   "must",     "can",     "expect",
-                "expects",   "hope",     "hopes",    "hoped",   "once",
-                "until",     "perhaps",  "probably", "likely",  "unlikely",
-                "wonder",    "imagine",  "pretend"});
+  return In(w,
+            {"if",       "whether", "unless",  "suppose", "supposing", "assume",
+             "assuming", "would",   "could",   "might",   "may",       "should",
+             "must",     "can",     "expect",  "expects", "hope",      "hopes",
+             "hoped",    "once",    "until",   "perhaps", "probably",  "likely",
+             "unlikely", "wonder",  "imagine", "pretend"});
 }
 
 // "We want a loss aligned with ..." is a wish; "what we want" is not.
@@ -242,9 +242,8 @@ std::vector<Diagnostic> CheckCitations(
     d.span = e <= paragraph.offsets.size()
                  ? Span{paragraph.offsets[b], paragraph.offsets[e - 1] + 1}
                  : Span{b, e};
-    d.notes.push_back(
-        fmt::format("claim '{}' ({}) is declared at {}", cited->name,
-                    cited->label, cited->location));
+    d.notes.push_back(fmt::format("claim '{}' ({}) is declared at {}",
+                                  cited->name, cited->label, cited->location));
     if (!cited->detail.empty()) d.notes.push_back(cited->detail);
     d.help.push_back(
         said == Assertion::kHolds
