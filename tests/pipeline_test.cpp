@@ -96,6 +96,20 @@ TEST_CASE("ExpandSpecPaths: a write-up named as a file names the gate") {
   CHECK(IsWriteUp("dir/post.md"));
 }
 
+TEST_CASE("ExpandSpecPaths: a directory of write-ups names the gate") {
+  fs::path dir = fs::temp_directory_path() / "aligncheck_specs_writeups";
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.md") << "# A\n";
+  std::vector<Diagnostic> errors;
+  CHECK(ExpandSpecPaths({dir.string()}, errors).empty());
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].id == "E010");
+  REQUIRE(errors[0].help.size() == 1);
+  CHECK(errors[0].help[0].find("1 write-up (.md, .markdown, .tex): run "
+                               "`aligncheck gate ") == 0);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("SelectClaims: --claim picks, --max-claims leaves the rest UNKNOWN") {
   CheckOptions options;
   options.run_engines = false;  // analyze only; SelectClaims is the subject

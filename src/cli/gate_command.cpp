@@ -151,12 +151,13 @@ std::vector<std::string> ExpandDocumentPaths(
       continue;
     }
     std::vector<std::string> found;
-    size_t walked = 0;
+    size_t walked = 0, specs = 0;
     fs::recursive_directory_iterator it(
         path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_regular_file(ec) || !IsDocumentExtension(it->path()))
-        continue;
+      if (!it->is_regular_file(ec)) continue;
+      if (it->path().extension() == ".align") ++specs;
+      if (!IsDocumentExtension(it->path())) continue;
       ++walked;
       std::string p = it->path().generic_string();
       if (!Excluded(excludes, p)) found.push_back(std::move(p));
@@ -165,6 +166,11 @@ std::vector<std::string> ExpandDocumentPaths(
       error(path, fmt::format("cannot read directory: {}", ec.message()));
     } else if (walked == 0) {
       error(path, "no .md, .markdown or .tex files in directory");
+      if (specs > 0) {
+        errors.back().help.push_back(fmt::format(
+            "it holds {} spec file{} (.align): run `aligncheck check {}`",
+            specs, specs == 1 ? "" : "s", path));
+      }
     }
     std::sort(found.begin(), found.end());
     for (std::string& f : found) {
