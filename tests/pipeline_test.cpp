@@ -105,8 +105,9 @@ TEST_CASE("ExpandSpecPaths: a directory of write-ups names the gate") {
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].id == "E010");
   REQUIRE(errors[0].help.size() == 1);
-  CHECK(errors[0].help[0].find("1 write-up (.md, .markdown, .tex): run "
-                               "`aligncheck gate ") == 0);
+  CHECK(
+      errors[0].help[0].find("it holds 1 write-up (.md, .markdown, .tex): run "
+                             "`aligncheck gate ") == 0);
   fs::remove_all(dir);
 }
 
