@@ -107,5 +107,18 @@ TEST_CASE("latex: CRLF line ends") {
   CHECK(r.Blocks() == std::vector<std::string>{"\r\nA\r\n"});
 }
 
+TEST_CASE("latex: a near-miss environment is a warning; align is math") {
+  Read r(
+      "\\begin{document}\n\\begin{align}\nx &= 0\n\\end{align}\n"
+      "\\begin{alignchek}\nA\n\\end{alignchek}\n\\end{document}\n");
+  CHECK(r.Blocks().empty());
+  REQUIRE(Ids(r.result) == std::vector<std::string>{"E037"});
+  const Diagnostic& d = r.result.diagnostics[0];
+  CHECK(d.message == "environment 'alignchek' is not an aligncheck block");
+  REQUIRE(d.fixits.size() == 1);
+  CHECK(r.host->text().substr(d.span.begin, d.span.end - d.span.begin) ==
+        "alignchek");
+}
+
 }  // namespace
 }  // namespace aligncheck::gate

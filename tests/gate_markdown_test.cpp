@@ -214,5 +214,36 @@ TEST_CASE("utf-8 validation") {
   CHECK(FirstInvalidUtf8("12345678\xf4\x90\x80\x80") == 8);  // > U+10FFFF
 }
 
+TEST_CASE("markdown: near-miss block labels are warnings with a fix-it") {
+  Read r(
+      "```align\nA\n```\n~~~aligncheck-spec\nB\n~~~\n```align-check\nC\n```\n"
+      "```alignchek\nD\n```\n```Aligncheck\nE\n```\n"
+      "```alignment\nF\n```\n```python\nG\n```\n");
+  CHECK(r.Blocks().empty());
+  REQUIRE(Ids(r.result) ==
+          std::vector<std::string>{"E037", "E037", "E037", "E037", "E037"});
+  const Diagnostic& d = r.result.diagnostics[0];
+  CHECK(d.severity == Severity::kWarning);
+  CHECK(d.message == "code block labelled 'align' is not an aligncheck block");
+  REQUIRE(d.fixits.size() == 1);
+  CHECK(d.fixits[0].replacement == "aligncheck");
+  CHECK(d.fixits[0].span.begin == 3);
+  CHECK(d.fixits[0].span.end == 8);
+}
+
+TEST_CASE("markdown: which labels are near misses") {
+  for (const char* label : {"align", "ALIGN", "Aligncheck", "aligncheck-spec",
+                            "aligncheck:", "align-check", "align_check",
+                            "alignchek", "alingcheck", "alignchecker"}) {
+    CAPTURE(label);
+    CHECK(IsNearMissLabel(label));
+  }
+  for (const char* label : {"aligncheck", "alignment", "aligned", "align*",
+                            "python", "", "alignat", "check"}) {
+    CAPTURE(label);
+    CHECK(!IsNearMissLabel(label));
+  }
+}
+
 }  // namespace
 }  // namespace aligncheck::gate

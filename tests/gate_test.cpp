@@ -212,6 +212,53 @@ TEST_CASE("gate: document paths are walked, sorted and filtered") {
   fs::remove_all(dir);
 }
 
+TEST_CASE("gate: a spec file named on the command line names check") {
+  std::vector<Diagnostic> errors;
+  std::vector<std::string> paths =
+      ExpandDocumentPaths({"claims.align", "doc.md"}, {}, errors);
+  CHECK(paths == std::vector<std::string>{"doc.md"});
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].id == "E036");
+  CHECK(errors[0].severity == Severity::kError);
+  REQUIRE(errors[0].help.size() == 1);
+  CHECK(errors[0].help[0].find("aligncheck check claims.align") !=
+        std::string::npos);
+  errors.clear();
+  CHECK(ExpandDocumentPaths({"claims.align"}, {"*.align"}, errors).empty());
+  CHECK(errors.empty());
+}
+
+TEST_CASE("gate: prose that contradicts a cited claim's verdict (AC104)") {
+  fs::path dir = fs::temp_directory_path() / "aligncheck_gate_ac104";
+  Write(dir / "doc.md",
+        "```aligncheck\n"
+        "domain Level = {coin_left, coin_right}\n"
+        "domain Move = {go_left, go_right}\n"
+        "fn coin_side: Level -> Move = {coin_left: go_left, coin_right: "
+        "go_right}\n"
+        "loss misses_coin(x: Level, y: Move) = if y == coin_side(x) then 0 "
+        "else 1\n"
+        "data train = {coin_right: 1}\n"
+        "goal gets_coin(pi) = forall x in Level: pi(x) == coin_side(x)\n"
+        "claim narrow:  # aligncheck: ignore AC007\n"
+        "  misses_coin aligned_with gets_coin as idealized_minimizer over "
+        "train\n"
+        "  expect fails\n"
+        "```\n\n"
+        "The loss is aligned with getting the coin (`narrow`).\n\n"
+        "Claim `narrow` fails, as it should.\n");
+  Gated g((dir / "doc.md").string());
+  REQUIRE(g.Ids() == std::vector<std::string>{"AC104"});
+  const Diagnostic& d = g.result.document.diagnostics[0];
+  CHECK(d.severity == Severity::kError);
+  CHECK(d.message ==
+        "sentence says claim 'narrow' holds, but its verdict is FAILS");
+  REQUIRE(d.notes.size() == 1);
+  CHECK(d.notes[0].find("(FAILS) is declared at ") != std::string::npos);
+  CHECK(d.notes[0].find("doc.md:8:7") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 std::string RunGate(std::vector<std::string> args, int* exit_code) {
   args.insert(args.begin(), "gate");
   aligncheck::testing::CliRun run =

@@ -1,7 +1,7 @@
-// Tests for driver/spec_files and driver/pipeline: reading spec files within their limit
-// whatever kind of file they are, and choosing which claims to check.
+// Tests for driver/spec_files and driver/pipeline: reading spec files within
+// their limit whatever kind of file they are, and choosing which claims to
+// check.
 #include "driver/pipeline.h"
-#include "driver/spec_files.h"
 
 #include <doctest/doctest.h>
 #include <unistd.h>
@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include "driver/spec_files.h"
 
 using namespace aligncheck;
 
@@ -74,6 +76,39 @@ TEST_CASE("ReadSpecFile: directories and missing files are E010") {
   CHECK(message == "E010 is a directory");
   Read("/nonexistent/spec.align", 1000, &message);
   CHECK(message == "E010 cannot read file: No such file or directory");
+}
+
+TEST_CASE("ExpandSpecPaths: a write-up named as a file names the gate") {
+  std::vector<Diagnostic> errors;
+  std::vector<std::string> files = ExpandSpecPaths(
+      {"post.md", "paper.tex", "notes.markdown", "spec.align"}, errors);
+  CHECK(files == std::vector<std::string>{"spec.align"});
+  REQUIRE(errors.size() == 3);
+  for (const Diagnostic& d : errors) {
+    CHECK(d.id == "E036");
+    CHECK(d.severity == Severity::kError);
+  }
+  REQUIRE(errors[1].help.size() == 1);
+  CHECK(errors[1].help[0] ==
+        "run `aligncheck gate paper.tex` to check the claims embedded in it "
+        "and its prose");
+  CHECK(!IsWriteUp("spec.align"));
+  CHECK(IsWriteUp("dir/post.md"));
+}
+
+TEST_CASE("ExpandSpecPaths: a directory of write-ups names the gate") {
+  fs::path dir = fs::temp_directory_path() / "aligncheck_specs_writeups";
+  fs::create_directories(dir);
+  std::ofstream(dir / "a.md") << "# A\n";
+  std::vector<Diagnostic> errors;
+  CHECK(ExpandSpecPaths({dir.string()}, errors).empty());
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].id == "E010");
+  REQUIRE(errors[0].help.size() == 1);
+  CHECK(
+      errors[0].help[0].find("it holds 1 write-up (.md, .markdown, .tex): run "
+                             "`aligncheck gate ") == 0);
+  fs::remove_all(dir);
 }
 
 TEST_CASE("SelectClaims: --claim picks, --max-claims leaves the rest UNKNOWN") {

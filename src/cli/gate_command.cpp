@@ -132,17 +132,32 @@ std::vector<std::string> ExpandDocumentPaths(
   for (const std::string& path : paths) {
     std::error_code ec;
     if (!fs::is_directory(path, ec)) {
+      if (fs::path(path).extension() == ".align" && !Excluded(excludes, path)) {
+        Diagnostic d;
+        d.file = std::make_shared<SourceFile>(path, "");
+        d.id = "E036";
+        d.message =
+            "this is a spec file, not a write-up: gate reads Markdown and "
+            "LaTeX documents";
+        d.help.push_back(fmt::format(
+            "run `aligncheck check {}` to check its claims (or `aligncheck "
+            "lint {}` for the lint rules only)",
+            path, path));
+        errors.push_back(std::move(d));
+        continue;
+      }
       if (!Excluded(excludes, path) && seen.insert(path).second)
         out.push_back(path);
       continue;
     }
     std::vector<std::string> found;
-    size_t walked = 0;
+    size_t walked = 0, specs = 0;
     fs::recursive_directory_iterator it(
         path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_regular_file(ec) || !IsDocumentExtension(it->path()))
-        continue;
+      if (!it->is_regular_file(ec)) continue;
+      if (it->path().extension() == ".align") ++specs;
+      if (!IsDocumentExtension(it->path())) continue;
       ++walked;
       std::string p = it->path().generic_string();
       if (!Excluded(excludes, p)) found.push_back(std::move(p));
@@ -151,6 +166,11 @@ std::vector<std::string> ExpandDocumentPaths(
       error(path, fmt::format("cannot read directory: {}", ec.message()));
     } else if (walked == 0) {
       error(path, "no .md, .markdown or .tex files in directory");
+      if (specs > 0) {
+        errors.back().help.push_back(fmt::format(
+            "it holds {} spec file{} (.align): run `aligncheck check {}`",
+            specs, specs == 1 ? "" : "s", path));
+      }
     }
     std::sort(found.begin(), found.end());
     for (std::string& f : found) {

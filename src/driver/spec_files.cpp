@@ -23,6 +23,11 @@ static Diagnostic FileError(const std::string& path, std::string id,
   return d;
 }
 
+bool IsWriteUp(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  return ext == ".md" || ext == ".markdown" || ext == ".tex";
+}
+
 std::vector<std::string> ExpandSpecPaths(const std::vector<std::string>& paths,
                                          std::vector<Diagnostic>& errors) {
   std::vector<std::string> out;
@@ -33,15 +38,31 @@ std::vector<std::string> ExpandSpecPaths(const std::vector<std::string>& paths,
   for (const std::string& path : paths) {
     std::error_code ec;
     if (!fs::is_directory(path, ec)) {
+      if (IsWriteUp(path)) {
+        Diagnostic d = FileError(
+            path, "E036",
+            "this is a write-up, not a spec file: check and lint read .align "
+            "specs");
+        d.help.push_back(fmt::format(
+            "run `aligncheck gate {}` to check the claims embedded in it and "
+            "its prose",
+            path));
+        errors.push_back(std::move(d));
+        continue;
+      }
       add(path);
       continue;
     }
     std::vector<std::string> found;
+    size_t write_ups = 0;
     fs::recursive_directory_iterator it(
         path, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && it->path().extension() == ".align") {
+      if (!it->is_regular_file(ec)) continue;
+      if (it->path().extension() == ".align") {
         found.push_back(it->path().generic_string());
+      } else if (IsWriteUp(it->path().string())) {
+        ++write_ups;
       }
     }
     if (ec) {
@@ -51,7 +72,14 @@ std::vector<std::string> ExpandSpecPaths(const std::vector<std::string>& paths,
     }
     std::sort(found.begin(), found.end());
     if (found.empty() && !ec) {
-      errors.push_back(FileError(path, "E010", "no .align files in directory"));
+      Diagnostic d = FileError(path, "E010", "no .align files in directory");
+      if (write_ups > 0) {
+        d.help.push_back(fmt::format(
+            "it holds {} write-up{} (.md, .markdown, .tex): run `aligncheck "
+            "gate {}`",
+            write_ups, write_ups == 1 ? "" : "s", path));
+      }
+      errors.push_back(std::move(d));
     }
     for (const std::string& f : found) add(f);
   }

@@ -12,8 +12,13 @@
 
 namespace aligncheck {
 
+/// Whether `path` names a Markdown or LaTeX write-up (.md, .markdown,
+/// .tex): the gate's input, not a spec.
+bool IsWriteUp(const std::string& path);
+
 /// Expands directories into the `*.align` files below them (sorted, each
-/// file once). Unreadable paths are kept so that reading reports them.
+/// file once). Unreadable paths are kept so that reading reports them; a
+/// write-up named as a file is an E036 error that names the gate instead.
 std::vector<std::string> ExpandSpecPaths(const std::vector<std::string>& paths,
                                          std::vector<Diagnostic>& errors);
 

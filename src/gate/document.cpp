@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -31,7 +32,65 @@ Diagnostic Located(const std::shared_ptr<const SourceFile>& host, Span span,
   return d;
 }
 
+// Edit distance, for labels of at most a few dozen bytes.
+size_t Distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
 }  // namespace
+
+bool IsNearMissLabel(std::string_view label) {
+  constexpr std::string_view kLabel = "aligncheck";
+  if (label == kLabel || label.size() > 32) return false;
+  std::string lower;
+  for (char c : label) {
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (lower == kLabel || lower == "align") return true;
+  // "aligncheck-spec", "aligncheck.spec", "aligncheck:".
+  if (lower.rfind(kLabel, 0) == 0 &&
+      !std::isalnum(static_cast<unsigned char>(lower[kLabel.size()]))) {
+    return true;
+  }
+  std::string squashed;
+  for (char c : lower) {
+    if (c != '-' && c != '_') squashed += c;
+  }
+  // "align-check", "alignchek", "alingcheck"; not "alignment".
+  return squashed.size() >= 8 && Distance(squashed, kLabel) <= 2;
+}
+
+Diagnostic NearMissLabel(const std::shared_ptr<const SourceFile>& host,
+                         Span span, std::string_view label, bool latex) {
+  Diagnostic d = Located(
+      host, span, Severity::kWarning, kNearMissLabel,
+      fmt::format(latex ? "environment '{}' is not an aligncheck block"
+                        : "code block labelled '{}' is not an aligncheck block",
+                  label));
+  d.notes.push_back(
+      latex ? "only the `aligncheck` environment is checked; this one is "
+              "left out"
+            : "only fences whose info string starts with the word "
+              "`aligncheck` are checked; this block is left out");
+  FixIt fix;
+  fix.description = "rename the label to `aligncheck`";
+  fix.span = span;
+  fix.replacement = "aligncheck";
+  d.fixits.push_back(std::move(fix));
+  return d;
+}
 
 void EmitParagraph(std::string_view text, std::vector<Piece>& pieces,
                    bool blockquote, bool all_paragraphs, ReadResult& out) {

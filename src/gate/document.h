@@ -29,6 +29,7 @@ inline constexpr const char* kInvalidUtf8 = "E032";
 inline constexpr const char* kUnterminatedOther = "E033";
 inline constexpr const char* kBadDirective = "E034";
 inline constexpr const char* kStrayEnd = "E035";
+inline constexpr const char* kNearMissLabel = "E037";
 
 /// One embedded aligncheck block, in host offsets.
 struct Block {
@@ -95,6 +96,16 @@ ReadResult ReadDocument(const std::shared_ptr<const SourceFile>& host,
 /// Returns the offset of the first byte of `text` that is not valid UTF-8,
 /// or npos.
 size_t FirstInvalidUtf8(std::string_view text);
+
+/// Whether `label`, a code fence's info word or a LaTeX environment name,
+/// looks like a misspelt `aligncheck` (align, Aligncheck, aligncheck-spec,
+/// align-check, alignchek, ...): the author probably meant a block.
+bool IsNearMissLabel(std::string_view label);
+
+/// The warning for a near-miss label at `span` of `host`, with the fix-it
+/// that renames it to `aligncheck`.
+Diagnostic NearMissLabel(const std::shared_ptr<const SourceFile>& host,
+                         Span span, std::string_view label, bool latex);
 
 /// Handles the text of one comment, [begin, end) of the host: when it is an
 /// `aligncheck: spec|ignore|ignore-file ...` directive, records it in

@@ -92,6 +92,30 @@ void CheckAttachments(const std::shared_ptr<const SourceFile>& host,
   }
 }
 
+// AC104 over every paragraph that names a checked claim. The reader keeps
+// only paragraphs the AC101-AC103 prefilter accepts, so a document with
+// claims is read a second time, keeping all of them.
+void CheckCitations(const std::shared_ptr<const SourceFile>& host,
+                    Syntax syntax,
+                    const std::vector<prose::ClaimVerdict>& claims,
+                    std::vector<Diagnostic>& found) {
+  if (claims.empty()) return;
+  ReadResult all = ReadDocument(host, syntax, /*all_paragraphs=*/true);
+  for (const RawParagraph& raw : all.paragraphs) {
+    bool names_one = false;
+    for (const Piece& piece : raw.pieces) {
+      std::string_view bytes(host->text().data() + piece.span.begin,
+                             piece.span.end - piece.span.begin);
+      names_one = names_one || prose::MayCite(bytes, claims);
+    }
+    if (!names_one) continue;
+    prose::Paragraph paragraph = BuildParagraph(*host, raw, syntax);
+    for (Diagnostic& d : prose::CheckCitations(host, paragraph, claims)) {
+      found.push_back(std::move(d));
+    }
+  }
+}
+
 }  // namespace
 
 Syntax SyntaxFor(const std::string& path) {
@@ -156,6 +180,7 @@ DocumentResult GateHost(const std::shared_ptr<const SourceFile>& host,
       found.push_back(std::move(d));
     }
   }
+  CheckCitations(host, syntax, CheckedClaims(result), found);
   for (Diagnostic& d : read.diagnostics) found.push_back(std::move(d));
   const LintConfig& config = *options.check.config;
   std::vector<Diagnostic> kept =

@@ -10,6 +10,7 @@
 #include "driver/pipeline.h"
 #include "gate/document.h"
 #include "lint/config.h"
+#include "prose/citations.h"
 #include "driver/check_result.h"
 
 namespace aligncheck::gate {
@@ -40,6 +41,10 @@ DocumentResult CheckDocument(const std::string& path, Syntax syntax,
 /// attached specs are looked up relative to host->name().
 DocumentResult GateHost(const std::shared_ptr<const SourceFile>& host,
                         Syntax syntax, const GateOptions& options);
+
+/// The verdicts of the claims checked for `result` (its blocks, then its
+/// attached specs), for the contradiction rule AC104.
+std::vector<prose::ClaimVerdict> CheckedClaims(const DocumentResult& result);
 
 /// Returns the host text with every byte outside the blocks' content
 /// replaced by a space (line breaks kept), cut after the last block: a spec

@@ -226,6 +226,12 @@ class LatexReader {
       run_ = ReadBlock(i, after);
       return run_;
     }
+    // `align` and its kin are amsmath's, never a misspelt block.
+    if (kMath.count(env) == 0 && IsNearMissLabel(env)) {
+      auto name = static_cast<size_t>(env.data() - text_.data());
+      out_.diagnostics.push_back(
+          NearMissLabel(host_, MakeSpan(name, name + env.size()), env, true));
+    }
     if (env == "document") {
       CloseRun(i);
       EndParagraph();

@@ -298,6 +298,11 @@ class MarkdownReader {
     if (fence_.aligncheck) {
       fence_.block = out_.blocks.size();
       out_.blocks.push_back({MakeSpan(r, word_end), {}});
+    } else if (std::string_view label =
+                   std::string_view(text_).substr(info, word_end - info);
+               IsNearMissLabel(label)) {
+      out_.diagnostics.push_back(
+          NearMissLabel(host_, MakeSpan(info, word_end), label, false));
     }
     mode_ = Mode::kFence;
     return true;

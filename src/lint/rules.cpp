@@ -182,6 +182,36 @@ const std::vector<Rule>& AllRules() {
        "The trained agent tries to maximize the value at its reward "
        "register, and would overwrite the register if it could (physical "
        "model `lab`)."},
+      {"AC104", "prose-contradicts-verdict", Severity::kError,
+       "a sentence that cites a claim of the document and says the opposite "
+       "of its verdict",
+       "Citing a claim is how a write-up says what \"aligned\" means, so "
+       "the sentence must agree with what the gate found. A sentence cites "
+       "a claim when it names exactly one claim of the document (its blocks "
+       "and attached specs): in inline code, as the target of a link or "
+       "\\ref, or as a plain word when the name has an underscore or a "
+       "digit or follows \"claim\"; a sentence naming two claims is left "
+       "alone. It says the claim holds when it has \"holds\", \"held\", "
+       "\"is verified\", \"proved\", \"proven\", \"confirmed\" or "
+       "\"supported\" without a negation in the two words before, or when "
+       "it asserts a correspondence (\"the loss is aligned with the goal\", "
+       "\"captures\", \"represents\") with no negation and no negative word "
+       "(misaligned, diverges, gap) anywhere in it. It says the claim fails "
+       "when it has \"fails\", \"failed\", \"refuted\" or \"falsified\" "
+       "(not negated, not \"fails to\"), or a negated \"hold(s)\" "
+       "(\"does not hold\"). A sentence that says both, asks a question, or "
+       "carries a condition, modal or expectation (if, whether, unless, "
+       "suppose, would, could, might, may, should, can, expect, hope, a "
+       "wish such as \"we want\", ...) "
+       "asserts nothing; neither do blockquotes, which are someone else's "
+       "words. The finding is reported when the sentence says the claim "
+       "holds and it FAILS (also MIXED or REFUTED) or is UNKNOWN, or says it "
+       "fails and it HOLDS. A claim that `expect`s to fail, fails, and is "
+       "cited as failing is consistent.",
+       "The loss is aligned with getting the coin (claim "
+       "`minimizers_get_coin`).",
+       "The loss is not aligned with getting the coin: claim "
+       "`minimizers_get_coin` fails."},
   };
   return kRules;
 }

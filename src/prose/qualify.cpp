@@ -19,7 +19,8 @@ bool IsIdentifierByte(char c) {
          (c >= '0' && c <= '9') || c == '_';
 }
 
-// Whether `name` occurs in `text` as a whole identifier.
+}  // namespace
+
 bool ContainsIdentifier(std::string_view text, std::string_view name) {
   if (name.empty()) return false;
   for (size_t at = text.find(name); at != std::string_view::npos;
@@ -32,6 +33,8 @@ bool ContainsIdentifier(std::string_view text, std::string_view name) {
   }
   return false;
 }
+
+namespace {
 
 bool IsKeyword(std::string_view w) {
   return In(

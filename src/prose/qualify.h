@@ -25,6 +25,10 @@ namespace aligncheck::prose {
 /// mathematical idealization / minimizer(s); training (or learning) setup,
 /// training story / rationale. Claim names match whole words, case
 /// sensitively, in prose or in code.
+/// Whether `name` occurs in `text` as a whole identifier (letters,
+/// digits and '_' neither before nor after it).
+bool ContainsIdentifier(std::string_view text, std::string_view name);
+
 bool NamesQualification(const Paragraph& paragraph,
                         const std::vector<Token>& tokens, size_t begin,
                         size_t end,
