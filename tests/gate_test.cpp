@@ -10,7 +10,7 @@
 #include "cli/gate_command.h"
 #include "cli_test_util.h"
 #include "gate_test_util.h"
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 
 namespace aligncheck::gate {
 namespace {

@@ -10,7 +10,7 @@
 
 #include "analysis/analyze.h"
 #include "analysis/eval.h"
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 #include "parse/parser.h"
 
 namespace aligncheck {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 #include "prose/prose.h"
 #include "prose_test_util.h"
 

@@ -11,7 +11,7 @@
 #include <random>
 
 #include "lint/config.h"
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 #include "lint/suppress.h"
 #include "prose/quoted.h"
 #include "prose/quotes.h"

@@ -75,13 +75,13 @@ TEST_CASE("register: implemented labels, channels in order, last one wins") {
 
   RegisterComputation stuck(*model, m, {2});
   REQUIRE(stuck.Build());
-  Reading r = stuck.Read({1, 1, 1});
+  RegisterReading r = stuck.Read({1, 1, 1});
   CHECK(r.observed == std::vector<uint32_t>{0, 0, 0});
   CHECK(r.value == 0);
 
   RegisterComputation write(*model, m, {0, 1, 2, 3});
   REQUIRE(write.Build());
-  Reading w = write.Read(truth);
+  RegisterReading w = write.Read(truth);
   CHECK(w.value == 3);
   CHECK(w.overwritten);
   CHECK(w.overwritten_by == 3);
@@ -107,7 +107,7 @@ physical s8 { register computes p on d  arithmetic signed 8  closed }
       BigInt expect = wrapped < 20
                           ? WrapBits(wrapped + 250, 8, m.machine_signed)
                           : WrapBits(wrapped - 3, 8, m.machine_signed);
-      Reading r = c.Read({f});
+      RegisterReading r = c.Read({f});
       CHECK(r.value == Rational(expect));
       std::string error;
       std::optional<BigInt> z3 = Z3MachineReading(*model, m, {}, {f}, &error);

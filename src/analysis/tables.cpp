@@ -1,6 +1,9 @@
 // Tables: fn tables, loss tables and data weights, written inline or loaded
 // from CSV, checked for totality and duplicates; loss expressions
 // materialized into dense tables with the reference evaluator.
+// Over 600 lines on purpose: the three kinds of table share one cell
+// reader, one duplicate-key check and one error budget (kMaxTableErrors);
+// split apart they would need those as a header of their own for no gain.
 #include <fmt/format.h>
 
 #include <charconv>

@@ -10,7 +10,7 @@
 
 #include "cli/cli.h"
 #include "lint/config.h"
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 
 namespace aligncheck {
 

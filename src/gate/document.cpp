@@ -7,7 +7,7 @@
 #include <cctype>
 #include <cstring>
 
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 #include "prose/prose.h"
 
 namespace aligncheck::gate {

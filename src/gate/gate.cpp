@@ -9,7 +9,7 @@
 #include "analysis/csv.h"
 #include "driver/spec_files.h"
 #include "gate/paragraph.h"
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 #include "prose/prose.h"
 
 namespace aligncheck::gate {

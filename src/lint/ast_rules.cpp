@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "lint/lint_rules.h"
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 
 namespace aligncheck {
 namespace {

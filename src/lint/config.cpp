@@ -9,7 +9,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 
 namespace aligncheck {
 namespace {

@@ -8,7 +8,7 @@
 #include <tuple>
 
 #include "lint/lint_rules.h"
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 #include "lint/suppress.h"
 
 namespace aligncheck {

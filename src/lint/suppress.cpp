@@ -6,7 +6,7 @@
 #include <cctype>
 #include <cstring>
 
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 
 namespace aligncheck {
 namespace {

@@ -8,7 +8,7 @@
 
 #include <algorithm>
 
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 #include "prose/lexicon.h"
 #include "prose/patterns.h"
 #include "prose/qualify.h"

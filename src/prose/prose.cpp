@@ -8,7 +8,7 @@
 #include <array>
 #include <cstring>
 
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 #include "prose/mention.h"
 #include "prose/patterns.h"
 #include "prose/qualify.h"

@@ -6,7 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 #include "report/claim_summary.h"
 
 namespace aligncheck {

@@ -1,4 +1,7 @@
 // Grounding a goal over finite domains into Z3 and reading back a policy.
+// Over 600 lines on purpose: the grounding visitor (one case per expression
+// kind) and the search that drives it read as one unit; the cases share the
+// node budget and the memo of grounded subterms.
 #include "solve/z3_search.h"
 
 #include <z3++.h>

@@ -20,7 +20,7 @@ class BvReading {
     for (int i : channels) active_.push_back(&physical.channels[i]);
   }
 
-  std::optional<z3::expr> Reading(const Policy& policy) {
+  std::optional<z3::expr> RegisterValue(const Policy& policy) {
     const Loss& loss = model_.losses[physical_.register_loss];
     const Data& data = model_.data[physical_.register_data];
     std::optional<Value> overwrite;
@@ -261,7 +261,7 @@ std::optional<BigInt> Z3MachineReading(const Model& model,
                                        std::string* error) {
   z3::context ctx;
   BvReading bv(model, physical, channels, ctx);
-  std::optional<z3::expr> reading = bv.Reading(policy);
+  std::optional<z3::expr> reading = bv.RegisterValue(policy);
   if (!reading) {
     *error = bv.error;
     return std::nullopt;

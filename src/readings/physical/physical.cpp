@@ -72,7 +72,7 @@ std::string Recheck(const Model& model, int physical, const Goal& goal,
   const PhysicalModel& m = model.physical[physical];
   RegisterComputation c(model, m, b.channels);
   if (!c.Build()) return c.error();
-  Reading r = c.Read(b.policy);
+  RegisterReading r = c.Read(b.policy);
   if (r.value > ev.bound) {
     return "internal: a counterexample reads above the bound on re-check";
   }

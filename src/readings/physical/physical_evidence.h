@@ -20,7 +20,7 @@ struct Behaviour {
 };
 
 /// The register reading of one behaviour and how it came about.
-struct Reading {
+struct RegisterReading {
   Rational value;  // what the register holds
   /// Per input: the output the register's computation graded (a sensor
   /// channel may differ from the policy's) and the term it added.
@@ -38,7 +38,7 @@ struct PhysicalEvidence {
   /// its reading, the same policy's reading without channels, and the
   /// claim's own loss on the register's data, computed exactly.
   std::optional<Behaviour> behaviour;
-  std::optional<Reading> reading;
+  std::optional<RegisterReading> reading;
   std::optional<Rational> honest_reading;
   std::optional<Rational> intended_loss;
   std::vector<int8_t> breaks;  // as IdealizedCounterexample::breaks

@@ -292,8 +292,8 @@ Rational RegisterComputation::Finish(const Rational& sum) const {
   return Number(sum);
 }
 
-Reading RegisterComputation::Read(const Policy& policy) const {
-  Reading r;
+RegisterReading RegisterComputation::Read(const Policy& policy) const {
+  RegisterReading r;
   Rational sum = 0;
   for (size_t x = 0; x < inputs_; ++x) {
     uint32_t seen = Observed(x, policy[x]);

@@ -69,7 +69,7 @@ class RegisterComputation {
   Rational Finish(const Rational& sum) const;
 
   /// The full reading of `policy`, with per-input detail.
-  Reading Read(const Policy& policy) const;
+  RegisterReading Read(const Policy& policy) const;
 
  private:
   struct Active {

@@ -1,6 +1,6 @@
 // The rule texts. The essay cited is "Four usages of loss in AI" (TurnTrout),
 // shipped as shared/seeds/four-usages-of-loss.txt; usage numbers follow it.
-#include "lint/rules.h"
+#include "lint/rule_catalog.h"
 
 #include <fmt/format.h>
 

@@ -2,8 +2,8 @@
 // default severity and explanation. Detection lives elsewhere (analysis for
 // AC001-AC005, lint/*_rules.cpp for the rest, prose/ for the write-up
 // rules AC101-AC103); everything user-facing about a rule comes from here.
-#ifndef ALIGNCHECK_LINT_RULES_H_
-#define ALIGNCHECK_LINT_RULES_H_
+#ifndef ALIGNCHECK_LINT_RULE_CATALOG_H_
+#define ALIGNCHECK_LINT_RULE_CATALOG_H_
 
 #include <string>
 #include <vector>
@@ -39,4 +39,4 @@ std::string ListRules();
 
 }  // namespace aligncheck
 
-#endif  // ALIGNCHECK_LINT_RULES_H_
+#endif  // ALIGNCHECK_LINT_RULE_CATALOG_H_
