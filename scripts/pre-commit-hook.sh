@@ -18,4 +18,9 @@ if [ ! -x "$build/aligncheck" ]; then
     exit 2
   fi
 fi
+# ALIGNCHECK_STRICT=1 (or true) adds --strict after the subcommand: UNKNOWN
+# and vacuous verdicts then fail the hook too.
+case "${ALIGNCHECK_STRICT:-}" in
+  1 | true) [ $# -ge 1 ] && set -- "$1" --strict "${@:2}" ;;
+esac
 exec "$build/aligncheck" "$@"

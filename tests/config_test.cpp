@@ -39,6 +39,21 @@ TEST_CASE("config: rules and limits, each with its origin") {
   CHECK(c.Find("E002") == nullptr);
 }
 
+TEST_CASE("config: strict is a truth value with its origin") {
+  std::vector<Diagnostic> problems;
+  LintConfig c = ParseConfig("cfg.toml", "[check]\nstrict = true\n", problems);
+  CHECK(Render(problems) == "");
+  CHECK(c.strict);
+  CHECK(c.strict_origin == "cfg.toml:2:1");
+  CHECK_FALSE(DefaultConfig().strict);
+  problems.clear();
+  ParseConfig("cfg.toml", "[check]\nstrict = \"yes\"\n", problems);
+  CHECK(Render(problems) ==
+        "cfg.toml:2:10: error: strict must be true or false [E021]\n"
+        "strict = \"yes\"\n"
+        "         ^\n");
+}
+
 TEST_CASE("config: broken files are located errors, never exceptions") {
   std::vector<Diagnostic> problems;
   ParseConfig("cfg.toml", "[rules]\nAC007 = \n", problems);

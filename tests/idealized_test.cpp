@@ -309,6 +309,13 @@ TEST_CASE("idealized: --dump-smt2 writes replayable queries") {
   std::stringstream text;
   text << in.rdbuf();
   CHECK(text.str().find("(check-sat)") != std::string::npos);
+  // The header says what the query asks and what its answers mean.
+  CHECK(text.str().rfind(
+            "; aligncheck query dumped-1.smt2 (claim dumped, query 1)\n"
+            "; asks: is some (near-)minimizer of the claim's loss a policy "
+            "that violates this part of goal same?\n"
+            "; sat: the claim FAILS",
+            0) == 0);
   if (std::system("command -v z3 > /dev/null 2>&1") == 0) {
     std::string cmd =
         "z3 " + v.dumped_queries[0] + " > " + (dir / "out.txt").string();

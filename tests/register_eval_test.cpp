@@ -194,6 +194,99 @@ TEST_CASE("register: random machine expressions agree with Z3 bit-vectors") {
   }
 }
 
+// One evaluation rule for all code the register runs: the same random
+// machine expression reads the same whether it is the declared code, an
+// `implemented` override, a channel's rewrite or a `register :=` value.
+TEST_CASE("register: installed code wraps and compares as declared code does") {
+  std::mt19937 rng(18);
+  auto pick = [&](int n) { return static_cast<int>(rng() % n); };
+  std::function<std::string(int, bool)> term = [&](int depth,
+                                                   bool closed) -> std::string {
+    if (depth == 0 || pick(3) == 0) {
+      switch (closed ? 0 : pick(4)) {
+        case 0:
+          return std::to_string(pick(40) - 8);
+        case 1:
+          return "y";
+        case 2:
+          return "w(x)";
+        default:
+          return "(count z in X: w(z) > y)";
+      }
+    }
+    std::string a = term(depth - 1, closed), b = term(depth - 1, closed);
+    switch (pick(5)) {
+      case 0:
+        return "(" + a + " + " + b + ")";
+      case 1:
+        return "(" + a + " * " + b + ")";
+      case 2:
+        return "(if " + a + " > " + b + " then " + a + " else " + b + ")";
+      case 3:
+        return "(if " + a + " <= " + b + " then 1 else 0)";
+      default:
+        return "(-" + a + ")";
+    }
+  };
+  for (int round = 0; round < 40; ++round) {
+    int bits = 2 + pick(8);
+    bool is_signed = pick(2) == 1;
+    std::string code = term(3, false);
+    std::string constant = term(3, true);
+    std::string arithmetic = std::string(" arithmetic ") +
+                             (is_signed ? "signed " : "unsigned ") +
+                             std::to_string(bits) + "\n";
+    std::string text =
+        "domain X = {p, q}\ndomain Y = 0..3\n"
+        "fn w: X -> Real = {p: " +
+        std::to_string(pick(9)) + ", q: " + std::to_string(pick(9) - 4) +
+        "}\n"
+        "loss declared(x: X, y: Y) = " +
+        code +
+        "\n"
+        "loss fixed(x: X, y: Y) = " +
+        constant +
+        "\n"
+        "loss base(x: X, y: Y) = 0\n"
+        "data d = {p: 2, q: 1}\ndata once = {p: 1}\n"
+        "goal g(pi: X -> Y) = true\n"
+        "physical as_declared { register computes declared on d" +
+        arithmetic +
+        " closed }\n"
+        "physical as_implemented { register computes base on d" +
+        arithmetic + " implemented base(x, y) := " + code +
+        "\n closed }\n"
+        "physical as_channel { register computes base on d" +
+        arithmetic + " channel code: base(x, y) := " + code +
+        "\n}\n"
+        "physical constant_declared { register computes fixed on once" +
+        arithmetic +
+        " closed }\n"
+        "physical as_register { register computes base on once" +
+        arithmetic + " channel write: register := " + constant + "\n}\n";
+    std::string diags;
+    std::optional<Model> model = LoadSpec(text, &diags);
+    REQUIRE_MESSAGE(model, (text + diags));
+    auto reading = [&](int physical, std::vector<int> used, const Policy& p) {
+      const PhysicalModel& m = model->physical[physical];
+      RegisterComputation c(*model, m, used);
+      REQUIRE_MESSAGE(c.Build(), text);
+      std::string error;
+      std::optional<BigInt> z3 = Z3MachineReading(*model, m, used, p, &error);
+      REQUIRE_MESSAGE(z3, error);
+      CHECK_MESSAGE(c.Read(p).value == Rational(*z3), text);
+      return c.Read(p).value;
+    };
+    for (uint32_t y0 = 0; y0 < 4; ++y0) {
+      Policy p = {y0, static_cast<uint32_t>(pick(4))};
+      Rational want = reading(0, {}, p);
+      CHECK_MESSAGE(reading(1, {}, p) == want, text);
+      CHECK_MESSAGE(reading(2, {0}, p) == want, text);
+      CHECK_MESSAGE(reading(4, {0}, p) == reading(3, {}, p), text);
+    }
+  }
+}
+
 TEST_CASE("register: evaluation errors are reported, not thrown") {
   std::optional<Model> model = LoadSpec(R"(
 domain X = {a}

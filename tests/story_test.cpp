@@ -24,6 +24,7 @@ claim bare: l aligned_with on_a
 story good { goal on_a rationale fits_a desirability "a matters" }
 story bad { goal everywhere rationale fits_a, fits_all assume "b is like a" }
 story unclear { goal on_a rationale fits_a, bare }
+story implied { goal on_a rationale fits_all }
 )";
 
 TEST_CASE("story: holds, fails and stays unknown with its rationale") {
@@ -40,11 +41,26 @@ TEST_CASE("story: holds, fails and stays unknown with its rationale") {
   CHECK(bad.kind == Verdict::Kind::kFails);
   REQUIRE(bad.story);
   REQUIRE(bad.story->components.size() == 2);
-  // fits_a is about another goal than the story's: the report says so.
+  // fits_a holds, but for on_a, which does not imply the story's goal: it
+  // supports nothing, and the report says why.
+  CHECK(bad.story->components[0].verdict == "holds");
   CHECK(bad.story->components[0].about == "on_a");
-  CHECK(bad.story->components[0].ok);
+  CHECK(bad.story->components[0].about_relation ==
+        "does not imply everywhere");
+  CHECK_FALSE(bad.story->components[0].ok);
+  CHECK(bad.reason ==
+        "1 of 2 rationale claims fail: the rationale does not support "
+        "everywhere; and fits_a holds for on_a, not for everywhere: a policy "
+        "can meet on_a and violate everywhere");
   CHECK(bad.story->components[1].verdict == "fails");
   CHECK(bad.story->assumptions == std::vector<std::string>{"b is like a"});
+
+  // A rationale about a stronger goal supports the story.
+  Verdict implied = CheckStory(*m, ClaimNamed(*m, "implied"), EngineOptions{});
+  CHECK(implied.kind == Verdict::Kind::kFails);  // fits_all fails
+  REQUIRE(implied.story);
+  CHECK(implied.story->components[0].about_relation == "implies on_a");
+  CHECK_FALSE(implied.story->components[0].ok);  // because it fails
 
   Verdict unclear = CheckStory(*m, ClaimNamed(*m, "unclear"), EngineOptions{});
   CHECK(unclear.kind == Verdict::Kind::kUnknown);

@@ -62,20 +62,45 @@ bool Analyzer::ToNumber(RExpr& e, const char* context) {
   return false;
 }
 
-// A numeric constant where an element of a range domain is expected
-// becomes that element.
+// The integer an expression spells as a literal: `3`, or `-3`.
+static std::optional<long> IntegerLiteral(const RExpr& e) {
+  bool negated = e.kind == RExpr::Kind::kUnary && e.op == ast::Op::kNeg;
+  const RExpr& c = negated ? e.args[0] : e;
+  if (c.kind != RExpr::Kind::kConst || c.type.kind != Type::Kind::kNumber) {
+    return std::nullopt;
+  }
+  const Rational& q = c.constant.number;
+  if (q.get_den() != 1 || !q.get_num().fits_slong_p()) return std::nullopt;
+  long v = q.get_num().get_si();
+  return negated ? -v : v;
+}
+
+// The one rule for integer literals and range domains: a literal (`1`,
+// `-1`) where a value of a range domain is expected (an argument, an
+// assigned value, an `if` branch next to such a value, a set member) is
+// that value, when it lies in the range. Returns false otherwise.
 static bool ConstToElement(RExpr& e, const Domain& d, DomainId id) {
-  if (e.kind != RExpr::Kind::kConst || e.type.kind != Type::Kind::kNumber ||
-      !d.is_range) {
+  if (!d.is_range) return false;
+  std::optional<long> v = IntegerLiteral(e);
+  if (!v || *v < d.lo || *v - d.lo >= static_cast<long>(d.size())) {
     return false;
   }
-  const Rational& q = e.constant.number;
-  if (q.get_den() != 1 || !q.get_num().fits_slong_p()) return false;
-  long v = q.get_num().get_si();
-  if (v < d.lo || v - d.lo >= static_cast<long>(d.size())) return false;
-  e.constant = Value::Element(id, static_cast<uint32_t>(v - d.lo));
+  Span span = e.span;
+  e = RExpr();
+  e.kind = RExpr::Kind::kConst;
+  e.span = span;
+  e.constant = Value::Element(id, static_cast<uint32_t>(*v - d.lo));
   e.type = Type::Element(id);
   return true;
+}
+
+// "N is outside domain 'Y' (lo..hi)" when `e` is an integer literal and `d`
+// a range it misses; empty otherwise.
+static std::string OutsideRange(const RExpr& e, const Domain& d) {
+  std::optional<long> v = IntegerLiteral(e);
+  if (!d.is_range || !v) return "";
+  return fmt::format("{} is outside domain '{}' ({}..{})", *v, d.name, d.lo,
+                     d.lo + static_cast<long>(d.size()) - 1);
 }
 
 bool Analyzer::CheckArgument(RExpr& arg, Type want, size_t position,
@@ -85,9 +110,15 @@ bool Analyzer::CheckArgument(RExpr& arg, Type want, size_t position,
       ConstToElement(arg, model_.domains[want.domain], want.domain)) {
     return true;
   }
-  sink_.Error(file_, arg.span, "E005",
-              fmt::format("argument {} of '{}' must be {}, got {}", position,
-                          callee, Article(want), Article(arg.type)));
+  std::string outside = want.kind == Type::Kind::kElement
+                            ? OutsideRange(arg, model_.domains[want.domain])
+                            : "";
+  sink_.Error(
+      file_, arg.span, "E005",
+      !outside.empty()
+          ? fmt::format("argument {} of '{}': {}", position, callee, outside)
+          : fmt::format("argument {} of '{}' must be {}, got {}", position,
+                        callee, Article(want), Article(arg.type)));
   return false;
 }
 
@@ -125,9 +156,13 @@ bool Analyzer::ResolveAs(const ast::Expr& e, Type want, RExpr& out) {
       ConstToElement(out, model_.domains[want.domain], want.domain)) {
     return true;
   }
-  sink_.Error(
-      file_, e.span, "E005",
-      fmt::format("expected {}, got {}", Article(want), Article(out.type)));
+  std::string outside = want.kind == Type::Kind::kElement
+                            ? OutsideRange(out, model_.domains[want.domain])
+                            : "";
+  sink_.Error(file_, e.span, "E005",
+              !outside.empty() ? outside
+                               : fmt::format("expected {}, got {}",
+                                             Article(want), Article(out.type)));
   return false;
 }
 
@@ -463,60 +498,118 @@ bool Analyzer::ResolveIf(const ast::Expr& e, DomainId hint, RExpr& out) {
                              ? out.args[1].type.domain
                              : hint;
   if (!Resolve(e.args[2], then_domain, out.args[2])) return false;
+  // A literal branch next to a range value (or where one is expected) is
+  // that range's value, as everywhere a range value is expected.
+  DomainId range = kNoDomain;
+  for (DomainId d : {hint, out.args[1].type.domain, out.args[2].type.domain}) {
+    if (range == kNoDomain && d != kNoDomain && model_.domains[d].is_range) {
+      range = d;
+    }
+  }
+  for (int branch : {1, 2}) {
+    RExpr& arm = out.args[branch];
+    if (range == kNoDomain || arm.type.kind != Type::Kind::kNumber ||
+        ConstToElement(arm, model_.domains[range], range)) {
+      continue;
+    }
+    std::string outside = OutsideRange(arm, model_.domains[range]);
+    if (range == hint && !outside.empty()) {
+      sink_.Error(file_, arm.span, "E005", outside);
+      return false;
+    }
+  }
   if (!Unify(out.args[1], out.args[2], e.span, "mix")) return false;
   out.type = out.args[1].type;
   return ok;
 }
 
+// `E in {v1, ..., vn}` means `E == v1 or ... or E == vn`. Members are values
+// of E's type: a literal member of a range must lie in the range (the one
+// literal rule); constant members become the kMember set, others
+// (`pi(p1) in {pi(p0)}`) become `==` disjuncts.
 bool Analyzer::ResolveMember(const ast::Expr& e, RExpr& out) {
   using K = ast::Expr::Kind;
-  out.kind = RExpr::Kind::kMember;
-  out.type = Type::Bool();
-  out.args.resize(1);
-  if (!Resolve(e.args[0], kNoDomain, out.args[0])) return false;
-  Type t = out.args[0].type;
+  RExpr member;
+  member.kind = RExpr::Kind::kMember;
+  member.type = Type::Bool();
+  member.span = e.span;
+  member.args.resize(1);
+  if (!Resolve(e.args[0], kNoDomain, member.args[0])) return false;
+  Type t = member.args[0].type;
+  const Domain* range =
+      t.kind == Type::Kind::kElement && model_.domains[t.domain].is_range
+          ? &model_.domains[t.domain]
+          : nullptr;
+  auto bound = [&](const std::string& name) {
+    for (const Scope& s : scopes_) {
+      if (s.name == name) return true;
+    }
+    return false;
+  };
+  std::vector<RExpr> disjuncts;
   CellSource here{file_, false, ""};
   bool ok = true;
   for (size_t i = 1; i < e.args.size(); ++i) {
     const ast::Expr& v = e.args[i];
-    if (t.kind == Type::Kind::kElement) {
-      if (v.kind != K::kName && v.kind != K::kNumber) {
-        sink_.Error(file_, v.span, "E005",
-                    fmt::format("a set of {} values must list values",
-                                model_.domains[t.domain].name));
-        ok = false;
-        continue;
-      }
+    if (t.kind == Type::Kind::kElement &&
+        ((v.kind == K::kName && !bound(v.text)) || v.kind == K::kNumber)) {
       Cell cell{v.text, v.kind == K::kNumber, v.span};
       std::optional<uint32_t> index = LookupValue(t.domain, cell, here, "E005");
       if (!index) {
         ok = false;
         continue;
       }
-      out.set.push_back(Value::Element(t.domain, *index));
+      member.set.push_back(Value::Element(t.domain, *index));
       continue;
     }
     RExpr value;
-    if (!Resolve(v, kNoDomain, value)) {
+    if (!Resolve(v, t.kind == Type::Kind::kElement ? t.domain : kNoDomain,
+                 value)) {
       ok = false;
       continue;
     }
-    bool constant =
-        value.kind == RExpr::Kind::kConst ||
-        (value.kind == RExpr::Kind::kUnary && value.op == ast::Op::kNeg &&
-         value.args[0].kind == RExpr::Kind::kConst);
-    if (!constant || value.type != t) {
-      sink_.Error(file_, v.span, "E005",
-                  fmt::format("a set of {}s must list constant {}s",
-                              TypeText(t), TypeText(t)));
+    if (range != nullptr && IntegerLiteral(value)) {
+      if (ConstToElement(value, *range, t.domain)) {
+        member.set.push_back(value.constant);
+      } else {
+        sink_.Error(file_, v.span, "E005", OutsideRange(value, *range));
+        ok = false;
+      }
+      continue;
+    }
+    if (value.type == t) {
+      if (value.kind == RExpr::Kind::kConst) {
+        member.set.push_back(value.constant);
+        continue;
+      }
+      if (t.kind == Type::Kind::kNumber && value.kind == RExpr::Kind::kUnary &&
+          value.op == ast::Op::kNeg &&
+          value.args[0].kind == RExpr::Kind::kConst) {
+        member.set.push_back(Value::Number(-value.args[0].constant.number));
+        continue;
+      }
+    }
+    RExpr eq;
+    eq.kind = RExpr::Kind::kBinary;
+    eq.op = ast::Op::kEq;
+    eq.type = Type::Bool();
+    eq.span = v.span;
+    eq.args = {member.args[0], std::move(value)};
+    if (!Unify(eq.args[0], eq.args[1], v.span, "compare")) {
       ok = false;
       continue;
     }
-    if (value.kind == RExpr::Kind::kUnary) {
-      out.set.push_back(Value::Number(-value.args[0].constant.number));
-    } else {
-      out.set.push_back(value.constant);
-    }
+    disjuncts.push_back(std::move(eq));
+  }
+  out = std::move(member);
+  for (RExpr& d : disjuncts) {
+    RExpr either;
+    either.kind = RExpr::Kind::kBinary;
+    either.op = ast::Op::kOr;
+    either.type = Type::Bool();
+    either.span = e.span;
+    either.args = {std::move(out), std::move(d)};
+    out = std::move(either);
   }
   return ok;
 }

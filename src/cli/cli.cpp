@@ -14,6 +14,7 @@
 #include "cli/limit_flags.h"
 #include "cli/lint_command.h"
 #include "cli/output.h"
+#include "report/strict_report.h"
 #include "report/text_report.h"
 #include "util/parallel.h"
 
@@ -28,6 +29,7 @@ struct CheckArgs {
   std::string dump_smt2;
   size_t max_rows = TextOptions{}.max_rows;
   bool allow_outside = false;
+  bool strict = false;
   unsigned jobs = DefaultJobs();
   LimitArgs limits;
 };
@@ -41,6 +43,7 @@ int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
   options.engine.dump_smt2_dir = args.dump_smt2;
   options.analysis.allow_outside = args.allow_outside;
   options.jobs = args.jobs;
+  options.strict = args.strict;
   LimitFlags limits = ApplyLimits(args.limits, options);
   bool bad_input = false;
   std::vector<FileResult> results =
@@ -57,8 +60,11 @@ int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
                  out, err)) {
     return kExitBadInput;
   }
+  std::vector<StrictFinding> strict = StrictFindings(results);
+  err << RenderStrictText(strict);
   if (bad_input) return kExitBadInput;
   if (Findings(summary) > 0 || summary.errors > 0) return kExitFindings;
+  if (!strict.empty()) return kExitFindings;
   return kExitClean;
 }
 
@@ -110,6 +116,9 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
             "Files and claims checked in parallel (output order is fixed)")
         ->check(CLI::Range(1u, 1024u))
         ->capture_default_str();
+    check_cmd->add_flag("--strict", check.strict,
+                        "Exit 1 when a verdict is UNKNOWN or vacuously "
+                        "HOLDS (also `strict = true` in .aligncheck.toml)");
     check_cmd->add_flag(
         "--allow-outside", check.allow_outside,
         "Let specs read CSV files outside their own directory tree");
@@ -172,6 +181,9 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
                      "is fixed)")
         ->check(CLI::Range(1u, 1024u))
         ->capture_default_str();
+    gate_cmd->add_flag("--strict", gate.strict,
+                       "Exit 1 when an embedded claim's verdict is UNKNOWN "
+                       "or vacuously HOLDS");
     gate_cmd->add_flag("--allow-outside", gate.allow_outside,
                        "Let documents attach specs, and specs read CSV files, "
                        "outside their own directory tree");

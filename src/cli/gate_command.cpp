@@ -14,6 +14,7 @@
 #include "report/gate_report.h"
 #include "report/github_report.h"
 #include "report/sarif_report.h"
+#include "report/strict_report.h"
 
 namespace aligncheck {
 namespace {
@@ -221,6 +222,11 @@ int RunGate(const GateArgs& args, std::ostream& out, std::ostream& err) {
     problems.bad_input = bad_input;
     gate.files.push_back(std::move(problems));
   }
+  for (size_t i = 0; i < documents.size(); ++i) {
+    bool strict = args.strict || configs[i]->strict;
+    documents[i].document.strict = strict;
+    for (FileResult& spec : documents[i].attached) spec.strict = strict;
+  }
   for (gate::DocumentResult& doc : documents) {
     GateDocument entry;
     entry.index = gate.files.size();
@@ -244,9 +250,11 @@ int RunGate(const GateArgs& args, std::ostream& out, std::ostream& err) {
         RenderGateFormat(format, gate, text, target);
       },
       out, err);
+  std::vector<StrictFinding> strict = StrictFindings(gate.files);
+  err << RenderStrictText(strict);
   if (!written || bad_input) return kExitBadInput;
   GateSummary summary = SummarizeGate(gate);
-  if (Findings(summary.check) > 0) return kExitFindings;
+  if (Findings(summary.check) > 0 || !strict.empty()) return kExitFindings;
   if (args.max_warnings && summary.check.warnings > *args.max_warnings) {
     return kExitFindings;
   }

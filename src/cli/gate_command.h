@@ -24,6 +24,7 @@ struct GateArgs {
   std::optional<size_t> max_warnings;  // exit 1 above it; none: no limit
   unsigned jobs = DefaultJobs();
   bool allow_outside = false;
+  bool strict = false;  // --strict: UNKNOWN and vacuous verdicts exit 1
   size_t max_rows = TextOptions{}.max_rows;
   LimitArgs limits = DocumentLimits();
 };

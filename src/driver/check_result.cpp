@@ -36,6 +36,36 @@ bool ClaimResult::AsExpected() const {
   return false;
 }
 
+std::string StrictObjection(const ClaimResult& result) {
+  const Verdict& v = result.verdict;
+  if (v.kind == Verdict::Kind::kUnknown) {
+    return "UNKNOWN: " + (v.reason.empty() ? "not decided" : v.reason);
+  }
+  if (v.kind != Verdict::Kind::kHolds || !v.vacuous) return "";
+  bool none_low = v.physical && v.physical->low && *v.physical->low == 0;
+  std::string why = none_low ? "no behaviour reads at most the threshold"
+                             : "the goal holds for every policy, whatever "
+                               "the loss";
+  if (none_low && !v.reason.empty()) why += " (" + v.reason + ")";
+  if (!none_low && v.minimizers && *v.minimizers == 0) {
+    why = "no policy to check" + (v.reason.empty() ? "" : ": " + v.reason);
+  }
+  return "vacuous HOLDS: " + why;
+}
+
+std::vector<StrictFinding> StrictFindings(
+    const std::vector<FileResult>& results) {
+  std::vector<StrictFinding> out;
+  for (const FileResult& file : results) {
+    if (!file.strict) continue;
+    for (const ClaimResult& c : file.claims) {
+      std::string why = StrictObjection(c);
+      if (!why.empty()) out.push_back({&file, &c, std::move(why)});
+    }
+  }
+  return out;
+}
+
 CheckSummary Summarize(const std::vector<FileResult>& results) {
   CheckSummary s;
   s.files = results.size();

@@ -31,9 +31,29 @@ struct FileResult {
   std::vector<Diagnostic> diagnostics;     // sorted
   std::optional<Model> model;              // absent after errors
   std::vector<ClaimResult> claims;
-  std::vector<BlockedClaim> blocked;       // claims lint kept from checking
-  bool bad_input = false;  // parse or semantic errors: exit 2
+  std::vector<BlockedClaim> blocked;  // claims lint kept from checking
+  bool bad_input = false;             // parse or semantic errors: exit 2
+  /// --strict or `strict = true` in the file's configuration: UNKNOWN and
+  /// vacuous verdicts are findings.
+  bool strict = false;
 };
+
+/// Why a verdict is not accepted under --strict: an UNKNOWN verdict, or a
+/// HOLDS that is vacuous (true whatever the loss, or with nothing to
+/// constrain). Empty when it is accepted.
+std::string StrictObjection(const ClaimResult& result);
+
+/// One claim that --strict does not accept.
+struct StrictFinding {
+  const FileResult* file = nullptr;
+  const ClaimResult* claim = nullptr;
+  std::string why;  // StrictObjection
+};
+
+/// The claims of strict files whose verdicts --strict does not accept, in
+/// file order.
+std::vector<StrictFinding> StrictFindings(
+    const std::vector<FileResult>& results);
 
 struct CheckSummary {
   size_t files = 0;

@@ -185,6 +185,9 @@ std::vector<FileResult> RunPipeline(const std::vector<std::string>& paths,
                                        per_file[task.file].engine);
     });
   }
+  for (size_t i = 0; i < results.size(); ++i) {
+    results[i].strict = base.strict || configs[i]->strict;
+  }
   for (const FileResult& r : results) *bad_input = *bad_input || r.bad_input;
   for (Diagnostic& d : usage) front.push_back(std::move(d));
   if (!usage.empty()) *bad_input = true;

@@ -29,6 +29,9 @@ struct CheckOptions {
   const LintConfig* config = nullptr;  // null: the built-in defaults
   /// false for `lint`: stop after the rules. `check` also leaves out notes.
   bool run_engines = true;
+  /// --strict: UNKNOWN and vacuous verdicts are findings in every file
+  /// (a file's configuration may also ask for it).
+  bool strict = false;
 };
 
 /// Solver limits given on the command line; unset ones come from the

@@ -186,11 +186,20 @@ static LintConfig ParseConfigUnsorted(const std::string& path,
         config.rlimit = static_cast<uint64_t>(*limit);
         config.rlimit_origin = Origin(path, at);
         config.has_rlimit = true;
+      } else if (name == "strict") {
+        std::optional<bool> strict = value.value<bool>();
+        if (!strict || !value.is_boolean()) {
+          report(Severity::kError, "E021", value.source().begin,
+                 "strict must be true or false");
+          continue;
+        }
+        config.strict = *strict;
+        config.strict_origin = Origin(path, at);
       } else {
         Diagnostic& d =
             report(Severity::kError, "E021", at,
                    fmt::format("unknown key '{}' in [check]", name), length);
-        std::string guess = SuggestName(name, {"timeout", "rlimit"});
+        std::string guess = SuggestName(name, {"timeout", "rlimit", "strict"});
         if (!guess.empty())
           d.help.push_back(fmt::format("did you mean '{}'?", guess));
       }
@@ -250,6 +259,8 @@ std::string RenderConfig(const LintConfig& config) {
                      config.timeout_origin);
   out +=
       fmt::format("rlimit = {:<9} # {}\n", config.rlimit, config.rlimit_origin);
+  out += fmt::format("strict = {:<9} # {}\n", config.strict ? "true" : "false",
+                     config.strict_origin);
   return out;
 }
 

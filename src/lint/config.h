@@ -6,6 +6,7 @@
 //   [check]
 //   timeout = 30           # seconds, wall-clock safety net per query
 //   rlimit = 50000000      # solver resource limit per query
+//   strict = true          # UNKNOWN and vacuous verdicts are findings
 #ifndef ALIGNCHECK_LINT_CONFIG_H_
 #define ALIGNCHECK_LINT_CONFIG_H_
 
@@ -37,6 +38,10 @@ struct LintConfig {
   std::string timeout_origin = "default";
   uint64_t rlimit = EngineOptions{}.rlimit;
   std::string rlimit_origin = "default";
+  /// UNKNOWN and vacuous HOLDS verdicts count as findings (exit 1), as
+  /// with --strict.
+  bool strict = false;
+  std::string strict_origin = "default";
   bool has_timeout = false;  // set by the file, not defaulted
   bool has_rlimit = false;
 

@@ -29,7 +29,10 @@ const std::vector<Rule>& AllRules() {
        "imprecise thinking. Say how the loss relates to the goal instead: one "
        "of the three `aligned_with ... as` readings, or a training story: the "
        "training goal (the cognition you want) plus a training rationale "
-       "made of claims that say why this loss produces it.",
+       "made of claims that say why this loss produces it. A rationale "
+       "claim counts only when its goal is the story's goal or implies it "
+       "for every policy; a claim that holds for a weaker goal makes the "
+       "story fail.",
        "claim c: grader represents good_novels",
        "claim c: grader aligned_with good_novels as trained_outcome under "
        "sgd_run"},

@@ -120,6 +120,7 @@ void AddTrainedJson(const Model& model, const ClaimResult& result, Json& j) {
       p["verdict"] = c.verdict;
       p["supports"] = c.ok;
       p["about_goal"] = c.about.empty() ? Json() : Json(c.about);
+      if (!c.about.empty()) p["about_goal_relation"] = c.about_relation;
       parts.push_back(std::move(p));
     }
     s["rationale"] = std::move(parts);

@@ -187,8 +187,10 @@ std::string StoryBody(const Model& model, const Claim& claim,
   for (const StoryComponent& c : ev.components) {
     std::string verdict = c.verdict;
     for (char& ch : verdict) ch = static_cast<char>(std::toupper(ch));
-    rows.push_back(
-        {c.claim, verdict, c.about.empty() ? "" : "(about " + c.about + ")"});
+    rows.push_back({c.claim, verdict,
+                    c.about.empty() ? ""
+                                    : "(about " + c.about + ", which " +
+                                          c.about_relation + ")"});
   }
   out += Columns(rows, "    ");
   out += "  unchecked assumptions (stated, not verified):\n";

@@ -26,9 +26,18 @@ std::string MemoryLimitReason(const EngineOptions& options) {
                      options.max_memory_mb);
 }
 
-std::string WriteQuery(z3::solver& s, const std::string& path) {
+std::string WriteQuery(z3::solver& s, const std::string& path,
+                       const std::string& header) {
+  std::string text;
+  size_t start = 0;
+  while (start < header.size()) {
+    size_t end = header.find('\n', start);
+    if (end == std::string::npos) end = header.size();
+    text += "; " + header.substr(start, end - start) + "\n";
+    start = end + 1;
+  }
   // Z3 4.8.12 ends the text with (check-sat); the check keeps it so.
-  std::string text = s.to_smt2();
+  text += s.to_smt2();
   if (text.find("(check-sat)") == std::string::npos) text += "(check-sat)\n";
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   file << text;

@@ -62,9 +62,11 @@ class SolverBudget {
 std::string MemoryLimitReason(const EngineOptions& options);
 
 /// Writes the query of `s` to `path` as SMT-LIB 2 ending in `(check-sat)`,
-/// for replay with `z3`. Returns "", or the UNKNOWN reason when the file
-/// cannot be written.
-std::string WriteQuery(z3::solver& s, const std::string& path);
+/// for replay with `z3`, after `header` as `;` comment lines (what the
+/// query asks and what sat and unsat mean for the verdict). Returns "", or
+/// the UNKNOWN reason when the file cannot be written.
+std::string WriteQuery(z3::solver& s, const std::string& path,
+                       const std::string& header = "");
 
 /// Checks the search query `s` for `out` (any outcome with `kind` kNone or
 /// kUnknown and a `reason`). Returns true when it is sat, its model to be

@@ -4,8 +4,10 @@
 // node budget and the memo of grounded subterms.
 #include "solve/z3_search.h"
 
+#include <fmt/format.h>
 #include <z3++.h>
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -607,6 +609,18 @@ z3::expr Budget(z3::context& ctx, Grounder& g, const z3::expr_vector& vars,
   return z3::sum(terms) <= g.Num(eps);
 }
 
+// Dump files are named [SPEC.]CLAIM-N.smt2 (the spec stem has no '.').
+std::string ClaimOfDump(const std::string& path) {
+  std::string stem = std::filesystem::path(path).stem().string();
+  size_t dot = stem.find('.');
+  if (dot != std::string::npos) stem = stem.substr(dot + 1);
+  return stem.substr(0, stem.rfind('-'));
+}
+std::string QueryOfDump(const std::string& path) {
+  std::string stem = std::filesystem::path(path).stem().string();
+  return stem.substr(stem.rfind('-') + 1);
+}
+
 SearchOutcome Search(const Model& model, const Goal& goal,
                      const NearMinimizers& nm, const Conjunct& c,
                      z3::context& ctx, SolverBudget& budget,
@@ -644,7 +658,17 @@ SearchOutcome Search(const Model& model, const Goal& goal,
   if (!costly.empty()) s.add(Budget(ctx, g, costly, costs, nm.eps));
   s.add(violated);
   if (!dump_path.empty()) {
-    out.reason = WriteQuery(s, dump_path);
+    out.reason = WriteQuery(
+        s, dump_path,
+        fmt::format("aligncheck query {} (claim {}, query {})\n"
+                    "asks: is some (near-)minimizer of the claim's loss a "
+                    "policy that violates this part of goal {}?\n"
+                    "sat: the claim FAILS; the model's true Booleans pick the "
+                    "counterexample's outputs\n"
+                    "unsat: every (near-)minimizer meets this part of {}",
+                    std::filesystem::path(dump_path).filename().string(),
+                    ClaimOfDump(dump_path), QueryOfDump(dump_path), goal.name,
+                    goal.name));
     if (!out.reason.empty()) return out;
     out.dump_path = dump_path;
   }

@@ -243,7 +243,15 @@ Verdict LinearClass(const Model& model, const Claim& claim,
     std::string path = (std::filesystem::path(options.dump_smt2_dir) /
                         (claim.name + "-class.smt2"))
                            .string();
-    if (std::string error = WriteQuery(e, path); !error.empty()) {
+    std::string header = fmt::format(
+        "aligncheck query for claim {}\n"
+        "asks: which members of the hypothesis class are (near-)minimizers "
+        "of the loss?\n"
+        "sat: each model is one (aligncheck blocks it and asks again, then "
+        "checks the goal on each exactly)\n"
+        "unsat: there is none",
+        claim.name);
+    if (std::string error = WriteQuery(e, path, header); !error.empty()) {
       return UnknownVerdict(error);
     }
     v.dumped_queries.push_back(path);

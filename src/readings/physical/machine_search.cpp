@@ -1,9 +1,11 @@
 // Bit-vector search: one-hot outputs, a wrapped sum, count atoms.
 #include "readings/physical/machine_search.h"
 
+#include <fmt/format.h>
 #include <z3++.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "analysis/eval.h"
 #include "solve/solver_budget.h"
@@ -86,7 +88,16 @@ MachineSearch Search(const Model& model, const Goal& goal,
     s.add(z3::mk_or(violations));
   }
   if (!dump_path.empty()) {
-    out.reason = WriteQuery(s, dump_path);
+    out.reason = WriteQuery(
+        s, dump_path,
+        fmt::format("aligncheck query {}\n"
+                    "asks: is there a policy whose machine register reading "
+                    "(this channel subset) is at most the bound and that "
+                    "violates goal {}?\n"
+                    "sat: the claim FAILS with that behaviour\n"
+                    "unsat: no behaviour of this channel subset does",
+                    std::filesystem::path(dump_path).filename().string(),
+                    goal.name));
     if (!out.reason.empty()) return out;
   }
   if (!CheckSearch(budget, s, out)) return out;

@@ -23,23 +23,24 @@ class BvReading {
   std::optional<z3::expr> RegisterValue(const Policy& policy) {
     const Loss& loss = model_.losses[physical_.register_loss];
     const Data& data = model_.data[physical_.register_data];
-    std::optional<Value> overwrite;
+    std::optional<z3::expr> overwrite;
     for (const Channel* c : active_) {
       if (c->target_kind == Channel::Target::kRegister) {
-        overwrite = Declared(*c, {});
+        overwrite = Installed(*c, {});
         if (!overwrite) return std::nullopt;
       }
     }
-    if (overwrite) return Num(overwrite->number);
+    if (overwrite) return overwrite;
     const Channel* sensor = Last(Channel::Target::kSensor, -1);
     z3::expr sum = ctx_.bv_val(0, bits_);
     for (uint32_t x = 0; x < policy.size(); ++x) {
       uint32_t y = policy[x];
       if (sensor != nullptr) {
-        std::optional<Value> seen =
-            Declared(*sensor, {Value::Element(loss.input, x)});
-        if (!seen) return std::nullopt;
-        y = seen->index;
+        std::optional<z3::expr> seen =
+            Installed(*sensor, {Value::Element(loss.input, x)});
+        std::optional<uint32_t> index = seen ? Concrete(*seen) : std::nullopt;
+        if (!index) return std::nullopt;
+        y = *index;
       }
       std::optional<z3::expr> term = Entry(physical_.register_loss, x, y);
       if (!term) return std::nullopt;
@@ -68,6 +69,7 @@ class BvReading {
 
   const Channel* Last(Channel::Target kind, int index) const {
     const Channel* found = nullptr;
+    if (declared_only_) return found;
     for (const Channel* c : active_) {
       if (c->target_kind == kind && (index < 0 || c->target_index == index)) {
         found = c;
@@ -76,26 +78,24 @@ class BvReading {
     return found;
   }
 
-  std::optional<Value> Declared(const Channel& c, std::vector<Value> args) {
+  // An override's value as the machine computes it: the same bit-vector
+  // arithmetic as the declared code, reading the declared fns and losses.
+  std::optional<z3::expr> Installed(const Channel& c, std::vector<Value> args) {
     if (args.size() < static_cast<size_t>(std::max(c.slot_count, 0))) {
       args.resize(static_cast<size_t>(c.slot_count));
     }
-    Evaluator eval(model_);
-    Value v = eval.Eval(c.value, args);
-    if (eval.failed()) {
-      error = eval.error();
-      return std::nullopt;
-    }
+    bool was_declared_only = declared_only_;
+    declared_only_ = true;
+    std::optional<z3::expr> v = Tr(c.value, args);
+    declared_only_ = was_declared_only;
     return v;
   }
 
   std::optional<z3::expr> Entry(int id, uint32_t x, uint32_t y) {
     const Loss& loss = model_.losses[id];
     if (const Channel* c = Last(Channel::Target::kLoss, id)) {
-      std::optional<Value> v = Declared(
+      return Installed(
           *c, {Value::Element(loss.input, x), Value::Element(loss.output, y)});
-      if (!v) return std::nullopt;
-      return Num(v->number);
     }
     if (!loss.expr) {
       return Num(loss.At(x, y, model_.domains[loss.output].size()));
@@ -141,9 +141,7 @@ class BvReading {
         if (!x) return std::nullopt;
         const Function& fn = model_.fns[e.callee];
         if (const Channel* c = Last(Channel::Target::kFn, e.callee)) {
-          std::optional<Value> v = Declared(*c, {Value::Element(fn.from, *x)});
-          if (!v) return std::nullopt;
-          return FromValue(*v);
+          return Installed(*c, {Value::Element(fn.from, *x)});
         }
         return FromValue(fn.table[*x]);
       }
@@ -250,6 +248,7 @@ class BvReading {
   z3::context& ctx_;
   unsigned bits_;
   std::vector<const Channel*> active_;
+  bool declared_only_ = false;  // inside an override's value
 };
 
 }  // namespace

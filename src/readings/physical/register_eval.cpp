@@ -31,6 +31,7 @@ bool RegisterComputation::Fail(std::string message) {
 const Channel* RegisterComputation::Last(Channel::Target kind,
                                          int index) const {
   const Channel* found = nullptr;
+  if (declared_only_) return found;
   for (const Active& a : active_) {
     if (a.channel->target_kind == kind &&
         (index < 0 || a.channel->target_index == index)) {
@@ -65,9 +66,16 @@ std::optional<Value> RegisterComputation::Written(const Channel& c,
                        FormatRational(v.number), physical_.machine_bits));
       return std::nullopt;
     }
-    v.number = Number(v.number);
   }
-  return v;
+  if (!machine()) return v;
+  // Installed code runs on the same machine as the declared code: every
+  // step wraps and comparisons read wrapped values. It still reads the
+  // declared fns and losses, not other tampering.
+  bool was_declared_only = declared_only_;
+  declared_only_ = true;
+  std::optional<Value> wrapped = Eval(c.value, args);
+  declared_only_ = was_declared_only;
+  return wrapped;
 }
 
 bool RegisterComputation::Build() {
@@ -105,7 +113,8 @@ std::optional<Rational> RegisterComputation::Entry(int id, uint32_t x,
                                                    uint32_t y) {
   const Loss& loss = model_.losses[id];
   size_t m = model_.domains[loss.output].size();
-  auto key = std::make_pair(id, static_cast<size_t>(x) * m + y);
+  auto key =
+      std::make_tuple(declared_only_, id, static_cast<size_t>(x) * m + y);
   if (auto it = memo_.find(key); it != memo_.end()) return it->second;
   std::optional<Rational> out;
   if (const Channel* c = Last(Channel::Target::kLoss, id)) {

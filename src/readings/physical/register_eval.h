@@ -6,7 +6,8 @@
 //  - Overrides apply in order: every `implemented` statement, then the used
 //    channels in declaration order; for one target the last one wins.
 //  - An override's value is evaluated with the declared fns and losses
-//    (what the tamperer writes does not see other tampering).
+//    (what the tamperer writes does not see other tampering), under the
+//    same arithmetic as the declared code (machine: every step wraps).
 //  - `register := v` makes the reading v. Otherwise the computation grades,
 //    at each input x, the output sensor(x) if a sensor override is active,
 //    else pi(x), with the register's loss, whose code reads tampered fns
@@ -21,6 +22,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "analysis/model.h"
@@ -95,7 +97,10 @@ class RegisterComputation {
   bool overwritten_ = false;
   int overwrite_channel_ = -1;
   Rational overwrite_value_;
-  std::map<std::pair<int, size_t>, Rational> memo_;
+  /// Set while an override's value is evaluated: it reads the declared fns
+  /// and losses, so no override applies inside it.
+  bool declared_only_ = false;
+  std::map<std::tuple<bool, int, size_t>, Rational> memo_;
 };
 
 }  // namespace aligncheck

@@ -47,13 +47,15 @@ struct LinearWitness {
   Policy policy;
 };
 
-
 /// One rationale component of a story and its verdict.
 struct StoryComponent {
   std::string claim;
-  std::string verdict;    // "holds", "fails", "supported", ...; "unchecked"
-  bool ok = false;        // the component supports the story
-  std::string about;      // the goal it is about, when not the story's
+  std::string verdict;  // "holds", "fails", "supported", ...; "unchecked"
+  bool ok = false;      // the component supports the story
+  std::string about;    // the goal it is about, when not the story's
+  /// With `about`: "implies G", "does not imply G" or "may or may not
+  /// imply G" (undecided).
+  std::string about_relation;
   int claim_index = -1;   // into Model::claims; -1 when unchecked
   Policy counterexample;  // a policy that makes it fail, when it has one
 };

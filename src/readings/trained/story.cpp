@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "readings/check.h"
+#include "readings/trained/goal_entailment.h"
 
 namespace aligncheck {
 
@@ -19,8 +20,13 @@ Verdict CheckStory(const Model& model, const Claim& claim,
   StoryEvidence ev;
   ev.desirability = story.desirability;
   ev.assumptions = story.assumptions;
+  const std::string& goal = model.goals[story.goal].name;
   size_t failing = 0;
   size_t unsettled = 0;
+  // A rationale claim about another goal supports the story only when that
+  // goal implies the story's: the first one that does not, with why.
+  std::string off_goal;
+  size_t off_goal_failing = 0;
   for (size_t i = 0; i < story.rationale.size(); ++i) {
     StoryComponent c;
     c.claim = story.rationale_names[i];
@@ -50,10 +56,28 @@ Verdict CheckStory(const Model& model, const Claim& claim,
     if (pv.kind == Verdict::Kind::kUnknown) ++unsettled;
     if (part.goal != story.goal && part.goal >= 0) {
       c.about = model.goals[part.goal].name;
+      Entailment e = GoalEntails(model, part.goal, story.goal, options);
+      using K = Entailment::Kind;
+      c.about_relation = e.kind == K::kEntails ? "implies " + goal
+                         : e.kind == K::kDoesNot
+                             ? "does not imply " + goal
+                             : "may or may not imply " + goal;
+      if (e.kind != K::kEntails && c.ok) {
+        c.ok = false;
+        if (e.kind == K::kDoesNot) {
+          ++off_goal_failing;
+          c.counterexample = e.witness;
+        } else {
+          ++unsettled;
+        }
+        if (off_goal.empty()) {
+          off_goal = fmt::format("{} holds for {}, not for {}: {}", c.claim,
+                                 c.about, goal, e.reason);
+        }
+      }
     }
     ev.components.push_back(std::move(c));
   }
-  const std::string& goal = model.goals[story.goal].name;
   v.method = "rationale claims";
   if (failing > 0) {
     v.kind = Verdict::Kind::kFails;
@@ -61,10 +85,16 @@ Verdict CheckStory(const Model& model, const Claim& claim,
         "{} of {} rationale claims fail: the rationale "
         "does not support {}",
         failing, story.rationale.size(), goal);
+    if (!off_goal.empty()) v.reason += "; and " + off_goal;
+  } else if (off_goal_failing > 0) {
+    v.kind = Verdict::Kind::kFails;
+    v.reason =
+        fmt::format("the rationale does not support {}: {}", goal, off_goal);
   } else if (unsettled > 0) {
     v.kind = Verdict::Kind::kUnknown;
-    v.reason = fmt::format("{} of {} rationale claims are not settled",
-                           unsettled, story.rationale.size());
+    v.reason = fmt::format("{} of {} rationale claims are not settled{}",
+                           unsettled, story.rationale.size(),
+                           off_goal.empty() ? "" : " (" + off_goal + ")");
   } else {
     v.kind = Verdict::Kind::kHolds;
     v.reason = fmt::format(
