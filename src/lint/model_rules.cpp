@@ -66,25 +66,7 @@ bool ForEveryPolicy(const LintContext& ctx, int goal_index, bool negate) {
     not_body.args.push_back(goal.body);
     asked.body = std::move(not_body);
   }
-  Loss zero;
-  zero.name = "zero";
-  zero.input = goal.input;
-  zero.output = goal.output;
-  zero.table.assign(n * m, Rational(0));
-  Data uniform;
-  uniform.name = "uniform";
-  uniform.domain = goal.input;
-  uniform.weights.assign(n, Rational(1));
-  uniform.total = Rational(static_cast<long>(n));
-  IdealizedProblem problem;
-  problem.context = &model;
-  problem.loss = &zero;
-  problem.data = &uniform;
-  problem.goal = &asked;
-  problem.name = goal.name;
-  EngineOptions options = ctx.engine;
-  options.dump_smt2_dir.clear();
-  return CheckIdealizedQuestion(problem, options).kind ==
+  return CheckForEveryPolicy(model, asked, ctx.engine).kind ==
          Verdict::Kind::kHolds;
 }
 

@@ -44,4 +44,29 @@ Verdict CheckIdealizedQuestion(const IdealizedProblem& problem,
   return Guarded([&] { return CheckIdealized(problem, options); });
 }
 
+Verdict CheckForEveryPolicy(const Model& context, const Goal& goal,
+                            const EngineOptions& options) {
+  size_t n = context.domains[goal.input].size();
+  size_t m = context.domains[goal.output].size();
+  Loss zero;
+  zero.name = "zero";
+  zero.input = goal.input;
+  zero.output = goal.output;
+  zero.table.assign(n * m, Rational(0));
+  Data uniform;
+  uniform.name = "uniform";
+  uniform.domain = goal.input;
+  uniform.weights.assign(n, Rational(1));
+  uniform.total = Rational(static_cast<long>(n));
+  IdealizedProblem problem;
+  problem.context = &context;
+  problem.loss = &zero;
+  problem.data = &uniform;
+  problem.goal = &goal;
+  problem.name = goal.name;
+  EngineOptions quiet = options;
+  quiet.dump_smt2_dir.clear();
+  return CheckIdealizedQuestion(problem, quiet);
+}
+
 }  // namespace aligncheck

@@ -22,6 +22,14 @@ Verdict CheckClaim(const Model& model, const Claim& claim,
 Verdict CheckIdealizedQuestion(const IdealizedProblem& problem,
                                const EngineOptions& options);
 
+/// Does every policy meet `goal` (whose parts need not belong to `context`)?
+/// Asked as the idealized question with an all-zero loss over uniform data,
+/// so every policy is a minimizer; no query is dumped. HOLDS: every policy
+/// meets it; FAILS: the counterexample violates it. REQUIRES: the goal's
+/// domains are non-empty (the caller bounds |X| * |Y|, the zero table).
+Verdict CheckForEveryPolicy(const Model& context, const Goal& goal,
+                            const EngineOptions& options);
+
 }  // namespace aligncheck
 
 #endif  // ALIGNCHECK_READINGS_CHECK_H_

@@ -55,25 +55,7 @@ Entailment GoalEntails(const Model& model, int from, int to,
   asked.body.type = Type::Bool();
   asked.body.span = premise.body.span;
   asked.body.args = {premise.body, conclusion.body};
-  Loss zero;
-  zero.name = "zero";
-  zero.input = premise.input;
-  zero.output = premise.output;
-  zero.table.assign(n * m, Rational(0));
-  Data uniform;
-  uniform.name = "uniform";
-  uniform.domain = premise.input;
-  uniform.weights.assign(n, Rational(1));
-  uniform.total = Rational(static_cast<long>(n));
-  IdealizedProblem problem;
-  problem.context = &model;
-  problem.loss = &zero;
-  problem.data = &uniform;
-  problem.goal = &asked;
-  problem.name = asked.name;
-  EngineOptions quiet = options;
-  quiet.dump_smt2_dir.clear();
-  Verdict v = CheckIdealizedQuestion(problem, quiet);
+  Verdict v = CheckForEveryPolicy(model, asked, options);
   if (v.kind == Verdict::Kind::kHolds) {
     out.kind = Entailment::Kind::kEntails;
   } else if (v.kind == Verdict::Kind::kFails) {
