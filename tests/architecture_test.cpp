@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 // Earlier stages first. readings/ holds one subfolder per reading; one
 // reading may be reduced to another (agents to physical and idealized).
 const std::vector<std::string> kStages = {
-    "util", "diag", "parse", "analysis", "train", "mdp", "solve", "readings",
+    "util", "mdp", "diag", "parse", "analysis", "train", "solve", "readings",
     "lint",  "prose",  "driver", "gate",     "report", "cli"};
 
 int StageOf(const std::string& folder) {

@@ -310,7 +310,7 @@ void RunOne(std::mt19937& rng, bool deterministic) {
   auto is_optimal = [&](const Policy& p) { return ret(r)(p) == top; };
   auto is_near = [&](const Policy& p) { return ret(r)(p) >= top - eps; };
 
-  // Census: a return threshold and a per-state part.
+  // MdpCensus: a return threshold and a per-state part.
   Rational threshold = ret(other)(optimal[optimal.size() / 2]);
   std::vector<bool> state_ok(m.choices());
   for (size_t c = 0; c < m.choices(); ++c) {
@@ -332,7 +332,7 @@ void RunOne(std::mt19937& rng, bool deterministic) {
   BigInt want_violating = 0, want_near_violating = 0;
   for (const Policy& p : optimal) want_violating += violates(p) ? 1 : 0;
   for (const Policy& p : near) want_near_violating += violates(p) ? 1 : 0;
-  Census census = CountOptimalPolicies(m, opt, goal);
+  MdpCensus census = CountOptimalPolicies(m, opt, goal);
   REQUIRE(census.counted);
   CHECK(census.policies == BigInt(optimal.size()));
   CHECK(census.violating == want_violating);
@@ -340,7 +340,7 @@ void RunOne(std::mt19937& rng, bool deterministic) {
     CHECK(is_optimal(census.violation));
     CHECK(violates(census.violation));
   }
-  Census near_census = CountNearOptimalPolicies(m, r, opt, eps, goal);
+  MdpCensus near_census = CountNearOptimalPolicies(m, r, opt, eps, goal);
   REQUIRE(near_census.counted);
   CHECK(near_census.policies == BigInt(near.size()));
   CHECK(near_census.violating == want_near_violating);

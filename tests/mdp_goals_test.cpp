@@ -53,7 +53,7 @@ TEST_CASE("mdp census: 4 optimal boat-race policies for checkpoint, 1 for progre
     Policy pi = CompletePolicy(m, AllActions(m), cls.policy);
     return FromStart(m, PolicyValues(m, progress, pi)) < 9;
   };
-  Census census = CountOptimalPolicies(m, opt, laps);
+  MdpCensus census = CountOptimalPolicies(m, opt, laps);
   REQUIRE(census.counted);
   CHECK(census.policies == 4);
   CHECK(census.violating == 4);
@@ -66,7 +66,7 @@ TEST_CASE("mdp census: 4 optimal boat-race policies for checkpoint, 1 for progre
   CHECK(run.cycle == std::vector<uint32_t>{t0, t1});
 
   Optimum best = OptimalValues(m, progress, AllActions(m));
-  Census honest = CountOptimalPolicies(m, best, laps);
+  MdpCensus honest = CountOptimalPolicies(m, best, laps);
   REQUIRE(honest.counted);
   CHECK(honest.policies == 1);
   CHECK(honest.violating == 0);
@@ -75,7 +75,7 @@ TEST_CASE("mdp census: 4 optimal boat-race policies for checkpoint, 1 for progre
   CensusGoal t2_cw;
   t2_cw.state_ok.assign(m.choices(), true);
   t2_cw.state_ok[m.Choice(t2, ccw)] = false;
-  Census per_state = CountOptimalPolicies(m, opt, t2_cw);
+  MdpCensus per_state = CountOptimalPolicies(m, opt, t2_cw);
   CHECK(per_state.violating == 2);
   CHECK(per_state.violation[t2] == ccw);
 }
@@ -87,7 +87,7 @@ TEST_CASE("mdp near-optimal: within eps admits the laps only when eps is large")
   CensusGoal none;
   // 300/19 - 30000/3439 = 6.8...: laps need eps >= that gap.
   Rational lap_gap = Rational(300, 19) - Rational(30000, 3439);
-  Census tight = CountNearOptimalPolicies(m, checkpoint, opt, 0, none);
+  MdpCensus tight = CountNearOptimalPolicies(m, checkpoint, opt, 0, none);
   REQUIRE(tight.counted);
   CHECK(tight.policies == 4);
   auto progress_of = [&](const Policy& pi) {
@@ -241,12 +241,12 @@ TEST_CASE("mdp census: a budget too small says why nothing was counted") {
   REQUIRE(error == "");
   Reward r = RewardOfStateAction(m, [](uint32_t, uint32_t) { return Rational(1); });
   Optimum opt = OptimalValues(m, r, AllActions(m));
-  Census full = CountOptimalPolicies(m, opt, CensusGoal{});
+  MdpCensus full = CountOptimalPolicies(m, opt, CensusGoal{});
   REQUIRE(full.counted);
   CHECK(full.policies == 4096);
   SearchBudget small;
   small.max_classes = 100;
-  Census cut = CountOptimalPolicies(m, opt, CensusGoal{}, small);
+  MdpCensus cut = CountOptimalPolicies(m, opt, CensusGoal{}, small);
   CHECK(!cut.counted);
   CHECK(cut.reason == "not counted: more than 100 policy classes");
 }

@@ -375,7 +375,8 @@ TEST_CASE("parse: exact syntax error messages") {
   CHECK(Parse("}\n").rendered ==
         std::vector<std::string>{
             "t.align:1:1: error: expected a declaration (domain, fn, loss, "
-            "data, goal, physical, training, agent, claim), got '}' [E001]\n"
+            "reward, data, goal, physical, training, agent, mdp, claim), got "
+            "'}' [E001]\n"
             "}\n"
             "^\n"});
   CHECK(Parse("goal g(pi) =").rendered ==
@@ -581,8 +582,8 @@ TEST_CASE("parse: garbage input is an error, not a crash or a hang") {
     Parsed p = Parse(std::string(10'000'000, 'a'), LongLines());
     REQUIRE(p.sink.error_count() == 1);
     CHECK(p.sink.diagnostics()[0].message ==
-          "expected a declaration (domain, fn, loss, data, goal, physical, "
-          "training, agent, claim), got identifier "
+          "expected a declaration (domain, fn, loss, reward, data, goal, "
+          "physical, training, agent, mdp, claim), got identifier "
           "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...'");
   }
   {

@@ -34,6 +34,8 @@ const char* KindPhrase(DeclKind kind) {
       return "an agent";
     case DeclKind::kClaim:
       return "a claim";
+    case DeclKind::kMdp:
+      return "an mdp";
   }
   return "a name";
 }
@@ -76,6 +78,8 @@ const char* DeclKindName(DeclKind kind) {
       return "agent";
     case DeclKind::kClaim:
       return "claim";
+    case DeclKind::kMdp:
+      return "mdp";
   }
   return "name";
 }
@@ -158,6 +162,9 @@ void Analyzer::Collect() {
           } else if constexpr (std::is_same_v<T, ast::AgentDecl>) {
             kind = DeclKind::kAgent;
             index = static_cast<int>(agent_decls_.size());
+          } else if constexpr (std::is_same_v<T, ast::MdpDecl>) {
+            kind = DeclKind::kMdp;
+            index = static_cast<int>(mdp_decls_.size());
           } else {
             kind = DeclKind::kClaim;
             index = static_cast<int>(claim_decls_.size());
@@ -188,6 +195,8 @@ void Analyzer::Collect() {
             training_decls_.push_back(&d);
           } else if constexpr (std::is_same_v<T, ast::AgentDecl>) {
             agent_decls_.push_back(&d);
+          } else if constexpr (std::is_same_v<T, ast::MdpDecl>) {
+            mdp_decls_.push_back(&d);
           } else {
             claim_decls_.push_back(&d);
           }
@@ -202,6 +211,8 @@ void Analyzer::Collect() {
   model_.physical.resize(physical_decls_.size());
   model_.trainings.resize(training_decls_.size());
   model_.agents.resize(agent_decls_.size());
+  model_.mdps.resize(mdp_decls_.size());
+  mdp_ok_.assign(mdp_decls_.size(), false);
   model_.claims.resize(claim_decls_.size());
   value_index_.resize(domain_decls_.size());
   domain_ok_.assign(domain_decls_.size(), false);
@@ -221,6 +232,9 @@ std::optional<Model> Analyzer::Run() {
   }
   for (size_t i = 0; i < fn_decls_.size(); ++i) {
     ResolveFn(*fn_decls_[i], model_.fns[i]);
+  }
+  for (size_t i = 0; i < mdp_decls_.size(); ++i) {
+    ResolveMdp(*mdp_decls_[i], model_.mdps[i]);
   }
   for (size_t i = 0; i < loss_decls_.size(); ++i) {
     const ast::LossDecl& decl = *loss_decls_[i];

@@ -27,6 +27,7 @@ enum class DeclKind {
   kTraining,
   kAgent,
   kClaim,
+  kMdp,
 };
 
 const char* DeclKindName(DeclKind kind);
@@ -97,6 +98,8 @@ class Analyzer {
                             const PhysicalModel& out);
   void CheckThreshold(const ast::ClaimDecl& decl, const Claim& out);
   void ResolveAgent(const ast::AgentDecl& decl, Agent& out);
+  // resolve_mdp.cpp: mdp blocks.
+  void ResolveMdp(const ast::MdpDecl& decl, MdpModel& out);
   void InferGoalSignatures();
   void ResolveGoal(const ast::GoalDecl& decl, Goal& out);
   void ResolveClaim(const ast::ClaimDecl& decl, Claim& out);
@@ -151,6 +154,12 @@ class Analyzer {
   void CheckNamesOnly(const ast::Expr& e);
   void ReportUndefinedName(const ast::Expr& e);
   bool ResolveCall(const ast::Expr& e, RExpr& out);
+  // resolve_run.cpp: return(M, pi, r) and prob(M, pi, PATH).
+  bool IsRunAtom(const ast::Expr& e) const;
+  bool ResolveRunAtom(const ast::Expr& e, RExpr& out);
+  bool RejectPathOutsideProb(const ast::Expr& e);
+  bool IsMdpName(const std::string& name) const;
+  void ResolveMdpClaim(const ast::ClaimDecl& decl, int loss, Claim& out);
   bool ResolveBinary(const ast::Expr& e, RExpr& out);
   bool ResolveBinder(const ast::Expr& e, RExpr& out);
   bool ResolveMember(const ast::Expr& e, RExpr& out);
@@ -183,6 +192,7 @@ class Analyzer {
   std::vector<const ast::TrainingDecl*> training_decls_;
   std::vector<const ast::AgentDecl*> agent_decls_;
   std::vector<const ast::ClaimDecl*> claim_decls_;
+  std::vector<const ast::MdpDecl*> mdp_decls_;
 
   // Domain values: per domain name -> index; per name -> domains having it.
   std::vector<std::unordered_map<std::string, uint32_t>> value_index_;
@@ -195,9 +205,11 @@ class Analyzer {
   std::vector<bool> goal_sig_ok_;
   std::vector<bool> physical_ok_;
   std::vector<bool> agent_ok_;
+  std::vector<bool> mdp_ok_;
 
   // Expression state.
   std::vector<Scope> scopes_;
+  bool in_path_ = false;  // resolving the operands of a path formula
   int max_slots_ = 0;
   std::string policy_name_;  // empty outside goals
   DomainId policy_in_ = kNoDomain;

@@ -1,7 +1,19 @@
 // The reference evaluator: direct, exact, short-circuiting.
 #include "analysis/eval.h"
 
+#include "mdp/path_goal.h"
+#include "mdp/returns.h"
+
 namespace aligncheck {
+
+namespace {
+
+/// `action` at a terminal position has no value (mdp/path_goal.h).
+bool NoValue(const Value& v) {
+  return v.kind == Type::Kind::kElement && v.index == kNoAction;
+}
+
+}  // namespace
 
 bool ValuesEqual(const Value& a, const Value& b) {
   switch (a.kind) {
@@ -36,22 +48,26 @@ Value Evaluator::Eval(const RExpr& e, std::vector<Value>& env) {
       return env[e.slot];
     case K::kPolicy: {
       Value x = Eval(e.args[0], env);
+      if (NoValue(x)) return NoValueUse(e);
       return Value::Element(e.type.domain, (*policy_)[x.index]);
     }
     case K::kLoss: {
       const Loss& loss = model_.losses[e.callee];
       Value x = Eval(e.args[0], env);
       Value y = Eval(e.args[1], env);
+      if (NoValue(x) || NoValue(y)) return NoValueUse(e);
       return Value::Number(
           loss.At(x.index, y.index, model_.domains[loss.output].size()));
     }
     case K::kFn: {
       const Function& fn = model_.fns[e.callee];
       Value x = Eval(e.args[0], env);
+      if (NoValue(x)) return NoValueUse(e);
       return fn.table[x.index];
     }
     case K::kToNumber: {
       Value x = Eval(e.args[0], env);
+      if (NoValue(x)) return NoValueUse(e);
       const Domain& d = model_.domains[x.domain];
       return Value::Number(Rational(BigInt(std::to_string(d.lo))) +
                            Rational(x.index));
@@ -102,8 +118,53 @@ Value Evaluator::Eval(const RExpr& e, std::vector<Value>& env) {
       }
       return Value::Bool(false);
     }
+    case K::kReturn:
+      return Value::Number(Return(e));
+    case K::kProb:
+      return Value::Number(Probability(e, env));
   }
   return Value::Bool(false);
+}
+
+Value Evaluator::NoValueUse(const RExpr& e) {
+  Fail(e, "`action` has no value at a terminal state");
+  return e.type.kind == Type::Kind::kNumber ? Value::Number(0)
+                                            : Value::Bool(false);
+}
+
+Rational Evaluator::Return(const RExpr& e) {
+  const Mdp& m = model_.mdps[e.callee].mdp;
+  Reward r{model_.losses[e.slot].table};
+  return FromStart(m, PolicyValues(m, r, *policy_));
+}
+
+Rational Evaluator::Probability(const RExpr& e, std::vector<Value>& env) {
+  return PathProbability(model_.mdps[e.callee].mdp, *policy_, Path(e, env));
+}
+
+PathFormula Evaluator::Path(const RExpr& e, std::vector<Value>& env) {
+  const MdpModel& model = model_.mdps[e.callee];
+  const Mdp& m = model.mdp;
+  auto predicate = [&](const RExpr& f) {
+    return PositionPredicate::Of(
+        m, [&](uint32_t s, std::optional<uint32_t> a) {
+          env[e.slot] = Value::Element(model.states, s);
+          env[e.slot + 1] = Value::Element(model.actions, a ? *a : kNoAction);
+          return Truth(f, env);
+        });
+  };
+  PathFormula phi;
+  if (e.op == ast::Op::kUntil) {
+    phi = PathFormula::Until(predicate(e.args[0]), predicate(e.args[1]));
+  } else if (e.op == ast::Op::kAlways) {
+    phi = PathFormula::Always(predicate(e.args[0]));
+  } else if (e.constant.kind == Type::Kind::kNumber) {
+    phi = PathFormula::EventuallyWithin(e.constant.number.get_num().get_ui(),
+                                        predicate(e.args[0]));
+  } else {
+    phi = PathFormula::Eventually(predicate(e.args[0]));
+  }
+  return phi;
 }
 
 Value Evaluator::Binary(const RExpr& e, std::vector<Value>& env) {
@@ -124,7 +185,8 @@ Value Evaluator::Binary(const RExpr& e, std::vector<Value>& env) {
     case Op::kEq:
       return Value::Bool(ValuesEqual(a, b));
     case Op::kNe:
-      return Value::Bool(!ValuesEqual(a, b));
+      // A comparison with `action` where it has no value is false.
+      return Value::Bool(!NoValue(a) && !NoValue(b) && !ValuesEqual(a, b));
     case Op::kLt:
       return Value::Bool(a.number < b.number);
     case Op::kLe:

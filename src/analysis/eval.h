@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/model.h"
+#include "mdp/path_goal.h"
 
 namespace aligncheck {
 
@@ -22,6 +23,10 @@ class Evaluator {
   /// default value and sets error() to a message located at the node.
   Value Eval(const RExpr& e, std::vector<Value>& env);
 
+  /// The path formula of a kProb atom, its operands evaluated with the
+  /// variables of `env` (a policy must be bound if they apply it).
+  PathFormula Path(const RExpr& prob, std::vector<Value>& env);
+
   /// Returns whether `goal` holds for the bound policy.
   bool GoalHolds(const Goal& goal);
 
@@ -33,12 +38,19 @@ class Evaluator {
   Value Binary(const RExpr& e, std::vector<Value>& env);
   bool Truth(const RExpr& e, std::vector<Value>& env);
   void Fail(const RExpr& e, std::string message);
+  Value NoValueUse(const RExpr& e);
+  Rational Return(const RExpr& e);
+  Rational Probability(const RExpr& e, std::vector<Value>& env);
 
   const Model& model_;
   const Policy* policy_;
   std::string error_;
   Span error_span_;
 };
+
+/// Whether `e` contains `return(...)` or `prob(...)`: an atom about runs of
+/// an MDP, which only the MDP reading evaluates.
+bool UsesRuns(const RExpr& e);
 
 /// Returns whether two values of the same type are equal.
 bool ValuesEqual(const Value& a, const Value& b);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "mdp/mdp.h"
 #include "parse/ast.h"
 #include "util/rational.h"
 #include "util/source_file.h"
@@ -86,10 +87,17 @@ struct Value {
 ///               slot bound over `domain`, args = [body]
 ///   kIf         args = [condition, then, else]
 ///   kMember     args = [element], set = the constants it may equal
+///   kReturn     `return(M, pi, r)`: callee = mdp id, slot = the loss or
+///               reward id; a number (the expected discounted sum of r)
+///   kProb       `prob(M, pi, PATH)`: callee = mdp id; op = kEventually,
+///               kAlways or kUntil; args = [F] or [F, F2], formulas over the
+///               variables `state` (slot) and `action` (slot + 1; its index
+///               is kNoAction at a terminal position); constant = Number(K)
+///               for `eventually within K`, else a bool; a number
 struct RExpr {
   enum class Kind : uint8_t {
     kConst, kVar, kPolicy, kLoss, kFn, kToNumber, kUnary, kBinary,
-    kForall, kExists, kCount, kSum, kIf, kMember,
+    kForall, kExists, kCount, kSum, kIf, kMember, kReturn, kProb,
   };
   Kind kind = Kind::kConst;
   Type type;
@@ -202,6 +210,16 @@ struct PhysicalModel {
   bool machine_signed = false;
 };
 
+/// `mdp M { ... }`: a finite MDP over two declared domains. `mdp` is exact
+/// and valid (mdp/mdp.h: ValidateMdp); its names are the domains' values.
+struct MdpModel {
+  std::string name;
+  DomainId states = kNoDomain;
+  DomainId actions = kNoDomain;
+  Mdp mdp;
+  Span span;
+};
+
 struct Training {
   std::string name;
   std::string learner;    // "softmax_table", "linear"
@@ -228,7 +246,10 @@ struct Agent {
 };
 
 struct Claim {
-  enum class Reading { kIdealized, kPhysical, kTrained, kAgent, kStory };
+  /// kMdpIdealized: `idealized_minimizer over M` for an mdp M.
+  enum class Reading {
+    kIdealized, kPhysical, kTrained, kAgent, kStory, kMdpIdealized,
+  };
   /// As written after `expect` (one enum from the parser to the reports);
   /// kSupported, kRefuted and kMixed name a trained_outcome verdict exactly.
   using Expect = ast::ClaimDecl::Expect;
@@ -242,7 +263,9 @@ struct Claim {
   std::string hypothesis;  // "" = all deterministic policies
   std::vector<int> hypothesis_features;  // fn ids of `in linear(f1, f2)`
   bool has_within = false;
-  Rational within;  // eps, in expected-loss units
+  Rational within;  // eps, in expected-loss units (returns for MDPs)
+  // kMdpIdealized (has_within and within as above)
+  int mdp = -1;
   // kPhysical
   int model = -1;
   Rational threshold;
@@ -278,6 +301,7 @@ struct Model {
   std::vector<Data> data;
   std::vector<Goal> goals;
   std::vector<PhysicalModel> physical;
+  std::vector<MdpModel> mdps;
   std::vector<Training> trainings;
   std::vector<Agent> agents;
   std::vector<Claim> claims;

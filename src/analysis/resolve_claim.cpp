@@ -5,6 +5,7 @@
 #include <set>
 
 #include "analysis/analyzer.h"
+#include "analysis/eval.h"
 #include "parse/claim_words.h"
 
 namespace aligncheck {
@@ -119,6 +120,10 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
     }
     case Reading::kIdealized: {
       out.reading = Claim::Reading::kIdealized;
+      if (decl.data && IsMdpName(decl.data->text)) {
+        ResolveMdpClaim(decl, loss, out);
+        break;
+      }
       if (decl.data) {
         out.data = FindDecl(*decl.data, DeclKind::kData);
         if (out.data >= 0 && data_ok_[out.data] && loss >= 0 &&
@@ -243,6 +248,15 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
         }
       }
       break;
+  }
+  if (out.goal >= 0 && goal_sig_ok_[out.goal] &&
+      out.reading != Claim::Reading::kMdpIdealized &&
+      UsesRuns(model_.goals[out.goal].body)) {
+    sink_.Error(file_, decl.goal.span, "E005",
+                fmt::format("goal '{}' is about runs of an mdp "
+                            "(return/prob); claim it `as idealized_minimizer "
+                            "over` that mdp",
+                            decl.goal.text));
   }
 }
 

@@ -215,6 +215,8 @@ bool Analyzer::Resolve(const ast::Expr& e, DomainId hint, RExpr& out) {
       return ResolveIf(e, hint, out);
     case K::kMember:
       return ResolveMember(e, out);
+    case K::kPath:
+      return RejectPathOutsideProb(e);
   }
   return false;
 }
@@ -335,6 +337,7 @@ bool Analyzer::ResolveCall(const ast::Expr& e, RExpr& out) {
                             want, want == 1 ? "" : "s", e.args.size()));
     return false;
   };
+  if (IsRunAtom(e)) return ResolveRunAtom(e, out);
   if (!policy_name_.empty() && e.text == policy_name_) {
     if (!arity(1, "policy")) return false;
     out.kind = RExpr::Kind::kPolicy;
@@ -412,6 +415,7 @@ bool Analyzer::ResolveCall(const ast::Expr& e, RExpr& out) {
 
 bool Analyzer::ResolveBinary(const ast::Expr& e, RExpr& out) {
   using ast::Op;
+  if (e.op == Op::kUntil) return RejectPathOutsideProb(e);
   out.kind = RExpr::Kind::kBinary;
   out.op = e.op;
   out.args.resize(2);

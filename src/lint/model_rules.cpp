@@ -49,6 +49,8 @@ bool ForEveryPolicy(const LintContext& ctx, int goal_index, bool negate) {
   const Model& model = *ctx.model;
   const Goal& goal = model.goals[goal_index];
   if (goal.input == kNoDomain || goal.output == kNoDomain) return false;
+  // Goals about runs of an MDP are the MDP reading's to decide.
+  if (UsesRuns(goal.body)) return false;
   size_t n = model.domains[goal.input].size();
   size_t m = model.domains[goal.output].size();
   if (n == 0 || m == 0 || n > kMaxScratchEntries / m) return false;
@@ -227,6 +229,13 @@ void NeverMinimalOutputs(const LintContext& ctx) {
         it->output == kNoDomain) {
       continue;
     }
+    // Over an MDP's states and actions, an action that is never best now
+    // may be best for the return: not a sign of anything.
+    bool over_mdp = std::any_of(
+        model.mdps.begin(), model.mdps.end(), [&](const MdpModel& mm) {
+          return mm.states == it->input && mm.actions == it->output;
+        });
+    if (over_mdp) continue;
     Loss negated;
     const Loss& loss = MinimizedLoss(*it, &negated);
     size_t n = model.domains[loss.input].size();

@@ -202,7 +202,7 @@ Extreme EnumerateBounded(const Mdp& m, const ActionMask& allowed,
                          const SearchBudget& budget) {
   Extreme out;
   bool any = false;
-  SearchOutcome search = EnumeratePolicyClasses(
+  PolicySearchOutcome search = EnumeratePolicyClasses(
       m, allowed, budget, [&](const PolicyClass& cls) {
         Policy pi = CompletePolicy(m, allowed, cls.policy);
         Rational p = FromStart(m, BoundedProbabilities(m, pi, f, k));

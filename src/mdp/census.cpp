@@ -9,7 +9,7 @@ namespace {
 
 // Adds one class (actions^free policies) to `out`.
 void Tally(const Mdp& m, const PolicyClass& cls, const CensusGoal& goal,
-           Census& out) {
+           MdpCensus& out) {
   BigInt total;
   mpz_ui_pow_ui(total.get_mpz_t(), m.actions, cls.free_states);
   out.policies += total;
@@ -56,11 +56,11 @@ bool Beyond(Sense sense, const Rational& a, const Rational& b) {
 
 }  // namespace
 
-Census CountOptimalPolicies(const Mdp& m, const Optimum& optimum,
+MdpCensus CountOptimalPolicies(const Mdp& m, const Optimum& optimum,
                             const CensusGoal& goal,
                             const SearchBudget& budget) {
-  Census out;
-  SearchOutcome search = EnumeratePolicyClasses(
+  MdpCensus out;
+  PolicySearchOutcome search = EnumeratePolicyClasses(
       m, optimum.optimal, budget, [&](const PolicyClass& cls) {
         Tally(m, cls, goal, out);
         return true;
@@ -70,7 +70,7 @@ Census CountOptimalPolicies(const Mdp& m, const Optimum& optimum,
   return out;
 }
 
-SearchOutcome EnumerateNearOptimal(
+PolicySearchOutcome EnumerateNearOptimal(
     const Mdp& m, const Reward& r, const Optimum& optimum, const Rational& eps,
     const SearchBudget& budget,
     const std::function<bool(const PolicyClass&, const Rational&)>& visit) {
@@ -161,12 +161,12 @@ SearchOutcome EnumerateNearOptimal(
       prune);
 }
 
-Census CountNearOptimalPolicies(const Mdp& m, const Reward& r,
+MdpCensus CountNearOptimalPolicies(const Mdp& m, const Reward& r,
                                 const Optimum& optimum, const Rational& eps,
                                 const CensusGoal& goal,
                                 const SearchBudget& budget) {
-  Census out;
-  SearchOutcome search = EnumerateNearOptimal(
+  MdpCensus out;
+  PolicySearchOutcome search = EnumerateNearOptimal(
       m, r, optimum, eps, budget, [&](const PolicyClass& cls, const Rational&) {
         Tally(m, cls, goal, out);
         return true;
@@ -183,7 +183,7 @@ Extreme NearOptimalExtreme(
   Extreme out;
   bool any = false;
   const ActionMask all = AllActions(m);
-  SearchOutcome search = EnumerateNearOptimal(
+  PolicySearchOutcome search = EnumerateNearOptimal(
       m, r, optimum, eps, budget, [&](const PolicyClass& cls, const Rational&) {
         Policy pi = CompletePolicy(m, all, cls.policy);
         Rational value = objective(pi);

@@ -44,7 +44,7 @@ struct CensusGoal {
   std::vector<bool> state_ok;
 };
 
-struct Census {
+struct MdpCensus {
   bool counted = false;
   std::string reason;  // why not counted
   BigInt policies;     // policies in the set (optimal or near-optimal)
@@ -54,19 +54,19 @@ struct Census {
 };
 
 /// Counts the optimal policies (Opt from `optimum`) and the violators.
-Census CountOptimalPolicies(const Mdp& m, const Optimum& optimum,
+MdpCensus CountOptimalPolicies(const Mdp& m, const Optimum& optimum,
                             const CensusGoal& goal,
                             const SearchBudget& budget = {});
 
 /// Visits every class of near-optimal policies with its exact return from
 /// the start. REQUIRES: `optimum` is for `r` over all actions; eps >= 0.
-SearchOutcome EnumerateNearOptimal(
+PolicySearchOutcome EnumerateNearOptimal(
     const Mdp& m, const Reward& r, const Optimum& optimum, const Rational& eps,
     const SearchBudget& budget,
     const std::function<bool(const PolicyClass&, const Rational&)>& visit);
 
 /// Counts the near-optimal policies and the violators.
-Census CountNearOptimalPolicies(const Mdp& m, const Reward& r,
+MdpCensus CountNearOptimalPolicies(const Mdp& m, const Reward& r,
                                 const Optimum& optimum, const Rational& eps,
                                 const CensusGoal& goal,
                                 const SearchBudget& budget = {});

@@ -23,7 +23,7 @@ class ClassSearch {
     }
   }
 
-  SearchOutcome Run() {
+  PolicySearchOutcome Run() {
     for (size_t s = 0; s < m_.states; ++s) {
       if (m_.start[s] > 0) Reach(static_cast<uint32_t>(s));
     }
@@ -124,12 +124,12 @@ class ClassSearch {
   std::vector<bool> reached_;
   std::vector<uint32_t> trail_, assigned_;
   size_t terminals_ = 0, reached_open_ = 0, nodes_ = 0;
-  SearchOutcome out_;
+  PolicySearchOutcome out_;
 };
 
 }  // namespace
 
-SearchOutcome EnumeratePolicyClasses(
+PolicySearchOutcome EnumeratePolicyClasses(
     const Mdp& m, const ActionMask& allowed, const SearchBudget& budget,
     const std::function<bool(const PolicyClass&)>& visit,
     const std::function<bool(const Policy&)>& prune) {

@@ -35,7 +35,7 @@ struct PolicyClass {
   size_t free_states;  // non-terminal states not reached
 };
 
-struct SearchOutcome {
+struct PolicySearchOutcome {
   bool complete = false;  // every class was visited (or the visitor stopped)
   bool stopped = false;   // the visitor asked to stop
   std::string reason;     // why not complete
@@ -46,7 +46,7 @@ struct SearchOutcome {
 /// asked at each branch point with the partial policy (unassigned states
 /// kNoAction) and returns true when no completion can matter; pruned
 /// subtrees count as visited. `visit` returns false to stop early.
-SearchOutcome EnumeratePolicyClasses(
+PolicySearchOutcome EnumeratePolicyClasses(
     const Mdp& m, const ActionMask& allowed, const SearchBudget& budget,
     const std::function<bool(const PolicyClass&)>& visit,
     const std::function<bool(const Policy&)>& prune = nullptr);

@@ -36,6 +36,8 @@ enum class Op {
   kAnd, kOr, kImplies,
   kEq, kNe, kLt, kLe, kGt, kGe,
   kAdd, kSub, kMul, kDiv,
+  // path formulas (inside prob(M, pi, PATH) only)
+  kEventually, kAlways, kUntil,
 };
 
 /// One expression or formula node. Which fields matter depends on `kind`:
@@ -52,10 +54,13 @@ enum class Op {
 ///   kSum         as kCount, but args = [term]: the sum of term over domain
 ///   kIf          args = [condition, then, else]
 ///   kMember      args = [element, v1, v2, ...]: element in {v1, v2, ...}
+///   kPath        op = kEventually | kAlways, args = [F], text = the bound K
+///                of `eventually within K F` ("" without one); `F until F2`
+///                is a kBinary with op kUntil
 struct Expr {
   enum class Kind {
     kName, kNumber, kBool, kUnary, kBinary, kCall,
-    kForall, kExists, kCount, kSum, kIf, kMember,
+    kForall, kExists, kCount, kSum, kIf, kMember, kPath,
   };
   Kind kind = Kind::kBool;
   Span span;
@@ -219,8 +224,52 @@ struct ClaimDecl {
   Span span;
 };
 
+/// One `action successor` or `action {s1: p1, s2: p2}` cell of a `next`
+/// table; a deterministic cell has one outcome whose probability is empty.
+struct NextCell {
+  Literal action;
+  std::vector<std::pair<Literal, Literal>> outcomes;  // (successor, prob)
+  Span span;
+};
+
+/// `s: cw t1, ccw {t2: 0.5, t3: 0.5}`: the moves from one state.
+struct NextRow {
+  Literal state;
+  std::vector<NextCell> cells;
+  Span span;
+};
+
+/// One item of an `mdp` block. Which fields matter depends on `kind`:
+///   kStates, kActions  names = [domain]
+///   kStart             names = [state], or weights `{s: w, ...}`
+///   kDiscount          value
+///   kTerminal          names = the terminal states
+///   kNext              names = the parameters (s, a) if written; then
+///                      next_body says which of expr, rows, csv is set
+struct MdpItem {
+  enum class Kind { kStates, kActions, kStart, kDiscount, kTerminal, kNext };
+  enum class NextBody { kExpr, kTable, kCsv };
+  Kind kind = Kind::kStates;
+  std::vector<Name> names;
+  std::vector<std::pair<Literal, Literal>> weights;
+  Literal value;
+  NextBody next_body = NextBody::kExpr;
+  Expr expr;
+  std::vector<NextRow> rows;
+  CsvRef csv;
+  Span span;
+};
+
+/// `mdp M { states S  actions A  start s0  discount 0.9  next(s, a) = ... }`.
+struct MdpDecl {
+  Name name;
+  std::vector<MdpItem> items;
+  Span span;
+};
+
 using Decl = std::variant<DomainDecl, FnDecl, LossDecl, DataDecl, GoalDecl,
-                          PhysicalDecl, TrainingDecl, AgentDecl, ClaimDecl>;
+                          PhysicalDecl, TrainingDecl, AgentDecl, ClaimDecl,
+                          MdpDecl>;
 
 /// `story S { goal G  rationale c1, c2  desirability "..." } [expect ...]`:
 /// a training story. Items are `key value...` like training settings.

@@ -141,6 +141,15 @@ class ExprVisitor {
     depth_ = Height(e.span, d);
     return e;
   }
+  ast::Expr operator()(const x3ast::path& p) const {
+    ast::Expr e = Leaf(ast::Expr::Kind::kPath, SpanOf(p));
+    e.op = p.kind.text == "always" ? ast::Op::kAlways : ast::Op::kEventually;
+    if (p.bound) e.text = p.bound->text;
+    uint32_t d = 0;
+    e.args.push_back(c_.Expr(p.body, d));
+    depth_ = Height(e.span, d);
+    return e;
+  }
   template <typename T>
   ast::Expr operator()(const boost::spirit::x3::forward_ast<T>& f) const {
     return (*this)(f.get());
@@ -172,6 +181,64 @@ class ExprVisitor {
 ast::Expr Converter::Expr(const x3ast::operand& o, uint32_t& depth) const {
   ExprVisitor v(*this, max_depth_, depth);
   return boost::apply_visitor(v, o.get());
+}
+
+ast::Decl Converter::operator()(x3ast::mdp_decl& d) const {
+  using Kind = ast::MdpItem::Kind;
+  ast::MdpDecl out;
+  out.name = NameOf(d.id);
+  out.span = SpanOf(d);
+  for (x3ast::mdp_item& it : d.items) {
+    ast::MdpItem item;
+    item.span = SpanOf(it);
+    const std::string& key = it.key.text;
+    item.kind = key == "states"     ? Kind::kStates
+                : key == "actions"  ? Kind::kActions
+                : key == "start"    ? Kind::kStart
+                : key == "discount" ? Kind::kDiscount
+                : key == "terminal" ? Kind::kTerminal
+                                    : Kind::kNext;
+    for (const x3ast::name& n : it.body.names) item.names.push_back(NameOf(n));
+    item.weights = std::move(it.body.weights);
+    if (item.kind == Kind::kNext) {
+      switch (it.body.next_kind) {
+        case 1:
+          item.next_body = ast::MdpItem::NextBody::kTable;
+          for (x3ast::next_row& r : it.body.rows) {
+            ast::NextRow row;
+            row.state = std::move(r.state);
+            row.span = SpanOf(r);
+            for (x3ast::next_cell& c : r.cells) {
+              ast::NextCell cell;
+              cell.action = std::move(c.action);
+              cell.span = SpanOf(c);
+              if (c.target.one) {
+                cell.outcomes.emplace_back(std::move(*c.target.one),
+                                           ast::Literal{});
+              } else {
+                cell.outcomes = std::move(c.target.dist);
+              }
+              row.cells.push_back(std::move(cell));
+            }
+            item.rows.push_back(std::move(row));
+          }
+          break;
+        case 2:
+          item.next_body = ast::MdpItem::NextBody::kCsv;
+          if (it.body.value) item.csv = CsvOf(*it.body.value);
+          break;
+        default: {
+          item.next_body = ast::MdpItem::NextBody::kExpr;
+          uint32_t depth = 0;
+          item.expr = Expr(it.body.expr, depth);
+        }
+      }
+    } else if (it.body.value) {
+      item.value = std::move(*it.body.value);
+    }
+    out.items.push_back(std::move(item));
+  }
+  return out;
 }
 
 ast::Decl Converter::operator()(x3ast::domain_decl& d) const {

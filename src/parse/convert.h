@@ -31,6 +31,7 @@ class Converter {
   ast::Decl operator()(x3ast::training_decl& d) const;
   ast::Decl operator()(x3ast::agent_decl& d) const;
   ast::Decl operator()(x3ast::claim_decl& d) const;
+  ast::Decl operator()(x3ast::mdp_decl& d) const;
   ast::StoryDecl Story(x3ast::story_decl& d) const;
 
   /// Converts an expression; `depth` receives the height of the result.

@@ -21,6 +21,8 @@ using x3::attr;
 using x3::lit;
 
 struct quant_class : annotate_span {};
+struct path_class : annotate_span {};
+struct until_tail_class : annotate_span {};
 struct implies_expr_class : annotate_span {};
 struct implies_tail_class : annotate_span {};
 struct or_expr_class : annotate_span {};
@@ -79,11 +81,16 @@ kw_parser const kw_then("then");
 kw_parser const kw_else("else");
 word_parser const quant_word("forall exists", "'forall' or 'exists'");
 word_parser const aggregate_word("count sum", "'count' or 'sum'");
+word_parser const path_word("eventually always", "'eventually' or 'always'");
+kw_parser const kw_until("until");
+kw_parser const kw_within("within");
 
 formula_type const formula = "expression";
 x3::rule<quant_class, x3ast::quant> const quant = "expression";
 x3::rule<implies_expr_class, x3ast::chain> const implies_expr = "expression";
 x3::rule<implies_tail_class, x3ast::operation> const implies_tail = "'implies'";
+x3::rule<path_class, x3ast::path> const path = "expression";
+x3::rule<until_tail_class, x3ast::operation> const until_tail = "'until'";
 x3::rule<or_expr_class, x3ast::chain> const or_expr = "expression";
 x3::rule<or_tail_class, x3ast::operation> const or_tail = "'or'";
 x3::rule<and_expr_class, x3ast::chain> const and_expr = "expression";
@@ -114,11 +121,15 @@ x3::rule<set_values_class, std::vector<x3ast::operand>> const set_values =
 x3::rule<call_args_class, std::vector<x3ast::operand>> const call_args =
     "expression";
 
-auto const formula_def = quant | implies_expr;
+auto const formula_def = quant | path | implies_expr;
 auto const quant_def = quant_word > name > kw_in > name > ':' > guard[formula];
-auto const implies_expr_def = or_expr >> -implies_tail;
+// Path operators bind loosest, like quantifiers: `eventually F and G` is
+// `eventually (F and G)`. `F until G` has at most one tail.
+auto const path_def = path_word > -(kw_within > number) > guard[formula];
+auto const implies_expr_def = or_expr >> -(implies_tail | until_tail);
 auto const implies_tail_def = kw_implies >>
                               attr(ast::Op::kImplies) > guard[formula];
+auto const until_tail_def = kw_until >> attr(ast::Op::kUntil) > guard[or_expr];
 auto const or_expr_def = and_expr >> bounded_star[or_tail];
 auto const or_tail_def = kw_or >> attr(ast::Op::kOr) > and_expr;
 auto const and_expr_def = not_expr >> bounded_star[and_tail];
@@ -150,6 +161,7 @@ auto const call_args_def =
     guard[formula] >> list_star[lit(',') > guard[formula]];
 auto const close_args_def = lit(')');
 
+BOOST_SPIRIT_DEFINE(path, until_tail)
 BOOST_SPIRIT_DEFINE(formula, quant, implies_expr, implies_tail, or_expr,
                     or_tail, and_expr, and_tail, not_expr, not_op, cmp_expr,
                     cmp_tail, rel_tail, cmp_end)

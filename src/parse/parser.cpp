@@ -19,8 +19,8 @@ namespace {
 using parse::iterator_type;
 
 constexpr const char* kExpectedDecl =
-    "a declaration (domain, fn, loss, data, goal, physical, training, agent, "
-    "claim)";
+    "a declaration (domain, fn, loss, reward, data, goal, physical, training, "
+    "agent, mdp, claim)";
 
 // Returns the offset of the first byte at or after `pos` that is not
 // whitespace or part of a comment.
@@ -172,6 +172,8 @@ class Driver {
         Parse(parse::training_decl_type("training declaration"), it, spec);
       } else if (word == "agent") {
         Parse(parse::agent_decl_type("agent declaration"), it, spec);
+      } else if (word == "mdp") {
+        Parse(parse::mdp_decl_type("mdp declaration"), it, spec);
       } else if (word == "claim") {
         Parse(parse::claim_decl_type("claim declaration"), it, spec);
       } else if (word == "story") {

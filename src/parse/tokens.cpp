@@ -6,6 +6,8 @@
 namespace aligncheck::parse {
 
 bool IsReserved(std::string_view word) {
+  // `eventually`, `always` and `until` are words only where a path formula
+  // may stand (inside prob(...)): elsewhere they stay usable as names.
   static constexpr std::array<std::string_view, 14> kReserved = {
       "forall", "exists",  "count", "sum",  "in",   "and",  "or",
       "not",    "implies", "if",    "then", "else", "true", "false"};
@@ -16,9 +18,9 @@ bool IsReserved(std::string_view word) {
 }
 
 bool IsDeclKeyword(std::string_view word) {
-  static constexpr std::array<std::string_view, 11> kDecl = {
+  static constexpr std::array<std::string_view, 12> kDecl = {
       "domain",   "fn",       "loss",  "reward", "data", "goal",
-      "physical", "training", "agent", "claim",  "story"};
+      "physical", "training", "agent", "claim",  "story", "mdp"};
   for (std::string_view k : kDecl) {
     if (k == word) return true;
   }

@@ -52,11 +52,12 @@ struct quant;
 struct if_expr;
 struct call;
 struct compare;
+struct path;
 
 struct operand : x3::variant<nil, name, number, boolean, x3::forward_ast<chain>,
                              x3::forward_ast<unary>, x3::forward_ast<quant>,
                              x3::forward_ast<if_expr>, x3::forward_ast<call>,
-                             x3::forward_ast<compare>> {
+                             x3::forward_ast<compare>, x3::forward_ast<path>> {
   using base_type::base_type;
   using base_type::operator=;
 };
@@ -84,6 +85,13 @@ struct quant : spanned {
   name kind;
   name var;
   name domain;
+  operand body;
+};
+
+/// `eventually [within K] F` or `always F`.
+struct path : spanned {
+  name kind;
+  boost::optional<number> bound;
   operand body;
 };
 
@@ -251,6 +259,45 @@ struct claim_decl : spanned {
   name goal;
   boost::optional<reading> read;
   boost::optional<name> expect;
+};
+
+/// `action successor` (dist empty, one = the successor) or
+/// `action {s1: p1, ...}`.
+struct next_target : spanned {
+  boost::optional<literal> one;
+  std::vector<entry> dist;
+};
+
+struct next_cell : spanned {
+  literal action;
+  next_target target;
+};
+
+struct next_row : spanned {
+  literal state;
+  std::vector<next_cell> cells;
+};
+
+/// What follows an mdp item's word. next_kind: 0 = expression, 1 = table
+/// rows, 2 = table csv (the file in `value`).
+struct mdp_body : spanned {
+  std::vector<name> names;
+  std::vector<entry> weights;
+  boost::optional<literal> value;
+  int next_kind = 0;
+  operand expr;
+  std::vector<next_row> rows;
+};
+
+/// One item of an mdp block; `key` is its first word.
+struct mdp_item : spanned {
+  name key;
+  mdp_body body;
+};
+
+struct mdp_decl : spanned {
+  name id;
+  std::vector<mdp_item> items;
 };
 
 /// One `key value...` item of a story: `goal G`, `rationale c1, c2`,

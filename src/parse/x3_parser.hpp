@@ -22,6 +22,7 @@ struct training_decl_class;
 struct agent_decl_class;
 struct claim_decl_class;
 struct story_decl_class;
+struct mdp_decl_class;
 
 using formula_type = x3::rule<formula_class, x3ast::operand>;
 using domain_decl_type = x3::rule<domain_decl_class, x3ast::domain_decl>;
@@ -34,6 +35,7 @@ using training_decl_type = x3::rule<training_decl_class, x3ast::training_decl>;
 using agent_decl_type = x3::rule<agent_decl_class, x3ast::agent_decl>;
 using claim_decl_type = x3::rule<claim_decl_class, x3ast::claim_decl>;
 using story_decl_type = x3::rule<story_decl_class, x3ast::story_decl>;
+using mdp_decl_type = x3::rule<mdp_decl_class, x3ast::mdp_decl>;
 
 BOOST_SPIRIT_DECLARE(formula_type)
 BOOST_SPIRIT_DECLARE(domain_decl_type, fn_decl_type, loss_decl_type,
@@ -41,6 +43,7 @@ BOOST_SPIRIT_DECLARE(domain_decl_type, fn_decl_type, loss_decl_type,
 BOOST_SPIRIT_DECLARE(physical_decl_type, training_decl_type, agent_decl_type,
                      claim_decl_type)
 BOOST_SPIRIT_DECLARE(story_decl_type)
+BOOST_SPIRIT_DECLARE(mdp_decl_type)
 
 }  // namespace aligncheck::parse
 

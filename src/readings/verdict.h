@@ -11,6 +11,7 @@
 #include "analysis/model.h"
 #include "readings/trained/evidence.h"
 #include "solve/census.h"
+#include "readings/mdp/mdp_evidence.h"
 #include "readings/physical/physical_evidence.h"
 #include "util/rational.h"
 
@@ -55,6 +56,8 @@ struct Verdict {
   std::optional<Census> census;
   /// Stories: each rationale component's verdict.
   std::optional<StoryEvidence> story;
+  /// Idealized claims over an MDP.
+  std::optional<MdpEvidence> mdp;
 };
 
 const char* VerdictName(Verdict::Kind kind);  // "holds", "fails", "unknown"

@@ -5,6 +5,7 @@
 
 #include "parse/claim_words.h"
 #include "report/gate_report.h"
+#include "report/mdp_report.h"
 #include "report/objective_words.h"
 #include "report/physical_report.h"
 #include "report/trained_json.h"
@@ -100,6 +101,10 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
   j["name"] = c.name;
   j["claim"] = c.text;
   j["operationalization"] = ReadingName(c.reading);
+  if (c.reading == Claim::Reading::kMdpIdealized) {
+    j["mdp_name"] = model.mdps[c.mdp].name;
+    j["within"] = FormatRational(c.has_within ? c.within : Rational(0));
+  }
   if (c.reading == Claim::Reading::kIdealized) {
     j["data"] = model.data[c.data].name;
     j["within"] = FormatRational(c.has_within ? c.within : Rational(0));
@@ -118,6 +123,7 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
     j["counterexample"] = CounterexampleJson(model, c, *v.counterexample);
   }
   if (v.physical) AddPhysicalJson(model, r, j);
+  if (v.mdp) AddMdpJson(model, r, j);
   if (!v.dumped_queries.empty()) j["smt2"] = v.dumped_queries;
   AddTrainedJson(model, r, j);
   return j;

@@ -6,7 +6,11 @@
 namespace aligncheck {
 
 bool UsesPolicy(const RExpr& e) {
-  if (e.kind == RExpr::Kind::kPolicy) return true;
+  // Returns and probabilities of runs depend on the whole policy.
+  if (e.kind == RExpr::Kind::kPolicy || e.kind == RExpr::Kind::kReturn ||
+      e.kind == RExpr::Kind::kProb) {
+    return true;
+  }
   for (const RExpr& a : e.args) {
     if (UsesPolicy(a)) return true;
   }

@@ -570,6 +570,9 @@ Sym Grounder::Ground(const RExpr& e, std::vector<Value>& env) {
       }
       return BoolSym(OrAll(in));
     }
+    case K::kReturn:
+    case K::kProb:
+      break;  // runs of an MDP: only the MDP reading evaluates them
   }
   throw GroundError{"unsupported expression"};
 }

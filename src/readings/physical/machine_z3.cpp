@@ -195,6 +195,9 @@ class BvReading {
         for (const Value& s : e.set) eqs.push_back(*v == FromValue(s));
         return z3::mk_or(eqs);
       }
+      case K::kReturn:
+      case K::kProb:
+        break;  // runs of an MDP: not part of a register's code
     }
     error = "unknown expression";
     return std::nullopt;

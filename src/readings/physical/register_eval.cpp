@@ -233,6 +233,9 @@ std::optional<Value> RegisterComputation::Eval(const RExpr& e,
       }
       return Value::Bool(false);
     }
+    case K::kReturn:
+    case K::kProb:
+      break;  // runs of an MDP: not part of a register's code
   }
   Fail("internal: unknown expression");
   return std::nullopt;

@@ -1,0 +1,479 @@
+// The idealized reading over a finite MDP. A policy is optimal exactly when
+// it takes an optimal action (Q* = V*, exact) at every state it reaches;
+// unreached states are free. So:
+// - a goal that is a conjunction of `ATOM op constant` comparisons, where
+//   each ATOM is a return or probability, is violated by some optimal
+//   policy iff the worst value of some atom over the MDP restricted to
+//   optimal actions violates its comparison (memoryless deterministic
+//   policies attain these extremes; mdp/returns.h, mdp/path_goal.h);
+// - any other goal is decided by visiting the classes of optimal policies
+//   (each fixes the actions of the states it reaches) and, where the goal
+//   reads pi(s) directly, every completion at the free states; past the
+//   search budget the verdict is UNKNOWN with the reason.
+// Every counterexample is re-checked (optimal, and the goal false under the
+// reference evaluator) before it is reported.
+#include "readings/mdp/mdp_claim.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analysis/eval.h"
+#include "mdp/census.h"
+#include "mdp/path_goal.h"
+#include "mdp/policy_search.h"
+#include "mdp/returns.h"
+#include "mdp/witness.h"
+
+namespace aligncheck {
+namespace {
+
+/// Completions of one class enumerated at most; past it the goal's direct
+/// reads of pi at free states are not decided.
+constexpr uint64_t kMaxCompletions = 1u << 14;
+
+struct Question {
+  const Model& model;
+  const Claim& claim;
+  const MdpModel& mm;
+  const Mdp& m;
+  const Goal& goal;
+  Reward reward;  // the claim's, as maximized
+};
+
+/// Whether the goal holds for the complete policy `pi`; nullopt (and
+/// `error`) when evaluation fails.
+std::optional<bool> Holds(const Question& q, const Policy& pi,
+                          std::string* error) {
+  Evaluator ev(q.model, &pi);
+  bool holds = ev.GoalHolds(q.goal);
+  if (ev.failed()) {
+    *error = ev.error();
+    return std::nullopt;
+  }
+  return holds;
+}
+
+/// Whether `e` applies the policy outside the operands of a prob atom
+/// (there it only reads reached states).
+bool ReadsPolicyDirectly(const RExpr& e) {
+  if (e.kind == RExpr::Kind::kPolicy) return true;
+  if (e.kind == RExpr::Kind::kProb) return false;
+  for (const RExpr& a : e.args) {
+    if (ReadsPolicyDirectly(a)) return true;
+  }
+  return false;
+}
+
+bool ReadsPolicy(const RExpr& e) {
+  if (e.kind == RExpr::Kind::kPolicy) return true;
+  for (const RExpr& a : e.args) {
+    if (ReadsPolicy(a)) return true;
+  }
+  return false;
+}
+
+bool UsesVariables(const RExpr& e) {
+  if (e.kind == RExpr::Kind::kVar) return true;
+  for (const RExpr& a : e.args) {
+    if (UsesVariables(a)) return true;
+  }
+  return false;
+}
+
+bool IsRunAtom(const RExpr& e) {
+  return e.kind == RExpr::Kind::kReturn || e.kind == RExpr::Kind::kProb;
+}
+
+/// One conjunct `ATOM op c` of the goal, normalized so the atom is left.
+struct AtomBound {
+  const RExpr* atom;
+  ast::Op op;
+  Rational bound;
+};
+
+ast::Op Flip(ast::Op op) {
+  switch (op) {
+    case ast::Op::kLt: return ast::Op::kGt;
+    case ast::Op::kLe: return ast::Op::kGe;
+    case ast::Op::kGt: return ast::Op::kLt;
+    case ast::Op::kGe: return ast::Op::kLe;
+    default: return op;
+  }
+}
+
+bool Compare(const Rational& v, ast::Op op, const Rational& c) {
+  switch (op) {
+    case ast::Op::kLt: return v < c;
+    case ast::Op::kLe: return v <= c;
+    case ast::Op::kGt: return v > c;
+    case ast::Op::kGe: return v >= c;
+    case ast::Op::kEq: return v == c;
+    default: return v != c;
+  }
+}
+
+/// The goal as a conjunction of atom bounds, or nullopt when it has
+/// another shape.
+std::optional<std::vector<AtomBound>> AtomBounds(const Question& q) {
+  std::vector<const RExpr*> conjuncts;
+  std::vector<const RExpr*> stack = {&q.goal.body};
+  while (!stack.empty()) {
+    const RExpr* e = stack.back();
+    stack.pop_back();
+    if (e->kind == RExpr::Kind::kBinary && e->op == ast::Op::kAnd) {
+      stack.push_back(&e->args[1]);
+      stack.push_back(&e->args[0]);
+    } else {
+      conjuncts.push_back(e);
+    }
+  }
+  std::vector<AtomBound> out;
+  for (const RExpr* c : conjuncts) {
+    if (c->kind != RExpr::Kind::kBinary) return std::nullopt;
+    ast::Op op = c->op;
+    if (op != ast::Op::kLt && op != ast::Op::kLe && op != ast::Op::kGt &&
+        op != ast::Op::kGe && op != ast::Op::kEq) {
+      return std::nullopt;
+    }
+    const RExpr* atom = &c->args[0];
+    const RExpr* other = &c->args[1];
+    if (!IsRunAtom(*atom)) {
+      std::swap(atom, other);
+      op = Flip(op);
+    }
+    if (!IsRunAtom(*atom) || ReadsPolicy(*atom) || UsesVariables(*other) ||
+        ReadsPolicy(*other) || UsesRuns(*other)) {
+      return std::nullopt;
+    }
+    Evaluator ev(q.model);
+    std::vector<Value> env(static_cast<size_t>(q.goal.slot_count));
+    Value bound = ev.Eval(*other, env);
+    if (ev.failed()) return std::nullopt;
+    out.push_back({atom, op, bound.number});
+  }
+  return out;
+}
+
+Extreme AtomExtreme(const Question& q, const RExpr& atom,
+                    const ActionMask& allowed, Sense sense) {
+  if (atom.kind == RExpr::Kind::kReturn) {
+    const MdpModel& mm = q.model.mdps[atom.callee];
+    return ExtremeReturn(mm.mdp, Reward{q.model.losses[atom.slot].table},
+                         allowed, sense);
+  }
+  Evaluator ev(q.model);
+  std::vector<Value> env(static_cast<size_t>(q.goal.slot_count) + 2);
+  PathFormula phi = ev.Path(atom, env);
+  return ExtremePathProbability(q.model.mdps[atom.callee].mdp, allowed, phi,
+                                sense);
+}
+
+/// What deciding "every policy in the set satisfies G" found.
+struct Decision {
+  enum class Status { kHolds, kFails, kUnknown };
+  Status status = Status::kUnknown;
+  std::string reason;  // kUnknown
+  std::string method;
+  std::optional<Policy> witness;  // kFails: complete, not yet re-checked
+};
+
+/// The fast path: every conjunct an atom bound; `allowed` restricts the
+/// actions at every state (unreached states do not change run atoms).
+std::optional<Decision> DecideByExtremes(const Question& q,
+                                         const ActionMask& allowed) {
+  std::optional<std::vector<AtomBound>> bounds = AtomBounds(q);
+  if (!bounds) return std::nullopt;
+  Decision d;
+  d.method = "worst case of each atom over the optimal actions";
+  for (const AtomBound& b : *bounds) {
+    std::vector<Sense> senses;
+    if (b.op == ast::Op::kLt || b.op == ast::Op::kLe) senses = {Sense::kMax};
+    if (b.op == ast::Op::kGt || b.op == ast::Op::kGe) senses = {Sense::kMin};
+    if (b.op == ast::Op::kEq) senses = {Sense::kMin, Sense::kMax};
+    for (Sense sense : senses) {
+      Extreme x = AtomExtreme(q, *b.atom, allowed, sense);
+      if (!x.exact()) return std::nullopt;
+      if (!Compare(x.value, b.op, b.bound)) {
+        d.status = Decision::Status::kFails;
+        d.witness = CompletePolicy(q.m, allowed, x.policy);
+        return d;
+      }
+    }
+  }
+  d.status = Decision::Status::kHolds;
+  return d;
+}
+
+BigInt Power(size_t base, size_t exp) {
+  BigInt out;
+  mpz_ui_pow_ui(out.get_mpz_t(), base, exp);
+  return out;
+}
+
+/// Census and decision by visiting policy classes.
+struct Enumeration {
+  bool complete = false;
+  std::string reason;
+  BigInt policies = 0;
+  bool violating_counted = true;
+  BigInt violating = 0;
+  std::optional<Policy> witness;
+  std::string error;  // evaluation error
+};
+
+/// Visits one class: counts it and its violators, keeps one violator.
+bool VisitClass(const Question& q, const PolicyClass& pc, bool direct,
+                Enumeration& out) {
+  size_t actions = q.m.actions;
+  out.policies += Power(actions, pc.free_states);
+  Policy pi = pc.policy;
+  std::vector<uint32_t> free;
+  for (uint32_t s = 0; s < q.m.states; ++s) {
+    if (q.m.terminal[s]) {
+      pi[s] = 0;
+    } else if (!pc.reached[s]) {
+      pi[s] = 0;
+      free.push_back(s);
+    }
+  }
+  if (!direct) {
+    std::optional<bool> holds = Holds(q, pi, &out.error);
+    if (!holds) return false;
+    if (!*holds) {
+      out.violating += Power(actions, pc.free_states);
+      if (!out.witness) out.witness = pi;
+    }
+    return true;
+  }
+  // The goal reads pi(s) at free states: every completion.
+  BigInt completions = Power(actions, free.size());
+  if (completions > kMaxCompletions) {
+    out.violating_counted = false;
+    out.reason = fmt::format(
+        "the goal reads the policy at {} states no optimal run reaches; "
+        "their {} completions were not enumerated",
+        free.size(), FormatBigInt(completions));
+    std::optional<bool> holds = Holds(q, pi, &out.error);
+    if (!holds) return false;
+    if (!*holds && !out.witness) out.witness = pi;
+    return true;
+  }
+  for (;;) {
+    std::optional<bool> holds = Holds(q, pi, &out.error);
+    if (!holds) return false;
+    if (!*holds) {
+      out.violating += 1;
+      if (!out.witness) out.witness = pi;
+    }
+    size_t i = 0;
+    for (; i < free.size(); ++i) {
+      if (++pi[free[i]] < actions) break;
+      pi[free[i]] = 0;
+    }
+    if (i == free.size()) break;
+  }
+  return true;
+}
+
+SearchBudget Budget() {
+  SearchBudget b;
+  b.max_classes = 1u << 16;
+  b.max_nodes = 1u << 20;
+  return b;
+}
+
+Enumeration Enumerate(const Question& q, const Optimum& opt,
+                      const ActionMask& allowed) {
+  Enumeration out;
+  bool direct = ReadsPolicyDirectly(q.goal.body);
+  PolicySearchOutcome outcome;
+  if (q.claim.has_within && &allowed == &opt.optimal) {
+    outcome = EnumerateNearOptimal(
+        q.m, q.reward, opt, q.claim.within, Budget(),
+        [&](const PolicyClass& pc, const Rational&) {
+          return VisitClass(q, pc, direct, out);
+        });
+  } else {
+    outcome = EnumeratePolicyClasses(
+        q.m, allowed, Budget(),
+        [&](const PolicyClass& pc) { return VisitClass(q, pc, direct, out); });
+  }
+  out.complete = outcome.complete && !outcome.stopped && out.error.empty();
+  if (!outcome.complete) out.reason = outcome.reason;
+  if (!out.complete) out.violating_counted = false;
+  return out;
+}
+
+Decision FromEnumeration(const Enumeration& e) {
+  Decision d;
+  d.method = "enumeration of the optimal policy classes";
+  if (!e.error.empty()) {
+    d.reason = e.error;
+  } else if (e.witness) {
+    d.status = Decision::Status::kFails;
+    d.witness = e.witness;
+  } else if (e.complete && e.violating_counted) {
+    d.status = Decision::Status::kHolds;
+  } else {
+    d.reason = e.reason.empty() ? "the search was cut short" : e.reason;
+  }
+  return d;
+}
+
+std::string AtomText(const Model& model, const RExpr& e) {
+  const std::string& text = model.file->text();
+  if (e.span.end <= e.span.begin || e.span.end > text.size()) return "";
+  return text.substr(e.span.begin, e.span.end - e.span.begin);
+}
+
+void CollectAtoms(const RExpr& e, std::vector<const RExpr*>& out) {
+  if (IsRunAtom(e)) {
+    out.push_back(&e);
+    return;
+  }
+  for (const RExpr& a : e.args) CollectAtoms(a, out);
+}
+
+/// Fills the counterexample part of `ev` for the re-checked `pi`.
+void DescribeCounterexample(const Question& q, const Policy& pi,
+                            MdpEvidence& ev) {
+  const Mdp& m = q.m;
+  ev.policy = pi;
+  ev.reached = ReachedStates(m, pi);
+  ev.policy_value = FromStart(
+      m, PolicyValues(m, Reward{q.model.losses[q.claim.loss].table}, pi));
+  std::vector<const RExpr*> atoms;
+  CollectAtoms(q.goal.body, atoms);
+  std::vector<Value> env(static_cast<size_t>(q.goal.slot_count) + 2);
+  for (const RExpr* a : atoms) {
+    if (UsesVariables(*a) && a->kind == RExpr::Kind::kReturn) continue;
+    Evaluator eval(q.model, &pi);
+    bool outer = false;
+    for (const RExpr& arg : a->args) {
+      // Operands that read variables bound outside the atom have no single
+      // value to show.
+      std::vector<const RExpr*> stack = {&arg};
+      while (!stack.empty() && !outer) {
+        const RExpr* x = stack.back();
+        stack.pop_back();
+        if (x->kind == RExpr::Kind::kVar && x->slot != a->slot &&
+            x->slot != a->slot + 1) {
+          outer = true;
+        }
+        for (const RExpr& c : x->args) stack.push_back(&c);
+      }
+    }
+    if (outer) continue;
+    Value v = eval.Eval(*a, env);
+    if (eval.failed()) continue;
+    ev.atoms.push_back({AtomText(q.model, *a), v.number});
+    if (a->kind == RExpr::Kind::kProb && !IsDeterministic(m) &&
+        !ev.path_probability) {
+      PathFormula phi = eval.Path(*a, env);
+      WitnessPath w = ViolatingPath(q.model.mdps[a->callee].mdp, pi, phi);
+      if (w.found) {
+        ev.path = w.states;
+        ev.path_probability = w.probability;
+      }
+    }
+  }
+  if (IsDeterministic(m)) {
+    uint32_t start = 0;
+    for (uint32_t s = 0; s < m.states; ++s) {
+      if (m.start[s] > 0) {
+        start = s;
+        break;
+      }
+    }
+    Lasso lasso = RunLasso(m, pi, start);
+    ev.run_prefix = lasso.prefix;
+    ev.run_cycle = lasso.cycle;
+  }
+}
+
+bool IsOptimal(const Question& q, const Optimum& opt, const Policy& pi) {
+  Rational v = FromStart(q.m, PolicyValues(q.m, q.reward, pi));
+  if (q.claim.has_within) return v >= opt.start_value - q.claim.within;
+  return v == opt.start_value;
+}
+
+}  // namespace
+
+Verdict CheckMdpClaim(const Model& model, const Claim& claim,
+                      const EngineOptions& options) {
+  (void)options;
+  const MdpModel& mm = model.mdps[claim.mdp];
+  const Loss& loss = model.losses[claim.loss];
+  Reward reward{loss.table};
+  if (!loss.reward) reward = Negated(reward);
+  Question q{model, claim, mm, mm.mdp, model.goals[claim.goal], reward};
+
+  Optimum opt = OptimalValues(q.m, q.reward, AllActions(q.m));
+  if (!opt.ok) return UnknownVerdict("optimal values: " + opt.error);
+
+  MdpEvidence ev;
+  ev.mdp = claim.mdp;
+  ev.optimum = loss.reward ? opt.start_value : Rational(-opt.start_value);
+  ev.optimal_actions.resize(q.m.states);
+  for (uint32_t s = 0; s < q.m.states; ++s) {
+    if (q.m.terminal[s]) continue;
+    for (uint32_t a = 0; a < q.m.actions; ++a) {
+      if (opt.optimal[q.m.Choice(s, a)]) ev.optimal_actions[s].push_back(a);
+    }
+  }
+
+  // The census (and, for goals of other shapes, the decision).
+  Enumeration census = Enumerate(q, opt, opt.optimal);
+  ev.counted = census.complete;
+  ev.count_reason = census.reason;
+  ev.policies = census.policies;
+  ev.violating_counted = census.violating_counted && census.complete;
+  ev.violating = census.violating;
+
+  Decision d;
+  if (std::optional<Decision> fast =
+          claim.has_within ? std::nullopt : DecideByExtremes(q, opt.optimal)) {
+    d = *fast;
+  } else {
+    d = FromEnumeration(census);
+  }
+
+  Verdict v;
+  v.method = d.method;
+  if (d.status == Decision::Status::kUnknown) {
+    v = UnknownVerdict(d.reason);
+    v.mdp = std::move(ev);
+    return v;
+  }
+  if (d.status == Decision::Status::kFails) {
+    std::string error;
+    std::optional<bool> holds = Holds(q, *d.witness, &error);
+    if (!IsOptimal(q, opt, *d.witness) || !holds || *holds) {
+      v = UnknownVerdict("internal: the counterexample policy did not "
+                         "re-check");
+      v.mdp = std::move(ev);
+      return v;
+    }
+    v.kind = Verdict::Kind::kFails;
+    DescribeCounterexample(q, *d.witness, ev);
+    v.mdp = std::move(ev);
+    return v;
+  }
+  v.kind = Verdict::Kind::kHolds;
+  // Vacuous when every policy, optimal or not, satisfies G.
+  ActionMask all = AllActions(q.m);
+  std::optional<Decision> any = DecideByExtremes(q, all);
+  if (!any) {
+    Enumeration e = Enumerate(q, opt, all);
+    any = FromEnumeration(e);
+  }
+  v.vacuous = any->status == Decision::Status::kHolds;
+  v.mdp = std::move(ev);
+  return v;
+}
+
+}  // namespace aligncheck

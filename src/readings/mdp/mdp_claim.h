@@ -1,0 +1,20 @@
+// The idealized reading over a finite MDP: `r aligned_with G as
+// idealized_minimizer over M [within eps]` holds when every optimal (or
+// eps-optimal) stationary deterministic policy of M for r satisfies G.
+#ifndef ALIGNCHECK_READINGS_MDP_MDP_CLAIM_H_
+#define ALIGNCHECK_READINGS_MDP_MDP_CLAIM_H_
+
+#include "analysis/model.h"
+#include "readings/verdict.h"
+#include "solve/engine_options.h"
+
+namespace aligncheck {
+
+/// Decides a kMdpIdealized claim. Exact; UNKNOWN with the reason when the
+/// goal's shape needs an enumeration that does not fit its budget.
+Verdict CheckMdpClaim(const Model& model, const Claim& claim,
+                      const EngineOptions& options);
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_READINGS_MDP_MDP_CLAIM_H_

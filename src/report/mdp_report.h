@@ -1,0 +1,34 @@
+// Text and JSON for idealized claims over an MDP: the optimum, the
+// counterexample policy (state -> action) with the states it reaches and
+// one run, the goal's values, the optimal-action sets, the census.
+#ifndef ALIGNCHECK_REPORT_MDP_REPORT_H_
+#define ALIGNCHECK_REPORT_MDP_REPORT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "analysis/model.h"
+#include "driver/check_result.h"
+#include "report/text_report.h"
+#include "util/rational.h"
+
+namespace aligncheck {
+
+/// The claim's body (between its header and the `expected` line).
+std::string RenderMdpText(const Model& model, const ClaimResult& result,
+                          const TextOptions& options);
+
+/// Adds the "mdp" object to a claim's JSON.
+void AddMdpJson(const Model& model, const ClaimResult& result,
+                nlohmann::ordered_json& j);
+
+/// `q` exactly, and rounded to 4 decimals when that differs:
+/// "300/19 (about 15.7895)", "10".
+std::string ExactAndDecimal(const Rational& q);
+
+/// `q` rounded half away from zero to 4 decimals ("15.7895").
+std::string RoundedDecimal(const Rational& q);
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_REPORT_MDP_REPORT_H_
