@@ -121,7 +121,7 @@ void Run(uint32_t w, uint32_t h, bool slip) {
   Extreme ret = ExtremeReturn(m, border, opt.optimal, Sense::kMin);
   double t_return = Since(t4);
   auto t5 = std::chrono::steady_clock::now();
-  Census census = CountOptimalPolicies(m, opt, CensusGoal{});
+  MdpCensus census = CountOptimalPolicies(m, opt, CensusGoal{});
   double t_census = Since(t5);
 
   std::string v = FormatRational(opt.start_value);

@@ -132,9 +132,15 @@ Value Evaluator::NoValueUse(const RExpr& e) {
                                             : Value::Bool(false);
 }
 
+Reward TransitionReward(const Mdp& m, const Loss& loss) {
+  return RewardOfStateAction(m, [&](uint32_t s, uint32_t a) {
+    return loss.table[static_cast<size_t>(s) * m.actions + a];
+  });
+}
+
 Rational Evaluator::Return(const RExpr& e) {
   const Mdp& m = model_.mdps[e.callee].mdp;
-  Reward r{model_.losses[e.slot].table};
+  Reward r = TransitionReward(m, model_.losses[e.slot]);
   return FromStart(m, PolicyValues(m, r, *policy_));
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/model.h"
+#include "mdp/mdp.h"
 #include "mdp/path_goal.h"
 
 namespace aligncheck {
@@ -51,6 +52,10 @@ class Evaluator {
 /// Whether `e` contains `return(...)` or `prob(...)`: an atom about runs of
 /// an MDP, which only the MDP reading evaluates.
 bool UsesRuns(const RExpr& e);
+
+/// The reward of `m`'s transitions that `loss` (over its states and
+/// actions) pays, as written (not negated for a loss).
+Reward TransitionReward(const Mdp& m, const Loss& loss);
 
 /// Returns whether two values of the same type are equal.
 bool ValuesEqual(const Value& a, const Value& b);

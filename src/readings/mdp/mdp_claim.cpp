@@ -162,7 +162,8 @@ Extreme AtomExtreme(const Question& q, const RExpr& atom,
                     const ActionMask& allowed, Sense sense) {
   if (atom.kind == RExpr::Kind::kReturn) {
     const MdpModel& mm = q.model.mdps[atom.callee];
-    return ExtremeReturn(mm.mdp, Reward{q.model.losses[atom.slot].table},
+    return ExtremeReturn(mm.mdp,
+                         TransitionReward(mm.mdp, q.model.losses[atom.slot]),
                          allowed, sense);
   }
   Evaluator ev(q.model);
@@ -345,7 +346,7 @@ void DescribeCounterexample(const Question& q, const Policy& pi,
   ev.policy = pi;
   ev.reached = ReachedStates(m, pi);
   ev.policy_value = FromStart(
-      m, PolicyValues(m, Reward{q.model.losses[q.claim.loss].table}, pi));
+      m, PolicyValues(m, TransitionReward(m, q.model.losses[q.claim.loss]), pi));
   std::vector<const RExpr*> atoms;
   CollectAtoms(q.goal.body, atoms);
   std::vector<Value> env(static_cast<size_t>(q.goal.slot_count) + 2);
@@ -408,7 +409,7 @@ Verdict CheckMdpClaim(const Model& model, const Claim& claim,
   (void)options;
   const MdpModel& mm = model.mdps[claim.mdp];
   const Loss& loss = model.losses[claim.loss];
-  Reward reward{loss.table};
+  Reward reward = TransitionReward(mm.mdp, loss);
   if (!loss.reward) reward = Negated(reward);
   Question q{model, claim, mm, mm.mdp, model.goals[claim.goal], reward};
 
