@@ -32,7 +32,8 @@ std::string ClaimMessage(const Model& model, const ClaimResult& result) {
   std::string verdict = VerdictName(v.kind);
   for (char& c : verdict) c = static_cast<char>(std::toupper(c));
   std::string out = fmt::format("claim '{}' {}", claim.name, verdict);
-  if (v.kind == Verdict::Kind::kFails && v.counterexample &&
+  const IdealizedEvidence* ideal = v.idealized();
+  if (v.kind == Verdict::Kind::kFails && ideal && ideal->counterexample &&
       claim.reading == Claim::Reading::kIdealized) {
     const Loss& loss = model.losses[claim.loss];
     const Domain& in = model.domains[loss.input];
@@ -42,7 +43,7 @@ std::string ClaimMessage(const Model& model, const ClaimResult& result) {
         claim.has_within && claim.within != 0 ? "near-minimizer" : "minimizer",
         model.data[claim.data].name, model.goals[claim.goal].name);
     constexpr size_t kShown = 10;
-    const Policy& pi = v.counterexample->policy;
+    const Policy& pi = ideal->counterexample->policy;
     for (size_t x = 0; x < pi.size() && x < kShown; ++x) {
       out += fmt::format("{} {} -> {}", x ? "," : "", in.values[x],
                          out_domain.values[pi[x]]);

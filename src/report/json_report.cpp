@@ -102,14 +102,17 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
   j["as_expected"] = r.AsExpected();
   j["method"] = v.method;
   j["reason"] = v.reason;
-  j["minimizers"] = v.minimizers ? Json(FormatCount(*v.minimizers)) : Json(nullptr);
-  j["minimizers_is_lower_bound"] = v.minimizers_capped;
+  const IdealizedEvidence* ideal = v.idealized();
+  j["minimizers"] = ideal && ideal->minimizers
+                        ? Json(FormatCount(*ideal->minimizers))
+                        : Json(nullptr);
+  j["minimizers_is_lower_bound"] = ideal && ideal->minimizers_capped;
   j["vacuous"] = v.vacuous;
-  if (v.kind == Verdict::Kind::kFails && v.counterexample &&
+  if (v.kind == Verdict::Kind::kFails && ideal && ideal->counterexample &&
       c.reading == Claim::Reading::kIdealized) {
-    j["counterexample"] = CounterexampleJson(model, c, *v.counterexample);
+    j["counterexample"] = CounterexampleJson(model, c, *ideal->counterexample);
   }
-  if (v.physical) AddPhysicalJson(model, r, j);
+  if (v.physical()) AddPhysicalJson(model, r, j);
   if (!v.dumped_queries.empty()) j["smt2"] = v.dumped_queries;
   AddTrainedJson(model, r, j);
   return j;

@@ -67,7 +67,7 @@ std::string Weight(const Model& model, const PhysicalModel* m, size_t x) {
 
 std::string Failure(const Model& model, const Claim& claim, const Verdict& v,
                     const TextOptions& options) {
-  const PhysicalEvidence& ev = *v.physical;
+  const PhysicalEvidence& ev = *v.physical();
   const Behaviour& b = *ev.behaviour;
   const Loss& intended = model.losses[IntendedLossId(model, claim)];
   const Domain& inputs = model.domains[intended.input];
@@ -169,7 +169,7 @@ std::string Failure(const Model& model, const Claim& claim, const Verdict& v,
 }
 
 std::string Success(const Model& model, const Claim& claim, const Verdict& v) {
-  const PhysicalEvidence& ev = *v.physical;
+  const PhysicalEvidence& ev = *v.physical();
   const std::string& goal = model.goals[claim.goal].name;
   const PhysicalModel* m = ev.model >= 0 ? &model.physical[ev.model] : nullptr;
   std::string method = v.method.empty() ? "" : " (" + v.method + ")";
@@ -217,7 +217,7 @@ std::string Success(const Model& model, const Claim& claim, const Verdict& v) {
 std::string RenderPhysicalText(const Model& model, const ClaimResult& result,
                                const TextOptions& options) {
   const Verdict& v = result.verdict;
-  if (v.kind == Verdict::Kind::kFails && v.physical->behaviour) {
+  if (v.kind == Verdict::Kind::kFails && v.physical()->behaviour) {
     return Failure(model, *result.claim, v, options);
   }
   return Success(model, *result.claim, v);
@@ -225,7 +225,7 @@ std::string RenderPhysicalText(const Model& model, const ClaimResult& result,
 
 void AddPhysicalJson(const Model& model, const ClaimResult& result, Json& j) {
   const Claim& claim = *result.claim;
-  const PhysicalEvidence& ev = *result.verdict.physical;
+  const PhysicalEvidence& ev = *result.verdict.physical();
   const PhysicalModel* m = ev.model >= 0 ? &model.physical[ev.model] : nullptr;
   j["model"] = m ? Json(m->name) : Json(nullptr);
   j["bound"] = FormatRational(ev.bound);

@@ -16,12 +16,6 @@
 namespace aligncheck {
 namespace {
 
-std::string Upper(const char* s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(c));
-  return out;
-}
-
 std::string Counterexample(const Model& model, const Claim& claim,
                            const IdealizedCounterexample& cx,
                            const TextOptions& options) {
@@ -69,7 +63,7 @@ std::string Counterexample(const Model& model, const Claim& claim,
 }
 
 // "4 minimizers", "at least 100000 near-minimizers".
-std::string MinimizerPhrase(const Verdict& v, const Claim& claim) {
+std::string MinimizerPhrase(const IdealizedEvidence& v, const Claim& claim) {
   bool near = claim.has_within && claim.within != 0;
   bool one = *v.minimizers == 1 && !v.minimizers_capped;
   return fmt::format("{}{} {}{}", v.minimizers_capped ? "at least " : "",
@@ -79,7 +73,7 @@ std::string MinimizerPhrase(const Verdict& v, const Claim& claim) {
 
 // "the only minimizer of L_train satisfies g", "all 4 near-minimizers of
 // L_train satisfy g", or "every minimizer ... (at least N of them)".
-std::string HoldsSentence(const Model& model, const Verdict& v,
+std::string HoldsSentence(const Model& model, const IdealizedEvidence& v,
                           const Claim& claim) {
   bool near = claim.has_within && claim.within != 0;
   const char* noun = near ? "near-minimizer" : "minimizer";
@@ -107,8 +101,10 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
                             const TextOptions& options) {
   const Claim& claim = *result.claim;
   const Verdict& v = result.verdict;
+  static const IdealizedEvidence kNone;
+  const IdealizedEvidence& ideal = v.idealized() ? *v.idealized() : kNone;
   LineCol at = model.file->Locate(claim.name_span.begin);
-  std::string word = v.trained ? VerdictWord(v) : Upper(VerdictName(v.kind));
+  std::string word = VerdictWord(v);
   std::string out = fmt::format("{}:{}:{}: {} {}", model.file->name(), at.line,
                                 at.col, word, claim.name);
   if (v.kind == Verdict::Kind::kHolds && v.vacuous) out += " (vacuous)";
@@ -119,12 +115,12 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
   } else {
   switch (v.kind) {
     case Verdict::Kind::kHolds:
-      if (v.physical) {
+      if (v.physical()) {
         out += RenderPhysicalText(model, result, options);
         break;
       }
       if (claim.reading == Claim::Reading::kIdealized) {
-        out += "  " + HoldsSentence(model, v, claim);
+        out += "  " + HoldsSentence(model, ideal, claim);
         if (!v.method.empty()) out += fmt::format(" ({})", v.method);
         out += "\n";
       } else if (!v.reason.empty()) {
@@ -138,15 +134,15 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
       }
       break;
     case Verdict::Kind::kFails:
-      if (v.physical) {
+      if (v.physical()) {
         out += RenderPhysicalText(model, result, options);
         break;
       }
-      if (v.counterexample && claim.reading == Claim::Reading::kIdealized) {
-        out += Counterexample(model, claim, *v.counterexample, options);
-        if (v.minimizers) {
+      if (ideal.counterexample && claim.reading == Claim::Reading::kIdealized) {
+        out += Counterexample(model, claim, *ideal.counterexample, options);
+        if (ideal.minimizers) {
           out += fmt::format("  ({} in all; found by {})\n",
-                             MinimizerPhrase(v, claim), v.method);
+                             MinimizerPhrase(ideal, claim), v.method);
         }
       } else if (!v.reason.empty()) {
         out += "  " + v.reason + "\n";

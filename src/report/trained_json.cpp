@@ -59,11 +59,17 @@ Json TrainedJson(const Model& model, const Claim& claim,
 void AddTrainedJson(const Model& model, const ClaimResult& result, Json& j) {
   const Verdict& v = result.verdict;
   const Claim& claim = *result.claim;
-  if (v.trained) j["trained"] = TrainedJson(model, claim, *v.trained);
+  const TrainedEvidence* trained = v.trained();
+  const StoryEvidence* story = v.story();
+  const IdealizedEvidence* ideal = v.idealized();
+  const LinearWitness* witness =
+      ideal && ideal->witness ? &*ideal->witness : nullptr;
+  const Census* census = ideal && ideal->census ? &*ideal->census : nullptr;
+  if (trained) j["trained"] = TrainedJson(model, claim, *trained);
   // A failed trained claim or story names a policy that breaks the goal,
   // as every failed claim does in JSON.
-  if (v.kind == Verdict::Kind::kFails && v.trained) {
-    for (const SeedOutcome& s : v.trained->seeds) {
+  if (v.kind == Verdict::Kind::kFails && trained) {
+    for (const SeedOutcome& s : trained->seeds) {
       if (s.achieves) continue;
       Json cx;
       cx["seed"] = s.seed;
@@ -72,8 +78,8 @@ void AddTrainedJson(const Model& model, const ClaimResult& result, Json& j) {
       break;
     }
   }
-  if (v.kind == Verdict::Kind::kFails && v.story) {
-    for (const StoryComponent& c : v.story->components) {
+  if (v.kind == Verdict::Kind::kFails && story) {
+    for (const StoryComponent& c : story->components) {
       if (c.ok || c.counterexample.empty() || c.claim_index < 0) continue;
       Json cx;
       cx["claim"] = c.claim;
@@ -86,35 +92,35 @@ void AddTrainedJson(const Model& model, const ClaimResult& result, Json& j) {
   if (claim.reading == Claim::Reading::kTrained && claim.training >= 0) {
     j["evidence"] = model.trainings[claim.training].evidence;
   }
-  if (v.witness && claim.reading == Claim::Reading::kIdealized) {
+  if (witness && claim.reading == Claim::Reading::kIdealized) {
     const Domain& out = model.domains[model.losses[claim.loss].output];
     Json theta = Json::object();
-    for (size_t y = 0; y < v.witness->theta.size(); ++y) {
+    for (size_t y = 0; y < witness->theta.size(); ++y) {
       Json row = Json::object();
-      for (size_t k = 0; k < v.witness->theta[y].size(); ++k) {
+      for (size_t k = 0; k < witness->theta[y].size(); ++k) {
         row[model.fns[claim.hypothesis_features[k]].name] =
-            FormatRational(v.witness->theta[y][k]);
+            FormatRational(witness->theta[y][k]);
       }
       theta[out.values[y]] = std::move(row);
     }
     j["hypothesis_class"] = claim.hypothesis;
     j["parameters"] = std::move(theta);
   }
-  if (v.census) {
+  if (census) {
     Json c;
-    c["counted"] = v.census->counted;
+    c["counted"] = census->counted;
     c["minimizers"] =
-        v.census->counted ? Json(FormatCount(v.census->minimizers)) : Json();
+        census->counted ? Json(FormatCount(census->minimizers)) : Json();
     c["violating"] =
-        v.census->counted ? Json(FormatCount(v.census->violating)) : Json();
-    c["method"] = v.census->method;
-    c["not_counted_because"] = v.census->counted ? Json() : Json(v.census->why);
+        census->counted ? Json(FormatCount(census->violating)) : Json();
+    c["method"] = census->method;
+    c["not_counted_because"] = census->counted ? Json() : Json(census->why);
     j["census"] = std::move(c);
   }
-  if (v.story) {
+  if (story) {
     Json s;
     Json parts = Json::array();
-    for (const StoryComponent& c : v.story->components) {
+    for (const StoryComponent& c : story->components) {
       Json p;
       p["claim"] = c.claim;
       p["verdict"] = c.verdict;
@@ -124,8 +130,8 @@ void AddTrainedJson(const Model& model, const ClaimResult& result, Json& j) {
       parts.push_back(std::move(p));
     }
     s["rationale"] = std::move(parts);
-    s["desirability"] = v.story->desirability;
-    s["assumptions"] = v.story->assumptions;
+    s["desirability"] = story->desirability;
+    s["assumptions"] = story->assumptions;
     j["story"] = std::move(s);
   }
 }

@@ -57,7 +57,7 @@ std::string SeedList(const std::vector<SeedOutcome>& seeds, bool achieving) {
 
 std::string TrainedBody(const Model& model, const Claim& claim,
                         const Verdict& v) {
-  const TrainedEvidence& ev = *v.trained;
+  const TrainedEvidence& ev = *v.trained();
   const Training& t = model.trainings[claim.training];
   const Data& data = model.data[t.data];
   const Goal& goal = model.goals[claim.goal];
@@ -135,7 +135,8 @@ std::string ClassHoldsBody(const Model& model, const Claim& claim,
   std::string out = "  " + v.reason;
   if (!v.method.empty()) out += " (" + v.method + ")";
   out += "\n";
-  if (v.vacuous && v.minimizers && *v.minimizers != 0) {
+  const IdealizedEvidence& ev = *v.idealized();
+  if (v.vacuous && ev.minimizers && *ev.minimizers != 0) {
     out += fmt::format(
         "  note: {} holds for every policy of {}, so this says nothing about "
         "the loss\n",
@@ -146,9 +147,10 @@ std::string ClassHoldsBody(const Model& model, const Claim& claim,
 
 std::string ClassBody(const Model& model, const Claim& claim,
                       const Verdict& v) {
-  if (!v.witness || !v.counterexample) return ClassHoldsBody(model, claim, v);
-  const LinearWitness& w = *v.witness;
-  const IdealizedCounterexample& cx = *v.counterexample;
+  const IdealizedEvidence& ev = *v.idealized();
+  if (!ev.witness || !ev.counterexample) return ClassHoldsBody(model, claim, v);
+  const LinearWitness& w = *ev.witness;
+  const IdealizedCounterexample& cx = *ev.counterexample;
   const Data& data = model.data[claim.data];
   const Loss& loss = model.losses[claim.loss];
   const Domain& out_d = model.domains[loss.output];
@@ -179,7 +181,7 @@ std::string ClassBody(const Model& model, const Claim& claim,
 
 std::string StoryBody(const Model& model, const Claim& claim,
                       const Verdict& v) {
-  const StoryEvidence& ev = *v.story;
+  const StoryEvidence& ev = *v.story();
   std::string out = "  " + v.reason + "\n";
   out += "  training goal: " + model.goals[claim.goal].name + "\n";
   out += "  training rationale, checked:\n";
@@ -209,8 +211,7 @@ std::string StoryBody(const Model& model, const Claim& claim,
 }  // namespace
 
 std::string VerdictWord(const Verdict& v) {
-  std::string word =
-      v.trained ? TrainedKindName(v.trained->kind) : VerdictName(v.kind);
+  std::string word = VerdictLabel(v);
   for (char& c : word) c = static_cast<char>(std::toupper(c));
   return word;
 }
@@ -219,13 +220,14 @@ bool HasExtraBody(const Model& model, const ClaimResult& result) {
   const Verdict& v = result.verdict;
   const Claim& c = *result.claim;
   (void)model;
-  if (v.trained.has_value() || v.story.has_value()) return true;
+  if (v.trained() || v.story()) return true;
   if (c.reading != Claim::Reading::kIdealized ||
       c.hypothesis_features.empty()) {
     return false;
   }
-  return (v.kind == Verdict::Kind::kFails && v.witness.has_value() &&
-          v.counterexample.has_value()) ||
+  const IdealizedEvidence* ev = v.idealized();
+  return (v.kind == Verdict::Kind::kFails && ev && ev->witness &&
+          ev->counterexample) ||
          v.kind == Verdict::Kind::kHolds;
 }
 
@@ -234,16 +236,18 @@ std::string RenderExtraText(const Model& model, const ClaimResult& result,
   (void)options;
   const Verdict& v = result.verdict;
   const Claim& claim = *result.claim;
-  if (v.trained) return TrainedBody(model, claim, v);
-  if (v.story) return StoryBody(model, claim, v);
+  if (v.trained()) return TrainedBody(model, claim, v);
+  if (v.story()) return StoryBody(model, claim, v);
   return ClassBody(model, claim, v);
 }
 
 std::string RenderCensusText(const Model& model, const ClaimResult& result) {
   const Verdict& v = result.verdict;
   const Claim& claim = *result.claim;
-  if (!v.census || claim.reading != Claim::Reading::kIdealized) return "";
-  const Census& c = *v.census;
+  const IdealizedEvidence* ev = v.idealized();
+  if (!ev || !ev->census || claim.reading != Claim::Reading::kIdealized)
+    return "";
+  const Census& c = *ev->census;
   bool near = claim.has_within && claim.within != 0;
   std::string where = claim.hypothesis.empty() ? "" : " in " + claim.hypothesis;
   if (!c.counted) {
