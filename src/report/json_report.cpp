@@ -4,10 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "parse/claim_words.h"
+#include "report/evidence_report.h"
 #include "report/gate_report.h"
-#include "report/physical_report.h"
-#include "report/trained_json.h"
-#include "util/readable_count.h"
+#include "report/trained_report.h"
 
 namespace aligncheck {
 namespace {
@@ -50,37 +49,6 @@ Json DiagnosticJson(const Diagnostic& d) {
   return j;
 }
 
-Json CounterexampleJson(const Model& model, const Claim& claim,
-                        const IdealizedCounterexample& cx) {
-  const Loss& loss = model.losses[claim.loss];
-  const Data& data = model.data[claim.data];
-  const Domain& inputs = model.domains[loss.input];
-  const Domain& outputs = model.domains[loss.output];
-  size_t m = outputs.size();
-  Json policy = Json::object();
-  Json rows = Json::array();
-  for (size_t x = 0; x < inputs.size(); ++x) {
-    policy[inputs.values[x]] = outputs.values[cx.policy[x]];
-    Rational best = loss.At(x, 0, m);
-    for (size_t y = 1; y < m; ++y) best = std::min(best, loss.At(x, y, m));
-    Json row;
-    row["input"] = inputs.values[x];
-    row["weight"] = FormatRational(data.weights[x] / data.total);
-    row["output"] = outputs.values[cx.policy[x]];
-    row["loss"] = FormatRational(loss.At(x, cx.policy[x], m));
-    row["min_loss"] = FormatRational(best);
-    int8_t b = x < cx.breaks.size() ? cx.breaks[x] : -1;
-    row["goal_breaks"] = b < 0 ? Json(nullptr) : Json(b == 1);
-    rows.push_back(std::move(row));
-  }
-  Json j;
-  j["policy"] = std::move(policy);
-  j["expected_loss"] = FormatRational(cx.expected_loss);
-  j["min_loss"] = FormatRational(cx.min_loss);
-  j["inputs"] = std::move(rows);
-  return j;
-}
-
 Json ClaimJson(const Model& model, const ClaimResult& r) {
   const Claim& c = *r.claim;
   const Verdict& v = r.verdict;
@@ -102,19 +70,13 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
   j["as_expected"] = r.AsExpected();
   j["method"] = v.method;
   j["reason"] = v.reason;
-  const IdealizedEvidence* ideal = v.idealized();
-  j["minimizers"] = ideal && ideal->minimizers
-                        ? Json(FormatCount(*ideal->minimizers))
-                        : Json(nullptr);
-  j["minimizers_is_lower_bound"] = ideal && ideal->minimizers_capped;
+  j["minimizers"] = nullptr;  // filled in by idealized evidence
+  j["minimizers_is_lower_bound"] = false;
   j["vacuous"] = v.vacuous;
-  if (v.kind == Verdict::Kind::kFails && ideal && ideal->counterexample &&
-      c.reading == Claim::Reading::kIdealized) {
-    j["counterexample"] = CounterexampleJson(model, c, *ideal->counterexample);
-  }
-  if (v.physical()) AddPhysicalJson(model, r, j);
+  AddEvidenceJson(model, r, j);
   if (!v.dumped_queries.empty()) j["smt2"] = v.dumped_queries;
-  AddTrainedJson(model, r, j);
+  AddEvidenceDetailsJson(model, r, j);
+  AddCitationsJson(model, c, j);
   return j;
 }
 

@@ -1,98 +1,25 @@
-// Text rendering of verdicts: a located header, the claim, the evidence as a
-// table, and how the verdict relates to the claim's `expect`.
+// Text rendering of verdicts: a located header, the claim, what the evidence
+// adds (evidence_report.h), and how the verdict relates to the claim's
+// `expect`.
 #include "report/text_report.h"
 
 #include <fmt/format.h>
 
-#include <algorithm>
+#include <cctype>
 
-#include "analysis/eval.h"
 #include "parse/claim_words.h"
-#include "report/physical_report.h"
-#include "report/table_text.h"
+#include "report/evidence_report.h"
 #include "report/trained_report.h"
-#include "util/readable_count.h"
 
 namespace aligncheck {
 namespace {
 
-std::string Counterexample(const Model& model, const Claim& claim,
-                           const IdealizedCounterexample& cx,
-                           const TextOptions& options) {
-  const Loss& loss = model.losses[claim.loss];
-  const Data& data = model.data[claim.data];
-  const Domain& inputs = model.domains[loss.input];
-  const Domain& outputs = model.domains[loss.output];
-  const std::string& goal = model.goals[claim.goal].name;
-  std::string out;
-  bool near = claim.has_within && claim.within != 0;
-  out += fmt::format("  counterexample: a {} of L_{} that violates {}\n",
-                     near ? "near-minimizer" : "minimizer", data.name, goal);
-  InputRows listed = OrderInputs(inputs.size(), cx.breaks, options.max_rows);
-  std::vector<std::vector<std::string>> rows;
-  rows.push_back({"input", "weight", "pi(input)", "loss", "min loss", ""});
-  size_t m = outputs.size();
-  for (size_t i = 0; i < listed.shown; ++i) {
-    size_t x = listed.order[i];
-    Rational best = loss.At(x, 0, m);
-    for (size_t y = 1; y < m; ++y) best = std::min(best, loss.At(x, y, m));
-    std::string mark;
-    if (GoalBreaks(cx.breaks, x)) mark = kBreaksHere;
-    rows.push_back({inputs.values[x], FormatRational(data.weights[x] / data.total),
-                    outputs.values[cx.policy[x]],
-                    FormatRational(loss.At(x, cx.policy[x], m)),
-                    FormatRational(best), mark});
-  }
-  out += Columns(rows, "    ");
-  out += listed.MoreLine();
-  bool per_input = std::any_of(cx.breaks.begin(), cx.breaks.end(),
-                               [](int8_t b) { return b >= 0; });
-  if (per_input) {
-    out += fmt::format("  the goal breaks at {} of {} inputs\n",
-                       listed.breaking, inputs.size());
-  }
-  if (near) {
-    out += fmt::format("  L_{}(pi) = {}, min L_{} = {}, within {}\n", data.name,
-                       FormatRational(cx.expected_loss), data.name,
-                       FormatRational(cx.min_loss), FormatRational(claim.within));
-  } else {
-    out += fmt::format("  L_{}(pi) = {} = min L_{}\n", data.name,
-                       FormatRational(cx.expected_loss), data.name);
-  }
-  return out;
-}
-
-// "4 minimizers", "at least 100000 near-minimizers".
-std::string MinimizerPhrase(const IdealizedEvidence& v, const Claim& claim) {
-  bool near = claim.has_within && claim.within != 0;
-  bool one = *v.minimizers == 1 && !v.minimizers_capped;
-  return fmt::format("{}{} {}{}", v.minimizers_capped ? "at least " : "",
-                     FormatCount(*v.minimizers),
-                     near ? "near-minimizer" : "minimizer", one ? "" : "s");
-}
-
-// "the only minimizer of L_train satisfies g", "all 4 near-minimizers of
-// L_train satisfy g", or "every minimizer ... (at least N of them)".
-std::string HoldsSentence(const Model& model, const IdealizedEvidence& v,
-                          const Claim& claim) {
-  bool near = claim.has_within && claim.within != 0;
-  const char* noun = near ? "near-minimizer" : "minimizer";
-  std::string loss = "L_" + model.data[claim.data].name;
-  if (!claim.hypothesis.empty()) loss += " in " + claim.hypothesis;
-  const std::string& goal = model.goals[claim.goal].name;
-  if (v.minimizers && !v.minimizers_capped && IsExactCount(*v.minimizers)) {
-    if (*v.minimizers == 1)
-      return fmt::format("the only {} of {} satisfies {}", noun, loss, goal);
-    return fmt::format("all {} {}s of {} satisfy {}",
-                       FormatBigInt(*v.minimizers), noun, loss, goal);
-  }
-  std::string out = fmt::format("every {} of {} satisfies {}", noun, loss, goal);
-  if (v.minimizers) {
-    out +=
-        fmt::format(" ({}{} of them)", v.minimizers_capped ? "at least " : "",
-                    FormatCount(*v.minimizers));
-  }
-  return out;
+// The verdict word: "SUPPORTED" for trained claims, else "HOLDS", "FAILS",
+// "UNKNOWN".
+std::string VerdictWord(const Verdict& v) {
+  std::string word = VerdictLabel(v);
+  for (char& c : word) c = static_cast<char>(std::toupper(c));
+  return word;
 }
 
 }  // namespace
@@ -101,64 +28,14 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
                             const TextOptions& options) {
   const Claim& claim = *result.claim;
   const Verdict& v = result.verdict;
-  static const IdealizedEvidence kNone;
-  const IdealizedEvidence& ideal = v.idealized() ? *v.idealized() : kNone;
   LineCol at = model.file->Locate(claim.name_span.begin);
-  std::string word = VerdictWord(v);
   std::string out = fmt::format("{}:{}:{}: {} {}", model.file->name(), at.line,
-                                at.col, word, claim.name);
+                                at.col, VerdictWord(v), claim.name);
   if (v.kind == Verdict::Kind::kHolds && v.vacuous) out += " (vacuous)";
   out += "\n";
   out += "    " + claim.text + "\n";
-  if (HasExtraBody(model, result)) {
-    out += RenderExtraText(model, result, options);
-  } else {
-  switch (v.kind) {
-    case Verdict::Kind::kHolds:
-      if (v.physical()) {
-        out += RenderPhysicalText(model, result, options);
-        break;
-      }
-      if (claim.reading == Claim::Reading::kIdealized) {
-        out += "  " + HoldsSentence(model, ideal, claim);
-        if (!v.method.empty()) out += fmt::format(" ({})", v.method);
-        out += "\n";
-      } else if (!v.reason.empty()) {
-        out += "  " + v.reason + "\n";
-      }
-      if (v.vacuous) {
-        out += fmt::format(
-            "  note: {} holds for every policy, so this says nothing about "
-            "the loss\n",
-            model.goals[claim.goal].name);
-      }
-      break;
-    case Verdict::Kind::kFails:
-      if (v.physical()) {
-        out += RenderPhysicalText(model, result, options);
-        break;
-      }
-      if (ideal.counterexample && claim.reading == Claim::Reading::kIdealized) {
-        out += Counterexample(model, claim, *ideal.counterexample, options);
-        if (ideal.minimizers) {
-          out += fmt::format("  ({} in all; found by {})\n",
-                             MinimizerPhrase(ideal, claim), v.method);
-        }
-      } else if (!v.reason.empty()) {
-        out += "  " + v.reason + "\n";
-      }
-      break;
-    case Verdict::Kind::kUnknown:
-      out += "  reason: " + v.reason + "\n";
-      break;
-  }
-  }
-  out += RenderCensusText(model, result);
-  if (claim.reading == Claim::Reading::kTrained && claim.training >= 0) {
-    for (const std::string& e : model.trainings[claim.training].evidence) {
-      out += "  evidence (cited, not checked): \"" + e + "\"\n";
-    }
-  }
+  out += RenderEvidenceText(model, result, options);
+  out += RenderCitationsText(model, claim);
   for (const std::string& path : v.dumped_queries) {
     out += "  solver query written to " + path + "\n";
   }
@@ -167,8 +44,7 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
     if (result.AsExpected()) {
       out += fmt::format("  expected {}: as expected\n", expected);
     } else {
-      std::string got = VerdictWord(v);
-      for (char& c : got) c = static_cast<char>(std::tolower(c));
+      std::string got = VerdictLabel(v);
       out += fmt::format("  expected {}, got {}: UNEXPECTED\n", expected, got);
     }
   }
