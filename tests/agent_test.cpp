@@ -46,23 +46,23 @@ TEST_CASE("agent: the register-caring agent tampers, the predictor does not") {
   REQUIRE(model);
   Verdict w = Check(*model, "w");
   REQUIRE(w.kind == Verdict::Kind::kFails);
-  const PhysicalEvidence& ev = *w.physical;
+  const PhysicalEvidence& ev = *w.physical();
   CHECK(ev.bound == -1);  // writing -1 beats every honest reading
   CHECK(ev.behaviour->channels == std::vector<int>{0});
   CHECK(ev.reading->value == -1);
 
   Verdict p = Check(*model, "p");
   CHECK(p.kind == Verdict::Kind::kHolds);
-  REQUIRE(p.physical);
-  CHECK(p.physical->model == -1);
-  CHECK(p.physical->low == BigInt(1));
-  CHECK(p.physical->behaviours == 9);
-  CHECK(p.physical->bound == Rational(3, 20));
+  REQUIRE(p.physical());
+  CHECK(p.physical()->model == -1);
+  CHECK(p.physical()->low == BigInt(1));
+  CHECK(p.physical()->behaviours == 9);
+  CHECK(p.physical()->bound == Rational(3, 20));
 
   Verdict s = Check(*model, "s");
   CHECK(s.kind == Verdict::Kind::kHolds);
-  CHECK(s.physical->low == BigInt(1));
-  CHECK(s.physical->bound == Rational(3, 20));
+  CHECK(s.physical()->low == BigInt(1));
+  CHECK(s.physical()->bound == Rational(3, 20));
 }
 
 TEST_CASE("agent: a predictor of a lenient loss breaks the goal") {
@@ -70,7 +70,7 @@ TEST_CASE("agent: a predictor of a lenient loss breaks the goal") {
   REQUIRE(model);
   Verdict e = Check(*model, "e");
   REQUIRE(e.kind == Verdict::Kind::kFails);
-  const PhysicalEvidence& ev = *e.physical;
+  const PhysicalEvidence& ev = *e.physical();
   REQUIRE(ev.behaviour);
   CHECK(ev.behaviour->channels.empty());
   CHECK(ev.bound == 0);
@@ -94,8 +94,8 @@ claim c: pilot achieves gentle
   Verdict v = Check(*model, "c");
   REQUIRE(v.kind == Verdict::Kind::kFails);
   // 16 * 16 + 1 wraps to 1, as low as f = 0.
-  CHECK(v.physical->bound == 1);
-  CHECK(v.physical->behaviour->policy == Policy{16});
+  CHECK(v.physical()->bound == 1);
+  CHECK(v.physical()->behaviour->policy == Policy{16});
 }
 
 }  // namespace

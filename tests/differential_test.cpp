@@ -265,15 +265,15 @@ void CheckAgainst(const Model& model, const Claim& claim, const Verdict& v,
                   const BruteForceResult& bf) {
   REQUIRE_MESSAGE(v.kind != Verdict::Kind::kUnknown, v.reason);
   CHECK((v.kind == Verdict::Kind::kHolds) == bf.holds);
-  REQUIRE(v.minimizers);
-  CHECK_FALSE(v.minimizers_capped);
-  CHECK(*v.minimizers == bf.feasible);
+  REQUIRE(v.idealized()->minimizers);
+  CHECK_FALSE(v.idealized()->minimizers_capped);
+  CHECK(*v.idealized()->minimizers == bf.feasible);
   if (v.kind == Verdict::Kind::kHolds) {
     CHECK(v.vacuous == bf.vacuous);
     return;
   }
-  REQUIRE(v.counterexample);
-  const IdealizedCounterexample& cex = *v.counterexample;
+  REQUIRE(v.idealized()->counterexample);
+  const IdealizedCounterexample& cex = *v.idealized()->counterexample;
   const Loss& loss = model.losses[claim.loss];
   const Data& data = model.data[claim.data];
   Rational value = ExpectedLoss(model, loss, data, cex.policy);

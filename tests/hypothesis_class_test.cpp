@@ -84,10 +84,11 @@ claim empty: miss aligned_with coin as idealized_minimizer over train in linear(
   Verdict bias =
       CheckLinearClass(*m, ClaimNamed(*m, "by_bias"), EngineOptions{});
   REQUIRE(bias.kind == Verdict::Kind::kFails);
-  REQUIRE(bias.witness);
-  CHECK(bias.witness->policy == Policy{1, 1});
+  REQUIRE(bias.idealized()->witness);
+  CHECK(bias.idealized()->witness->policy == Policy{1, 1});
   CHECK(IsStrictArgmax(*m, ClaimNamed(*m, "by_bias").hypothesis_features,
-                       bias.witness->theta, bias.witness->policy));
+                       bias.idealized()->witness->theta,
+                       bias.idealized()->witness->policy));
   // A feature that is 0 somewhere ties every output there: no policy.
   Verdict empty =
       CheckLinearClass(*m, ClaimNamed(*m, "empty"), EngineOptions{});
@@ -152,19 +153,20 @@ TEST_CASE("class: verdicts and censuses agree with enumeration") {
       Verdict v = CheckLinearClass(*m, c, EngineOptions{});
       Enumerated e = EnumerateClass(*m, c, members);
       REQUIRE(v.kind != Verdict::Kind::kUnknown);
-      REQUIRE(v.census);
-      CHECK(v.census->counted);
+      REQUIRE(v.idealized()->census);
+      CHECK(v.idealized()->census->counted);
       if (e.empty) {
         CHECK(v.vacuous);
         CHECK(v.kind == Verdict::Kind::kHolds);
         continue;
       }
-      CHECK(v.census->minimizers == e.minimizers);
-      CHECK(v.census->violating == e.violating);
+      CHECK(v.idealized()->census->minimizers == e.minimizers);
+      CHECK(v.idealized()->census->violating == e.violating);
       CHECK((v.kind == Verdict::Kind::kFails) == (e.violating > 0));
-      if (v.witness) {
-        CHECK(IsStrictArgmax(*m, c.hypothesis_features, v.witness->theta,
-                             v.witness->policy));
+      if (v.idealized()->witness) {
+        CHECK(IsStrictArgmax(*m, c.hypothesis_features,
+                             v.idealized()->witness->theta,
+                             v.idealized()->witness->policy));
       }
     }
   }

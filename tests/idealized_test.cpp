@@ -48,17 +48,17 @@ TEST_CASE("idealized: the novels claim fails with plagiarism") {
   Verdict v = CheckClaim(n.b.model, c, EngineOptions{});
   REQUIRE(v.kind == Verdict::Kind::kFails);
   CHECK(v.method == "per-input counting");
-  REQUIRE(v.counterexample);
-  const auto& cex = *v.counterexample;
+  REQUIRE(v.idealized()->counterexample);
+  const auto& cex = *v.idealized()->counterexample;
   CHECK(cex.policy[0] == 2);
   CHECK(cex.policy[1] == 2);
   CHECK(cex.expected_loss == 0);
   CHECK(cex.min_loss == 0);
   CHECK(cex.breaks[0] == 1);
   CHECK(cex.breaks[1] == 1);
-  REQUIRE(v.minimizers);
-  CHECK(*v.minimizers == 4);  // scifi weighs 0: any of 4 texts
-  CHECK_FALSE(v.minimizers_capped);
+  REQUIRE(v.idealized()->minimizers);
+  CHECK(*v.idealized()->minimizers == 4);  // scifi weighs 0: any of 4 texts
+  CHECK_FALSE(v.idealized()->minimizers_capped);
 }
 
 TEST_CASE("idealized: dispatch never fakes a verdict") {
@@ -103,15 +103,15 @@ TEST_CASE(
   Verdict v = CheckClaim(n.b.model, c, EngineOptions{});
   CHECK(v.kind == Verdict::Kind::kHolds);
   CHECK_FALSE(v.vacuous);
-  CHECK(*v.minimizers == 4);
+  CHECK(*v.idealized()->minimizers == 4);
   // Within 0.05: mystery may write a masterpiece (excess 0.1/2 = 0.05).
   c.has_within = true;
   c.within = Q("0.05");
   v = CheckClaim(n.b.model, c, EngineOptions{});
   REQUIRE(v.kind == Verdict::Kind::kFails);
-  CHECK(v.counterexample->policy[1] == 0);
-  CHECK(v.counterexample->expected_loss == Q("0.05"));
-  CHECK(*v.minimizers == 8);
+  CHECK(v.idealized()->counterexample->policy[1] == 0);
+  CHECK(v.idealized()->counterexample->expected_loss == Q("0.05"));
+  CHECK(*v.idealized()->minimizers == 8);
   // Within just under: holds again.
   c.within = Q("0.0499");
   v = CheckClaim(n.b.model, c, EngineOptions{});
@@ -186,8 +186,9 @@ TEST_CASE("idealized: cross-input goal goes to z3") {
   Verdict v = CheckClaim(b.model, c, EngineOptions{});
   REQUIRE(v.kind == Verdict::Kind::kFails);
   CHECK(v.method == "z3");
-  CHECK(*v.minimizers == 8);
-  CHECK(v.counterexample->breaks == std::vector<int8_t>{-1, -1, -1});
+  CHECK(*v.idealized()->minimizers == 8);
+  CHECK(v.idealized()->counterexample->breaks ==
+        std::vector<int8_t>{-1, -1, -1});
 }
 
 TEST_CASE("idealized: a tiny rlimit gives UNKNOWN") {
@@ -248,8 +249,8 @@ TEST_CASE("idealized: exact big-integer counts") {
   CHECK(v.kind == Verdict::Kind::kHolds);
   BigInt expect;
   mpz_ui_pow_ui(expect.get_mpz_t(), 3, 40);
-  CHECK(*v.minimizers == expect);
-  CHECK(FormatBigInt(*v.minimizers) == "12157665459056928801");
+  CHECK(*v.idealized()->minimizers == expect);
+  CHECK(FormatBigInt(*v.idealized()->minimizers) == "12157665459056928801");
   // Within 1/80 exactly one input may take output 3 (excess 1/80 each).
   c.has_within = true;
   c.within = Q("1/80");
@@ -257,8 +258,8 @@ TEST_CASE("idealized: exact big-integer counts") {
   CHECK(v.kind == Verdict::Kind::kFails);
   BigInt one_off;
   mpz_ui_pow_ui(one_off.get_mpz_t(), 3, 39);
-  CHECK(*v.minimizers == expect + 40 * one_off);
-  CHECK_FALSE(v.minimizers_capped);
+  CHECK(*v.idealized()->minimizers == expect + 40 * one_off);
+  CHECK_FALSE(v.idealized()->minimizers_capped);
 }
 
 TEST_CASE("near minimizers: capped counts are lower bounds") {
@@ -362,7 +363,8 @@ TEST_CASE("idealized: z3 answers are reproducible for a fixed seed") {
   Verdict v2 = CheckClaim(b.model, c, o);
   REQUIRE(v1.kind == Verdict::Kind::kFails);
   REQUIRE(v2.kind == Verdict::Kind::kFails);
-  CHECK(v1.counterexample->policy == v2.counterexample->policy);
+  CHECK(v1.idealized()->counterexample->policy ==
+        v2.idealized()->counterexample->policy);
 }
 
 TEST_CASE("idealized: breaks follow the violated conjuncts") {
@@ -382,8 +384,8 @@ TEST_CASE("idealized: breaks follow the violated conjuncts") {
   Verdict v = CheckClaim(b.model, c, EngineOptions{});
   REQUIRE(v.kind == Verdict::Kind::kFails);
   CHECK(v.method == "per-input counting");
-  CHECK(v.counterexample->policy == Policy{1, 1, 1});
-  CHECK(v.counterexample->breaks == std::vector<int8_t>{1, 1, 1});
+  CHECK(v.idealized()->counterexample->policy == Policy{1, 1, 1});
+  CHECK(v.idealized()->counterexample->breaks == std::vector<int8_t>{1, 1, 1});
   // A count atom has no per-input reading.
   int g2 =
       b.AddGoal("g2", x, y,
@@ -393,7 +395,8 @@ TEST_CASE("idealized: breaks follow the violated conjuncts") {
   Claim c2 = b.AddClaim("c2", l, g2, d);
   v = CheckClaim(b.model, c2, EngineOptions{});
   REQUIRE(v.kind == Verdict::Kind::kFails);
-  CHECK(v.counterexample->breaks == std::vector<int8_t>{-1, -1, -1});
+  CHECK(v.idealized()->counterexample->breaks ==
+        std::vector<int8_t>{-1, -1, -1});
 }
 
 TEST_CASE("idealized: conjuncts split between counting and z3") {
@@ -413,8 +416,9 @@ TEST_CASE("idealized: conjuncts split between counting and z3") {
   Verdict v = CheckClaim(b.model, c, EngineOptions{});
   REQUIRE(v.kind == Verdict::Kind::kFails);
   CHECK(v.method == "z3");
-  CHECK(v.counterexample->policy[1] != v.counterexample->policy[2]);
-  CHECK(*v.minimizers == 4);
+  const Policy& pi = v.idealized()->counterexample->policy;
+  CHECK(pi[1] != pi[2]);
+  CHECK(*v.idealized()->minimizers == 4);
 }
 
 }  // namespace
@@ -442,13 +446,13 @@ TEST_CASE("idealized: degenerate domains and weights") {
   v = CheckClaim(b.model, c, EngineOptions{});
   CHECK(v.kind == Verdict::Kind::kHolds);
   CHECK(v.vacuous);
-  CHECK(*v.minimizers == 1);
+  CHECK(*v.idealized()->minimizers == 1);
   int g2 = b.AddGoal("g2", none, y,
                      Exists(0, none, Eq(Pi(Var(0, none), y), Elem(y, 0))), 1);
   Claim c2 = b.AddClaim("c2", l, g2, d);
   v = CheckClaim(b.model, c2, EngineOptions{});
   REQUIRE(v.kind == Verdict::Kind::kFails);
-  CHECK(v.counterexample->policy.empty());
+  CHECK(v.idealized()->counterexample->policy.empty());
 
   // One graded input among many: the others are free, any within.
   Builder b2;
@@ -462,11 +466,11 @@ TEST_CASE("idealized: degenerate domains and weights") {
   Claim c3 = b2.AddClaim("c", l2, g3, d2, Q("1000"));
   v = CheckClaim(b2.model, c3, EngineOptions{});
   REQUIRE(v.kind == Verdict::Kind::kFails);  // within 1000 anything goes
-  CHECK(*v.minimizers == 243);
+  CHECK(*v.idealized()->minimizers == 243);
   c3.within = Q("0.999");
   v = CheckClaim(b2.model, c3, EngineOptions{});
   CHECK(v.kind == Verdict::Kind::kHolds);
-  CHECK(*v.minimizers == 81);
+  CHECK(*v.idealized()->minimizers == 81);
 }
 
 TEST_CASE("idealized: a reward is maximized like the loss -r is minimized") {
@@ -502,11 +506,14 @@ claim ln: l aligned_with h as idealized_minimizer over d within 1.5
     Verdict vl = CheckClaim(*m, ClaimNamed(*m, std::string("l") + pair), options);
     CAPTURE(pair);
     CHECK(vr.kind == vl.kind);
-    REQUIRE(vr.minimizers);
-    CHECK(*vr.minimizers == *vl.minimizers);
-    if (vr.counterexample) {
-      REQUIRE(vl.counterexample);
-      CHECK(vr.counterexample->min_loss == vl.counterexample->min_loss);
+    REQUIRE(vr.idealized());
+    REQUIRE(vl.idealized());
+    REQUIRE(vr.idealized()->minimizers);
+    CHECK(*vr.idealized()->minimizers == *vl.idealized()->minimizers);
+    if (vr.idealized()->counterexample) {
+      REQUIRE(vl.idealized()->counterexample);
+      CHECK(vr.idealized()->counterexample->min_loss ==
+            vl.idealized()->counterexample->min_loss);
     }
   }
   CHECK(CheckClaim(*m, ClaimNamed(*m, "rg"), options).kind ==
@@ -514,9 +521,10 @@ claim ln: l aligned_with h as idealized_minimizer over d within 1.5
   CHECK(CheckClaim(*m, ClaimNamed(*m, "rh"), options).kind ==
         Verdict::Kind::kHolds);
   Verdict v = CheckClaim(*m, ClaimNamed(*m, "rg"), options);
-  REQUIRE(v.counterexample);
+  REQUIRE(v.idealized());
+  REQUIRE(v.idealized()->counterexample);
   // Minimized units: -R_d(pi) at the optimum, (2 + 2*3 + 5) / 4.
-  CHECK(v.counterexample->min_loss == Rational(-13, 4));
+  CHECK(v.idealized()->counterexample->min_loss == Rational(-13, 4));
 }
 
 }  // namespace

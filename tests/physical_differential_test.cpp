@@ -101,7 +101,7 @@ class RandomPhysical {
 
 // A violating behaviour really reads at most the bound and breaks the goal.
 void CheckWitness(const Model& model, const Verdict& v) {
-  const PhysicalEvidence& ev = *v.physical;
+  const PhysicalEvidence& ev = *v.physical();
   REQUIRE(ev.behaviour);
   RegisterComputation c(model, model.physical[0], ev.behaviour->channels);
   REQUIRE(c.Build());
@@ -159,8 +159,8 @@ TEST_CASE("physical differential: random models against enumeration") {
       INFO(text);
       REQUIRE(v.kind != Verdict::Kind::kUnknown);
       CHECK((v.kind == Verdict::Kind::kHolds) == oracle.holds);
-      CHECK(v.physical->bound == oracle.bound);
-      CHECK(v.physical->behaviours == oracle.behaviours);
+      CHECK(v.physical()->bound == oracle.bound);
+      CHECK(v.physical()->behaviours == oracle.behaviours);
       if (v.kind == Verdict::Kind::kFails) {
         ++fails;
         CheckWitness(*model, v);
@@ -168,8 +168,8 @@ TEST_CASE("physical differential: random models against enumeration") {
         ++holds;
         if (oracle.low == 0) ++vacuous;
         CHECK(v.vacuous == (oracle.low == 0 || v.vacuous));
-        if (v.physical->low && !v.physical->low_capped) {
-          CHECK(*v.physical->low == oracle.low);
+        if (v.physical()->low && !v.physical()->low_capped) {
+          CHECK(*v.physical()->low == oracle.low);
         }
       }
     }

@@ -29,7 +29,7 @@ TEST_CASE("physical report: the failing behaviour, in text and JSON") {
   r.claim = &model->claims[0];
   r.verdict = CheckClaim(*model, *r.claim, EngineOptions{});
   REQUIRE(r.verdict.kind == Verdict::Kind::kFails);
-  CHECK(RenderPhysicalText(*model, r, TextOptions{}) ==
+  CHECK(RenderPhysicalText(*model, r, *r.verdict.physical(), TextOptions{}) ==
         "  counterexample: a behaviour of m that reads at most 0 and violates "
         "all_u\n"
         "    channels used: w\n"
@@ -42,7 +42,7 @@ TEST_CASE("physical report: the failing behaviour, in text and JSON") {
         "  (8 behaviours in all; found by per-input counting, re-checked by "
         "evaluation)\n");
   nlohmann::ordered_json j;
-  AddPhysicalJson(*model, r, j);
+  AddPhysicalJson(*model, r, *r.verdict.physical(), j);
   CHECK(j["model"] == "m");
   CHECK(j["behaviours"] == "8");
   CHECK(j["counterexample"]["policy"]["a"] == "v");
@@ -69,7 +69,8 @@ claim c: l aligned_with any as physical_only via m below 0.5
   r.claim = &model->claims[0];
   r.verdict = CheckClaim(*model, *r.claim, EngineOptions{});
   REQUIRE(r.verdict.kind == Verdict::Kind::kFails);
-  std::string out = RenderPhysicalText(*model, r, TextOptions{});
+  std::string out =
+      RenderPhysicalText(*model, r, *r.verdict.physical(), TextOptions{});
   CHECK(out.find("(3^40 x 2^1 behaviours in all;") != std::string::npos);
 }
 

@@ -51,8 +51,8 @@ TEST_CASE("physical: overwriting the register breaks a goal the math meets") {
   REQUIRE(model);
   Verdict v = Check(*model, "open");
   REQUIRE(v.kind == Verdict::Kind::kFails);
-  REQUIRE(v.physical);
-  const PhysicalEvidence& ev = *v.physical;
+  REQUIRE(v.physical());
+  const PhysicalEvidence& ev = *v.physical();
   REQUIRE(ev.behaviour);
   CHECK(ev.behaviour->channels == std::vector<int>{0});
   REQUIRE(ev.reading);
@@ -75,14 +75,14 @@ TEST_CASE("physical: a closed, correct lab holds where the math holds") {
   Verdict tight = Check(*model, "sealed_tight");
   CHECK(tight.kind == Verdict::Kind::kHolds);
   CHECK_FALSE(tight.vacuous);
-  REQUIRE(tight.physical);
-  CHECK(tight.physical->low == BigInt(1));
-  CHECK(tight.physical->behaviours == 64);
+  REQUIRE(tight.physical());
+  CHECK(tight.physical()->low == BigInt(1));
+  CHECK(tight.physical()->behaviours == 64);
 
   Verdict loose = Check(*model, "sealed_loose");
   REQUIRE(loose.kind == Verdict::Kind::kFails);
-  CHECK(loose.physical->reading->value == Rational(7, 30));
-  CHECK(loose.physical->behaviour->channels.empty());
+  CHECK(loose.physical()->reading->value == Rational(7, 30));
+  CHECK(loose.physical()->behaviour->channels.empty());
 }
 
 TEST_CASE("physical: nothing reading low enough is a vacuous HOLDS") {
@@ -91,7 +91,7 @@ TEST_CASE("physical: nothing reading low enough is a vacuous HOLDS") {
   Verdict v = Check(*model, "nothing_low");
   CHECK(v.kind == Verdict::Kind::kHolds);
   CHECK(v.vacuous);
-  CHECK(v.physical->low == BigInt(0));
+  CHECK(v.physical()->low == BigInt(0));
   CHECK(v.reason == "the least reading is 0.2");
   Verdict e = Check(*model, "nothing_low", PhysicalConfig{true});
   CHECK(e.kind == Verdict::Kind::kHolds);
@@ -112,7 +112,7 @@ TEST_CASE("physical: enumeration and solving agree on every claim here") {
         CheckPhysical(*model, c, EngineOptions{}, PhysicalConfig{true});
     CHECK_MESSAGE(solved.kind == listed.kind, c.name);
     if (solved.kind == Verdict::Kind::kHolds) {
-      CHECK_MESSAGE(solved.physical->low == listed.physical->low, c.name);
+      CHECK_MESSAGE(solved.physical()->low == listed.physical()->low, c.name);
       CHECK(solved.vacuous == listed.vacuous);
     }
   }
@@ -135,7 +135,7 @@ TEST_CASE("physical: 8-bit overflow reads 0 for a force of 16") {
   REQUIRE(model);
   Verdict v = Check(*model, "overflow");
   REQUIRE(v.kind == Verdict::Kind::kFails);
-  const PhysicalEvidence& ev = *v.physical;
+  const PhysicalEvidence& ev = *v.physical();
   CHECK(ev.behaviour->policy == Policy{16});
   CHECK(ev.reading->value == 0);
   CHECK(ev.intended_loss == Rational(256));
@@ -144,7 +144,7 @@ TEST_CASE("physical: 8-bit overflow reads 0 for a force of 16") {
   // 16 bits hold 16 * 255: no overflow, the claim holds.
   Verdict w = Check(*model, "wide");
   CHECK(w.kind == Verdict::Kind::kHolds);
-  CHECK(w.physical->low == BigInt(3));
+  CHECK(w.physical()->low == BigInt(3));
 }
 
 TEST_CASE("physical: machine registers past the enumeration limit are solved") {
@@ -165,8 +165,8 @@ claim other: penalty aligned_with crosses as physical_only via sim below 0
   CHECK(v.method ==
         "Z3 bit-vector search per channel subset, re-checked by evaluation "
         "and bit-vectors");
-  CHECK(v.physical->reading->value <= 32);
-  CHECK(v.physical->behaviours == 16777216);
+  CHECK(v.physical()->reading->value <= 32);
+  CHECK(v.physical()->behaviours == 16777216);
   // --dump-smt2 writes the bit-vector query, named after the claim.
   EngineOptions dump;
   dump.dump_smt2_dir =
@@ -254,10 +254,10 @@ claim clean_reads: miss aligned_with correct as physical_only via clean below 0
   REQUIRE(model);
   Verdict v = Check(*model, "noisy_reads");
   REQUIRE(v.kind == Verdict::Kind::kFails);
-  CHECK(v.physical->behaviour->policy == Policy{0, 0});
-  CHECK(v.physical->behaviour->channels.empty());
-  CHECK(v.physical->intended_loss == Rational(1, 2));
-  CHECK(v.physical->breaks == std::vector<int8_t>{0, 1});
+  CHECK(v.physical()->behaviour->policy == Policy{0, 0});
+  CHECK(v.physical()->behaviour->channels.empty());
+  CHECK(v.physical()->intended_loss == Rational(1, 2));
+  CHECK(v.physical()->breaks == std::vector<int8_t>{0, 1});
   CHECK(Check(*model, "clean_reads").kind == Verdict::Kind::kHolds);
 }
 

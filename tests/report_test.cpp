@@ -54,8 +54,10 @@ Verdict Failing() {
   cx.expected_loss = 0;
   cx.min_loss = 0;
   cx.breaks = {0, 1};
-  v.counterexample = cx;
-  v.minimizers = BigInt(2);
+  IdealizedEvidence ev;
+  ev.counterexample = cx;
+  ev.minimizers = BigInt(2);
+  v.evidence = ev;
   return v;
 }
 

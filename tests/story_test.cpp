@@ -33,38 +33,38 @@ TEST_CASE("story: holds, fails and stays unknown with its rationale") {
   REQUIRE(m);  // `bare` is a finding: dropped, the rest is checkable
   Verdict good = CheckStory(*m, ClaimNamed(*m, "good"), EngineOptions{});
   CHECK(good.kind == Verdict::Kind::kHolds);
-  REQUIRE(good.story);
-  CHECK(good.story->desirability == std::vector<std::string>{"a matters"});
-  CHECK(good.story->components[0].verdict == "holds");
+  REQUIRE(good.story());
+  CHECK(good.story()->desirability == std::vector<std::string>{"a matters"});
+  CHECK(good.story()->components[0].verdict == "holds");
 
   Verdict bad = CheckStory(*m, ClaimNamed(*m, "bad"), EngineOptions{});
   CHECK(bad.kind == Verdict::Kind::kFails);
-  REQUIRE(bad.story);
-  REQUIRE(bad.story->components.size() == 2);
+  REQUIRE(bad.story());
+  REQUIRE(bad.story()->components.size() == 2);
   // fits_a holds, but for on_a, which does not imply the story's goal: it
   // supports nothing, and the report says why.
-  CHECK(bad.story->components[0].verdict == "holds");
-  CHECK(bad.story->components[0].about == "on_a");
-  CHECK(bad.story->components[0].about_relation ==
+  CHECK(bad.story()->components[0].verdict == "holds");
+  CHECK(bad.story()->components[0].about == "on_a");
+  CHECK(bad.story()->components[0].about_relation ==
         "does not imply everywhere");
-  CHECK_FALSE(bad.story->components[0].ok);
+  CHECK_FALSE(bad.story()->components[0].ok);
   CHECK(bad.reason ==
         "1 of 2 rationale claims fail: the rationale does not support "
         "everywhere; and fits_a holds for on_a, not for everywhere: a policy "
         "can meet on_a and violate everywhere");
-  CHECK(bad.story->components[1].verdict == "fails");
-  CHECK(bad.story->assumptions == std::vector<std::string>{"b is like a"});
+  CHECK(bad.story()->components[1].verdict == "fails");
+  CHECK(bad.story()->assumptions == std::vector<std::string>{"b is like a"});
 
   // A rationale about a stronger goal supports the story.
   Verdict implied = CheckStory(*m, ClaimNamed(*m, "implied"), EngineOptions{});
   CHECK(implied.kind == Verdict::Kind::kFails);  // fits_all fails
-  REQUIRE(implied.story);
-  CHECK(implied.story->components[0].about_relation == "implies on_a");
-  CHECK_FALSE(implied.story->components[0].ok);  // because it fails
+  REQUIRE(implied.story());
+  CHECK(implied.story()->components[0].about_relation == "implies on_a");
+  CHECK_FALSE(implied.story()->components[0].ok);  // because it fails
 
   Verdict unclear = CheckStory(*m, ClaimNamed(*m, "unclear"), EngineOptions{});
   CHECK(unclear.kind == Verdict::Kind::kUnknown);
-  CHECK(unclear.story->components[1].verdict == "unchecked");
+  CHECK(unclear.story()->components[1].verdict == "unchecked");
   CHECK(unclear.reason == "1 of 2 rationale claims are not settled");
 }
 

@@ -43,8 +43,8 @@ TEST_CASE("trained: seed outcomes are exact, consistent and deterministic") {
   REQUIRE_MESSAGE(m, errors);
   const Claim& c = ClaimNamed(*m, "table");
   Verdict v = CheckTrained(*m, c, EngineOptions{});
-  REQUIRE(v.trained);
-  const TrainedEvidence& ev = *v.trained;
+  REQUIRE(v.trained());
+  const TrainedEvidence& ev = *v.trained();
   REQUIRE(ev.seeds.size() == 10);
   CHECK(ev.kind == TrainedEvidence::Kind::kMixed);
   CHECK(v.kind == Verdict::Kind::kFails);
@@ -63,10 +63,10 @@ TEST_CASE("trained: seed outcomes are exact, consistent and deterministic") {
   }
   CHECK(achieving == ev.achieving);
   Verdict again = CheckTrained(*m, c, EngineOptions{});
-  REQUIRE(again.trained);
+  REQUIRE(again.trained());
   for (size_t i = 0; i < ev.seeds.size(); ++i) {
-    CHECK(again.trained->seeds[i].argmax == ev.seeds[i].argmax);
-    CHECK(again.trained->seeds[i].final_loss == ev.seeds[i].final_loss);
+    CHECK(again.trained()->seeds[i].argmax == ev.seeds[i].argmax);
+    CHECK(again.trained()->seeds[i].final_loss == ev.seeds[i].final_loss);
   }
 }
 
@@ -74,16 +74,16 @@ TEST_CASE("trained: a tied argmax achieves the goal only if every tie does") {
   std::optional<Model> m = LoadSpec(kCoin);
   REQUIRE(m);
   Verdict v = CheckTrained(*m, ClaimNamed(*m, "tied"), EngineOptions{});
-  REQUIRE(v.trained);
-  CHECK(v.trained->kind == TrainedEvidence::Kind::kRefuted);
-  for (const SeedOutcome& s : v.trained->seeds) {
+  REQUIRE(v.trained());
+  CHECK(v.trained()->kind == TrainedEvidence::Kind::kRefuted);
+  for (const SeedOutcome& s : v.trained()->seeds) {
     CHECK(s.argmax[0] == std::vector<uint32_t>{0, 1});  // never graded: tied
     CHECK(s.violating == Policy{1, 1});
   }
   Verdict graded =
       CheckTrained(*m, ClaimNamed(*m, "tied_graded"), EngineOptions{});
-  REQUIRE(graded.trained);
-  CHECK(graded.trained->kind == TrainedEvidence::Kind::kSupported);
+  REQUIRE(graded.trained());
+  CHECK(graded.trained()->kind == TrainedEvidence::Kind::kSupported);
   CHECK(graded.kind == Verdict::Kind::kHolds);
 }
 
@@ -91,9 +91,9 @@ TEST_CASE("trained: the linear learner generalizes through its feature") {
   std::optional<Model> m = LoadSpec(kCoin);
   REQUIRE(m);
   Verdict v = CheckTrained(*m, ClaimNamed(*m, "linear"), EngineOptions{});
-  REQUIRE(v.trained);
-  CHECK(v.trained->kind == TrainedEvidence::Kind::kSupported);
-  CHECK(v.trained->achieving == 5);
+  REQUIRE(v.trained());
+  CHECK(v.trained()->kind == TrainedEvidence::Kind::kSupported);
+  CHECK(v.trained()->achieving == 5);
 }
 
 TEST_CASE("trained: divergence, work limits and real systems are UNKNOWN") {

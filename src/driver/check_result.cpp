@@ -6,8 +6,9 @@ namespace {
 
 // `expect supported|refuted|mixed` names the trained verdict exactly.
 bool TrainedAsExpected(Claim::Expect expect, const Verdict& v) {
-  if (!v.trained) return false;
-  switch (v.trained->kind) {
+  const TrainedEvidence* trained = v.trained();
+  if (trained == nullptr) return false;
+  switch (trained->kind) {
     case TrainedEvidence::Kind::kSupported:
       return expect == Claim::Expect::kSupported;
     case TrainedEvidence::Kind::kRefuted:
@@ -42,12 +43,15 @@ std::string StrictObjection(const ClaimResult& result) {
     return "UNKNOWN: " + (v.reason.empty() ? "not decided" : v.reason);
   }
   if (v.kind != Verdict::Kind::kHolds || !v.vacuous) return "";
-  bool none_low = v.physical && v.physical->low && *v.physical->low == 0;
+  const PhysicalEvidence* physical = v.physical();
+  const IdealizedEvidence* idealized = v.idealized();
+  bool none_low = physical && physical->low && *physical->low == 0;
   std::string why = none_low ? "no behaviour reads at most the threshold"
                              : "the goal holds for every policy, whatever "
                                "the loss";
   if (none_low && !v.reason.empty()) why += " (" + v.reason + ")";
-  if (!none_low && v.minimizers && *v.minimizers == 0) {
+  if (!none_low && idealized && idealized->minimizers &&
+      *idealized->minimizers == 0) {
     why = "no policy to check" + (v.reason.empty() ? "" : ": " + v.reason);
   }
   return "vacuous HOLDS: " + why;

@@ -23,8 +23,7 @@ prose::ClaimVerdict::Outcome OutcomeOf(Verdict::Kind kind) {
 // The verdict word the text report prints: trained claims say SUPPORTED,
 // REFUTED or MIXED.
 std::string LabelOf(const Verdict& v) {
-  std::string word =
-      v.trained ? TrainedKindName(v.trained->kind) : VerdictName(v.kind);
+  std::string word = VerdictLabel(v);
   for (char& c : word) c = static_cast<char>(std::toupper(c));
   return word;
 }

@@ -18,6 +18,11 @@ const char* VerdictName(Verdict::Kind kind) {
   return "unknown";
 }
 
+const char* VerdictLabel(const Verdict& v) {
+  if (const TrainedEvidence* t = v.trained()) return TrainedKindName(t->kind);
+  return VerdictName(v.kind);
+}
+
 Verdict UnknownVerdict(std::string reason) {
   Verdict v;
   v.kind = Verdict::Kind::kUnknown;

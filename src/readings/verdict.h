@@ -3,30 +3,25 @@
 #ifndef ALIGNCHECK_READINGS_VERDICT_H_
 #define ALIGNCHECK_READINGS_VERDICT_H_
 
-#include <cstdint>
-#include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
-#include "analysis/model.h"
-#include "readings/trained/evidence.h"
-#include "solve/census.h"
+#include "readings/idealized/idealized_evidence.h"
 #include "readings/mdp/mdp_evidence.h"
 #include "readings/physical/physical_evidence.h"
-#include "util/rational.h"
+#include "readings/trained/story_evidence.h"
+#include "readings/trained/trained_evidence.h"
 
 namespace aligncheck {
 
-/// Evidence that an idealized claim fails: a policy that is a
-/// (near-)minimizer of L_D and violates the goal, re-checked exactly.
-struct IdealizedCounterexample {
-  Policy policy;
-  Rational expected_loss;  // L_D(policy)
-  Rational min_loss;       // min over all policies of L_D
-  /// Per input: 1 where the goal breaks at that input, 0 where it is met
-  /// there, -1 where the goal is not a per-input statement about that input.
-  std::vector<int8_t> breaks;
-};
+/// What a reading attaches to its verdict, one alternative per kind of
+/// evidence: idealized claims, physical and agent claims, trained_outcome
+/// claims, stories, idealized claims over an MDP. An engine that could not get as far as its evidence
+/// (most UNKNOWN verdicts) leaves std::monostate.
+using Evidence =
+    std::variant<std::monostate, IdealizedEvidence, PhysicalEvidence,
+                 TrainedEvidence, StoryEvidence, MdpEvidence>;
 
 struct Verdict {
   enum class Kind { kHolds, kFails, kUnknown };
@@ -34,33 +29,39 @@ struct Verdict {
   std::string reason;  // kUnknown: why; otherwise a short account
   /// How the verdict was reached, e.g. "per-input counting", "z3".
   std::string method;
-  std::optional<IdealizedCounterexample> counterexample;  // kFails
-  /// Number of (near-)minimizers; exact unless `minimizers_capped`, when it
-  /// is a lower bound.
-  std::optional<BigInt> minimizers;
-  bool minimizers_capped = false;
   /// The goal holds for every policy, so the claim says nothing about the
   /// loss: reported with HOLDS as vacuous.
   bool vacuous = false;
   /// Solver queries written with --dump-smt2.
   std::vector<std::string> dumped_queries;
-  /// Physical and agent claims: the behaviour and the register reading.
-  std::optional<PhysicalEvidence> physical;
-  /// trained_outcome claims: SUPPORTED (kind kHolds), REFUTED or MIXED
-  /// (kind kFails: some declared seed yields a policy that violates G).
-  std::optional<TrainedEvidence> trained;
-  /// Idealized claims over a hypothesis class: the counterexample's
-  /// parameters.
-  std::optional<LinearWitness> witness;
-  /// Idealized claims: the minimizer census.
-  std::optional<Census> census;
-  /// Stories: each rationale component's verdict.
-  std::optional<StoryEvidence> story;
-  /// Idealized claims over an MDP.
-  std::optional<MdpEvidence> mdp;
+  Evidence evidence;
+
+  /// Returns the evidence of that kind, or nullptr when the verdict carries
+  /// another kind or none.
+  const IdealizedEvidence* idealized() const {
+    return std::get_if<IdealizedEvidence>(&evidence);
+  }
+  IdealizedEvidence* idealized() {
+    return std::get_if<IdealizedEvidence>(&evidence);
+  }
+  const PhysicalEvidence* physical() const {
+    return std::get_if<PhysicalEvidence>(&evidence);
+  }
+  const TrainedEvidence* trained() const {
+    return std::get_if<TrainedEvidence>(&evidence);
+  }
+  const StoryEvidence* story() const {
+    return std::get_if<StoryEvidence>(&evidence);
+  }
+  const MdpEvidence* mdp() const { return std::get_if<MdpEvidence>(&evidence); }
 };
 
 const char* VerdictName(Verdict::Kind kind);  // "holds", "fails", "unknown"
+
+/// Returns the verdict's name as reports print it, in lowercase: a
+/// trained_outcome claim's "supported", "refuted" or "mixed", otherwise
+/// VerdictName(kind).
+const char* VerdictLabel(const Verdict& v);
 
 /// Returns an UNKNOWN verdict saying `reason`.
 Verdict UnknownVerdict(std::string reason);

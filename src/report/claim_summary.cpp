@@ -5,7 +5,7 @@
 
 #include <cctype>
 
-#include "report/objective_words.h"
+#include "report/evidence_report.h"
 
 namespace aligncheck {
 
@@ -34,23 +34,9 @@ std::string ClaimMessage(const Model& model, const ClaimResult& result) {
   std::string verdict = VerdictName(v.kind);
   for (char& c : verdict) c = static_cast<char>(std::toupper(c));
   std::string out = fmt::format("claim '{}' {}", claim.name, verdict);
-  if (v.kind == Verdict::Kind::kFails && v.counterexample &&
-      claim.reading == Claim::Reading::kIdealized) {
-    const Loss& loss = model.losses[claim.loss];
-    const Domain& in = model.domains[loss.input];
-    const Domain& out_domain = model.domains[loss.output];
-    const ObjectiveWords w = WordsFor(loss);
-    out += fmt::format(": a {} of {}_{} violates {}:",
-                       w.Optimizer(claim.has_within && claim.within != 0),
-                       w.letter, model.data[claim.data].name,
-                       model.goals[claim.goal].name);
-    constexpr size_t kShown = 10;
-    const Policy& pi = v.counterexample->policy;
-    for (size_t x = 0; x < pi.size() && x < kShown; ++x) {
-      out += fmt::format("{} {} -> {}", x ? "," : "", in.values[x],
-                         out_domain.values[pi[x]]);
-    }
-    if (pi.size() > kShown) out += fmt::format(", ... ({} inputs)", pi.size());
+  std::string detail = EvidenceMessage(model, result);
+  if (!detail.empty()) {
+    out += detail;
   } else if (!v.reason.empty()) {
     out += ": " + v.reason;
   }

@@ -4,12 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "parse/claim_words.h"
+#include "report/evidence_report.h"
 #include "report/gate_report.h"
-#include "report/mdp_report.h"
-#include "report/objective_words.h"
-#include "report/physical_report.h"
-#include "report/trained_json.h"
-#include "util/readable_count.h"
+#include "report/trained_report.h"
 
 namespace aligncheck {
 namespace {
@@ -52,44 +49,6 @@ Json DiagnosticJson(const Diagnostic& d) {
   return j;
 }
 
-Json CounterexampleJson(const Model& model, const Claim& claim,
-                        const IdealizedCounterexample& cx) {
-  const Loss& loss = model.losses[claim.loss];
-  const Data& data = model.data[claim.data];
-  const Domain& inputs = model.domains[loss.input];
-  const Domain& outputs = model.domains[loss.output];
-  size_t m = outputs.size();
-  // A reward's values are named after it: "reward", "max_reward".
-  const ObjectiveWords w = WordsFor(loss);
-  const std::string value = w.value;
-  const std::string best_key = std::string(w.best) + "_" + w.value;
-  Json policy = Json::object();
-  Json rows = Json::array();
-  for (size_t x = 0; x < inputs.size(); ++x) {
-    policy[inputs.values[x]] = outputs.values[cx.policy[x]];
-    Rational best = loss.At(x, 0, m);
-    for (size_t y = 1; y < m; ++y) {
-      best = w.reward ? std::max(best, loss.At(x, y, m))
-                      : std::min(best, loss.At(x, y, m));
-    }
-    Json row;
-    row["input"] = inputs.values[x];
-    row["weight"] = FormatRational(data.weights[x] / data.total);
-    row["output"] = outputs.values[cx.policy[x]];
-    row[value] = FormatRational(loss.At(x, cx.policy[x], m));
-    row[best_key] = FormatRational(best);
-    int8_t b = x < cx.breaks.size() ? cx.breaks[x] : -1;
-    row["goal_breaks"] = b < 0 ? Json(nullptr) : Json(b == 1);
-    rows.push_back(std::move(row));
-  }
-  Json j;
-  j["policy"] = std::move(policy);
-  j["expected_" + value] = FormatRational(w.AsWritten(cx.expected_loss));
-  j[best_key] = FormatRational(w.AsWritten(cx.min_loss));
-  j["inputs"] = std::move(rows);
-  return j;
-}
-
 Json ClaimJson(const Model& model, const ClaimResult& r) {
   const Claim& c = *r.claim;
   const Verdict& v = r.verdict;
@@ -101,12 +60,12 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
   j["name"] = c.name;
   j["claim"] = c.text;
   j["operationalization"] = ReadingName(c.reading);
-  if (c.reading == Claim::Reading::kMdpIdealized) {
-    j["mdp_name"] = model.mdps[c.mdp].name;
-    j["within"] = FormatRational(c.has_within ? c.within : Rational(0));
-  }
   if (c.reading == Claim::Reading::kIdealized) {
     j["data"] = model.data[c.data].name;
+    j["within"] = FormatRational(c.has_within ? c.within : Rational(0));
+  }
+  if (c.reading == Claim::Reading::kMdpIdealized) {
+    j["mdp_name"] = model.mdps[c.mdp].name;
     j["within"] = FormatRational(c.has_within ? c.within : Rational(0));
   }
   j["verdict"] = VerdictName(v.kind);
@@ -115,17 +74,13 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
   j["as_expected"] = r.AsExpected();
   j["method"] = v.method;
   j["reason"] = v.reason;
-  j["minimizers"] = v.minimizers ? Json(FormatCount(*v.minimizers)) : Json(nullptr);
-  j["minimizers_is_lower_bound"] = v.minimizers_capped;
+  j["minimizers"] = nullptr;  // filled in by idealized evidence
+  j["minimizers_is_lower_bound"] = false;
   j["vacuous"] = v.vacuous;
-  if (v.kind == Verdict::Kind::kFails && v.counterexample &&
-      c.reading == Claim::Reading::kIdealized) {
-    j["counterexample"] = CounterexampleJson(model, c, *v.counterexample);
-  }
-  if (v.physical) AddPhysicalJson(model, r, j);
-  if (v.mdp) AddMdpJson(model, r, j);
+  AddEvidenceJson(model, r, j);
   if (!v.dumped_queries.empty()) j["smt2"] = v.dumped_queries;
-  AddTrainedJson(model, r, j);
+  AddEvidenceDetailsJson(model, r, j);
+  AddCitationsJson(model, c, j);
   return j;
 }
 

@@ -91,11 +91,9 @@ std::string RoundedDecimal(const Rational& q) {
 }
 
 std::string RenderMdpText(const Model& model, const ClaimResult& result,
-                          const TextOptions& options) {
-  (void)options;
+                          const MdpEvidence& ev) {
   const Claim& claim = *result.claim;
   const Verdict& v = result.verdict;
-  const MdpEvidence& ev = *v.mdp;
   const MdpModel& mm = model.mdps[claim.mdp];
   const Mdp& m = mm.mdp;
   const Loss& loss = model.losses[claim.loss];
@@ -163,10 +161,10 @@ std::string RenderMdpText(const Model& model, const ClaimResult& result,
   return out;
 }
 
-void AddMdpJson(const Model& model, const ClaimResult& result, Json& j) {
+void AddMdpJson(const Model& model, const ClaimResult& result,
+                const MdpEvidence& ev, Json& j) {
   const Claim& claim = *result.claim;
   const Verdict& v = result.verdict;
-  const MdpEvidence& ev = *v.mdp;
   const MdpModel& mm = model.mdps[claim.mdp];
   const Mdp& m = mm.mdp;
   Json out;

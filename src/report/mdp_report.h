@@ -9,18 +9,18 @@
 
 #include "analysis/model.h"
 #include "driver/check_result.h"
-#include "report/text_report.h"
+#include "readings/mdp/mdp_evidence.h"
 #include "util/rational.h"
 
 namespace aligncheck {
 
 /// The claim's body (between its header and the `expected` line).
 std::string RenderMdpText(const Model& model, const ClaimResult& result,
-                          const TextOptions& options);
+                          const MdpEvidence& ev);
 
 /// Adds the "mdp" object to a claim's JSON.
 void AddMdpJson(const Model& model, const ClaimResult& result,
-                nlohmann::ordered_json& j);
+                const MdpEvidence& ev, nlohmann::ordered_json& j);
 
 /// `q` exactly, and rounded to 4 decimals when that differs:
 /// "300/19 (about 15.7895)", "10".

@@ -1,4 +1,4 @@
-// Rendering of physical and agent evidence.
+// Rendering of physical and agent evidence: text, and JSON keys.
 #include "report/physical_report.h"
 
 #include <fmt/format.h>
@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "report/evidence_report.h"
 #include "report/table_text.h"
 
 namespace aligncheck {
@@ -66,8 +67,7 @@ std::string Weight(const Model& model, const PhysicalModel* m, size_t x) {
 }
 
 std::string Failure(const Model& model, const Claim& claim, const Verdict& v,
-                    const TextOptions& options) {
-  const PhysicalEvidence& ev = *v.physical;
+                    const PhysicalEvidence& ev, const TextOptions& options) {
   const Behaviour& b = *ev.behaviour;
   const Loss& intended = model.losses[IntendedLossId(model, claim)];
   const Domain& inputs = model.domains[intended.input];
@@ -168,8 +168,8 @@ std::string Failure(const Model& model, const Claim& claim, const Verdict& v,
   return out;
 }
 
-std::string Success(const Model& model, const Claim& claim, const Verdict& v) {
-  const PhysicalEvidence& ev = *v.physical;
+std::string Success(const Model& model, const Claim& claim, const Verdict& v,
+                    const PhysicalEvidence& ev) {
   const std::string& goal = model.goals[claim.goal].name;
   const PhysicalModel* m = ev.model >= 0 ? &model.physical[ev.model] : nullptr;
   std::string method = v.method.empty() ? "" : " (" + v.method + ")";
@@ -203,29 +203,26 @@ std::string Success(const Model& model, const Claim& claim, const Verdict& v) {
         Plural(model, ev, IntendedLossId(model, claim), "policy"), l.name,
         FormatRational(ev.bound), method);
   }
-  if (v.vacuous) {
-    out += fmt::format(
-        "  note: {} holds for every policy, so this says nothing about the "
-        "loss\n",
-        goal);
-  }
+  if (v.vacuous) out += VacuousNote(model, claim);
   return out;
 }
 
 }  // namespace
 
 std::string RenderPhysicalText(const Model& model, const ClaimResult& result,
+                               const PhysicalEvidence& ev,
                                const TextOptions& options) {
   const Verdict& v = result.verdict;
-  if (v.kind == Verdict::Kind::kFails && v.physical->behaviour) {
-    return Failure(model, *result.claim, v, options);
+  if (v.kind == Verdict::Kind::kUnknown) return PlainText(model, result);
+  if (v.kind == Verdict::Kind::kFails && ev.behaviour) {
+    return Failure(model, *result.claim, v, ev, options);
   }
-  return Success(model, *result.claim, v);
+  return Success(model, *result.claim, v, ev);
 }
 
-void AddPhysicalJson(const Model& model, const ClaimResult& result, Json& j) {
+void AddPhysicalJson(const Model& model, const ClaimResult& result,
+                     const PhysicalEvidence& ev, Json& j) {
   const Claim& claim = *result.claim;
-  const PhysicalEvidence& ev = *result.verdict.physical;
   const PhysicalModel* m = ev.model >= 0 ? &model.physical[ev.model] : nullptr;
   j["model"] = m ? Json(m->name) : Json(nullptr);
   j["bound"] = FormatRational(ev.bound);

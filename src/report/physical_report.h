@@ -12,15 +12,16 @@
 
 namespace aligncheck {
 
-/// Returns the body lines (after the header and the claim) for a HOLDS or
-/// FAILS verdict that carries physical evidence.
+/// Returns the body lines (after the header and the claim) of a verdict
+/// that carries physical evidence `ev`.
 std::string RenderPhysicalText(const Model& model, const ClaimResult& result,
+                               const PhysicalEvidence& ev,
                                const TextOptions& options);
 
 /// Adds the physical fields (model, bound, behaviour counts, and for a
 /// failure the counterexample with its `policy`) to a claim's JSON.
 void AddPhysicalJson(const Model& model, const ClaimResult& result,
-                     nlohmann::ordered_json& j);
+                     const PhysicalEvidence& ev, nlohmann::ordered_json& j);
 
 }  // namespace aligncheck
 

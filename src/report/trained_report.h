@@ -1,29 +1,31 @@
-// Text for what trained-outcome claims, hypothesis classes, censuses and
-// stories add to a verdict block.
+// Text and JSON for trained_outcome claims: the toy learner's runs, and the
+// evidence the claim cites without it being checked.
 #ifndef ALIGNCHECK_REPORT_TRAINED_REPORT_H_
 #define ALIGNCHECK_REPORT_TRAINED_REPORT_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "driver/check_result.h"
-#include "report/text_report.h"
 
 namespace aligncheck {
 
-/// The verdict word of a result: "SUPPORTED" for trained claims, else the
-/// usual "HOLDS", "FAILS", "UNKNOWN".
-std::string VerdictWord(const Verdict& v);
+/// Returns the body lines of a verdict that carries trained evidence.
+std::string RenderTrainedText(const Model& model, const ClaimResult& result,
+                              const TrainedEvidence& ev);
 
-/// Returns whether the result has a block that RenderExtraText renders in
-/// place of the generic one (trained runs, class counterexamples, stories).
-bool HasExtraBody(const Model& model, const ClaimResult& result);
+/// Adds "trained" and, for a failure, the "counterexample" of the first seed
+/// that violates the goal.
+void AddTrainedJson(const Model& model, const ClaimResult& result,
+                    const TrainedEvidence& ev, nlohmann::ordered_json& j);
 
-/// Renders that block, every line indented by two spaces.
-std::string RenderExtraText(const Model& model, const ClaimResult& result,
-                            const TextOptions& options);
+/// For a trained_outcome claim, whatever its verdict: one line per cited
+/// piece of evidence, or "" for other claims.
+std::string RenderCitationsText(const Model& model, const Claim& claim);
 
-/// Renders the census line(s) of an idealized claim, or "" without one.
-std::string RenderCensusText(const Model& model, const ClaimResult& result);
+/// For a trained_outcome claim, whatever its verdict: adds "evidence".
+void AddCitationsJson(const Model& model, const Claim& claim,
+                      nlohmann::ordered_json& j);
 
 }  // namespace aligncheck
 

@@ -29,13 +29,18 @@ Verdict CheckPredictions(const Model& model, const Agent& agent,
   ideal.name = claim.name;
   Verdict v = CheckIdealized(ideal, options);
   if (v.kind == Verdict::Kind::kUnknown) return v;
+  const IdealizedEvidence* optimal = v.idealized();
+  if (optimal == nullptr ||
+      (v.kind == Verdict::Kind::kFails && !optimal->counterexample)) {
+    return UnknownVerdict("internal: a verdict without its evidence");
+  }
   PhysicalEvidence ev;
   ev.model = -1;
   size_t m = model.domains[loss.output].size();
   ev.behaviours = 1;
   for (size_t i = 0; i < n; ++i) ev.behaviours *= static_cast<unsigned long>(m);
   if (v.kind == Verdict::Kind::kFails) {
-    const IdealizedCounterexample& cx = *v.counterexample;
+    const IdealizedCounterexample& cx = *optimal->counterexample;
     // Re-check: optimal for the agent, and breaking the goal.
     Rational utility_loss =
         ExpectedLoss(model, loss, every, cx.policy);
@@ -59,14 +64,11 @@ Verdict CheckPredictions(const Model& model, const Agent& agent,
     ev.bound = least / Rational(static_cast<unsigned long>(n));
   }
   // The optimal policies are the minimizers: report them as behaviours.
-  if (v.minimizers) ev.low = *v.minimizers;
-  ev.low_capped = v.minimizers_capped;
-  v.minimizers.reset();
-  v.minimizers_capped = false;
+  if (optimal->minimizers) ev.low = *optimal->minimizers;
+  ev.low_capped = optimal->minimizers_capped;
   v.reason.clear();
   if (v.kind == Verdict::Kind::kFails) v.method += ", re-checked by evaluation";
-  v.counterexample.reset();
-  v.physical = std::move(ev);
+  v.evidence = std::move(ev);
   return v;
 }
 

@@ -216,14 +216,15 @@ Verdict LinearClass(const Model& model, const Claim& claim,
   }
   Verdict v;
   v.method = "z3, linear real arithmetic";
+  IdealizedEvidence& evidence = v.evidence.emplace<IdealizedEvidence>();
   Census census;
   census.method = "z3 enumeration of the class";
   if (!min_loss) {
     census.counted = true;
-    v.census = census;
+    evidence.census = census;
     v.kind = Verdict::Kind::kHolds;
     v.vacuous = true;
-    v.minimizers = 0;
+    evidence.minimizers = 0;
     v.reason = fmt::format(
         "the class {} is empty: at some input the features cannot make any "
         "output the strict argmax (vacuously true)",
@@ -263,7 +264,7 @@ Verdict LinearClass(const Model& model, const Claim& claim,
   while (found < kMaxClassPolicies) {
     z3::check_result r = budget.Check(e);
     if (r == z3::unknown) {
-      if (v.witness) break;
+      if (evidence.witness) break;
       return UnknownVerdict(budget.UnknownReason(e.reason_unknown()));
     }
     if (r == z3::unsat) {
@@ -278,7 +279,7 @@ Verdict LinearClass(const Model& model, const Claim& claim,
     if (ev.failed()) return UnknownVerdict("goal evaluation: " + ev.error());
     if (!holds) {
       ++violating;
-      if (!v.witness) {
+      if (!evidence.witness) {
         LinearWitness w;
         w.theta = enc.ThetaOf(mdl);
         w.policy = pi;
@@ -294,8 +295,8 @@ Verdict LinearClass(const Model& model, const Claim& claim,
         cex.expected_loss = value;
         cex.min_loss = *min_loss;
         cex.breaks = ComputeBreaks(model, goal, pi);
-        v.counterexample = std::move(cex);
-        v.witness = std::move(w);
+        evidence.counterexample = std::move(cex);
+        evidence.witness = std::move(w);
       }
     }
     e.add(enc.Block(pi));
@@ -306,11 +307,11 @@ Verdict LinearClass(const Model& model, const Claim& claim,
   if (!complete) {
     census.why = fmt::format("stopped after {} policies", found);
   }
-  v.census = census;
-  v.minimizers = static_cast<unsigned long>(found);
-  v.minimizers_capped = !complete;
+  evidence.census = census;
+  evidence.minimizers = static_cast<unsigned long>(found);
+  evidence.minimizers_capped = !complete;
   bool near = claim.has_within && eps > 0;
-  if (v.witness) {
+  if (evidence.witness) {
     v.kind = Verdict::Kind::kFails;
     v.reason = fmt::format(
         "a policy of {} {} violates {}", claim.hypothesis,

@@ -189,8 +189,9 @@ Verdict CheckIdealized(const IdealizedProblem& problem,
   Verdict verdict;
   NearMinimizers nm = BuildNearMinimizers(model, loss, data, &eps);
   MinimizerCount count = CountNearMinimizers(nm, options.count_cap);
-  verdict.minimizers = count.count;
-  verdict.minimizers_capped = count.capped;
+  IdealizedEvidence& evidence = verdict.evidence.emplace<IdealizedEvidence>();
+  evidence.minimizers = count.count;
+  evidence.minimizers_capped = count.capped;
 
   Decider decider(problem, options, config, &verdict);
   Decision d = decider.Decide(nm);
@@ -235,7 +236,7 @@ Verdict CheckIdealized(const IdealizedProblem& problem,
                                    " violates the goal"
                      : reward ? "a maximizer of the reward violates the goal"
                               : "a minimizer of the loss violates the goal";
-    verdict.counterexample = std::move(cex);
+    evidence.counterexample = std::move(cex);
     return verdict;
   }
   verdict.kind = Verdict::Kind::kHolds;

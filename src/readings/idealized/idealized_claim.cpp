@@ -17,7 +17,9 @@ Verdict CheckIdealizedClaim(const Model& model, const Claim& claim,
                           "' is not supported by this engine yet");
   }
   Verdict v = CheckIdealized(model, claim, options);
-  if (v.minimizers) v.census = TakeCensus(model, claim, options);
+  if (IdealizedEvidence* ev = v.idealized(); ev && ev->minimizers) {
+    ev->census = TakeCensus(model, claim, options);
+  }
   return v;
 }
 

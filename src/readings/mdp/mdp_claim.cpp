@@ -447,7 +447,7 @@ Verdict CheckMdpClaim(const Model& model, const Claim& claim,
   v.method = d.method;
   if (d.status == Decision::Status::kUnknown) {
     v = UnknownVerdict(d.reason);
-    v.mdp = std::move(ev);
+    v.evidence = std::move(ev);
     return v;
   }
   if (d.status == Decision::Status::kFails) {
@@ -456,12 +456,12 @@ Verdict CheckMdpClaim(const Model& model, const Claim& claim,
     if (!IsOptimal(q, opt, *d.witness) || !holds || *holds) {
       v = UnknownVerdict("internal: the counterexample policy did not "
                          "re-check");
-      v.mdp = std::move(ev);
+      v.evidence = std::move(ev);
       return v;
     }
     v.kind = Verdict::Kind::kFails;
     DescribeCounterexample(q, *d.witness, ev);
-    v.mdp = std::move(ev);
+    v.evidence = std::move(ev);
     return v;
   }
   v.kind = Verdict::Kind::kHolds;
@@ -473,7 +473,7 @@ Verdict CheckMdpClaim(const Model& model, const Claim& claim,
     any = FromEnumeration(e);
   }
   v.vacuous = any->status == Decision::Status::kHolds;
-  v.mdp = std::move(ev);
+  v.evidence = std::move(ev);
   return v;
 }
 

@@ -140,7 +140,7 @@ Verdict Fails(PhysicalEvidence ev, std::string method) {
   Verdict v;
   v.kind = Verdict::Kind::kFails;
   v.method = std::move(method);
-  v.physical = std::move(ev);
+  v.evidence = std::move(ev);
   return v;
 }
 
@@ -260,7 +260,7 @@ Verdict BitVectorSearch(const Model& model, int physical, const Goal& goal,
   v.dumped_queries = dumped;
   v.vacuous = !any_low || atoms.empty();
   if (!any_low) ev.low = BigInt(0);
-  v.physical = std::move(ev);
+  v.evidence = std::move(ev);
   return v;
 }
 
@@ -308,7 +308,7 @@ Verdict Enumerated(const Model& model, int physical, const Goal& goal,
     if (!error.empty())
       return UnknownVerdict(error + " in goal '" + goal.name + "'");
   }
-  v.physical = std::move(ev);
+  v.evidence = std::move(ev);
   return v;
 }
 
@@ -403,10 +403,11 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
       return u;
     }
     methods.insert(v.method);
+    const IdealizedEvidence* low_policies = v.idealized();
     if (v.kind == Verdict::Kind::kFails) {
-      if (!v.counterexample)
+      if (low_policies == nullptr || !low_policies->counterexample)
         return UnknownVerdict("internal: a failure without a policy");
-      Behaviour b{v.counterexample->policy, used};
+      Behaviour b{low_policies->counterexample->policy, used};
       std::string error = Recheck(model, physical, goal, intended_loss, b, ev);
       if (!error.empty()) return UnknownVerdict(error);
       Verdict f = Fails(std::move(ev), v.method + ", re-checked by evaluation");
@@ -414,11 +415,11 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
       return f;
     }
     out.vacuous = v.vacuous;
-    if (!v.minimizers) {
+    if (low_policies == nullptr || !low_policies->minimizers) {
       low_known = false;
     } else {
-      low += *v.minimizers;
-      ev.low_capped = ev.low_capped || v.minimizers_capped;
+      low += *low_policies->minimizers;
+      ev.low_capped = ev.low_capped || low_policies->minimizers_capped;
     }
   }
   std::string method;
@@ -434,7 +435,7 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
   } else if (low_known) {
     ev.low = low;
   }
-  out.physical = std::move(ev);
+  out.evidence = std::move(ev);
   return out;
 }
 

@@ -62,7 +62,8 @@ Entailment GoalEntails(const Model& model, int from, int to,
     out.kind = Entailment::Kind::kDoesNot;
     out.reason = fmt::format("a policy can meet {} and violate {}",
                              premise.name, conclusion.name);
-    if (v.counterexample) out.witness = v.counterexample->policy;
+    if (const IdealizedEvidence* ev = v.idealized(); ev && ev->counterexample)
+      out.witness = ev->counterexample->policy;
   } else {
     out.reason = fmt::format("whether {} implies {} was not decided: {}",
                              premise.name, conclusion.name, v.reason);

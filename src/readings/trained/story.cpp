@@ -40,13 +40,13 @@ Verdict CheckStory(const Model& model, const Claim& claim,
     }
     const Claim& part = model.claims[index];
     Verdict pv = CheckClaim(model, part, options);
-    c.verdict =
-        pv.trained ? TrainedKindName(pv.trained->kind) : VerdictName(pv.kind);
+    c.verdict = VerdictLabel(pv);
     c.ok = pv.kind == Verdict::Kind::kHolds;
     c.claim_index = index;
-    if (pv.counterexample) c.counterexample = pv.counterexample->policy;
-    if (pv.trained) {
-      for (const SeedOutcome& s : pv.trained->seeds) {
+    if (const IdealizedEvidence* ie = pv.idealized(); ie && ie->counterexample)
+      c.counterexample = ie->counterexample->policy;
+    if (const TrainedEvidence* te = pv.trained()) {
+      for (const SeedOutcome& s : te->seeds) {
         if (!s.achieves && c.counterexample.empty()) {
           c.counterexample = s.violating;
         }
@@ -102,7 +102,7 @@ Verdict CheckStory(const Model& model, const Claim& claim,
         "reading",
         goal);
   }
-  v.story = std::move(ev);
+  v.evidence = std::move(ev);
   return v;
 }
 

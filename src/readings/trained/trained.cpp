@@ -183,7 +183,7 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
                            ev.achieving, ev.seeds.size(),
                            ev.achieving == 1 ? "s" : "", g);
   }
-  v.trained = std::move(ev);
+  v.evidence = std::move(ev);
   return v;
 }
 

@@ -1,14 +1,14 @@
-// Evidence that the trained-outcome, hypothesis-class, census and story
-// checks attach to a Verdict, as plain data for the reports.
-#ifndef ALIGNCHECK_READINGS_TRAINED_EVIDENCE_H_
-#define ALIGNCHECK_READINGS_TRAINED_EVIDENCE_H_
+// What a trained_outcome check attaches to a Verdict: the toy learner's
+// runs, one per seed, as plain data for the reports.
+#ifndef ALIGNCHECK_READINGS_TRAINED_TRAINED_EVIDENCE_H_
+#define ALIGNCHECK_READINGS_TRAINED_TRAINED_EVIDENCE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "analysis/model.h"
-#include "util/rational.h"
 
 namespace aligncheck {
 
@@ -40,32 +40,6 @@ struct TrainedEvidence {
 
 const char* TrainedKindName(TrainedEvidence::Kind kind);  // "supported", ...
 
-/// Parameters of an argmax-of-linear-score policy and the policy they induce.
-struct LinearWitness {
-  /// theta[y][k]: the weight of feature k in the score of output y.
-  std::vector<std::vector<Rational>> theta;
-  Policy policy;
-};
-
-/// One rationale component of a story and its verdict.
-struct StoryComponent {
-  std::string claim;
-  std::string verdict;  // "holds", "fails", "supported", ...; "unchecked"
-  bool ok = false;      // the component supports the story
-  std::string about;    // the goal it is about, when not the story's
-  /// With `about`: "implies G", "does not imply G" or "may or may not
-  /// imply G" (undecided).
-  std::string about_relation;
-  int claim_index = -1;   // into Model::claims; -1 when unchecked
-  Policy counterexample;  // a policy that makes it fail, when it has one
-};
-
-struct StoryEvidence {
-  std::vector<StoryComponent> components;
-  std::vector<std::string> desirability;
-  std::vector<std::string> assumptions;
-};
-
 }  // namespace aligncheck
 
-#endif  // ALIGNCHECK_READINGS_TRAINED_EVIDENCE_H_
+#endif  // ALIGNCHECK_READINGS_TRAINED_TRAINED_EVIDENCE_H_
