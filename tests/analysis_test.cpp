@@ -200,10 +200,10 @@ TEST_CASE("analysis: wrong number of arguments [E004]") {
   b.Claim("c", "l", "aligned_with", "g", "idealized_minimizer over d");
   ExpectDiagnostics(
       b,
-      "spec.align:4:6: error: loss 'three' must take two parameters (x: X, y: "
-      "Y), got 3 [E004]\n"
+      "spec.align:4:27: error: the third parameter of loss 'three' is the "
+      "successor state: its domain must be X, the first parameter's [E005]\n"
       "loss three(x: X, y: Y, z: Y) = z + zz\n"
-      "     ^~~~~\n"
+      "                          ^\n"
       "spec.align:4:36: error: undefined name 'zz' [E002]\n"
       "loss three(x: X, y: Y, z: Y) = z + zz\n"
       "                                   ^~\n"

@@ -178,7 +178,7 @@ physical m { register computes broken on d  arithmetic unsigned 8  closed }
                     &diags);
   CHECK(diags ==
         "spec.align:2:6: error: loss 'broken' must take two parameters (x: X, "
-        "y: Y), got 1 [E004]\n"
+        "y: Y), or three over an mdp (s: S, a: A, s2: S), got 1 [E004]\n"
         "loss broken(x: L) = 1\n"
         "     ^~~~~~\n");
 }

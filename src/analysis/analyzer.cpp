@@ -203,6 +203,40 @@ void Analyzer::Collect() {
         },
         decl);
   }
+  // A grid mdp stands for declarations as if written out.
+  for (const ast::MdpDecl* mdp : mdp_decls_) {
+    GridInfo& grid = grids_.emplace_back();
+    if (!IsGridMdp(*mdp)) continue;
+    ExpandGrid(*mdp, grid);
+    if (!grid.ok) continue;
+    auto add = [&](const ast::Name& name, DeclKind kind, int index) {
+      auto [it, inserted] =
+          symbols_.emplace(name.text, Symbol{kind, index, name.span});
+      if (!inserted) {
+        Diagnostic& diag = sink_.Error(
+            file_, name.span, "E003",
+            fmt::format("the map of mdp '{}' declares '{}', which is already "
+                        "declared",
+                        mdp->name.text, name.text));
+        diag.notes.push_back(fmt::format("previous declaration at {}",
+                                         At(*file_, it->second.span)));
+        diag.help.push_back(
+            "name the map's domains with `states NAME`, `actions NAME`, "
+            "`tiles NAME`");
+      }
+      return inserted;
+    };
+    for (const ast::DomainDecl* d : {&grid.cells, &grid.moves, &grid.kinds}) {
+      if (add(d->name, DeclKind::kDomain,
+              static_cast<int>(domain_decls_.size()))) {
+        domain_decls_.push_back(d);
+      }
+    }
+    if (add(grid.tile_fn.name, DeclKind::kFn,
+            static_cast<int>(fn_decls_.size()))) {
+      fn_decls_.push_back(&grid.tile_fn);
+    }
+  }
   model_.domains.resize(domain_decls_.size());
   model_.fns.resize(fn_decls_.size());
   model_.losses.resize(loss_decls_.size());

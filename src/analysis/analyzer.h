@@ -4,6 +4,7 @@
 #ifndef ALIGNCHECK_ANALYSIS_ANALYZER_H_
 #define ALIGNCHECK_ANALYSIS_ANALYZER_H_
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,6 +64,20 @@ struct TableKeys {
   size_t Missing() const;
 };
 
+/// Whether an mdp block is written in the grid form (analysis/grid_mdp.cpp).
+bool IsGridMdp(const ast::MdpDecl& decl);
+
+/// What the map of a grid mdp stands for: declarations as if written out,
+/// and where each cell (state) is.
+struct GridInfo {
+  bool ok = false;
+  std::string states, actions, tiles;  // domain names
+  std::vector<std::string> rows;       // the map
+  std::vector<std::pair<uint32_t, uint32_t>> where;  // per cell: (row, col)
+  ast::DomainDecl cells, moves, kinds;
+  ast::FnDecl tile_fn;
+};
+
 class Analyzer {
  public:
   Analyzer(const ast::Spec& spec, std::shared_ptr<const SourceFile> file,
@@ -98,8 +113,12 @@ class Analyzer {
                             const PhysicalModel& out);
   void CheckThreshold(const ast::ClaimDecl& decl, const Claim& out);
   void ResolveAgent(const ast::AgentDecl& decl, Agent& out);
-  // resolve_mdp.cpp: mdp blocks.
+  // resolve_mdp.cpp: mdp blocks; grid_mdp.cpp: the grid form.
   void ResolveMdp(const ast::MdpDecl& decl, MdpModel& out);
+  void ExpandGrid(const ast::MdpDecl& decl, GridInfo& out);
+  void BuildGridMoves(const ast::MdpDecl& decl, const GridInfo& grid,
+                      MdpModel& out, MdpBuilder& builder,
+                      const std::vector<bool>& terminal);
   void InferGoalSignatures();
   void ResolveGoal(const ast::GoalDecl& decl, Goal& out);
   void ResolveClaim(const ast::ClaimDecl& decl, Claim& out);
@@ -193,6 +212,9 @@ class Analyzer {
   std::vector<const ast::AgentDecl*> agent_decls_;
   std::vector<const ast::ClaimDecl*> claim_decls_;
   std::vector<const ast::MdpDecl*> mdp_decls_;
+  /// Per mdp: its grid (ok = false when it has none); the declarations a
+  /// grid stands for live here, so the pointers above stay valid.
+  std::deque<GridInfo> grids_;
 
   // Domain values: per domain name -> index; per name -> domains having it.
   std::vector<std::unordered_map<std::string, uint32_t>> value_index_;

@@ -133,6 +133,12 @@ Value Evaluator::NoValueUse(const RExpr& e) {
 }
 
 Reward TransitionReward(const Mdp& m, const Loss& loss) {
+  if (loss.successor != kNoDomain) {
+    return RewardOfTransition(m, [&](uint32_t s, uint32_t a, uint32_t s2) {
+      return loss.table[(static_cast<size_t>(s) * m.actions + a) * m.states +
+                        s2];
+    });
+  }
   return RewardOfStateAction(m, [&](uint32_t s, uint32_t a) {
     return loss.table[static_cast<size_t>(s) * m.actions + a];
   });

@@ -130,6 +130,10 @@ struct Loss {
   bool reward = false;
   DomainId input = kNoDomain;
   DomainId output = kNoDomain;
+  /// `r(s: S, a: A, s2: S)`: a transition reward over an MDP's states and
+  /// actions; then `table` is indexed [(x * |output| + y) * |input| + s2]
+  /// and the loss can only be used over an mdp.
+  DomainId successor = kNoDomain;
   std::vector<Rational> table;  // table[x * |output| + y]
   Span span;
   /// The defining expression (slot 0 = x, slot 1 = y), when the loss was
@@ -218,6 +222,9 @@ struct MdpModel {
   DomainId actions = kNoDomain;
   Mdp mdp;
   Span span;
+  /// The grid form: the map, and per state its (row, column) in it.
+  std::vector<std::string> grid;
+  std::vector<std::pair<uint32_t, uint32_t>> cell_at;
 };
 
 struct Training {

@@ -249,6 +249,13 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
       }
       break;
   }
+  if (loss >= 0 && model_.losses[loss].successor != kNoDomain &&
+      out.reading != Claim::Reading::kMdpIdealized) {
+    sink_.Error(file_, decl.subject.span, "E005",
+                fmt::format("{} '{}' depends on the successor state: it is "
+                            "only meaningful over an mdp",
+                            model_.losses[loss].Word(), decl.subject.text));
+  }
   if (out.goal >= 0 && goal_sig_ok_[out.goal] &&
       out.reading != Claim::Reading::kMdpIdealized &&
       UsesRuns(model_.goals[out.goal].body)) {

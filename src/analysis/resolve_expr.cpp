@@ -377,6 +377,13 @@ bool Analyzer::ResolveCall(const ast::Expr& e, RExpr& out) {
     int callee = symbol->index;
     if (!loss_sig_ok_[callee]) return false;
     const Loss& loss = model_.losses[callee];
+    if (loss.successor != kNoDomain) {
+      sink_.Error(file_, e.span, "E005",
+                  fmt::format("{} '{}' depends on the successor state; use "
+                              "it through return(M, pi, {})",
+                              loss.Word(), e.text, e.text));
+      return false;
+    }
     out.kind = RExpr::Kind::kLoss;
     out.callee = callee;
     out.type = Type::Number();

@@ -22,6 +22,11 @@ const char* ItemWord(Kind kind) {
     case Kind::kDiscount: return "discount";
     case Kind::kTerminal: return "terminal";
     case Kind::kNext: return "next";
+    case Kind::kGrid: return "grid";
+    case Kind::kLegend: return "legend";
+    case Kind::kTiles: return "tiles";
+    case Kind::kSlip: return "slip";
+    case Kind::kStay: return "stay";
   }
   return "?";
 }
@@ -49,8 +54,28 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
       ok = false;
     }
   }
-  for (Kind k : {Kind::kStates, Kind::kActions, Kind::kStart, Kind::kDiscount,
-                 Kind::kNext}) {
+  const GridInfo& grid = grids_[&out - model_.mdps.data()];
+  bool is_grid = items.count(Kind::kGrid) > 0;
+  if (is_grid && !grid.ok) return;  // reported while expanding the map
+  std::vector<Kind> needed = {Kind::kStart, Kind::kDiscount};
+  if (!is_grid) {
+    needed.insert(needed.end(), {Kind::kStates, Kind::kActions, Kind::kNext});
+  }
+  for (Kind k : {Kind::kLegend, Kind::kTiles, Kind::kSlip, Kind::kStay}) {
+    if (!is_grid && items.count(k)) {
+      sink_.Error(file_, items[k]->span, "E012",
+                  fmt::format("'{}' belongs to the grid form of an mdp "
+                              "(`grid \"...\"`)",
+                              ItemWord(k)));
+      ok = false;
+    }
+  }
+  if (is_grid && items.count(Kind::kNext)) {
+    sink_.Error(file_, items[Kind::kNext]->span, "E012",
+                "a grid mdp's moves come from its map: it takes no `next`");
+    ok = false;
+  }
+  for (Kind k : needed) {
     if (items.count(k)) continue;
     static const char* const kShape[] = {
         "states S", "actions A", "start s0", "discount 0.9", "",
@@ -61,8 +86,15 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
     ok = false;
   }
   if (!ok) return;
-  out.states = FindDomain(items[Kind::kStates]->names[0]);
-  out.actions = FindDomain(items[Kind::kActions]->names[0]);
+  if (is_grid) {
+    out.states = FindDomain(grid.cells.name);
+    out.actions = FindDomain(grid.moves.name);
+    out.grid = grid.rows;
+    out.cell_at = grid.where;
+  } else {
+    out.states = FindDomain(items[Kind::kStates]->names[0]);
+    out.actions = FindDomain(items[Kind::kActions]->names[0]);
+  }
   if (out.states == kNoDomain || out.actions == kNoDomain) return;
   const Domain& states = model_.domains[out.states];
   const Domain& actions = model_.domains[out.actions];
@@ -90,9 +122,42 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
     builder.SetDiscount(*g);
   }
 
+  // In the grid form, start and terminal name tiles: every cell of them.
+  std::vector<uint32_t> kind_of;
+  DomainId kinds = kNoDomain;
+  if (is_grid) {
+    kinds = FindDomain(grid.kinds.name);
+    const Function& tile = model_.fns[Lookup("tile")->index];
+    for (const Value& v : tile.table) kind_of.push_back(v.index);
+  }
+  auto cells_of = [&](const ast::Name& name) {
+    std::vector<uint32_t> cells;
+    Cell cell{name.text, false, name.span};
+    if (auto k = LookupValue(kinds, cell, here, "E002")) {
+      for (uint32_t s = 0; s < n; ++s) {
+        if (kind_of[s] == *k) cells.push_back(s);
+      }
+      if (cells.empty()) {
+        sink_.Error(file_, name.span, "E012",
+                    fmt::format("no cell of the map is '{}'", name.text));
+      }
+    }
+    return cells;
+  };
+
   // start
   const ast::MdpItem& start = *items[Kind::kStart];
-  if (!start.names.empty()) {
+  if (is_grid) {
+    if (start.names.empty()) {
+      sink_.Error(file_, start.span, "E012",
+                  "a grid mdp starts on a tile: `start NAME`, a name from the "
+                  "legend");
+    } else {
+      for (uint32_t s : cells_of(start.names[0])) {
+        builder.SetStartWeight(s, Rational(1));
+      }
+    }
+  } else if (!start.names.empty()) {
     Cell cell = CellOf(ast::Literal{ast::Literal::Kind::kName,
                                     start.names[0].text, "",
                                     start.names[0].span});
@@ -127,6 +192,13 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
   std::vector<bool> terminal(n, false);
   if (items.count(Kind::kTerminal)) {
     for (const ast::Name& name : items[Kind::kTerminal]->names) {
+      if (is_grid) {
+        for (uint32_t s : cells_of(name)) {
+          terminal[s] = true;
+          builder.SetTerminal(s);
+        }
+        continue;
+      }
       Cell cell{name.text, false, name.span};
       if (auto s = LookupValue(out.states, cell, here, "E002")) {
         terminal[*s] = true;
@@ -136,8 +208,10 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
   }
 
   // next
-  const ast::MdpItem& next = *items[Kind::kNext];
-  if (next.next_body == ast::MdpItem::NextBody::kExpr) {
+  if (is_grid) {
+    BuildGridMoves(decl, grid, out, builder, terminal);
+  } else if (const ast::MdpItem& next = *items[Kind::kNext];
+             next.next_body == ast::MdpItem::NextBody::kExpr) {
     if (next.names.empty()) {
       sink_.Error(file_, next.span, "E012",
                   "an expression for `next` needs parameters: "

@@ -103,10 +103,10 @@ bool Analyzer::ResolveLossSignature(const ast::LossDecl& decl, Loss& out) {
   out.name = decl.name.text;
   out.reward = decl.reward;
   out.span = decl.name.span;
-  if (decl.params.size() != 2) {
+  if (decl.params.size() != 2 && decl.params.size() != 3) {
     sink_.Error(file_, decl.name.span, "E004",
                 fmt::format("{} '{}' must take two parameters (x: X, y: Y), "
-                            "got {}",
+                            "or three over an mdp (s: S, a: A, s2: S), got {}",
                             out.Word(), out.name, decl.params.size()));
     return false;
   }
@@ -115,6 +115,27 @@ bool Analyzer::ResolveLossSignature(const ast::LossDecl& decl, Loss& out) {
   if (out.input == kNoDomain || out.output == kNoDomain) return false;
   size_t n = model_.domains[out.input].size();
   size_t m = model_.domains[out.output].size();
+  if (decl.params.size() == 3) {
+    out.successor = FindDomain(decl.params[2].type);
+    if (out.successor == kNoDomain) return false;
+    if (out.successor != out.input) {
+      sink_.Error(file_, decl.params[2].type.span, "E005",
+                  fmt::format("the third parameter of {} '{}' is the "
+                              "successor state: its domain must be {}, the "
+                              "first parameter's",
+                              out.Word(), out.name,
+                              model_.domains[out.input].name));
+      return false;
+    }
+    if (decl.body != ast::LossDecl::Body::kExpr) {
+      sink_.Error(file_, decl.name.span, "E012",
+                  fmt::format("a transition {} (three parameters) is written "
+                              "as an expression",
+                              out.Word()));
+      return false;
+    }
+    m *= n;  // the table's size below
+  }
   if (n > limits_.max_table_entries / m) {
     sink_.Error(file_, decl.name.span, "E011",
                 fmt::format("loss '{}' has {} x {} entries, more than the "

@@ -593,6 +593,10 @@ void Analyzer::MaterializeLoss(int index, Span use) {
   scopes_.push_back({decl.params[0].name.text, loss.input, 0});
   scopes_.push_back({decl.params[1].name.text, loss.output, 1});
   max_slots_ = 2;
+  if (loss.successor != kNoDomain) {
+    scopes_.push_back({decl.params[2].name.text, loss.successor, 2});
+    max_slots_ = 3;
+  }
   RExpr body;
   bool ok = ResolveAs(decl.expr, Type::Number(), body);
   int slots = max_slots_;
@@ -611,9 +615,36 @@ void Analyzer::MaterializeLoss(int index, Span use) {
   const Domain& ys = model_.domains[loss.output];
   size_t n = xs.size();
   size_t m = ys.size();
-  loss.table.assign(n * m, Rational(0));
   Evaluator evaluator(model_);
   std::vector<Value> env(static_cast<size_t>(slots));
+  if (loss.successor != kNoDomain) {
+    loss.table.assign(n * m * n, Rational(0));
+    for (uint32_t x = 0; x < n; ++x) {
+      for (uint32_t y = 0; y < m; ++y) {
+        for (uint32_t x2 = 0; x2 < n; ++x2) {
+          env[0] = Value::Element(loss.input, x);
+          env[1] = Value::Element(loss.output, y);
+          env[2] = Value::Element(loss.successor, x2);
+          Value v = evaluator.Eval(body, env);
+          if (evaluator.failed()) {
+            sink_.Error(file_, evaluator.error_span(), "E012",
+                        fmt::format("{} in {} '{}' at {} = {}, {} = {}, {} = {}",
+                                    evaluator.error(), loss.Word(), loss.name,
+                                    decl.params[0].name.text, xs.values[x],
+                                    decl.params[1].name.text, ys.values[y],
+                                    decl.params[2].name.text, xs.values[x2]));
+            loss_state_[index] = LossState::kFailed;
+            return;
+          }
+          loss.table[(static_cast<size_t>(x) * m + y) * n + x2] =
+              std::move(v.number);
+        }
+      }
+    }
+    loss_state_[index] = LossState::kDone;
+    return;
+  }
+  loss.table.assign(n * m, Rational(0));
   for (uint32_t x = 0; x < n; ++x) {
     for (uint32_t y = 0; y < m; ++y) {
       env[0] = Value::Element(loss.input, x);

@@ -246,8 +246,16 @@ struct NextRow {
 ///   kTerminal          names = the terminal states
 ///   kNext              names = the parameters (s, a) if written; then
 ///                      next_body says which of expr, rows, csv is set
+///   kGrid              map = the rows of the map (string literals)
+///   kLegend            weights = (character, tile name) pairs
+///   kTiles             names = [the domain of tile names]
+///   kSlip              value
+///   kStay              (nothing)
 struct MdpItem {
-  enum class Kind { kStates, kActions, kStart, kDiscount, kTerminal, kNext };
+  enum class Kind {
+    kStates, kActions, kStart, kDiscount, kTerminal, kNext,
+    kGrid, kLegend, kTiles, kSlip, kStay,
+  };
   enum class NextBody { kExpr, kTable, kCsv };
   Kind kind = Kind::kStates;
   std::vector<Name> names;
@@ -257,6 +265,7 @@ struct MdpItem {
   Expr expr;
   std::vector<NextRow> rows;
   CsvRef csv;
+  std::vector<Literal> map;
   Span span;
 };
 

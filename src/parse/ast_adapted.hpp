@@ -44,7 +44,7 @@ BOOST_FUSION_ADAPT_STRUCT(xa::next_target, one, dist)
 BOOST_FUSION_ADAPT_STRUCT(xa::next_cell, action, target)
 BOOST_FUSION_ADAPT_STRUCT(xa::next_row, state, cells)
 BOOST_FUSION_ADAPT_STRUCT(xa::mdp_body, names, weights, value, next_kind,
-                          expr, rows)
+                          expr, rows, strings)
 BOOST_FUSION_ADAPT_STRUCT(xa::mdp_item, key, body)
 BOOST_FUSION_ADAPT_STRUCT(xa::mdp_decl, id, items)
 BOOST_FUSION_ADAPT_STRUCT(xa::story_item, key, values)

@@ -197,9 +197,15 @@ ast::Decl Converter::operator()(x3ast::mdp_decl& d) const {
                 : key == "start"    ? Kind::kStart
                 : key == "discount" ? Kind::kDiscount
                 : key == "terminal" ? Kind::kTerminal
-                                    : Kind::kNext;
+                : key == "next"     ? Kind::kNext
+                : key == "grid"     ? Kind::kGrid
+                : key == "legend"   ? Kind::kLegend
+                : key == "tiles"    ? Kind::kTiles
+                : key == "slip"     ? Kind::kSlip
+                                    : Kind::kStay;
     for (const x3ast::name& n : it.body.names) item.names.push_back(NameOf(n));
     item.weights = std::move(it.body.weights);
+    item.map = std::move(it.body.strings);
     if (item.kind == Kind::kNext) {
       switch (it.body.next_kind) {
         case 1:

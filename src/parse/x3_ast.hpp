@@ -287,6 +287,7 @@ struct mdp_body : spanned {
   int next_kind = 0;
   operand expr;
   std::vector<next_row> rows;
+  std::vector<literal> strings;  // grid rows
 };
 
 /// One item of an mdp block; `key` is its first word.

@@ -39,7 +39,7 @@ struct TextRenderer {
     return RenderStoryText(model, result, ev);
   }
   std::string operator()(const MdpEvidence& ev) const {
-    return RenderMdpText(model, result, ev);
+    return RenderMdpText(model, result, ev, options);
   }
 };
 

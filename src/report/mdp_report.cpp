@@ -48,6 +48,21 @@ std::string RunText(const Mdp& m, const MdpEvidence& ev) {
                      StateList(m, ev.run_cycle));
 }
 
+/// The policy drawn on the map of a grid mdp: arrows where it acts and the
+/// run reaches, the map's own characters elsewhere.
+std::string MapText(const MdpModel& mm, const MdpEvidence& ev) {
+  std::vector<std::string> rows = mm.grid;
+  static const char kArrow[] = {'^', 'v', '<', '>', 'o'};
+  for (uint32_t s = 0; s < mm.cell_at.size(); ++s) {
+    auto [r, c] = mm.cell_at[s];
+    if (mm.mdp.terminal[s] || !ev.reached[s]) continue;
+    rows[r][c] = kArrow[std::min<uint32_t>((*ev.policy)[s], 4)];
+  }
+  std::string out;
+  for (const std::string& row : rows) out += "    " + row + "\n";
+  return out;
+}
+
 std::string PolicyNoun(const Claim& claim, bool plural) {
   std::string noun = claim.has_within ? "near-optimal polic" : "optimal polic";
   return noun + (plural ? "ies" : "y");
@@ -91,7 +106,7 @@ std::string RoundedDecimal(const Rational& q) {
 }
 
 std::string RenderMdpText(const Model& model, const ClaimResult& result,
-                          const MdpEvidence& ev) {
+                          const MdpEvidence& ev, const TextOptions& options) {
   const Claim& claim = *result.claim;
   const Verdict& v = result.verdict;
   const MdpModel& mm = model.mdps[claim.mdp];
@@ -121,9 +136,25 @@ std::string RenderMdpText(const Model& model, const ClaimResult& result,
       out += fmt::format("  counterexample: an {} of {} in {} that violates "
                          "{}\n",
                          PolicyNoun(claim, false), loss.name, mm.name, goal);
+      if (!mm.grid.empty()) {
+        out += "  on the map (arrows where the policy's runs go):\n";
+        out += MapText(mm, ev);
+      }
+      // The states the policy reaches first, then the others; at most
+      // options.max_rows of them.
+      std::vector<uint32_t> order;
+      for (int pass = 0; pass < 2; ++pass) {
+        for (uint32_t s = 0; s < m.states; ++s) {
+          if (ev.reached[s] == (pass == 0)) order.push_back(s);
+        }
+      }
+      size_t shown = options.max_rows == 0
+                         ? order.size()
+                         : std::min(order.size(), options.max_rows);
       std::vector<std::vector<std::string>> rows = {
           {"state", "pi(state)", "optimal actions", "reached"}};
-      for (uint32_t s = 0; s < m.states; ++s) {
+      for (size_t i = 0; i < shown; ++i) {
+        uint32_t s = order[i];
         if (m.terminal[s]) {
           rows.push_back({m.StateName(s), "-", "(terminal)",
                           ev.reached[s] ? "yes" : "no"});
@@ -134,6 +165,10 @@ std::string RenderMdpText(const Model& model, const ClaimResult& result,
                         ev.reached[s] ? "yes" : "no"});
       }
       out += Columns(rows, "    ");
+      if (shown < order.size()) {
+        out += fmt::format("    ... {} more states (--max-rows)\n",
+                           order.size() - shown);
+      }
       if (!ev.run_prefix.empty() || !ev.run_cycle.empty()) {
         out += "  run: " + RunText(m, ev) + "\n";
       }

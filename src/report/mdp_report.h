@@ -10,13 +10,14 @@
 #include "analysis/model.h"
 #include "driver/check_result.h"
 #include "readings/mdp/mdp_evidence.h"
+#include "report/text_report.h"
 #include "util/rational.h"
 
 namespace aligncheck {
 
 /// The claim's body (between its header and the `expected` line).
 std::string RenderMdpText(const Model& model, const ClaimResult& result,
-                          const MdpEvidence& ev);
+                          const MdpEvidence& ev, const TextOptions& options);
 
 /// Adds the "mdp" object to a claim's JSON.
 void AddMdpJson(const Model& model, const ClaimResult& result,
