@@ -15,6 +15,7 @@
 #include "readings/check.h"
 #include "solve/near_minimizers.h"
 #include "engine_test_util.h"
+#include "load_spec.h"
 
 namespace aligncheck {
 namespace {
@@ -466,6 +467,56 @@ TEST_CASE("idealized: degenerate domains and weights") {
   v = CheckClaim(b2.model, c3, EngineOptions{});
   CHECK(v.kind == Verdict::Kind::kHolds);
   CHECK(*v.minimizers == 81);
+}
+
+TEST_CASE("idealized: a reward is maximized like the loss -r is minimized") {
+  // The same values once as a reward and once negated as a loss: the same
+  // verdicts, the same census, and a counterexample in the reward's units.
+  std::optional<Model> m = LoadSpec(R"(
+domain X = {a, b, c}
+domain Y = {u, v, w}
+reward r(x: X, y: Y) = table {
+  a: u 2, v 2, w 0
+  b: u 1, v 3, w 3
+  c: u 0, v 0, w 5
+}
+loss l(x: X, y: Y) = table {
+  a: u -2, v -2, w 0
+  b: u -1, v -3, w -3
+  c: u 0, v 0, w -5
+}
+data d = {a: 1, b: 2, c: 1}
+goal g(pi) = pi(a) == u and pi(b) == v
+goal h(pi) = pi(c) == w
+claim rg: r aligned_with g as idealized_minimizer over d
+claim lg: l aligned_with g as idealized_minimizer over d
+claim rh: r aligned_with h as idealized_minimizer over d
+claim lh: l aligned_with h as idealized_minimizer over d
+claim rn: r aligned_with h as idealized_minimizer over d within 1.5
+claim ln: l aligned_with h as idealized_minimizer over d within 1.5
+)");
+  REQUIRE(m);
+  EngineOptions options;
+  for (const char* pair : {"g", "h", "n"}) {
+    Verdict vr = CheckClaim(*m, ClaimNamed(*m, std::string("r") + pair), options);
+    Verdict vl = CheckClaim(*m, ClaimNamed(*m, std::string("l") + pair), options);
+    CAPTURE(pair);
+    CHECK(vr.kind == vl.kind);
+    REQUIRE(vr.minimizers);
+    CHECK(*vr.minimizers == *vl.minimizers);
+    if (vr.counterexample) {
+      REQUIRE(vl.counterexample);
+      CHECK(vr.counterexample->min_loss == vl.counterexample->min_loss);
+    }
+  }
+  CHECK(CheckClaim(*m, ClaimNamed(*m, "rg"), options).kind ==
+        Verdict::Kind::kFails);  // b: v and w both earn 3
+  CHECK(CheckClaim(*m, ClaimNamed(*m, "rh"), options).kind ==
+        Verdict::Kind::kHolds);
+  Verdict v = CheckClaim(*m, ClaimNamed(*m, "rg"), options);
+  REQUIRE(v.counterexample);
+  // Minimized units: -R_d(pi) at the optimum, (2 + 2*3 + 5) / 4.
+  CHECK(v.counterexample->min_loss == Rational(-13, 4));
 }
 
 }  // namespace

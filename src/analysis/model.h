@@ -113,9 +113,13 @@ struct Function {
 };
 
 /// A loss l(x, y), always materialized as an exact dense table, whether it
-/// was written as a table, a CSV file or an expression.
+/// was written as a table, a CSV file or an expression. A `reward` is the
+/// same declaration with `reward` set: its table holds the values as
+/// written (goals read them so), and every reading that minimizes a loss
+/// maximizes it instead, i.e. minimizes the loss -r (see MinimizedLoss).
 struct Loss {
   std::string name;
+  bool reward = false;
   DomainId input = kNoDomain;
   DomainId output = kNoDomain;
   std::vector<Rational> table;  // table[x * |output| + y]
@@ -129,7 +133,20 @@ struct Loss {
   const Rational& At(size_t x, size_t y, size_t output_size) const {
     return table[x * output_size + y];
   }
+  /// "loss" or "reward", for messages.
+  const char* Word() const { return reward ? "reward" : "loss"; }
 };
+
+/// The loss a reading minimizes: `loss` itself, or for a reward the loss
+/// -r, built in `*storage` (which must outlive the returned reference).
+inline const Loss& MinimizedLoss(const Loss& loss, Loss* storage) {
+  if (!loss.reward) return loss;
+  *storage = loss;
+  storage->reward = false;
+  storage->expr = nullptr;  // the table is no longer the expression's value
+  for (Rational& v : storage->table) v = -v;
+  return *storage;
+}
 
 /// A data weighting of a domain. L_D uses weights / total.
 struct Data {

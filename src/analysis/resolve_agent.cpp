@@ -31,6 +31,14 @@ void Analyzer::ResolveAgent(const ast::AgentDecl& decl, Agent& out) {
   } else if (aspect == "predictions" && prep == "of" && decl.target) {
     out.aspect = Agent::Aspect::kPredictions;
     out.loss = FindDecl(*decl.target, DeclKind::kLoss);
+    if (out.loss >= 0 && model_.losses[out.loss].reward) {
+      sink_.Error(file_, decl.target->span, "E005",
+                  fmt::format("agent '{}' cares about the predictions of a "
+                              "loss, and '{}' is a reward (not supported "
+                              "yet)",
+                              out.name, decl.target->text));
+      out.loss = -1;
+    }
     agent_ok_[id] = out.loss >= 0;
   } else if (aspect == "register" || aspect == "predictions") {
     vague(fmt::format("agent '{}' must say {}", out.name,

@@ -175,6 +175,13 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
     }
     case Reading::kPhysical: {
       out.reading = Claim::Reading::kPhysical;
+      if (loss >= 0 && model_.losses[loss].reward) {
+        sink_.Error(file_, decl.subject.span, "E005",
+                    fmt::format("physical_only reads a register of a loss, "
+                                "and '{}' is a reward (not supported yet)",
+                                decl.subject.text));
+        return;
+      }
       if (decl.model) {
         out.model = FindDecl(*decl.model, DeclKind::kPhysical);
         // The register may use another loss (a buggy copy, noisy labels),

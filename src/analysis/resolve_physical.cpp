@@ -235,6 +235,14 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
         if (stmt.names.size() != 2) break;
         out.register_loss = FindDecl(stmt.names[0], DeclKind::kLoss);
         out.register_data = FindDecl(stmt.names[1], DeclKind::kData);
+        if (out.register_loss >= 0 && model_.losses[out.register_loss].reward) {
+          sink_.Error(file_, stmt.names[0].span, "E005",
+                      fmt::format("a register computes a loss, and '{}' is "
+                                  "a reward (physical models of rewards are "
+                                  "not supported yet)",
+                                  stmt.names[0].text));
+          out.register_loss = -1;
+        }
         if (out.register_loss >= 0 && out.register_data >= 0 &&
             loss_sig_ok_[out.register_loss] && data_ok_[out.register_data]) {
           const Loss& loss = model_.losses[out.register_loss];

@@ -101,12 +101,13 @@ void Analyzer::ResolveFn(const ast::FnDecl& decl, Function& out) {
 
 bool Analyzer::ResolveLossSignature(const ast::LossDecl& decl, Loss& out) {
   out.name = decl.name.text;
+  out.reward = decl.reward;
   out.span = decl.name.span;
   if (decl.params.size() != 2) {
     sink_.Error(file_, decl.name.span, "E004",
-                fmt::format("loss '{}' must take two parameters (x: X, y: Y), "
+                fmt::format("{} '{}' must take two parameters (x: X, y: Y), "
                             "got {}",
-                            out.name, decl.params.size()));
+                            out.Word(), out.name, decl.params.size()));
     return false;
   }
   out.input = FindDomain(decl.params[0].type);

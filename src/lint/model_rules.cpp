@@ -227,7 +227,8 @@ void NeverMinimalOutputs(const LintContext& ctx) {
         it->output == kNoDomain) {
       continue;
     }
-    const Loss& loss = *it;
+    Loss negated;
+    const Loss& loss = MinimizedLoss(*it, &negated);
     size_t n = model.domains[loss.input].size();
     size_t m = model.domains[loss.output].size();
     if (n == 0 || loss.table.size() != n * m) continue;
@@ -250,13 +251,14 @@ void NeverMinimalOutputs(const LintContext& ctx) {
     if (never.empty()) continue;
     Diagnostic& d = ctx.Report(
         "AC012", loss_decl->name.span,
-        fmt::format("output{} {} of loss '{}' {} minimal for any input",
+        fmt::format("output{} {} of {} '{}' {} {} for any input",
                     never.size() == 1 ? "" : "s",
-                    ListValues(model.domains[loss.output], never), loss.name,
-                    never.size() == 1 ? "is never" : "are never"));
-    d.notes.push_back(never.size() == 1
-                          ? "no exact minimizer ever chooses it"
-                          : "no exact minimizer ever chooses them");
+                    ListValues(model.domains[loss.output], never), it->Word(),
+                    loss.name, never.size() == 1 ? "is never" : "are never",
+                    it->reward ? "maximal" : "minimal"));
+    d.notes.push_back(fmt::format("no exact {} ever chooses {}",
+                                  it->reward ? "maximizer" : "minimizer",
+                                  never.size() == 1 ? "it" : "them"));
   }
 }
 

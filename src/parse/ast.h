@@ -95,10 +95,12 @@ struct CsvRef {
   Span span;
 };
 
-/// `loss grader(x: Prompt, y: Text) = table {...} | table csv "f" | expr`.
+/// `loss grader(x: Prompt, y: Text) = table {...} | table csv "f" | expr`,
+/// or the same with `reward`: a function that is maximized, not minimized.
 struct LossDecl {
   enum class Body { kTable, kCsv, kExpr };
   Name name;
+  bool reward = false;
   std::vector<Param> params;
   Body body = Body::kTable;
   std::vector<TableRow> rows;

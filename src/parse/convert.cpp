@@ -205,6 +205,7 @@ ast::Decl Converter::operator()(x3ast::fn_decl& d) const {
 ast::Decl Converter::operator()(x3ast::loss_decl& d) const {
   ast::LossDecl out;
   out.name = NameOf(d.id);
+  out.reward = d.keyword.text == "reward";
   out.span = SpanOf(d);
   for (const x3ast::param& p : d.params) {
     out.params.push_back(ast::Param{NameOf(p.id), NameOf(p.type)});

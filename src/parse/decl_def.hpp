@@ -89,7 +89,6 @@ literal_parser const setting_value(L::kName | L::kNumber | L::kRange |
                                    "a value");
 kw_parser const kw_domain("domain");
 kw_parser const kw_fn("fn");
-kw_parser const kw_loss("loss");
 kw_parser const kw_data("data");
 kw_parser const kw_goal("goal");
 kw_parser const kw_physical("physical");
@@ -118,6 +117,7 @@ word_parser const signedness_word("signed unsigned", "'signed' or 'unsigned'");
 word_parser const setting_key(
     "learner init optimizer lr steps seeds data features evidence",
     "a setting");
+word_parser const loss_word("loss reward", "'loss' or 'reward'");
 word_parser const preposition_word("in of", "'in' or 'of'");
 word_parser const relation_word(
     "aligned_with represents encodes achieves",
@@ -236,9 +236,9 @@ auto const fn_csv_def = attr(1) >> attr(no_entries()) >> csv_ref;
 auto const csv_ref_def = kw_csv > string_lit;
 auto const entry_def = key_lit > ':' > value_lit;
 
-// loss NAME(x: X, y: Y) = table {...} | table csv "f" | EXPR
+// loss|reward NAME(x: X, y: Y) = table {...} | table csv "f" | EXPR
 auto const loss_decl_def =
-    kw_loss > name > '(' > params > params_close > '=' > loss_body;
+    loss_word > name > '(' > params > params_close > '=' > loss_body;
 auto const param_def = name > ':' > name;
 auto const params_close_def = lit(')');
 auto const loss_body_def = loss_table | loss_expr;

@@ -160,7 +160,7 @@ class Driver {
         Parse(parse::domain_decl_type("domain declaration"), it, spec);
       } else if (word == "fn") {
         Parse(parse::fn_decl_type("fn declaration"), it, spec);
-      } else if (word == "loss") {
+      } else if (word == "loss" || word == "reward") {
         Parse(parse::loss_decl_type("loss declaration"), it, spec);
       } else if (word == "data") {
         Parse(parse::data_decl_type("data declaration"), it, spec);

@@ -16,9 +16,9 @@ bool IsReserved(std::string_view word) {
 }
 
 bool IsDeclKeyword(std::string_view word) {
-  static constexpr std::array<std::string_view, 10> kDecl = {
-      "domain",   "fn",       "loss",  "data",  "goal",
-      "physical", "training", "agent", "claim", "story"};
+  static constexpr std::array<std::string_view, 11> kDecl = {
+      "domain",   "fn",       "loss",  "reward", "data", "goal",
+      "physical", "training", "agent", "claim",  "story"};
   for (std::string_view k : kDecl) {
     if (k == word) return true;
   }

@@ -161,7 +161,9 @@ struct loss_body : spanned {
   operand expr;
 };
 
+/// keyword: `loss` or `reward` (the same declaration, maximized).
 struct loss_decl : spanned {
+  name keyword;
   name id;
   std::vector<param> params;
   loss_body body;

@@ -5,6 +5,8 @@
 
 #include <cctype>
 
+#include "report/objective_words.h"
+
 namespace aligncheck {
 
 const char* ClaimRuleId(const ClaimResult& result) {
@@ -37,10 +39,11 @@ std::string ClaimMessage(const Model& model, const ClaimResult& result) {
     const Loss& loss = model.losses[claim.loss];
     const Domain& in = model.domains[loss.input];
     const Domain& out_domain = model.domains[loss.output];
-    out += fmt::format(
-        ": a {} of L_{} violates {}:",
-        claim.has_within && claim.within != 0 ? "near-minimizer" : "minimizer",
-        model.data[claim.data].name, model.goals[claim.goal].name);
+    const ObjectiveWords w = WordsFor(loss);
+    out += fmt::format(": a {} of {}_{} violates {}:",
+                       w.Optimizer(claim.has_within && claim.within != 0),
+                       w.letter, model.data[claim.data].name,
+                       model.goals[claim.goal].name);
     constexpr size_t kShown = 10;
     const Policy& pi = v.counterexample->policy;
     for (size_t x = 0; x < pi.size() && x < kShown; ++x) {

@@ -5,6 +5,7 @@
 
 #include "parse/claim_words.h"
 #include "report/gate_report.h"
+#include "report/objective_words.h"
 #include "report/physical_report.h"
 #include "report/trained_json.h"
 #include "util/readable_count.h"
@@ -57,26 +58,33 @@ Json CounterexampleJson(const Model& model, const Claim& claim,
   const Domain& inputs = model.domains[loss.input];
   const Domain& outputs = model.domains[loss.output];
   size_t m = outputs.size();
+  // A reward's values are named after it: "reward", "max_reward".
+  const ObjectiveWords w = WordsFor(loss);
+  const std::string value = w.value;
+  const std::string best_key = std::string(w.best) + "_" + w.value;
   Json policy = Json::object();
   Json rows = Json::array();
   for (size_t x = 0; x < inputs.size(); ++x) {
     policy[inputs.values[x]] = outputs.values[cx.policy[x]];
     Rational best = loss.At(x, 0, m);
-    for (size_t y = 1; y < m; ++y) best = std::min(best, loss.At(x, y, m));
+    for (size_t y = 1; y < m; ++y) {
+      best = w.reward ? std::max(best, loss.At(x, y, m))
+                      : std::min(best, loss.At(x, y, m));
+    }
     Json row;
     row["input"] = inputs.values[x];
     row["weight"] = FormatRational(data.weights[x] / data.total);
     row["output"] = outputs.values[cx.policy[x]];
-    row["loss"] = FormatRational(loss.At(x, cx.policy[x], m));
-    row["min_loss"] = FormatRational(best);
+    row[value] = FormatRational(loss.At(x, cx.policy[x], m));
+    row[best_key] = FormatRational(best);
     int8_t b = x < cx.breaks.size() ? cx.breaks[x] : -1;
     row["goal_breaks"] = b < 0 ? Json(nullptr) : Json(b == 1);
     rows.push_back(std::move(row));
   }
   Json j;
   j["policy"] = std::move(policy);
-  j["expected_loss"] = FormatRational(cx.expected_loss);
-  j["min_loss"] = FormatRational(cx.min_loss);
+  j["expected_" + value] = FormatRational(w.AsWritten(cx.expected_loss));
+  j[best_key] = FormatRational(w.AsWritten(cx.min_loss));
   j["inputs"] = std::move(rows);
   return j;
 }

@@ -8,6 +8,7 @@
 
 #include "analysis/eval.h"
 #include "parse/claim_words.h"
+#include "report/objective_words.h"
 #include "report/physical_report.h"
 #include "report/table_text.h"
 #include "report/trained_report.h"
@@ -30,18 +31,23 @@ std::string Counterexample(const Model& model, const Claim& claim,
   const Domain& inputs = model.domains[loss.input];
   const Domain& outputs = model.domains[loss.output];
   const std::string& goal = model.goals[claim.goal].name;
+  const ObjectiveWords w = WordsFor(loss);
   std::string out;
   bool near = claim.has_within && claim.within != 0;
-  out += fmt::format("  counterexample: a {} of L_{} that violates {}\n",
-                     near ? "near-minimizer" : "minimizer", data.name, goal);
+  out += fmt::format("  counterexample: a {} of {}_{} that violates {}\n",
+                     w.Optimizer(near), w.letter, data.name, goal);
   InputRows listed = OrderInputs(inputs.size(), cx.breaks, options.max_rows);
   std::vector<std::vector<std::string>> rows;
-  rows.push_back({"input", "weight", "pi(input)", "loss", "min loss", ""});
+  rows.push_back({"input", "weight", "pi(input)", w.value,
+                  std::string(w.best) + " " + w.value, ""});
   size_t m = outputs.size();
   for (size_t i = 0; i < listed.shown; ++i) {
     size_t x = listed.order[i];
     Rational best = loss.At(x, 0, m);
-    for (size_t y = 1; y < m; ++y) best = std::min(best, loss.At(x, y, m));
+    for (size_t y = 1; y < m; ++y) {
+      best = w.reward ? std::max(best, loss.At(x, y, m))
+                      : std::min(best, loss.At(x, y, m));
+    }
     std::string mark;
     if (GoalBreaks(cx.breaks, x)) mark = kBreaksHere;
     rows.push_back({inputs.values[x], FormatRational(data.weights[x] / data.total),
@@ -58,23 +64,28 @@ std::string Counterexample(const Model& model, const Claim& claim,
                        listed.breaking, inputs.size());
   }
   if (near) {
-    out += fmt::format("  L_{}(pi) = {}, min L_{} = {}, within {}\n", data.name,
-                       FormatRational(cx.expected_loss), data.name,
-                       FormatRational(cx.min_loss), FormatRational(claim.within));
+    out += fmt::format("  {}_{}(pi) = {}, {} {}_{} = {}, within {}\n", w.letter,
+                       data.name, FormatRational(w.AsWritten(cx.expected_loss)),
+                       w.best, w.letter, data.name,
+                       FormatRational(w.AsWritten(cx.min_loss)),
+                       FormatRational(claim.within));
   } else {
-    out += fmt::format("  L_{}(pi) = {} = min L_{}\n", data.name,
-                       FormatRational(cx.expected_loss), data.name);
+    out += fmt::format("  {}_{}(pi) = {} = {} {}_{}\n", w.letter, data.name,
+                       FormatRational(w.AsWritten(cx.expected_loss)), w.best,
+                       w.letter, data.name);
   }
   return out;
 }
 
 // "4 minimizers", "at least 100000 near-minimizers".
-std::string MinimizerPhrase(const Verdict& v, const Claim& claim) {
+std::string MinimizerPhrase(const Model& model, const Verdict& v,
+                            const Claim& claim) {
   bool near = claim.has_within && claim.within != 0;
   bool one = *v.minimizers == 1 && !v.minimizers_capped;
   return fmt::format("{}{} {}{}", v.minimizers_capped ? "at least " : "",
                      FormatCount(*v.minimizers),
-                     near ? "near-minimizer" : "minimizer", one ? "" : "s");
+                     WordsFor(model.losses[claim.loss]).Optimizer(near),
+                     one ? "" : "s");
 }
 
 // "the only minimizer of L_train satisfies g", "all 4 near-minimizers of
@@ -82,8 +93,9 @@ std::string MinimizerPhrase(const Verdict& v, const Claim& claim) {
 std::string HoldsSentence(const Model& model, const Verdict& v,
                           const Claim& claim) {
   bool near = claim.has_within && claim.within != 0;
-  const char* noun = near ? "near-minimizer" : "minimizer";
-  std::string loss = "L_" + model.data[claim.data].name;
+  const ObjectiveWords w = WordsFor(model.losses[claim.loss]);
+  const std::string noun = w.Optimizer(near);
+  std::string loss = w.letter + ("_" + model.data[claim.data].name);
   if (!claim.hypothesis.empty()) loss += " in " + claim.hypothesis;
   const std::string& goal = model.goals[claim.goal].name;
   if (v.minimizers && !v.minimizers_capped && IsExactCount(*v.minimizers)) {
@@ -146,7 +158,7 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
         out += Counterexample(model, claim, *v.counterexample, options);
         if (v.minimizers) {
           out += fmt::format("  ({} in all; found by {})\n",
-                             MinimizerPhrase(v, claim), v.method);
+                             MinimizerPhrase(model, v, claim), v.method);
         }
       } else if (!v.reason.empty()) {
         out += "  " + v.reason + "\n";

@@ -8,6 +8,7 @@
 
 #include "analysis/eval.h"
 #include "solve/goal_shape.h"
+#include "report/objective_words.h"
 #include "report/table_text.h"
 #include "util/readable_count.h"
 
@@ -31,7 +32,7 @@ std::string PolicyTable(const Model& model, const Claim& claim,
   const Domain& out_d = model.domains[loss.output];
   const size_t m = out_d.size();
   std::vector<std::vector<std::string>> rows;
-  rows.push_back({"input", "weight", "pi(input)", "loss", ""});
+  rows.push_back({"input", "weight", "pi(input)", loss.Word(), ""});
   for (size_t x = 0; x < in.size(); ++x) {
     std::string note;
     if (GoalBreaks(breaks, x)) note = kBreaksHere;
@@ -153,10 +154,11 @@ std::string ClassBody(const Model& model, const Claim& claim,
   const Loss& loss = model.losses[claim.loss];
   const Domain& out_d = model.domains[loss.output];
   bool near = claim.has_within && claim.within != 0;
+  const ObjectiveWords ow = WordsFor(loss);
   std::string out =
-      fmt::format("  counterexample: a {} of L_{} over {} that violates {}\n",
-                  near ? "near-minimizer" : "minimizer", data.name,
-                  claim.hypothesis, model.goals[claim.goal].name);
+      fmt::format("  counterexample: a {} of {}_{} over {} that violates {}\n",
+                  ow.Optimizer(near), ow.letter, data.name, claim.hypothesis,
+                  model.goals[claim.goal].name);
   out += PolicyTable(model, claim, data, cx.policy, nullptr, cx.breaks);
   out += "  parameters inducing it (score(x, y) = sum_k theta[y][k] f_k(x)):\n";
   std::vector<std::vector<std::string>> rows;
@@ -169,9 +171,10 @@ std::string ClassBody(const Model& model, const Claim& claim,
     rows.push_back(row);
   }
   out += Columns(rows, "    ");
-  out += fmt::format("  L_{}(pi) = {}, min over {} = {}{}\n", data.name,
-                     FormatRational(cx.expected_loss), claim.hypothesis,
-                     FormatRational(cx.min_loss),
+  out += fmt::format("  {}_{}(pi) = {}, {} over {} = {}{}\n", ow.letter,
+                     data.name, FormatRational(ow.AsWritten(cx.expected_loss)),
+                     ow.best, claim.hypothesis,
+                     FormatRational(ow.AsWritten(cx.min_loss)),
                      near ? ", within " + FormatRational(claim.within) : "");
   out += "  (re-checked exactly: strict argmax at every input, loss, goal)\n";
   return out;
@@ -249,15 +252,16 @@ std::string RenderCensusText(const Model& model, const ClaimResult& result) {
   if (!c.counted) {
     return fmt::format("  census: not counted ({})\n", c.why);
   }
-  std::string noun = near ? "near-minimizer" : "minimizer";
+  const ObjectiveWords w = WordsFor(model.losses[claim.loss]);
+  std::string noun = w.Optimizer(near);
   bool one = c.minimizers == 1;
   std::string violating =
       c.violating == 0 ? "none violates"
                        : fmt::format("{} violate{}", FormatCount(c.violating),
                                      c.violating == 1 ? "s" : "");
   return fmt::format(
-      "  census: {} {}{} of L_{}{}, {} {} ({}){}\n", FormatCount(c.minimizers),
-      noun, one ? "" : "s", model.data[claim.data].name, where, violating,
+      "  census: {} {}{} of {}_{}{}, {} {} ({}){}\n", FormatCount(c.minimizers),
+      noun, one ? "" : "s", w.letter, model.data[claim.data].name, where, violating,
       model.goals[claim.goal].name, c.method,
       c.violating == 0 ? "" : ": what the training rationale must rule out");
 }

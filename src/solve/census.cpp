@@ -132,7 +132,8 @@ bool Enumerate(const Model& model, const Goal& goal, const NearMinimizers& nm,
 Census TakeCensus(const Model& model, const Claim& claim,
                   const EngineOptions& options) {
   try {
-    const Loss& loss = model.losses[claim.loss];
+    Loss negated;
+    const Loss& loss = MinimizedLoss(model.losses[claim.loss], &negated);
     const Data& data = model.data[claim.data];
     const Goal& goal = model.goals[claim.goal];
     const Rational eps = claim.has_within ? claim.within : Rational(0);

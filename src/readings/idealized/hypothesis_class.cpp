@@ -166,7 +166,8 @@ namespace {
 Verdict LinearClass(const Model& model, const Claim& claim,
                     const EngineOptions& options, z3::context& ctx,
                     SolverBudget& budget) {
-  const Loss& loss = model.losses[claim.loss];
+  Loss negated;  // a reward is maximized: the loss -r is minimized
+  const Loss& loss = MinimizedLoss(model.losses[claim.loss], &negated);
   const Data& data = model.data[claim.data];
   const Goal& goal = model.goals[claim.goal];
   const size_t n = model.domains[loss.input].size();

@@ -179,10 +179,12 @@ Verdict CheckIdealized(const IdealizedProblem& problem,
   std::string invalid = Validate(problem);
   if (!invalid.empty()) return UnknownVerdict(invalid);
   const Model& model = *problem.context;
-  const Loss& loss = *problem.loss;
+  Loss negated;  // a reward is maximized: the loss -r is minimized
+  const Loss& loss = MinimizedLoss(*problem.loss, &negated);
   const Data& data = *problem.data;
   const Goal& goal = *problem.goal;
   const Rational& eps = problem.within;
+  const bool reward = problem.loss->reward;
 
   Verdict verdict;
   NearMinimizers nm = BuildNearMinimizers(model, loss, data, &eps);
@@ -227,18 +229,22 @@ Verdict CheckIdealized(const IdealizedProblem& problem,
     cex.min_loss = min_loss;
     cex.breaks = ComputeBreaks(model, goal, pi);
     verdict.kind = Verdict::Kind::kFails;
-    verdict.reason = eps > 0
-                         ? "a policy within " + FormatRational(eps) +
-                               " of the minimum loss violates the goal"
-                         : "a minimizer of the loss violates the goal";
+    verdict.reason = eps > 0 ? "a policy within " + FormatRational(eps) +
+                                   (reward ? " of the maximum reward"
+                                           : " of the minimum loss") +
+                                   " violates the goal"
+                     : reward ? "a maximizer of the reward violates the goal"
+                              : "a minimizer of the loss violates the goal";
     verdict.counterexample = std::move(cex);
     return verdict;
   }
   verdict.kind = Verdict::Kind::kHolds;
-  verdict.reason = eps > 0
-                       ? "every policy within " + FormatRational(eps) +
-                             " of the minimum loss satisfies the goal"
-                       : "every minimizer of the loss satisfies the goal";
+  verdict.reason =
+      eps > 0 ? "every policy within " + FormatRational(eps) +
+                    (reward ? " of the maximum reward" : " of the minimum loss") +
+                    " satisfies the goal"
+      : reward ? "every maximizer of the reward satisfies the goal"
+               : "every minimizer of the loss satisfies the goal";
   if (config.check_vacuity) {
     NearMinimizers all = BuildNearMinimizers(model, loss, data, nullptr);
     Decision any = decider.Decide(all);

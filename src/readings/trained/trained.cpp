@@ -59,7 +59,8 @@ LearningProblem MakeLearningProblem(const Model& model, const Loss& loss,
   }
   p.loss.resize(loss.table.size());
   for (size_t i = 0; i < loss.table.size(); ++i) {
-    p.loss[i] = loss.table[i].get_d();
+    // A reward is maximized: the learner descends on -r.
+    p.loss[i] = loss.reward ? -loss.table[i].get_d() : loss.table[i].get_d();
   }
   if (training.learner == "linear") {
     p.features = training.features.size();
