@@ -228,7 +228,9 @@ struct Agent {
 };
 
 struct Claim {
-  enum class Reading { kIdealized, kPhysical, kTrained, kAgent, kStory };
+  enum class Reading {
+    kIdealized, kPhysical, kTrained, kAgent, kStory, kRelation,
+  };
   /// As written after `expect` (one enum from the parser to the reports);
   /// kSupported, kRefuted and kMixed name a trained_outcome verdict exactly.
   using Expect = ast::ClaimDecl::Expect;
@@ -250,6 +252,10 @@ struct Claim {
   int training = -1;
   // kStory: index into Model::stories
   int story = -1;
+  // kRelation: `loss` is the proxy, `truth` the true reward (or loss), both
+  // over `data`; `relation` says which relation is claimed.
+  int truth = -1;
+  ast::ClaimDecl::Relation relation = ast::ClaimDecl::Relation::kAlignedWith;
   Expect expect = Expect::kNone;
   Span span;       // the whole declaration
   Span name_span;  // the claim's name

@@ -192,9 +192,14 @@ struct AgentDecl {
   Span span;
 };
 
-/// `claim NAME: SUBJECT RELATION GOAL [as READING ...] [expect holds|fails]`.
+/// `claim NAME: SUBJECT RELATION GOAL [as READING ...] [expect holds|fails]`,
+/// or between two rewards `claim NAME: PROXY RELATION TRUTH over D [expect]`
+/// (kUnhackableWith, kSimplifies: `goal` then names the true reward).
 struct ClaimDecl {
-  enum class Relation { kAlignedWith, kRepresents, kEncodes, kAchieves };
+  enum class Relation {
+    kAlignedWith, kRepresents, kEncodes, kAchieves, kUnhackableWith,
+    kSimplifies,
+  };
   enum class Reading { kNone, kIdealized, kPhysical, kTrained };
   enum class Expect { kNone, kHolds, kFails, kSupported, kRefuted, kMixed };
   Name name;
@@ -202,6 +207,7 @@ struct ClaimDecl {
   Relation relation = Relation::kAlignedWith;
   Span relation_span;
   Name goal;
+  std::optional<Name> over;  // relations between two rewards: over D
   Reading reading = Reading::kNone;
   Span reading_span;
   // idealized_minimizer

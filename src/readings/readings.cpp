@@ -4,6 +4,7 @@
 #include "readings/agents/agent.h"
 #include "readings/idealized/idealized_claim.h"
 #include "readings/physical/physical.h"
+#include "readings/relations/relations.h"
 #include "readings/trained/story.h"
 #include "readings/trained/trained.h"
 
@@ -23,6 +24,7 @@ const std::vector<ReadingEngine>& ReadingEngines() {
          return CheckAgent(m, c, o);
        }},
       {R::kStory, "story", &CheckStory},
+      {R::kRelation, "relation", &CheckRelationClaim},
   };
   return kEngines;
 }

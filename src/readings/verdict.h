@@ -12,6 +12,7 @@
 #include "readings/trained/evidence.h"
 #include "solve/census.h"
 #include "readings/physical/physical_evidence.h"
+#include "readings/relations/relation_evidence.h"
 #include "util/rational.h"
 
 namespace aligncheck {
@@ -55,6 +56,8 @@ struct Verdict {
   std::optional<Census> census;
   /// Stories: each rationale component's verdict.
   std::optional<StoryEvidence> story;
+  /// Relations between two rewards: the deciding pair of policies.
+  std::optional<RelationEvidence> relation;
 };
 
 const char* VerdictName(Verdict::Kind kind);  // "holds", "fails", "unknown"

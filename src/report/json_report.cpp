@@ -7,6 +7,7 @@
 #include "report/gate_report.h"
 #include "report/objective_words.h"
 #include "report/physical_report.h"
+#include "report/relation_report.h"
 #include "report/trained_json.h"
 #include "util/readable_count.h"
 
@@ -120,6 +121,7 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
   if (v.physical) AddPhysicalJson(model, r, j);
   if (!v.dumped_queries.empty()) j["smt2"] = v.dumped_queries;
   AddTrainedJson(model, r, j);
+  AddRelationJson(model, r, j);
   return j;
 }
 

@@ -10,6 +10,7 @@
 #include "parse/claim_words.h"
 #include "report/objective_words.h"
 #include "report/physical_report.h"
+#include "report/relation_report.h"
 #include "report/table_text.h"
 #include "report/trained_report.h"
 #include "util/readable_count.h"
@@ -126,7 +127,9 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
   if (v.kind == Verdict::Kind::kHolds && v.vacuous) out += " (vacuous)";
   out += "\n";
   out += "    " + claim.text + "\n";
-  if (HasExtraBody(model, result)) {
+  if (v.relation) {
+    out += RenderRelationText(model, result, options);
+  } else if (HasExtraBody(model, result)) {
     out += RenderExtraText(model, result, options);
   } else {
   switch (v.kind) {
