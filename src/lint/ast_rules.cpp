@@ -107,7 +107,11 @@ void AddReadingFixIts(const LintContext& ctx, const ast::ClaimDecl& claim,
       if (fits) trainings.push_back(td->name.text);
     }
   }
-  Span at{claim.goal.span.end, claim.goal.span.end};
+  // `l aligned_with g over D`: the fix-its replace the stray `over D`, and
+  // the idealized one reads D as its data.
+  Span at{claim.goal.span.end,
+          claim.over ? claim.over->span.end : claim.goal.span.end};
+  if (claim.over) data = {claim.over->text};
   {
     FixIt f;
     std::string over = Pick(data, "DATA", "data to weigh the inputs", f.needs);
