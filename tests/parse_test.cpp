@@ -662,5 +662,32 @@ TEST_CASE("parse: a 10,000 x 100 loss table parses completely") {
   CHECK(big.rows[9999].input.text == "i9999");
 }
 
+TEST_CASE("parse: reward declarations and relations between two rewards") {
+  Parsed p = Parse(
+      "reward r(x: X, y: Y) = table { a: u 1, v 0 }\n"
+      "loss l(x: X, y: Y) = 0\n"
+      "claim c: r unhackable_with l over d expect fails\n"
+      "claim s: r simplifies l over d\n");
+  REQUIRE(p.rendered.empty());
+  REQUIRE(p.spec.decls.size() == 4);
+  CHECK(std::get<ast::LossDecl>(p.spec.decls[0]).reward);
+  CHECK_FALSE(std::get<ast::LossDecl>(p.spec.decls[1]).reward);
+  const auto& c = std::get<ast::ClaimDecl>(p.spec.decls[2]);
+  CHECK(c.relation == ast::ClaimDecl::Relation::kUnhackableWith);
+  CHECK(c.goal.text == "l");
+  REQUIRE(c.over);
+  CHECK(c.over->text == "d");
+  CHECK(c.reading == ast::ClaimDecl::Reading::kNone);
+  CHECK(c.expect == ast::ClaimDecl::Expect::kFails);
+  CHECK(std::get<ast::ClaimDecl>(p.spec.decls[3]).relation ==
+        ast::ClaimDecl::Relation::kSimplifies);
+  // A broken reward declaration resynchronizes at the next declaration.
+  Parsed bad = Parse("reward r(x: X y: Y) = 0\nreward q(x: X, y: Y) = 1\n");
+  REQUIRE(bad.rendered.size() == 1);
+  CHECK(bad.rendered[0].rfind("t.align:1:15: error: expected ',' or ')'", 0) ==
+        0);
+  CHECK(bad.spec.decls.size() == 1);
+}
+
 }  // namespace
 }  // namespace aligncheck
