@@ -215,7 +215,9 @@ TEST_CASE("relations: a combination of inputs can reverse an order") {
   CHECK(FindPolicyPair(scaled, PairRegion::kReversed).kind ==
         PairSearch::Kind::kNone);
   // A frontier past the limit is reported, not truncated.
-  CHECK(FindPolicyPair(scaled, PairRegion::kReversed, 0).kind ==
+  CHECK(FindPolicyPair(scaled, PairRegion::kReversed).method ==
+        std::string("proportional differences"));
+  CHECK(FindPolicyPair(table, PairRegion::kReversed, 0).kind ==
         PairSearch::Kind::kTooLarge);
 }
 

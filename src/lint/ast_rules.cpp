@@ -240,7 +240,7 @@ static std::vector<std::pair<const ast::Name*, const char*>> DeclaredNames(
     if (const auto* d = std::get_if<ast::FnDecl>(&decl))
       out.emplace_back(&d->name, "fn");
     if (const auto* d = std::get_if<ast::LossDecl>(&decl))
-      out.emplace_back(&d->name, "loss");
+      out.emplace_back(&d->name, d->reward ? "reward" : "loss");
     if (const auto* d = std::get_if<ast::DataDecl>(&decl))
       out.emplace_back(&d->name, "data");
     if (const auto* d = std::get_if<ast::GoalDecl>(&decl))

@@ -159,8 +159,13 @@ std::string RenderRelationText(const Model& model, const ClaimResult& result,
                        proxy.reward ? "proxy, a reward" : "proxy, minus a loss",
                        data.name);
   }
-  out += fmt::format("  ({} policies; decided by {}, at most {} sums kept)\n",
-                     FormatCount(ev.policies), v.method, ev.largest_frontier);
+  out += fmt::format("  ({} policies; decided by {}", FormatCount(ev.policies),
+                     v.method);
+  if (ev.largest_frontier > 0) {
+    out += fmt::format(", at most {} sum{} kept", ev.largest_frontier,
+                       ev.largest_frontier == 1 ? "" : "s");
+  }
+  out += ")\n";
   return out;
 }
 

@@ -3,7 +3,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <numeric>
+#include <optional>
+#include <queue>
 
 namespace aligncheck {
 namespace {
@@ -47,6 +48,64 @@ void KeepFrontier(std::vector<T>* points) {
   points->resize(kept);
 }
 
+// Shortcuts that need no frontier, exact. When the proxy's differences are
+// c times the truth's at every input, for one c > 0, every pair has
+// dP = c dT: no region has a point. When one reward is constant at every
+// input, dT = 0 (or dP = 0) for every pair, and the one input where the
+// other varies most gives the pair if any. Returns nullopt when none
+// applies.
+std::optional<PairSearch> Shortcut(const OptionTable& table,
+                                   PairRegion region) {
+  std::optional<Rational> c;  // dP / dT where dT != 0
+  bool proportional = true, truth_constant = true, proxy_constant = true;
+  for (const std::vector<OptionValue>& options : table) {
+    for (const OptionValue& o : options) {
+      Rational dt = o.truth - options[0].truth;
+      Rational dp = o.proxy - options[0].proxy;
+      truth_constant = truth_constant && dt == 0;
+      proxy_constant = proxy_constant && dp == 0;
+      if (!proportional) continue;
+      if (dt == 0) {
+        proportional = dp == 0;
+      } else if (!c) {
+        c = dp / dt;
+        proportional = *c > 0;
+      } else {
+        proportional = dp == *c * dt;
+      }
+    }
+  }
+  PairSearch out;
+  out.method = "proportional differences";
+  if (proportional && c) return out;  // kNone
+  if (!truth_constant && !proxy_constant) return std::nullopt;
+  out.method = "a constant reward";
+  // One reward constant: the pair, if any, differs at one input, where the
+  // other reward goes from its least to its largest value (or back).
+  bool want = truth_constant ? region == PairRegion::kNotPreserved
+                             : region == PairRegion::kTieMade;
+  if (!want || (truth_constant && proxy_constant)) return out;
+  for (size_t x = 0; x < table.size(); ++x) {
+    const std::vector<OptionValue>& options = table[x];
+    uint32_t lo = 0, hi = 0;
+    for (uint32_t y = 1; y < options.size(); ++y) {
+      const Rational& v = truth_constant ? options[y].proxy : options[y].truth;
+      if (v < (truth_constant ? options[lo].proxy : options[lo].truth)) lo = y;
+      if (v > (truth_constant ? options[hi].proxy : options[hi].truth)) hi = y;
+    }
+    if (lo == hi) continue;
+    out.kind = PairSearch::Kind::kFound;
+    out.p.assign(table.size(), 0);
+    out.q.assign(table.size(), 0);
+    // The truth constant: dP < 0 needs q at the proxy's low. The proxy
+    // constant: dT > 0 needs q at the truth's high.
+    out.p[x] = truth_constant ? hi : lo;
+    out.q[x] = truth_constant ? lo : hi;
+    return out;
+  }
+  return out;
+}
+
 bool InRegion(const Rational& t, const Rational& p, PairRegion region) {
   switch (region) {
     case PairRegion::kReversed:
@@ -63,12 +122,20 @@ bool InRegion(const Rational& t, const Rational& p, PairRegion region) {
 
 PairSearch FindPolicyPair(const OptionTable& table, PairRegion region,
                           size_t max_points) {
+  if (std::optional<PairSearch> s = Shortcut(table, region)) return *s;
   PairSearch out;
   const size_t n = table.size();
+  const size_t max_work = max_points * 100;
+  size_t work = 0;  // candidate sums and differences made so far
   // Per input: the frontier of its differences.
   std::vector<std::vector<Diff>> diffs(n);
   for (size_t x = 0; x < n; ++x) {
     const std::vector<OptionValue>& options = table[x];
+    work += options.size() * options.size();
+    if (work > max_work) {
+      out.kind = PairSearch::Kind::kTooLarge;
+      return out;
+    }
     for (uint32_t a = 0; a < options.size(); ++a) {
       for (uint32_t b = 0; b < options.size(); ++b) {
         diffs[x].push_back({options[b].truth - options[a].truth,
@@ -105,25 +172,46 @@ PairSearch FindPolicyPair(const OptionTable& table, PairRegion region,
     return out;
   };
   for (size_t x = 0; x < n; ++x) {
-    if (frontier.size() * diffs[x].size() > max_points * 16) {
+    work += frontier.size() * diffs[x].size();
+    if (work > max_work) {
       out.kind = PairSearch::Kind::kTooLarge;
       return out;
     }
-    std::vector<Point> next;
-    next.reserve(frontier.size() * diffs[x].size());
-    for (uint32_t i = 0; i < frontier.size(); ++i) {
-      for (const Diff& d : diffs[x]) {
-        Rational t = frontier[i].t + d.t;
-        Rational p = frontier[i].p + d.p;
-        // No completion can reach dT >= 0 and dP <= 0.
-        if (t + rest_t[x + 1] < 0 || p + rest_p[x + 1] > 0) continue;
-        next.push_back({std::move(t), std::move(p), {i, d.a, d.b}});
+    // The frontier and every shifted copy of it are sorted (dT descending,
+    // dP descending), so the next frontier is a merge of |D_x| sorted
+    // lists, swept as in KeepFrontier.
+    struct Cursor {
+      Rational t, p;
+      uint32_t i;  // index into frontier
+      uint32_t k;  // index into diffs[x]
+    };
+    auto later = [](const Cursor& a, const Cursor& b) {
+      if (a.t != b.t) return a.t < b.t;
+      return a.p > b.p;
+    };
+    std::priority_queue<Cursor, std::vector<Cursor>, decltype(later)> heap(
+        later);
+    auto push = [&](uint32_t i, uint32_t k) {
+      if (i < frontier.size()) {
+        heap.push({frontier[i].t + diffs[x][k].t,
+                   frontier[i].p + diffs[x][k].p, i, k});
       }
-    }
-    KeepFrontier(&next);
-    if (next.size() > max_points) {
-      out.kind = PairSearch::Kind::kTooLarge;
-      return out;
+    };
+    for (uint32_t k = 0; k < diffs[x].size(); ++k) push(0, k);
+    std::vector<Point> next;
+    while (!heap.empty()) {
+      Cursor c = heap.top();
+      heap.pop();
+      push(c.i + 1, c.k);
+      // No completion can reach dT >= 0 and dP <= 0.
+      if (c.t + rest_t[x + 1] < 0 || c.p + rest_p[x + 1] > 0) continue;
+      if (!next.empty() && c.p >= next.back().p) continue;  // dominated
+      const Diff& d = diffs[x][c.k];
+      next.push_back({std::move(c.t), std::move(c.p), {c.i, d.a, d.b}});
+      if (next.size() > max_points) {
+        out.kind = PairSearch::Kind::kTooLarge;
+        return out;
+      }
     }
     out.largest_frontier = std::max(out.largest_frontier, next.size());
     std::vector<Link> links;

@@ -80,14 +80,19 @@ struct PairSearch {
   Policy p;  // kFound: the pair
   Policy q;
   size_t largest_frontier = 0;
+  /// How it was decided: "pareto frontier of per-input differences", or a
+  /// shortcut that needed no frontier ("proportional differences", "a
+  /// constant reward").
+  const char* method = "pareto frontier of per-input differences";
 };
 
 /// The frontier may hold at most this many points by default.
 inline constexpr size_t kMaxFrontierPoints = 200'000;
 
 /// Looks for policies p, q whose (dT, dP) lies in `region`. kTooLarge when
-/// a frontier (or the candidates it is made from, times 16) would pass
-/// `max_points`.
+/// a frontier would pass `max_points`, or the candidate sums made in all
+/// (per-input differences included) would pass 100 times `max_points`: the
+/// work is bounded whatever the table.
 PairSearch FindPolicyPair(const OptionTable& table, PairRegion region,
                           size_t max_points = kMaxFrontierPoints);
 

@@ -136,7 +136,6 @@ Verdict CheckRelationClaim(const Model& model, const Claim& claim,
     return UnknownVerdict("internal: not a relation between two rewards");
   }
   Verdict v;
-  v.method = "pareto frontier of per-input differences";
   RelationEvidence ev;
   const Domain& outputs = model.domains[model.losses[claim.loss].output];
   mpz_pow_ui(ev.policies.get_mpz_t(),
@@ -148,11 +147,13 @@ Verdict CheckRelationClaim(const Model& model, const Claim& claim,
   auto search = [&](PairRegion region, bool* found) {
     PairSearch s = FindPolicyPair(table, region);
     ev.largest_frontier = std::max(ev.largest_frontier, s.largest_frontier);
+    v.method = s.method;
     if (s.kind == PairSearch::Kind::kTooLarge) {
       v = UnknownVerdict(fmt::format(
-          "the search kept more than {} pairs of sums at once: too many "
-          "distinct values of the two rewards to compare exactly",
-          kMaxFrontierPoints));
+          "the search would keep more than {} sums at once or make more "
+          "than {} in all: too many distinct values of the two rewards to "
+          "compare exactly",
+          kMaxFrontierPoints, kMaxFrontierPoints * 100));
       return false;
     }
     *found = s.kind == PairSearch::Kind::kFound;
