@@ -34,6 +34,8 @@
 // point, and the Pareto frontier (the undominated points) of A + B is made
 // of sums of frontier points of A and of B. So it suffices to keep, input
 // by input, the frontier of the partial sums: a staircase, kept sorted.
+// Each step merges the shifted copies of the sorted frontier (one per
+// point of D_x) rather than sorting them.
 // Since D_x contains (0, 0), a partial sum in the region is completed by
 // choosing p(x) = q(x) at the remaining inputs, so the search stops at the
 // first partial sum in the region. A partial sum is dropped when even the
@@ -43,6 +45,10 @@
 // closed under domination, but when no pair has dT >= 0 and dP < 0 (ask
 // that first), a point dominating one with dT > 0 and dP = 0 has dT > 0
 // and dP <= 0, hence dP = 0: the same frontier argument applies.
+//
+// Shortcuts, before any frontier: when dP = c dT at every input for one
+// c > 0, no region has a point; when one reward is constant at every input,
+// the pair (if any) differs at a single input.
 #ifndef ALIGNCHECK_READINGS_RELATIONS_OPPOSITE_PAIRS_H_
 #define ALIGNCHECK_READINGS_RELATIONS_OPPOSITE_PAIRS_H_
 
