@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
 #include <random>
 #include <string>
 
@@ -120,6 +121,7 @@ class RandomRewards {
 TEST_CASE("relations: the frontier search agrees with brute force") {
   RandomRewards gen(20221015);
   int hackable = 0, simplifications = 0, tie_broken = 0, equivalent = 0;
+  std::map<std::string, int> methods;  // how each search was decided
   for (int round = 0; round < 600; ++round) {
     Relation relation =
         round % 2 ? Relation::kSimplifies : Relation::kUnhackableWith;
@@ -146,6 +148,7 @@ TEST_CASE("relations: the frontier search agrees with brute force") {
     for (const Case& c : cases) {
       PairSearch s = FindPolicyPair(table, c.region);
       REQUIRE(s.kind != PairSearch::Kind::kTooLarge);
+      ++methods[s.method];
       CHECK((s.kind == PairSearch::Kind::kFound) == c.exists);
       if (s.kind != PairSearch::Kind::kFound) continue;
       // Find the two policies' values by enumeration index.
@@ -194,6 +197,12 @@ TEST_CASE("relations: the frontier search agrees with brute force") {
   CHECK(simplifications >= 5);
   CHECK(tie_broken > 10);
   CHECK(equivalent > 5);
+  // And every way of deciding: the frontier and each shortcut.
+  CAPTURE(methods.size());
+  CHECK(methods["pareto frontier of per-input differences"] > 100);
+  CHECK(methods["proportional differences"] > 10);
+  CHECK(methods["a constant reward"] > 10);
+  CHECK(methods["a gap argument"] > 5);
 }
 
 TEST_CASE("relations: a combination of inputs can reverse an order") {
@@ -219,6 +228,22 @@ TEST_CASE("relations: a combination of inputs can reverse an order") {
         std::string("proportional differences"));
   CHECK(FindPolicyPair(table, PairRegion::kReversed, 0).kind ==
         PairSearch::Kind::kTooLarge);
+  // A proxy that follows the truth up to noise below the truth's
+  // resolution: 40 inputs of 5 options with truth values up to 10^5 have
+  // far too many distinct sums for a frontier, but dT > 0 means dT >= 1,
+  // which the proxy weighs 1000 times, against noise of at most 40 * 9.
+  std::mt19937 rng(7);
+  OptionTable noisy(40);
+  for (std::vector<OptionValue>& options : noisy) {
+    for (int y = 0; y < 5; ++y) {
+      Rational t(static_cast<long>(rng() % 100000));
+      Rational noise(static_cast<long>(rng() % 10));
+      options.push_back({t, 1000 * t + noise});
+    }
+  }
+  PairSearch gap = FindPolicyPair(noisy, PairRegion::kReversed);
+  CHECK(gap.kind == PairSearch::Kind::kNone);
+  CHECK(gap.method == std::string("a gap argument"));
 }
 
 TEST_CASE("relations: the cleaning robot of Skalse et al. 2022") {

@@ -48,6 +48,52 @@ void KeepFrontier(std::vector<T>* points) {
   points->resize(kept);
 }
 
+// Whether a gap argument shows that no pair is reversed. Every dT is an
+// integer multiple of g, the rational gcd of the per-input differences
+// t(x, y) - t(x, 0), so dT > 0 implies dT >= g. Write the proxy as
+// c * truth + R with c > 0 (c: the proxy's summed per-input ranges over the
+// truth's); then dP = c dT + dR >= c g - S, where S is the sum of the
+// per-input ranges of R. When c g > S, dT > 0 implies dP > 0. This decides
+// proxies that follow the truth up to noise smaller than its resolution,
+// whose frontiers can be large.
+bool GapRulesOutReversal(const OptionTable& table) {
+  Rational range_t = 0, range_p = 0;
+  BigInt num_gcd = 0, den_lcm = 1;
+  for (const std::vector<OptionValue>& options : table) {
+    Rational lo_t = options[0].truth, hi_t = lo_t;
+    Rational lo_p = options[0].proxy, hi_p = lo_p;
+    for (const OptionValue& o : options) {
+      lo_t = std::min(lo_t, o.truth);
+      hi_t = std::max(hi_t, o.truth);
+      lo_p = std::min(lo_p, o.proxy);
+      hi_p = std::max(hi_p, o.proxy);
+      Rational d = o.truth - options[0].truth;
+      if (d == 0) continue;
+      mpz_gcd(num_gcd.get_mpz_t(), num_gcd.get_mpz_t(),
+              d.get_num().get_mpz_t());
+      mpz_lcm(den_lcm.get_mpz_t(), den_lcm.get_mpz_t(),
+              d.get_den().get_mpz_t());
+    }
+    range_t += hi_t - lo_t;
+    range_p += hi_p - lo_p;
+  }
+  if (range_t == 0 || range_p == 0 || num_gcd == 0) return false;
+  Rational g(num_gcd, den_lcm);
+  g.canonicalize();
+  Rational c = range_p / range_t;
+  Rational s = 0;
+  for (const std::vector<OptionValue>& options : table) {
+    Rational lo = options[0].proxy - c * options[0].truth, hi = lo;
+    for (const OptionValue& o : options) {
+      Rational r = o.proxy - c * o.truth;
+      lo = std::min(lo, r);
+      hi = std::max(hi, r);
+    }
+    s += hi - lo;
+  }
+  return c * g > s;
+}
+
 // Shortcuts that need no frontier, exact. When the proxy's differences are
 // c times the truth's at every input, for one c > 0, every pair has
 // dP = c dT: no region has a point. When one reward is constant at every
@@ -78,7 +124,13 @@ std::optional<PairSearch> Shortcut(const OptionTable& table,
   PairSearch out;
   out.method = "proportional differences";
   if (proportional && c) return out;  // kNone
-  if (!truth_constant && !proxy_constant) return std::nullopt;
+  if (!truth_constant && !proxy_constant) {
+    if (region == PairRegion::kReversed && GapRulesOutReversal(table)) {
+      out.method = "a gap argument";
+      return out;
+    }
+    return std::nullopt;
+  }
   out.method = "a constant reward";
   // One reward constant: the pair, if any, differs at one input, where the
   // other reward goes from its least to its largest value (or back).

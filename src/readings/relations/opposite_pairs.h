@@ -48,7 +48,9 @@
 //
 // Shortcuts, before any frontier: when dP = c dT at every input for one
 // c > 0, no region has a point; when one reward is constant at every input,
-// the pair (if any) differs at a single input.
+// the pair (if any) differs at a single input; and a gap argument rules out
+// reversed pairs when the proxy follows the truth up to noise smaller than
+// the truth's resolution (see GapRulesOutReversal in the .cpp).
 #ifndef ALIGNCHECK_READINGS_RELATIONS_OPPOSITE_PAIRS_H_
 #define ALIGNCHECK_READINGS_RELATIONS_OPPOSITE_PAIRS_H_
 
@@ -88,7 +90,7 @@ struct PairSearch {
   size_t largest_frontier = 0;
   /// How it was decided: "pareto frontier of per-input differences", or a
   /// shortcut that needed no frontier ("proportional differences", "a
-  /// constant reward").
+  /// constant reward", "a gap argument").
   const char* method = "pareto frontier of per-input differences";
 };
 
