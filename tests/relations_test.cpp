@@ -140,8 +140,9 @@ TEST_CASE("relations: the frontier search agrees with brute force") {
       PairRegion region;
       bool exists;
     };
-    std::vector<Case> cases = {{PairRegion::kReversed, truth.reversed},
-                               {PairRegion::kNotPreserved, truth.not_preserved}};
+    std::vector<Case> cases = {
+        {PairRegion::kReversed, truth.reversed},
+        {PairRegion::kNotPreserved, truth.not_preserved}};
     if (!truth.not_preserved) {
       cases.push_back({PairRegion::kTieMade, truth.tie_made});
     }

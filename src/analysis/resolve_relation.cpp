@@ -59,12 +59,12 @@ void Analyzer::ResolveRelationClaim(const ast::ClaimDecl& decl, Claim& out) {
       model_.data[out.data].domain != model_.losses[out.loss].input) {
     const Data& data = model_.data[out.data];
     const Loss& proxy = model_.losses[out.loss];
-    sink_.Error(file_, decl.over->span, "E005",
-                fmt::format("data '{}' weighs {} values but {} '{}' takes {} "
-                            "inputs",
-                            data.name, model_.domains[data.domain].name,
-                            proxy.Word(), proxy.name,
-                            model_.domains[proxy.input].name));
+    sink_.Error(
+        file_, decl.over->span, "E005",
+        fmt::format("data '{}' weighs {} values but {} '{}' takes {} "
+                    "inputs",
+                    data.name, model_.domains[data.domain].name, proxy.Word(),
+                    proxy.name, model_.domains[proxy.input].name));
   }
 }
 
@@ -90,14 +90,16 @@ bool Analyzer::RelationWrittenAsAligned(const ast::ClaimDecl& decl,
       "`simplifies` (Skalse et al. 2022)");
   // Replace `aligned_with TRUTH [as ...]` by the relation over the data
   // the reading named, if it named any.
-  Span span{decl.relation_span.begin, decl.reading != ast::ClaimDecl::Reading::kNone
-                                          ? decl.reading_span.end
-                                          : decl.goal.span.end};
+  Span span{decl.relation_span.begin,
+            decl.reading != ast::ClaimDecl::Reading::kNone
+                ? decl.reading_span.end
+                : decl.goal.span.end};
   for (const char* relation : {"unhackable_with", "simplifies"}) {
     FixIt f;
     std::string over = decl.data ? decl.data->text : "DATA";
     if (!decl.data) f.needs.push_back("DATA");
-    f.replacement = fmt::format("{} {} over {}", relation, decl.goal.text, over);
+    f.replacement =
+        fmt::format("{} {} over {}", relation, decl.goal.text, over);
     f.description = fmt::format("claim that '{}' is {} '{}'", proxy.name,
                                 std::string(relation) == "simplifies"
                                     ? "a simplification of"

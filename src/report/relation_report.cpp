@@ -40,7 +40,8 @@ std::string Decimal(const Rational& q) {
   // round(|q| * 10^4), halves away from zero
   BigInt r = (2 * num * scale + q.get_den()) / (2 * q.get_den());
   std::string digits = r.get_str();
-  if (digits.size() <= kPlaces) digits.insert(0, kPlaces - digits.size() + 1, '0');
+  if (digits.size() <= kPlaces)
+    digits.insert(0, kPlaces - digits.size() + 1, '0');
   std::string out = digits.substr(0, digits.size() - kPlaces) + "." +
                     digits.substr(digits.size() - kPlaces);
   return (negative && r != 0 ? "-" : "") + out;
@@ -54,8 +55,8 @@ bool Terminates(const Rational& q) {
 }
 
 // What the verdict says about the two rewards, one line.
-std::string Headline(const RelationEvidence& ev,
-                     const std::string& proxy, const std::string& truth) {
+std::string Headline(const RelationEvidence& ev, const std::string& proxy,
+                     const std::string& truth) {
   switch (ev.finding) {
     case Finding::kReversed:
       return fmt::format(
@@ -120,8 +121,7 @@ std::string RenderRelationText(const Model& model, const ClaimResult& result,
   const Loss& proxy = model.losses[claim.loss];
   const Loss& truth = model.losses[claim.truth];
   const Data& data = model.data[claim.data];
-  std::string out =
-      "  " + Headline(ev, proxy.name, truth.name) + "\n";
+  std::string out = "  " + Headline(ev, proxy.name, truth.name) + "\n";
   if (ev.p && ev.q) {
     const RelationPolicy& p = *ev.p;
     const RelationPolicy& q = *ev.q;
@@ -146,18 +146,16 @@ std::string RenderRelationText(const Model& model, const ClaimResult& result,
     auto cmp = [](const Rational& a, const Rational& b) {
       return a < b ? "<" : a > b ? ">" : "=";
     };
-    out += fmt::format("  J_{}(p) = {} {} J_{}(p') = {}   ({}, over {})\n",
-                       truth.name, ExactAndDecimal(p.truth),
-                       cmp(p.truth, q.truth), truth.name,
-                       ExactAndDecimal(q.truth),
-                       truth.reward ? "truth, a reward" : "truth, minus a loss",
-                       data.name);
-    out += fmt::format("  J_{}(p) = {} {} J_{}(p') = {}   ({}, over {})\n",
-                       proxy.name, ExactAndDecimal(p.proxy),
-                       cmp(p.proxy, q.proxy), proxy.name,
-                       ExactAndDecimal(q.proxy),
-                       proxy.reward ? "proxy, a reward" : "proxy, minus a loss",
-                       data.name);
+    out += fmt::format(
+        "  J_{}(p) = {} {} J_{}(p') = {}   ({}, over {})\n", truth.name,
+        ExactAndDecimal(p.truth), cmp(p.truth, q.truth), truth.name,
+        ExactAndDecimal(q.truth),
+        truth.reward ? "truth, a reward" : "truth, minus a loss", data.name);
+    out += fmt::format(
+        "  J_{}(p) = {} {} J_{}(p') = {}   ({}, over {})\n", proxy.name,
+        ExactAndDecimal(p.proxy), cmp(p.proxy, q.proxy), proxy.name,
+        ExactAndDecimal(q.proxy),
+        proxy.reward ? "proxy, a reward" : "proxy, minus a loss", data.name);
   }
   out += fmt::format("  ({} policies; decided by {}", FormatCount(ev.policies),
                      v.method);

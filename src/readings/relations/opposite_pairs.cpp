@@ -34,11 +34,10 @@ struct Point {
 // descending; among equal points the first kept.
 template <typename T>
 void KeepFrontier(std::vector<T>* points) {
-  std::stable_sort(points->begin(), points->end(),
-                   [](const T& x, const T& y) {
-                     if (x.t != y.t) return x.t > y.t;
-                     return x.p < y.p;
-                   });
+  std::stable_sort(points->begin(), points->end(), [](const T& x, const T& y) {
+    if (x.t != y.t) return x.t > y.t;
+    return x.p < y.p;
+  });
   size_t kept = 0;
   for (size_t i = 0; i < points->size(); ++i) {
     if (kept > 0 && (*points)[i].p >= (*points)[kept - 1].p) continue;
@@ -245,8 +244,8 @@ PairSearch FindPolicyPair(const OptionTable& table, PairRegion region,
         later);
     auto push = [&](uint32_t i, uint32_t k) {
       if (i < frontier.size()) {
-        heap.push({frontier[i].t + diffs[x][k].t,
-                   frontier[i].p + diffs[x][k].p, i, k});
+        heap.push({frontier[i].t + diffs[x][k].t, frontier[i].p + diffs[x][k].p,
+                   i, k});
       }
     };
     for (uint32_t k = 0; k < diffs[x].size(); ++k) push(0, k);

@@ -53,8 +53,8 @@ std::string PolicyText(const Model& model, const Claim& claim,
   std::string s = "{";
   constexpr size_t kShown = 6;
   for (size_t x = 0; x < pi.size() && x < kShown; ++x) {
-    s += fmt::format("{}{}: {}", x ? ", " : "", in.values[x],
-                     out.values[pi[x]]);
+    s +=
+        fmt::format("{}{}: {}", x ? ", " : "", in.values[x], out.values[pi[x]]);
   }
   if (pi.size() > kShown) s += fmt::format(", ... ({} inputs)", pi.size());
   return s + "}";
@@ -118,8 +118,8 @@ OptionTable RelationTable(const Model& model, const Claim& claim,
     for (size_t y = 0; y < m; ++y) {
       Rational t = w * truth.At(x, y, m);
       Rational p = w * proxy.At(x, y, m);
-      table[x].push_back({truth.reward ? t : Rational(-t),
-                          proxy.reward ? p : Rational(-p)});
+      table[x].push_back(
+          {truth.reward ? t : Rational(-t), proxy.reward ? p : Rational(-p)});
     }
   }
   return table;
@@ -170,8 +170,8 @@ Verdict CheckRelationClaim(const Model& model, const Claim& claim,
     return v;
   }
   if (found) {
-    ev.finding = ev.p->truth < ev.q->truth ? Finding::kReversed
-                                           : Finding::kTieBroken;
+    ev.finding =
+        ev.p->truth < ev.q->truth ? Finding::kReversed : Finding::kTieBroken;
   } else if (simplifies) {
     if (!search(PairRegion::kTieMade, &found)) return v;
     ev.finding = found ? Finding::kTieMade : Finding::kNoTieMade;
@@ -209,8 +209,7 @@ Verdict CheckRelationClaim(const Model& model, const Claim& claim,
     case Finding::kNone:
       v.kind = Verdict::Kind::kHolds;
       v.reason = fmt::format(
-          "no two policies are ordered oppositely by {} and {}", proxy,
-          truth);
+          "no two policies are ordered oppositely by {} and {}", proxy, truth);
       break;
   }
   v.relation = std::move(ev);
