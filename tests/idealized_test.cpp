@@ -497,9 +497,9 @@ claim ln: l aligned_with h as idealized_minimizer over d within 1.5
 )");
   REQUIRE(m);
   EngineOptions options;
-  for (const char* pair : {"g", "h", "n"}) {
-    Verdict vr = CheckClaim(*m, ClaimNamed(*m, std::string("r") + pair), options);
-    Verdict vl = CheckClaim(*m, ClaimNamed(*m, std::string("l") + pair), options);
+  for (std::string pair : {"g", "h", "n"}) {
+    Verdict vr = CheckClaim(*m, ClaimNamed(*m, "r" + pair), options);
+    Verdict vl = CheckClaim(*m, ClaimNamed(*m, "l" + pair), options);
     CAPTURE(pair);
     CHECK(vr.kind == vl.kind);
     REQUIRE(vr.minimizers);

@@ -229,7 +229,12 @@ struct Agent {
 
 struct Claim {
   enum class Reading {
-    kIdealized, kPhysical, kTrained, kAgent, kStory, kRelation,
+    kIdealized,
+    kPhysical,
+    kTrained,
+    kAgent,
+    kStory,
+    kRelation,
   };
   /// As written after `expect` (one enum from the parser to the reports);
   /// kSupported, kRefuted and kMixed name a trained_outcome verdict exactly.

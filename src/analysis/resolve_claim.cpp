@@ -84,8 +84,8 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
     return;
   }
   // Without a reading, AC001 says the same and its fix-its replace `over D`.
-  if (decl.over && (decl.relation != R::kAlignedWith ||
-                    decl.reading != Reading::kNone)) {
+  if (decl.over &&
+      (decl.relation != R::kAlignedWith || decl.reading != Reading::kNone)) {
     Diagnostic& d = sink_.Error(
         file_, decl.over->span, "E012",
         fmt::format("`over {}` right after the goal belongs to relations "

@@ -197,7 +197,11 @@ struct AgentDecl {
 /// (kUnhackableWith, kSimplifies: `goal` then names the true reward).
 struct ClaimDecl {
   enum class Relation {
-    kAlignedWith, kRepresents, kEncodes, kAchieves, kUnhackableWith,
+    kAlignedWith,
+    kRepresents,
+    kEncodes,
+    kAchieves,
+    kUnhackableWith,
     kSimplifies,
   };
   enum class Reading { kNone, kIdealized, kPhysical, kTrained };

@@ -171,11 +171,11 @@ std::string ClassBody(const Model& model, const Claim& claim,
     rows.push_back(row);
   }
   out += Columns(rows, "    ");
-  out += fmt::format("  {}_{}(pi) = {}, {} over {} = {}{}\n", ow.letter,
-                     data.name, FormatRational(ow.AsWritten(cx.expected_loss)),
-                     ow.best, claim.hypothesis,
-                     FormatRational(ow.AsWritten(cx.min_loss)),
-                     near ? ", within " + FormatRational(claim.within) : "");
+  out +=
+      fmt::format("  {}_{}(pi) = {}, {} over {} = {}{}\n", ow.letter, data.name,
+                  FormatRational(ow.AsWritten(cx.expected_loss)), ow.best,
+                  claim.hypothesis, FormatRational(ow.AsWritten(cx.min_loss)),
+                  near ? ", within " + FormatRational(claim.within) : "");
   out += "  (re-checked exactly: strict argmax at every input, loss, goal)\n";
   return out;
 }
@@ -261,8 +261,8 @@ std::string RenderCensusText(const Model& model, const ClaimResult& result) {
                                      c.violating == 1 ? "s" : "");
   return fmt::format(
       "  census: {} {}{} of {}_{}{}, {} {} ({}){}\n", FormatCount(c.minimizers),
-      noun, one ? "" : "s", w.letter, model.data[claim.data].name, where, violating,
-      model.goals[claim.goal].name, c.method,
+      noun, one ? "" : "s", w.letter, model.data[claim.data].name, where,
+      violating, model.goals[claim.goal].name, c.method,
       c.violating == 0 ? "" : ": what the training rationale must rule out");
 }
 

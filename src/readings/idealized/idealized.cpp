@@ -239,12 +239,12 @@ Verdict CheckIdealized(const IdealizedProblem& problem,
     return verdict;
   }
   verdict.kind = Verdict::Kind::kHolds;
-  verdict.reason =
-      eps > 0 ? "every policy within " + FormatRational(eps) +
-                    (reward ? " of the maximum reward" : " of the minimum loss") +
-                    " satisfies the goal"
-      : reward ? "every maximizer of the reward satisfies the goal"
-               : "every minimizer of the loss satisfies the goal";
+  verdict.reason = eps > 0 ? "every policy within " + FormatRational(eps) +
+                                 (reward ? " of the maximum reward"
+                                         : " of the minimum loss") +
+                                 " satisfies the goal"
+                   : reward ? "every maximizer of the reward satisfies the goal"
+                            : "every minimizer of the loss satisfies the goal";
   if (config.check_vacuity) {
     NearMinimizers all = BuildNearMinimizers(model, loss, data, nullptr);
     Decision any = decider.Decide(all);
