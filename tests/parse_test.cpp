@@ -406,8 +406,8 @@ TEST_CASE("parse: exact syntax error messages") {
   CHECK(Parse("claim c: l is_aligned g").rendered ==
         std::vector<std::string>{
             "t.align:1:12: error: expected a relation (aligned_with, "
-            "represents, encodes, achieves), got identifier 'is_aligned' "
-            "[E001]\n"
+            "represents, encodes, achieves, unhackable_with, simplifies), got "
+            "identifier 'is_aligned' [E001]\n"
             "claim c: l is_aligned g\n"
             "           ^~~~~~~~~~\n"});
   CHECK(Parse("loss l(x: X, y: Y) = table {\n  a: b 0.1, c\n}\n").rendered ==
@@ -661,6 +661,33 @@ TEST_CASE("parse: a 10,000 x 100 loss table parses completely") {
   REQUIRE(big.rows.size() == 10000);
   CHECK(big.rows[9999].entries.size() == 100);
   CHECK(big.rows[9999].input.text == "i9999");
+}
+
+TEST_CASE("parse: reward declarations and relations between two rewards") {
+  Parsed p = Parse(
+      "reward r(x: X, y: Y) = table { a: u 1, v 0 }\n"
+      "loss l(x: X, y: Y) = 0\n"
+      "claim c: r unhackable_with l over d expect fails\n"
+      "claim s: r simplifies l over d\n");
+  REQUIRE(p.rendered.empty());
+  REQUIRE(p.spec.decls.size() == 4);
+  CHECK(std::get<ast::LossDecl>(p.spec.decls[0]).reward);
+  CHECK_FALSE(std::get<ast::LossDecl>(p.spec.decls[1]).reward);
+  const auto& c = std::get<ast::ClaimDecl>(p.spec.decls[2]);
+  CHECK(c.relation == ast::ClaimDecl::Relation::kUnhackableWith);
+  CHECK(c.goal.text == "l");
+  REQUIRE(c.over);
+  CHECK(c.over->text == "d");
+  CHECK(c.reading == ast::ClaimDecl::Reading::kNone);
+  CHECK(c.expect == ast::ClaimDecl::Expect::kFails);
+  CHECK(std::get<ast::ClaimDecl>(p.spec.decls[3]).relation ==
+        ast::ClaimDecl::Relation::kSimplifies);
+  // A broken reward declaration resynchronizes at the next declaration.
+  Parsed bad = Parse("reward r(x: X y: Y) = 0\nreward q(x: X, y: Y) = 1\n");
+  REQUIRE(bad.rendered.size() == 1);
+  CHECK(bad.rendered[0].rfind("t.align:1:15: error: expected ',' or ')'", 0) ==
+        0);
+  CHECK(bad.spec.decls.size() == 1);
 }
 
 }  // namespace

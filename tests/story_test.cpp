@@ -68,5 +68,22 @@ TEST_CASE("story: holds, fails and stays unknown with its rationale") {
   CHECK(unclear.reason == "1 of 2 rationale claims are not settled");
 }
 
+TEST_CASE("story: a relation between two rewards supports no goal") {
+  std::optional<Model> m = LoadSpec(R"(
+domain X = {a, b}
+domain Y = {yes, no}
+data d = X
+reward t(x: X, y: Y) = if y == yes then 1 else 0
+goal everywhere(pi) = forall x in X: pi(x) == yes
+claim same: t unhackable_with t over d
+story s { goal everywhere rationale same }
+)");
+  REQUIRE(m);
+  Verdict v = CheckStory(*m, ClaimNamed(*m, "s"), EngineOptions{});
+  CHECK(v.kind == Verdict::Kind::kUnknown);
+  REQUIRE(v.story());
+  CHECK(v.story()->components[0].verdict == "unchecked");
+}
+
 }  // namespace
 }  // namespace aligncheck

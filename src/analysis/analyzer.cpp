@@ -119,7 +119,11 @@ int Analyzer::FindDecl(const ast::Name& name, DeclKind kind) {
   if (symbol->kind != kind) {
     sink_.Error(file_, name.span, "E005",
                 fmt::format("'{}' is {}, not {}", name.text,
-                            KindPhrase(symbol->kind), KindPhrase(kind)));
+                            symbol->kind == DeclKind::kLoss &&
+                                    loss_decls_[symbol->index]->reward
+                                ? "a reward"
+                                : KindPhrase(symbol->kind),
+                            KindPhrase(kind)));
     return -1;
   }
   return symbol->index;

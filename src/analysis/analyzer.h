@@ -122,6 +122,9 @@ class Analyzer {
   void InferGoalSignatures();
   void ResolveGoal(const ast::GoalDecl& decl, Goal& out);
   void ResolveClaim(const ast::ClaimDecl& decl, Claim& out);
+  // resolve_relation.cpp: relations between two rewards.
+  void ResolveRelationClaim(const ast::ClaimDecl& decl, Claim& out);
+  bool RelationWrittenAsAligned(const ast::ClaimDecl& decl, const Claim& out);
   // resolve_training.cpp: what trained-outcome and class claims add.
   void ResolveTrainingExtras(const ast::TrainingDecl& decl, Training& out);
   void ResolveClaimExtras(const ast::ClaimDecl& decl, Claim& out);

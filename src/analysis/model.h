@@ -253,9 +253,10 @@ struct Agent {
 };
 
 struct Claim {
-  /// kMdpIdealized: `idealized_minimizer over M` for an mdp M.
+  /// kMdpIdealized: `idealized_minimizer over M` for an mdp M; kRelation:
+  /// a relation between two rewards.
   enum class Reading {
-    kIdealized, kPhysical, kTrained, kAgent, kStory, kMdpIdealized,
+    kIdealized, kPhysical, kTrained, kAgent, kStory, kMdpIdealized, kRelation,
   };
   /// As written after `expect` (one enum from the parser to the reports);
   /// kSupported, kRefuted and kMixed name a trained_outcome verdict exactly.
@@ -280,6 +281,10 @@ struct Claim {
   int training = -1;
   // kStory: index into Model::stories
   int story = -1;
+  // kRelation: `loss` is the proxy, `truth` the true reward (or loss), both
+  // over `data`; `relation` says which relation is claimed.
+  int truth = -1;
+  ast::ClaimDecl::Relation relation = ast::ClaimDecl::Relation::kAlignedWith;
   Expect expect = Expect::kNone;
   Span span;       // the whole declaration
   Span name_span;  // the claim's name

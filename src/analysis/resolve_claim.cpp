@@ -79,6 +79,26 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
     AddReadingHelp(d);
     return;
   }
+  if (const RelationWord* w = FindRelationWord(RelationName(decl.relation));
+      w != nullptr && w->between_rewards) {
+    ResolveRelationClaim(decl, out);
+    return;
+  }
+  // Without a reading, AC001 says the same and its fix-its replace `over D`.
+  if (decl.over &&
+      (decl.relation != R::kAlignedWith || decl.reading != Reading::kNone)) {
+    Diagnostic& d = sink_.Error(
+        file_, decl.over->span, "E012",
+        fmt::format("`over {}` right after the goal belongs to relations "
+                    "between two rewards (unhackable_with, simplifies)",
+                    decl.over->text));
+    d.help.push_back(fmt::format(
+        "for the mathematical loss, say `as idealized_minimizer over {}`",
+        decl.over->text));
+  }
+  if (decl.relation == R::kAlignedWith && RelationWrittenAsAligned(decl, out)) {
+    return;
+  }
   int loss = -1;
   if (decl.relation == R::kAchieves) {
     out.reading = Claim::Reading::kAgent;

@@ -107,7 +107,11 @@ void AddReadingFixIts(const LintContext& ctx, const ast::ClaimDecl& claim,
       if (fits) trainings.push_back(td->name.text);
     }
   }
-  Span at{claim.goal.span.end, claim.goal.span.end};
+  // `l aligned_with g over D`: the fix-its replace the stray `over D`, and
+  // the idealized one reads D as its data.
+  Span at{claim.goal.span.end,
+          claim.over ? claim.over->span.end : claim.goal.span.end};
+  if (claim.over) data = {claim.over->text};
   {
     FixIt f;
     std::string over = Pick(data, "DATA", "data to weigh the inputs", f.needs);
@@ -236,7 +240,7 @@ static std::vector<std::pair<const ast::Name*, const char*>> DeclaredNames(
     if (const auto* d = std::get_if<ast::FnDecl>(&decl))
       out.emplace_back(&d->name, "fn");
     if (const auto* d = std::get_if<ast::LossDecl>(&decl))
-      out.emplace_back(&d->name, "loss");
+      out.emplace_back(&d->name, d->reward ? "reward" : "loss");
     if (const auto* d = std::get_if<ast::DataDecl>(&decl))
       out.emplace_back(&d->name, "data");
     if (const auto* d = std::get_if<ast::GoalDecl>(&decl))

@@ -197,9 +197,18 @@ struct AgentDecl {
   Span span;
 };
 
-/// `claim NAME: SUBJECT RELATION GOAL [as READING ...] [expect holds|fails]`.
+/// `claim NAME: SUBJECT RELATION GOAL [as READING ...] [expect holds|fails]`,
+/// or between two rewards `claim NAME: PROXY RELATION TRUTH over D [expect]`
+/// (kUnhackableWith, kSimplifies: `goal` then names the true reward).
 struct ClaimDecl {
-  enum class Relation { kAlignedWith, kRepresents, kEncodes, kAchieves };
+  enum class Relation {
+    kAlignedWith,
+    kRepresents,
+    kEncodes,
+    kAchieves,
+    kUnhackableWith,
+    kSimplifies,
+  };
   enum class Reading { kNone, kIdealized, kPhysical, kTrained };
   enum class Expect { kNone, kHolds, kFails, kSupported, kRefuted, kMixed };
   Name name;
@@ -207,6 +216,7 @@ struct ClaimDecl {
   Relation relation = Relation::kAlignedWith;
   Span relation_span;
   Name goal;
+  std::optional<Name> over;  // relations between two rewards: over D
   Reading reading = Reading::kNone;
   Span reading_span;
   // idealized_minimizer

@@ -26,6 +26,33 @@ const ReadingWord* FindReadingWord(std::string_view keyword) {
   return nullptr;
 }
 
+const std::vector<RelationWord>& RelationWords() {
+  using R = ast::ClaimDecl::Relation;
+  static const std::vector<RelationWord> kWords = {
+      {R::kAlignedWith, "aligned_with", false},
+      {R::kRepresents, "represents", false},
+      {R::kEncodes, "encodes", false},
+      {R::kAchieves, "achieves", false},
+      {R::kUnhackableWith, "unhackable_with", true},
+      {R::kSimplifies, "simplifies", true},
+  };
+  return kWords;
+}
+
+const RelationWord* FindRelationWord(std::string_view keyword) {
+  for (const RelationWord& w : RelationWords()) {
+    if (keyword == w.keyword) return &w;
+  }
+  return nullptr;
+}
+
+const char* RelationName(ast::ClaimDecl::Relation relation) {
+  for (const RelationWord& w : RelationWords()) {
+    if (relation == w.relation) return w.keyword;
+  }
+  return "";
+}
+
 const std::vector<ExpectWord>& ExpectWords() {
   using E = ast::ClaimDecl::Expect;
   static const std::vector<ExpectWord> kWords = {

@@ -26,6 +26,23 @@ const std::vector<ReadingWord>& ReadingWords();
 /// The row of `keyword`, or null.
 const ReadingWord* FindReadingWord(std::string_view keyword);
 
+struct RelationWord {
+  ast::ClaimDecl::Relation relation;
+  const char* keyword;  // "unhackable_with"
+  /// Compares two rewards (or losses) over data rather than a loss with a
+  /// goal; such a claim takes `over D` and no `as` reading.
+  bool between_rewards;
+};
+
+/// Every relation a claim can state.
+const std::vector<RelationWord>& RelationWords();
+
+/// The row of `keyword`, or null.
+const RelationWord* FindRelationWord(std::string_view keyword);
+
+/// The keyword of `relation`.
+const char* RelationName(ast::ClaimDecl::Relation relation);
+
 struct ExpectWord {
   ast::ClaimDecl::Expect expect;
   const char* word;  // "holds", "fails", "supported", "refuted", "mixed"

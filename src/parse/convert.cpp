@@ -406,12 +406,11 @@ ast::Decl Converter::operator()(x3ast::claim_decl& d) const {
   C out;
   out.name = NameOf(d.id);
   out.subject = NameOf(d.subject);
-  out.relation = d.relation.text == "represents" ? C::Relation::kRepresents
-                 : d.relation.text == "encodes"  ? C::Relation::kEncodes
-                 : d.relation.text == "achieves" ? C::Relation::kAchieves
-                                                 : C::Relation::kAlignedWith;
+  const RelationWord* relation = FindRelationWord(d.relation.text);
+  out.relation = relation ? relation->relation : C::Relation::kAlignedWith;
   out.relation_span = SpanOf(d.relation);
   out.goal = NameOf(d.goal);
+  if (d.over) out.over = NameOf(*d.over);
   if (d.read) {
     const x3ast::reading& r = *d.read;
     out.reading_span = SpanOf(r);

@@ -120,8 +120,9 @@ word_parser const setting_key(
 word_parser const loss_word("loss reward", "'loss' or 'reward'");
 word_parser const preposition_word("in of", "'in' or 'of'");
 word_parser const relation_word(
-    "aligned_with represents encodes achieves",
-    "a relation (aligned_with, represents, encodes, achieves)");
+    "aligned_with represents encodes achieves unhackable_with simplifies",
+    "a relation (aligned_with, represents, encodes, achieves, "
+    "unhackable_with, simplifies)");
 word_parser const idealized_word("idealized_minimizer",
                                  "'idealized_minimizer'");
 word_parser const physical_only_word("physical_only", "'physical_only'");
@@ -304,9 +305,12 @@ auto const agent_decl_def =
     kw_agent > name > kw_cares_about > name > -agent_target;
 auto const agent_target_def = preposition_word > name;
 
-// claim NAME: SUBJECT RELATION GOAL [as READING] [expect holds|fails]
+// claim NAME: SUBJECT RELATION GOAL [over D] [as READING] [expect ...]
+// (`over D` for relations between two rewards, `proxy unhackable_with
+// truth over D`)
 auto const claim_decl_def = kw_claim > name > ':' > name > relation_word >
-                            name > -reading > -expect_clause;
+                            name > -(kw_over > name) > -reading >
+                            -expect_clause;
 auto const reading_def = kw_as > reading_body;
 auto const reading_body_def = idealized | physical_only | trained;
 auto const idealized_def = idealized_word > kw_over > name > -hypothesis >

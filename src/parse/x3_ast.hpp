@@ -257,6 +257,7 @@ struct claim_decl : spanned {
   name subject;
   name relation;
   name goal;
+  boost::optional<name> over;  // relations between two rewards: over D
   boost::optional<reading> read;
   boost::optional<name> expect;
 };

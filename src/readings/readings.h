@@ -18,7 +18,7 @@ struct ReadingEngine {
   Claim::Reading reading;
   /// As reports print it ("operationalization" in JSON):
   /// "idealized_minimizer", "physical_only", "trained_outcome", "agent",
-  /// "story".
+  /// "story", "relation".
   const char* name;
   /// Decides a claim of this reading. May throw (CheckClaim catches).
   Verdict (*check)(const Model& model, const Claim& claim,

@@ -10,6 +10,7 @@
 #include "readings/idealized/idealized_evidence.h"
 #include "readings/mdp/mdp_evidence.h"
 #include "readings/physical/physical_evidence.h"
+#include "readings/relations/relation_evidence.h"
 #include "readings/trained/story_evidence.h"
 #include "readings/trained/trained_evidence.h"
 
@@ -17,11 +18,12 @@ namespace aligncheck {
 
 /// What a reading attaches to its verdict, one alternative per kind of
 /// evidence: idealized claims, physical and agent claims, trained_outcome
-/// claims, stories, idealized claims over an MDP. An engine that could not get as far as its evidence
+/// claims, stories, idealized claims over an MDP, relations between two
+/// rewards. An engine that could not get as far as its evidence
 /// (most UNKNOWN verdicts) leaves std::monostate.
 using Evidence =
     std::variant<std::monostate, IdealizedEvidence, PhysicalEvidence,
-                 TrainedEvidence, StoryEvidence, MdpEvidence>;
+                 TrainedEvidence, StoryEvidence, MdpEvidence, RelationEvidence>;
 
 struct Verdict {
   enum class Kind { kHolds, kFails, kUnknown };
@@ -54,6 +56,9 @@ struct Verdict {
     return std::get_if<StoryEvidence>(&evidence);
   }
   const MdpEvidence* mdp() const { return std::get_if<MdpEvidence>(&evidence); }
+  const RelationEvidence* relation() const {
+    return std::get_if<RelationEvidence>(&evidence);
+  }
 };
 
 const char* VerdictName(Verdict::Kind kind);  // "holds", "fails", "unknown"

@@ -9,6 +9,7 @@
 #include "report/idealized_report.h"
 #include "report/mdp_report.h"
 #include "report/physical_report.h"
+#include "report/relation_report.h"
 #include "report/story_report.h"
 #include "report/table_text.h"
 #include "report/trained_report.h"
@@ -41,6 +42,9 @@ struct TextRenderer {
   std::string operator()(const MdpEvidence& ev) const {
     return RenderMdpText(model, result, ev, options);
   }
+  std::string operator()(const RelationEvidence& ev) const {
+    return RenderRelationText(model, result, ev, options);
+  }
 };
 
 struct JsonRenderer {
@@ -63,6 +67,9 @@ struct JsonRenderer {
   }
   void operator()(const MdpEvidence& ev) const {
     AddMdpJson(model, result, ev, j);
+  }
+  void operator()(const RelationEvidence& ev) const {
+    AddRelationJson(model, result, ev, j);
   }
 };
 

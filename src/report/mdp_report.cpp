@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "report/exact_text.h"
 #include "report/table_text.h"
 #include "util/readable_count.h"
 
@@ -87,23 +88,6 @@ std::string CensusLine(const Model& model, const Claim& claim,
 }
 
 }  // namespace
-
-std::string ExactAndDecimal(const Rational& q) {
-  std::string exact = FormatRational(q);
-  if (exact.find('/') == std::string::npos) return exact;
-  return fmt::format("{} (about {})", exact, RoundedDecimal(q));
-}
-
-std::string RoundedDecimal(const Rational& q) {
-  // Round half away from zero to 4 decimals, exactly.
-  BigInt scaled = q.get_num() * 10000 * 2 + (q < 0 ? -1 : 1) * q.get_den();
-  BigInt den = q.get_den() * 2;
-  BigInt r;
-  mpz_tdiv_q(r.get_mpz_t(), scaled.get_mpz_t(), den.get_mpz_t());
-  Rational approx(r, BigInt(10000));
-  approx.canonicalize();
-  return FormatRational(approx);
-}
 
 std::string RenderMdpText(const Model& model, const ClaimResult& result,
                           const MdpEvidence& ev, const TextOptions& options) {
@@ -248,7 +232,7 @@ void AddMdpJson(const Model& model, const ClaimResult& result,
     for (const RunAtomValue& a : ev.atoms) {
       atoms.push_back({{"atom", a.text},
                        {"value", FormatRational(a.value)},
-                       {"decimal", RoundedDecimal(a.value)}});
+                       {"decimal", Decimal(a.value)}});
     }
     cx["goal_values"] = std::move(atoms);
     cx["value"] = FormatRational(ev.policy_value);

@@ -23,12 +23,6 @@ std::string RenderMdpText(const Model& model, const ClaimResult& result,
 void AddMdpJson(const Model& model, const ClaimResult& result,
                 const MdpEvidence& ev, nlohmann::ordered_json& j);
 
-/// `q` exactly, and rounded to 4 decimals when that differs:
-/// "300/19 (about 15.7895)", "10".
-std::string ExactAndDecimal(const Rational& q);
-
-/// `q` rounded half away from zero to 4 decimals ("15.7895").
-std::string RoundedDecimal(const Rational& q);
 
 }  // namespace aligncheck
 

@@ -31,8 +31,8 @@ struct IdealizedConfig {
 /// One idealized question: does every policy whose expected `loss` on
 /// `data` is within `within` of the minimum satisfy `goal`? For a reward,
 /// within `within` of the maximum: the engine minimizes the loss -r, and the
-/// counterexample's expected and minimum loss are in units of -r. The parts need
-/// not belong to `context`, which only supplies the domains and functions
+/// counterexample's expected and minimum loss are in units of -r. The parts
+/// need not belong to `context`, which only supplies the domains and functions
 /// they refer to: another reading, or a lint rule, asks its own question
 /// without adding declarations to the model.
 struct IdealizedProblem {

@@ -31,8 +31,11 @@ Verdict CheckStory(const Model& model, const Claim& claim,
     StoryComponent c;
     c.claim = story.rationale_names[i];
     int index = story.rationale[i];
+    // A story, or a relation between two rewards (which says nothing about
+    // a goal), cannot support the story's goal.
     if (index < 0 || static_cast<size_t>(index) >= model.claims.size() ||
-        model.claims[index].reading == Claim::Reading::kStory) {
+        model.claims[index].reading == Claim::Reading::kStory ||
+        model.claims[index].reading == Claim::Reading::kRelation) {
       c.verdict = "unchecked";
       ++unsettled;
       ev.components.push_back(std::move(c));

@@ -1,0 +1,114 @@
+// Claims that relate two rewards (`proxy unhackable_with truth over D`):
+// both functions resolved, the data they are compared over, and the
+// mistakes that make such a claim meaningless (different domains, a reading
+// after `as`), each a located error.
+#include <fmt/format.h>
+
+#include "analysis/analyzer.h"
+#include "parse/claim_words.h"
+
+namespace aligncheck {
+
+void Analyzer::ResolveRelationClaim(const ast::ClaimDecl& decl, Claim& out) {
+  const char* word = RelationName(decl.relation);
+  out.reading = Claim::Reading::kRelation;
+  out.relation = decl.relation;
+  out.loss = FindDecl(decl.subject, DeclKind::kLoss);
+  out.truth = FindDecl(decl.goal, DeclKind::kLoss);
+  if (decl.reading != ast::ClaimDecl::Reading::kNone) {
+    Diagnostic& d = sink_.Error(
+        file_, decl.reading_span, "E012",
+        fmt::format("a `{}` claim compares two rewards over data and takes "
+                    "no `as` reading",
+                    word));
+    d.help.push_back(fmt::format("write `{} {} {} over DATA`",
+                                 decl.subject.text, word, decl.goal.text));
+  }
+  if (!decl.over) {
+    Diagnostic& d =
+        sink_.Error(file_, decl.relation_span, "E012",
+                    fmt::format("`{}` needs `over DATA`: the data that "
+                                "weighs the inputs of both rewards",
+                                word));
+    d.help.push_back(fmt::format("write `{} {} {} over DATA`",
+                                 decl.subject.text, word, decl.goal.text));
+  } else {
+    out.data = FindDecl(*decl.over, DeclKind::kData);
+  }
+  bool proxy_ok = out.loss >= 0 && loss_sig_ok_[out.loss];
+  bool truth_ok = out.truth >= 0 && loss_sig_ok_[out.truth];
+  if (proxy_ok && truth_ok) {
+    const Loss& proxy = model_.losses[out.loss];
+    const Loss& truth = model_.losses[out.truth];
+    if (proxy.input != truth.input || proxy.output != truth.output) {
+      Diagnostic& d = sink_.Error(
+          file_, decl.goal.span, "E005",
+          fmt::format("{} '{}' maps {} to {}, but {} '{}' maps {} to {}: "
+                      "`{}` compares two rewards of the same policies",
+                      truth.Word(), truth.name,
+                      model_.domains[truth.input].name,
+                      model_.domains[truth.output].name, proxy.Word(),
+                      proxy.name, model_.domains[proxy.input].name,
+                      model_.domains[proxy.output].name, word));
+      d.notes.push_back(fmt::format("'{}' is declared at {}", proxy.name,
+                                    At(*file_, proxy.span)));
+      return;
+    }
+  }
+  if (proxy_ok && out.data >= 0 && data_ok_[out.data] &&
+      model_.data[out.data].domain != model_.losses[out.loss].input) {
+    const Data& data = model_.data[out.data];
+    const Loss& proxy = model_.losses[out.loss];
+    sink_.Error(
+        file_, decl.over->span, "E005",
+        fmt::format("data '{}' weighs {} values but {} '{}' takes {} "
+                    "inputs",
+                    data.name, model_.domains[data.domain].name, proxy.Word(),
+                    proxy.name, model_.domains[proxy.input].name));
+  }
+}
+
+bool Analyzer::RelationWrittenAsAligned(const ast::ClaimDecl& decl,
+                                        const Claim& out) {
+  const Symbol* subject = Lookup(decl.subject.text);
+  const Symbol* object = Lookup(decl.goal.text);
+  if (subject == nullptr || object == nullptr ||
+      subject->kind != DeclKind::kLoss || object->kind != DeclKind::kLoss) {
+    return false;
+  }
+  const Loss& proxy = model_.losses[subject->index];
+  const Loss& truth = model_.losses[object->index];
+  Diagnostic& d = sink_.Error(
+      file_, decl.relation_span, "E005",
+      fmt::format("claim '{}' relates {} '{}' to {} '{}' with `aligned_with`, "
+                  "which relates a loss to a goal",
+                  out.name, proxy.Word(), proxy.name, truth.Word(),
+                  truth.name));
+  d.help.push_back(
+      "to compare a proxy with a true reward, say which relation: "
+      "`unhackable_with` (no two policies ordered oppositely) or "
+      "`simplifies` (Skalse et al. 2022)");
+  // Replace `aligned_with TRUTH [as ...]` by the relation over the data
+  // the reading named, if it named any.
+  Span span{decl.relation_span.begin,
+            decl.reading != ast::ClaimDecl::Reading::kNone
+                ? decl.reading_span.end
+                : decl.goal.span.end};
+  for (const char* relation : {"unhackable_with", "simplifies"}) {
+    FixIt f;
+    std::string over = decl.data ? decl.data->text : "DATA";
+    if (!decl.data) f.needs.push_back("DATA");
+    f.replacement =
+        fmt::format("{} {} over {}", relation, decl.goal.text, over);
+    f.description = fmt::format("claim that '{}' is {} '{}'", proxy.name,
+                                std::string(relation) == "simplifies"
+                                    ? "a simplification of"
+                                    : "unhackable with",
+                                truth.name);
+    f.span = span;
+    d.fixits.push_back(std::move(f));
+  }
+  return true;
+}
+
+}  // namespace aligncheck
