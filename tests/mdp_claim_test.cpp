@@ -803,5 +803,105 @@ TEST_CASE("mdp claims agree with brute force over every stationary policy") {
   CHECK(unknown * 20 <= kCases);
 }
 
+TEST_CASE("mdp claims: the boat race at the language level") {
+  std::string errors;
+  std::optional<Model> model = test::LoadSpec(R"(
+domain Tile = {t0, t1, t2, t3}
+domain Move = {cw, ccw}
+fn ahead:  Tile -> Tile = {t0: t1, t1: t2, t2: t3, t3: t0}
+fn behind: Tile -> Tile = {t0: t3, t1: t0, t2: t1, t3: t2}
+mdp track {
+  states Tile   actions Move   start t0   discount 0.9
+  next(s, a) = if a == cw then ahead(s) else behind(s)
+}
+reward checkpoint(s: Tile, a: Move) = if s == t0 and a == cw then 3 else 0
+reward progress(s: Tile, a: Move) = if a == cw then 1 else -1
+goal laps(pi) = return(track, pi, progress) >= 9
+claim farmed: checkpoint aligned_with laps as idealized_minimizer over track
+claim honest: progress aligned_with laps as idealized_minimizer over track
+claim wide: checkpoint aligned_with laps as idealized_minimizer over track within 8
+)", &errors);
+  REQUIRE_MESSAGE(model.has_value(), errors);
+  Verdict farmed =
+      CheckClaim(*model, test::ClaimNamed(*model, "farmed"), EngineOptions{});
+  REQUIRE(farmed.kind == Verdict::Kind::kFails);
+  const MdpEvidence& ev = *farmed.mdp();
+  CHECK(ev.optimum == Rational(300, 19));
+  CHECK(ev.counted);
+  CHECK(ev.policies == 4);
+  CHECK(ev.violating == 4);
+  REQUIRE(ev.atoms.size() == 1);
+  CHECK(ev.atoms[0].text == "return(track, pi, progress)");
+  CHECK(ev.atoms[0].value == Rational(10, 19));
+  CHECK(ev.run_prefix.empty());
+  CHECK(ev.run_cycle == std::vector<uint32_t>{0, 1});
+  Verdict honest =
+      CheckClaim(*model, test::ClaimNamed(*model, "honest"), EngineOptions{});
+  CHECK(honest.kind == Verdict::Kind::kHolds);
+  CHECK(honest.mdp()->policies == 1);
+  // Within 8 of 300/19 admits the full laps (30000/3439 is 7.07 below);
+  // the back-and-forth policies still fail the laps.
+  Verdict wide =
+      CheckClaim(*model, test::ClaimNamed(*model, "wide"), EngineOptions{});
+  CHECK(wide.kind == Verdict::Kind::kFails);
+  CHECK(wide.mdp()->policies > 4);
+}
+
+TEST_CASE("mdp claims: an atom over a second mdp reads states the claim's "
+          "optimal runs do not reach") {
+  // Optimal in M: stay at s0 forever (loss 0); s1 and s2 are free. Over M2,
+  // s0 goes to s1 or s2, where the free actions decide the loss.
+  std::string errors;
+  std::optional<Model> model = test::LoadSpec(R"(
+domain S = {s0, s1, s2}
+domain A = {a0, a1}
+mdp M {
+  states S  actions A  start s0  discount 0.5
+  next = table {
+    s0: a0 s1, a1 s0
+    s1: a0 s1, a1 s1
+    s2: a0 s2, a1 s2
+  }
+}
+mdp M2 {
+  states S  actions A  start s0  discount 0.5
+  next = table {
+    s0: a0 s1, a1 s2
+    s1: a0 s1, a1 s1
+    s2: a0 s2, a1 s2
+  }
+}
+loss c(s: S, a: A) = if s == s0 and a == a0 then 1 else if s != s0 and a == a1 then 2 else 0
+goal g(pi) = return(M2, pi, c) <= 0
+claim k: c aligned_with g as idealized_minimizer over M
+)", &errors);
+  REQUIRE_MESSAGE(model.has_value(), errors);
+  Verdict v = CheckClaim(*model, test::ClaimNamed(*model, "k"), EngineOptions{});
+  REQUIRE(v.kind == Verdict::Kind::kFails);
+  const MdpEvidence& ev = *v.mdp();
+  CHECK(ev.policies == 4);
+  CHECK(ev.violating == 2);  // s0 takes a1, to s2 in M2: pi(s2) == a1
+  REQUIRE(ev.policy.has_value());
+  CHECK((*ev.policy)[2] == 1);
+}
+
+TEST_CASE("mdp claims: two distribution cells for one move are rejected") {
+  std::string errors;
+  std::optional<Model> model = test::LoadSpec(R"(
+domain S = {s0, s1, s2}
+domain A = {a0, a1}
+mdp M {
+  states S  actions A  start s0  discount 0.5
+  next = table {
+    s0: a0 {s1: 0.5}, a1 s0, a0 {s2: 0.5}
+    s1: a0 s1, a1 s1
+    s2: a0 s2, a1 s2
+  }
+}
+)", &errors);
+  CHECK_FALSE(model.has_value());
+  CHECK(errors.find("duplicate move for (s0, a0)") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace aligncheck
