@@ -304,6 +304,16 @@ void Analyzer::CheckNamesOnly(const ast::Expr& e) {
     ReportUndefinedName(e);
     return;
   }
+  if (IsRunAtom(e)) {
+    // return(M, pi, r) and prob(M, pi, PATH): `state` and `action` are
+    // bound in the path formula.
+    scopes_.push_back({"state", kNoDomain, static_cast<int>(scopes_.size())});
+    scopes_.push_back({"action", kNoDomain, static_cast<int>(scopes_.size())});
+    for (const ast::Expr& a : e.args) CheckNamesOnly(a);
+    scopes_.pop_back();
+    scopes_.pop_back();
+    return;
+  }
   if (e.kind == K::kCall && e.text != policy_name_ && !Lookup(e.text)) {
     Diagnostic& d = sink_.Error(file_, e.span, "E002",
                                 fmt::format("undefined function '{}'", e.text));

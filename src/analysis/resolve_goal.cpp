@@ -59,21 +59,33 @@ void Analyzer::InferGoalSignatures() {
       continue;
     }
     const Loss& l = model_.losses[loss];
+    // A claim over an mdp takes policies from its states to its actions
+    // (its loss is checked against the mdp where the claim is resolved).
+    DomainId input = l.input, output = l.output;
+    if (claim->data && IsMdpName(claim->data->text)) {
+      int mdp = Lookup(claim->data->text)->index;
+      if (!mdp_ok_[mdp]) {
+        used_by_broken[g] = true;
+        continue;
+      }
+      input = model_.mdps[mdp].states;
+      output = model_.mdps[mdp].actions;
+    }
     Goal& goal = model_.goals[g];
     if (!from_claim[g]) {
       from_claim[g] = true;
-      goal.input = l.input;
-      goal.output = l.output;
+      goal.input = input;
+      goal.output = output;
       first_use[g] = claim->goal.span;
       goal_sig_ok_[g] = true;
-    } else if (goal.input != l.input || goal.output != l.output) {
+    } else if (goal.input != input || goal.output != output) {
       Diagnostic& d = sink_.Error(
           file_, claim->goal.span, "E005",
           fmt::format(
               "goal '{}' is used here with policies {} -> {}, but "
               "with {} -> {} at {}",
-              goal.name, model_.domains[l.input].name,
-              model_.domains[l.output].name, model_.domains[goal.input].name,
+              goal.name, model_.domains[input].name,
+              model_.domains[output].name, model_.domains[goal.input].name,
               model_.domains[goal.output].name, At(*file_, first_use[g])));
       d.help.push_back(fmt::format(
           "declare the signature: `goal {}({}: {} -> "
@@ -135,6 +147,17 @@ void Analyzer::InferGoalSignatures() {
       if (e.kind == K::kMember && !e.args.empty() && is_policy(e.args[0])) {
         for (size_t i = 1; i < e.args.size(); ++i) {
           for (DomainId d : domain_of(e.args[i])) outputs.insert(d);
+        }
+      }
+      if (IsRunAtom(e) && e.args.size() >= 2 &&
+          e.args[0].kind == K::kName && IsMdpName(e.args[0].text) &&
+          e.args[1].kind == K::kName && e.args[1].text == decl.policy.text) {
+        // return(M, pi, ...) and prob(M, pi, ...): pi maps M's states to
+        // its actions.
+        int mdp = Lookup(e.args[0].text)->index;
+        if (mdp_ok_[mdp]) {
+          inputs.insert(model_.mdps[mdp].states);
+          outputs.insert(model_.mdps[mdp].actions);
         }
       }
       if (e.kind == K::kCall && !is_policy(e)) {

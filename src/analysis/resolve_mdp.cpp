@@ -253,6 +253,7 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
     struct Move {
       Cell s, a, s2;
       std::optional<Cell> p;
+      int cell = -1;  // which table cell (a distribution is one cell)
     };
     std::vector<Move> moves;
     CellSource source{file_, false, ""};
@@ -278,16 +279,18 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
                       c.span};
         };
         Move mv{cell(row.cells[0]), cell(row.cells[1]), cell(row.cells[2]),
-                std::nullopt};
+                std::nullopt, -1};
         if (row.cells.size() == 4) mv.p = cell(row.cells[3]);
         moves.push_back(mv);
       }
     } else {
+      int cells = 0;
       for (const ast::NextRow& row : next.rows) {
         for (const ast::NextCell& c : row.cells) {
+          ++cells;
           for (const auto& [s2, p] : c.outcomes) {
             Move mv{CellOf(row.state), CellOf(c.action), CellOf(s2),
-                    std::nullopt};
+                    std::nullopt, cells};
             if (!p.text.empty()) mv.p = CellOf(p);
             moves.push_back(mv);
           }
@@ -299,6 +302,8 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
     std::vector<std::vector<Successor>> outcomes(n * m);
     std::vector<Span> first(n * m);
     std::vector<char> deterministic(n * m, 0);
+    std::vector<int> first_cell(n * m, -1);
+    int duplicate_cell = -1;  // reported already (its other outcomes too)
     for (const Move& mv : moves) {
       auto s = LookupValue(out.states, mv.s, source, "E002");
       auto a = LookupValue(out.actions, mv.a, source, "E002");
@@ -316,7 +321,10 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
         }
         p = *q;
       }
-      if (!outcomes[c].empty() && (deterministic[c] || !mv.p)) {
+      if (!outcomes[c].empty() &&
+          (deterministic[c] || !mv.p || mv.cell != first_cell[c])) {
+        if (mv.cell >= 0 && mv.cell == duplicate_cell) continue;
+        duplicate_cell = mv.cell;
         Diagnostic& d = Report(
             source, mv.a.span, "E007",
             fmt::format("duplicate move for ({}, {})", states.values[*s],
@@ -337,6 +345,7 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
       }
       if (outcomes[c].empty()) {
         first[c] = mv.a.span;
+        first_cell[c] = mv.cell;
         deterministic[c] = !mv.p;
       }
       outcomes[c].push_back({*s2, p});
@@ -347,7 +356,12 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
       for (uint32_t a = 0; a < m; ++a) {
         size_t c = s * m + a;
         if (outcomes[c].empty()) {
-          sink_.Error(file_, next.span, "E006",
+          // At the state's row when the table has one.
+          Span where = next.span;
+          for (const ast::NextRow& row : next.rows) {
+            if (row.state.text == states.values[s]) where = row.state.span;
+          }
+          sink_.Error(file_, where, "E006",
                       fmt::format("mdp '{}' has no move for ({}, {})",
                                   out.name, states.values[s],
                                   actions.values[a]));

@@ -58,12 +58,18 @@ std::optional<bool> Holds(const Question& q, const Policy& pi,
 }
 
 /// Whether `e` applies the policy outside the operands of a prob atom
-/// (there it only reads reached states).
-bool ReadsPolicyDirectly(const RExpr& e) {
+/// (there it only reads reached states). A return or prob atom over
+/// another mdp than the claim's `mdp` reads states that the claim's
+/// optimal runs may not reach: it counts as a direct read.
+bool ReadsPolicyDirectly(const RExpr& e, int mdp) {
   if (e.kind == RExpr::Kind::kPolicy) return true;
+  if ((e.kind == RExpr::Kind::kProb || e.kind == RExpr::Kind::kReturn) &&
+      e.callee != mdp) {
+    return true;
+  }
   if (e.kind == RExpr::Kind::kProb) return false;
   for (const RExpr& a : e.args) {
-    if (ReadsPolicyDirectly(a)) return true;
+    if (ReadsPolicyDirectly(a, mdp)) return true;
   }
   return false;
 }
@@ -145,7 +151,10 @@ std::optional<std::vector<AtomBound>> AtomBounds(const Question& q) {
       std::swap(atom, other);
       op = Flip(op);
     }
-    if (!IsRunAtom(*atom) || ReadsPolicy(*atom) || UsesVariables(*other) ||
+    // An atom over another mdp than the claim's is not decided by the
+    // claim's optimal actions (its runs reach other states).
+    if (!IsRunAtom(*atom) || atom->callee != q.claim.mdp ||
+        ReadsPolicy(*atom) || UsesVariables(*other) ||
         ReadsPolicy(*other) || UsesRuns(*other)) {
       return std::nullopt;
     }
@@ -290,7 +299,7 @@ SearchBudget Budget() {
 Enumeration Enumerate(const Question& q, const Optimum& opt,
                       const ActionMask& allowed) {
   Enumeration out;
-  bool direct = ReadsPolicyDirectly(q.goal.body);
+  bool direct = ReadsPolicyDirectly(q.goal.body, q.claim.mdp);
   PolicySearchOutcome outcome;
   if (q.claim.has_within && &allowed == &opt.optimal) {
     outcome = EnumerateNearOptimal(
