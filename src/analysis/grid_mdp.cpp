@@ -4,8 +4,8 @@
 //        "#####"
 //   legend {S: start, G: goal}   start start   terminal {goal}
 //   [states Cell] [actions Move] [tiles Tile] [slip 0.1] [stay]
-// `#` is a wall, `.` a floor cell, any other character must be in the
-// legend. The map stands for three domains and a fn, declared as if written
+// `#` is a wall, `.` and ` ` floor cells, any other character must be in
+// the legend. The map stands for three domains and a fn, declared as if written
 // out: the cells (named x<col>y<row>, from the top left, 0-based), the moves
 // {up, down, left, right[, stay]}, the tile names {floor, legend names...}
 // and `tile: Cell -> Tile`. A move into a wall or off the map stays put;
@@ -85,15 +85,15 @@ void Analyzer::ExpandGrid(const ast::MdpDecl& decl, GridInfo& out) {
     }
     for (size_t c = 0; c < width; ++c) {
       char ch = out.rows[r][c];
-      if (ch == '#' || ch == '.' || legend.count(ch)) continue;
+      if (ch == '#' || ch == '.' || ch == ' ' || legend.count(ch)) continue;
       Span cell{row.span.begin + 1 + static_cast<uint32_t>(c),
                 row.span.begin + 2 + static_cast<uint32_t>(c)};
       Diagnostic& d = sink_.Error(
           file_, cell, "E002",
           fmt::format("unknown tile '{}' in the map", std::string(1, ch)));
       d.help.push_back(fmt::format(
-          "'#' is a wall, '.' a floor cell; give '{}' a name in the legend: "
-          "`legend {{{}: name}}`",
+          "'#' is a wall, '.' and ' ' floor; give '{}' a name in the legend: "
+          "`legend {{\"{}\": name}}`",
           std::string(1, ch), std::string(1, ch)));
       ok = false;
     }
@@ -117,8 +117,9 @@ void Analyzer::ExpandGrid(const ast::MdpDecl& decl, GridInfo& out) {
       out.cells.values.push_back({name, at});
       out.where.emplace_back(static_cast<uint32_t>(r), static_cast<uint32_t>(c));
       ast::Literal cell{ast::Literal::Kind::kName, name, "", at};
+      bool floor = (ch == '.' || ch == ' ') && !legend.count(ch);
       ast::Literal kind{ast::Literal::Kind::kName,
-                        ch == '.' ? "floor" : legend[ch], "", at};
+                        floor ? "floor" : legend[ch], "", at};
       out.tile_fn.entries.emplace_back(cell, kind);
     }
   }

@@ -68,6 +68,8 @@ word_parser const slip_word("slip", "'slip'");
 word_parser const stay_word("stay", "'stay'");
 word_parser const tiles_word("tiles", "'tiles'");
 literal_parser const tile_name(L::kName, "a tile name");
+literal_parser const legend_key(L::kName | L::kNumber | L::kString,
+                                "a character of the map");
 }  // namespace mdp_tokens
 
 using no_names = std::vector<x3ast::name>;
@@ -136,13 +138,14 @@ auto const grid_body_def = x3::attr(no_names()) >> x3::attr(no_weights()) >>
                            x3::attr(no_value()) >> x3::attr(0) >>
                            x3::attr(x3ast::operand()) >>
                            x3::attr(no_next_rows()) >> +string_lit;
-// legend {S: start, L: lava}: what each character of the map is.
+// legend {S: start, L: lava, ">": east}: what each character of the map
+// is (quoted when it is not a letter or digit).
 auto const legend_body_def = (x3::attr(no_names()) >> x3::lit('{')) >
                              (legend_entry % ',') > -x3::lit(',') >
                              set_close > x3::attr(no_value()) > x3::attr(0) >
                              x3::attr(x3ast::operand()) >
                              x3::attr(no_next_rows()) > x3::attr(no_strings());
-auto const legend_entry_def = key_lit > ':' > tile_name;
+auto const legend_entry_def = legend_key > ':' > tile_name;
 auto const empty_body_def = x3::attr(no_names()) >> x3::attr(no_weights()) >>
                             x3::attr(no_value()) >> x3::attr(0) >>
                             x3::attr(x3ast::operand()) >>
