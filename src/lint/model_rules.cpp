@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "analysis/eval.h"
+#include "readings/mdp/mdp_claim.h"
 #include "solve/every_policy.h"
 #include "solve/goal_shape.h"
 #include "lint/lint_rules.h"
@@ -40,6 +41,34 @@ std::string ListValues(const Domain& domain, const std::vector<size_t>& xs) {
   return out;
 }
 
+const RExpr* FirstRunAtom(const RExpr& e) {
+  if (e.kind == RExpr::Kind::kReturn || e.kind == RExpr::Kind::kProb) {
+    return &e;
+  }
+  for (const RExpr& a : e.args) {
+    if (const RExpr* found = FirstRunAtom(a)) return found;
+  }
+  return nullptr;
+}
+
+bool EveryMdpPolicy(const Model& model, const Goal& goal, bool negate) {
+  const RExpr* atom = FirstRunAtom(goal.body);
+  if (atom == nullptr) return false;
+  Goal asked = goal;
+  if (negate) {
+    RExpr not_body;
+    not_body.kind = RExpr::Kind::kUnary;
+    not_body.op = ast::Op::kNot;
+    not_body.type = Type::Bool();
+    not_body.span = goal.body.span;
+    not_body.args.push_back(goal.body);
+    asked.body = std::move(not_body);
+  }
+  std::optional<bool> every =
+      EveryPolicyMeetsRunGoal(model, asked, atom->callee);
+  return every.value_or(false);
+}
+
 // Returns whether every policy meets the goal (or, with `negate`, none
 // does), as the idealized engine decides it when every policy is a
 // minimizer: an all-zero loss over uniform data, asked as a question of its
@@ -49,8 +78,9 @@ bool ForEveryPolicy(const LintContext& ctx, int goal_index, bool negate) {
   const Model& model = *ctx.model;
   const Goal& goal = model.goals[goal_index];
   if (goal.input == kNoDomain || goal.output == kNoDomain) return false;
-  // Goals about runs of an MDP are the MDP reading's to decide.
-  if (UsesRuns(goal.body)) return false;
+  // Goals about runs of an MDP: the MDP reading decides, over the mdp of
+  // the goal's first atom (a goal's policy has that mdp's states).
+  if (UsesRuns(goal.body)) return EveryMdpPolicy(model, goal, negate);
   size_t n = model.domains[goal.input].size();
   size_t m = model.domains[goal.output].size();
   if (n == 0 || m == 0 || n > kMaxScratchEntries / m) return false;

@@ -413,6 +413,24 @@ bool IsOptimal(const Question& q, const Optimum& opt, const Policy& pi) {
 
 }  // namespace
 
+std::optional<bool> EveryPolicyMeetsRunGoal(const Model& model,
+                                            const Goal& goal, int mdp) {
+  const MdpModel& mm = model.mdps[mdp];
+  Claim every;  // no claim: every policy counts, as under a zero reward
+  Reward zero;
+  zero.value.assign(mm.mdp.succ.size(), Rational(0));
+  Question q{model, every, mm, mm.mdp, goal, zero};
+  ActionMask all = AllActions(q.m);
+  std::optional<Decision> d = DecideByExtremes(q, all);
+  if (!d) {
+    Optimum opt = OptimalValues(q.m, zero, all);
+    if (!opt.ok) return std::nullopt;
+    d = FromEnumeration(Enumerate(q, opt, all));
+  }
+  if (d->status == Decision::Status::kUnknown) return std::nullopt;
+  return d->status == Decision::Status::kHolds;
+}
+
 Verdict CheckMdpClaim(const Model& model, const Claim& claim,
                       const EngineOptions& options) {
   (void)options;

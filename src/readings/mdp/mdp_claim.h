@@ -4,6 +4,8 @@
 #ifndef ALIGNCHECK_READINGS_MDP_MDP_CLAIM_H_
 #define ALIGNCHECK_READINGS_MDP_MDP_CLAIM_H_
 
+#include <optional>
+
 #include "analysis/model.h"
 #include "readings/verdict.h"
 #include "solve/engine_options.h"
@@ -14,6 +16,12 @@ namespace aligncheck {
 /// goal's shape needs an enumeration that does not fit its budget.
 Verdict CheckMdpClaim(const Model& model, const Claim& claim,
                       const EngineOptions& options);
+
+/// Whether every stationary deterministic policy of mdp `mdp` satisfies
+/// `goal` (a goal about its runs); nullopt when that cannot be decided
+/// within the search budget. Lint asks it for AC009.
+std::optional<bool> EveryPolicyMeetsRunGoal(const Model& model,
+                                            const Goal& goal, int mdp);
 
 }  // namespace aligncheck
 
