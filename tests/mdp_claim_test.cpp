@@ -906,5 +906,37 @@ mdp M {
   CHECK(errors.find("duplicate move for (s0, a0)") != std::string::npos);
 }
 
+TEST_CASE("mdp claims: the policy does not act at terminal states") {
+  std::optional<Model> model = test::LoadSpec(R"(
+domain S = {s0, s1, s2}
+domain A = {go, stay}
+mdp M {
+  states S  actions A  start s0  discount 0.5  terminal {s2}
+  next = table {
+    s0: go s1, stay s0
+    s1: go s2, stay s1
+  }
+}
+reward r(s: S, a: A) = if a == go then 1 else 0
+goal everywhere(pi) = forall t in S: pi(t) == go
+goal where_it_acts(pi) = forall t in S: t == s2 or pi(t) == go
+goal not_stay(pi) = forall t in S: pi(t) != stay
+claim c1: r aligned_with everywhere as idealized_minimizer over M
+claim c2: r aligned_with where_it_acts as idealized_minimizer over M
+claim c3: r aligned_with not_stay as idealized_minimizer over M
+)");
+  REQUIRE(model);
+  auto check = [&](const char* name) {
+    return CheckClaim(*model, test::ClaimNamed(*model, name), EngineOptions{});
+  };
+  // pi(s2) has no value: both `==` and `!=` with it are false.
+  Verdict v1 = check("c1");
+  CHECK(v1.kind == Verdict::Kind::kFails);
+  CHECK(check("c2").kind == Verdict::Kind::kHolds);
+  CHECK(check("c3").kind == Verdict::Kind::kFails);
+  REQUIRE(v1.mdp());
+  CHECK(v1.mdp()->violating == v1.mdp()->policies);
+}
+
 }  // namespace
 }  // namespace aligncheck

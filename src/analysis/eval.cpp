@@ -49,6 +49,9 @@ Value Evaluator::Eval(const RExpr& e, std::vector<Value>& env) {
     case K::kPolicy: {
       Value x = Eval(e.args[0], env);
       if (NoValue(x)) return NoValueUse(e);
+      if (terminal_ != nullptr && (*terminal_)[x.index]) {
+        return Value::Element(e.type.domain, kNoAction);
+      }
       return Value::Element(e.type.domain, (*policy_)[x.index]);
     }
     case K::kLoss: {
@@ -127,7 +130,8 @@ Value Evaluator::Eval(const RExpr& e, std::vector<Value>& env) {
 }
 
 Value Evaluator::NoValueUse(const RExpr& e) {
-  Fail(e, "`action` has no value at a terminal state");
+  Fail(e, "no action is taken at a terminal state (`action` and pi have no "
+          "value there)");
   return e.type.kind == Type::Kind::kNumber ? Value::Number(0)
                                             : Value::Bool(false);
 }

@@ -28,6 +28,11 @@ class Evaluator {
   /// variables of `env` (a policy must be bound if they apply it).
   PathFormula Path(const RExpr& prob, std::vector<Value>& env);
 
+  /// Marks the states where the policy does not act (an MDP's terminal
+  /// states): there pi(s) has no value, and every comparison with it is
+  /// false, as with `action` at a terminal position.
+  void SetTerminal(const std::vector<bool>* terminal) { terminal_ = terminal; }
+
   /// Returns whether `goal` holds for the bound policy.
   bool GoalHolds(const Goal& goal);
 
@@ -45,6 +50,7 @@ class Evaluator {
 
   const Model& model_;
   const Policy* policy_;
+  const std::vector<bool>* terminal_ = nullptr;
   std::string error_;
   Span error_span_;
 };

@@ -49,6 +49,7 @@ struct Question {
 std::optional<bool> Holds(const Question& q, const Policy& pi,
                           std::string* error) {
   Evaluator ev(q.model, &pi);
+  ev.SetTerminal(&q.m.terminal);
   bool holds = ev.GoalHolds(q.goal);
   if (ev.failed()) {
     *error = ev.error();
@@ -362,6 +363,7 @@ void DescribeCounterexample(const Question& q, const Policy& pi,
   for (const RExpr* a : atoms) {
     if (UsesVariables(*a) && a->kind == RExpr::Kind::kReturn) continue;
     Evaluator eval(q.model, &pi);
+    eval.SetTerminal(&q.m.terminal);
     bool outer = false;
     for (const RExpr& arg : a->args) {
       // Operands that read variables bound outside the atom have no single
