@@ -94,9 +94,12 @@ void AddEvidenceDetailsJson(const Model& model, const ClaimResult& result,
 }
 
 std::string EvidenceMessage(const Model& model, const ClaimResult& result) {
-  // Only an idealized counterexample says more than the reason.
+  // Counterexamples say more than the reason.
   if (const IdealizedEvidence* ev = result.verdict.idealized()) {
     return IdealizedMessage(model, result, *ev);
+  }
+  if (const MdpEvidence* ev = result.verdict.mdp()) {
+    return MdpMessage(model, result, *ev);
   }
   return "";
 }

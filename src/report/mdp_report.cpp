@@ -180,6 +180,35 @@ std::string RenderMdpText(const Model& model, const ClaimResult& result,
   return out;
 }
 
+std::string MdpMessage(const Model& model, const ClaimResult& result,
+                       const MdpEvidence& ev) {
+  const Claim& claim = *result.claim;
+  if (result.verdict.kind != Verdict::Kind::kFails || !ev.policy) return "";
+  const Mdp& m = model.mdps[claim.mdp].mdp;
+  std::string out = fmt::format(
+      ": an {} of {} in {} violates {}:", PolicyNoun(claim, false),
+      model.losses[claim.loss].name, model.mdps[claim.mdp].name,
+      model.goals[claim.goal].name);
+  // The reached states only: elsewhere the policy is free.
+  constexpr size_t kShown = 10;
+  size_t shown = 0, reached = 0;
+  for (uint32_t s = 0; s < m.states; ++s) {
+    if (!ev.reached[s] || m.terminal[s]) continue;
+    ++reached;
+    if (shown == kShown) continue;
+    out += fmt::format("{} {} -> {}", shown ? "," : "", m.StateName(s),
+                       m.ActionName((*ev.policy)[s]));
+    ++shown;
+  }
+  if (reached > shown) {
+    out += fmt::format(", ... ({} reached states)", reached);
+  }
+  for (const RunAtomValue& a : ev.atoms) {
+    out += fmt::format("; {} = {}", a.text, ExactAndDecimal(a.value));
+  }
+  return out;
+}
+
 void AddMdpJson(const Model& model, const ClaimResult& result,
                 const MdpEvidence& ev, Json& j) {
   const Claim& claim = *result.claim;

@@ -19,6 +19,12 @@ namespace aligncheck {
 std::string RenderMdpText(const Model& model, const ClaimResult& result,
                           const MdpEvidence& ev, const TextOptions& options);
 
+/// For one-line messages (SARIF, GitHub): ": an optimal policy of r in M
+/// violates G: t0 -> cw, t1 -> ccw; return(...) = 10/19", or "" unless
+/// the claim fails with a counterexample.
+std::string MdpMessage(const Model& model, const ClaimResult& result,
+                       const MdpEvidence& ev);
+
 /// Adds the "mdp" object to a claim's JSON.
 void AddMdpJson(const Model& model, const ClaimResult& result,
                 const MdpEvidence& ev, nlohmann::ordered_json& j);
