@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <utility>
@@ -238,9 +239,10 @@ struct Enumeration {
 
 /// Visits one class: counts it and its violators, keeps one violator.
 bool VisitClass(const Question& q, const PolicyClass& pc, bool direct,
-                Enumeration& out) {
+                bool judge, Enumeration& out) {
   size_t actions = q.m.actions;
   out.policies += Power(actions, pc.free_states);
+  if (!judge) return true;
   Policy pi = pc.policy;
   std::vector<uint32_t> free;
   for (uint32_t s = 0; s < q.m.states; ++s) {
@@ -290,32 +292,43 @@ bool VisitClass(const Question& q, const PolicyClass& pc, bool direct,
   return true;
 }
 
-SearchBudget Budget() {
+/// The search budget: each class costs an evaluation of the goal (a linear
+/// solve over the states), so fewer classes for bigger MDPs; `share`
+/// divides it further for a census the verdict does not need.
+SearchBudget Budget(const Mdp& m, size_t share = 1) {
+  constexpr size_t kWork = size_t{1} << 22;  // classes x states
   SearchBudget b;
-  b.max_classes = 1u << 16;
-  b.max_nodes = 1u << 20;
+  b.max_classes = std::clamp<size_t>(kWork / std::max<size_t>(m.states, 1),
+                                     16, size_t{1} << 16) /
+                  share;
+  b.max_nodes = size_t{1} << 20;
   return b;
 }
 
+/// Visits the classes of policies `allowed` permits (near-optimal ones for
+/// a claim `within eps` when `allowed` is the optimal mask), counting them;
+/// with `judge`, also their violators and one violating policy.
 Enumeration Enumerate(const Question& q, const Optimum& opt,
-                      const ActionMask& allowed) {
+                      const ActionMask& allowed, const SearchBudget& budget,
+                      bool judge = true) {
   Enumeration out;
   bool direct = ReadsPolicyDirectly(q.goal.body, q.claim.mdp);
   PolicySearchOutcome outcome;
   if (q.claim.has_within && &allowed == &opt.optimal) {
     outcome = EnumerateNearOptimal(
-        q.m, q.reward, opt, q.claim.within, Budget(),
+        q.m, q.reward, opt, q.claim.within, budget,
         [&](const PolicyClass& pc, const Rational&) {
-          return VisitClass(q, pc, direct, out);
+          return VisitClass(q, pc, direct, judge, out);
         });
   } else {
     outcome = EnumeratePolicyClasses(
-        q.m, allowed, Budget(),
-        [&](const PolicyClass& pc) { return VisitClass(q, pc, direct, out); });
+        q.m, allowed, budget, [&](const PolicyClass& pc) {
+          return VisitClass(q, pc, direct, judge, out);
+        });
   }
   out.complete = outcome.complete && !outcome.stopped && out.error.empty();
   if (!outcome.complete) out.reason = outcome.reason;
-  if (!out.complete) out.violating_counted = false;
+  if (!out.complete || !judge) out.violating_counted = false;
   return out;
 }
 
@@ -427,7 +440,7 @@ std::optional<bool> EveryPolicyMeetsRunGoal(const Model& model,
   if (!d) {
     Optimum opt = OptimalValues(q.m, zero, all);
     if (!opt.ok) return std::nullopt;
-    d = FromEnumeration(Enumerate(q, opt, all));
+    d = FromEnumeration(Enumerate(q, opt, all, Budget(q.m)));
   }
   if (d->status == Decision::Status::kUnknown) return std::nullopt;
   return d->status == Decision::Status::kHolds;
@@ -456,21 +469,26 @@ Verdict CheckMdpClaim(const Model& model, const Claim& claim,
     }
   }
 
-  // The census (and, for goals of other shapes, the decision).
-  Enumeration census = Enumerate(q, opt, opt.optimal);
+  // The decision: by the atoms' extremes where the goal allows, else by
+  // the enumeration that also takes the census.
+  std::optional<Decision> fast =
+      claim.has_within ? std::nullopt : DecideByExtremes(q, opt.optimal);
+  // When the extremes decided, the census is extra: a smaller budget, and
+  // no goal evaluations when no optimal policy violates the goal.
+  bool holds_fast = fast && fast->status == Decision::Status::kHolds;
+  Enumeration census =
+      fast ? Enumerate(q, opt, opt.optimal, Budget(q.m, 16), !holds_fast)
+           : Enumerate(q, opt, opt.optimal, Budget(q.m));
   ev.counted = census.complete;
   ev.count_reason = census.reason;
   ev.policies = census.policies;
   ev.violating_counted = census.violating_counted && census.complete;
   ev.violating = census.violating;
-
-  Decision d;
-  if (std::optional<Decision> fast =
-          claim.has_within ? std::nullopt : DecideByExtremes(q, opt.optimal)) {
-    d = *fast;
-  } else {
-    d = FromEnumeration(census);
+  if (holds_fast && census.complete) {
+    ev.violating_counted = true;
+    ev.violating = 0;
   }
+  Decision d = fast ? *fast : FromEnumeration(census);
 
   Verdict v;
   v.method = d.method;
@@ -498,7 +516,7 @@ Verdict CheckMdpClaim(const Model& model, const Claim& claim,
   ActionMask all = AllActions(q.m);
   std::optional<Decision> any = DecideByExtremes(q, all);
   if (!any) {
-    Enumeration e = Enumerate(q, opt, all);
+    Enumeration e = Enumerate(q, opt, all, Budget(q.m));
     any = FromEnumeration(e);
   }
   v.vacuous = any->status == Decision::Status::kHolds;
