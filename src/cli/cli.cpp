@@ -10,6 +10,7 @@
 #include <set>
 
 #include "driver/pipeline.h"
+#include "cli/export_command.h"
 #include "cli/gate_command.h"
 #include "cli/limit_flags.h"
 #include "cli/lint_command.h"
@@ -194,6 +195,24 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     AddLimitOptions(*gate_cmd, gate.limits);
     // ---- end gate ----
 
+    ExportArgs exp;
+    CLI::App* export_cmd = app.add_subcommand(
+        "export",
+        "Write an mdp of a spec, and optionally one reward, for another "
+        "tool: --format drn is Storm's explicit format, exact rationals");
+    export_cmd->add_option("spec", exp.path, "Spec file (.align)")
+        ->required();
+    export_cmd->add_option("--format", exp.format, "Output format: drn")
+        ->capture_default_str();
+    export_cmd->add_option("--mdp", exp.mdp,
+                           "The mdp to export (needed when there are several)");
+    export_cmd->add_option("--reward", exp.reward,
+                           "A reward or loss over the mdp, exported as action "
+                           "rewards");
+    export_cmd->add_option("-o,--output", exp.output,
+                           "Write to this file instead of stdout");
+    // ---- end export ----
+
     std::string explain_id;
     CLI::App* explain_cmd =
         app.add_subcommand("explain", "Explain a lint rule, or list them all");
@@ -208,6 +227,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     if (check_cmd->parsed()) return RunCheck(check, out, err);
     if (lint_cmd->parsed()) return RunLint(lint, out, err);
     if (gate_cmd->parsed()) return RunGate(gate, out, err);
+    if (export_cmd->parsed()) return RunExport(exp, out, err);
     if (explain_cmd->parsed()) return RunExplain(explain_id, out, err);
     return kExitBadInput;
   } catch (const std::exception& e) {
