@@ -54,19 +54,8 @@ const RExpr* FirstRunAtom(const RExpr& e) {
 bool EveryMdpPolicy(const Model& model, const Goal& goal, bool negate) {
   const RExpr* atom = FirstRunAtom(goal.body);
   if (atom == nullptr) return false;
-  Goal asked = goal;
-  if (negate) {
-    RExpr not_body;
-    not_body.kind = RExpr::Kind::kUnary;
-    not_body.op = ast::Op::kNot;
-    not_body.type = Type::Bool();
-    not_body.span = goal.body.span;
-    not_body.args.push_back(goal.body);
-    asked.body = std::move(not_body);
-  }
-  std::optional<bool> every =
-      EveryPolicyMeetsRunGoal(model, asked, atom->callee);
-  return every.value_or(false);
+  return EveryPolicyMeetsRunGoal(model, goal, atom->callee, negate)
+      .value_or(false);
 }
 
 // Returns whether every policy meets the goal (or, with `negate`, none

@@ -28,8 +28,15 @@ bool Terminates(const Rational& q) {
 }
 
 std::string ExactAndDecimal(const Rational& q) {
-  if (Terminates(q)) return FormatRational(q);
-  return FormatRational(q) + " (~" + Decimal(q) + ")";
+  std::string exact = FormatRational(q);
+  if (exact.size() > kLongExact) {
+    size_t digits = 0;
+    for (char c : exact) digits += c >= '0' && c <= '9';
+    return "~" + Decimal(q) + " (exact: " + std::to_string(digits) +
+           " digits, in --format json)";
+  }
+  if (Terminates(q)) return exact;
+  return exact + " (~" + Decimal(q) + ")";
 }
 
 }  // namespace aligncheck

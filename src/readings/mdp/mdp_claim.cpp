@@ -429,21 +429,41 @@ bool IsOptimal(const Question& q, const Optimum& opt, const Policy& pi) {
 }  // namespace
 
 std::optional<bool> EveryPolicyMeetsRunGoal(const Model& model,
-                                            const Goal& goal, int mdp) {
+                                            const Goal& goal, int mdp,
+                                            bool none) {
   const MdpModel& mm = model.mdps[mdp];
   Claim every;  // no claim: every policy counts, as under a zero reward
+  every.mdp = mdp;
   Reward zero;
   zero.value.assign(mm.mdp.succ.size(), Rational(0));
   Question q{model, every, mm, mm.mdp, goal, zero};
   ActionMask all = AllActions(q.m);
-  std::optional<Decision> d = DecideByExtremes(q, all);
-  if (!d) {
-    Optimum opt = OptimalValues(q.m, zero, all);
-    if (!opt.ok) return std::nullopt;
-    d = FromEnumeration(Enumerate(q, opt, all, Budget(q.m)));
+  if (std::optional<std::vector<AtomBound>> bounds = AtomBounds(q)) {
+    if (!none) {
+      std::optional<Decision> d = DecideByExtremes(q, all);
+      if (!d) return std::nullopt;
+      return d->status == Decision::Status::kHolds;
+    }
+    // None meets a single bound when even the best value breaks it.
+    if (bounds->size() != 1 || (*bounds)[0].op == ast::Op::kEq) {
+      return std::nullopt;
+    }
+    const AtomBound& b = (*bounds)[0];
+    bool upper = b.op == ast::Op::kLt || b.op == ast::Op::kLe;
+    Extreme x = AtomExtreme(q, *b.atom, all, upper ? Sense::kMin : Sense::kMax);
+    if (!x.exact()) return std::nullopt;
+    return !Compare(x.value, b.op, b.bound);
   }
-  if (d->status == Decision::Status::kUnknown) return std::nullopt;
-  return d->status == Decision::Status::kHolds;
+  // Other shapes: by enumeration, on small MDPs only (lint stays cheap).
+  constexpr size_t kLintStates = 64;
+  if (q.m.states > kLintStates) return std::nullopt;
+  Optimum opt = OptimalValues(q.m, zero, all);
+  if (!opt.ok) return std::nullopt;
+  Enumeration e = Enumerate(q, opt, all, Budget(q.m));
+  if (!e.complete || !e.violating_counted || !e.error.empty()) {
+    return std::nullopt;
+  }
+  return none ? e.violating == e.policies : e.violating == 0;
 }
 
 Verdict CheckMdpClaim(const Model& model, const Claim& claim,

@@ -18,10 +18,12 @@ Verdict CheckMdpClaim(const Model& model, const Claim& claim,
                       const EngineOptions& options);
 
 /// Whether every stationary deterministic policy of mdp `mdp` satisfies
-/// `goal` (a goal about its runs); nullopt when that cannot be decided
-/// within the search budget. Lint asks it for AC009.
+/// `goal` (a goal about its runs), or with `none`, whether none does;
+/// nullopt when that is not decided cheaply (lint asks it for AC009: the
+/// atoms' extremes, or an enumeration on MDPs of at most 64 states).
 std::optional<bool> EveryPolicyMeetsRunGoal(const Model& model,
-                                            const Goal& goal, int mdp);
+                                            const Goal& goal, int mdp,
+                                            bool none);
 
 }  // namespace aligncheck
 
