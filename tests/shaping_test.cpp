@@ -285,5 +285,24 @@ TEST_CASE("mdp unhackable: beyond the class limit the answer is unknown") {
   CHECK(s.reason.find("more than 2 classes") != std::string::npos);
 }
 
+TEST_CASE("shaping: beyond the size limit the answer is unknown") {
+  const size_t n = kMaxShapingUnknowns + 1;
+  MdpBuilder b(n, 1);
+  b.SetDiscount(Rational(1, 2));
+  b.SetStartWeight(0, 1);
+  for (uint32_t s = 0; s < n; ++s) {
+    b.SetNext(s, 0, static_cast<uint32_t>((s + 1) % n));
+  }
+  std::string error;
+  Mdp m = b.Build(&error);
+  REQUIRE(error.empty());
+  Reward r = RewardOfStateAction(m, [](uint32_t, uint32_t) {
+    return Rational(0);
+  });
+  PotentialSearch s = FindPotential(m, ShapingEquations(m, r, r, true));
+  CHECK(s.kind == PotentialSearch::Kind::kTooLarge);
+  CHECK(s.reason.find("limited to 400 unknowns") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace aligncheck

@@ -254,9 +254,10 @@ std::string RenderShapingText(const Model& model, const ClaimResult& result,
   std::string out;
   if (ev.potential) {
     out += fmt::format(
-        "  {} = {} + {}*Phi(s2) - Phi(s) on every {} of {} (Ng, Harada, "
+        "  {} = {} + {}*{} - Phi(s) on every {} of {} (Ng, Harada, "
         "Russell 1999), with\n",
-        shaped.name, base.name, FormatRational(m.discount), unit, mm.name);
+        shaped.name, base.name, FormatRational(m.discount),
+        ev.per_choice ? "E[Phi(s2)]" : "Phi(s2)", unit, mm.name);
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"state", "Phi(state)", ""});
     size_t shown = 0;
@@ -269,17 +270,24 @@ std::string RenderShapingText(const Model& model, const ClaimResult& result,
     if (m.states > shown) {
       out += fmt::format("    ... and {} more states\n", m.states - shown);
     }
-    out += fmt::format(
-        "  every policy's {} return is its {} return {} {}: the same "
-        "policies are optimal\n",
-        shaped.name, base.name, ev.shift < 0 ? "-" : "+",
-        ExactAndDecimal(ev.shift < 0 ? Rational(-ev.shift) : ev.shift));
+    if (ev.shift == 0) {
+      out += fmt::format(
+          "  every policy's {} return is its {} return (Phi is 0 at the "
+          "start): the same policies are optimal\n",
+          shaped.name, base.name);
+    } else {
+      out += fmt::format(
+          "  every policy's {} return is its {} return {} {}: the same "
+          "policies are optimal\n",
+          shaped.name, base.name, ev.shift < 0 ? "-" : "+",
+          ExactAndDecimal(ev.shift < 0 ? Rational(-ev.shift) : ev.shift));
+    }
   } else {
     out += fmt::format(
-        "  no Phi makes {} = {} + {}*Phi(s2) - Phi(s): these {} {}s admit "
+        "  no Phi makes {} = {} + {}*{} - Phi(s): these {} {}s admit "
         "none together (a minimal set)\n",
         shaped.name, base.name, FormatRational(m.discount),
-        ev.conflict.size(), unit);
+        ev.per_choice ? "E[Phi(s2)]" : "Phi(s2)", ev.conflict.size(), unit);
     std::vector<std::vector<std::string>> rows;
     rows.push_back({unit, std::string(shaped.name) + " - " + base.name});
     for (const ShapingEquation& e : ev.conflict) {
