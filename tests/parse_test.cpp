@@ -406,8 +406,8 @@ TEST_CASE("parse: exact syntax error messages") {
   CHECK(Parse("claim c: l is_aligned g").rendered ==
         std::vector<std::string>{
             "t.align:1:12: error: expected a relation (aligned_with, "
-            "represents, encodes, achieves, unhackable_with, simplifies), got "
-            "identifier 'is_aligned' [E001]\n"
+            "represents, encodes, achieves, unhackable_with, simplifies, "
+            "potential_shaping_of), got identifier 'is_aligned' [E001]\n"
             "claim c: l is_aligned g\n"
             "           ^~~~~~~~~~\n"});
   CHECK(Parse("loss l(x: X, y: Y) = table {\n  a: b 0.1, c\n}\n").rendered ==

@@ -124,6 +124,7 @@ class Analyzer {
   void ResolveClaim(const ast::ClaimDecl& decl, Claim& out);
   // resolve_relation.cpp: relations between two rewards.
   void ResolveRelationClaim(const ast::ClaimDecl& decl, Claim& out);
+  void ResolveMdpRelation(const ast::ClaimDecl& decl, Claim& out);
   bool RelationWrittenAsAligned(const ast::ClaimDecl& decl, const Claim& out);
   // resolve_training.cpp: what trained-outcome and class claims add.
   void ResolveTrainingExtras(const ast::TrainingDecl& decl, Training& out);

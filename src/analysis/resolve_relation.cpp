@@ -24,14 +24,38 @@ void Analyzer::ResolveRelationClaim(const ast::ClaimDecl& decl, Claim& out) {
     d.help.push_back(fmt::format("write `{} {} {} over DATA`",
                                  decl.subject.text, word, decl.goal.text));
   }
+  const bool shaping =
+      decl.relation == ast::ClaimDecl::Relation::kPotentialShapingOf;
   if (!decl.over) {
-    Diagnostic& d =
-        sink_.Error(file_, decl.relation_span, "E012",
-                    fmt::format("`{}` needs `over DATA`: the data that "
-                                "weighs the inputs of both rewards",
-                                word));
-    d.help.push_back(fmt::format("write `{} {} {} over DATA`",
-                                 decl.subject.text, word, decl.goal.text));
+    Diagnostic& d = sink_.Error(
+        file_, decl.relation_span, "E012",
+        shaping ? fmt::format("`{}` needs `over M`: the mdp whose "
+                              "transitions both rewards pay",
+                              word)
+                : fmt::format("`{}` needs `over DATA`: the data that "
+                              "weighs the inputs of both rewards",
+                              word));
+    d.help.push_back(fmt::format("write `{} {} {} over {}`",
+                                 decl.subject.text, word, decl.goal.text,
+                                 shaping ? "M" : "DATA"));
+  } else if (IsMdpName(decl.over->text)) {
+    ResolveMdpRelation(decl, out);
+    return;
+  } else if (shaping) {
+    const Symbol* symbol = Lookup(decl.over->text);
+    Diagnostic& d = sink_.Error(
+        file_, decl.over->span, "E005",
+        fmt::format("`potential_shaping_of` is a relation over an mdp: "
+                    "'{}' is {}",
+                    decl.over->text,
+                    symbol == nullptr ? "not declared"
+                    : symbol->kind == DeclKind::kData
+                        ? "data, which has no states or transitions"
+                        : "not an mdp"));
+    d.help.push_back(
+        "potential shaping adds g*Phi(s2) - Phi(s) to every transition "
+        "(s, a, s2); name an `mdp` after `over`");
+    return;
   } else {
     out.data = FindDecl(*decl.over, DeclKind::kData);
   }
@@ -65,6 +89,62 @@ void Analyzer::ResolveRelationClaim(const ast::ClaimDecl& decl, Claim& out) {
                     "inputs",
                     data.name, model_.domains[data.domain].name, proxy.Word(),
                     proxy.name, model_.domains[proxy.input].name));
+  }
+}
+
+void Analyzer::ResolveMdpRelation(const ast::ClaimDecl& decl, Claim& out) {
+  const char* word = RelationName(decl.relation);
+  out.mdp = Lookup(decl.over->text)->index;
+  if (decl.relation == ast::ClaimDecl::Relation::kSimplifies) {
+    sink_.Error(file_, decl.relation_span, "E012",
+                "`simplifies` is decided over data only; over an mdp, claim "
+                "`unhackable_with` or `potential_shaping_of`");
+    return;
+  }
+  if (out.loss >= 0 && loss_sig_ok_[out.loss] && out.truth >= 0 &&
+      loss_sig_ok_[out.truth]) {
+    const Loss& proxy = model_.losses[out.loss];
+    const Loss& truth = model_.losses[out.truth];
+    if (proxy.input != truth.input || proxy.output != truth.output) {
+      Diagnostic& d = sink_.Error(
+          file_, decl.goal.span, "E005",
+          fmt::format("{} '{}' is over ({}, {}), but {} '{}' is over ({}, "
+                      "{}): `{}` compares two rewards of the same "
+                      "transitions",
+                      truth.Word(), truth.name,
+                      model_.domains[truth.input].name,
+                      model_.domains[truth.output].name, proxy.Word(),
+                      proxy.name, model_.domains[proxy.input].name,
+                      model_.domains[proxy.output].name, word));
+      d.notes.push_back(fmt::format("'{}' is declared at {}", proxy.name,
+                                    At(*file_, proxy.span)));
+      return;
+    }
+  }
+  if (!mdp_ok_[out.mdp]) return;
+  const MdpModel& m = model_.mdps[out.mdp];
+  // Each reward must be over the mdp's states and actions (and, for a
+  // transition reward, its states again).
+  for (const auto& [id, name] :
+       {std::pair{out.loss, &decl.subject}, std::pair{out.truth, &decl.goal}}) {
+    if (id < 0 || !loss_sig_ok_[id]) continue;
+    if (name == &decl.goal && id == out.loss) continue;  // said once
+    const Loss& l = model_.losses[id];
+    if (l.input == m.states && l.output == m.actions &&
+        (l.successor == kNoDomain || l.successor == m.states)) {
+      continue;
+    }
+    Diagnostic& d = sink_.Error(
+        file_, name->span, "E005",
+        fmt::format("{} '{}' is over ({}, {}), but mdp '{}' has states {} "
+                    "and actions {}: `{}` compares two rewards of its "
+                    "transitions",
+                    l.Word(), l.name, model_.domains[l.input].name,
+                    model_.domains[l.output].name, m.name,
+                    model_.domains[m.states].name,
+                    model_.domains[m.actions].name, word));
+    d.notes.push_back(
+        fmt::format("'{}' is declared at {}", l.name, At(*file_, l.span)));
   }
 }
 

@@ -199,7 +199,8 @@ struct AgentDecl {
 
 /// `claim NAME: SUBJECT RELATION GOAL [as READING ...] [expect holds|fails]`,
 /// or between two rewards `claim NAME: PROXY RELATION TRUTH over D [expect]`
-/// (kUnhackableWith, kSimplifies: `goal` then names the true reward).
+/// (kUnhackableWith, kSimplifies: `goal` then names the true reward;
+/// kPotentialShapingOf: `goal` names the base reward, `over` an mdp).
 struct ClaimDecl {
   enum class Relation {
     kAlignedWith,
@@ -208,6 +209,7 @@ struct ClaimDecl {
     kAchieves,
     kUnhackableWith,
     kSimplifies,
+    kPotentialShapingOf,
   };
   enum class Reading { kNone, kIdealized, kPhysical, kTrained };
   enum class Expect { kNone, kHolds, kFails, kSupported, kRefuted, kMixed };

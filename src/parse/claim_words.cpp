@@ -35,6 +35,7 @@ const std::vector<RelationWord>& RelationWords() {
       {R::kAchieves, "achieves", false},
       {R::kUnhackableWith, "unhackable_with", true},
       {R::kSimplifies, "simplifies", true},
+      {R::kPotentialShapingOf, "potential_shaping_of", true},
   };
   return kWords;
 }

@@ -120,9 +120,10 @@ word_parser const setting_key(
 word_parser const loss_word("loss reward", "'loss' or 'reward'");
 word_parser const preposition_word("in of", "'in' or 'of'");
 word_parser const relation_word(
-    "aligned_with represents encodes achieves unhackable_with simplifies",
+    "aligned_with represents encodes achieves unhackable_with simplifies "
+    "potential_shaping_of",
     "a relation (aligned_with, represents, encodes, achieves, "
-    "unhackable_with, simplifies)");
+    "unhackable_with, simplifies, potential_shaping_of)");
 word_parser const idealized_word("idealized_minimizer",
                                  "'idealized_minimizer'");
 word_parser const physical_only_word("physical_only", "'physical_only'");

@@ -19,11 +19,12 @@ namespace aligncheck {
 /// What a reading attaches to its verdict, one alternative per kind of
 /// evidence: idealized claims, physical and agent claims, trained_outcome
 /// claims, stories, idealized claims over an MDP, relations between two
-/// rewards. An engine that could not get as far as its evidence
-/// (most UNKNOWN verdicts) leaves std::monostate.
+/// rewards, potential shaping. An engine that could not get as far as its
+/// evidence (most UNKNOWN verdicts) leaves std::monostate.
 using Evidence =
     std::variant<std::monostate, IdealizedEvidence, PhysicalEvidence,
-                 TrainedEvidence, StoryEvidence, MdpEvidence, RelationEvidence>;
+                 TrainedEvidence, StoryEvidence, MdpEvidence, RelationEvidence,
+                 ShapingEvidence>;
 
 struct Verdict {
   enum class Kind { kHolds, kFails, kUnknown };
@@ -58,6 +59,9 @@ struct Verdict {
   const MdpEvidence* mdp() const { return std::get_if<MdpEvidence>(&evidence); }
   const RelationEvidence* relation() const {
     return std::get_if<RelationEvidence>(&evidence);
+  }
+  const ShapingEvidence* shaping() const {
+    return std::get_if<ShapingEvidence>(&evidence);
   }
 };
 

@@ -45,6 +45,9 @@ struct TextRenderer {
   std::string operator()(const RelationEvidence& ev) const {
     return RenderRelationText(model, result, ev, options);
   }
+  std::string operator()(const ShapingEvidence& ev) const {
+    return RenderShapingText(model, result, ev, options);
+  }
 };
 
 struct JsonRenderer {
@@ -70,6 +73,9 @@ struct JsonRenderer {
   }
   void operator()(const RelationEvidence& ev) const {
     AddRelationJson(model, result, ev, j);
+  }
+  void operator()(const ShapingEvidence& ev) const {
+    AddShapingJson(model, result, ev, j);
   }
 };
 

@@ -81,6 +81,79 @@ Json PolicyJson(const Model& model, const Claim& claim,
   return j;
 }
 
+const char* Cmp(const Rational& a, const Rational& b) {
+  return a < b ? "<" : a > b ? ">" : "=";
+}
+
+// Over an mdp: the two policies state by state (non-terminal states; the
+// ones they reach marked) and their returns.
+std::string MdpRelationText(const Model& model, const ClaimResult& result,
+                            const RelationEvidence& ev,
+                            const TextOptions& options) {
+  const Claim& claim = *result.claim;
+  const Loss& proxy = model.losses[claim.loss];
+  const Loss& truth = model.losses[claim.truth];
+  const MdpModel& mm = model.mdps[claim.mdp];
+  const Mdp& m = mm.mdp;
+  std::string out = "  " + Headline(ev, proxy.name, truth.name) + "\n";
+  if (ev.p && ev.q) {
+    const RelationPolicy& p = *ev.p;
+    const RelationPolicy& q = *ev.q;
+    std::vector<bool> rp = ReachedStates(m, p.policy);
+    std::vector<bool> rq = ReachedStates(m, q.policy);
+    std::vector<size_t> open;
+    std::vector<int8_t> differs;
+    for (size_t s = 0; s < m.states; ++s) {
+      if (m.terminal[s]) continue;
+      open.push_back(s);
+      differs.push_back(p.policy[s] != q.policy[s] && (rp[s] || rq[s]) ? 1
+                                                                       : 0);
+    }
+    InputRows listed = OrderInputs(open.size(), differs, options.max_rows);
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"state", "p(state)", "p'(state)", ""});
+    for (size_t i = 0; i < listed.shown; ++i) {
+      size_t s = open[listed.order[i]];
+      auto cell = [&](const Policy& pi, const std::vector<bool>& reached) {
+        return reached[s] ? m.ActionName(pi[s])
+                          : "(" + m.ActionName(pi[s]) + ")";
+      };
+      rows.push_back({m.StateName(s), cell(p.policy, rp), cell(q.policy, rq),
+                      differs[listed.order[i]] ? "<- the two differ here"
+                                               : ""});
+    }
+    out += Columns(rows, "    ");
+    out += listed.MoreLine();
+    out += "    (an action in parentheses is at a state the policy never "
+           "reaches)\n";
+    out += fmt::format("  J_{}(p) = {} {} J_{}(p') = {}   ({}, return in {})\n",
+                       truth.name, ExactAndDecimal(p.truth),
+                       Cmp(p.truth, q.truth), truth.name,
+                       ExactAndDecimal(q.truth),
+                       truth.reward ? "truth, a reward" : "truth, minus a loss",
+                       mm.name);
+    out += fmt::format("  J_{}(p) = {} {} J_{}(p') = {}   ({}, return in {})\n",
+                       proxy.name, ExactAndDecimal(p.proxy),
+                       Cmp(p.proxy, q.proxy), proxy.name,
+                       ExactAndDecimal(q.proxy),
+                       proxy.reward ? "proxy, a reward" : "proxy, minus a loss",
+                       mm.name);
+  }
+  out += fmt::format(
+      "  ({} policies, {} class{} by the states they reach; decided by {})\n",
+      FormatCount(ev.policies), ev.classes, ev.classes == 1 ? "" : "es",
+      result.verdict.method);
+  return out;
+}
+
+Json MdpPolicyJson(const Mdp& m, const Policy& pi) {
+  Json policy = Json::object();
+  for (size_t s = 0; s < m.states; ++s) {
+    if (!m.terminal[s]) policy[m.StateName(s)] = m.ActionName(pi[s]);
+  }
+  return policy;
+}
+
 }  // namespace
 
 
@@ -91,6 +164,7 @@ std::string RenderRelationText(const Model& model, const ClaimResult& result,
   const Claim& claim = *result.claim;
   const Loss& proxy = model.losses[claim.loss];
   const Loss& truth = model.losses[claim.truth];
+  if (claim.mdp >= 0) return MdpRelationText(model, result, ev, options);
   const Data& data = model.data[claim.data];
   std::string out = "  " + Headline(ev, proxy.name, truth.name) + "\n";
   if (ev.p && ev.q) {
@@ -145,12 +219,183 @@ void AddRelationJson(const Model& model, const ClaimResult& result,
   r["relation"] = RelationName(claim.relation);
   r["proxy"] = model.losses[claim.loss].name;
   r["truth"] = model.losses[claim.truth].name;
-  r["data"] = model.data[claim.data].name;
+  if (claim.mdp >= 0) {
+    r["mdp"] = model.mdps[claim.mdp].name;
+    r["classes"] = ev.classes;
+  } else {
+    r["data"] = model.data[claim.data].name;
+  }
   r["finding"] = FindingName(ev.finding);
   r["policies"] = FormatCount(ev.policies);
-  r["p"] = ev.p ? PolicyJson(model, claim, *ev.p) : Json(nullptr);
-  r["p_prime"] = ev.q ? PolicyJson(model, claim, *ev.q) : Json(nullptr);
+  auto policy = [&](const RelationPolicy& rp) {
+    if (claim.mdp < 0) return PolicyJson(model, claim, rp);
+    Json j;
+    j["policy"] = MdpPolicyJson(model.mdps[claim.mdp].mdp, rp.policy);
+    j["j_truth"] = FormatRational(rp.truth);
+    j["j_proxy"] = FormatRational(rp.proxy);
+    j["j_truth_decimal"] = Decimal(rp.truth);
+    j["j_proxy_decimal"] = Decimal(rp.proxy);
+    return j;
+  };
+  r["p"] = ev.p ? policy(*ev.p) : Json(nullptr);
+  r["p_prime"] = ev.q ? policy(*ev.q) : Json(nullptr);
   j["relation"] = std::move(r);
+}
+
+std::string RenderShapingText(const Model& model, const ClaimResult& result,
+                              const ShapingEvidence& ev,
+                              const TextOptions& options) {
+  const Claim& claim = *result.claim;
+  const Loss& shaped = model.losses[claim.loss];
+  const Loss& base = model.losses[claim.truth];
+  const MdpModel& mm = model.mdps[claim.mdp];
+  const Mdp& m = mm.mdp;
+  const char* unit = ev.per_choice ? "choice" : "transition";
+  std::string out;
+  if (ev.potential) {
+    out += fmt::format(
+        "  {} = {} + {}*{} - Phi(s) on every {} of {} (Ng, Harada, "
+        "Russell 1999), with\n",
+        shaped.name, base.name, FormatRational(m.discount),
+        ev.per_choice ? "E[Phi(s2)]" : "Phi(s2)", unit, mm.name);
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({"state", "Phi(state)", ""});
+    size_t shown = 0;
+    for (size_t s = 0; s < m.states; ++s) {
+      if (shown++ == options.max_rows) break;
+      rows.push_back({m.StateName(s), ExactAndDecimal(ev.phi[s]),
+                      m.terminal[s] ? "(terminal: 0)" : ""});
+    }
+    out += Columns(rows, "    ");
+    if (m.states > shown) {
+      out += fmt::format("    ... and {} more states\n", m.states - shown);
+    }
+    if (ev.shift == 0) {
+      out += fmt::format(
+          "  every policy's {} return is its {} return (Phi is 0 at the "
+          "start): the same policies are optimal\n",
+          shaped.name, base.name);
+    } else {
+      out += fmt::format(
+          "  every policy's {} return is its {} return {} {}: the same "
+          "policies are optimal\n",
+          shaped.name, base.name, ev.shift < 0 ? "-" : "+",
+          ExactAndDecimal(ev.shift < 0 ? Rational(-ev.shift) : ev.shift));
+    }
+  } else {
+    out += fmt::format(
+        "  no Phi makes {} = {} + {}*{} - Phi(s): these {} {}s admit "
+        "none together (a minimal set)\n",
+        shaped.name, base.name, FormatRational(m.discount),
+        ev.per_choice ? "E[Phi(s2)]" : "Phi(s2)", ev.conflict.size(), unit);
+    std::vector<std::vector<std::string>> rows;
+    rows.push_back({unit, std::string(shaped.name) + " - " + base.name});
+    for (const ShapingEquation& e : ev.conflict) {
+      std::string where =
+          e.successor == kExpectedSuccessor
+              ? fmt::format("({}, {})", m.StateName(e.state),
+                            m.ActionName(e.action))
+              : fmt::format("{} --{}--> {}", m.StateName(e.state),
+                            m.ActionName(e.action), m.StateName(e.successor));
+      rows.push_back({where, ExactAndDecimal(e.difference)});
+    }
+    out += Columns(rows, "    ");
+    const OptimalComparison& o = ev.optimal;
+    switch (o.kind) {
+      case OptimalComparison::Kind::kSame:
+        out += fmt::format(
+            "  the optimal policies are still the same (optimum {} for {}, "
+            "{} for {})\n",
+            ExactAndDecimal(o.best_a), shaped.name, ExactAndDecimal(o.best_b),
+            base.name);
+        break;
+      case OptimalComparison::Kind::kDiffer: {
+        const std::string& yes = o.optimal_for_a ? shaped.name : base.name;
+        const std::string& no = o.optimal_for_a ? base.name : shaped.name;
+        out += fmt::format(
+            "  the optimal policies differ: this policy is optimal for {} "
+            "and not for {}\n",
+            yes, no);
+        std::vector<std::vector<std::string>> prow;
+        prow.push_back({"state", "action"});
+        std::vector<bool> reached = ReachedStates(m, o.witness);
+        size_t shown = 0;
+        for (size_t s = 0; s < m.states && shown < options.max_rows; ++s) {
+          if (m.terminal[s]) continue;
+          ++shown;
+          prow.push_back({m.StateName(s), reached[s]
+                                              ? m.ActionName(o.witness[s])
+                                              : "(" + m.ActionName(o.witness[s]) +
+                                                    ", never reached)"});
+        }
+        out += Columns(prow, "    ");
+        out += fmt::format("  J_{} = {}   (optimum {})\n", shaped.name,
+                           ExactAndDecimal(o.witness_a),
+                           ExactAndDecimal(o.best_a));
+        out += fmt::format("  J_{} = {}   (optimum {})\n", base.name,
+                           ExactAndDecimal(o.witness_b),
+                           ExactAndDecimal(o.best_b));
+        break;
+      }
+      case OptimalComparison::Kind::kUndecided:
+        out += "  whether the optimal policies differ is undecided: " +
+               o.reason + "\n";
+        break;
+    }
+  }
+  out += fmt::format("  ({} equations in {} unknowns; decided by {})\n",
+                     ev.equations, ev.unknowns, result.verdict.method);
+  return out;
+}
+
+void AddShapingJson(const Model& model, const ClaimResult& result,
+                    const ShapingEvidence& ev, nlohmann::ordered_json& j) {
+  const Claim& claim = *result.claim;
+  const Mdp& m = model.mdps[claim.mdp].mdp;
+  Json r;
+  r["relation"] = RelationName(claim.relation);
+  r["shaped"] = model.losses[claim.loss].name;
+  r["base"] = model.losses[claim.truth].name;
+  r["mdp"] = model.mdps[claim.mdp].name;
+  r["potential"] = ev.potential;
+  r["equations"] = ev.equations;
+  r["unknowns"] = ev.unknowns;
+  if (ev.potential) {
+    Json phi = Json::object();
+    for (size_t s = 0; s < m.states; ++s) {
+      phi[m.StateName(s)] = FormatRational(ev.phi[s]);
+    }
+    r["phi"] = std::move(phi);
+    r["return_shift"] = FormatRational(ev.shift);
+  } else {
+    Json conflict = Json::array();
+    for (const ShapingEquation& e : ev.conflict) {
+      Json c;
+      c["state"] = m.StateName(e.state);
+      c["action"] = m.ActionName(e.action);
+      c["successor"] = e.successor == kExpectedSuccessor
+                           ? Json(nullptr)
+                           : Json(m.StateName(e.successor));
+      c["difference"] = FormatRational(e.difference);
+      conflict.push_back(std::move(c));
+    }
+    r["conflict"] = std::move(conflict);
+  }
+  const OptimalComparison& o = ev.optimal;
+  Json opt;
+  opt["same"] = o.kind == OptimalComparison::Kind::kSame   ? Json(true)
+                : o.kind == OptimalComparison::Kind::kDiffer ? Json(false)
+                                                             : Json(nullptr);
+  opt["optimum_shaped"] = FormatRational(o.best_a);
+  opt["optimum_base"] = FormatRational(o.best_b);
+  if (o.kind == OptimalComparison::Kind::kDiffer) {
+    opt["witness"] = MdpPolicyJson(m, o.witness);
+    opt["witness_optimal_for"] = o.optimal_for_a ? "shaped" : "base";
+    opt["witness_shaped"] = FormatRational(o.witness_a);
+    opt["witness_base"] = FormatRational(o.witness_b);
+  }
+  r["optimal_policies"] = std::move(opt);
+  j["shaping"] = std::move(r);
 }
 
 }  // namespace aligncheck

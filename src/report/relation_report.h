@@ -21,6 +21,15 @@ std::string RenderRelationText(const Model& model, const ClaimResult& result,
 void AddRelationJson(const Model& model, const ClaimResult& result,
                      const RelationEvidence& ev, nlohmann::ordered_json& j);
 
+/// The verdict block of a `potential_shaping_of` claim: Phi per state, or
+/// the transitions no Phi fits and how the optimal policies compare.
+std::string RenderShapingText(const Model& model, const ClaimResult& result,
+                              const ShapingEvidence& ev,
+                              const TextOptions& options);
+
+/// Adds a "shaping" key to `j`.
+void AddShapingJson(const Model& model, const ClaimResult& result,
+                    const ShapingEvidence& ev, nlohmann::ordered_json& j);
 
 }  // namespace aligncheck
 

@@ -7,7 +7,10 @@
 #include <cstddef>
 #include <optional>
 
+#include <vector>
+
 #include "analysis/model.h"
+#include "readings/relations/shaping.h"
 #include "util/rational.h"
 
 namespace aligncheck {
@@ -35,10 +38,31 @@ struct RelationEvidence {
   Finding finding = Finding::kNone;
   std::optional<RelationPolicy> p;
   std::optional<RelationPolicy> q;
-  /// Every deterministic policy: |Y|^|X|.
+  /// Every deterministic policy: |Y|^|X| (over an mdp: actions to the
+  /// power of the non-terminal states).
   BigInt policies;
+  /// Over an mdp: the policy classes (policies differing where they go)
+  /// whose returns were compared.
+  size_t classes = 0;
   /// The most points the search kept at once (see opposite_pairs.h).
   size_t largest_frontier = 0;
+};
+
+/// `shaped potential_shaping_of base over M`: the potential that makes
+/// the shaping exact, or the transitions where none fits.
+struct ShapingEvidence {
+  bool potential = false;  // a Phi exists (HOLDS)
+  bool per_choice = false;  // both rewards over (s, a): one equation per choice
+  size_t equations = 0;
+  size_t unknowns = 0;
+  std::vector<Rational> phi;  // per state, when `potential`
+  /// J_shaped(pi) - J_base(pi), the same for every policy: -E_start[Phi].
+  Rational shift;
+  /// A minimal set of equations no Phi satisfies together (FAILS).
+  std::vector<ShapingEquation> conflict;
+  /// Whether the two rewards have the same optimal policies (a = shaped,
+  /// b = base).
+  OptimalComparison optimal;
 };
 
 }  // namespace aligncheck

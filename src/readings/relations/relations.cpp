@@ -126,7 +126,8 @@ OptionTable RelationTable(const Model& model, const Claim& claim,
 }
 
 Verdict CheckRelationClaim(const Model& model, const Claim& claim,
-                           const EngineOptions& /*options*/) {
+                           const EngineOptions& options) {
+  if (claim.mdp >= 0) return CheckMdpRelationClaim(model, claim, options);
   std::string error;
   OptionTable table = RelationTable(model, claim, &error);
   if (!error.empty()) return UnknownVerdict(error);

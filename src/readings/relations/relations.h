@@ -32,6 +32,11 @@ OptionTable RelationTable(const Model& model, const Claim& claim,
 Verdict CheckRelationClaim(const Model& model, const Claim& claim,
                            const EngineOptions& options);
 
+/// Decides a relation claim over an mdp (claim.mdp >= 0):
+/// `unhackable_with` and `potential_shaping_of` (mdp_pairs.h, shaping.h).
+Verdict CheckMdpRelationClaim(const Model& model, const Claim& claim,
+                              const EngineOptions& options);
+
 }  // namespace aligncheck
 
 #endif  // ALIGNCHECK_READINGS_RELATIONS_RELATIONS_H_

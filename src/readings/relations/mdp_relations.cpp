@@ -1,0 +1,219 @@
+// Relation claims over an mdp: `proxy unhackable_with truth over M` and
+// `shaped potential_shaping_of base over M`, each decided exactly and its
+// evidence re-checked before it is reported.
+#include <fmt/format.h>
+
+#include <cstddef>
+
+#include "analysis/eval.h"
+#include "parse/claim_words.h"
+#include "readings/problem_checks.h"
+#include "readings/relations/mdp_pairs.h"
+#include "readings/relations/relations.h"
+#include "readings/relations/shaping.h"
+
+namespace aligncheck {
+namespace {
+
+// The reward `loss` pays on each transition, in reward units.
+Reward RewardUnits(const Mdp& m, const Loss& loss) {
+  Reward r = TransitionReward(m, loss);
+  return loss.reward ? r : Negated(r);
+}
+
+std::string MdpPolicyText(const Mdp& m, const Policy& pi) {
+  std::string s = "{";
+  constexpr size_t kShown = 8;
+  size_t shown = 0, open = 0;
+  for (size_t x = 0; x < m.states; ++x) {
+    if (m.terminal[x]) continue;
+    ++open;
+    if (shown == kShown) continue;
+    s += fmt::format("{}{}: {}", shown ? ", " : "", m.StateName(x),
+                     m.ActionName(pi[x]));
+    ++shown;
+  }
+  if (open > shown) s += fmt::format(", ... ({} states)", open);
+  return s + "}";
+}
+
+Verdict CheckMdpUnhackable(const Model& model, const Claim& claim,
+                           const Mdp& m) {
+  const Loss& proxy = model.losses[claim.loss];
+  const Loss& truth = model.losses[claim.truth];
+  MdpPairSearch s = FindMdpReversal(m, RewardUnits(m, truth),
+                                    RewardUnits(m, proxy));
+  if (s.kind == MdpPairSearch::Kind::kTooLarge) return UnknownVerdict(s.reason);
+  Verdict v;
+  v.method = "policy-class enumeration, sorted by J_truth";
+  RelationEvidence ev;
+  size_t open = 0;
+  for (size_t x = 0; x < m.states; ++x) open += m.terminal[x] ? 0 : 1;
+  mpz_pow_ui(ev.policies.get_mpz_t(),
+             BigInt(static_cast<unsigned long>(m.actions)).get_mpz_t(),
+             static_cast<unsigned long>(open));
+  ev.classes = s.classes;
+  if (s.kind == MdpPairSearch::Kind::kFound) {
+    // Re-check the four values by a fresh evaluation.
+    Reward rt = RewardUnits(m, truth), rp = RewardUnits(m, proxy);
+    RelationPolicy p{s.p, FromStart(m, PolicyValues(m, rt, s.p)),
+                     FromStart(m, PolicyValues(m, rp, s.p))};
+    RelationPolicy q{s.q, FromStart(m, PolicyValues(m, rt, s.q)),
+                     FromStart(m, PolicyValues(m, rp, s.q))};
+    if (!(p.truth < q.truth && p.proxy > q.proxy)) {
+      return UnknownVerdict("internal: the pair failed the exact re-check");
+    }
+    ev.finding = RelationEvidence::Finding::kReversed;
+    v.kind = Verdict::Kind::kFails;
+    v.reason = fmt::format(
+        "{} and {} order two policies oppositely: p = {}, p' = {}: "
+        "J_truth(p) = {} < J_truth(p') = {}, J_proxy(p) = {} > J_proxy(p') "
+        "= {}",
+        proxy.name, truth.name, MdpPolicyText(m, p.policy),
+        MdpPolicyText(m, q.policy), FormatRational(p.truth),
+        FormatRational(q.truth), FormatRational(p.proxy),
+        FormatRational(q.proxy));
+    ev.p = std::move(p);
+    ev.q = std::move(q);
+  } else {
+    ev.finding = RelationEvidence::Finding::kNone;
+    v.kind = Verdict::Kind::kHolds;
+    v.reason = fmt::format(
+        "no two policies of {} are ordered oppositely by {} and {} ({} "
+        "classes of policies compared)",
+        model.mdps[claim.mdp].name, proxy.name, truth.name, s.classes);
+  }
+  v.evidence = std::move(ev);
+  return v;
+}
+
+std::string EquationText(const Mdp& m, const ShapingEquation& e) {
+  if (e.successor == kExpectedSuccessor) {
+    return fmt::format("({}, {})", m.StateName(e.state),
+                       m.ActionName(e.action));
+  }
+  return fmt::format("{} --{}--> {}", m.StateName(e.state),
+                     m.ActionName(e.action), m.StateName(e.successor));
+}
+
+Verdict CheckShaping(const Model& model, const Claim& claim, const Mdp& m) {
+  const Loss& shaped = model.losses[claim.loss];
+  const Loss& base = model.losses[claim.truth];
+  const bool per_choice =
+      shaped.successor == kNoDomain && base.successor == kNoDomain;
+  Reward rs = RewardUnits(m, shaped), rb = RewardUnits(m, base);
+  std::vector<ShapingEquation> eqs = ShapingEquations(m, rs, rb, per_choice);
+  PotentialSearch search = FindPotential(m, eqs);
+  if (search.kind == PotentialSearch::Kind::kTooLarge) {
+    return UnknownVerdict(search.reason);
+  }
+  Verdict v;
+  v.method = "exact Gaussian elimination";
+  ShapingEvidence ev;
+  ev.per_choice = per_choice;
+  ev.equations = eqs.size();
+  ev.unknowns = search.unknowns;
+  ev.optimal = CompareOptimalPolicies(m, rs, rb);
+  if (search.kind == PotentialSearch::Kind::kPotential) {
+    // Re-check: Phi satisfies every equation.
+    for (const ShapingEquation& e : eqs) {
+      Rational lhs;
+      for (const auto& [s, w] : e.terms) lhs += w * search.phi[s];
+      if (lhs != e.difference) {
+        return UnknownVerdict("internal: the potential failed the re-check");
+      }
+    }
+    ev.potential = true;
+    ev.phi = search.phi;
+    for (size_t s = 0; s < m.states; ++s) ev.shift -= m.start[s] * ev.phi[s];
+    if (ev.optimal.kind == OptimalComparison::Kind::kDiffer) {
+      return UnknownVerdict(
+          "internal: a potential shaping changed the optimal policies");
+    }
+    v.kind = Verdict::Kind::kHolds;
+    std::string phi;
+    for (size_t s = 0; s < m.states; ++s) {
+      phi += fmt::format("{}{}: {}", s ? ", " : "", m.StateName(s),
+                         FormatRational(ev.phi[s]));
+    }
+    v.reason = fmt::format(
+        "{} = {} + g*Phi(s2) - Phi(s) on all {} {} with Phi = {{{}}}; every "
+        "policy's return differs by {}, so both have the same optimal "
+        "policies",
+        shaped.name, base.name, eqs.size(),
+        per_choice ? "choices" : "transitions", phi,
+        FormatRational(ev.shift));
+  } else {
+    if (search.conflict.empty() || EquationsConsistent(m, search.conflict)) {
+      return UnknownVerdict("internal: the conflict failed the re-check");
+    }
+    for (size_t i = 0; i < search.conflict.size(); ++i) {
+      std::vector<ShapingEquation> rest = search.conflict;
+      rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
+      if (!EquationsConsistent(m, rest)) {
+        return UnknownVerdict("internal: the conflict is not minimal");
+      }
+    }
+    ev.conflict = search.conflict;
+    v.kind = Verdict::Kind::kFails;
+    std::string where;
+    for (size_t i = 0; i < ev.conflict.size(); ++i) {
+      where += (i ? ", " : "") + EquationText(m, ev.conflict[i]);
+    }
+    std::string policies;
+    switch (ev.optimal.kind) {
+      case OptimalComparison::Kind::kSame:
+        policies = "both still have the same optimal policies";
+        break;
+      case OptimalComparison::Kind::kDiffer:
+        policies = fmt::format(
+            "the optimal policies differ: {} is optimal for {} but not for "
+            "{}",
+            MdpPolicyText(m, ev.optimal.witness),
+            ev.optimal.optimal_for_a ? shaped.name : base.name,
+            ev.optimal.optimal_for_a ? base.name : shaped.name);
+        break;
+      case OptimalComparison::Kind::kUndecided:
+        policies = "whether the optimal policies differ is undecided: " +
+                   ev.optimal.reason;
+        break;
+    }
+    v.reason = fmt::format(
+        "no Phi makes {} a potential shaping of {}: the {} {} {} admit none "
+        "together; {}",
+        shaped.name, base.name, ev.conflict.size(),
+        per_choice ? "choices" : "transitions", where, policies);
+  }
+  v.evidence = std::move(ev);
+  return v;
+}
+
+}  // namespace
+
+Verdict CheckMdpRelationClaim(const Model& model, const Claim& claim,
+                              const EngineOptions& /*options*/) {
+  if (!InRange(claim.mdp, model.mdps.size()) ||
+      !InRange(claim.loss, model.losses.size()) ||
+      !InRange(claim.truth, model.losses.size())) {
+    return UnknownVerdict("internal: claim refers to a missing reward or mdp");
+  }
+  const MdpModel& mm = model.mdps[claim.mdp];
+  for (int id : {claim.loss, claim.truth}) {
+    const Loss& l = model.losses[id];
+    if (l.input != mm.states || l.output != mm.actions) {
+      return UnknownVerdict("internal: claim parts do not fit together");
+    }
+  }
+  using Relation = ast::ClaimDecl::Relation;
+  switch (claim.relation) {
+    case Relation::kUnhackableWith:
+      return CheckMdpUnhackable(model, claim, mm.mdp);
+    case Relation::kPotentialShapingOf:
+      return CheckShaping(model, claim, mm.mdp);
+    default:
+      return UnknownVerdict(fmt::format("`{}` is not decided over an mdp",
+                                        RelationName(claim.relation)));
+  }
+}
+
+}  // namespace aligncheck
