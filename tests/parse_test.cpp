@@ -65,9 +65,10 @@ Parsed Parse(std::string text, ParseLimits limits = {}) {
 // Compact prefix form of an expression, for precedence checks.
 std::string Show(const ast::Expr& e) {
   using K = ast::Expr::Kind;
-  static const char* const kOps[] = {"not", "-",  "and", "or", "implies",
-                                     "==",  "!=", "<",   "<=", ">",
-                                     ">=",  "+",  "-",   "*",  "/"};
+  static const char* const kOps[] = {
+      "not", "-",  "and", "or", "implies", "==",         "!=",     "<",
+      "<=",  ">",  ">=",  "+",  "-",       "*",          "/",      "eventually",
+      "always", "until"};
   std::string out;
   switch (e.kind) {
     case K::kName:
@@ -105,6 +106,10 @@ std::string Show(const ast::Expr& e) {
       out = "(in";
       for (const ast::Expr& a : e.args) out += " " + Show(a);
       return out + ")";
+    case K::kPath:
+      return std::string("(") + kOps[static_cast<int>(e.op)] +
+             (e.text.empty() ? "" : " within " + e.text) + " " +
+             Show(e.args[0]) + ")";
   }
   return "?";
 }

@@ -138,9 +138,10 @@ class SpecBuilder {
   /// Prints `e`, setting the spans of it and its children.
   void Emit(ast::Expr& e, bool root = true) {
     using K = ast::Expr::Kind;
-    static const char* kOps[] = {"not", "-",  "and", "or", "implies",
-                                 "==",  "!=", "<",   "<=", ">",
-                                 ">=",  "+",  "-",   "*",  "/"};
+    static const char* kOps[] = {
+        "not", "-",  "and", "or", "implies", "==",         "!=",     "<",
+        "<=",  ">",  ">=",  "+",  "-",       "*",          "/",      "eventually",
+        "always", "until"};
     bool paren = !root && e.kind != K::kName && e.kind != K::kNumber &&
                  e.kind != K::kBool && e.kind != K::kCall &&
                  e.kind != K::kCount && e.kind != K::kSum;
@@ -208,6 +209,11 @@ class SpecBuilder {
           Emit(e.args[i], true);
         }
         Put("}");
+        break;
+      case K::kPath:
+        Put(kOps[static_cast<int>(e.op)]);
+        Put(e.text.empty() ? " " : " within " + e.text + " ");
+        Emit(e.args[0], true);
         break;
     }
     e.span = {begin, Pos()};

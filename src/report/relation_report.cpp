@@ -229,13 +229,13 @@ void AddRelationJson(const Model& model, const ClaimResult& result,
   r["policies"] = FormatCount(ev.policies);
   auto policy = [&](const RelationPolicy& rp) {
     if (claim.mdp < 0) return PolicyJson(model, claim, rp);
-    Json j;
-    j["policy"] = MdpPolicyJson(model.mdps[claim.mdp].mdp, rp.policy);
-    j["j_truth"] = FormatRational(rp.truth);
-    j["j_proxy"] = FormatRational(rp.proxy);
-    j["j_truth_decimal"] = Decimal(rp.truth);
-    j["j_proxy_decimal"] = Decimal(rp.proxy);
-    return j;
+    Json out;
+    out["policy"] = MdpPolicyJson(model.mdps[claim.mdp].mdp, rp.policy);
+    out["j_truth"] = FormatRational(rp.truth);
+    out["j_proxy"] = FormatRational(rp.proxy);
+    out["j_truth_decimal"] = Decimal(rp.truth);
+    out["j_proxy_decimal"] = Decimal(rp.proxy);
+    return out;
   };
   r["p"] = ev.p ? policy(*ev.p) : Json(nullptr);
   r["p_prime"] = ev.q ? policy(*ev.q) : Json(nullptr);
