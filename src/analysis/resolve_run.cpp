@@ -108,6 +108,15 @@ bool Analyzer::ResolveRunAtom(const ast::Expr& e, RExpr& out) {
                               path.text));
       return false;
     }
+    // Bounded probabilities take K exact steps on a stochastic MDP.
+    constexpr int64_t kMaxWithin = 1000;
+    if (*k > kMaxWithin) {
+      sink_.Error(file_, path.span, "E011",
+                  fmt::format("'eventually within {}': at most {} steps are "
+                              "supported",
+                              *k, kMaxWithin));
+      return false;
+    }
     out.constant = Value::Number(Rational(static_cast<long>(*k)));
   }
   // `state` and `action` are bound for the operands.
