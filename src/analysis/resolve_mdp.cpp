@@ -158,9 +158,7 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
       }
     }
   } else if (!start.names.empty()) {
-    Cell cell = CellOf(ast::Literal{ast::Literal::Kind::kName,
-                                    start.names[0].text, "",
-                                    start.names[0].span});
+    Cell cell{start.names[0].text, false, start.names[0].span};
     if (auto s = LookupValue(out.states, cell, here, "E002")) {
       builder.SetStartWeight(*s, Rational(1));
     }
