@@ -234,11 +234,15 @@ void Analyzer::Collect() {
       if (add(d->name, DeclKind::kDomain,
               static_cast<int>(domain_decls_.size()))) {
         domain_decls_.push_back(d);
+      } else {
+        grid.ok = false;  // the mdp is not resolved; the clash is reported
       }
     }
     if (add(grid.tile_fn.name, DeclKind::kFn,
             static_cast<int>(fn_decls_.size()))) {
       fn_decls_.push_back(&grid.tile_fn);
+    } else {
+      grid.ok = false;
     }
   }
   model_.domains.resize(domain_decls_.size());

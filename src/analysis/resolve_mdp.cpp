@@ -127,8 +127,14 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
   DomainId kinds = kNoDomain;
   if (is_grid) {
     kinds = FindDomain(grid.kinds.name);
-    const Function& tile = model_.fns[Lookup("tile")->index];
-    for (const Value& v : tile.table) kind_of.push_back(v.index);
+    const Symbol* tile = Lookup("tile");
+    if (kinds == kNoDomain || tile == nullptr || tile->kind != DeclKind::kFn ||
+        !fn_ok_[tile->index] || model_.fns[tile->index].table.size() != n) {
+      return;  // the map's declarations did not resolve; reported there
+    }
+    for (const Value& v : model_.fns[tile->index].table) {
+      kind_of.push_back(v.index);
+    }
   }
   auto cells_of = [&](const ast::Name& name) {
     std::vector<uint32_t> cells;
