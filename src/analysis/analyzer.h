@@ -182,6 +182,12 @@ class Analyzer {
   bool ResolveRunAtom(const ast::Expr& e, RExpr& out);
   bool RejectPathOutsideProb(const ast::Expr& e);
   bool IsMdpName(const std::string& name) const;
+  /// Whether `l` is over `m`'s states and actions (and its successor, for
+  /// a transition reward); otherwise E005 at `at`, `why` appended.
+  bool RewardFitsMdp(const Loss& l, const MdpModel& m, Span at,
+                     const std::string& why = "");
+  /// `within eps` of an idealized claim: a non-negative number.
+  void ResolveWithin(const ast::ClaimDecl& decl, Claim& out);
   void ResolveMdpClaim(const ast::ClaimDecl& decl, int loss, Claim& out);
   bool ResolveBinary(const ast::Expr& e, RExpr& out);
   bool ResolveBinder(const ast::Expr& e, RExpr& out);

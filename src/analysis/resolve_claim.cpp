@@ -186,16 +186,7 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
           out.hypothesis += ")";
         }
       }
-      if (decl.within) {
-        std::optional<Rational> eps = NumberOrError(*decl.within, "within");
-        if (eps && *eps < 0) {
-          sink_.Error(file_, decl.within->span, "E008",
-                      fmt::format("negative within {}", decl.within->text));
-        } else if (eps) {
-          out.has_within = true;
-          out.within = *eps;
-        }
-      }
+      ResolveWithin(decl, out);
       break;
     }
     case Reading::kPhysical: {

@@ -129,22 +129,9 @@ void Analyzer::ResolveMdpRelation(const ast::ClaimDecl& decl, Claim& out) {
        {std::pair{out.loss, &decl.subject}, std::pair{out.truth, &decl.goal}}) {
     if (id < 0 || !loss_sig_ok_[id]) continue;
     if (name == &decl.goal && id == out.loss) continue;  // said once
-    const Loss& l = model_.losses[id];
-    if (l.input == m.states && l.output == m.actions &&
-        (l.successor == kNoDomain || l.successor == m.states)) {
-      continue;
-    }
-    Diagnostic& d = sink_.Error(
-        file_, name->span, "E005",
-        fmt::format("{} '{}' is over ({}, {}), but mdp '{}' has states {} "
-                    "and actions {}: `{}` compares two rewards of its "
-                    "transitions",
-                    l.Word(), l.name, model_.domains[l.input].name,
-                    model_.domains[l.output].name, m.name,
-                    model_.domains[m.states].name,
-                    model_.domains[m.actions].name, word));
-    d.notes.push_back(
-        fmt::format("'{}' is declared at {}", l.name, At(*file_, l.span)));
+    RewardFitsMdp(model_.losses[id], m, name->span,
+                  fmt::format(": `{}` compares two rewards of its transitions",
+                              word));
   }
 }
 

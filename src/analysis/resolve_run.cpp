@@ -69,17 +69,7 @@ bool Analyzer::ResolveRunAtom(const ast::Expr& e, RExpr& out) {
     }
     int loss = FindDecl(ast::Name{r.text, r.span}, DeclKind::kLoss);
     if (loss < 0 || !loss_sig_ok_[loss]) return false;
-    const Loss& l = model_.losses[loss];
-    if (l.input != model.states || l.output != model.actions) {
-      sink_.Error(file_, r.span, "E005",
-                  fmt::format("'{}' is over ({}, {}), but mdp '{}' has states "
-                              "{} and actions {}",
-                              l.name, model_.domains[l.input].name,
-                              model_.domains[l.output].name, model.name,
-                              model_.domains[model.states].name,
-                              model_.domains[model.actions].name));
-      return false;
-    }
+    if (!RewardFitsMdp(model_.losses[loss], model, r.span)) return false;
     if (loss_state_[loss] == LossState::kPending) MaterializeLoss(loss, r.span);
     if (loss_state_[loss] != LossState::kDone) return false;
     out.kind = RExpr::Kind::kReturn;
@@ -160,32 +150,43 @@ void Analyzer::ResolveMdpClaim(const ast::ClaimDecl& decl, int loss,
   out.mdp = Lookup(decl.data->text)->index;
   if (!mdp_ok_[out.mdp]) return;
   const MdpModel& m = model_.mdps[out.mdp];
-  if (loss >= 0) {
-    const Loss& l = model_.losses[loss];
-    if (l.input != m.states || l.output != m.actions) {
-      sink_.Error(file_, decl.subject.span, "E005",
-                  fmt::format("'{}' is over ({}, {}), but mdp '{}' has states "
-                              "{} and actions {}",
-                              l.name, model_.domains[l.input].name,
-                              model_.domains[l.output].name, m.name,
-                              model_.domains[m.states].name,
-                              model_.domains[m.actions].name));
-    }
-  }
+  if (loss >= 0) RewardFitsMdp(model_.losses[loss], m, decl.subject.span);
   if (decl.hypothesis) {
     sink_.Error(file_, decl.hypothesis->span, "E004",
                 "hypothesis classes apply to one-step policies, not to mdp "
                 "policies");
   }
-  if (decl.within) {
-    std::optional<Rational> eps = NumberOrError(*decl.within, "within");
-    if (eps && *eps < 0) {
-      sink_.Error(file_, decl.within->span, "E008",
-                  fmt::format("negative within {}", decl.within->text));
-    } else if (eps) {
-      out.has_within = true;
-      out.within = *eps;
-    }
+  ResolveWithin(decl, out);
+}
+
+bool Analyzer::RewardFitsMdp(const Loss& l, const MdpModel& m, Span at,
+                             const std::string& why) {
+  if (l.input == m.states && l.output == m.actions &&
+      (l.successor == kNoDomain || l.successor == m.states)) {
+    return true;
+  }
+  Diagnostic& d = sink_.Error(
+      file_, at, "E005",
+      fmt::format("{} '{}' is over ({}, {}), but mdp '{}' has states {} and "
+                  "actions {}{}",
+                  l.Word(), l.name, model_.domains[l.input].name,
+                  model_.domains[l.output].name, m.name,
+                  model_.domains[m.states].name,
+                  model_.domains[m.actions].name, why));
+  d.notes.push_back(
+      fmt::format("'{}' is declared at {}", l.name, At(*file_, l.span)));
+  return false;
+}
+
+void Analyzer::ResolveWithin(const ast::ClaimDecl& decl, Claim& out) {
+  if (!decl.within) return;
+  std::optional<Rational> eps = NumberOrError(*decl.within, "within");
+  if (eps && *eps < 0) {
+    sink_.Error(file_, decl.within->span, "E008",
+                fmt::format("negative within {}", decl.within->text));
+  } else if (eps) {
+    out.has_within = true;
+    out.within = *eps;
   }
 }
 
