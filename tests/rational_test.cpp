@@ -203,3 +203,22 @@ TEST_CASE("small rationals: the 64-bit comparison agrees with mpq_cmp") {
 
 }  // namespace
 }  // namespace aligncheck
+
+namespace aligncheck {
+namespace {
+
+TEST_CASE("fractions where the grammar allows them") {
+  CHECK(*ParseDecimalOrFraction("1/3") == Rational(1, 3));
+  CHECK(*ParseDecimalOrFraction("2/4") == Rational(1, 2));
+  CHECK(*ParseDecimalOrFraction("0.5/1.5") == Rational(1, 3));
+  CHECK(*ParseDecimalOrFraction("-1/3") == Rational(-1, 3));
+  CHECK(*ParseDecimalOrFraction("0.25") == Rational(1, 4));
+  CHECK_FALSE(ParseDecimalOrFraction("1/0"));
+  CHECK_FALSE(ParseDecimalOrFraction("1/"));
+  CHECK_FALSE(ParseDecimalOrFraction("/3"));
+  CHECK_FALSE(ParseDecimalOrFraction("1/-3"));
+  CHECK_FALSE(ParseDecimalOrFraction("1/3/4"));
+}
+
+}  // namespace
+}  // namespace aligncheck

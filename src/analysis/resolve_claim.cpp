@@ -22,7 +22,7 @@ std::optional<Rational> Analyzer::NumberOrError(const ast::Literal& literal,
                                                 const char* keyword) {
   std::optional<Rational> value;
   if (literal.kind == ast::Literal::Kind::kNumber)
-    value = ParseDecimal(literal.text);
+    value = ParseDecimalOrFraction(literal.text);  // "15/16" where allowed
   if (!value) {
     sink_.Error(file_, literal.span, "E005",
                 fmt::format("{} must be a number, got '{}'", keyword,

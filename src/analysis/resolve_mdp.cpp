@@ -35,6 +35,14 @@ Cell CellOf(const ast::Literal& l) {
   return {l.text, l.kind == ast::Literal::Kind::kNumber, l.span};
 }
 
+// `start` and `terminal` name a state by identifier or, for integer range
+// domains, by a signed integer (the parser allows exactly these two).
+Cell CellOf(const ast::Name& name) {
+  char c = name.text.empty() ? 'x' : name.text[0];
+  bool number = c == '-' || c == '+' || (c >= '0' && c <= '9');
+  return {name.text, number, name.span};
+}
+
 }  // namespace
 
 void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
@@ -164,8 +172,8 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
       }
     }
   } else if (!start.names.empty()) {
-    Cell cell{start.names[0].text, false, start.names[0].span};
-    if (auto s = LookupValue(out.states, cell, here, "E002")) {
+    if (auto s = LookupValue(out.states, CellOf(start.names[0]), here,
+                             "E002")) {
       builder.SetStartWeight(*s, Rational(1));
     }
   } else {
@@ -203,8 +211,7 @@ void Analyzer::ResolveMdp(const ast::MdpDecl& decl, MdpModel& out) {
         }
         continue;
       }
-      Cell cell{name.text, false, name.span};
-      if (auto s = LookupValue(out.states, cell, here, "E002")) {
+      if (auto s = LookupValue(out.states, CellOf(name), here, "E002")) {
         terminal[*s] = true;
         builder.SetTerminal(*s);
       }

@@ -103,7 +103,7 @@ std::optional<Rational> Analyzer::ParseNumber(const Cell& cell,
                                               const CellSource& source,
                                               const char* id,
                                               const char* what) {
-  std::optional<Rational> q = ParseDecimal(cell.text);
+  std::optional<Rational> q = ParseDecimalOrFraction(cell.text);
   if (!q) {
     Report(source, cell.span, id,
            fmt::format("expected a number as {}, got '{}'", what, cell.text));

@@ -49,10 +49,13 @@ struct m_empty_body_class : annotate_span {};
 namespace mdp_tokens {
 using L = literal_parser;
 name_parser const name{};
+value_name_parser const state_name{};
 literal_parser const key_lit(L::kName | L::kNumber, "a state");
 literal_parser const action_lit(L::kName | L::kNumber, "an action");
 literal_parser const state_lit(L::kName | L::kNumber, "a state");
 literal_parser const number_lit(L::kNumber, "number");
+// Weights and probabilities may be exact fractions: {s1: 1/3, s2: 2/3}.
+literal_parser const weight_lit(L::kNumber | L::kFraction, "number");
 literal_parser const string_lit(L::kString, "string");
 kw_parser const kw_mdp("mdp");
 kw_parser const kw_table("table");
@@ -159,7 +162,7 @@ auto const domain_body_def = x3::repeat(1)[name] >> x3::attr(no_weights()) >>
                              x3::attr(no_next_rows()) >> x3::attr(no_strings());
 // start s0 | start {s: w, ...}
 auto const start_body_def = start_weights | start_one;
-auto const start_one_def = x3::repeat(1)[name] >> x3::attr(no_weights()) >>
+auto const start_one_def = x3::repeat(1)[state_name] >> x3::attr(no_weights()) >>
                            x3::attr(no_value()) >> x3::attr(0) >>
                            x3::attr(x3ast::operand()) >>
                            x3::attr(no_next_rows()) >> x3::attr(no_strings());
@@ -168,15 +171,15 @@ auto const start_weights_def =
     set_close > x3::attr(no_value()) > x3::attr(0) >
     x3::attr(x3ast::operand()) > x3::attr(no_next_rows()) > x3::attr(no_strings());
 auto const set_close_def = x3::lit('}');
-auto const m_entry_def = key_lit > ':' > number_lit;
+auto const m_entry_def = key_lit > ':' > weight_lit;
 // discount g
 auto const discount_body_def = x3::attr(no_names()) >> x3::attr(no_weights()) >>
-                               number_lit >> x3::attr(0) >>
+                               weight_lit >> x3::attr(0) >>
                                x3::attr(x3ast::operand()) >>
                                x3::attr(no_next_rows()) >> x3::attr(no_strings());
 // terminal {s, ...}
 auto const terminal_body_def =
-    x3::lit('{') > (name % ',') > set_close > x3::attr(no_weights()) >
+    x3::lit('{') > (state_name % ',') > set_close > x3::attr(no_weights()) >
     x3::attr(no_value()) > x3::attr(0) > x3::attr(x3ast::operand()) >
     x3::attr(no_next_rows()) >> x3::attr(no_strings());
 // next(s, a) = EXPR | next = table {...} | next = table csv "f"

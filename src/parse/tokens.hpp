@@ -194,6 +194,18 @@ struct number_parser : x3::parser<number_parser> {
   }
 };
 
+/// A value named where only values of one domain can stand (`start s0`,
+/// `terminal {s1, 3}`): an identifier, or a signed integer for integer
+/// range domains. Analysis tells the two apart by the first character.
+struct value_name_parser : x3::parser<value_name_parser> {
+  using attribute_type = x3ast::name;
+  static bool const has_attribute = true;
+
+  template <typename It, typename Ctx, typename RCtx, typename Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx,
+             Attr& attr) const;
+};
+
 /// `true` or `false`.
 struct bool_parser : x3::parser<bool_parser> {
   using attribute_type = x3ast::boolean;
@@ -218,11 +230,12 @@ struct bool_parser : x3::parser<bool_parser> {
 };
 
 /// A table key or value. `kinds` is a bit set of kName, kNumber (signed),
-/// kRange (INT..INT) and kString.
+/// kRange (INT..INT), kString and kFraction (a number may be NUM/NUM).
 struct literal_parser : x3::parser<literal_parser> {
   using attribute_type = x3ast::literal;
   static bool const has_attribute = true;
-  static constexpr unsigned kName = 1, kNumber = 2, kRange = 4, kString = 8;
+  static constexpr unsigned kName = 1, kNumber = 2, kRange = 4, kString = 8,
+                            kFraction = 16;  // with kNumber: also "1/3"
   constexpr literal_parser(unsigned k, const char* d) : kinds(k), display(d) {}
   unsigned kinds;
   const char* display;
@@ -294,6 +307,13 @@ struct literal_parser : x3::parser<literal_parser> {
         if (end == first) return false;
         if (end != last && *end == '.' && last - end >= 2 && end[1] == '.') {
           return false;  // a range where no range is allowed
+        }
+        if ((kinds & kFraction) && end != last && *end == '/') {
+          It den_end = ScanNumber(end + 1, last);  // 1/3, 0.5/1.5
+          if (den_end != end + 1 &&
+              (den_end == last || !IsIdentStart(*den_end))) {
+            end = den_end;
+          }
         }
         lit.kind = Kind::kNumber;
         lit.text.assign(first, end);
@@ -490,6 +510,21 @@ struct annotate_span {
   }
 };
 
+template <typename It, typename Ctx, typename RCtx, typename Attr>
+bool value_name_parser::parse(It& first, It const& last, Ctx const& ctx,
+                              RCtx& rctx, Attr& attr) const {
+  x3::skip_over(first, last, ctx);
+  It end = literal_parser::ScanSigned(first, last, /*integer_only=*/true);
+  if (end == first) return name_parser().parse(first, last, ctx, rctx, attr);
+  x3ast::name n;
+  n.text.assign(first, end);
+  n.sbegin = Offset(ctx, first);
+  n.send = Offset(ctx, end);
+  x3::traits::move_to(std::move(n), attr);
+  first = end;
+  return true;
+}
+
 }  // namespace aligncheck::parse
 
 namespace boost::spirit::x3 {
@@ -534,6 +569,13 @@ struct get_info<aligncheck::parse::name_parser> {
   using result_type = std::string;
   std::string operator()(aligncheck::parse::name_parser const&) const {
     return "name";
+  }
+};
+template <>
+struct get_info<aligncheck::parse::value_name_parser> {
+  using result_type = std::string;
+  std::string operator()(aligncheck::parse::value_name_parser const&) const {
+    return "a name or an integer";
   }
 };
 template <>

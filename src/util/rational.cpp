@@ -208,4 +208,19 @@ std::string FormatRational(const Rational& q) {
 
 std::string FormatBigInt(const BigInt& n) { return n.get_str(); }
 
+std::optional<Rational> ParseDecimalOrFraction(std::string_view text) {
+  size_t slash = text.find('/');
+  if (slash == std::string_view::npos) return ParseDecimal(text);
+  std::string_view den_text = text.substr(slash + 1);
+  if (den_text.empty() || den_text[0] == '-' || den_text[0] == '+') {
+    return std::nullopt;
+  }
+  std::optional<Rational> num = ParseDecimal(text.substr(0, slash));
+  std::optional<Rational> den = ParseDecimal(den_text);
+  if (!num || !den || *den == 0) return std::nullopt;
+  Rational q = *num / *den;
+  q.canonicalize();
+  return q;
+}
+
 }  // namespace aligncheck

@@ -21,6 +21,11 @@ std::optional<Rational> ParseDecimal(std::string_view text);
 /// whether `text` was a decimal literal; `out` is unspecified when not.
 bool ParseDecimalTo(std::string_view text, Rational& out);
 
+/// ParseDecimal, or an exact fraction of two decimals ("1/3", "0.5/3"),
+/// where the grammar allows one (mdp weights and probabilities). A zero
+/// denominator is not a number.
+std::optional<Rational> ParseDecimalOrFraction(std::string_view text);
+
 /// ParseDecimal without its fast path for small literals: the reference the
 /// fast path is tested against.
 std::optional<Rational> ParseDecimalSlow(std::string_view text);
