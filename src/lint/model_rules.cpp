@@ -1,4 +1,5 @@
-// Rules decided exactly on the resolved model: AC007 (ungraded inputs),
+// Rules decided exactly on the resolved model: AC007 (ungraded inputs, and
+// states no run of an mdp reaches),
 // AC008 (constant loss), AC009 (trivial goal), AC010 (wide within), AC012
 // (never-minimal outputs). Nothing here is a heuristic: a rule reports only
 // what it has established by exact evaluation or by the engine.
@@ -236,6 +237,76 @@ void ClaimRules(const LintContext& ctx, const std::vector<int>& trivial) {
   }
 }
 
+// The states some run of `mdp` can visit, whatever the policy: the start
+// states and everything their successors lead to.
+std::vector<char> ReachableStates(const Mdp& mdp) {
+  std::vector<char> seen(mdp.states, 0);
+  std::vector<uint32_t> stack;
+  for (uint32_t s = 0; s < mdp.states; ++s) {
+    if (mdp.start[s] > 0) {
+      seen[s] = 1;
+      stack.push_back(s);
+    }
+  }
+  while (!stack.empty()) {
+    uint32_t s = stack.back();
+    stack.pop_back();
+    if (mdp.terminal[s]) continue;
+    for (size_t a = 0; a < mdp.actions; ++a) {
+      size_t c = mdp.Choice(s, a);
+      for (uint32_t k = mdp.begin[c]; k < mdp.begin[c + 1]; ++k) {
+        uint32_t s2 = mdp.succ[k].state;
+        if (!seen[s2]) {
+          seen[s2] = 1;
+          stack.push_back(s2);
+        }
+      }
+    }
+  }
+  return seen;
+}
+
+// AC007 for mdp claims: a goal that asks for pi(s) at states no run can
+// reach asks for something the return never sees, so every optimal policy
+// is free there. The unreached states play the part of inputs weighed 0.
+void UnreachedStates(const LintContext& ctx, const std::vector<int>& trivial) {
+  const Model& model = *ctx.model;
+  for (const Claim& claim : model.claims) {
+    if (claim.reading != Claim::Reading::kMdpIdealized || claim.mdp < 0 ||
+        claim.goal < 0 || trivial[claim.goal] != 0) {
+      continue;
+    }
+    const MdpModel& mm = model.mdps[claim.mdp];
+    const Goal& goal = model.goals[claim.goal];
+    if (goal.input != mm.states) continue;
+    std::vector<char> reached = ReachableStates(mm.mdp);
+    Data reach;
+    reach.name = mm.name;
+    reach.domain = mm.states;
+    reach.total = 0;
+    for (char r : reached) {
+      reach.weights.push_back(Rational(r ? 1 : 0));
+      reach.total += reach.weights.back();
+    }
+    std::vector<size_t> free = ConstrainedUngraded(model, goal, reach);
+    if (free.empty()) continue;
+    const ast::ClaimDecl* decl = ClaimDeclNamed(*ctx.spec, claim.name);
+    Span at = decl && decl->data ? decl->data->span : claim.name_span;
+    Diagnostic& d = ctx.Report(
+        "AC007", at,
+        fmt::format("goal '{}' constrains state{} that no run of mdp '{}' "
+                    "reaches: {}",
+                    goal.name, free.size() == 1 ? "" : "s", mm.name,
+                    ListValues(model.domains[mm.states], free)));
+    d.notes.push_back(
+        "no policy reaches them from the start, so the return never sees "
+        "what a policy does there: every optimal policy is free there");
+    d.help.push_back(
+        "restrict the goal to states a run can reach, or state it over runs: "
+        "prob(M, pi, always ...)");
+  }
+}
+
 void NeverMinimalOutputs(const LintContext& ctx) {
   const Model& model = *ctx.model;
   for (const ast::Decl& decl : ctx.spec->decls) {
@@ -296,6 +367,7 @@ void RunModelRules(const LintContext& ctx) {
   std::vector<int> trivial = GoalTriviality(ctx);
   ClaimRules(ctx, trivial);
   TrivialGoals(ctx, trivial);
+  UnreachedStates(ctx, trivial);
   NeverMinimalOutputs(ctx);
 }
 
