@@ -13,6 +13,7 @@
 #include "cli/export_command.h"
 #include "cli/gate_command.h"
 #include "cli/limit_flags.h"
+#include "cli/shard_option.h"
 #include "cli/lint_command.h"
 #include "cli/output.h"
 #include "report/strict_report.h"
@@ -33,6 +34,7 @@ struct CheckArgs {
   bool strict = false;
   unsigned jobs = DefaultJobs();
   LimitArgs limits;
+  Shard shard;
 };
 
 int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
@@ -45,6 +47,7 @@ int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
   options.analysis.allow_outside = args.allow_outside;
   options.jobs = args.jobs;
   options.strict = args.strict;
+  options.shard = args.shard;
   LimitFlags limits = ApplyLimits(args.limits, options);
   bool bad_input = false;
   std::vector<FileResult> results =
@@ -128,6 +131,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
                      "Most counterexample rows printed (0: all)")
         ->capture_default_str();
     AddLimitOptions(*check_cmd, check.limits);
+    AddShardOption(*check_cmd, check.shard);
 
     LintArgs lint;
     CLI::App* lint_cmd = app.add_subcommand(
@@ -147,6 +151,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
                        "Apply the fix-its that need no decision, rewriting "
                        "files in place");
     AddLimitOptions(*lint_cmd, lint.limits);
+    AddShardOption(*lint_cmd, lint.shard);
 
     // ---- gate: the write-up gate over Markdown and LaTeX documents ----
     GateArgs gate;
@@ -193,6 +198,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
                      "Most counterexample rows printed (0: all)")
         ->capture_default_str();
     AddLimitOptions(*gate_cmd, gate.limits);
+    AddShardOption(*gate_cmd, gate.shard);
     // ---- end gate ----
 
     ExportArgs exp;

@@ -188,6 +188,12 @@ int RunGate(const GateArgs& args, std::ostream& out, std::ostream& err) {
   std::vector<Diagnostic> front;
   std::vector<std::string> paths =
       ExpandDocumentPaths(args.paths, args.excludes, front);
+  // A document and the specs it attaches are one unit of work.
+  paths.erase(std::remove_if(paths.begin(), paths.end(),
+                             [&](const std::string& p) {
+                               return !args.shard.Owns(p);
+                             }),
+              paths.end());
   ConfigResolver resolver;
   std::vector<std::shared_ptr<const LintConfig>> configs;
   CheckOptions base;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/limit_flags.h"
+#include "driver/shard.h"
 #include "cli/lint_command.h"
 #include "cli/output.h"
 #include "readings/check.h"
@@ -27,6 +28,7 @@ struct GateArgs {
   bool strict = false;  // --strict: UNKNOWN and vacuous verdicts exit 1
   size_t max_rows = TextOptions{}.max_rows;
   LimitArgs limits = DocumentLimits();
+  Shard shard;  // --shard K/N: the documents of part K
 };
 
 /// Whether `path` matches `glob`: `*` and `?` match within one path

@@ -84,6 +84,7 @@ int RunLint(const LintArgs& args, std::ostream& out, std::ostream& err) {
   CheckOptions options;
   LimitFlags limits = ApplyLimits(args.limits, options);
   options.run_engines = false;
+  options.shard = args.shard;
   bool bad_input = false;
   std::vector<FileResult> results =
       RunPipeline(args.paths, options, limits, &bad_input);

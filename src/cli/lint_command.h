@@ -9,6 +9,7 @@
 
 #include "driver/pipeline.h"
 #include "cli/limit_flags.h"
+#include "driver/shard.h"
 #include "cli/output.h"
 
 namespace aligncheck {
@@ -20,6 +21,7 @@ struct LintArgs {
   bool show_config = false;
   bool fix = false;
   LimitArgs limits;
+  Shard shard;  // --shard K/N
 };
 
 /// `aligncheck lint`. Returns the exit code.

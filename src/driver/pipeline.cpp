@@ -87,7 +87,10 @@ std::vector<ClaimResult*> SelectClaims(FileResult& result,
   std::vector<ClaimResult*> tasks;
   if (!result.model) return tasks;
   for (const Claim& claim : result.model->claims) {
-    if (Selected(options, claim.name)) result.claims.emplace_back().claim = &claim;
+    if (Selected(options, claim.name) &&
+        options.shard.Owns(result.path, claim.name)) {
+      result.claims.emplace_back().claim = &claim;
+    }
   }
   for (ClaimResult& r : result.claims) {
     if (tasks.size() == options.max_claims) {
@@ -168,6 +171,18 @@ std::vector<FileResult> RunPipeline(const std::vector<std::string>& paths,
     if (d.severity == Severity::kError) *bad_input = true;
   }
   std::vector<Diagnostic> usage = UnknownClaimNames(results, base);
+  // Under --shard, a file's own findings go with the file's part.
+  for (FileResult& r : results) {
+    auto& blocked = r.blocked;
+    blocked.erase(std::remove_if(blocked.begin(), blocked.end(),
+                                 [&](const BlockedClaim& b) {
+                                   return !base.shard.Owns(r.path, b.name);
+                                 }),
+                  blocked.end());
+    if (base.shard.Owns(r.path)) continue;
+    r.diagnostics.clear();
+    r.bad_input = false;
+  }
   if (usage.empty() && base.run_engines) {
     struct Task {
       ClaimResult* claim;
@@ -187,6 +202,15 @@ std::vector<FileResult> RunPipeline(const std::vector<std::string>& paths,
   }
   for (size_t i = 0; i < results.size(); ++i) {
     results[i].strict = base.strict || configs[i]->strict;
+  }
+  if (base.shard.count > 1) {
+    results.erase(std::remove_if(results.begin(), results.end(),
+                                 [&](const FileResult& r) {
+                                   return !base.shard.Owns(r.path) &&
+                                          r.claims.empty() &&
+                                          r.blocked.empty();
+                                 }),
+                  results.end());
   }
   for (const FileResult& r : results) *bad_input = *bad_input || r.bad_input;
   for (Diagnostic& d : usage) front.push_back(std::move(d));

@@ -11,6 +11,7 @@
 
 #include "analysis/analyze.h"
 #include "driver/check_result.h"
+#include "driver/shard.h"
 #include "readings/check.h"
 #include "lint/config.h"
 #include "parse/parser.h"
@@ -32,6 +33,8 @@ struct CheckOptions {
   /// --strict: UNKNOWN and vacuous verdicts are findings in every file
   /// (a file's configuration may also ask for it).
   bool strict = false;
+  /// --shard K/N: this run does only its part of the claims and files.
+  Shard shard;
 };
 
 /// Solver limits given on the command line; unset ones come from the
@@ -58,7 +61,7 @@ void AnalyzeSource(const std::shared_ptr<const SourceFile>& file,
                    std::vector<std::string>* claim_names = nullptr);
 
 /// Lists in result.claims the claims of result.model that options.claims
-/// selects, in file order; those past options.max_claims are UNKNOWN with
+/// selects and options.shard owns, in file order; those past options.max_claims are UNKNOWN with
 /// the reason. Returns the ones left to check (pointers into result.claims).
 std::vector<ClaimResult*> SelectClaims(FileResult& result,
                                        const CheckOptions& options);
@@ -82,7 +85,9 @@ std::vector<Diagnostic> UnknownClaimNames(const std::vector<FileResult>& results
 /// --claim names are validated (an unknown name stops the run before any
 /// claim is checked), then every selected claim of every file is checked.
 /// Configuration, path and usage problems come first, as a result without
-/// a file. Sets `bad_input` when any input could not be used.
+/// a file. Sets `bad_input` when any input could not be used. Under
+/// --shard a file is listed when its part is this one (with its findings)
+/// or when it has claims of this part (with those claims only).
 std::vector<FileResult> RunPipeline(const std::vector<std::string>& paths,
                                     const CheckOptions& base,
                                     const LimitFlags& limits, bool* bad_input);
