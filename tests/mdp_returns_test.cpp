@@ -202,5 +202,42 @@ TEST_CASE("mdp linear system: lifting solves large coupled systems exactly") {
   }
 }
 
+TEST_CASE("mdp linear system: lifting finds a denominator shared by many "
+          "components") {
+  // A coupled ring next to 40 one-variable components whose values have
+  // 40 different prime denominators: the shared denominator is their
+  // product, found entry by entry (a reach system over many small
+  // components looks like this).
+  const uint32_t ring = 60, singles = 40;
+  LinearSystem lin;
+  for (uint32_t i = 0; i < ring; ++i) {
+    lin.AddRow(Rational(static_cast<long>(i % 5), 7));
+    lin.AddTerm((i + 1) % ring, Rational(1, 2));
+    lin.AddTerm((i + 7) % ring, Rational(1, 3));
+  }
+  uint32_t prime = 11;
+  for (uint32_t k = 0; k < singles; ++k) {
+    auto is_prime = [](uint32_t q) {
+      for (uint32_t d = 2; d * d <= q; ++d) {
+        if (q % d == 0) return false;
+      }
+      return true;
+    };
+    while (!is_prime(prime)) ++prime;
+    lin.AddRow(Rational(1, prime));
+    ++prime;
+  }
+  lin.Finish();
+  SharedDenominator shared;
+  REQUIRE(SolveByLifting(lin, &shared));
+  std::vector<Rational> y;
+  REQUIRE(SolveLinearSystem(lin, &y));
+  for (uint32_t i = 0; i < ring + singles; ++i) {
+    Rational x(shared.numerator[i], shared.denominator);
+    x.canonicalize();
+    CHECK(x == y[i]);
+  }
+}
+
 }  // namespace
 }  // namespace aligncheck

@@ -232,30 +232,45 @@ bool Verify(const IntegerSystem& a, const SharedDenominator& x) {
 
 // Recovers all entries over one shared denominator from the p-adic
 // solution modulo m, or returns false when the digits do not suffice yet.
+// Entries are read in order with the denominator found so far; an entry
+// that does not fit is reconstructed and the denominator grows to the lcm
+// (a system of many components has many distinct denominators, so this
+// may happen often). Earlier numerators are scaled to the final
+// denominator once at the end; Verify decides whether the result is right.
 bool Recover(size_t n, const std::function<const BigInt&(size_t)>& padic,
              const BigInt& m, SharedDenominator* out) {
   BigInt half = m / 2, bound, num, den, v;
   mpz_sqrt(bound.get_mpz_t(), half.get_mpz_t());
   out->numerator.assign(n, BigInt(0));
-  out->denominator = 1;
-  for (int restart = 0; restart < 8; ++restart) {
-    size_t bad = n;
-    for (size_t i = 0; i < n; ++i) {
-      v = out->denominator * padic(i);
+  std::vector<BigInt> denominators(1, BigInt(1));  // increasing multiples
+  std::vector<uint32_t> with(n, 0);  // the denominator entry i was read with
+  for (size_t i = 0; i < n; ++i) {
+    for (int attempt = 0;; ++attempt) {
+      v = denominators.back() * padic(i);
       mpz_mod(v.get_mpz_t(), v.get_mpz_t(), m.get_mpz_t());
       if (v > half) v -= m;
-      if (abs(v) > bound) {
-        bad = i;
-        break;
+      if (abs(v) <= bound) break;
+      if (attempt > 0 || !Reconstruct(padic(i), m, bound, &num, &den)) {
+        return false;
       }
-      out->numerator[i] = v;
+      BigInt next;
+      mpz_lcm(next.get_mpz_t(), denominators.back().get_mpz_t(),
+              den.get_mpz_t());
+      if (next > bound) return false;
+      denominators.push_back(std::move(next));
     }
-    if (bad == n) return true;
-    if (!Reconstruct(padic(bad), m, bound, &num, &den)) return false;
-    mpz_lcm(out->denominator.get_mpz_t(), out->denominator.get_mpz_t(),
-            den.get_mpz_t());
+    out->numerator[i] = v;
+    with[i] = static_cast<uint32_t>(denominators.size() - 1);
   }
-  return false;
+  out->denominator = denominators.back();
+  const uint32_t last = static_cast<uint32_t>(denominators.size() - 1);
+  for (size_t i = 0; i < n; ++i) {
+    if (with[i] == last) continue;
+    mpz_divexact(v.get_mpz_t(), out->denominator.get_mpz_t(),
+                 denominators[with[i]].get_mpz_t());
+    out->numerator[i] *= v;
+  }
+  return true;
 }
 
 }  // namespace
