@@ -202,4 +202,65 @@ Extreme NearOptimalExtreme(
   return out;
 }
 
+std::optional<BigInt> CountAllowedByRuns(const Mdp& m,
+                                         const ActionMask& allowed) {
+  const size_t n = m.states, k = m.actions;
+  if (k == 0) return std::nullopt;
+  uint32_t start = UINT32_MAX;
+  for (uint32_t s = 0; s < n; ++s) {
+    if (m.start[s] == 0) continue;
+    if (start != UINT32_MAX) return std::nullopt;  // runs from two states
+    start = s;
+  }
+  if (start == UINT32_MAX) return std::nullopt;
+  size_t non_terminal = 0;
+  for (uint32_t s = 0; s < n; ++s) non_terminal += m.terminal[s] ? 0 : 1;
+  // F(s) = sum over allowed runs p from s of k^(N - non-terminal states of
+  // p): F(terminal) = k^N, F(s) = (sum over allowed a of F(next)) / k, an
+  // exact division since a run from next has at most N - 1 of them.
+  // Visited in post-order by an explicit DFS; a grey state reached again is
+  // a cycle, and then runs are lassos and this count does not apply.
+  enum : char { kWhite, kGrey, kBlack };
+  std::vector<char> colour(n, kWhite);
+  std::vector<BigInt> f(n);
+  std::vector<std::pair<uint32_t, uint32_t>> stack;  // state, next action
+  auto successor = [&](uint32_t s, uint32_t a) -> std::optional<uint32_t> {
+    size_t c = m.Choice(s, a);
+    if (m.begin[c + 1] - m.begin[c] != 1) return std::nullopt;
+    return m.succ[m.begin[c]].state;
+  };
+  auto enter = [&](uint32_t s) {
+    colour[s] = kGrey;
+    stack.push_back({s, 0});
+  };
+  enter(start);
+  while (!stack.empty()) {
+    auto& [s, a] = stack.back();
+    if (m.terminal[s]) {
+      mpz_ui_pow_ui(f[s].get_mpz_t(), k, non_terminal);
+      colour[s] = kBlack;
+      stack.pop_back();
+      continue;
+    }
+    if (a == k) {
+      BigInt sum = 0;
+      for (uint32_t b = 0; b < k; ++b) {
+        if (allowed[m.Choice(s, b)]) sum += f[*successor(s, b)];
+      }
+      if (sum == 0) return std::nullopt;  // no allowed action: not a policy set
+      mpz_divexact_ui(f[s].get_mpz_t(), sum.get_mpz_t(), k);
+      colour[s] = kBlack;
+      stack.pop_back();
+      continue;
+    }
+    uint32_t b = a++;
+    if (!allowed[m.Choice(s, b)]) continue;
+    std::optional<uint32_t> t = successor(s, b);
+    if (!t) return std::nullopt;  // stochastic
+    if (colour[*t] == kGrey) return std::nullopt;  // a cycle
+    if (colour[*t] == kWhite) enter(*t);  // invalidates s and a
+  }
+  return f[start];
+}
+
 }  // namespace aligncheck

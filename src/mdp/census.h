@@ -23,6 +23,7 @@
 #define ALIGNCHECK_MDP_CENSUS_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,17 @@ struct MdpCensus {
 MdpCensus CountOptimalPolicies(const Mdp& m, const Optimum& optimum,
                             const CensusGoal& goal,
                             const SearchBudget& budget = {});
+
+/// Counts the policies that take an `allowed` action at every state they
+/// reach, without enumerating them, when the MDP is deterministic from a
+/// single start state and the allowed moves from it form an acyclic graph
+/// (every run ends in a terminal state): then a policy's reached states are
+/// its run, and the count is the sum over allowed runs of
+/// actions^(non-terminal states off the run), a path count by dynamic
+/// programming over the graph. nullopt when the MDP is not of that shape.
+/// This is how the hugely tied optimal policies of a gridworld (every
+/// shortest path, 10^47 of them) are counted exactly.
+std::optional<BigInt> CountAllowedByRuns(const Mdp& m, const ActionMask& allowed);
 
 /// Visits every class of near-optimal policies with its exact return from
 /// the start. REQUIRES: `optimum` is for `r` over all actions; eps >= 0.

@@ -508,6 +508,18 @@ Verdict CheckMdpClaim(const Model& model, const Claim& claim,
     ev.violating_counted = true;
     ev.violating = 0;
   }
+  // Too many classes to visit (every shortest path of a gridworld): count
+  // the runs instead where the MDP allows, and say the violators only when
+  // the extremes showed there are none.
+  if (!census.complete && !claim.has_within) {
+    if (std::optional<BigInt> n = CountAllowedByRuns(q.m, opt.optimal)) {
+      ev.counted = true;
+      ev.count_reason.clear();
+      ev.policies = *n;
+      ev.violating_counted = holds_fast;
+      ev.violating = 0;
+    }
+  }
   Decision d = fast ? *fast : FromEnumeration(census);
 
   Verdict v;
