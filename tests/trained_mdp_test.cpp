@@ -120,6 +120,27 @@ TEST_CASE("trained_mdp: a run that did not converge is told apart") {
   CHECK(v.reason.find("2 of 2 seeds did not converge") != std::string::npos);
 }
 
+TEST_CASE("trained_mdp: the optimum agrees with brute force over policies") {
+  auto model = LoadSpec(kCorridor);
+  REQUIRE(model);
+  const Mdp& m = model->mdps[0].mdp;
+  Reward r = TransitionReward(m, model->losses[0]);
+  for (int t : {0, 1}) {
+    Mdp train = TrainingMdp(*model, model->trainings[t]);
+    Rational best = -1000;
+    for (uint32_t a0 = 0; a0 < 2; ++a0) {
+      for (uint32_t a1 = 0; a1 < 2; ++a1) {
+        Policy pi = {a0, a1, 0, 0};
+        Rational v = FromStart(train, PolicyValues(train, r, pi));
+        if (v > best) best = v;
+      }
+    }
+    Verdict v = Check(*model, t == 0 ? "far_only" : "both");
+    REQUIRE(v.trained_mdp() != nullptr);
+    CHECK(v.trained_mdp()->optimum == best);
+  }
+}
+
 TEST_CASE("trained_mdp: work past the limit is UNKNOWN") {
   auto model = LoadSpec(kCorridor);
   REQUIRE(model);
