@@ -26,7 +26,8 @@ TEST_CASE("resolve_training_mdp: settings, defaults and the claim's reading") {
 training q { learner q_learning mdp loop start t1 t0 epsilon 0.25 lr 0.5 episodes 7 horizon 3 seeds 2..4 }
 training pg { learner reinforce init random mdp loop lr 1 episodes 2 horizon 1 seeds 1 }
 claim c: paid aligned_with there as trained_outcome under q
-)", &errors);
+)",
+                        &errors);
   REQUIRE_MESSAGE(model, errors);
   const Training& q = model->trainings[0];
   CHECK(q.OverMdp());
@@ -48,12 +49,14 @@ TEST_CASE("resolve_training_mdp: misuse is a located error") {
   std::string errors;
   CHECK_FALSE(LoadSpec(std::string(kBase) + R"(
 training q { learner q_learning mdp loop start t2 epsilon 0.1 lr 0.5 episodes 1 horizon 1 seeds 1 }
-)", &errors));
+)",
+                       &errors));
   CHECK(errors.find("spec.align:11:48: error: start state 't2' is terminal") !=
         std::string::npos);
   CHECK_FALSE(LoadSpec(std::string(kBase) + R"(
 training q { learner q_learning lr 0.5 episodes 1 horizon 1 seeds 1 }
-)", &errors));
+)",
+                       &errors));
   CHECK(errors.find("training 'q' has no 'mdp' setting") != std::string::npos);
   CHECK(errors.find("training 'q' has no 'epsilon' setting") !=
         std::string::npos);

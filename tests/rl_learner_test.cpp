@@ -125,9 +125,8 @@ std::vector<double> RefReinforce(const RlProblem& p, double lr, int episodes,
     double power = 1;
     for (size_t t = 0; t < ep.size(); ++t) {
       for (size_t b = 0; b < p.actions; ++b) {
-        th[ep[t].s * p.actions + b] += lr * power * g[t] *
-                                       ((b == ep[t].a ? 1.0 : 0.0) -
-                                        ep[t].probs[b]);
+        th[ep[t].s * p.actions + b] +=
+            lr * power * g[t] * ((b == ep[t].a ? 1.0 : 0.0) - ep[t].probs[b]);
       }
       power *= p.discount;
     }

@@ -43,8 +43,8 @@ TEST_CASE("trained_mdp_report: a run that did not fit, on the map") {
         std::string::npos);
   CHECK(text.find("best return of arrive in walk from the training start: "
                   "0.9\n") != std::string::npos);
-  CHECK(text.find("2 did not converge (training failed to fit), 0 converged")
-        != std::string::npos);
+  CHECK(text.find("2 did not converge (training failed to fit), 0 converged") !=
+        std::string::npos);
   CHECK(text.find("    #^.G#\n") != std::string::npos);
   CHECK(text.find("never visited in training (by any seed): x2y1") !=
         std::string::npos);

@@ -100,9 +100,9 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
   out.name = decl.name.text;
   out.span = decl.name.span;
   static const std::vector<std::string> kKeys = {
-      "learner", "init", "optimizer", "lr",      "steps",
-      "seeds",   "data", "features",  "evidence",
-      "mdp",     "start", "epsilon",  "episodes", "horizon"};
+      "learner", "init",    "optimizer", "lr",       "steps",
+      "seeds",   "data",    "features",  "evidence", "mdp",
+      "start",   "epsilon", "episodes",  "horizon"};
   std::unordered_map<std::string, const ast::Setting*> seen;
   std::vector<Span> feature_spans;
   auto choice = [&](const ast::Setting& s,

@@ -14,8 +14,7 @@ bool MdpOnlyKey(const std::string& key) {
 
 }  // namespace
 
-bool Analyzer::ResolveMdpTrainingSetting(const ast::Setting& s,
-                                         Training& out) {
+bool Analyzer::ResolveMdpTrainingSetting(const ast::Setting& s, Training& out) {
   const std::string& key = s.key.text;
   if (!MdpOnlyKey(key)) return false;
   const ast::Literal& v = s.values[0];
@@ -51,8 +50,7 @@ bool Analyzer::ResolveMdpTrainingSetting(const ast::Setting& s,
   return true;
 }
 
-void Analyzer::CheckMdpTraining(const ast::TrainingDecl& decl,
-                                Training& out) {
+void Analyzer::CheckMdpTraining(const ast::TrainingDecl& decl, Training& out) {
   if (out.learner.empty()) return;
   bool init_given = false;
   for (const ast::Setting& s : decl.settings) {
@@ -79,10 +77,10 @@ void Analyzer::CheckMdpTraining(const ast::TrainingDecl& decl,
       for (const ast::Literal& v : s.values) {
         auto it = index.find(v.text);
         if (v.kind == ast::Literal::Kind::kString || it == index.end()) {
-          sink_.Error(file_, v.span, "E002",
-                      fmt::format("'{}' is not a state of mdp '{}' ({})",
-                                  v.text, m.name,
-                                  model_.domains[m.states].name));
+          sink_.Error(
+              file_, v.span, "E002",
+              fmt::format("'{}' is not a state of mdp '{}' ({})", v.text,
+                          m.name, model_.domains[m.states].name));
           continue;
         }
         if (m.mdp.terminal[it->second]) {

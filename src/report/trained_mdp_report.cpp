@@ -52,10 +52,10 @@ std::string FitText(const Model& model, const Claim& claim,
   const Loss& loss = model.losses[claim.loss];
   const std::string& mdp = model.mdps[ev.mdp].name;
   const char* kind = loss.reward ? "return" : "expected loss";
-  std::string out = fmt::format(
-      "  {} {} of {} in {} from the training start: {}\n",
-      loss.reward ? "best" : "least", kind, loss.name, mdp,
-      ExactAndDecimal(ev.optimum));
+  std::string out =
+      fmt::format("  {} {} of {} in {} from the training start: {}\n",
+                  loss.reward ? "best" : "least", kind, loss.name, mdp,
+                  ExactAndDecimal(ev.optimum));
   if (ev.unfit == 0) {
     out += "  fit: every seed's greedy policy reaches it (converged)\n";
     return out;
@@ -64,10 +64,10 @@ std::string FitText(const Model& model, const Claim& claim,
   for (const MdpSeedRun& s : ev.seeds) {
     if (!s.achieves) ++(s.converged ? missed_fitted : missed_unfit);
   }
-  out += fmt::format("  did not converge: {} of {} seeds (greedy policy's {} "
-                     "misses the {})\n",
-                     ev.unfit, ev.seeds.size(), kind,
-                     loss.reward ? "best" : "least");
+  out += fmt::format(
+      "  did not converge: {} of {} seeds (greedy policy's {} "
+      "misses the {})\n",
+      ev.unfit, ev.seeds.size(), kind, loss.reward ? "best" : "least");
   if (missed_fitted + missed_unfit > 0) {
     out += fmt::format(
         "  of the {} seeds that miss {}: {} did not converge (training "
@@ -104,8 +104,8 @@ std::string PolicyText(const Model& model, const Claim& claim,
       run.converged ? "it converged: training fitted the wrong goal"
                     : "it did not converge: training failed to fit");
   if (!mm.grid.empty()) {
-    out += "  on the map (arrows where its runs from the start of " +
-           mm.name + " go):\n";
+    out += "  on the map (arrows where its runs from the start of " + mm.name +
+           " go):\n";
     out += PolicyMapText(mm, run.policy, deployed);
   }
   std::vector<bool> unvisited(m.states, false);
@@ -164,7 +164,8 @@ std::string RenderTrainedMdpText(const Model& model, const ClaimResult& result,
         "{}\n",
         StateNames(m, ev.unvisited, 8), model.losses[claim.loss].name);
   }
-  out += "  per seed (" + goal + " judged exactly; return in the training "
+  out += "  per seed (" + goal +
+         " judged exactly; return in the training "
          "mdp):\n";
   out += SeedTable(model, claim, ev);
   for (const MdpSeedRun& s : ev.seeds) {

@@ -21,8 +21,7 @@ std::string RenderTrainedMdpText(const Model& model, const ClaimResult& result,
 /// Adds the "trained_mdp" object (and, for a failing claim, the
 /// "counterexample") to a claim's JSON.
 void AddTrainedMdpJson(const Model& model, const ClaimResult& result,
-                       const TrainedMdpEvidence& ev,
-                       nlohmann::ordered_json& j);
+                       const TrainedMdpEvidence& ev, nlohmann::ordered_json& j);
 
 }  // namespace aligncheck
 

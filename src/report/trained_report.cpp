@@ -82,8 +82,8 @@ std::string FitText(const Model& model, const Claim& claim, const Data& data,
   size_t missed_fitted = 0, missed_unfit = 0;
   for (const SeedOutcome& s : ev.seeds) {
     if (!s.converged) {
-      runs.push_back(fmt::format("seed {} {}", s.seed,
-                                 ExactAndDecimal(s.greedy_loss)));
+      runs.push_back(
+          fmt::format("seed {} {}", s.seed, ExactAndDecimal(s.greedy_loss)));
     }
     if (!s.achieves) ++(s.converged ? missed_fitted : missed_unfit);
   }

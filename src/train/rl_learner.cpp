@@ -64,8 +64,9 @@ void QEpisode(const RlProblem& p, const RlSetup& setup, SplitMix64& rng,
     ++run.visits[s];
     size_t a;
     if (rng.Unit() < setup.epsilon) {
-      a = std::min(static_cast<size_t>(rng.Unit() * static_cast<double>(p.actions)),
-                   p.actions - 1);
+      a = std::min(
+          static_cast<size_t>(rng.Unit() * static_cast<double>(p.actions)),
+          p.actions - 1);
     } else {
       a = GreedyAt(p, q, s);
     }
@@ -85,8 +86,8 @@ void QEpisode(const RlProblem& p, const RlSetup& setup, SplitMix64& rng,
   ++run.visits[s];
 }
 
-void ReinforceEpisode(const RlProblem& p, const RlSetup& setup,
-                      SplitMix64& rng, RlRun& run) {
+void ReinforceEpisode(const RlProblem& p, const RlSetup& setup, SplitMix64& rng,
+                      RlRun& run) {
   std::vector<double>& theta = run.values;
   std::vector<size_t> states, acts;
   std::vector<double> rewards, probs;
@@ -106,7 +107,8 @@ void ReinforceEpisode(const RlProblem& p, const RlSetup& setup,
   ++run.visits[s];
   size_t steps = states.size();
   std::vector<double> ret(steps + 1, 0.0);
-  for (size_t t = steps; t-- > 0;) ret[t] = rewards[t] + p.discount * ret[t + 1];
+  for (size_t t = steps; t-- > 0;)
+    ret[t] = rewards[t] + p.discount * ret[t + 1];
   double power = 1.0;  // g^t
   for (size_t t = 0; t < steps; ++t) {
     double scale = setup.lr * power * ret[t];

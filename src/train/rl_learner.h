@@ -43,12 +43,12 @@ struct RlProblem {
   size_t states = 0;
   size_t actions = 0;
   double discount = 0.9;
-  std::vector<double> start;     // probability per state (training start)
-  std::vector<bool> terminal;    // per state
-  std::vector<uint32_t> begin;   // per choice, size states * actions + 1
-  std::vector<uint32_t> next;    // successor per transition
-  std::vector<double> prob;      // probability per transition
-  std::vector<double> reward;    // r(s, a, s2) per transition, maximized
+  std::vector<double> start;    // probability per state (training start)
+  std::vector<bool> terminal;   // per state
+  std::vector<uint32_t> begin;  // per choice, size states * actions + 1
+  std::vector<uint32_t> next;   // successor per transition
+  std::vector<double> prob;     // probability per transition
+  std::vector<double> reward;   // r(s, a, s2) per transition, maximized
 };
 
 struct RlSetup {

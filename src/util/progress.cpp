@@ -1,12 +1,11 @@
 // Progress lines on stderr, drawn in place with a carriage return.
 #include "util/progress.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <mutex>
-
-#include <fmt/format.h>
 
 namespace aligncheck {
 namespace {

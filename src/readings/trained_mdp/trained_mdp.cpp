@@ -16,14 +16,12 @@ namespace aligncheck {
 namespace {
 
 std::string Validate(const Model& model, const Claim& claim) {
-  if (claim.loss < 0 || claim.goal < 0 || claim.training < 0 ||
-      claim.mdp < 0) {
+  if (claim.loss < 0 || claim.goal < 0 || claim.training < 0 || claim.mdp < 0) {
     return "internal: claim refers to a missing reward, goal, training or "
            "mdp";
   }
   const Training& t = model.trainings[claim.training];
-  if (t.seed_lo > t.seed_hi || t.episodes <= 0 || t.horizon <= 0 ||
-      t.lr <= 0) {
+  if (t.seed_lo > t.seed_hi || t.episodes <= 0 || t.horizon <= 0 || t.lr <= 0) {
     return "training '" + t.name + "' is incomplete";
   }
   double lr = t.lr.get_d();
@@ -142,18 +140,21 @@ Verdict CheckTrainedMdp(const Model& model, const Claim& claim,
   if (ev.achieving == n) {
     ev.kind = TrainedEvidence::Kind::kSupported;
     v.kind = Verdict::Kind::kHolds;
-    v.reason = n == 1 ? fmt::format("the only seed learns a policy that "
-                                    "achieves {}",
-                                    g)
-                      : fmt::format("all {} seeds learn a policy that "
-                                    "achieves {}",
-                                    n, g);
+    v.reason = n == 1 ? fmt::format(
+                            "the only seed learns a policy that "
+                            "achieves {}",
+                            g)
+                      : fmt::format(
+                            "all {} seeds learn a policy that "
+                            "achieves {}",
+                            n, g);
   } else if (ev.achieving == 0) {
     ev.kind = TrainedEvidence::Kind::kRefuted;
     v.kind = Verdict::Kind::kFails;
-    v.reason = fmt::format("none of the {} seeds learns a policy that "
-                           "achieves {}",
-                           n, g);
+    v.reason = fmt::format(
+        "none of the {} seeds learns a policy that "
+        "achieves {}",
+        n, g);
   } else {
     ev.kind = TrainedEvidence::Kind::kMixed;
     v.kind = Verdict::Kind::kFails;
@@ -161,12 +162,13 @@ Verdict CheckTrainedMdp(const Model& model, const Claim& claim,
                            ev.achieving, n, ev.achieving == 1 ? "s" : "", g);
   }
   if (ev.unfit > 0) {
-    v.reason += fmt::format("; {} of {} seed{} did not converge (greedy "
-                            "policy's {} {} the {} in {})",
-                            ev.unfit, n, n == 1 ? "" : "s",
-                            loss.reward ? "return" : "expected loss",
-                            loss.reward ? "below" : "above",
-                            loss.reward ? "optimum" : "least", mm.name);
+    v.reason += fmt::format(
+        "; {} of {} seed{} did not converge (greedy "
+        "policy's {} {} the {} in {})",
+        ev.unfit, n, n == 1 ? "" : "s",
+        loss.reward ? "return" : "expected loss",
+        loss.reward ? "below" : "above", loss.reward ? "optimum" : "least",
+        mm.name);
   }
   v.evidence = std::move(ev);
   return v;
