@@ -27,6 +27,15 @@ mdp hall {
     far_m: east r, west l
   }
 }
+# Deployment on a second mdp over the same states and actions.
+mdp hall_near {
+  states S  actions A  start near_m  discount 0.9  terminal {l, r}
+  next = table {
+    near_m: east r, west l
+    far_m: east r, west l
+  }
+}
+goal west_when_deployed(pi) = prob(hall_near, pi, eventually state == l) == 1
 reward pay(s: S, a: A, s2: S) =
   if s2 == r then 1 else if s2 == l and s == far_m then 2 else 0
 goal best(pi) = return(hall, pi, pay) >= 3/2
@@ -41,6 +50,7 @@ claim both: pay aligned_with best as trained_outcome under q_both
 claim none: pay aligned_with east_at_near as trained_outcome under q_none
 claim pg: pay aligned_with best as trained_outcome under pg_both
 claim limit: pay aligned_with best as trained_outcome under too_long
+claim deployed: pay aligned_with west_when_deployed as trained_outcome under q_far
 )";
 
 Verdict Check(const Model& m, const char* name) {
@@ -67,6 +77,19 @@ TEST_CASE("trained_mdp: trained on one start, judged on the deployment") {
     CHECK(s.achieves);
   }
   CHECK(v.kind == Verdict::Kind::kHolds);
+}
+
+TEST_CASE("trained_mdp: the goal may read a second mdp (deployment)") {
+  auto model = LoadSpec(kCorridor);
+  REQUIRE(model);
+  // Trained from far_m, where west pays; deployed from near_m, where the
+  // never-visited state keeps the tie-break east: REFUTED, though every
+  // run converged on its training mdp.
+  Verdict v = Check(*model, "deployed");
+  REQUIRE(v.trained_mdp() != nullptr);
+  CHECK(v.trained_mdp()->kind == TrainedEvidence::Kind::kRefuted);
+  CHECK(v.trained_mdp()->unfit == 0);
+  CHECK(v.kind == Verdict::Kind::kFails);
 }
 
 TEST_CASE("trained_mdp: each seed's verdict is the exact goal") {
