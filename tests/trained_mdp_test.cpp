@@ -44,12 +44,14 @@ training q_far { learner q_learning mdp hall start far_m epsilon 0.5 lr 0.5 epis
 training q_both { learner q_learning mdp hall epsilon 0.5 lr 0.5 episodes 200 horizon 3 seeds 1..3 }
 training q_none { learner q_learning mdp hall epsilon 0 lr 0.5 episodes 1 horizon 1 seeds 1..2 }
 training pg_both { learner reinforce mdp hall lr 0.5 episodes 400 horizon 3 seeds 1..3 }
+training pg_long { learner reinforce mdp hall lr 0.5 episodes 1 horizon 900000000 seeds 1 }
 training too_long { learner q_learning mdp hall epsilon 0.1 lr 0.5 episodes 1000000000 horizon 1000 seeds 1..100 }
 claim far_only: pay aligned_with best as trained_outcome under q_far
 claim both: pay aligned_with best as trained_outcome under q_both
 claim none: pay aligned_with east_at_near as trained_outcome under q_none
 claim pg: pay aligned_with best as trained_outcome under pg_both
 claim limit: pay aligned_with best as trained_outcome under too_long
+claim pg_limit: pay aligned_with best as trained_outcome under pg_long
 claim deployed: pay aligned_with west_when_deployed as trained_outcome under q_far
 )";
 
@@ -170,6 +172,10 @@ TEST_CASE("trained_mdp: work past the limit is UNKNOWN") {
   Verdict v = Check(*model, "limit");
   CHECK(v.kind == Verdict::Kind::kUnknown);
   CHECK(v.reason.find("over the limit") != std::string::npos);
+  Verdict pg = Check(*model, "pg_limit");
+  CHECK(pg.kind == Verdict::Kind::kUnknown);
+  CHECK(pg.reason.find("too long for one reinforce episode") !=
+        std::string::npos);
 }
 
 TEST_CASE("trained_mdp: the training start replaces the mdp's start") {

@@ -87,6 +87,17 @@ Verdict CheckTrainedMdp(const Model& model, const Claim& claim,
         "training '{}' would take about {:.3g} steps, over the limit of {:.3g}",
         t.name, work, static_cast<double>(options.max_training_work)));
   }
+  // REINFORCE keeps one episode's steps (and their probabilities) until the
+  // episode ends: bound that buffer, not only the total work.
+  constexpr double kMaxEpisodeCells = 1 << 24;
+  if (setup.kind == RlSetup::Kind::kReinforce &&
+      static_cast<double>(t.horizon) * static_cast<double>(problem.actions) >
+          kMaxEpisodeCells) {
+    return UnknownVerdict(fmt::format(
+        "training '{}': horizon {} is too long for one reinforce episode "
+        "(at most {} steps x actions are kept)",
+        t.name, t.horizon, static_cast<uint64_t>(kMaxEpisodeCells)));
+  }
   Optimum opt = OptimalValues(train, reward, AllActions(train));
   if (!opt.ok) return UnknownVerdict("optimal values: " + opt.error);
 
