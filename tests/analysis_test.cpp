@@ -661,7 +661,7 @@ TEST_CASE("analysis: training settings are checked [E002, E011, E012]") {
       "spec.align:14:11: error: unknown learner 'softmax' [E012]\n"
       "  learner softmax\n"
       "          ^~~~~~~\n"
-      "help: expected one of 'softmax_table', 'linear'\n"
+      "help: expected one of 'softmax_table', 'linear', 'q_learning', 'reinforce'\n"
       "spec.align:15:3: error: unknown training setting 'seed' [E002]\n"
       "  seed 1\n"
       "  ^~~~\n"

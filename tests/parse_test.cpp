@@ -482,7 +482,8 @@ TEST_CASE("parse: recovery skips to a line starting with a keyword") {
   CHECK(sorted[0].message == "expected number, got identifier 'b'");
   CHECK(sorted[1].message ==
         "expected a setting (learner, init, optimizer, lr, steps, seeds, "
-        "data, features, evidence) or '}', got ','");
+        "data, features, evidence, mdp, start, epsilon, episodes, horizon) "
+        "or '}', got ','");
   REQUIRE(p.spec.decls.size() == 1);
   CHECK(std::get<ast::FnDecl>(p.spec.decls[0]).name.text == "f");
 }

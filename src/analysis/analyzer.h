@@ -105,6 +105,11 @@ class Analyzer {
   void ResolveData(const ast::DataDecl& decl, Data& out);
   void ResolvePhysical(const ast::PhysicalDecl& decl, PhysicalModel& out);
   void ResolveTraining(const ast::TrainingDecl& decl, Training& out);
+  // resolve_training_mdp.cpp: learners over an mdp.
+  bool ResolveMdpTrainingSetting(const ast::Setting& s, Training& out);
+  void CheckMdpTraining(const ast::TrainingDecl& decl, Training& out);
+  void ResolveTrainedMdpClaim(const ast::ClaimDecl& decl, int loss,
+                              Claim& out);
   // resolve_physical.cpp: machine arithmetic, sensor channels, thresholds.
   void ResolveArithmetic(const ast::PhysicalStmt& stmt, PhysicalModel& out);
   bool ResolveSensorTarget(const ast::PhysicalDecl& decl,

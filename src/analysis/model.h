@@ -241,6 +241,17 @@ struct Training {
   /// `evidence "..."`: citations about a real system, shown, never checked.
   std::vector<std::string> evidence;
   Span span;
+  /// Learners over an mdp (q_learning, reinforce): `mdp M`, and `start s1
+  /// s2 ...`, the training's start states, weighed equally (empty: the
+  /// mdp's own start distribution).
+  int mdp = -1;
+  std::vector<uint32_t> start;
+  Rational epsilon;  // q_learning
+  int64_t episodes = 0;
+  int64_t horizon = 0;
+  bool OverMdp() const {
+    return learner == "q_learning" || learner == "reinforce";
+  }
 };
 
 struct Agent {
@@ -257,6 +268,7 @@ struct Claim {
   /// a relation between two rewards.
   enum class Reading {
     kIdealized, kPhysical, kTrained, kAgent, kStory, kMdpIdealized, kRelation,
+    kTrainedMdp,
   };
   /// As written after `expect` (one enum from the parser to the reports);
   /// kSupported, kRefuted and kMixed name a trained_outcome verdict exactly.
@@ -277,7 +289,7 @@ struct Claim {
   // kPhysical
   int model = -1;
   Rational threshold;
-  // kTrained
+  // kTrained, kTrainedMdp (`mdp` is then the training's mdp)
   int training = -1;
   // kStory: index into Model::stories
   int story = -1;

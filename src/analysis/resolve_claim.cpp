@@ -243,7 +243,9 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
       out.reading = Claim::Reading::kTrained;
       if (decl.training) {
         out.training = FindDecl(*decl.training, DeclKind::kTraining);
-        if (out.training >= 0 && loss >= 0) {
+        if (out.training >= 0 && model_.trainings[out.training].OverMdp()) {
+          ResolveTrainedMdpClaim(decl, loss, out);
+        } else if (out.training >= 0 && loss >= 0) {
           int data = model_.trainings[out.training].data;
           const Loss& l = model_.losses[loss];
           if (data >= 0 && data_ok_[data] &&
@@ -261,7 +263,8 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
       break;
   }
   if (loss >= 0 && model_.losses[loss].successor != kNoDomain &&
-      out.reading != Claim::Reading::kMdpIdealized) {
+      out.reading != Claim::Reading::kMdpIdealized &&
+      out.reading != Claim::Reading::kTrainedMdp) {
     sink_.Error(file_, decl.subject.span, "E005",
                 fmt::format("{} '{}' depends on the successor state: it is "
                             "only meaningful over an mdp",
@@ -269,6 +272,7 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
   }
   if (out.goal >= 0 && goal_sig_ok_[out.goal] &&
       out.reading != Claim::Reading::kMdpIdealized &&
+      out.reading != Claim::Reading::kTrainedMdp &&
       UsesRuns(model_.goals[out.goal].body)) {
     sink_.Error(file_, decl.goal.span, "E005",
                 fmt::format("goal '{}' is about runs of an mdp "

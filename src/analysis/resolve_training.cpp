@@ -100,8 +100,9 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
   out.name = decl.name.text;
   out.span = decl.name.span;
   static const std::vector<std::string> kKeys = {
-      "learner", "init", "optimizer", "lr",      "steps",
-      "seeds",   "data", "features",  "evidence"};
+      "learner", "init",    "optimizer", "lr",       "steps",
+      "seeds",   "data",    "features",  "evidence", "mdp",
+      "start",   "epsilon", "episodes",  "horizon"};
   std::unordered_map<std::string, const ast::Setting*> seen;
   std::vector<Span> feature_spans;
   auto choice = [&](const ast::Setting& s,
@@ -150,7 +151,7 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
       continue;
     }
     const std::string& key = s.key.text;
-    bool multi = key == "features" || key == "evidence";
+    bool multi = key == "features" || key == "evidence" || key == "start";
     if (s.values.empty() || (!multi && s.values.size() != 1)) {
       sink_.Error(file_, s.key.span, "E004",
                   fmt::format("setting '{}' takes {}, got {}", key,
@@ -160,7 +161,8 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
     }
     const ast::Literal& v = s.values[0];
     if (key == "learner") {
-      choice(s, {"softmax_table", "linear"}, "learner", out.learner);
+      choice(s, {"softmax_table", "linear", "q_learning", "reinforce"},
+             "learner", out.learner);
     } else if (key == "init") {
       choice(s, {"random", "zero"}, "init", out.init);
     } else if (key == "optimizer") {
@@ -219,6 +221,7 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
       } else {
         out.data = FindDecl(ast::Name{v.text, v.span}, DeclKind::kData);
       }
+    } else if (ResolveMdpTrainingSetting(s, out)) {
     } else if (key == "features") {
       for (const ast::Literal& f : s.values) {
         if (f.kind != ast::Literal::Kind::kName) {
@@ -238,11 +241,17 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
   // A training with evidence and no learner describes a real system: it
   // cites results instead of running a toy.
   bool real_system = seen.count("evidence") != 0 && seen.count("learner") == 0;
-  for (const char* required : {"learner", "lr", "steps", "seeds", "data"}) {
-    if (!real_system && seen.count(required) == 0) {
+  std::vector<const char*> required = {"learner", "lr", "steps", "seeds",
+                                       "data"};
+  if (out.OverMdp()) {
+    required = {"learner", "mdp", "lr", "episodes", "horizon", "seeds"};
+    if (out.learner == "q_learning") required.push_back("epsilon");
+  }
+  for (const char* key : required) {
+    if (!real_system && seen.count(key) == 0) {
       sink_.Error(
           file_, decl.name.span, "E012",
-          fmt::format("training '{}' has no '{}' setting", out.name, required));
+          fmt::format("training '{}' has no '{}' setting", out.name, key));
     }
   }
   if (out.data >= 0 && data_ok_[out.data]) {
@@ -266,6 +275,7 @@ void Analyzer::ResolveTraining(const ast::TrainingDecl& decl, Training& out) {
                             out.name));
   }
   ResolveTrainingExtras(decl, out);
+  CheckMdpTraining(decl, out);
 }
 
 }  // namespace aligncheck

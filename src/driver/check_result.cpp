@@ -7,8 +7,9 @@ namespace {
 // `expect supported|refuted|mixed` names the trained verdict exactly.
 bool TrainedAsExpected(Claim::Expect expect, const Verdict& v) {
   const TrainedEvidence* trained = v.trained();
-  if (trained == nullptr) return false;
-  switch (trained->kind) {
+  const TrainedMdpEvidence* over_mdp = v.trained_mdp();
+  if (trained == nullptr && over_mdp == nullptr) return false;
+  switch (trained != nullptr ? trained->kind : over_mdp->kind) {
     case TrainedEvidence::Kind::kSupported:
       return expect == Claim::Expect::kSupported;
     case TrainedEvidence::Kind::kRefuted:

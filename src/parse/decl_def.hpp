@@ -115,7 +115,8 @@ word_parser const arithmetic_word("arithmetic", "'arithmetic'");
 word_parser const implemented_word("implemented", "'implemented'");
 word_parser const signedness_word("signed unsigned", "'signed' or 'unsigned'");
 word_parser const setting_key(
-    "learner init optimizer lr steps seeds data features evidence",
+    "learner init optimizer lr steps seeds data features evidence mdp start "
+    "epsilon episodes horizon",
     "a setting");
 word_parser const loss_word("loss reward", "'loss' or 'reward'");
 word_parser const preposition_word("in of", "'in' or 'of'");
@@ -198,7 +199,7 @@ x3::rule<d_stmts_close_class> const stmts_close =
 x3::rule<d_setting_class, x3ast::setting> const setting = "a setting";
 x3::rule<d_settings_close_class> const settings_close =
     "a setting (learner, init, optimizer, lr, steps, seeds, data, features, "
-    "evidence) or '}'";
+    "evidence, mdp, start, epsilon, episodes, horizon) or '}'";
 x3::rule<d_agent_target_class, x3ast::agent_target> const agent_target =
     "'in' or 'of'";
 x3::rule<d_reading_class, x3ast::reading> const reading = "'as'";

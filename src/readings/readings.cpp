@@ -8,6 +8,7 @@
 #include "readings/relations/relations.h"
 #include "readings/trained/story.h"
 #include "readings/trained/trained.h"
+#include "readings/trained_mdp/trained_mdp.h"
 
 namespace aligncheck {
 
@@ -27,6 +28,7 @@ const std::vector<ReadingEngine>& ReadingEngines() {
       {R::kStory, "story", &CheckStory},
       {R::kMdpIdealized, "idealized_minimizer", &CheckMdpClaim},
       {R::kRelation, "relation", &CheckRelationClaim},
+      {R::kTrainedMdp, "trained_outcome", &CheckTrainedMdp},
   };
   return kEngines;
 }

@@ -20,6 +20,9 @@ const char* VerdictName(Verdict::Kind kind) {
 
 const char* VerdictLabel(const Verdict& v) {
   if (const TrainedEvidence* t = v.trained()) return TrainedKindName(t->kind);
+  if (const TrainedMdpEvidence* t = v.trained_mdp()) {
+    return TrainedKindName(t->kind);
+  }
   return VerdictName(v.kind);
 }
 

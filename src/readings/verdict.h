@@ -13,6 +13,7 @@
 #include "readings/relations/relation_evidence.h"
 #include "readings/trained/story_evidence.h"
 #include "readings/trained/trained_evidence.h"
+#include "readings/trained_mdp/trained_mdp_evidence.h"
 
 namespace aligncheck {
 
@@ -24,7 +25,7 @@ namespace aligncheck {
 using Evidence =
     std::variant<std::monostate, IdealizedEvidence, PhysicalEvidence,
                  TrainedEvidence, StoryEvidence, MdpEvidence, RelationEvidence,
-                 ShapingEvidence>;
+                 ShapingEvidence, TrainedMdpEvidence>;
 
 struct Verdict {
   enum class Kind { kHolds, kFails, kUnknown };
@@ -62,6 +63,9 @@ struct Verdict {
   }
   const ShapingEvidence* shaping() const {
     return std::get_if<ShapingEvidence>(&evidence);
+  }
+  const TrainedMdpEvidence* trained_mdp() const {
+    return std::get_if<TrainedMdpEvidence>(&evidence);
   }
 };
 

@@ -13,6 +13,7 @@
 #include "report/story_report.h"
 #include "report/table_text.h"
 #include "report/trained_report.h"
+#include "report/trained_mdp_report.h"
 
 namespace aligncheck {
 namespace {
@@ -48,6 +49,9 @@ struct TextRenderer {
   std::string operator()(const ShapingEvidence& ev) const {
     return RenderShapingText(model, result, ev, options);
   }
+  std::string operator()(const TrainedMdpEvidence& ev) const {
+    return RenderTrainedMdpText(model, result, ev, options);
+  }
 };
 
 struct JsonRenderer {
@@ -76,6 +80,9 @@ struct JsonRenderer {
   }
   void operator()(const ShapingEvidence& ev) const {
     AddShapingJson(model, result, ev, j);
+  }
+  void operator()(const TrainedMdpEvidence& ev) const {
+    AddTrainedMdpJson(model, result, ev, j);
   }
 };
 

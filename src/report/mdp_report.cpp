@@ -52,16 +52,7 @@ std::string RunText(const Mdp& m, const MdpEvidence& ev) {
 /// The policy drawn on the map of a grid mdp: arrows where it acts and the
 /// run reaches, the map's own characters elsewhere.
 std::string MapText(const MdpModel& mm, const MdpEvidence& ev) {
-  std::vector<std::string> rows = mm.grid;
-  static const char kArrow[] = {'^', 'v', '<', '>', 'o'};
-  for (uint32_t s = 0; s < mm.cell_at.size(); ++s) {
-    auto [r, c] = mm.cell_at[s];
-    if (mm.mdp.terminal[s] || !ev.reached[s]) continue;
-    rows[r][c] = kArrow[std::min<uint32_t>((*ev.policy)[s], 4)];
-  }
-  std::string out;
-  for (const std::string& row : rows) out += "    " + row + "\n";
-  return out;
+  return PolicyMapText(mm, *ev.policy, ev.reached);
 }
 
 std::string PolicyNoun(const Claim& claim, bool plural) {
@@ -88,6 +79,20 @@ std::string CensusLine(const Model& model, const Claim& claim,
 }
 
 }  // namespace
+
+std::string PolicyMapText(const MdpModel& mm, const Policy& pi,
+                          const std::vector<bool>& shown) {
+  std::vector<std::string> rows = mm.grid;
+  static const char kArrow[] = {'^', 'v', '<', '>', 'o'};
+  for (uint32_t s = 0; s < mm.cell_at.size(); ++s) {
+    auto [r, c] = mm.cell_at[s];
+    if (mm.mdp.terminal[s] || !shown[s]) continue;
+    rows[r][c] = kArrow[std::min<uint32_t>(pi[s], 4)];
+  }
+  std::string out;
+  for (const std::string& row : rows) out += "    " + row + "\n";
+  return out;
+}
 
 std::string RenderMdpText(const Model& model, const ClaimResult& result,
                           const MdpEvidence& ev, const TextOptions& options) {

@@ -29,6 +29,11 @@ std::string MdpMessage(const Model& model, const ClaimResult& result,
 void AddMdpJson(const Model& model, const ClaimResult& result,
                 const MdpEvidence& ev, nlohmann::ordered_json& j);
 
+/// The map of a grid mdp with `pi` drawn as arrows (^ v < > o) at the
+/// non-terminal states marked in `shown`, the map elsewhere; each row
+/// indented by four spaces. REQUIRES: !mm.grid.empty().
+std::string PolicyMapText(const MdpModel& mm, const Policy& pi,
+                          const std::vector<bool>& shown);
 
 }  // namespace aligncheck
 

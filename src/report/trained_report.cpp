@@ -8,6 +8,7 @@
 
 #include "analysis/eval.h"
 #include "report/evidence_report.h"
+#include "report/exact_text.h"
 #include "solve/goal_shape.h"
 
 namespace aligncheck {
@@ -36,6 +37,9 @@ Json TrainedJson(const Model& model, const Claim& claim,
   Json ungraded = Json::array();
   for (uint32_t x : ev.ungraded) ungraded.push_back(in.values[x]);
   j["ungraded"] = std::move(ungraded);
+  j["best_expected_value"] = FormatRational(ev.best_loss);
+  j["best_expected_value_decimal"] = Decimal(ev.best_loss);
+  j["not_converged"] = ev.unfit;
   Json runs = Json::array();
   for (const SeedOutcome& s : ev.seeds) {
     Json run;
@@ -48,6 +52,9 @@ Json TrainedJson(const Model& model, const Claim& claim,
       argmax[in.values[x]] = std::move(tied);
     }
     run["argmax"] = std::move(argmax);
+    run["greedy_expected_value"] = FormatRational(s.greedy_loss);
+    run["greedy_expected_value_decimal"] = Decimal(s.greedy_loss);
+    run["converged"] = s.converged;
     if (!s.achieves)
       run["violating_policy"] = PolicyJson(model, claim, s.violating);
     runs.push_back(std::move(run));
@@ -57,6 +64,42 @@ Json TrainedJson(const Model& model, const Claim& claim,
       "evidence about the toy learner on this toy domain, not about any real "
       "training run";
   return j;
+}
+
+// Whether training fitted its data: "did not fit" and "fitted the wrong
+// thing" are different failures.
+std::string FitText(const Model& model, const Claim& claim, const Data& data,
+                    const TrainedEvidence& ev) {
+  const Loss& loss = model.losses[claim.loss];
+  const char* best = loss.reward ? "maximum" : "minimum";
+  if (ev.unfit == 0) {
+    return fmt::format(
+        "  fit: every seed's greedy policy reaches the {} expected {} {} on "
+        "{} (converged)\n",
+        best, loss.Word(), ExactAndDecimal(ev.best_loss), data.name);
+  }
+  std::vector<std::string> runs;
+  size_t missed_fitted = 0, missed_unfit = 0;
+  for (const SeedOutcome& s : ev.seeds) {
+    if (!s.converged) {
+      runs.push_back(
+          fmt::format("seed {} {}", s.seed, ExactAndDecimal(s.greedy_loss)));
+    }
+    if (!s.achieves) ++(s.converged ? missed_fitted : missed_unfit);
+  }
+  std::string out = fmt::format(
+      "  did not fit {}: {} of {} seeds (greedy policy's expected {} misses "
+      "the {} {}): {}\n",
+      data.name, ev.unfit, ev.seeds.size(), loss.Word(), best,
+      ExactAndDecimal(ev.best_loss), JoinNames(runs));
+  if (missed_fitted + missed_unfit > 0) {
+    out += fmt::format(
+        "  of the {} seeds that miss {}: {} did not fit {} (training failed), "
+        "{} fitted it (the wrong policy)\n",
+        missed_fitted + missed_unfit, model.goals[claim.goal].name,
+        missed_unfit, data.name, missed_fitted);
+  }
+  return out;
 }
 
 }  // namespace
@@ -69,7 +112,8 @@ std::string RenderTrainedText(const Model& model, const ClaimResult& result,
   const Data& data = model.data[t.data];
   const Goal& goal = model.goals[claim.goal];
   const Domain& in = model.domains[model.losses[claim.loss].input];
-  std::string out = "  " + v.reason + "\n";
+  // The fit right below the verdict's reason: part of its summary.
+  std::string out = "  " + v.reason + "\n" + FitText(model, claim, data, ev);
   std::string features;
   if (t.learner == "linear") {
     std::vector<std::string> names;

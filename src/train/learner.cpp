@@ -4,34 +4,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "train/splitmix.h"
+
 namespace aligncheck {
-namespace {
-
-// splitmix64: a tiny generator whose output is fixed by its definition.
-class SplitMix64 {
- public:
-  explicit SplitMix64(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in (0, 1]: never 0, so the logarithm below is finite.
-  double Uniform() {
-    return static_cast<double>((Next() >> 11) + 1) * 0x1.0p-53;
-  }
-  double Normal() {
-    double u1 = Uniform();
-    double u2 = Uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * M_PI * u2);
-  }
-
- private:
-  uint64_t state_;
-};
-
-}  // namespace
 
 size_t ParamCount(const LearningProblem& p, const LearnerSetup& s) {
   return s.kind == LearnerSetup::Kind::kLinear ? p.outputs * p.features

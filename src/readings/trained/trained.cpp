@@ -10,6 +10,7 @@
 #include "analysis/eval.h"
 #include "readings/problem_checks.h"
 #include "solve/product_search.h"
+#include "util/progress.h"
 
 namespace aligncheck {
 namespace {
@@ -125,7 +126,23 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
   for (size_t x = 0; x < problem.inputs; ++x) {
     if (data.weights[x] == 0) ev.ungraded.push_back(static_cast<uint32_t>(x));
   }
+  // The fit is judged exactly on the minimized loss (-r for a reward).
+  Loss negated;
+  const Loss& minimized = MinimizedLoss(loss, &negated);
+  Policy best(problem.inputs, 0);
+  for (size_t x = 0; x < problem.inputs; ++x) {
+    for (uint32_t y = 1; y < problem.outputs; ++y) {
+      if (minimized.At(x, y, problem.outputs) <
+          minimized.At(x, best[x], problem.outputs)) {
+        best[x] = y;
+      }
+    }
+  }
+  const Rational best_loss = ExpectedLoss(model, minimized, data, best);
+  ev.best_loss = loss.reward ? Rational(-best_loss) : best_loss;
+  Progress progress("training " + t.name, seeds);
   for (int64_t seed = t.seed_lo;; ++seed) {
+    progress.Update(static_cast<uint64_t>(seed - t.seed_lo));
     std::vector<double> params =
         Train(problem, setup, static_cast<uint64_t>(seed));
     std::vector<double> scores = Scores(problem, setup, params);
@@ -141,6 +158,21 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
     out.seed = seed;
     out.argmax = ArgmaxWithTies(problem, scores);
     out.final_loss = SoftmaxLoss(problem, scores);
+    // The worst tie-break: a tie fits only if every tied output does.
+    Policy worst(problem.inputs, 0);
+    for (size_t x = 0; x < problem.inputs; ++x) {
+      worst[x] = out.argmax[x][0];
+      for (uint32_t y : out.argmax[x]) {
+        if (minimized.At(x, y, problem.outputs) >
+            minimized.At(x, worst[x], problem.outputs)) {
+          worst[x] = y;
+        }
+      }
+    }
+    Rational greedy = ExpectedLoss(model, minimized, data, worst);
+    out.converged = greedy == best_loss;
+    out.greedy_loss = loss.reward ? Rational(-greedy) : greedy;
+    if (!out.converged) ++ev.unfit;
     ProductOutcome found =
         FindViolationInProduct(model, goal, out.argmax, options);
     if (found.kind == ProductOutcome::Kind::kUnknown) {

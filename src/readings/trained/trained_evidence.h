@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/model.h"
+#include "util/rational.h"
 
 namespace aligncheck {
 
@@ -23,6 +24,13 @@ struct SeedOutcome {
   /// !achieves: a tie-break that violates the goal, re-checked exactly.
   Policy violating;
   double final_loss = 0;  // expected loss of the softmax policy, float
+  /// The fit, exact: L_D of the greedy policy, in the loss's own terms (for
+  /// a reward its expected reward). A tie counts its worst tie-break.
+  Rational greedy_loss;
+  /// greedy_loss reaches the best value over all policies: training fitted
+  /// its data. false with !achieves: "did not fit", not "fitted the wrong
+  /// thing".
+  bool converged = false;
 };
 
 /// The verdict of a trained_outcome claim on the toy learner.
@@ -34,6 +42,10 @@ struct TrainedEvidence {
   /// Inputs of weight 0 in the training data: no gradient reaches their own
   /// parameters, so what the learner does there is inductive bias or init.
   std::vector<uint32_t> ungraded;
+  /// The best L_D over all deterministic policies (for a reward: the
+  /// highest expected reward), exact, and how many seeds missed it.
+  Rational best_loss;
+  size_t unfit = 0;
   std::string learner;                // "softmax_table over Level x Move", ...
   std::vector<std::string> evidence;  // citations, shown and not checked
 };
