@@ -29,6 +29,13 @@ std::string MdpMessage(const Model& model, const ClaimResult& result,
 void AddMdpJson(const Model& model, const ClaimResult& result,
                 const MdpEvidence& ev, nlohmann::ordered_json& j);
 
+/// Pieces other readings over an mdp reuse: the policy of `ev` drawn on a
+/// grid mdp's map, its run as text, and its state table (at most
+/// `max_rows` rows, 0: all; `optimal_header` names the third column).
+std::string MdpMapText(const MdpModel& mm, const MdpEvidence& ev);
+std::string MdpRunText(const Mdp& m, const MdpEvidence& ev);
+std::string MdpPolicyTable(const Mdp& m, const MdpEvidence& ev,
+                           size_t max_rows, const char* optimal_header);
 
 }  // namespace aligncheck
 
