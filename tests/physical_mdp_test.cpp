@@ -250,3 +250,34 @@ TEST_CASE("physical mdp differential: random models against brute force") {
 
 }  // namespace
 }  // namespace aligncheck
+
+namespace aligncheck {
+namespace {
+
+TEST_CASE("physical mdp: misuse is a located error") {
+  std::string errors;
+  CHECK_FALSE(test::LoadSpec(R"(domain X = {a, b}
+domain Y = {u, v}
+loss l(x: X, y: Y) = if y == u then 0 else 1
+data d = X
+goal g(pi) = forall x in X: pi(x) == u
+physical m {
+  register computes l on d
+  channel c when x == a: register := 0
+}
+)",
+                             &errors));
+  CHECK(errors.find("spec.align:8:18: error: a `when` condition is over an "
+                    "mdp's state and action, and physical model 'm' "
+                    "computes its register on data [E005]") !=
+        std::string::npos);
+  CHECK_FALSE(test::LoadSpec(std::string(kDesk) + R"(
+claim wrong_word: progress aligned_with works as physical_only via p below 1
+)",
+                             &errors));
+  CHECK(errors.find("physical model 'p' observes the reward 'progress': its "
+                    "claims say `above T` [E005]") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace aligncheck
