@@ -1,6 +1,8 @@
 // The physical reading over an mdp and its agents: observed rewards on a
 // hand-checked model, and a differential test of the engine against
 // brute force over every behaviour (policy x channel subset).
+#include "readings/physical_mdp/physical_mdp.h"
+
 #include <doctest/doctest.h>
 
 #include <random>
@@ -11,7 +13,6 @@
 #include "load_spec.h"
 #include "mdp/returns.h"
 #include "readings/physical_mdp/observed_reward.h"
-#include "readings/physical_mdp/physical_mdp.h"
 
 namespace aligncheck {
 namespace {
@@ -135,7 +136,8 @@ std::string RandomSpec(uint32_t seed, bool reward_register) {
       << "(s: S, a: A) = table {\n";
     for (int i = 0; i < n; ++i) {
       s << "  s" << i << ":";
-      for (int a = 0; a < k; ++a) s << (a ? "," : "") << " a" << a << " " << pick(4);
+      for (int a = 0; a < k; ++a)
+        s << (a ? "," : "") << " a" << a << " " << pick(4);
       s << "\n";
     }
     s << "}\n";
@@ -143,8 +145,8 @@ std::string RandomSpec(uint32_t seed, bool reward_register) {
   table("r");
   table("truth");
   s << "goal g(pi) = return(M, pi, truth) " << (reward_register ? ">= " : "<= ")
-    << pick(5) << (pick(2) ? " and prob(M, pi, eventually state == s1) >= 0.5"
-                            : "")
+    << pick(5)
+    << (pick(2) ? " and prob(M, pi, eventually state == s1) >= 0.5" : "")
     << "\n";
   int channels = pick(4);
   s << "physical P {\n  register computes r on M\n";
@@ -156,9 +158,15 @@ std::string RandomSpec(uint32_t seed, bool reward_register) {
         << (pick(2) ? 0 : 1);
     }
     switch (pick(3)) {
-      case 0: s << ": register := " << pick(6) << "\n"; break;
-      case 1: s << ": r(x, y) := if x == s0 then " << pick(6) << " else 1\n"; break;
-      default: s << ": sensor(x) := s" << pick(n) << "\n"; break;
+      case 0:
+        s << ": register := " << pick(6) << "\n";
+        break;
+      case 1:
+        s << ": r(x, y) := if x == s0 then " << pick(6) << " else 1\n";
+        break;
+      default:
+        s << ": sensor(x) := s" << pick(n) << "\n";
+        break;
     }
   }
   s << "}\n";
@@ -202,8 +210,8 @@ Oracle BruteForce(const Model& model, const Claim& claim, bool agent) {
   Oracle o;
   o.best = all.front().second;
   for (const auto& [pi, v] : all) o.best = std::max(o.best, v);
-  Rational bound = agent ? o.best
-                         : (reg.reward ? claim.threshold : -claim.threshold);
+  Rational bound =
+      agent ? o.best : (reg.reward ? claim.threshold : -claim.threshold);
   for (const auto& [pi, v] : all) {
     if (v < bound) continue;
     o.reachable = true;

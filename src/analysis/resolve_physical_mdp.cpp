@@ -60,8 +60,7 @@ bool Analyzer::ResolveMdpChannel(const ast::PhysicalStmt& stmt,
                     "a channel target's arguments must be variable names");
         return false;
       }
-      scopes_.push_back(
-          {target.args[i].text, params[i], static_cast<int>(i)});
+      scopes_.push_back({target.args[i].text, params[i], static_cast<int>(i)});
     }
   } else if (is_call && target.text == "sensor" &&
              Lookup("sensor") == nullptr) {
@@ -83,9 +82,9 @@ bool Analyzer::ResolveMdpChannel(const ast::PhysicalStmt& stmt,
         fmt::format("over mdp '{}' a channel writes `register`, the reward "
                     "code `{}(...)` or `sensor(s)`, not '{}'",
                     m.name, reg.name, target.text));
-    d.help.push_back(fmt::format(
-        "physical model '{}' computes its register on mdp '{}'", out.name,
-        m.name));
+    d.help.push_back(
+        fmt::format("physical model '{}' computes its register on mdp '{}'",
+                    out.name, m.name));
     return false;
   }
   max_slots_ = static_cast<int>(scopes_.size());
@@ -136,12 +135,13 @@ void Analyzer::ResolvePhysicalMdp(const ast::PhysicalDecl& decl,
         break;
       case ast::PhysicalStmt::Kind::kArithmetic:
       case ast::PhysicalStmt::Kind::kImplemented:
-        sink_.Error(file_, stmt.span, "E005",
-                    fmt::format("`{}` is not supported in a physical model "
-                                "over an mdp",
-                                stmt.kind == ast::PhysicalStmt::Kind::kArithmetic
-                                    ? "arithmetic"
-                                    : "implemented"));
+        sink_.Error(
+            file_, stmt.span, "E005",
+            fmt::format("`{}` is not supported in a physical model "
+                        "over an mdp",
+                        stmt.kind == ast::PhysicalStmt::Kind::kArithmetic
+                            ? "arithmetic"
+                            : "implemented"));
         break;
       case ast::PhysicalStmt::Kind::kChannel: {
         has_channels = true;
@@ -151,9 +151,9 @@ void Analyzer::ResolvePhysicalMdp(const ast::PhysicalDecl& decl,
         auto [it, inserted] =
             channel_names.emplace(channel.name, stmt.names[0].span);
         if (!inserted) {
-          Diagnostic& d = sink_.Error(
-              file_, stmt.names[0].span, "E003",
-              fmt::format("duplicate channel '{}'", channel.name));
+          Diagnostic& d =
+              sink_.Error(file_, stmt.names[0].span, "E003",
+                          fmt::format("duplicate channel '{}'", channel.name));
           d.notes.push_back(fmt::format("previous declaration at {}",
                                         At(*file_, it->second)));
         }
@@ -177,8 +177,7 @@ void Analyzer::ResolvePhysicalMdp(const ast::PhysicalDecl& decl,
     d.span = decl.name.span;
     d.id = "AC005";
     d.message = fmt::format(
-        "physical model '{}' declares neither channels nor `closed`",
-        out.name);
+        "physical model '{}' declares neither channels nor `closed`", out.name);
     d.help.push_back(
         "say `closed` if nothing but the world can change the register");
     sink_.Add(std::move(d));

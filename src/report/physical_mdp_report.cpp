@@ -20,7 +20,8 @@ std::string ChannelNames(const Model& model, const PhysicalMdpEvidence& ev,
   if (channels.empty()) return "none";
   std::string out;
   for (size_t i = 0; i < channels.size(); ++i) {
-    out += (i ? ", " : "") + model.physical[ev.model].channels[channels[i]].name;
+    out +=
+        (i ? ", " : "") + model.physical[ev.model].channels[channels[i]].name;
   }
   return out;
 }
@@ -47,16 +48,15 @@ std::string Subject(const Model& model, const ClaimResult& result,
 std::string OptimaLines(const Model& model, const PhysicalMdpEvidence& ev) {
   if (ev.model < 0) return "";
   std::vector<std::vector<std::string>> rows = {
-      {"channels used", fmt::format("{} observed {}", ev.loss_sense
-                                                          ? "least"
-                                                          : "best",
-                                    Quantity(ev))}};
+      {"channels used",
+       fmt::format("{} observed {}", ev.loss_sense ? "least" : "best",
+                   Quantity(ev))}};
   for (const ObservedOptimum& o : ev.optima) {
-    rows.push_back({ChannelNames(model, ev, o.channels),
-                    ExactAndDecimal(o.best)});
+    rows.push_back(
+        {ChannelNames(model, ev, o.channels), ExactAndDecimal(o.best)});
   }
-  return fmt::format("  observed {} of {} per channel subset:\n",
-                     Quantity(ev), model.losses[ev.reward].name) +
+  return fmt::format("  observed {} of {} per channel subset:\n", Quantity(ev),
+                     model.losses[ev.reward].name) +
          Columns(rows, "    ");
 }
 
@@ -73,8 +73,7 @@ std::string Behaviours(const PhysicalMdpEvidence& ev) {
 
 }  // namespace
 
-std::string RenderPhysicalMdpText(const Model& model,
-                                  const ClaimResult& result,
+std::string RenderPhysicalMdpText(const Model& model, const ClaimResult& result,
                                   const PhysicalMdpEvidence& ev,
                                   const TextOptions& options) {
   const Claim& claim = *result.claim;
@@ -82,9 +81,9 @@ std::string RenderPhysicalMdpText(const Model& model,
   const MdpModel& mm = model.mdps[ev.mdp];
   const std::string& goal = model.goals[claim.goal].name;
   const std::string& reward = model.losses[ev.reward].name;
-  std::string who =
-      ev.model >= 0 ? fmt::format("a behaviour of {}", model.physical[ev.model].name)
-                    : std::string("a policy");
+  std::string who = ev.model >= 0 ? fmt::format("a behaviour of {}",
+                                                model.physical[ev.model].name)
+                                  : std::string("a policy");
   std::string out;
   if (ev.agent) {
     if (ev.model >= 0) {
@@ -119,17 +118,19 @@ std::string RenderPhysicalMdpText(const Model& model,
             ExactAndDecimal(ev.bound), goal, v.method);
       }
       if (v.vacuous && !ev.unreachable) {
-        out += fmt::format("  note: {} holds for every policy, so this says "
-                           "nothing about {}\n",
-                           goal, reward);
+        out += fmt::format(
+            "  note: {} holds for every policy, so this says "
+            "nothing about {}\n",
+            goal, reward);
       }
       break;
     case Verdict::Kind::kFails: {
       const MdpEvidence& run = *ev.run;
       if (ev.agent) {
-        out += fmt::format("  counterexample: an optimal behaviour that "
-                           "violates {}\n",
-                           goal);
+        out += fmt::format(
+            "  counterexample: an optimal behaviour that "
+            "violates {}\n",
+            goal);
       } else {
         out += fmt::format(
             "  counterexample: {} with an observed {} {} {} that violates "
@@ -137,8 +138,8 @@ std::string RenderPhysicalMdpText(const Model& model,
             who, Quantity(ev), AtLeast(ev), ExactAndDecimal(ev.bound), goal);
       }
       if (ev.model >= 0) {
-        out += fmt::format("    channels used: {}", ChannelNames(model, ev,
-                                                                 ev.channels));
+        out += fmt::format("    channels used: {}",
+                           ChannelNames(model, ev, ev.channels));
         if (ev.channels_acting != ev.channels) {
           out += fmt::format(" (acting where the policy goes: {})",
                              ChannelNames(model, ev, ev.channels_acting));
@@ -149,9 +150,9 @@ std::string RenderPhysicalMdpText(const Model& model,
         out += "  on the map (arrows where the policy's runs go):\n";
         out += MdpMapText(mm, run);
       }
-      out += MdpPolicyTable(mm.mdp, run, options.max_rows,
-                            ev.model >= 0 ? "observed-optimal actions"
-                                          : "optimal actions");
+      out += MdpPolicyTable(
+          mm.mdp, run, options.max_rows,
+          ev.model >= 0 ? "observed-optimal actions" : "optimal actions");
       if (!run.run_prefix.empty() || !run.run_cycle.empty()) {
         out += "  run: " + MdpRunText(mm.mdp, run) + "\n";
       }
@@ -167,10 +168,9 @@ std::string RenderPhysicalMdpText(const Model& model,
         out += fmt::format("  {} = {}\n", a.text, ExactAndDecimal(a.value));
       }
       if (ev.model >= 0) {
-        out += fmt::format("  observed {} of {} (channels: {}): {}\n",
-                           Quantity(ev), reward,
-                           ChannelNames(model, ev, ev.channels),
-                           ExactAndDecimal(ev.observed));
+        out += fmt::format(
+            "  observed {} of {} (channels: {}): {}\n", Quantity(ev), reward,
+            ChannelNames(model, ev, ev.channels), ExactAndDecimal(ev.observed));
         out += fmt::format("  true {} of {} (no channel): {}\n", Quantity(ev),
                            reward, ExactAndDecimal(ev.honest));
       } else {
@@ -193,9 +193,9 @@ std::string RenderPhysicalMdpText(const Model& model,
 std::string PhysicalMdpMessage(const Model& model, const ClaimResult& result,
                                const PhysicalMdpEvidence& ev) {
   if (result.verdict.kind != Verdict::Kind::kFails || !ev.run) return "";
-  std::string out = fmt::format(
-      ": a behaviour with observed {} {} violates {}", Quantity(ev),
-      ExactAndDecimal(ev.observed), model.goals[result.claim->goal].name);
+  std::string out = fmt::format(": a behaviour with observed {} {} violates {}",
+                                Quantity(ev), ExactAndDecimal(ev.observed),
+                                model.goals[result.claim->goal].name);
   if (ev.model >= 0) {
     out += fmt::format(" (channels: {}; true {}: {})",
                        ChannelNames(model, ev, ev.channels), Quantity(ev),
@@ -208,8 +208,8 @@ void AddPhysicalMdpJson(const Model& model, const ClaimResult& result,
                         const PhysicalMdpEvidence& ev, Json& j) {
   const Mdp& m = model.mdps[ev.mdp].mdp;
   Json out;
-  out["model"] = ev.model >= 0 ? Json(model.physical[ev.model].name)
-                               : Json(nullptr);
+  out["model"] =
+      ev.model >= 0 ? Json(model.physical[ev.model].name) : Json(nullptr);
   out["mdp"] = model.mdps[ev.mdp].name;
   out["observes"] = model.losses[ev.reward].name;
   out["sense"] = ev.loss_sense ? "loss" : "reward";
@@ -219,7 +219,8 @@ void AddPhysicalMdpJson(const Model& model, const ClaimResult& result,
   Json optima = Json::array();
   auto names = [&](const std::vector<int>& channels) {
     Json a = Json::array();
-    for (int c : channels) a.push_back(model.physical[ev.model].channels[c].name);
+    for (int c : channels)
+      a.push_back(model.physical[ev.model].channels[c].name);
     return a;
   };
   for (const ObservedOptimum& o : ev.optima) {
@@ -228,14 +229,16 @@ void AddPhysicalMdpJson(const Model& model, const ClaimResult& result,
                       {"decimal", Decimal(o.best)}});
   }
   out["optima"] = std::move(optima);
-  out["behaviours"] = ev.counted ? Json(FormatCount(ev.reaching)) : Json(nullptr);
+  out["behaviours"] =
+      ev.counted ? Json(FormatCount(ev.reaching)) : Json(nullptr);
   if (result.verdict.kind == Verdict::Kind::kFails && ev.run) {
     const MdpEvidence& run = *ev.run;
     Json cx;
     Json policy = Json::object();
     Json reached = Json::array();
     for (uint32_t s = 0; s < m.states; ++s) {
-      if (!m.terminal[s]) policy[m.StateName(s)] = m.ActionName((*run.policy)[s]);
+      if (!m.terminal[s])
+        policy[m.StateName(s)] = m.ActionName((*run.policy)[s]);
       if (run.reached[s]) reached.push_back(m.StateName(s));
     }
     cx["policy"] = policy;

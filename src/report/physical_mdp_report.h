@@ -15,8 +15,7 @@
 namespace aligncheck {
 
 /// The claim's body (between its header and the `expected` line).
-std::string RenderPhysicalMdpText(const Model& model,
-                                  const ClaimResult& result,
+std::string RenderPhysicalMdpText(const Model& model, const ClaimResult& result,
                                   const PhysicalMdpEvidence& ev,
                                   const TextOptions& options);
 

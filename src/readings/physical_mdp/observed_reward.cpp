@@ -56,10 +56,17 @@ Reward ObservedReward(const Model& model, const PhysicalModel& p,
         if (!(used >> i & 1u) || !sites[i][c]) continue;
         const Channel& ch = p.channels[i];
         switch (ch.target_kind) {
-          case Channel::Target::kSensor: sensor = &ch; break;
-          case Channel::Target::kLoss: code = &ch; break;
-          case Channel::Target::kRegister: reg_write = &ch; break;
-          case Channel::Target::kFn: break;  // not over an mdp
+          case Channel::Target::kSensor:
+            sensor = &ch;
+            break;
+          case Channel::Target::kLoss:
+            code = &ch;
+            break;
+          case Channel::Target::kRegister:
+            reg_write = &ch;
+            break;
+          case Channel::Target::kFn:
+            break;  // not over an mdp
         }
       }
       Rational written;
@@ -86,8 +93,8 @@ Reward ObservedReward(const Model& model, const PhysicalModel& p,
         } else {
           size_t row = transition ? s : o;
           size_t idx = row * m.actions + a;
-          out.value[k] = transition ? reg.table[idx * m.states + o]
-                                    : reg.table[idx];
+          out.value[k] =
+              transition ? reg.table[idx * m.states + o] : reg.table[idx];
         }
       }
       if (eval.failed()) {

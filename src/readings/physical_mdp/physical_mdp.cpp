@@ -113,8 +113,8 @@ PhysicalMdpEvidence BaseEvidence(const Observation& o, int model_id) {
   ev.reward = o.p.register_loss;
   ev.loss_sense = !o.reg.reward;
   for (const SubsetReward& s : o.subsets) {
-    ev.optima.push_back({Members(s.used, o.p.channels.size()),
-                         AsWritten(o.reg, s.best)});
+    ev.optima.push_back(
+        {Members(s.used, o.p.channels.size()), AsWritten(o.reg, s.best)});
   }
   return ev;
 }
@@ -144,8 +144,9 @@ Verdict DecideOverSubsets(const Observation& o, int goal_id,
     if (v.kind != Verdict::Kind::kFails) continue;
     if (mev == nullptr || !mev->policy ||
         !Recheck(o, s->used, *mev->policy, goal, bound_max, ev)) {
-      return UnknownVerdict("internal: the counterexample behaviour did not "
-                            "re-check");
+      return UnknownVerdict(
+          "internal: the counterexample behaviour did not "
+          "re-check");
     }
     ev.run = *mev;
     Verdict out;
@@ -176,8 +177,9 @@ Verdict DecideOverSubsets(const Observation& o, int goal_id,
     if (v.kind == Verdict::Kind::kHolds) continue;
     if (mev == nullptr || !mev->policy ||
         !Recheck(o, s->used, *mev->policy, goal, bound_max, ev)) {
-      return UnknownVerdict("internal: the counterexample behaviour did not "
-                            "re-check");
+      return UnknownVerdict(
+          "internal: the counterexample behaviour did not "
+          "re-check");
     }
     ev.run = *mev;
     Verdict out;
@@ -214,8 +216,8 @@ Verdict CheckPredictionsMdp(const Model& model, const Agent& agent,
   const Loss& l = model.losses[agent.loss];
   Reward r = TransitionReward(mm.mdp, l);
   if (!l.reward) r = Negated(r);
-  Verdict v = CheckMdpGoalOverReward(model, agent.mdp, claim.goal, r,
-                                     std::nullopt);
+  Verdict v =
+      CheckMdpGoalOverReward(model, agent.mdp, claim.goal, r, std::nullopt);
   PhysicalMdpEvidence ev;
   ev.agent = true;
   ev.mdp = agent.mdp;
@@ -251,8 +253,9 @@ Verdict CheckPhysicalMdp(const Model& model, const Claim& claim,
   (void)options;
   const PhysicalModel& p = model.physical[claim.model];
   if (p.channels.size() > kMaxMdpChannels) return TooManyChannels(p);
-  Observation o{model, p, model.mdps[p.register_mdp],
-                model.losses[p.register_loss], {}, {}, {}};
+  Observation o{
+      model, p, model.mdps[p.register_mdp], model.losses[p.register_loss], {},
+      {},    {}};
   Observe(o);
   if (!o.error.empty()) return UnknownVerdict(o.error);
   PhysicalMdpEvidence ev = BaseEvidence(o, claim.model);
@@ -285,8 +288,9 @@ Verdict CheckMdpAgent(const Model& model, const Claim& claim,
   }
   const PhysicalModel& p = model.physical[agent.model];
   if (p.channels.size() > kMaxMdpChannels) return TooManyChannels(p);
-  Observation o{model, p, model.mdps[p.register_mdp],
-                model.losses[p.register_loss], {}, {}, {}};
+  Observation o{
+      model, p, model.mdps[p.register_mdp], model.losses[p.register_loss], {},
+      {},    {}};
   Observe(o);
   if (!o.error.empty()) return UnknownVerdict(o.error);
   PhysicalMdpEvidence ev = BaseEvidence(o, agent.model);
