@@ -510,6 +510,9 @@ Verdict Decide(const Question& q, bool negate) {
     ev.violating = 0;
   }
   Decision d = fast ? *fast : FromEnumeration(census);
+  if (!fast && claim.has_within) {
+    d.method = "enumeration of the near-optimal policy classes";
+  }
 
   Verdict v;
   v.method = d.method;
