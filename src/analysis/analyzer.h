@@ -118,6 +118,13 @@ class Analyzer {
                             const PhysicalModel& out);
   void CheckThreshold(const ast::ClaimDecl& decl, const Claim& out);
   void ResolveAgent(const ast::AgentDecl& decl, Agent& out);
+  // resolve_physical_mdp.cpp: physical models whose register is over an mdp.
+  bool RegisterOverMdp(const ast::PhysicalDecl& decl) const;
+  void ResolvePhysicalMdp(const ast::PhysicalDecl& decl, PhysicalModel& out);
+  bool ResolveMdpChannel(const ast::PhysicalStmt& stmt,
+                         const PhysicalModel& out, Channel& channel);
+  void ResolvePhysicalMdpClaim(const ast::ClaimDecl& decl, int loss,
+                               Claim& out);
   // resolve_mdp.cpp: mdp blocks; grid_mdp.cpp: the grid form.
   void ResolveMdp(const ast::MdpDecl& decl, MdpModel& out);
   void ExpandGrid(const ast::MdpDecl& decl, GridInfo& out);

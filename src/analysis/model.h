@@ -196,6 +196,11 @@ struct Channel {
   enum class Target { kRegister, kFn, kLoss, kSensor };
   Target target_kind = Target::kRegister;
   int target_index = -1;  // kFn: fn id; kLoss: loss id
+  /// Over an mdp, `channel c when F: ...`: the channel acts on the
+  /// transitions whose state and action satisfy F (slot 0 = state, slot 1
+  /// = action). Without `when` it acts everywhere.
+  bool has_when = false;
+  RExpr when;
 };
 
 struct PhysicalModel {
@@ -212,6 +217,9 @@ struct PhysicalModel {
   /// wrapping integers; 0 = exact rationals.
   int machine_bits = 0;
   bool machine_signed = false;
+  /// `register computes r on M` for an mdp M: the register holds the
+  /// observed return of r (readings/physical_mdp); register_data is -1.
+  int register_mdp = -1;
 };
 
 /// `mdp M { ... }`: a finite MDP over two declared domains. `mdp` is exact
@@ -261,6 +269,9 @@ struct Agent {
   int model = -1;  // kRegister: physical model id
   int loss = -1;   // kPredictions: loss id
   Span span;
+  /// kPredictions of a reward over an mdp: that mdp (its return is what the
+  /// agent maximizes); -1 for one-step losses.
+  int mdp = -1;
 };
 
 struct Claim {
@@ -269,6 +280,7 @@ struct Claim {
   enum class Reading {
     kIdealized, kPhysical, kTrained, kAgent, kStory, kMdpIdealized, kRelation,
     kTrainedMdp,
+    kMdpPhysical, kMdpAgent,
   };
   /// As written after `expect` (one enum from the parser to the reports);
   /// kSupported, kRefuted and kMixed name a trained_outcome verdict exactly.
@@ -289,6 +301,7 @@ struct Claim {
   // kPhysical
   int model = -1;
   Rational threshold;
+  bool threshold_above = false;  // kMdpPhysical over a reward: `above T`
   // kTrained, kTrainedMdp (`mdp` is then the training's mdp)
   int training = -1;
   // kStory: index into Model::stories

@@ -31,7 +31,35 @@ void Analyzer::ResolveAgent(const ast::AgentDecl& decl, Agent& out) {
   } else if (aspect == "predictions" && prep == "of" && decl.target) {
     out.aspect = Agent::Aspect::kPredictions;
     out.loss = FindDecl(*decl.target, DeclKind::kLoss);
-    if (out.loss >= 0 && model_.losses[out.loss].reward) {
+    // A reward (or loss) over exactly one mdp's states and actions: the
+    // agent maximizes its return there.
+    if (out.loss >= 0 && loss_sig_ok_[out.loss]) {
+      const Loss& l = model_.losses[out.loss];
+      int found = 0;
+      for (size_t i = 0; i < model_.mdps.size(); ++i) {
+        const MdpModel& m = model_.mdps[i];
+        if (mdp_ok_[i] && l.input == m.states && l.output == m.actions &&
+            (l.successor == kNoDomain || l.successor == m.states)) {
+          out.mdp = static_cast<int>(i);
+          ++found;
+        }
+      }
+      if (found > 1) {
+        sink_.Error(file_, decl.target->span, "E005",
+                    fmt::format("'{}' is over the states and actions of {} "
+                                "mdps; agent '{}' cannot tell which one it "
+                                "acts in",
+                                l.name, found, out.name));
+        out.loss = -1;
+      } else if (found == 0 && l.successor != kNoDomain) {
+        out.loss = -1;  // a transition reward without its mdp
+        sink_.Error(file_, decl.target->span, "E005",
+                    fmt::format("'{}' depends on the successor state, but no "
+                                "mdp has its states and actions",
+                                l.name));
+      }
+    }
+    if (out.loss >= 0 && out.mdp < 0 && model_.losses[out.loss].reward) {
       sink_.Error(file_, decl.target->span, "E005",
                   fmt::format("agent '{}' cares about the predictions of a "
                               "loss, and '{}' is a reward (not supported "

@@ -103,6 +103,13 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
   if (decl.relation == R::kAchieves) {
     out.reading = Claim::Reading::kAgent;
     out.agent = FindDecl(decl.subject, DeclKind::kAgent);
+    if (out.agent >= 0 && agent_ok_[out.agent]) {
+      const Agent& a = model_.agents[out.agent];
+      if (a.mdp >= 0 || (a.aspect == Agent::Aspect::kRegister &&
+                         model_.physical[a.model].register_mdp >= 0)) {
+        out.reading = Claim::Reading::kMdpAgent;
+      }
+    }
     if (decl.reading != Reading::kNone) {
       sink_.Error(file_, decl.reading_span, "E012",
                   "an `achieves` claim about an agent takes no `as` reading");
@@ -190,7 +197,18 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
       break;
     }
     case Reading::kPhysical: {
+      if (decl.model && Lookup(decl.model->text) != nullptr &&
+          Lookup(decl.model->text)->kind == DeclKind::kPhysical &&
+          RegisterOverMdp(*physical_decls_[Lookup(decl.model->text)->index])) {
+        ResolvePhysicalMdpClaim(decl, loss, out);
+        break;
+      }
       out.reading = Claim::Reading::kPhysical;
+      if (decl.threshold_above) {
+        sink_.Error(file_, decl.threshold->span, "E005",
+                    "a loss register reads low: say `below T` (`above T` is "
+                    "for a reward register over an mdp)");
+      }
       if (loss >= 0 && model_.losses[loss].reward) {
         sink_.Error(file_, decl.subject.span, "E005",
                     fmt::format("physical_only reads a register of a loss, "
@@ -262,17 +280,17 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
       }
       break;
   }
-  if (loss >= 0 && model_.losses[loss].successor != kNoDomain &&
-      out.reading != Claim::Reading::kMdpIdealized &&
-      out.reading != Claim::Reading::kTrainedMdp) {
+  bool over_mdp = out.reading == Claim::Reading::kMdpIdealized ||
+                  out.reading == Claim::Reading::kMdpPhysical ||
+                  out.reading == Claim::Reading::kMdpAgent ||
+                  out.reading == Claim::Reading::kTrainedMdp;
+  if (loss >= 0 && model_.losses[loss].successor != kNoDomain && !over_mdp) {
     sink_.Error(file_, decl.subject.span, "E005",
                 fmt::format("{} '{}' depends on the successor state: it is "
                             "only meaningful over an mdp",
                             model_.losses[loss].Word(), decl.subject.text));
   }
-  if (out.goal >= 0 && goal_sig_ok_[out.goal] &&
-      out.reading != Claim::Reading::kMdpIdealized &&
-      out.reading != Claim::Reading::kTrainedMdp &&
+  if (out.goal >= 0 && goal_sig_ok_[out.goal] && !over_mdp &&
       UsesRuns(model_.goals[out.goal].body)) {
     sink_.Error(file_, decl.goal.span, "E005",
                 fmt::format("goal '{}' is about runs of an mdp "

@@ -214,6 +214,7 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
                                PhysicalModel& out) {
   out.name = decl.name.text;
   out.span = decl.name.span;
+  if (RegisterOverMdp(decl)) return ResolvePhysicalMdp(decl, out);
   int id = static_cast<int>(&out - model_.physical.data());
   size_t errors = sink_.error_count();
   const ast::PhysicalStmt* register_stmt = nullptr;
@@ -236,11 +237,18 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
         out.register_loss = FindDecl(stmt.names[0], DeclKind::kLoss);
         out.register_data = FindDecl(stmt.names[1], DeclKind::kData);
         if (out.register_loss >= 0 && model_.losses[out.register_loss].reward) {
-          sink_.Error(file_, stmt.names[0].span, "E005",
-                      fmt::format("a register computes a loss, and '{}' is "
-                                  "a reward (physical models of rewards are "
-                                  "not supported yet)",
-                                  stmt.names[0].text));
+          Diagnostic& d = sink_.Error(
+              file_, stmt.names[0].span, "E005",
+              fmt::format("a register computes a loss, and '{}' is "
+                          "a reward (physical models of rewards are "
+                          "not supported yet)",
+                          stmt.names[0].text));
+          if (model_.losses[out.register_loss].input != kNoDomain &&
+              !model_.mdps.empty()) {
+            d.help.push_back(
+                "a reward's observed return is computed over an mdp: "
+                "`register computes r on M`");
+          }
           out.register_loss = -1;
         }
         if (out.register_loss >= 0 && out.register_data >= 0 &&
@@ -267,6 +275,16 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
         break;
       case ast::PhysicalStmt::Kind::kImplemented:
       case ast::PhysicalStmt::Kind::kChannel: {
+        if (stmt.when) {
+          Diagnostic& d = sink_.Error(
+              file_, stmt.when->span, "E005",
+              fmt::format("a `when` condition is over an mdp's state and "
+                          "action, and physical model '{}' computes its "
+                          "register on data",
+                          out.name));
+          d.help.push_back(
+              "compute the register on an mdp: `register computes r on M`");
+        }
         Channel channel;
         channel.span = stmt.span;
         if (!stmt.names.empty()) {

@@ -1,6 +1,10 @@
 // Summary counts and expectation matching shared by every output format.
 #include "driver/check_result.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 namespace aligncheck {
 namespace {
 
@@ -38,12 +42,33 @@ bool ClaimResult::AsExpected() const {
   return false;
 }
 
+namespace {
+
+/// The best observed value over the channel subsets (least for a loss).
+Rational BestOf(const PhysicalMdpEvidence& ev) {
+  Rational best = ev.optima.front().best;
+  for (const ObservedOptimum& o : ev.optima) {
+    best = ev.loss_sense ? std::min(best, o.best) : std::max(best, o.best);
+  }
+  return best;
+}
+
+}  // namespace
+
 std::string StrictObjection(const ClaimResult& result) {
   const Verdict& v = result.verdict;
   if (v.kind == Verdict::Kind::kUnknown) {
     return "UNKNOWN: " + (v.reason.empty() ? "not decided" : v.reason);
   }
   if (v.kind != Verdict::Kind::kHolds || !v.vacuous) return "";
+  if (const PhysicalMdpEvidence* pm = v.physical_mdp();
+      pm != nullptr && pm->unreachable) {
+    return fmt::format("vacuous HOLDS: no behaviour's observed return "
+                       "reaches the threshold (the best is {})",
+                       FormatRational(pm->optima.empty()
+                                          ? Rational(0)
+                                          : BestOf(*pm)));
+  }
   const PhysicalEvidence* physical = v.physical();
   const IdealizedEvidence* idealized = v.idealized();
   bool none_low = physical && physical->low && *physical->low == 0;

@@ -165,6 +165,9 @@ struct PhysicalStmt {
   Expr target;
   Expr value;
   Span span;
+  /// kChannel: `channel c when F: ...`, the condition F over an mdp's
+  /// `state` and `action` (the channel acts only where F holds).
+  std::optional<Expr> when;
 };
 
 struct PhysicalDecl {
@@ -229,6 +232,7 @@ struct ClaimDecl {
   // physical_only
   std::optional<Name> model;                     // via M
   std::optional<Literal> threshold;              // below T
+  bool threshold_above = false;                  // above T (a reward)
   // trained_outcome
   std::optional<Name> training;                  // under T
   Expect expect = Expect::kNone;

@@ -353,6 +353,7 @@ ast::Decl Converter::operator()(x3ast::physical_decl& d) const {
       stmt.kind = ast::PhysicalStmt::Kind::kChannel;
       stmt.names = {NameOf(s.a)};
       uint32_t depth = 0;
+      if (s.when) stmt.when = Expr(*s.when, depth);
       stmt.target = Expr(s.target, depth);
       stmt.value = Expr(s.value, depth);
     } else if (s.kind.text == "arithmetic") {
@@ -424,10 +425,11 @@ ast::Decl Converter::operator()(x3ast::claim_decl& d) const {
           out.hypothesis_args.push_back(NameOf(a));
         }
       }
-      if (r.bound) out.within = LiteralOf(*r.bound);
+      if (r.bound) out.within = LiteralOf(r.bound->value);
     } else if (out.reading == C::Reading::kPhysical) {
       out.model = NameOf(r.target);
-      if (r.bound) out.threshold = LiteralOf(*r.bound);
+      if (r.bound) out.threshold = LiteralOf(r.bound->value);
+      if (r.bound) out.threshold_above = r.bound->word.text == "above";
     } else if (out.reading == C::Reading::kTrained) {
       out.training = NameOf(r.target);
     }

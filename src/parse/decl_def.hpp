@@ -66,6 +66,8 @@ struct d_settings_close_class {};
 struct d_agent_target_class : annotate_span {};
 struct d_reading_class : annotate_span {};
 struct d_reading_body_class : annotate_span {};
+struct d_within_clause_class : annotate_span {};
+struct d_threshold_clause_class : annotate_span {};
 struct d_idealized_class : annotate_span {};
 struct d_physical_only_class : annotate_span {};
 struct d_trained_class : annotate_span {};
@@ -108,6 +110,8 @@ kw_parser const kw_via("via");
 kw_parser const kw_below("below");
 kw_parser const kw_under("under");
 kw_parser const kw_expect("expect");
+kw_parser const kw_when("when");
+boost::optional<x3ast::operand> const no_condition;
 word_parser const register_word("register", "'register'");
 word_parser const channel_word("channel", "'channel'");
 word_parser const closed_word("closed", "'closed'");
@@ -129,6 +133,8 @@ word_parser const idealized_word("idealized_minimizer",
                                  "'idealized_minimizer'");
 word_parser const physical_only_word("physical_only", "'physical_only'");
 word_parser const trained_word("trained_outcome", "'trained_outcome'");
+word_parser const within_word("within", "'within'");
+word_parser const threshold_word("below above", "'below' or 'above'");
 word_parser const expect_word("holds fails supported refuted mixed",
                                "'holds', 'fails', 'supported', 'refuted' or "
                                "'mixed'");
@@ -136,6 +142,7 @@ word_parser const expect_word("holds fails supported refuted mixed",
 using no_literal = boost::optional<x3ast::literal>;
 using no_name = boost::optional<x3ast::name>;
 using no_hypothesis = boost::optional<x3ast::hypothesis>;
+using no_bound = boost::optional<x3ast::bound_clause>;
 using no_entries = std::vector<x3ast::entry>;
 using no_rows = std::vector<x3ast::table_row>;
 
@@ -212,6 +219,10 @@ x3::rule<d_physical_only_class, x3ast::reading> const physical_only =
 x3::rule<d_trained_class, x3ast::reading> const trained = "'trained_outcome'";
 x3::rule<d_hypothesis_class, x3ast::hypothesis> const hypothesis = "'in'";
 x3::rule<d_hyp_close_class> const hyp_close = "',' or ')'";
+x3::rule<d_within_clause_class, x3ast::bound_clause> const within_clause =
+    "'within'";
+x3::rule<d_threshold_clause_class, x3ast::bound_clause> const
+    threshold_clause = "'below' or 'above'";
 x3::rule<d_expect_class, x3ast::name> const expect_clause = "'expect'";
 x3::rule<d_name_list_class, std::vector<x3ast::name>> const name_list = "name";
 x3::rule<d_params_class, std::vector<x3ast::param>> const params =
@@ -279,21 +290,23 @@ auto const physical_decl_def = kw_physical > name > '{' > *stmt > stmts_close;
 auto const stmt_def = register_stmt | channel_stmt | closed_stmt |
                       arithmetic_stmt | implemented_stmt;
 auto const register_stmt_def = register_word > kw_computes > name > kw_on >
-                               name > attr(x3ast::operand()) >
-                               attr(x3ast::operand());
+                               name > attr(no_condition) >
+                               attr(x3ast::operand()) > attr(x3ast::operand());
+// channel c [when F]: T := V (`when`: only where F holds, over an mdp)
 auto const channel_stmt_def = channel_word > name > attr(x3ast::name()) >
-                              ':' > formula > assign > formula;
+                              -(kw_when > formula) > ':' > formula > assign >
+                              formula;
 auto const closed_stmt_def = closed_word >> attr(x3ast::name()) >>
-                             attr(x3ast::name()) >> attr(x3ast::operand()) >>
-                             attr(x3ast::operand());
+                             attr(x3ast::name()) >> attr(no_condition) >>
+                             attr(x3ast::operand()) >> attr(x3ast::operand());
 // arithmetic signed|unsigned WIDTH: the register is computed in machine
 // integers; implemented TARGET := VALUE: the code differs from the math.
 auto const arithmetic_stmt_def = arithmetic_word > signedness_word >
-                                 attr(x3ast::name()) >
+                                 attr(x3ast::name()) > attr(no_condition) >
                                  attr(x3ast::operand()) > formula;
 auto const implemented_stmt_def = implemented_word > attr(x3ast::name()) >
-                                  attr(x3ast::name()) > formula > assign >
-                                  formula;
+                                  attr(x3ast::name()) > attr(no_condition) >
+                                  formula > assign > formula;
 auto const stmts_close_def = lit('}');
 
 // training NAME { KEY VALUE* ... }
@@ -316,11 +329,14 @@ auto const claim_decl_def = kw_claim > name > ':' > name > relation_word >
 auto const reading_def = kw_as > reading_body;
 auto const reading_body_def = idealized | physical_only | trained;
 auto const idealized_def = idealized_word > kw_over > name > -hypothesis >
-                           -(kw_within > number_lit);
+                           -within_clause;
+auto const within_clause_def = within_word > number_lit;
+// `below T` (a loss register) or `above T` (a reward register over an mdp)
+auto const threshold_clause_def = threshold_word > number_lit;
 auto const physical_only_def = physical_only_word > kw_via > name >
-                               attr(no_hypothesis()) > -(kw_below > number_lit);
+                               attr(no_hypothesis()) > -threshold_clause;
 auto const trained_def = trained_word > kw_under > name >
-                         attr(no_hypothesis()) > attr(no_literal());
+                         attr(no_hypothesis()) > attr(no_bound());
 auto const hypothesis_def = kw_in > name > -(lit('(') > name_list > hyp_close);
 auto const hyp_close_def = lit(')');
 auto const expect_clause_def = kw_expect > expect_word;
@@ -340,6 +356,7 @@ BOOST_SPIRIT_DEFINE(stmt, register_stmt, channel_stmt, closed_stmt, stmts_close,
                     setting, settings_close, agent_target, reading,
                     reading_body, idealized, physical_only, trained, hypothesis,
                     hyp_close, expect_clause, name_list, params, cells)
+BOOST_SPIRIT_DEFINE(within_clause, threshold_clause)
 
 }  // namespace aligncheck::parse
 

@@ -203,11 +203,13 @@ struct goal_decl : spanned {
 };
 
 /// kind is the statement's first word: register, channel or closed.
-/// register: a = loss, b = data; channel: a = channel name.
+/// register: a = loss, b = data; channel: a = channel name, when = the
+/// condition of `channel c when F: ...` (over an mdp's state and action).
 struct physical_stmt : spanned {
   name kind;
   name a;
   name b;
+  boost::optional<operand> when;
   operand target;
   operand value;
 };
@@ -243,13 +245,19 @@ struct hypothesis : spanned {
   std::vector<name> args;
 };
 
+/// `within EPS`, `below T` or `above T`: the word and the number.
+struct bound_clause : spanned {
+  name word;
+  literal value;
+};
+
 /// kind: idealized_minimizer | physical_only | trained_outcome; target is the
-/// data, model or training; bound is `within` or `below`.
+/// data, model or training; bound is `within` or `below`/`above`.
 struct reading : spanned {
   name kind;
   name target;
   boost::optional<hypothesis> hyp;
-  boost::optional<literal> bound;
+  boost::optional<bound_clause> bound;
 };
 
 struct claim_decl : spanned {

@@ -5,6 +5,7 @@
 #include "readings/idealized/idealized_claim.h"
 #include "readings/mdp/mdp_claim.h"
 #include "readings/physical/physical.h"
+#include "readings/physical_mdp/physical_mdp.h"
 #include "readings/relations/relations.h"
 #include "readings/trained/story.h"
 #include "readings/trained/trained.h"
@@ -29,6 +30,8 @@ const std::vector<ReadingEngine>& ReadingEngines() {
       {R::kMdpIdealized, "idealized_minimizer", &CheckMdpClaim},
       {R::kRelation, "relation", &CheckRelationClaim},
       {R::kTrainedMdp, "trained_outcome", &CheckTrainedMdp},
+      {R::kMdpPhysical, "physical_only", &CheckPhysicalMdp},
+      {R::kMdpAgent, "agent", &CheckMdpAgent},
   };
   return kEngines;
 }

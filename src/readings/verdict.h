@@ -10,6 +10,7 @@
 #include "readings/idealized/idealized_evidence.h"
 #include "readings/mdp/mdp_evidence.h"
 #include "readings/physical/physical_evidence.h"
+#include "readings/physical_mdp/physical_mdp_evidence.h"
 #include "readings/relations/relation_evidence.h"
 #include "readings/trained/story_evidence.h"
 #include "readings/trained/trained_evidence.h"
@@ -20,12 +21,13 @@ namespace aligncheck {
 /// What a reading attaches to its verdict, one alternative per kind of
 /// evidence: idealized claims, physical and agent claims, trained_outcome
 /// claims, stories, idealized claims over an MDP, relations between two
-/// rewards, potential shaping. An engine that could not get as far as its
+/// rewards, potential shaping, physical and agent claims over an MDP. An engine that could not get as far as its
 /// evidence (most UNKNOWN verdicts) leaves std::monostate.
 using Evidence =
     std::variant<std::monostate, IdealizedEvidence, PhysicalEvidence,
                  TrainedEvidence, StoryEvidence, MdpEvidence, RelationEvidence,
-                 ShapingEvidence, TrainedMdpEvidence>;
+                 ShapingEvidence, TrainedMdpEvidence,
+                 PhysicalMdpEvidence>;
 
 struct Verdict {
   enum class Kind { kHolds, kFails, kUnknown };
@@ -66,6 +68,9 @@ struct Verdict {
   }
   const TrainedMdpEvidence* trained_mdp() const {
     return std::get_if<TrainedMdpEvidence>(&evidence);
+  }
+  const PhysicalMdpEvidence* physical_mdp() const {
+    return std::get_if<PhysicalMdpEvidence>(&evidence);
   }
 };
 

@@ -9,6 +9,7 @@
 #include "report/idealized_report.h"
 #include "report/mdp_report.h"
 #include "report/physical_report.h"
+#include "report/physical_mdp_report.h"
 #include "report/relation_report.h"
 #include "report/story_report.h"
 #include "report/table_text.h"
@@ -52,6 +53,9 @@ struct TextRenderer {
   std::string operator()(const TrainedMdpEvidence& ev) const {
     return RenderTrainedMdpText(model, result, ev, options);
   }
+  std::string operator()(const PhysicalMdpEvidence& ev) const {
+    return RenderPhysicalMdpText(model, result, ev, options);
+  }
 };
 
 struct JsonRenderer {
@@ -84,6 +88,9 @@ struct JsonRenderer {
   void operator()(const TrainedMdpEvidence& ev) const {
     AddTrainedMdpJson(model, result, ev, j);
   }
+  void operator()(const PhysicalMdpEvidence& ev) const {
+    AddPhysicalMdpJson(model, result, ev, j);
+  }
 };
 
 }  // namespace
@@ -113,6 +120,9 @@ std::string EvidenceMessage(const Model& model, const ClaimResult& result) {
   }
   if (const MdpEvidence* ev = result.verdict.mdp()) {
     return MdpMessage(model, result, *ev);
+  }
+  if (const PhysicalMdpEvidence* ev = result.verdict.physical_mdp()) {
+    return PhysicalMdpMessage(model, result, *ev);
   }
   return "";
 }

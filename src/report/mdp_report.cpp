@@ -121,7 +121,6 @@ std::string RenderMdpText(const Model& model, const ClaimResult& result,
       }
       break;
     case Verdict::Kind::kFails: {
-      const Policy& pi = *ev.policy;
       out += fmt::format("  counterexample: an {} of {} in {} that violates "
                          "{}\n",
                          PolicyNoun(claim, false), loss.name, mm.name, goal);
@@ -129,35 +128,7 @@ std::string RenderMdpText(const Model& model, const ClaimResult& result,
         out += "  on the map (arrows where the policy's runs go):\n";
         out += MapText(mm, ev);
       }
-      // The states the policy reaches first, then the others; at most
-      // options.max_rows of them.
-      std::vector<uint32_t> order;
-      for (int pass = 0; pass < 2; ++pass) {
-        for (uint32_t s = 0; s < m.states; ++s) {
-          if (ev.reached[s] == (pass == 0)) order.push_back(s);
-        }
-      }
-      size_t shown = options.max_rows == 0
-                         ? order.size()
-                         : std::min(order.size(), options.max_rows);
-      std::vector<std::vector<std::string>> rows = {
-          {"state", "pi(state)", "optimal actions", "reached"}};
-      for (size_t i = 0; i < shown; ++i) {
-        uint32_t s = order[i];
-        if (m.terminal[s]) {
-          rows.push_back({m.StateName(s), "-", "(terminal)",
-                          ev.reached[s] ? "yes" : "no"});
-          continue;
-        }
-        rows.push_back({m.StateName(s), m.ActionName(pi[s]),
-                        ActionSet(m, ev.optimal_actions[s]),
-                        ev.reached[s] ? "yes" : "no"});
-      }
-      out += Columns(rows, "    ");
-      if (shown < order.size()) {
-        out += fmt::format("    ... {} more states (--max-rows)\n",
-                           order.size() - shown);
-      }
+      out += MdpPolicyTable(m, ev, options.max_rows, "optimal actions");
       if (!ev.run_prefix.empty() || !ev.run_cycle.empty()) {
         out += "  run: " + RunText(m, ev) + "\n";
       }
@@ -182,6 +153,48 @@ std::string RenderMdpText(const Model& model, const ClaimResult& result,
       break;
   }
   out += CensusLine(model, claim, ev);
+  return out;
+}
+
+std::string MdpMapText(const MdpModel& mm, const MdpEvidence& ev) {
+  return MapText(mm, ev);
+}
+
+std::string MdpRunText(const Mdp& m, const MdpEvidence& ev) {
+  return RunText(m, ev);
+}
+
+std::string MdpPolicyTable(const Mdp& m, const MdpEvidence& ev,
+                           size_t max_rows, const char* optimal_header) {
+  const Policy& pi = *ev.policy;
+  // The states the policy reaches first, then the others; at most
+  // max_rows of them.
+  std::vector<uint32_t> order;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (uint32_t s = 0; s < m.states; ++s) {
+      if (ev.reached[s] == (pass == 0)) order.push_back(s);
+    }
+  }
+  size_t shown =
+      max_rows == 0 ? order.size() : std::min(order.size(), max_rows);
+  std::vector<std::vector<std::string>> rows = {
+      {"state", "pi(state)", optimal_header, "reached"}};
+  for (size_t i = 0; i < shown; ++i) {
+    uint32_t s = order[i];
+    if (m.terminal[s]) {
+      rows.push_back({m.StateName(s), "-", "(terminal)",
+                      ev.reached[s] ? "yes" : "no"});
+      continue;
+    }
+    rows.push_back({m.StateName(s), m.ActionName(pi[s]),
+                    ActionSet(m, ev.optimal_actions[s]),
+                    ev.reached[s] ? "yes" : "no"});
+  }
+  std::string out = Columns(rows, "    ");
+  if (shown < order.size()) {
+    out += fmt::format("    ... {} more states (--max-rows)\n",
+                       order.size() - shown);
+  }
   return out;
 }
 

@@ -34,6 +34,13 @@ void AddMdpJson(const Model& model, const ClaimResult& result,
 /// indented by four spaces. REQUIRES: !mm.grid.empty().
 std::string PolicyMapText(const MdpModel& mm, const Policy& pi,
                           const std::vector<bool>& shown);
+/// Pieces other readings over an mdp reuse: the policy of `ev` drawn on a
+/// grid mdp's map, its run as text, and its state table (at most
+/// `max_rows` rows, 0: all; `optimal_header` names the third column).
+std::string MdpMapText(const MdpModel& mm, const MdpEvidence& ev);
+std::string MdpRunText(const Mdp& m, const MdpEvidence& ev);
+std::string MdpPolicyTable(const Mdp& m, const MdpEvidence& ev,
+                           size_t max_rows, const char* optimal_header);
 
 }  // namespace aligncheck
 

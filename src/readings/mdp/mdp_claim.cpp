@@ -368,8 +368,12 @@ void DescribeCounterexample(const Question& q, const Policy& pi,
   const Mdp& m = q.m;
   ev.policy = pi;
   ev.reached = ReachedStates(m, pi);
-  ev.policy_value = FromStart(
-      m, PolicyValues(m, TransitionReward(m, q.model.losses[q.claim.loss]), pi));
+  ev.policy_value =
+      q.claim.loss < 0
+          ? FromStart(m, PolicyValues(m, q.reward, pi))
+          : FromStart(m, PolicyValues(m, TransitionReward(
+                                             m, q.model.losses[q.claim.loss]),
+                                     pi));
   std::vector<const RExpr*> atoms;
   CollectAtoms(q.goal.body, atoms);
   std::vector<Value> env(static_cast<size_t>(q.goal.slot_count) + 2);
@@ -466,21 +470,18 @@ std::optional<bool> EveryPolicyMeetsRunGoal(const Model& model,
   return none ? e.violating == e.policies : e.violating == 0;
 }
 
-Verdict CheckMdpClaim(const Model& model, const Claim& claim,
-                      const EngineOptions& options) {
-  (void)options;
-  const MdpModel& mm = model.mdps[claim.mdp];
-  const Loss& loss = model.losses[claim.loss];
-  Reward reward = TransitionReward(mm.mdp, loss);
-  if (!loss.reward) reward = Negated(reward);
-  Question q{model, claim, mm, mm.mdp, model.goals[claim.goal], reward};
+namespace {
 
+/// Decides `q`; `negate` when the claim's values are a loss's (q.reward is
+/// then minus the loss).
+Verdict Decide(const Question& q, bool negate) {
+  const Claim& claim = q.claim;
   Optimum opt = OptimalValues(q.m, q.reward, AllActions(q.m));
   if (!opt.ok) return UnknownVerdict("optimal values: " + opt.error);
 
   MdpEvidence ev;
   ev.mdp = claim.mdp;
-  ev.optimum = loss.reward ? opt.start_value : Rational(-opt.start_value);
+  ev.optimum = negate ? Rational(-opt.start_value) : opt.start_value;
   ev.optimal_actions.resize(q.m.states);
   for (uint32_t s = 0; s < q.m.states; ++s) {
     if (q.m.terminal[s]) continue;
@@ -521,6 +522,9 @@ Verdict CheckMdpClaim(const Model& model, const Claim& claim,
     }
   }
   Decision d = fast ? *fast : FromEnumeration(census);
+  if (!fast && claim.has_within) {
+    d.method = "enumeration of the near-optimal policy classes";
+  }
 
   Verdict v;
   v.method = d.method;
@@ -554,6 +558,32 @@ Verdict CheckMdpClaim(const Model& model, const Claim& claim,
   v.vacuous = any->status == Decision::Status::kHolds;
   v.evidence = std::move(ev);
   return v;
+}
+
+}  // namespace
+
+Verdict CheckMdpClaim(const Model& model, const Claim& claim,
+                      const EngineOptions& options) {
+  (void)options;
+  const MdpModel& mm = model.mdps[claim.mdp];
+  const Loss& loss = model.losses[claim.loss];
+  Reward reward = TransitionReward(mm.mdp, loss);
+  if (!loss.reward) reward = Negated(reward);
+  Question q{model, claim, mm, mm.mdp, model.goals[claim.goal], reward};
+  return Decide(q, !loss.reward);
+}
+
+Verdict CheckMdpGoalOverReward(const Model& model, int mdp, int goal,
+                               const Reward& reward,
+                               const std::optional<Rational>& within) {
+  Claim claim;  // no claim of the spec: the question as a value
+  claim.mdp = mdp;
+  claim.goal = goal;
+  claim.has_within = within.has_value();
+  if (within) claim.within = *within;
+  const MdpModel& mm = model.mdps[mdp];
+  Question q{model, claim, mm, mm.mdp, model.goals[goal], reward};
+  return Decide(q, false);
 }
 
 }  // namespace aligncheck

@@ -17,6 +17,15 @@ namespace aligncheck {
 Verdict CheckMdpClaim(const Model& model, const Claim& claim,
                       const EngineOptions& options);
 
+/// Whether every policy of mdp `mdp` whose return of `reward` (maximized)
+/// is optimal, or at least the optimum minus `within`, satisfies goal
+/// `goal`: the question of CheckMdpClaim for a reward that no declaration
+/// names (the physical reading's observed reward). The verdict carries
+/// MdpEvidence; its optimum and policy_value are returns of `reward`.
+Verdict CheckMdpGoalOverReward(const Model& model, int mdp, int goal,
+                               const Reward& reward,
+                               const std::optional<Rational>& within);
+
 /// Whether every stationary deterministic policy of mdp `mdp` satisfies
 /// `goal` (a goal about its runs), or with `none`, whether none does;
 /// nullopt when that is not decided cheaply (lint asks it for AC009: the
