@@ -15,46 +15,82 @@ void Analyzer::ResolveRelationClaim(const ast::ClaimDecl& decl, Claim& out) {
   out.relation = decl.relation;
   out.loss = FindDecl(decl.subject, DeclKind::kLoss);
   out.truth = FindDecl(decl.goal, DeclKind::kLoss);
+  using Relation = ast::ClaimDecl::Relation;
+  const bool shaping = decl.relation == Relation::kPotentialShapingOf;
+  const bool epic = decl.relation == Relation::kEpicDistanceTo;
+  const bool mdp_only = shaping || epic;
   if (decl.reading != ast::ClaimDecl::Reading::kNone) {
     Diagnostic& d = sink_.Error(
         file_, decl.reading_span, "E012",
-        fmt::format("a `{}` claim compares two rewards over data and takes "
+        fmt::format("a `{}` claim compares two rewards over {} and takes "
                     "no `as` reading",
-                    word));
-    d.help.push_back(fmt::format("write `{} {} {} over DATA`",
-                                 decl.subject.text, word, decl.goal.text));
+                    word, mdp_only ? "an mdp" : "data"));
+    d.help.push_back(fmt::format("write `{} {} {} over {}{}`",
+                                 decl.subject.text, word, decl.goal.text,
+                                 mdp_only ? "M" : "DATA",
+                                 epic ? " below D" : ""));
   }
-  const bool shaping =
-      decl.relation == ast::ClaimDecl::Relation::kPotentialShapingOf;
+  if (decl.scale && !shaping) {
+    sink_.Error(file_, decl.scale->span, "E012",
+                fmt::format("`up to scale` qualifies `potential_shaping_of` "
+                            "only, not `{}`",
+                            word));
+  }
+  if (decl.relation_below && !epic) {
+    sink_.Error(file_, decl.relation_below->span, "E012",
+                fmt::format("`below d` after `over` bounds "
+                            "`epic_distance_to` only, not `{}`",
+                            word));
+  }
+  if (epic && !decl.relation_below) {
+    Diagnostic& d = sink_.Error(
+        file_, decl.relation_span, "E012",
+        "`epic_distance_to` needs a bound: `below d` after `over M`");
+    d.help.push_back(fmt::format("write `{} {} {} over M below 0.1`",
+                                 decl.subject.text, word, decl.goal.text));
+  } else if (epic) {
+    std::optional<Rational> d = NumberOrError(*decl.relation_below, "below");
+    if (d && *d <= 0) {
+      sink_.Error(file_, decl.relation_below->span, "E012",
+                  fmt::format("the EPIC bound must be positive: a distance "
+                              "is never below {}",
+                              decl.relation_below->text));
+    } else if (d) {
+      out.epic_below = *d;
+    }
+  }
+  out.up_to_scale = shaping && decl.scale.has_value();
   if (!decl.over) {
     Diagnostic& d = sink_.Error(
         file_, decl.relation_span, "E012",
-        shaping ? fmt::format("`{}` needs `over M`: the mdp whose "
-                              "transitions both rewards pay",
-                              word)
-                : fmt::format("`{}` needs `over DATA`: the data that "
-                              "weighs the inputs of both rewards",
-                              word));
+        mdp_only ? fmt::format("`{}` needs `over M`: the mdp whose "
+                               "transitions both rewards pay",
+                               word)
+                 : fmt::format("`{}` needs `over DATA`: the data that "
+                               "weighs the inputs of both rewards",
+                               word));
     d.help.push_back(fmt::format("write `{} {} {} over {}`",
                                  decl.subject.text, word, decl.goal.text,
-                                 shaping ? "M" : "DATA"));
+                                 mdp_only ? "M" : "DATA"));
   } else if (IsMdpName(decl.over->text)) {
     ResolveMdpRelation(decl, out);
     return;
-  } else if (shaping) {
+  } else if (mdp_only) {
     const Symbol* symbol = Lookup(decl.over->text);
     Diagnostic& d = sink_.Error(
         file_, decl.over->span, "E005",
-        fmt::format("`potential_shaping_of` is a relation over an mdp: "
-                    "'{}' is {}",
+        fmt::format("`{}` is a relation over an mdp: '{}' is {}", word,
                     decl.over->text,
                     symbol == nullptr ? "not declared"
                     : symbol->kind == DeclKind::kData
                         ? "data, which has no states or transitions"
                         : "not an mdp"));
     d.help.push_back(
-        "potential shaping adds g*Phi(s2) - Phi(s) to every transition "
-        "(s, a, s2); name an `mdp` after `over`");
+        shaping ? "potential shaping adds g*Phi(s2) - Phi(s) to every "
+                  "transition (s, a, s2); name an `mdp` after `over`"
+                : "EPIC canonicalizes both rewards over the states, "
+                  "actions and successors of an mdp; name an `mdp` after "
+                  "`over`");
     return;
   } else {
     out.data = FindDecl(*decl.over, DeclKind::kData);

@@ -24,7 +24,7 @@ namespace aligncheck {
 using Evidence =
     std::variant<std::monostate, IdealizedEvidence, PhysicalEvidence,
                  TrainedEvidence, StoryEvidence, MdpEvidence, RelationEvidence,
-                 ShapingEvidence>;
+                 ShapingEvidence, EpicEvidence>;
 
 struct Verdict {
   enum class Kind { kHolds, kFails, kUnknown };
@@ -62,6 +62,9 @@ struct Verdict {
   }
   const ShapingEvidence* shaping() const {
     return std::get_if<ShapingEvidence>(&evidence);
+  }
+  const EpicEvidence* epic() const {
+    return std::get_if<EpicEvidence>(&evidence);
   }
 };
 

@@ -48,6 +48,9 @@ struct TextRenderer {
   std::string operator()(const ShapingEvidence& ev) const {
     return RenderShapingText(model, result, ev, options);
   }
+  std::string operator()(const EpicEvidence& ev) const {
+    return RenderEpicText(model, result, ev);
+  }
 };
 
 struct JsonRenderer {
@@ -76,6 +79,9 @@ struct JsonRenderer {
   }
   void operator()(const ShapingEvidence& ev) const {
     AddShapingJson(model, result, ev, j);
+  }
+  void operator()(const EpicEvidence& ev) const {
+    AddEpicJson(model, result, ev, j);
   }
 };
 

@@ -398,4 +398,64 @@ void AddShapingJson(const Model& model, const ClaimResult& result,
   j["shaping"] = std::move(r);
 }
 
+std::string RenderEpicText(const Model& model, const ClaimResult& result,
+                           const EpicEvidence& ev) {
+  const Claim& claim = *result.claim;
+  const Loss& proxy = model.losses[claim.loss];
+  const Loss& truth = model.losses[claim.truth];
+  const Mdp& m = model.mdps[claim.mdp].mdp;
+  const EpicPieces& p = ev.pieces;
+  std::string out = fmt::format(
+      "  EPIC distance D({}, {}) = {:.6f} {} {} (Gleave et al. 2021)\n",
+      proxy.name, truth.name, ev.distance, ev.below_holds ? "<" : ">=",
+      FormatRational(ev.below));
+  if (p.BothConstant()) {
+    out +=
+        "  both canonical rewards are 0 everywhere (each a potential shaping "
+        "of the zero reward): D is taken as 0\n";
+  } else {
+    out += fmt::format(
+        "  D^2 = (1 - rho)/2, rho = cov/sqrt(var_{} var_{}): cov = {}, "
+        "var_{} = {}, var_{} = {}\n",
+        proxy.name, truth.name, ExactAndDecimal(p.cov), proxy.name,
+        ExactAndDecimal(p.var_a), truth.name, ExactAndDecimal(p.var_b));
+    if (ev.squared) {
+      out += fmt::format("  D^2 = {} exactly, against d^2 = {}\n",
+                         ExactAndDecimal(*ev.squared),
+                         FormatRational(ev.below * ev.below));
+    } else {
+      out += fmt::format(
+          "  rho is irrational; D < d was decided exactly as rho > 1 - 2d^2 "
+          "= {} (squared, with signs)\n",
+          FormatRational(Rational(Rational(1) - 2 * ev.below * ev.below)));
+    }
+  }
+  out += fmt::format(
+      "  (canonicalized with S, S' uniform over {} states and A uniform over "
+      "{} actions, discount {}: {} triples (s, a, s2); decided by {})\n",
+      m.states, m.actions, FormatRational(m.discount), ev.triples,
+      result.verdict.method);
+  return out;
+}
+
+void AddEpicJson(const Model& model, const ClaimResult& result,
+                 const EpicEvidence& ev, nlohmann::ordered_json& j) {
+  const Claim& claim = *result.claim;
+  Json r;
+  r["relation"] = RelationName(claim.relation);
+  r["proxy"] = model.losses[claim.loss].name;
+  r["truth"] = model.losses[claim.truth].name;
+  r["mdp"] = model.mdps[claim.mdp].name;
+  r["below"] = FormatRational(ev.below);
+  r["below_holds"] = ev.below_holds;
+  r["distance_decimal"] = fmt::format("{:.6f}", ev.distance);
+  r["squared_distance"] =
+      ev.squared ? Json(FormatRational(*ev.squared)) : Json(nullptr);
+  r["cov"] = FormatRational(ev.pieces.cov);
+  r["var_proxy"] = FormatRational(ev.pieces.var_a);
+  r["var_truth"] = FormatRational(ev.pieces.var_b);
+  r["triples"] = ev.triples;
+  j["epic"] = std::move(r);
+}
+
 }  // namespace aligncheck

@@ -8,6 +8,7 @@
 #include "analysis/eval.h"
 #include "parse/claim_words.h"
 #include "readings/problem_checks.h"
+#include "readings/relations/epic.h"
 #include "readings/relations/mdp_pairs.h"
 #include "readings/relations/relations.h"
 #include "readings/relations/shaping.h"
@@ -188,6 +189,62 @@ Verdict CheckShaping(const Model& model, const Claim& claim, const Mdp& m) {
   return v;
 }
 
+// `loss` on every (s, a, s2) of S x A x S in reward units; a reward over
+// (s, a) pays the same for every s2.
+TripleReward Triples(const Mdp& m, const Loss& loss) {
+  TripleReward r;
+  r.states = m.states;
+  r.actions = m.actions;
+  r.value.resize(m.states * m.actions * m.states);
+  for (size_t i = 0; i < r.value.size(); ++i) {
+    const Rational& v = loss.successor == kNoDomain
+                            ? loss.table[i / m.states]
+                            : loss.table[i];
+    r.value[i] = loss.reward ? v : Rational(-v);
+  }
+  return r;
+}
+
+Verdict CheckEpic(const Model& model, const Claim& claim, const Mdp& m) {
+  const Loss& proxy = model.losses[claim.loss];
+  const Loss& truth = model.losses[claim.truth];
+  const size_t triples = m.states * m.actions * m.states;
+  if (triples == 0 || triples > kMaxEpicTriples) {
+    return UnknownVerdict(fmt::format(
+        "{} triples (s, a, s2): EPIC is computed for 1 to {} triples",
+        triples, kMaxEpicTriples));
+  }
+  EpicEvidence ev;
+  ev.triples = triples;
+  ev.below = claim.epic_below;
+  ev.pieces = EpicBetween(Triples(m, proxy), Triples(m, truth), m.discount);
+  const EpicPieces& p = ev.pieces;
+  if (!p.Defined() && !p.BothConstant()) {
+    return UnknownVerdict(fmt::format(
+        "the EPIC distance is undefined: the canonical {} is 0 everywhere "
+        "(a potential shaping of the zero reward) and the canonical {} is "
+        "not, so their Pearson correlation has no value",
+        p.var_a == 0 ? proxy.name : truth.name,
+        p.var_a == 0 ? truth.name : proxy.name));
+  }
+  ev.below_holds = DistanceBelow(p, ev.below);
+  ev.squared = SquaredDistance(p);
+  ev.distance = DistanceDecimal(p);
+  // Re-check against the exact D^2 when there is one.
+  if (ev.squared && (*ev.squared < ev.below * ev.below) != ev.below_holds) {
+    return UnknownVerdict("internal: the EPIC comparison failed the re-check");
+  }
+  Verdict v;
+  v.method = "exact canonicalization and Pearson correlation";
+  v.kind = ev.below_holds ? Verdict::Kind::kHolds : Verdict::Kind::kFails;
+  v.reason = fmt::format(
+      "the EPIC distance between {} and {} over {} is {:.6f}, {} {}",
+      proxy.name, truth.name, model.mdps[claim.mdp].name, ev.distance,
+      ev.below_holds ? "below" : "not below", FormatRational(ev.below));
+  v.evidence = std::move(ev);
+  return v;
+}
+
 }  // namespace
 
 Verdict CheckMdpRelationClaim(const Model& model, const Claim& claim,
@@ -210,6 +267,8 @@ Verdict CheckMdpRelationClaim(const Model& model, const Claim& claim,
       return CheckMdpUnhackable(model, claim, mm.mdp);
     case Relation::kPotentialShapingOf:
       return CheckShaping(model, claim, mm.mdp);
+    case Relation::kEpicDistanceTo:
+      return CheckEpic(model, claim, mm.mdp);
     default:
       return UnknownVerdict(fmt::format("`{}` is not decided over an mdp",
                                         RelationName(claim.relation)));
