@@ -238,6 +238,44 @@ TEST_CASE("shaping: random potentials are found, random bonuses re-checked") {
   CHECK(conflicts > 30);
 }
 
+TEST_CASE("shaping up to scale: c and Phi found, c > 0 decided exactly") {
+  std::mt19937 rng(21);
+  std::uniform_int_distribution<int> v(-4, 4);
+  int positive = 0, nonpositive = 0;
+  for (int round = 0; round < 200; ++round) {
+    Mdp m = RandomMdp(rng);
+    Reward base = RandomReward(m, rng);
+    std::vector<Rational> phi(m.states);
+    for (Rational& p : phi) p = Rational(v(rng)) / 2;
+    Rational c = Rational(v(rng)) / 3;
+    Reward scaled_base = base;
+    for (Rational& x : scaled_base.value) x *= c;
+    Reward shaped = Shaped(m, scaled_base, phi);
+    auto eqs = ShapingEquations(m, shaped, base, false);
+    PotentialSearch s = FindPotential(m, eqs, true);
+    REQUIRE(s.kind != PotentialSearch::Kind::kNoPotential);
+    REQUIRE(s.kind != PotentialSearch::Kind::kTooLarge);
+    Reward rebuilt = base;
+    for (Rational& x : rebuilt.value) x *= s.scale;
+    CHECK(ShapedEquals(m, rebuilt, s.phi, shaped));
+    if (c > 0) {
+      CHECK(s.kind == PotentialSearch::Kind::kPotential);
+    }
+    if (s.kind == PotentialSearch::Kind::kPotential) {
+      ++positive;
+      CHECK(s.scale > 0);
+    } else {
+      ++nonpositive;
+      CHECK(s.scale <= 0);
+      // No c > 0 fits: c = 1 with any Phi is inconsistent, so is the
+      // unscaled problem.
+      CHECK(FindPotential(m, eqs).kind == PotentialSearch::Kind::kNoPotential);
+    }
+  }
+  CHECK(positive > 50);
+  CHECK(nonpositive > 30);
+}
+
 TEST_CASE("mdp unhackable: the reversal search agrees with brute force") {
   std::mt19937 rng(7);
   int reversed = 0, clean = 0;

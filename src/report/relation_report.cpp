@@ -252,11 +252,20 @@ std::string RenderShapingText(const Model& model, const ClaimResult& result,
   const Mdp& m = mm.mdp;
   const char* unit = ev.per_choice ? "choice" : "transition";
   std::string out;
-  if (ev.potential) {
+  const std::string scaled_base =
+      ev.scaled ? FormatRational(ev.scale) + "*" + base.name : base.name;
+  if (!ev.potential && ev.conflict.empty()) {
+    out += fmt::format(
+        "  {} = c*{} + {}*{} - Phi(s) on every {} of {} only with c = {}: "
+        "no positive scale fits\n",
+        shaped.name, base.name, FormatRational(m.discount),
+        ev.per_choice ? "E[Phi(s2)]" : "Phi(s2)", unit, mm.name,
+        ExactAndDecimal(ev.scale));
+  } else if (ev.potential) {
     out += fmt::format(
         "  {} = {} + {}*{} - Phi(s) on every {} of {} (Ng, Harada, "
         "Russell 1999), with\n",
-        shaped.name, base.name, FormatRational(m.discount),
+        shaped.name, scaled_base, FormatRational(m.discount),
         ev.per_choice ? "E[Phi(s2)]" : "Phi(s2)", unit, mm.name);
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"state", "Phi(state)", ""});
@@ -270,7 +279,14 @@ std::string RenderShapingText(const Model& model, const ClaimResult& result,
     if (m.states > shown) {
       out += fmt::format("    ... and {} more states\n", m.states - shown);
     }
-    if (ev.shift == 0) {
+    if (ev.scaled) {
+      out += fmt::format(
+          "  every policy's {} return is {} times its {} return {} {}: the "
+          "same policies are optimal\n",
+          shaped.name, ExactAndDecimal(ev.scale), base.name,
+          ev.shift < 0 ? "-" : "+",
+          ExactAndDecimal(ev.shift < 0 ? Rational(-ev.shift) : ev.shift));
+    } else if (ev.shift == 0) {
       out += fmt::format(
           "  every policy's {} return is its {} return (Phi is 0 at the "
           "start): the same policies are optimal\n",
@@ -284,9 +300,10 @@ std::string RenderShapingText(const Model& model, const ClaimResult& result,
     }
   } else {
     out += fmt::format(
-        "  no Phi makes {} = {} + {}*{} - Phi(s): these {} {}s admit "
+        "  no Phi {} {} = {} + {}*{} - Phi(s): these {} {}s admit "
         "none together (a minimal set)\n",
-        shaped.name, base.name, FormatRational(m.discount),
+        ev.scaled ? "and c > 0 make" : "makes", shaped.name,
+        ev.scaled ? "c*" + base.name : base.name, FormatRational(m.discount),
         ev.per_choice ? "E[Phi(s2)]" : "Phi(s2)", ev.conflict.size(), unit);
     std::vector<std::vector<std::string>> rows;
     rows.push_back({unit, std::string(shaped.name) + " - " + base.name});
@@ -358,9 +375,13 @@ void AddShapingJson(const Model& model, const ClaimResult& result,
   r["base"] = model.losses[claim.truth].name;
   r["mdp"] = model.mdps[claim.mdp].name;
   r["potential"] = ev.potential;
+  if (ev.scaled) {
+    r["up_to_scale"] = true;
+    r["scale"] = FormatRational(ev.scale);
+  }
   r["equations"] = ev.equations;
   r["unknowns"] = ev.unknowns;
-  if (ev.potential) {
+  if (ev.potential || ev.conflict.empty()) {
     Json phi = Json::object();
     for (size_t s = 0; s < m.states; ++s) {
       phi[m.StateName(s)] = FormatRational(ev.phi[s]);

@@ -104,7 +104,8 @@ Verdict CheckShaping(const Model& model, const Claim& claim, const Mdp& m) {
       shaped.successor == kNoDomain && base.successor == kNoDomain;
   Reward rs = RewardUnits(m, shaped), rb = RewardUnits(m, base);
   std::vector<ShapingEquation> eqs = ShapingEquations(m, rs, rb, per_choice);
-  PotentialSearch search = FindPotential(m, eqs);
+  const bool scaled = claim.up_to_scale;
+  PotentialSearch search = FindPotential(m, eqs, scaled);
   if (search.kind == PotentialSearch::Kind::kTooLarge) {
     return UnknownVerdict(search.reason);
   }
@@ -115,14 +116,36 @@ Verdict CheckShaping(const Model& model, const Claim& claim, const Mdp& m) {
   ev.equations = eqs.size();
   ev.unknowns = search.unknowns;
   ev.optimal = CompareOptimalPolicies(m, rs, rb);
-  if (search.kind == PotentialSearch::Kind::kPotential) {
-    // Re-check: Phi satisfies every equation.
+  ev.scaled = scaled;
+  ev.scale = search.scale;
+  const bool fits = search.kind == PotentialSearch::Kind::kPotential ||
+                    search.kind == PotentialSearch::Kind::kNonPositiveScale;
+  if (fits) {
+    // Re-check: Phi and c satisfy every equation,
+    // g Phi(s2) - Phi(s) = shaped - c base.
     for (const ShapingEquation& e : eqs) {
       Rational lhs;
       for (const auto& [s, w] : e.terms) lhs += w * search.phi[s];
-      if (lhs != e.difference) {
+      if (lhs != e.difference + e.base - search.scale * e.base) {
         return UnknownVerdict("internal: the potential failed the re-check");
       }
+    }
+  }
+  if (search.kind == PotentialSearch::Kind::kNonPositiveScale) {
+    if (search.scale > 0) {
+      return UnknownVerdict("internal: the scale failed the re-check");
+    }
+    ev.phi = search.phi;
+    v.kind = Verdict::Kind::kFails;
+    v.reason = fmt::format(
+        "{} = c*{} + g*Phi(s2) - Phi(s) only with c = {}, not with any c > 0",
+        shaped.name, base.name, FormatRational(search.scale));
+    v.evidence = std::move(ev);
+    return v;
+  }
+  if (search.kind == PotentialSearch::Kind::kPotential) {
+    if (scaled && search.scale <= 0) {
+      return UnknownVerdict("internal: the scale failed the re-check");
     }
     ev.potential = true;
     ev.phi = search.phi;
@@ -137,21 +160,32 @@ Verdict CheckShaping(const Model& model, const Claim& claim, const Mdp& m) {
       phi += fmt::format("{}{}: {}", s ? ", " : "", m.StateName(s),
                          FormatRational(ev.phi[s]));
     }
-    v.reason = fmt::format(
-        "{} = {} + g*Phi(s2) - Phi(s) on all {} {} with Phi = {{{}}}; every "
-        "policy's return differs by {}, so both have the same optimal "
-        "policies",
-        shaped.name, base.name, eqs.size(),
-        per_choice ? "choices" : "transitions", phi,
-        FormatRational(ev.shift));
+    v.reason =
+        scaled
+            ? fmt::format(
+                  "{} = {}*{} + g*Phi(s2) - Phi(s) on all {} {} with Phi = "
+                  "{{{}}}; every policy's return is {} times its {} return "
+                  "plus {}, so both have the same optimal policies",
+                  shaped.name, FormatRational(ev.scale), base.name,
+                  eqs.size(), per_choice ? "choices" : "transitions", phi,
+                  FormatRational(ev.scale), base.name,
+                  FormatRational(ev.shift))
+            : fmt::format(
+                  "{} = {} + g*Phi(s2) - Phi(s) on all {} {} with Phi = "
+                  "{{{}}}; every policy's return differs by {}, so both "
+                  "have the same optimal policies",
+                  shaped.name, base.name, eqs.size(),
+                  per_choice ? "choices" : "transitions", phi,
+                  FormatRational(ev.shift));
   } else {
-    if (search.conflict.empty() || EquationsConsistent(m, search.conflict)) {
+    if (search.conflict.empty() ||
+        EquationsConsistent(m, search.conflict, scaled)) {
       return UnknownVerdict("internal: the conflict failed the re-check");
     }
     for (size_t i = 0; i < search.conflict.size(); ++i) {
       std::vector<ShapingEquation> rest = search.conflict;
       rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(i));
-      if (!EquationsConsistent(m, rest)) {
+      if (!EquationsConsistent(m, rest, scaled)) {
         return UnknownVerdict("internal: the conflict is not minimal");
       }
     }
@@ -180,9 +214,10 @@ Verdict CheckShaping(const Model& model, const Claim& claim, const Mdp& m) {
         break;
     }
     v.reason = fmt::format(
-        "no Phi makes {} a potential shaping of {}: the {} {} {} admit none "
-        "together; {}",
-        shaped.name, base.name, ev.conflict.size(),
+        "no Phi {}makes {} a potential shaping of {}{}: the {} {} {} admit "
+        "none together; {}",
+        scaled ? "and c " : "", shaped.name, base.name,
+        scaled ? " up to scale" : "", ev.conflict.size(),
         per_choice ? "choices" : "transitions", where, policies);
   }
   v.evidence = std::move(ev);
