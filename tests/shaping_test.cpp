@@ -315,6 +315,61 @@ TEST_CASE("mdp unhackable: the reversal search agrees with brute force") {
   CHECK(clean > 50);
 }
 
+TEST_CASE("mdp simplifies: the class search agrees with brute force") {
+  std::mt19937 rng(9);
+  std::uniform_int_distribution<int> v(-1, 1);
+  int holds = 0, fails = 0;
+  for (int round = 0; round < 300; ++round) {
+    Mdp m = RandomMdp(rng);
+    Reward truth = RandomReward(m, rng);
+    // Proxies that tie: 0, a coarse copy of the truth, or random.
+    Reward proxy = truth;
+    if (round % 3 == 0) {
+      for (Rational& x : proxy.value) x = 0;
+    } else if (round % 3 == 1) {
+      for (Rational& x : proxy.value) x = x > 0 ? 1 : 0;
+    } else {
+      for (Rational& x : proxy.value) x = v(rng);
+    }
+    std::vector<Policy> all = AllPolicies(m);
+    std::vector<Rational> jt, jp;
+    for (const Policy& pi : all) {
+      jt.push_back(FromStart(m, PolicyValues(m, truth, pi)));
+      jp.push_back(FromStart(m, PolicyValues(m, proxy, pi)));
+    }
+    bool broken = false, tie_made = false;
+    for (size_t i = 0; i < all.size(); ++i) {
+      for (size_t j = 0; j < all.size(); ++j) {
+        if (jt[i] <= jt[j] && jp[i] > jp[j]) broken = true;
+        if (jt[i] < jt[j] && jp[i] == jp[j]) tie_made = true;
+      }
+    }
+    MdpPairSearch s =
+        FindMdpPair(m, truth, proxy, PairRegion::kNotPreserved);
+    REQUIRE(s.kind != MdpPairSearch::Kind::kTooLarge);
+    CHECK((s.kind == MdpPairSearch::Kind::kFound) == broken);
+    if (s.kind == MdpPairSearch::Kind::kFound) {
+      CHECK(s.p_truth <= s.q_truth);
+      CHECK(s.p_proxy > s.q_proxy);
+    }
+    bool simplifies = false;
+    if (!broken) {
+      MdpPairSearch t = FindMdpPair(m, truth, proxy, PairRegion::kTieMade);
+      CHECK((t.kind == MdpPairSearch::Kind::kFound) == tie_made);
+      if (t.kind == MdpPairSearch::Kind::kFound) {
+        CHECK(t.p_truth < t.q_truth);
+        CHECK(t.p_proxy == t.q_proxy);
+        CHECK(FromStart(m, PolicyValues(m, proxy, t.p)) ==
+              FromStart(m, PolicyValues(m, proxy, t.q)));
+      }
+      simplifies = t.kind == MdpPairSearch::Kind::kFound;
+    }
+    simplifies ? ++holds : ++fails;
+  }
+  CHECK(holds > 30);
+  CHECK(fails > 30);
+}
+
 TEST_CASE("mdp unhackable: beyond the class limit the answer is unknown") {
   Mdp m = Bicycle();
   Reward r = Arrival(m);

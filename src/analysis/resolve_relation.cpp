@@ -131,12 +131,6 @@ void Analyzer::ResolveRelationClaim(const ast::ClaimDecl& decl, Claim& out) {
 void Analyzer::ResolveMdpRelation(const ast::ClaimDecl& decl, Claim& out) {
   const char* word = RelationName(decl.relation);
   out.mdp = Lookup(decl.over->text)->index;
-  if (decl.relation == ast::ClaimDecl::Relation::kSimplifies) {
-    sink_.Error(file_, decl.relation_span, "E012",
-                "`simplifies` is decided over data only; over an mdp, claim "
-                "`unhackable_with` or `potential_shaping_of`");
-    return;
-  }
   if (out.loss >= 0 && loss_sig_ok_[out.loss] && out.truth >= 0 &&
       loss_sig_ok_[out.truth]) {
     const Loss& proxy = model_.losses[out.loss];

@@ -88,6 +88,87 @@ Verdict CheckMdpUnhackable(const Model& model, const Claim& claim,
   return v;
 }
 
+// `proxy simplifies truth over M`: no pair reversed or a truth tie broken,
+// and some pair the truth orders strictly tied by the proxy.
+Verdict CheckMdpSimplifies(const Model& model, const Claim& claim,
+                           const Mdp& m) {
+  using Finding = RelationEvidence::Finding;
+  const Loss& proxy = model.losses[claim.loss];
+  const Loss& truth = model.losses[claim.truth];
+  const Reward rt = RewardUnits(m, truth), rp = RewardUnits(m, proxy);
+  MdpPairSearch s = FindMdpPair(m, rt, rp, PairRegion::kNotPreserved);
+  RelationEvidence ev;
+  if (s.kind == MdpPairSearch::Kind::kNone) {
+    s = FindMdpPair(m, rt, rp, PairRegion::kTieMade);
+    ev.finding = s.kind == MdpPairSearch::Kind::kFound ? Finding::kTieMade
+                                                       : Finding::kNoTieMade;
+  }
+  if (s.kind == MdpPairSearch::Kind::kTooLarge) return UnknownVerdict(s.reason);
+  Verdict v;
+  v.method = "policy-class enumeration, sorted by J_truth";
+  size_t open = 0;
+  for (size_t x = 0; x < m.states; ++x) open += m.terminal[x] ? 0 : 1;
+  mpz_pow_ui(ev.policies.get_mpz_t(),
+             BigInt(static_cast<unsigned long>(m.actions)).get_mpz_t(),
+             static_cast<unsigned long>(open));
+  ev.classes = s.classes;
+  std::string pair;
+  if (s.kind == MdpPairSearch::Kind::kFound) {
+    // Re-check the four values by a fresh evaluation.
+    RelationPolicy p{s.p, FromStart(m, PolicyValues(m, rt, s.p)),
+                     FromStart(m, PolicyValues(m, rp, s.p))};
+    RelationPolicy q{s.q, FromStart(m, PolicyValues(m, rt, s.q)),
+                     FromStart(m, PolicyValues(m, rp, s.q))};
+    if (ev.finding != Finding::kTieMade) {
+      ev.finding = p.truth < q.truth ? Finding::kReversed : Finding::kTieBroken;
+    }
+    const bool shown =
+        ev.finding == Finding::kTieMade
+            ? p.truth < q.truth && p.proxy == q.proxy
+            : p.truth <= q.truth && p.proxy > q.proxy;
+    if (!shown) {
+      return UnknownVerdict("internal: the pair failed the exact re-check");
+    }
+    pair = fmt::format(
+        "p = {}, p' = {}: J_truth(p) = {} {} J_truth(p') = {}, J_proxy(p) = "
+        "{} {} J_proxy(p') = {}",
+        MdpPolicyText(m, p.policy), MdpPolicyText(m, q.policy),
+        FormatRational(p.truth), p.truth < q.truth ? "<" : "=",
+        FormatRational(q.truth), FormatRational(p.proxy),
+        p.proxy > q.proxy ? ">" : "=", FormatRational(q.proxy));
+    ev.p = std::move(p);
+    ev.q = std::move(q);
+  }
+  switch (ev.finding) {
+    case Finding::kReversed:
+      v.kind = Verdict::Kind::kFails;
+      v.reason = fmt::format("{} and {} order two policies oppositely: {}",
+                             proxy.name, truth.name, pair);
+      break;
+    case Finding::kTieBroken:
+      v.kind = Verdict::Kind::kFails;
+      v.reason = fmt::format("{} breaks a tie of {}: {}", proxy.name,
+                             truth.name, pair);
+      break;
+    case Finding::kNoTieMade:
+      v.kind = Verdict::Kind::kFails;
+      v.reason = fmt::format(
+          "{} orders every pair of policies exactly as {} does: it is "
+          "equivalent, not a simplification",
+          proxy.name, truth.name);
+      break;
+    default:
+      v.kind = Verdict::Kind::kHolds;
+      v.reason = fmt::format(
+          "{} never reverses or breaks an order of {}, and ties a pair {} "
+          "orders strictly: {}",
+          proxy.name, truth.name, truth.name, pair);
+      break;
+  }
+  v.evidence = std::move(ev);
+  return v;
+}
+
 std::string EquationText(const Mdp& m, const ShapingEquation& e) {
   if (e.successor == kExpectedSuccessor) {
     return fmt::format("({}, {})", m.StateName(e.state),
@@ -302,6 +383,8 @@ Verdict CheckMdpRelationClaim(const Model& model, const Claim& claim,
       return CheckMdpUnhackable(model, claim, mm.mdp);
     case Relation::kPotentialShapingOf:
       return CheckShaping(model, claim, mm.mdp);
+    case Relation::kSimplifies:
+      return CheckMdpSimplifies(model, claim, mm.mdp);
     case Relation::kEpicDistanceTo:
       return CheckEpic(model, claim, mm.mdp);
     default:
