@@ -181,27 +181,50 @@ bool Analyzer::RelationWrittenAsAligned(const ast::ClaimDecl& decl,
                   "which relates a loss to a goal",
                   out.name, proxy.Word(), proxy.name, truth.Word(),
                   truth.name));
+  // Over an mdp every relation applies; over data the two of Skalse et al.
+  const bool over_mdp = decl.data && IsMdpName(decl.data->text);
   d.help.push_back(
-      "to compare a proxy with a true reward, say which relation: "
-      "`unhackable_with` (no two policies ordered oppositely) or "
-      "`simplifies` (Skalse et al. 2022)");
+      over_mdp
+          ? "to compare a proxy with a true reward over an mdp, say which "
+            "relation: `unhackable_with` or `simplifies` (Skalse et al. "
+            "2022), `potential_shaping_of` (Ng et al. 1999) or "
+            "`epic_distance_to ... below d` (Gleave et al. 2021)"
+          : "to compare a proxy with a true reward, say which relation: "
+            "`unhackable_with` (no two policies ordered oppositely) or "
+            "`simplifies` (Skalse et al. 2022)");
   // Replace `aligned_with TRUTH [as ...]` by the relation over the data
   // the reading named, if it named any.
   Span span{decl.relation_span.begin,
             decl.reading != ast::ClaimDecl::Reading::kNone
                 ? decl.reading_span.end
                 : decl.goal.span.end};
-  for (const char* relation : {"unhackable_with", "simplifies"}) {
+  struct Form {
+    const char* relation;
+    const char* meaning;
+  };
+  static const Form kForms[] = {
+      {"unhackable_with", "unhackable with"},
+      {"simplifies", "a simplification of"},
+      {"potential_shaping_of", "a potential shaping of"},
+      {"epic_distance_to", "within an EPIC distance D of"},
+  };
+  for (const Form& form : kForms) {
+    const std::string relation = form.relation;
+    if (!over_mdp && (relation == "potential_shaping_of" ||
+                      relation == "epic_distance_to")) {
+      continue;
+    }
     FixIt f;
     std::string over = decl.data ? decl.data->text : "DATA";
     if (!decl.data) f.needs.push_back("DATA");
     f.replacement =
         fmt::format("{} {} over {}", relation, decl.goal.text, over);
+    if (relation == "epic_distance_to") {
+      f.replacement += " below D";
+      f.needs.push_back("D");
+    }
     f.description = fmt::format("claim that '{}' is {} '{}'", proxy.name,
-                                std::string(relation) == "simplifies"
-                                    ? "a simplification of"
-                                    : "unhackable with",
-                                truth.name);
+                                form.meaning, truth.name);
     f.span = span;
     d.fixits.push_back(std::move(f));
   }
