@@ -412,7 +412,8 @@ TEST_CASE("parse: exact syntax error messages") {
         std::vector<std::string>{
             "t.align:1:12: error: expected a relation (aligned_with, "
             "represents, encodes, achieves, unhackable_with, simplifies, "
-            "potential_shaping_of), got identifier 'is_aligned' [E001]\n"
+            "potential_shaping_of, epic_distance_to), got identifier "
+            "'is_aligned' [E001]\n"
             "claim c: l is_aligned g\n"
             "           ^~~~~~~~~~\n"});
   CHECK(Parse("loss l(x: X, y: Y) = table {\n  a: b 0.1, c\n}\n").rendered ==

@@ -146,6 +146,34 @@ TEST_CASE("prose: AC102 flags inner alignment defined by the base objective") {
   CHECK(Findings("Inner alignment is hard to study.").empty());
 }
 
+TEST_CASE("prose: AC105 flags a relation between rewards no claim checks") {
+  CHECK(Findings("Our shaping term preserves optimal policies.") ==
+        Strings{"AC105:warning:preserves optimal"});
+  CHECK(Findings("The proxy reward is unhackable.") ==
+        Strings{"AC105:warning:unhackable"});
+  CHECK(Findings("The proxy reward cannot be hacked.") ==
+        Strings{"AC105:warning:cannot be hacked"});
+  CHECK(Findings("The learned reward is close to the true reward (EPIC).") ==
+        Strings{"AC105:warning:close to the true reward (EPIC"});
+  // A claim of the same relation in the document backs the sentence.
+  DocumentContext shaping{{}, {"potential_shaping_of"}};
+  CHECK(Findings("Our shaping term preserves optimal policies.", shaping)
+            .empty());
+  CHECK(Findings("The proxy reward is unhackable.", shaping) ==
+        Strings{"AC105:warning:unhackable"});
+  DocumentContext all{{}, {"unhackable_with", "epic_distance_to"}};
+  CHECK(Findings("The proxy reward is unhackable.", all).empty());
+  CHECK(Findings("The learned reward is close to the true reward (EPIC).",
+                 all)
+            .empty());
+  // Other words alone are not statements of a relation.
+  CHECK(Findings("Reward shaping changes the optimal policy.").empty());
+  CHECK(Findings("An epic story about the loss.").empty());
+  CHECK(Findings("The shape of the data keeps the optimal batch size.")
+            .empty());
+  CHECK(MayTrigger("Our shaping term preserves optimal policies."));
+}
+
 TEST_CASE("prose: AC103 flags an agent that wants low loss or high reward") {
   CHECK(Findings("The agent wants to minimize its loss.") ==
         Strings{"AC103:warning:agent wants to minimize its loss"});
@@ -241,7 +269,7 @@ TEST_CASE("prose: mood does not matter, use versus mention does") {
 }
 
 TEST_CASE("prose: a named reading or claim qualifies its own sentence") {
-  DocumentContext claims{{"novels_idealized"}};
+  DocumentContext claims{{"novels_idealized"}, {}};
   CHECK(Findings("The loss is aligned with the intended goal as an idealized "
                  "minimizer over the data.")
             .empty());

@@ -238,6 +238,44 @@ TEST_CASE("shaping: random potentials are found, random bonuses re-checked") {
   CHECK(conflicts > 30);
 }
 
+TEST_CASE("shaping up to scale: c and Phi found, c > 0 decided exactly") {
+  std::mt19937 rng(21);
+  std::uniform_int_distribution<int> v(-4, 4);
+  int positive = 0, nonpositive = 0;
+  for (int round = 0; round < 200; ++round) {
+    Mdp m = RandomMdp(rng);
+    Reward base = RandomReward(m, rng);
+    std::vector<Rational> phi(m.states);
+    for (Rational& p : phi) p = Rational(v(rng)) / 2;
+    Rational c = Rational(v(rng)) / 3;
+    Reward scaled_base = base;
+    for (Rational& x : scaled_base.value) x *= c;
+    Reward shaped = Shaped(m, scaled_base, phi);
+    auto eqs = ShapingEquations(m, shaped, base, false);
+    PotentialSearch s = FindPotential(m, eqs, true);
+    REQUIRE(s.kind != PotentialSearch::Kind::kNoPotential);
+    REQUIRE(s.kind != PotentialSearch::Kind::kTooLarge);
+    Reward rebuilt = base;
+    for (Rational& x : rebuilt.value) x *= s.scale;
+    CHECK(ShapedEquals(m, rebuilt, s.phi, shaped));
+    if (c > 0) {
+      CHECK(s.kind == PotentialSearch::Kind::kPotential);
+    }
+    if (s.kind == PotentialSearch::Kind::kPotential) {
+      ++positive;
+      CHECK(s.scale > 0);
+    } else {
+      ++nonpositive;
+      CHECK(s.scale <= 0);
+      // No c > 0 fits: c = 1 with any Phi is inconsistent, so is the
+      // unscaled problem.
+      CHECK(FindPotential(m, eqs).kind == PotentialSearch::Kind::kNoPotential);
+    }
+  }
+  CHECK(positive > 50);
+  CHECK(nonpositive > 30);
+}
+
 TEST_CASE("mdp unhackable: the reversal search agrees with brute force") {
   std::mt19937 rng(7);
   int reversed = 0, clean = 0;
@@ -275,6 +313,61 @@ TEST_CASE("mdp unhackable: the reversal search agrees with brute force") {
   }
   CHECK(reversed > 50);
   CHECK(clean > 50);
+}
+
+TEST_CASE("mdp simplifies: the class search agrees with brute force") {
+  std::mt19937 rng(9);
+  std::uniform_int_distribution<int> v(-1, 1);
+  int holds = 0, fails = 0;
+  for (int round = 0; round < 300; ++round) {
+    Mdp m = RandomMdp(rng);
+    Reward truth = RandomReward(m, rng);
+    // Proxies that tie: 0, a coarse copy of the truth, or random.
+    Reward proxy = truth;
+    if (round % 3 == 0) {
+      for (Rational& x : proxy.value) x = 0;
+    } else if (round % 3 == 1) {
+      for (Rational& x : proxy.value) x = x > 0 ? 1 : 0;
+    } else {
+      for (Rational& x : proxy.value) x = v(rng);
+    }
+    std::vector<Policy> all = AllPolicies(m);
+    std::vector<Rational> jt, jp;
+    for (const Policy& pi : all) {
+      jt.push_back(FromStart(m, PolicyValues(m, truth, pi)));
+      jp.push_back(FromStart(m, PolicyValues(m, proxy, pi)));
+    }
+    bool broken = false, tie_made = false;
+    for (size_t i = 0; i < all.size(); ++i) {
+      for (size_t j = 0; j < all.size(); ++j) {
+        if (jt[i] <= jt[j] && jp[i] > jp[j]) broken = true;
+        if (jt[i] < jt[j] && jp[i] == jp[j]) tie_made = true;
+      }
+    }
+    MdpPairSearch s =
+        FindMdpPair(m, truth, proxy, PairRegion::kNotPreserved);
+    REQUIRE(s.kind != MdpPairSearch::Kind::kTooLarge);
+    CHECK((s.kind == MdpPairSearch::Kind::kFound) == broken);
+    if (s.kind == MdpPairSearch::Kind::kFound) {
+      CHECK(s.p_truth <= s.q_truth);
+      CHECK(s.p_proxy > s.q_proxy);
+    }
+    bool simplifies = false;
+    if (!broken) {
+      MdpPairSearch t = FindMdpPair(m, truth, proxy, PairRegion::kTieMade);
+      CHECK((t.kind == MdpPairSearch::Kind::kFound) == tie_made);
+      if (t.kind == MdpPairSearch::Kind::kFound) {
+        CHECK(t.p_truth < t.q_truth);
+        CHECK(t.p_proxy == t.q_proxy);
+        CHECK(FromStart(m, PolicyValues(m, proxy, t.p)) ==
+              FromStart(m, PolicyValues(m, proxy, t.q)));
+      }
+      simplifies = t.kind == MdpPairSearch::Kind::kFound;
+    }
+    simplifies ? ++holds : ++fails;
+  }
+  CHECK(holds > 30);
+  CHECK(fails > 30);
 }
 
 TEST_CASE("mdp unhackable: beyond the class limit the answer is unknown") {

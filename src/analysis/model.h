@@ -310,6 +310,8 @@ struct Claim {
   // over `data`; `relation` says which relation is claimed.
   int truth = -1;
   ast::ClaimDecl::Relation relation = ast::ClaimDecl::Relation::kAlignedWith;
+  bool up_to_scale = false;  // potential_shaping_of ... up to scale
+  Rational epic_below;       // epic_distance_to ... below d (d > 0)
   Expect expect = Expect::kNone;
   Span span;       // the whole declaration
   Span name_span;  // the claim's name

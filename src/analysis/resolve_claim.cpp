@@ -96,6 +96,17 @@ void Analyzer::ResolveClaim(const ast::ClaimDecl& decl, Claim& out) {
         "for the mathematical loss, say `as idealized_minimizer over {}`",
         decl.over->text));
   }
+  // `up to scale` and `below d` after the goal qualify relations over an
+  // mdp only; the parser takes them after any relation.
+  for (const auto& [span, words] :
+       {std::pair{decl.scale ? decl.scale->span : Span{},
+                  "`up to scale` belongs to `SHAPED potential_shaping_of "
+                  "BASE up to scale over M`"},
+        std::pair{decl.relation_below ? decl.relation_below->span : Span{},
+                  "`below d` after the goal belongs to `PROXY "
+                  "epic_distance_to TRUTH over M below d`"}}) {
+    if (span.end != 0) sink_.Error(file_, span, "E012", words);
+  }
   if (decl.relation == R::kAlignedWith && RelationWrittenAsAligned(decl, out)) {
     return;
   }

@@ -1,5 +1,6 @@
 // The per-document gate pipeline.
 #include "gate/gate.h"
+#include "parse/claim_words.h"
 
 #include <fmt/format.h>
 
@@ -22,6 +23,14 @@ void AddClaimNames(const FileResult& r, std::vector<std::string>& names) {
     for (const Claim& c : r.model->claims) names.push_back(c.name);
   }
   for (const BlockedClaim& b : r.blocked) names.push_back(b.name);
+}
+
+void AddRelations(const Model& model, std::vector<std::string>& relations) {
+  for (const Claim& c : model.claims) {
+    if (c.reading == Claim::Reading::kRelation) {
+      relations.push_back(RelationName(c.relation));
+    }
+  }
 }
 
 // The blocks as one spec, checked through the usual pipeline on the spec
@@ -174,6 +183,13 @@ DocumentResult GateHost(const std::shared_ptr<const SourceFile>& host,
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   context.claim_names = std::move(names);
+  // AC105: the relations the document's claims state.
+  for (const FileResult* f : {&result.document}) {
+    if (f->model) AddRelations(*f->model, context.relation_claims);
+  }
+  for (const FileResult& f : result.attached) {
+    if (f.model) AddRelations(*f.model, context.relation_claims);
+  }
   for (const RawParagraph& raw : read.paragraphs) {
     prose::Paragraph paragraph = BuildParagraph(*host, raw, syntax);
     for (Diagnostic& d : prose::CheckParagraph(host, paragraph, context)) {

@@ -215,6 +215,23 @@ const std::vector<Rule>& AllRules() {
        "`minimizers_get_coin`).",
        "The loss is not aligned with getting the coin: claim "
        "`minimizers_get_coin` fails."},
+      {"AC105", "unchecked-reward-relation", Severity::kWarning,
+       "prose that states a relation between two rewards that no relation "
+       "claim of the document checks",
+       "\"Our shaping term preserves the optimal policies\", \"the proxy "
+       "reward is unhackable\" and \"the learned reward is close to the "
+       "true reward (EPIC)\" each state a relation between two rewards "
+       "that aligncheck decides exactly: potential_shaping_of (Ng, Harada, "
+       "Russell 1999), unhackable_with (Skalse et al. 2022) and "
+       "epic_distance_to (Gleave et al. 2021). The sentence is left alone "
+       "when the document (its aligncheck blocks and attached specs) has a "
+       "claim of that relation, whatever its verdict (a cited claim that "
+       "fails is AC104's); naming a reading or another claim does not back "
+       "it.",
+       "Our shaping term preserves the optimal policies.",
+       "Our shaping term preserves the optimal policies (claim "
+       "`potential_is_shaping`: `potential potential_shaping_of arrival "
+       "over ride`)."},
   };
   return kRules;
 }

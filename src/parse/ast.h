@@ -213,6 +213,7 @@ struct ClaimDecl {
     kUnhackableWith,
     kSimplifies,
     kPotentialShapingOf,
+    kEpicDistanceTo,
   };
   enum class Reading { kNone, kIdealized, kPhysical, kTrained };
   enum class Expect { kNone, kHolds, kFails, kSupported, kRefuted, kMixed };
@@ -238,6 +239,8 @@ struct ClaimDecl {
   Expect expect = Expect::kNone;
   Span expect_span;
   Span span;
+  std::optional<Name> scale;            // `up to scale` (potential_shaping_of)
+  std::optional<Literal> relation_below;  // `below d` (epic_distance_to)
 };
 
 /// One `action successor` or `action {s1: p1, s2: p2}` cell of a `next`

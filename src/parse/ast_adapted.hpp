@@ -39,8 +39,8 @@ BOOST_FUSION_ADAPT_STRUCT(xa::agent_decl, id, aspect, target)
 BOOST_FUSION_ADAPT_STRUCT(xa::hypothesis, id, args)
 BOOST_FUSION_ADAPT_STRUCT(xa::bound_clause, word, value)
 BOOST_FUSION_ADAPT_STRUCT(xa::reading, kind, target, hyp, bound)
-BOOST_FUSION_ADAPT_STRUCT(xa::claim_decl, id, subject, relation, goal, over,
-                          read, expect)
+BOOST_FUSION_ADAPT_STRUCT(xa::claim_decl, id, subject, relation, goal, scale,
+                          over, below, read, expect)
 BOOST_FUSION_ADAPT_STRUCT(xa::next_target, one, dist)
 BOOST_FUSION_ADAPT_STRUCT(xa::next_cell, action, target)
 BOOST_FUSION_ADAPT_STRUCT(xa::next_row, state, cells)

@@ -36,6 +36,7 @@ const std::vector<RelationWord>& RelationWords() {
       {R::kUnhackableWith, "unhackable_with", true},
       {R::kSimplifies, "simplifies", true},
       {R::kPotentialShapingOf, "potential_shaping_of", true},
+      {R::kEpicDistanceTo, "epic_distance_to", true},
   };
   return kWords;
 }

@@ -412,6 +412,8 @@ ast::Decl Converter::operator()(x3ast::claim_decl& d) const {
   out.relation_span = SpanOf(d.relation);
   out.goal = NameOf(d.goal);
   if (d.over) out.over = NameOf(*d.over);
+  if (d.scale) out.scale = NameOf(*d.scale);
+  if (d.below) out.relation_below = LiteralOf(*d.below);
   if (d.read) {
     const x3ast::reading& r = *d.read;
     out.reading_span = SpanOf(r);

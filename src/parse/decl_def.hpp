@@ -77,6 +77,7 @@ struct d_expect_class : annotate_span {};
 struct d_name_list_class {};
 struct d_params_class {};
 struct d_cells_class {};
+struct d_scale_class {};
 
 using L = literal_parser;
 name_parser const name{};
@@ -112,6 +113,8 @@ kw_parser const kw_under("under");
 kw_parser const kw_expect("expect");
 kw_parser const kw_when("when");
 boost::optional<x3ast::operand> const no_condition;
+kw_parser const kw_up("up");
+kw_parser const kw_to("to");
 word_parser const register_word("register", "'register'");
 word_parser const channel_word("channel", "'channel'");
 word_parser const closed_word("closed", "'closed'");
@@ -126,9 +129,10 @@ word_parser const loss_word("loss reward", "'loss' or 'reward'");
 word_parser const preposition_word("in of", "'in' or 'of'");
 word_parser const relation_word(
     "aligned_with represents encodes achieves unhackable_with simplifies "
-    "potential_shaping_of",
+    "potential_shaping_of epic_distance_to",
     "a relation (aligned_with, represents, encodes, achieves, "
-    "unhackable_with, simplifies, potential_shaping_of)");
+    "unhackable_with, simplifies, potential_shaping_of, epic_distance_to)");
+word_parser const scale_word("scale", "'scale'");
 word_parser const idealized_word("idealized_minimizer",
                                  "'idealized_minimizer'");
 word_parser const physical_only_word("physical_only", "'physical_only'");
@@ -229,6 +233,7 @@ x3::rule<d_params_class, std::vector<x3ast::param>> const params =
     "a parameter";
 x3::rule<d_cells_class, std::vector<x3ast::entry>> const cells =
     "an output and its loss";
+x3::rule<d_scale_class, x3ast::name> const scale_clause = "'up'";
 
 // domain NAME = {a, b} | domain NAME = 0..9
 auto const domain_decl_def = kw_domain > name > '=' > domain_body;
@@ -320,12 +325,15 @@ auto const agent_decl_def =
     kw_agent > name > kw_cares_about > name > -agent_target;
 auto const agent_target_def = preposition_word > name;
 
-// claim NAME: SUBJECT RELATION GOAL [over D] [as READING] [expect ...]
-// (`over D` for relations between two rewards, `proxy unhackable_with
-// truth over D`)
+// claim NAME: SUBJECT RELATION GOAL [up to scale] [over D] [below d]
+// [as READING] [expect ...] (`over D` for relations between two rewards,
+// `proxy unhackable_with truth over D`; `up to scale` and `below d` for
+// the relations over an mdp)
 auto const claim_decl_def = kw_claim > name > ':' > name > relation_word >
-                            name > -(kw_over > name) > -reading >
+                            name > -scale_clause > -(kw_over > name) >
+                            -(kw_below > number_lit) > -reading >
                             -expect_clause;
+auto const scale_clause_def = kw_up > kw_to > scale_word;
 auto const reading_def = kw_as > reading_body;
 auto const reading_body_def = idealized | physical_only | trained;
 auto const idealized_def = idealized_word > kw_over > name > -hypothesis >
@@ -357,6 +365,7 @@ BOOST_SPIRIT_DEFINE(stmt, register_stmt, channel_stmt, closed_stmt, stmts_close,
                     reading_body, idealized, physical_only, trained, hypothesis,
                     hyp_close, expect_clause, name_list, params, cells)
 BOOST_SPIRIT_DEFINE(within_clause, threshold_clause)
+BOOST_SPIRIT_DEFINE(scale_clause)
 
 }  // namespace aligncheck::parse
 

@@ -265,7 +265,9 @@ struct claim_decl : spanned {
   name subject;
   name relation;
   name goal;
+  boost::optional<name> scale;  // `up to scale` (the word `scale`)
   boost::optional<name> over;  // relations between two rewards: over D
+  boost::optional<literal> below;  // `below d` after `over M`
   boost::optional<reading> read;
   boost::optional<name> expect;
 };

@@ -14,6 +14,7 @@
 #include "prose/qualify.h"
 #include "prose/quoted.h"
 #include "prose/quotes.h"
+#include "prose/relation_words.h"
 #include "prose/sentences.h"
 #include "prose/tokens.h"
 
@@ -75,6 +76,10 @@ const char* MessageOf(std::string_view rule, bool inner) {
     return "inner alignment defined as a learned objective matching the "
            "training objective, which has no single meaning";
   }
+  if (rule == "AC105") {
+    return "relation between two rewards stated without a relation claim "
+           "that checks it";
+  }
   if (rule == "AC102") {
     return "outer alignment defined as aligning the loss with the intended "
            "goal, which has no single meaning";
@@ -84,6 +89,12 @@ const char* MessageOf(std::string_view rule, bool inner) {
 }
 
 const char* HelpOf(std::string_view rule) {
+  if (rule == "AC105") {
+    return "back it with a relation claim in an aligncheck block or an "
+           "attached spec: `SHAPED potential_shaping_of BASE over M`, "
+           "`PROXY unhackable_with TRUTH over D` (or over M), or `PROXY "
+           "epic_distance_to TRUTH over M below d`";
+  }
   if (rule == "AC103") {
     return "say whether it cares about the value at the loss register (and "
            "would tamper with it) or about its predictions matching the "
@@ -143,7 +154,7 @@ bool MayTrigger(std::string_view raw) {
     }
     end += kTable.shift[static_cast<unsigned char>(data[end])];
   }
-  return false;
+  return MayStateRelation(raw);
 }
 
 std::vector<Diagnostic> CheckParagraph(
@@ -153,7 +164,9 @@ std::vector<Diagnostic> CheckParagraph(
   const std::string& text = paragraph.text;
   if (!MayTrigger(text)) return out;
   std::vector<Token> tokens = Tokenize(text);
-  if (!ClassifyVerbs(tokens)) return out;
+  const bool verbs = ClassifyVerbs(tokens);
+  const bool relations = MayStateRelation(text);
+  if (!verbs && !relations) return out;
   std::vector<SentenceTokens> sentences =
       TokenRanges(SplitSentences(text), tokens);
 
@@ -167,7 +180,19 @@ std::vector<Diagnostic> CheckParagraph(
     mood.question = IsQuestion(text, s.text);
     mood.answered_no = mood.question && next != nullptr &&
                        AnswersNo(tokens, next->begin, next->end);
-    std::vector<Match> matches = FindMatches(tokens, s.begin, s.end, mood);
+    std::vector<Match> matches;
+    if (verbs) matches = FindMatches(tokens, s.begin, s.end, mood);
+    Match relation;
+    if (const char* word =
+            relations ? MatchRelationStatement(tokens, s.begin, s.end,
+                                               &relation)
+                      : nullptr;
+        word != nullptr &&
+        std::find(context.relation_claims.begin(),
+                  context.relation_claims.end(),
+                  word) == context.relation_claims.end()) {
+      matches.push_back(relation);
+    }
     // "I want a loss aligned with the goal. This is an aspirational
     // statement ...": an example on display, not the author's claim.
     if (!matches.empty() && next != nullptr &&
@@ -198,7 +223,10 @@ std::vector<Diagnostic> CheckParagraph(
       }
       // Per sentence: a neighbour that names a reading does not qualify
       // this one.
-      if (NamesQualification(paragraph, tokens, s.begin, s.end,
+      // AC105 is backed by a relation claim only, checked above ("optimal
+      // policies" names no relation).
+      if (std::string_view(m.rule) != "AC105" &&
+          NamesQualification(paragraph, tokens, s.begin, s.end,
                              context.claim_names)) {
         continue;
       }

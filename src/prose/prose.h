@@ -47,14 +47,17 @@ struct Paragraph {
 struct DocumentContext {
   /// Claims declared in the document's embedded blocks and attached specs.
   std::vector<std::string> claim_names;
+  /// The relation keyword (unhackable_with, ...) of each relation claim
+  /// among them: AC105 leaves a statement of that relation alone.
+  std::vector<std::string> relation_claims;
 };
 
 /// A cheap filter over a paragraph's raw bytes, before markup is removed:
 /// false when no rule can fire on it, so the reader need not build the
 /// Paragraph. Most prose never mentions a loss, a reward or an objective.
 /// It looks for the stems loss, reward, objective and cost in any ASCII
-/// case; a stem that markup splits in the raw bytes ("lo**ss**",
-/// "re\-ward") is not seen.
+/// case, and for AC105 the stems shap, unha, hack and epic; a stem that
+/// markup splits in the raw bytes ("lo**ss**", "re\-ward") is not seen.
 bool MayTrigger(std::string_view raw);
 
 /// Applies every prose rule to `paragraph` of `host`. Findings carry their
@@ -71,7 +74,9 @@ bool MayTrigger(std::string_view raw);
 ///  - at most one finding per rule and sentence;
 ///  - a sentence is exempt when it names an operationalization or one of
 ///    `context.claim_names`; the author's own sentences are also exempt
-///    when their paragraph does, quoted ones only by their own sentence.
+///    when their paragraph does, quoted ones only by their own sentence;
+///  - AC105 (prose/relation_words.h) is exempt only by a relation claim of
+///    the same relation in `context.relation_claims`.
 /// REQUIRES: paragraph.offsets.size() == paragraph.text.size() (when it is
 /// not, spans are paragraph positions rather than a crash).
 std::vector<Diagnostic> CheckParagraph(

@@ -27,7 +27,7 @@ using Evidence =
     std::variant<std::monostate, IdealizedEvidence, PhysicalEvidence,
                  TrainedEvidence, StoryEvidence, MdpEvidence, RelationEvidence,
                  ShapingEvidence, TrainedMdpEvidence,
-                 PhysicalMdpEvidence>;
+                 PhysicalMdpEvidence, EpicEvidence>;
 
 struct Verdict {
   enum class Kind { kHolds, kFails, kUnknown };
@@ -71,6 +71,9 @@ struct Verdict {
   }
   const PhysicalMdpEvidence* physical_mdp() const {
     return std::get_if<PhysicalMdpEvidence>(&evidence);
+  }
+  const EpicEvidence* epic() const {
+    return std::get_if<EpicEvidence>(&evidence);
   }
 };
 

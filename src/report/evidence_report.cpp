@@ -56,6 +56,9 @@ struct TextRenderer {
   std::string operator()(const PhysicalMdpEvidence& ev) const {
     return RenderPhysicalMdpText(model, result, ev, options);
   }
+  std::string operator()(const EpicEvidence& ev) const {
+    return RenderEpicText(model, result, ev);
+  }
 };
 
 struct JsonRenderer {
@@ -90,6 +93,9 @@ struct JsonRenderer {
   }
   void operator()(const PhysicalMdpEvidence& ev) const {
     AddPhysicalMdpJson(model, result, ev, j);
+  }
+  void operator()(const EpicEvidence& ev) const {
+    AddEpicJson(model, result, ev, j);
   }
 };
 

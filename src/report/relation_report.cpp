@@ -252,11 +252,20 @@ std::string RenderShapingText(const Model& model, const ClaimResult& result,
   const Mdp& m = mm.mdp;
   const char* unit = ev.per_choice ? "choice" : "transition";
   std::string out;
-  if (ev.potential) {
+  const std::string scaled_base =
+      ev.scaled ? FormatRational(ev.scale) + "*" + base.name : base.name;
+  if (!ev.potential && ev.conflict.empty()) {
+    out += fmt::format(
+        "  {} = c*{} + {}*{} - Phi(s) on every {} of {} only with c = {}: "
+        "no positive scale fits\n",
+        shaped.name, base.name, FormatRational(m.discount),
+        ev.per_choice ? "E[Phi(s2)]" : "Phi(s2)", unit, mm.name,
+        ExactAndDecimal(ev.scale));
+  } else if (ev.potential) {
     out += fmt::format(
         "  {} = {} + {}*{} - Phi(s) on every {} of {} (Ng, Harada, "
         "Russell 1999), with\n",
-        shaped.name, base.name, FormatRational(m.discount),
+        shaped.name, scaled_base, FormatRational(m.discount),
         ev.per_choice ? "E[Phi(s2)]" : "Phi(s2)", unit, mm.name);
     std::vector<std::vector<std::string>> rows;
     rows.push_back({"state", "Phi(state)", ""});
@@ -270,7 +279,14 @@ std::string RenderShapingText(const Model& model, const ClaimResult& result,
     if (m.states > shown) {
       out += fmt::format("    ... and {} more states\n", m.states - shown);
     }
-    if (ev.shift == 0) {
+    if (ev.scaled) {
+      out += fmt::format(
+          "  every policy's {} return is {} times its {} return {} {}: the "
+          "same policies are optimal\n",
+          shaped.name, ExactAndDecimal(ev.scale), base.name,
+          ev.shift < 0 ? "-" : "+",
+          ExactAndDecimal(ev.shift < 0 ? Rational(-ev.shift) : ev.shift));
+    } else if (ev.shift == 0) {
       out += fmt::format(
           "  every policy's {} return is its {} return (Phi is 0 at the "
           "start): the same policies are optimal\n",
@@ -284,9 +300,10 @@ std::string RenderShapingText(const Model& model, const ClaimResult& result,
     }
   } else {
     out += fmt::format(
-        "  no Phi makes {} = {} + {}*{} - Phi(s): these {} {}s admit "
+        "  no Phi {} {} = {} + {}*{} - Phi(s): these {} {}s admit "
         "none together (a minimal set)\n",
-        shaped.name, base.name, FormatRational(m.discount),
+        ev.scaled ? "and c > 0 make" : "makes", shaped.name,
+        ev.scaled ? "c*" + base.name : base.name, FormatRational(m.discount),
         ev.per_choice ? "E[Phi(s2)]" : "Phi(s2)", ev.conflict.size(), unit);
     std::vector<std::vector<std::string>> rows;
     rows.push_back({unit, std::string(shaped.name) + " - " + base.name});
@@ -358,9 +375,13 @@ void AddShapingJson(const Model& model, const ClaimResult& result,
   r["base"] = model.losses[claim.truth].name;
   r["mdp"] = model.mdps[claim.mdp].name;
   r["potential"] = ev.potential;
+  if (ev.scaled) {
+    r["up_to_scale"] = true;
+    r["scale"] = FormatRational(ev.scale);
+  }
   r["equations"] = ev.equations;
   r["unknowns"] = ev.unknowns;
-  if (ev.potential) {
+  if (ev.potential || ev.conflict.empty()) {
     Json phi = Json::object();
     for (size_t s = 0; s < m.states; ++s) {
       phi[m.StateName(s)] = FormatRational(ev.phi[s]);
@@ -396,6 +417,66 @@ void AddShapingJson(const Model& model, const ClaimResult& result,
   }
   r["optimal_policies"] = std::move(opt);
   j["shaping"] = std::move(r);
+}
+
+std::string RenderEpicText(const Model& model, const ClaimResult& result,
+                           const EpicEvidence& ev) {
+  const Claim& claim = *result.claim;
+  const Loss& proxy = model.losses[claim.loss];
+  const Loss& truth = model.losses[claim.truth];
+  const Mdp& m = model.mdps[claim.mdp].mdp;
+  const EpicPieces& p = ev.pieces;
+  std::string out = fmt::format(
+      "  EPIC distance D({}, {}) = {:.6f} {} {} (Gleave et al. 2021)\n",
+      proxy.name, truth.name, ev.distance, ev.below_holds ? "<" : ">=",
+      FormatRational(ev.below));
+  if (p.BothConstant()) {
+    out +=
+        "  both canonical rewards are 0 everywhere (each a potential shaping "
+        "of the zero reward): D is taken as 0\n";
+  } else {
+    out += fmt::format(
+        "  D^2 = (1 - rho)/2, rho = cov/sqrt(var_{} var_{}): cov = {}, "
+        "var_{} = {}, var_{} = {}\n",
+        proxy.name, truth.name, ExactAndDecimal(p.cov), proxy.name,
+        ExactAndDecimal(p.var_a), truth.name, ExactAndDecimal(p.var_b));
+    if (ev.squared) {
+      out += fmt::format("  D^2 = {} exactly, against d^2 = {}\n",
+                         ExactAndDecimal(*ev.squared),
+                         FormatRational(ev.below * ev.below));
+    } else {
+      out += fmt::format(
+          "  rho is irrational; D < d was decided exactly as rho > 1 - 2d^2 "
+          "= {} (squared, with signs)\n",
+          FormatRational(Rational(Rational(1) - 2 * ev.below * ev.below)));
+    }
+  }
+  out += fmt::format(
+      "  (canonicalized with S, S' uniform over {} states and A uniform over "
+      "{} actions, discount {}: {} triples (s, a, s2); decided by {})\n",
+      m.states, m.actions, FormatRational(m.discount), ev.triples,
+      result.verdict.method);
+  return out;
+}
+
+void AddEpicJson(const Model& model, const ClaimResult& result,
+                 const EpicEvidence& ev, nlohmann::ordered_json& j) {
+  const Claim& claim = *result.claim;
+  Json r;
+  r["relation"] = RelationName(claim.relation);
+  r["proxy"] = model.losses[claim.loss].name;
+  r["truth"] = model.losses[claim.truth].name;
+  r["mdp"] = model.mdps[claim.mdp].name;
+  r["below"] = FormatRational(ev.below);
+  r["below_holds"] = ev.below_holds;
+  r["distance_decimal"] = fmt::format("{:.6f}", ev.distance);
+  r["squared_distance"] =
+      ev.squared ? Json(FormatRational(*ev.squared)) : Json(nullptr);
+  r["cov"] = FormatRational(ev.pieces.cov);
+  r["var_proxy"] = FormatRational(ev.pieces.var_a);
+  r["var_truth"] = FormatRational(ev.pieces.var_b);
+  r["triples"] = ev.triples;
+  j["epic"] = std::move(r);
 }
 
 }  // namespace aligncheck

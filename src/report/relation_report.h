@@ -31,6 +31,15 @@ std::string RenderShapingText(const Model& model, const ClaimResult& result,
 void AddShapingJson(const Model& model, const ClaimResult& result,
                     const ShapingEvidence& ev, nlohmann::ordered_json& j);
 
+/// The verdict block of an `epic_distance_to` claim: the distance, the
+/// exact pieces it comes from, and how D < d was decided.
+std::string RenderEpicText(const Model& model, const ClaimResult& result,
+                           const EpicEvidence& ev);
+
+/// Adds an "epic" key to `j`.
+void AddEpicJson(const Model& model, const ClaimResult& result,
+                 const EpicEvidence& ev, nlohmann::ordered_json& j);
+
 }  // namespace aligncheck
 
 #endif  // ALIGNCHECK_REPORT_RELATION_REPORT_H_

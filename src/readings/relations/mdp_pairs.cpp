@@ -13,6 +13,12 @@ namespace aligncheck {
 
 MdpPairSearch FindMdpReversal(const Mdp& m, const Reward& truth,
                               const Reward& proxy, size_t max_classes) {
+  return FindMdpPair(m, truth, proxy, PairRegion::kReversed, max_classes);
+}
+
+MdpPairSearch FindMdpPair(const Mdp& m, const Reward& truth,
+                          const Reward& proxy, PairRegion region,
+                          size_t max_classes) {
   MdpPairSearch out;
   struct Point {
     Policy policy;
@@ -46,28 +52,46 @@ MdpPairSearch FindMdpReversal(const Mdp& m, const Reward& truth,
   std::stable_sort(order.begin(), order.end(), [&](size_t i, size_t j) {
     return points[i].truth < points[j].truth;
   });
+  auto found = [&](size_t i, size_t j) {
+    const Point& p = points[i];
+    const Point& q = points[j];
+    out.kind = MdpPairSearch::Kind::kFound;
+    out.p = p.policy;
+    out.q = q.policy;
+    out.p_truth = p.truth;
+    out.p_proxy = p.proxy;
+    out.q_truth = q.truth;
+    out.q_proxy = q.proxy;
+    return out;
+  };
   // best: the index with the largest J_proxy among strictly smaller truth.
   size_t best = SIZE_MAX;
+  size_t previous = SIZE_MAX;  // kTieMade: one policy of the group before
   for (size_t g = 0; g < order.size();) {
     size_t end = g;
     while (end < order.size() &&
            points[order[end]].truth == points[order[g]].truth) {
       ++end;
     }
-    if (best != SIZE_MAX) {
+    if (region == PairRegion::kNotPreserved) {
+      size_t lo = order[g], hi = order[g];
+      for (size_t k = g; k < end; ++k) {
+        if (points[order[k]].proxy < points[lo].proxy) lo = order[k];
+        if (points[order[k]].proxy > points[hi].proxy) hi = order[k];
+      }
+      if (points[hi].proxy > points[lo].proxy) return found(hi, lo);
+    }
+    if (region == PairRegion::kTieMade) {
+      if (previous != SIZE_MAX &&
+          points[previous].proxy == points[order[g]].proxy) {
+        return found(previous, order[g]);
+      }
+      previous = order[g];
+    }
+    if (best != SIZE_MAX && region != PairRegion::kTieMade) {
       for (size_t k = g; k < end; ++k) {
         const Point& q = points[order[k]];
-        if (points[best].proxy > q.proxy) {
-          const Point& p = points[best];
-          out.kind = MdpPairSearch::Kind::kFound;
-          out.p = p.policy;
-          out.q = q.policy;
-          out.p_truth = p.truth;
-          out.p_proxy = p.proxy;
-          out.q_truth = q.truth;
-          out.q_proxy = q.proxy;
-          return out;
-        }
+        if (points[best].proxy > q.proxy) return found(best, order[k]);
       }
     }
     for (size_t k = g; k < end; ++k) {

@@ -7,6 +7,11 @@
 // both returns of each exactly, sorts the pairs by J_truth and scans the
 // groups of equal J_truth in order, keeping the largest J_proxy of the
 // groups before: a reversal exists iff some policy's J_proxy is below it.
+// `proxy simplifies truth over M` (Def. 2, read as in relations.h) uses
+// the same sorted classes: a truth tie the proxy breaks is a group with
+// two J_proxy values; once no pair is reversed or broken, the proxy is a
+// non-decreasing function of J_truth, and a tie it makes is two adjacent
+// groups with the same J_proxy.
 #ifndef ALIGNCHECK_READINGS_RELATIONS_MDP_PAIRS_H_
 #define ALIGNCHECK_READINGS_RELATIONS_MDP_PAIRS_H_
 
@@ -14,6 +19,7 @@
 #include <string>
 
 #include "mdp/mdp.h"
+#include "readings/relations/opposite_pairs.h"
 #include "util/rational.h"
 
 namespace aligncheck {
@@ -37,6 +43,14 @@ struct MdpPairSearch {
 MdpPairSearch FindMdpReversal(const Mdp& m, const Reward& truth,
                               const Reward& proxy,
                               size_t max_classes = kMaxMdpPolicyClasses);
+
+/// A pair in `region` (opposite_pairs.h): kReversed as FindMdpReversal;
+/// kNotPreserved J_truth(p) <= J_truth(q), J_proxy(p) > J_proxy(q);
+/// kTieMade J_truth(p) < J_truth(q), J_proxy(p) = J_proxy(q), exact only
+/// when no kNotPreserved pair exists.
+MdpPairSearch FindMdpPair(const Mdp& m, const Reward& truth,
+                          const Reward& proxy, PairRegion region,
+                          size_t max_classes = kMaxMdpPolicyClasses);
 
 }  // namespace aligncheck
 

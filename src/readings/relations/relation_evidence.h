@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analysis/model.h"
+#include "readings/relations/epic.h"
 #include "readings/relations/shaping.h"
 #include "util/rational.h"
 
@@ -63,6 +64,21 @@ struct ShapingEvidence {
   /// Whether the two rewards have the same optimal policies (a = shaped,
   /// b = base).
   OptimalComparison optimal;
+  /// `up to scale`: shaped = scale * base + g*Phi(s2) - Phi(s). When no
+  /// scale > 0 fits but Phi and a scale <= 0 do, `potential` is false,
+  /// `conflict` empty and `scale` that scale (the only one that fits).
+  bool scaled = false;
+  Rational scale = Rational(1);
+};
+
+/// `proxy epic_distance_to truth over M below d` (epic.h).
+struct EpicEvidence {
+  EpicPieces pieces;  // a = proxy, b = truth, both canonical
+  Rational below;     // d
+  size_t triples = 0;  // |S| |A| |S|
+  bool below_holds = false;  // D < d, decided exactly
+  std::optional<Rational> squared;  // D^2 when rational
+  double distance = 0.0;            // D, for display only
 };
 
 }  // namespace aligncheck

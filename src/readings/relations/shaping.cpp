@@ -73,11 +73,18 @@ std::vector<uint32_t> Unknowns(const Mdp& m, size_t* count) {
   return index;
 }
 
+// Up to scale the last unknown (column n - 1) is c, and the equation is
+// g Phi(s2) - Phi(s) + c base = shaped = difference + base.
 std::vector<Rational> Row(const ShapingEquation& e,
-                          const std::vector<uint32_t>& unknown, size_t n) {
+                          const std::vector<uint32_t>& unknown, size_t n,
+                          bool scaled) {
   std::vector<Rational> row(n + 1);
   for (const auto& [s, w] : e.terms) row[unknown[s]] += w;
   row[n] = e.difference;
+  if (scaled) {
+    row[n - 1] = e.base;
+    row[n] += e.base;
+  }
   return row;
 }
 
@@ -100,6 +107,7 @@ std::vector<ShapingEquation> ShapingEquations(const Mdp& m,
         eq.state = s;
         eq.action = a;
         eq.difference = shaped.value[b] - base.value[b];
+        eq.base = base.value[b];
         eq.terms.push_back({s, Rational(-1)});
         for (uint32_t k = b; k < e; ++k) {
           const Successor& to = m.succ[k];
@@ -117,6 +125,7 @@ std::vector<ShapingEquation> ShapingEquations(const Mdp& m,
         eq.action = a;
         eq.successor = to.state;
         eq.difference = shaped.value[k] - base.value[k];
+        eq.base = base.value[k];
         eq.terms.push_back({s, Rational(-1)});
         if (!m.terminal[to.state]) eq.terms.push_back({to.state, g});
         out.push_back(std::move(eq));
@@ -127,12 +136,15 @@ std::vector<ShapingEquation> ShapingEquations(const Mdp& m,
 }
 
 bool EquationsConsistent(const Mdp& m,
-                         const std::vector<ShapingEquation>& equations) {
+                         const std::vector<ShapingEquation>& equations,
+                         bool scaled) {
   size_t n = 0;
   std::vector<uint32_t> unknown = Unknowns(m, &n);
+  if (scaled) ++n;
   Echelon ech(n);
   for (const ShapingEquation& e : equations) {
-    if (ech.Add(Row(e, unknown, n)) == Echelon::Added::kInconsistent) {
+    if (ech.Add(Row(e, unknown, n, scaled)) ==
+        Echelon::Added::kInconsistent) {
       return false;
     }
   }
@@ -140,10 +152,12 @@ bool EquationsConsistent(const Mdp& m,
 }
 
 PotentialSearch FindPotential(const Mdp& m,
-                              const std::vector<ShapingEquation>& equations) {
+                              const std::vector<ShapingEquation>& equations,
+                              bool scaled) {
   PotentialSearch out;
   size_t n = 0;
   std::vector<uint32_t> unknown = Unknowns(m, &n);
+  if (scaled) ++n;
   out.unknowns = n;
   if (n > kMaxShapingUnknowns || equations.size() > kMaxShapingEquations) {
     out.kind = PotentialSearch::Kind::kTooLarge;
@@ -157,7 +171,8 @@ PotentialSearch FindPotential(const Mdp& m,
     Echelon ech(n);
     bool broken = false;
     for (const ShapingEquation& e : equations) {
-      if (ech.Add(Row(e, unknown, n)) == Echelon::Added::kInconsistent) {
+      if (ech.Add(Row(e, unknown, n, scaled)) ==
+          Echelon::Added::kInconsistent) {
         broken = true;
         break;
       }
@@ -165,6 +180,19 @@ PotentialSearch FindPotential(const Mdp& m,
     if (!broken) {
       out.kind = PotentialSearch::Kind::kPotential;
       std::vector<Rational> x = ech.Solve();
+      if (scaled && x[n - 1] <= 0) {
+        // c is fixed at x[n - 1] unless c = 1 is consistent too.
+        Echelon one = ech;
+        std::vector<Rational> row(n + 1);
+        row[n - 1] = 1;
+        row[n] = 1;
+        if (one.Add(std::move(row)) == Echelon::Added::kInconsistent) {
+          out.kind = PotentialSearch::Kind::kNonPositiveScale;
+        } else {
+          x = one.Solve();
+        }
+      }
+      if (scaled) out.scale = x[n - 1];
       out.phi.assign(m.states, Rational(0));
       for (size_t s = 0; s < m.states; ++s) {
         if (unknown[s] != UINT32_MAX) out.phi[s] = x[unknown[s]];
@@ -179,7 +207,7 @@ PotentialSearch FindPotential(const Mdp& m,
     Echelon ech(n);
     bool broken = false;
     for (size_t i : kept) {
-      if (ech.Add(Row(equations[i], unknown, n)) ==
+      if (ech.Add(Row(equations[i], unknown, n, scaled)) ==
           Echelon::Added::kInconsistent) {
         broken = true;
         break;
@@ -188,7 +216,7 @@ PotentialSearch FindPotential(const Mdp& m,
     if (broken) break;
     size_t breaker = candidates;
     for (size_t i = 0; i < candidates; ++i) {
-      if (ech.Add(Row(equations[i], unknown, n)) ==
+      if (ech.Add(Row(equations[i], unknown, n, scaled)) ==
           Echelon::Added::kInconsistent) {
         breaker = i;
         break;

@@ -5,6 +5,11 @@
 // shaped(s, a) = base(s, a) + g E[Phi(s2)] - Phi(s), one equation per
 // choice). Both rewards are in reward units (a loss negated).
 //
+// `up to scale` adds one unknown c: shaped = c base + g Phi(s2) - Phi(s)
+// with c > 0. The feasible c form a point or the whole line (a linear
+// function on an affine set), so c > 0 is decided exactly by one solution
+// and, when its c is not positive, one more equation c = 1.
+//
 // The equations are linear in Phi; they are solved exactly by incremental
 // Gaussian elimination over the rationals (dense rows, one unknown per
 // non-terminal state). When they are inconsistent, a minimal inconsistent
@@ -44,6 +49,8 @@ struct ShapingEquation {
   uint32_t action = 0;
   uint32_t successor = kExpectedSuccessor;
   Rational difference;
+  /// base on that transition or choice: the coefficient of c up to scale.
+  Rational base;
   /// Phi coefficients per state, terminal states left out (Phi = 0 there).
   std::vector<std::pair<uint32_t, Rational>> terms;
 };
@@ -56,22 +63,27 @@ std::vector<ShapingEquation> ShapingEquations(const Mdp& m,
                                               bool per_choice);
 
 struct PotentialSearch {
-  enum class Kind { kPotential, kNoPotential, kTooLarge };
+  /// kNonPositiveScale (up to scale): Phi and c fit, but only with c <= 0.
+  enum class Kind { kPotential, kNoPotential, kTooLarge, kNonPositiveScale };
   Kind kind = Kind::kTooLarge;
   std::vector<Rational> phi;  // kPotential: per state (0 where free)
+  Rational scale = Rational(1);  // c (1 unless `scaled`)
   /// kNoPotential: a minimal inconsistent subset, in equation order.
   std::vector<ShapingEquation> conflict;
   size_t unknowns = 0;
   std::string reason;  // kTooLarge
 };
 
-/// Decides whether the equations have a solution, exactly.
+/// Decides whether the equations have a solution, exactly; `scaled`: with
+/// the unknown scale c > 0 of the base.
 PotentialSearch FindPotential(const Mdp& m,
-                              const std::vector<ShapingEquation>& equations);
+                              const std::vector<ShapingEquation>& equations,
+                              bool scaled = false);
 
 /// Whether the equations have a common solution.
 bool EquationsConsistent(const Mdp& m,
-                         const std::vector<ShapingEquation>& equations);
+                         const std::vector<ShapingEquation>& equations,
+                         bool scaled = false);
 
 /// Whether two rewards have the same optimal stationary policies (a policy
 /// is optimal when its return from the start is the optimum).
