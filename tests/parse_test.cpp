@@ -380,8 +380,8 @@ TEST_CASE("parse: exact syntax error messages") {
   CHECK(Parse("}\n").rendered ==
         std::vector<std::string>{
             "t.align:1:1: error: expected a declaration (domain, fn, loss, "
-            "reward, data, goal, physical, training, agent, mdp, claim), got "
-            "'}' [E001]\n"
+            "reward, data, goal, physical, training, agent, mdp, claim, story), "
+            "got '}' [E001]\n"
             "}\n"
             "^\n"});
   CHECK(Parse("goal g(pi) =").rendered ==
@@ -588,7 +588,7 @@ TEST_CASE("parse: garbage input is an error, not a crash or a hang") {
     REQUIRE(p.sink.error_count() == 1);
     CHECK(p.sink.diagnostics()[0].message ==
           "expected a declaration (domain, fn, loss, reward, data, goal, "
-          "physical, training, agent, mdp, claim), got identifier "
+          "physical, training, agent, mdp, claim, story), got identifier "
           "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...'");
   }
   {
@@ -693,6 +693,31 @@ TEST_CASE("parse: reward declarations and relations between two rewards") {
   CHECK(bad.rendered[0].rfind("t.align:1:15: error: expected ',' or ')'", 0) ==
         0);
   CHECK(bad.spec.decls.size() == 1);
+}
+
+TEST_CASE("parse: common slips get specific help") {
+  auto first = [](const std::string& text) {
+    auto rendered = Parse(text).rendered;
+    REQUIRE(!rendered.empty());
+    return rendered[0];
+  };
+  CHECK(first("goal g(pi) = a && b\n").find("as 'and'") != std::string::npos);
+  CHECK(first("goal g(pi) = a || b\n").find("as 'or'") != std::string::npos);
+  CHECK(first("goal g(pi) = !a\n").find("as 'not'") != std::string::npos);
+  CHECK(first("goal g(pi) = a = b\n").find("write '=='") != std::string::npos);
+  CHECK(first("goal g(pi) = for all x in X: a\n").find("'forall'") !=
+        std::string::npos);
+  CHECK(first("// c\n").find("start with '#'") != std::string::npos);
+  CHECK(first("domian X = {a}\n").find("did you mean 'domain'") !=
+        std::string::npos);
+  CHECK(first("domain X = {a,\ndomain Y = {b}\n").find("t.align:1:12: the '{'") !=
+        std::string::npos);
+  // Where ':=' is expected, '=' is no comparison.
+  CHECK(first("physical m { implemented l(x) = 3 }\n").find("help:") ==
+        std::string::npos);
+  // A real keyword in the wrong place is no typo.
+  CHECK(first("physical m { register computes l in d }").find("help:") ==
+        std::string::npos);
 }
 
 }  // namespace

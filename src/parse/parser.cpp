@@ -10,6 +10,7 @@
 
 #include "parse/config.hpp"
 #include "parse/convert.h"
+#include "parse/slips.h"
 #include "parse/tokens.hpp"
 #include "parse/x3_parser.hpp"
 
@@ -20,7 +21,7 @@ using parse::iterator_type;
 
 constexpr const char* kExpectedDecl =
     "a declaration (domain, fn, loss, reward, data, goal, physical, training, "
-    "agent, mdp, claim)";
+    "agent, mdp, claim, story)";
 
 // Returns the offset of the first byte at or after `pos` that is not
 // whitespace or part of a comment.
@@ -76,7 +77,7 @@ std::string DescribeToken(const std::string& text, size_t pos, Span& span) {
     }
   } else {
     static constexpr std::string_view kPairs[] = {
-        ":=", "->", "..", "==", "!=", "<=", ">="};
+        ":=", "->", "..", "==", "!=", "<=", ">=", "&&", "||", "//"};
     for (std::string_view p : kPairs) {
       if (std::string_view(text).substr(pos, 2) == p) len = 2;
     }
@@ -182,14 +183,14 @@ class Driver {
         known = false;
       }
       if (!known) {
-        Expected(kExpectedDecl, pos);
+        Expected(kExpectedDecl, pos, pos);
         return Recover(text_, pos, pos);
       }
       return static_cast<size_t>(it - text_.begin());
     } catch (const parse::x3::expectation_failure<iterator_type>& e) {
       size_t at =
           SkipBlank(text_, static_cast<size_t>(e.where() - text_.begin()));
-      Expected(e.which(), at);
+      Expected(e.which(), at, pos);
       return Recover(text_, at, pos);
     } catch (const parse::nesting_error& e) {
       size_t at = static_cast<size_t>(e.where - text_.begin());
@@ -247,11 +248,12 @@ class Driver {
     spec.stories.push_back(convert_.Story(attr));
   }
 
-  void Expected(const std::string& what, size_t at) {
+  void Expected(const std::string& what, size_t at, size_t decl_start) {
     Span span;
     std::string got = DescribeToken(text_, at, span);
-    sink_.Error(file_, span, "E001",
-                fmt::format("expected {}, got {}", what, got));
+    Diagnostic& d = sink_.Error(file_, span, "E001",
+                                fmt::format("expected {}, got {}", what, got));
+    parse::AddSlipHelp(*file_, decl_start, at, what, d);
   }
 
   std::shared_ptr<const SourceFile> file_;
