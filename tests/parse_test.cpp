@@ -9,6 +9,7 @@
 
 #include "diag/diagnostic.h"
 #include "parse/parser.h"
+#include "parse/tokens.hpp"
 
 namespace aligncheck {
 namespace {
@@ -718,6 +719,23 @@ TEST_CASE("parse: common slips get specific help") {
   // A real keyword in the wrong place is no typo.
   CHECK(first("physical m { register computes l in d }").find("help:") ==
         std::string::npos);
+}
+
+TEST_CASE("parse: Unicode letters in names and operator symbols") {
+  using parse::ScanIdent;
+  std::string ell = "\u2113\u2081 \u2264";  // script l, subscript 1, <=
+  CHECK(ScanIdent(ell.begin(), ell.end()) - ell.begin() == 6);
+  std::string le = "\u2264x";
+  CHECK(ScanIdent(le.begin(), le.end()) == le.begin());
+  std::string glued = "a\u2227b";  // `a` and `b` around U+2227
+  CHECK(ScanIdent(glued.begin(), glued.end()) - glued.begin() == 1);
+  std::string bad = "\xce";  // a truncated sequence is no letter
+  CHECK(ScanIdent(bad.begin(), bad.end()) == bad.begin());
+  CHECK(Parse("goal \u03c6(\u03c0) = \u2200 x in X: \u03c0(x) \u2260 a "
+              "\u2227 \u00ac(\u03c0(x) \u2264 b \u2228 \u03c0(x) \u2265 c) "
+              "\u2192 \u2203 y in X: true\n")
+            .rendered.empty());
+  CHECK(Parse("\xEF\xBB\xBF" "domain X = {a}\n").rendered.empty());
 }
 
 }  // namespace
