@@ -738,5 +738,13 @@ TEST_CASE("parse: Unicode letters in names and operator symbols") {
   CHECK(Parse("\xEF\xBB\xBF" "domain X = {a}\n").rendered.empty());
 }
 
+TEST_CASE("parse: a number past the exponent limit says the limit") {
+  auto over = Parse("goal g(pi) = x >= 1e100001\n").rendered;
+  REQUIRE(over.size() == 1);
+  CHECK(over[0].find("over the limit of 100000 [E011]") != std::string::npos);
+  CHECK(Parse("goal g(pi) = x >= 1e100000 and x <= 1e-000100000\n")
+            .rendered.empty());
+}
+
 }  // namespace
 }  // namespace aligncheck

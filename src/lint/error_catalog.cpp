@@ -35,7 +35,7 @@ const std::vector<ErrorInfo>& AllErrors() {
       {"E010", "a file or directory that cannot be read, or holds no specs",
        "check the path; a directory needs .align files"},
       {"E011", "input over a limit (nesting, list items, line length, file "
-               "size, number size)",
+               "size, a number exponent over 100000)",
        "split the formula or table, or raise the limit: `--max-nesting 400`"},
       {"E012", "a clause that does not belong to this relation or reading",
        "`l aligned_with g over D as idealized_minimizer` -> `l aligned_with "

@@ -225,6 +225,16 @@ class Driver {
           fmt::format("more than {} items in one list (--max-list-items)",
                       limits_.max_list_items));
       return Recover(text_, at, pos);
+    } catch (const parse::number_error& e) {
+      size_t at = static_cast<size_t>(e.where - text_.begin());
+      auto end = static_cast<uint32_t>(e.end - text_.begin());
+      sink_.Error(file_, Span{static_cast<uint32_t>(at), end}, "E011",
+                  fmt::format("number '{}' has an exponent over the limit "
+                              "of {}",
+                              Shorten(std::string_view(
+                                  text_.data() + at, end - at)),
+                              parse::kMaxExponent));
+      return Recover(text_, at, pos);
     } catch (const parse::DepthError& e) {
       // The declaration parsed; only its tree is too deep. `it` is past it.
       sink_.Error(file_, e.span, "E011",

@@ -140,6 +140,23 @@ It ScanNumber(It i, It last) {
   return i;
 }
 
+/// Throws number_error when the number [first, end) has an exponent
+/// beyond kMaxExponent.
+template <typename It>
+void CheckExponent(It first, It end) {
+  It e = first;
+  while (e != end && *e != 'e' && *e != 'E') ++e;
+  if (e == end) return;
+  ++e;
+  if (e != end && (*e == '+' || *e == '-')) ++e;
+  while (e != end && *e == '0') ++e;
+  long value = 0;
+  for (; e != end; ++e) {
+    value = value * 10 + (*e - '0');
+    if (value > kMaxExponent) throw number_error{first, end};
+  }
+}
+
 template <typename Ctx>
 parse_state& State(Ctx const& ctx) {
   return x3::get<state_tag>(ctx).get();
@@ -286,6 +303,7 @@ struct number_parser : x3::parser<number_parser> {
     It end = ScanNumber(first, last);
     if (end == first) return false;
     if (StartsIdent(end, last)) return false;  // `2x`
+    CheckExponent(first, end);
     x3ast::number n;
     n.text.assign(first, end);
     n.sbegin = Offset(ctx, first);
@@ -417,6 +435,7 @@ struct literal_parser : x3::parser<literal_parser> {
             end = den_end;
           }
         }
+        CheckExponent(first, end);
         lit.kind = Kind::kNumber;
         lit.text.assign(first, end);
       }
