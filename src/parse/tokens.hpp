@@ -231,8 +231,10 @@ struct word_parser : x3::parser<word_parser> {
              Attr& attr) const {
     x3::skip_over(first, last, ctx);
     It end = ScanIdent(first, last);
-    std::string_view got(&*first, static_cast<size_t>(end - first));
-    if (end == first) {
+    std::string_view got;
+    if (end != first) {
+      got = std::string_view(&*first, static_cast<size_t>(end - first));
+    } else {
       got = SymbolWord(first, last);  // `\u2200` for `forall`
       end = first + static_cast<std::ptrdiff_t>(KeywordSymbol(got).size());
     }
