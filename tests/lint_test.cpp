@@ -291,5 +291,17 @@ TEST_CASE("lint: the model is as it was, scratch declarations removed") {
   CHECK(linted.model->goals.size() == 1);
 }
 
+TEST_CASE("explain: every error id E001-E037 has a text") {
+  for (int n = 1; n <= 37; ++n) {
+    std::string id = fmt::format("E{:03}", n);
+    const ErrorInfo* error = FindError(id);
+    REQUIRE_MESSAGE(error != nullptr, id);
+    CHECK(std::string(error->meaning).size() > 10);
+    CHECK(ExplainError(*error).rfind(id, 0) == 0);
+  }
+  CHECK(FindError("E038") == nullptr);
+  CHECK(FindRule("E001") == nullptr);  // errors are not suppressible rules
+}
+
 }  // namespace
 }  // namespace aligncheck

@@ -9,6 +9,7 @@
 
 #include "diag/diagnostic.h"
 #include "parse/parser.h"
+#include "parse/tokens.hpp"
 
 namespace aligncheck {
 namespace {
@@ -380,8 +381,8 @@ TEST_CASE("parse: exact syntax error messages") {
   CHECK(Parse("}\n").rendered ==
         std::vector<std::string>{
             "t.align:1:1: error: expected a declaration (domain, fn, loss, "
-            "reward, data, goal, physical, training, agent, mdp, claim), got "
-            "'}' [E001]\n"
+            "reward, data, goal, physical, training, agent, mdp, claim, story), "
+            "got '}' [E001]\n"
             "}\n"
             "^\n"});
   CHECK(Parse("goal g(pi) =").rendered ==
@@ -590,7 +591,7 @@ TEST_CASE("parse: garbage input is an error, not a crash or a hang") {
     REQUIRE(p.sink.error_count() == 1);
     CHECK(p.sink.diagnostics()[0].message ==
           "expected a declaration (domain, fn, loss, reward, data, goal, "
-          "physical, training, agent, mdp, claim), got identifier "
+          "physical, training, agent, mdp, claim, story), got identifier "
           "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...'");
   }
   {
@@ -695,6 +696,56 @@ TEST_CASE("parse: reward declarations and relations between two rewards") {
   CHECK(bad.rendered[0].rfind("t.align:1:15: error: expected ',' or ')'", 0) ==
         0);
   CHECK(bad.spec.decls.size() == 1);
+}
+
+TEST_CASE("parse: common slips get specific help") {
+  auto first = [](const std::string& text) {
+    auto rendered = Parse(text).rendered;
+    REQUIRE(!rendered.empty());
+    return rendered[0];
+  };
+  CHECK(first("goal g(pi) = a && b\n").find("as 'and'") != std::string::npos);
+  CHECK(first("goal g(pi) = a || b\n").find("as 'or'") != std::string::npos);
+  CHECK(first("goal g(pi) = !a\n").find("as 'not'") != std::string::npos);
+  CHECK(first("goal g(pi) = a = b\n").find("write '=='") != std::string::npos);
+  CHECK(first("goal g(pi) = for all x in X: a\n").find("'forall'") !=
+        std::string::npos);
+  CHECK(first("// c\n").find("start with '#'") != std::string::npos);
+  CHECK(first("domian X = {a}\n").find("did you mean 'domain'") !=
+        std::string::npos);
+  CHECK(first("domain X = {a,\ndomain Y = {b}\n").find("t.align:1:12: the '{'") !=
+        std::string::npos);
+  // Where ':=' is expected, '=' is no comparison.
+  CHECK(first("physical m { implemented l(x) = 3 }\n").find("help:") ==
+        std::string::npos);
+  // A real keyword in the wrong place is no typo.
+  CHECK(first("physical m { register computes l in d }").find("help:") ==
+        std::string::npos);
+}
+
+TEST_CASE("parse: Unicode letters in names and operator symbols") {
+  using parse::ScanIdent;
+  std::string ell = "\u2113\u2081 \u2264";  // script l, subscript 1, <=
+  CHECK(ScanIdent(ell.begin(), ell.end()) - ell.begin() == 6);
+  std::string le = "\u2264x";
+  CHECK(ScanIdent(le.begin(), le.end()) == le.begin());
+  std::string glued = "a\u2227b";  // `a` and `b` around U+2227
+  CHECK(ScanIdent(glued.begin(), glued.end()) - glued.begin() == 1);
+  std::string bad = "\xce";  // a truncated sequence is no letter
+  CHECK(ScanIdent(bad.begin(), bad.end()) == bad.begin());
+  CHECK(Parse("goal \u03c6(\u03c0) = \u2200 x in X: \u03c0(x) \u2260 a "
+              "\u2227 \u00ac(\u03c0(x) \u2264 b \u2228 \u03c0(x) \u2265 c) "
+              "\u2192 \u2203 y in X: true\n")
+            .rendered.empty());
+  CHECK(Parse("\xEF\xBB\xBF" "domain X = {a}\n").rendered.empty());
+}
+
+TEST_CASE("parse: a number past the exponent limit says the limit") {
+  auto over = Parse("goal g(pi) = x >= 1e100001\n").rendered;
+  REQUIRE(over.size() == 1);
+  CHECK(over[0].find("over the limit of 100000 [E011]") != std::string::npos);
+  CHECK(Parse("goal g(pi) = x >= 1e100000 and x <= 1e-000100000\n")
+            .rendered.empty());
 }
 
 }  // namespace

@@ -40,7 +40,8 @@ TEST_CASE("suppress: the comment's line and the next, for the ids named") {
   CHECK(Suppressed(At(file, OffsetOfLine(*file, 3), "AC011"), s));
   CHECK(!Suppressed(At(file, OffsetOfLine(*file, 3), "AC009"), s));
   CHECK(Suppressed(At(file, OffsetOfLine(*file, 4), "AC009"), s));
-  CHECK(Suppressed(At(file, OffsetOfLine(*file, 5), "AC009"), s));
+  // A comment after code covers its own line only.
+  CHECK(!Suppressed(At(file, OffsetOfLine(*file, 5), "AC009"), s));
   CHECK(!Suppressed(At(file, OffsetOfLine(*file, 4), "AC007"), s));
   // Bad input is never suppressed.
   CHECK(!Suppressed(At(file, OffsetOfLine(*file, 3), "E002"), s));
@@ -62,7 +63,8 @@ TEST_CASE("suppress: ignore-file, bare ignore, strings and unused ones") {
   CHECK(s[0].whole_file);
   CHECK(s[1].id.empty());
   CHECK(Suppressed(At(file, OffsetOfLine(*file, 5), "AC012"), s));
-  CHECK(Suppressed(At(file, OffsetOfLine(*file, 4), "AC003"), s));
+  CHECK(!Suppressed(At(file, OffsetOfLine(*file, 4), "AC003"), s));
+  CHECK(Suppressed(At(file, OffsetOfLine(*file, 3), "AC003"), s));
   CHECK(!Suppressed(At(file, OffsetOfLine(*file, 5), "AC003"), s));
   // Findings about suppressions cannot be suppressed by one.
   CHECK(!Suppressed(At(file, OffsetOfLine(*file, 3), "AC013"), s));
@@ -105,6 +107,19 @@ TEST_CASE("suppress: unknown ids and directives warn with a suggestion") {
   CHECK(problems[2].message == "unknown suppression directive 'ignore-fle'");
   CHECK(problems[2].help ==
         std::vector<std::string>{"did you mean 'ignore-file'?"});
+}
+
+TEST_CASE("suppress: after a claim header, the claim's next line too") {
+  auto file = std::make_shared<SourceFile>(
+      "spec.align",
+      "claim c:   # aligncheck: ignore AC007\n"
+      "  l aligned_with g as idealized_minimizer over d\n"
+      "line three\n");
+  std::vector<Diagnostic> problems;
+  std::vector<Suppression> s = ParseSuppressions(file, problems);
+  REQUIRE(s.size() == 1);
+  CHECK(Suppressed(At(file, OffsetOfLine(*file, 2), "AC007"), s));
+  CHECK(!Suppressed(At(file, OffsetOfLine(*file, 3), "AC007"), s));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "driver/pipeline.h"
+#include "cli/did_you_mean.h"
 #include "cli/export_command.h"
 #include "cli/gate_command.h"
 #include "cli/limit_flags.h"
@@ -228,6 +229,8 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
       int code = app.exit(e, out, err);
+      std::string guess = SuggestCommandLine(app, argc, argv);
+      if (code != 0 && !guess.empty()) err << "aligncheck: " << guess << "\n";
       return code == 0 ? kExitClean : kExitBadInput;
     }
     if (check_cmd->parsed()) return RunCheck(check, out, err);

@@ -128,6 +128,10 @@ int RunExplain(const std::string& id, std::ostream& out, std::ostream& err) {
       if (id == r.name) rule = &r;
     }
   }
+  if (const ErrorInfo* error = rule ? nullptr : FindError(upper)) {
+    out << ExplainError(*error);
+    return kExitClean;
+  }
   if (rule == nullptr) {
     err << fmt::format("aligncheck: error: no rule '{}'", id);
     std::string guess = SuggestName(upper, RuleIds());

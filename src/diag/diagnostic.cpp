@@ -71,6 +71,8 @@ static std::string Printable(std::string_view text, size_t* columns = nullptr) {
       out += static_cast<char>(c);
       width += 1;
       ++i;
+    } else if (text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
+      i += 3;  // a byte order mark takes no column
     } else if (size_t n = Utf8Length(text.substr(i));
                n > 0 && !IsC1Control(text.substr(i), n)) {
       out.append(text.substr(i, n));

@@ -37,6 +37,23 @@ std::string ExplainRule(const Rule& rule);
 /// Renders `aligncheck explain`: one line per rule.
 std::string ListRules();
 
+/// An input error (E001-E037): what it means and how a fix looks. Errors
+/// are not lint rules: they cannot be suppressed or configured.
+struct ErrorInfo {
+  const char* id;       // "E001"
+  const char* meaning;  // one line
+  const char* fix;      // an example of the fix
+};
+
+/// Every error id E001-E037, sorted (ids no longer reported say so).
+const std::vector<ErrorInfo>& AllErrors();
+
+/// Returns the error with `id`, or null.
+const ErrorInfo* FindError(const std::string& id);
+
+/// Renders `aligncheck explain EXXX`.
+std::string ExplainError(const ErrorInfo& error);
+
 }  // namespace aligncheck
 
 #endif  // ALIGNCHECK_LINT_RULE_CATALOG_H_

@@ -149,6 +149,9 @@ std::vector<Suppression> ParseSuppressions(
       result[k].comment = {static_cast<uint32_t>(blank),
                            static_cast<uint32_t>(stop)};
       result[k].only_one = result.size() - before == 1;
+      // After code, it covers its own line only; after a claim header
+      // (`claim c:`), whose body follows, the next line too.
+      result[k].trailing = blank != begin && text[blank - 1] != ':';
     }
   }
   return result;
@@ -163,7 +166,8 @@ bool Suppressed(const Diagnostic& d, std::vector<Suppression>& suppressions) {
   bool hit = false;
   for (Suppression& s : suppressions) {
     if (!s.id.empty() && s.id != d.id) continue;
-    if (s.whole_file || s.line == line || s.line + 1 == line) {
+    if (s.whole_file || s.line == line ||
+        (!s.trailing && s.line + 1 == line)) {
       s.used = true;
       hit = true;
     }

@@ -1,5 +1,7 @@
 // Inline suppressions, as ruff's `noqa` and clang-tidy's NOLINT:
-//   # aligncheck: ignore AC003          (this line and the next)
+//   # aligncheck: ignore AC003          (alone on its line: it and the next)
+//   agent a cares_about loss  # aligncheck: ignore AC003   (this line only)
+//   claim c:  # aligncheck: ignore AC007   (a header: it and the next)
 //   # aligncheck: ignore-file AC007     (the whole file)
 // Several ids may be listed, separated by commas or spaces; no id means
 // every rule.
@@ -22,6 +24,7 @@ struct Suppression {
   Span comment;           // the comment and the blanks before it
   bool only_one = false;  // the comment suppresses nothing else
   bool used = false;
+  bool trailing = false;  // after code on its line: covers that line only
 };
 
 /// Finds the suppression comments of `file`. Unknown rule ids are reported

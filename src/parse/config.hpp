@@ -63,6 +63,16 @@ struct list_error {
   iterator_type where;
 };
 
+/// Thrown for a number whose exponent is past kMaxExponent (exact
+/// arithmetic would need that many digits); caught by the driver.
+struct number_error {
+  iterator_type where;
+  iterator_type end;
+};
+
+/// The largest exponent a number may have: 1e100000, 1e-100000.
+inline constexpr long kMaxExponent = 100000;
+
 using phrase_context_type = x3::phrase_parse_context<skipper_type>::type;
 using context_type = x3::context<state_tag, std::reference_wrapper<parse_state>,
                                  phrase_context_type>;

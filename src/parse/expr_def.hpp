@@ -62,6 +62,8 @@ struct cmp_op_table : x3::symbols<ast::Op> {
   cmp_op_table() {
     add("==", ast::Op::kEq)("!=", ast::Op::kNe)("<", ast::Op::kLt)(
         "<=", ast::Op::kLe)(">", ast::Op::kGt)(">=", ast::Op::kGe);
+    // As pasted from LaTeX: U+2264, U+2265, U+2260.
+    add("\u2264", ast::Op::kLe)("\u2265", ast::Op::kGe)("\u2260", ast::Op::kNe);
   }
 };
 add_op_table const add_op;

@@ -10,8 +10,10 @@
 
 #include "parse/config.hpp"
 #include "parse/convert.h"
+#include "parse/slips.h"
 #include "parse/tokens.hpp"
 #include "parse/x3_parser.hpp"
+#include "util/escape.h"
 
 namespace aligncheck {
 namespace {
@@ -20,7 +22,7 @@ using parse::iterator_type;
 
 constexpr const char* kExpectedDecl =
     "a declaration (domain, fn, loss, reward, data, goal, physical, training, "
-    "agent, mdp, claim)";
+    "agent, mdp, claim, story)";
 
 // Returns the offset of the first byte at or after `pos` that is not
 // whitespace or part of a comment.
@@ -39,6 +41,14 @@ size_t SkipBlank(const std::string& text, size_t pos) {
   return pos;
 }
 
+// The code point of the well-formed UTF-8 sequence `s`.
+uint32_t CodePoint(std::string_view s) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  uint32_t cp = byte(0) & (0x7F >> s.size());
+  for (size_t i = 1; i < s.size(); ++i) cp = (cp << 6) | (byte(i) & 0x3F);
+  return cp;
+}
+
 std::string Shorten(std::string_view s) {
   constexpr size_t kMax = 40;
   if (s.size() <= kMax) return std::string(s);
@@ -53,7 +63,7 @@ std::string DescribeToken(const std::string& text, size_t pos, Span& span) {
   char c = text[pos];
   size_t len = 1;
   std::string out;
-  if (parse::IsIdentStart(c)) {
+  if (parse::StartsIdent(b, text.end())) {
     len = static_cast<size_t>(parse::ScanIdent(b, text.end()) - b);
     std::string_view word(text.data() + pos, len);
     out = fmt::format("{} '{}'",
@@ -76,13 +86,19 @@ std::string DescribeToken(const std::string& text, size_t pos, Span& span) {
     }
   } else {
     static constexpr std::string_view kPairs[] = {
-        ":=", "->", "..", "==", "!=", "<=", ">="};
+        ":=", "->", "..", "==", "!=", "<=", ">=", "&&", "||", "//"};
     for (std::string_view p : kPairs) {
       if (std::string_view(text).substr(pos, 2) == p) len = 2;
     }
     unsigned char u = static_cast<unsigned char>(c);
+    std::string_view rest = std::string_view(text).substr(pos);
+    size_t utf8 = u >= 0x80 ? Utf8Length(rest) : 0;
     if (len == 2 || (u > 0x20 && u < 0x7f)) {
       out = fmt::format("'{}'", std::string_view(text.data() + pos, len));
+    } else if (utf8 > 0 && !IsC1Control(rest, utf8)) {
+      len = utf8;  // a character that is no letter: show it and its number
+      out = fmt::format("'{}' (U+{:04X})", rest.substr(0, len),
+                        CodePoint(rest.substr(0, len)));
     } else {
       out = fmt::format("byte 0x{:02x}", u);
     }
@@ -106,7 +122,7 @@ size_t Recover(const std::string& text, size_t error_pos, size_t decl_start) {
             text[p] == '\f' || text[p] == '\v')) {
       ++p;
     }
-    if (p > decl_start && p < text.size() && parse::IsIdentStart(text[p])) {
+    if (p > decl_start && p < text.size()) {
       auto b = text.begin() + static_cast<std::ptrdiff_t>(p);
       size_t len = static_cast<size_t>(parse::ScanIdent(b, text.end()) - b);
       if (parse::IsDeclKeyword(std::string_view(text.data() + p, len))) {
@@ -136,7 +152,8 @@ class Driver {
 
   ast::Spec Run() {
     ast::Spec spec;
-    size_t pos = 0;
+    // A UTF-8 byte order mark, as some editors write one, is not text.
+    size_t pos = text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     for (;;) {
       pos = SkipBlank(text_, pos);
       if (pos >= text_.size()) break;
@@ -182,14 +199,14 @@ class Driver {
         known = false;
       }
       if (!known) {
-        Expected(kExpectedDecl, pos);
+        Expected(kExpectedDecl, pos, pos);
         return Recover(text_, pos, pos);
       }
       return static_cast<size_t>(it - text_.begin());
     } catch (const parse::x3::expectation_failure<iterator_type>& e) {
       size_t at =
           SkipBlank(text_, static_cast<size_t>(e.where() - text_.begin()));
-      Expected(e.which(), at);
+      Expected(e.which(), at, pos);
       return Recover(text_, at, pos);
     } catch (const parse::nesting_error& e) {
       size_t at = static_cast<size_t>(e.where - text_.begin());
@@ -207,6 +224,16 @@ class Driver {
           file_, span, "E011",
           fmt::format("more than {} items in one list (--max-list-items)",
                       limits_.max_list_items));
+      return Recover(text_, at, pos);
+    } catch (const parse::number_error& e) {
+      size_t at = static_cast<size_t>(e.where - text_.begin());
+      auto end = static_cast<uint32_t>(e.end - text_.begin());
+      sink_.Error(file_, Span{static_cast<uint32_t>(at), end}, "E011",
+                  fmt::format("number '{}' has an exponent over the limit "
+                              "of {}",
+                              Shorten(std::string_view(
+                                  text_.data() + at, end - at)),
+                              parse::kMaxExponent));
       return Recover(text_, at, pos);
     } catch (const parse::DepthError& e) {
       // The declaration parsed; only its tree is too deep. `it` is past it.
@@ -247,11 +274,12 @@ class Driver {
     spec.stories.push_back(convert_.Story(attr));
   }
 
-  void Expected(const std::string& what, size_t at) {
+  void Expected(const std::string& what, size_t at, size_t decl_start) {
     Span span;
     std::string got = DescribeToken(text_, at, span);
-    sink_.Error(file_, span, "E001",
-                fmt::format("expected {}, got {}", what, got));
+    Diagnostic& d = sink_.Error(file_, span, "E001",
+                                fmt::format("expected {}, got {}", what, got));
+    parse::AddSlipHelp(*file_, decl_start, at, what, d);
   }
 
   std::shared_ptr<const SourceFile> file_;

@@ -27,13 +27,93 @@ bool IsReserved(std::string_view word);
 /// Returns true for the words that start a declaration.
 bool IsDeclKeyword(std::string_view word);
 
+/// Whether code point `cp` counts as a letter in names: everything from
+/// U+00C0 on (Greek, accented Latin, ...) but the signs x and /, the blocks
+/// of punctuation, arrows and mathematical operators U+2000-U+2BFF (except
+/// super/subscripts U+2070-U+209F and letter-like symbols such as U+2113
+/// SCRIPT SMALL L), CJK punctuation and byte order marks.
+inline bool IsLetterCodePoint(uint32_t cp) {
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;
+  if (cp >= 0x2000 && cp <= 0x2BFF) {
+    return (cp >= 0x2070 && cp <= 0x209F) || (cp >= 0x2100 && cp <= 0x214F);
+  }
+  if (cp >= 0x3000 && cp <= 0x303F) return false;
+  if (cp == 0xFEFF || (cp >= 0xFE00 && cp <= 0xFE0F)) return false;
+  return cp < 0xFFF0;
+}
+
+/// The length of the well-formed multi-byte UTF-8 sequence at `i` when it
+/// is a letter (IsLetterCodePoint), else 0.
+template <typename It>
+size_t Utf8LetterLength(It i, It last) {
+  auto byte = [](char c) { return static_cast<unsigned char>(c); };
+  if (i == last) return 0;
+  unsigned char c = byte(*i);
+  size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (n == 0 || c > 0xF4 || last - i < static_cast<std::ptrdiff_t>(n)) {
+    return 0;
+  }
+  uint32_t cp = c & (0x7F >> n);
+  for (size_t k = 1; k < n; ++k) {
+    unsigned char t = byte(i[static_cast<std::ptrdiff_t>(k)]);
+    if ((t & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (t & 0x3F);
+  }
+  // Overlong forms and surrogates are not UTF-8.
+  if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+      (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+    return 0;
+  }
+  return IsLetterCodePoint(cp) ? n : 0;
+}
+
 /// Scans an identifier at `i`; returns its end (== i when there is none).
 template <typename It>
 It ScanIdent(It i, It last) {
-  if (i == last || !IsIdentStart(*i)) return i;
-  ++i;
-  while (i != last && IsIdentChar(*i)) ++i;
-  return i;
+  if (i == last) return i;
+  if (IsIdentStart(*i)) {
+    ++i;
+  } else if (size_t n = Utf8LetterLength(i, last)) {
+    i += static_cast<std::ptrdiff_t>(n);
+  } else {
+    return i;
+  }
+  for (;;) {
+    if (i != last && IsIdentChar(*i)) {
+      ++i;
+    } else if (size_t n = Utf8LetterLength(i, last)) {
+      i += static_cast<std::ptrdiff_t>(n);
+    } else {
+      return i;
+    }
+  }
+}
+
+/// Whether an identifier starts at `i`.
+template <typename It>
+bool StartsIdent(It i, It last) {
+  return ScanIdent(i, last) != i;
+}
+
+/// The Unicode symbol that may stand for keyword `word` (U+2227 for `and`,
+/// ...), or "" when it has none.
+inline std::string_view KeywordSymbol(std::string_view word) {
+  if (word == "and") return "\u2227";
+  if (word == "or") return "\u2228";
+  if (word == "not") return "\u00ac";
+  if (word == "implies") return "\u2192";
+  if (word == "forall") return "\u2200";
+  if (word == "exists") return "\u2203";
+  return {};
+}
+
+/// Whether the text at `i` starts with `s`.
+template <typename It>
+bool StartsWith(It i, It last, std::string_view s) {
+  if (s.empty() || last - i < static_cast<std::ptrdiff_t>(s.size())) {
+    return false;
+  }
+  return std::string_view(&*i, s.size()) == s;
 }
 
 /// Scans digits [. digits] [(e|E) [+-] digits] at `i`; returns its end.
@@ -60,6 +140,23 @@ It ScanNumber(It i, It last) {
   return i;
 }
 
+/// Throws number_error when the number [first, end) has an exponent
+/// beyond kMaxExponent.
+template <typename It>
+void CheckExponent(It first, It end) {
+  It e = first;
+  while (e != end && *e != 'e' && *e != 'E') ++e;
+  if (e == end) return;
+  ++e;
+  if (e != end && (*e == '+' || *e == '-')) ++e;
+  while (e != end && *e == '0') ++e;
+  long value = 0;
+  for (; e != end; ++e) {
+    value = value * 10 + (*e - '0');
+    if (value > kMaxExponent) throw number_error{first, end};
+  }
+}
+
 template <typename Ctx>
 parse_state& State(Ctx const& ctx) {
   return x3::get<state_tag>(ctx).get();
@@ -80,6 +177,11 @@ struct kw_parser : x3::parser<kw_parser> {
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
     x3::skip_over(first, last, ctx);
+    std::string_view symbol = KeywordSymbol(word);
+    if (StartsWith(first, last, symbol)) {
+      first += static_cast<std::ptrdiff_t>(symbol.size());
+      return true;
+    }
     It end = ScanIdent(first, last);
     if (end == first) return false;
     std::string_view got(&*first, static_cast<size_t>(end - first));
@@ -98,6 +200,20 @@ struct word_parser : x3::parser<word_parser> {
   const char* words;
   const char* display;
 
+  // The word of the set whose symbol starts at `i`, or "".
+  template <typename It>
+  std::string_view SymbolWord(It i, It last) const {
+    std::string_view all(words);
+    while (!all.empty()) {
+      size_t sp = all.find(' ');
+      std::string_view one = all.substr(0, sp);
+      if (StartsWith(i, last, KeywordSymbol(one))) return one;
+      if (sp == std::string_view::npos) break;
+      all.remove_prefix(sp + 1);
+    }
+    return {};
+  }
+
   bool Contains(std::string_view got) const {
     std::string_view all(words);
     while (!all.empty()) {
@@ -115,9 +231,14 @@ struct word_parser : x3::parser<word_parser> {
              Attr& attr) const {
     x3::skip_over(first, last, ctx);
     It end = ScanIdent(first, last);
-    if (end == first) return false;
-    std::string_view got(&*first, static_cast<size_t>(end - first));
-    if (!Contains(got)) return false;
+    std::string_view got;
+    if (end != first) {
+      got = std::string_view(&*first, static_cast<size_t>(end - first));
+    } else {
+      got = SymbolWord(first, last);  // `\u2200` for `forall`
+      end = first + static_cast<std::ptrdiff_t>(KeywordSymbol(got).size());
+    }
+    if (got.empty() || !Contains(got)) return false;
     x3ast::name n;
     n.text.assign(got);
     n.sbegin = Offset(ctx, first);
@@ -183,7 +304,8 @@ struct number_parser : x3::parser<number_parser> {
     x3::skip_over(first, last, ctx);
     It end = ScanNumber(first, last);
     if (end == first) return false;
-    if (end != last && IsIdentStart(*end)) return false;  // `2x`
+    if (StartsIdent(end, last)) return false;  // `2x`
+    CheckExponent(first, end);
     x3ast::number n;
     n.text.assign(first, end);
     n.sbegin = Offset(ctx, first);
@@ -250,7 +372,7 @@ struct literal_parser : x3::parser<literal_parser> {
       while (end != last && IsDigit(*end)) ++end;
     }
     if (end == digits) return start;
-    if (end != last && IsIdentStart(*end)) return start;
+    if (StartsIdent(end, last)) return start;
     return end;
   }
 
@@ -277,7 +399,7 @@ struct literal_parser : x3::parser<literal_parser> {
       end = i + 1;
       lit.kind = Kind::kString;
       lit.text = std::move(text);
-    } else if (IsIdentStart(c)) {
+    } else if (StartsIdent(first, last)) {
       if (!(kinds & kName)) return false;
       end = ScanIdent(first, last);
       std::string_view got(&*first, static_cast<size_t>(end - first));
@@ -311,10 +433,11 @@ struct literal_parser : x3::parser<literal_parser> {
         if ((kinds & kFraction) && end != last && *end == '/') {
           It den_end = ScanNumber(end + 1, last);  // 1/3, 0.5/1.5
           if (den_end != end + 1 &&
-              (den_end == last || !IsIdentStart(*den_end))) {
+              !StartsIdent(den_end, last)) {
             end = den_end;
           }
         }
+        CheckExponent(first, end);
         lit.kind = Kind::kNumber;
         lit.text.assign(first, end);
       }
