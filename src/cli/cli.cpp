@@ -109,7 +109,8 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->type_name("FORMAT[:PATH]")
         ->allow_extra_args(false);  // one value per --format
     check_cmd->add_option("--color", check.color, "Colour text output")
-        ->transform(CLI::CheckedTransformer(kColorModes))
+        ->transform(CLI::CheckedTransformer(kColorModes).description(""))
+        ->type_name("auto|always|never")
         ->default_str("auto");
     check_cmd
         ->add_option("--dump-smt2", check.dump_smt2,
@@ -143,7 +144,8 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->type_name("FORMAT[:PATH]")
         ->allow_extra_args(false);  // one value per --format
     lint_cmd->add_option("--color", lint.color, "Colour text output")
-        ->transform(CLI::CheckedTransformer(kColorModes))
+        ->transform(CLI::CheckedTransformer(kColorModes).description(""))
+        ->type_name("auto|always|never")
         ->default_str("auto");
     lint_cmd->add_flag("--show-config", lint.show_config,
                        "Print the configuration that applies to each path, "
@@ -175,7 +177,8 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->type_name("FORMAT[:PATH]")
         ->allow_extra_args(false);
     gate_cmd->add_option("--color", gate.color, "Colour text output")
-        ->transform(CLI::CheckedTransformer(kColorModes))
+        ->transform(CLI::CheckedTransformer(kColorModes).description(""))
+        ->type_name("auto|always|never")
         ->default_str("auto");
     gate_cmd
         ->add_option("--max-warnings", gate.max_warnings,
