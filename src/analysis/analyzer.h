@@ -104,6 +104,9 @@ class Analyzer {
   bool ResolveLossSignature(const ast::LossDecl& decl, Loss& out);
   void ResolveData(const ast::DataDecl& decl, Data& out);
   void ResolvePhysical(const ast::PhysicalDecl& decl, PhysicalModel& out);
+  void CheckClosedOrChannels(const ast::PhysicalDecl& decl,
+                             const ast::PhysicalStmt* closed_stmt,
+                             bool has_channels, const std::string& name);
   void ResolveTraining(const ast::TrainingDecl& decl, Training& out);
   // resolve_training_mdp.cpp: learners over an mdp.
   bool ResolveMdpTrainingSetting(const ast::Setting& s, Training& out);

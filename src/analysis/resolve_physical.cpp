@@ -406,27 +406,34 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
   for (const ast::PhysicalStmt& stmt : decl.stmts) {
     if (stmt.kind == ast::PhysicalStmt::Kind::kChannel) has_channels = true;
   }
+  CheckClosedOrChannels(decl, closed_stmt, has_channels, out.name);
+  if (sink_.error_count() == errors) CheckMachineRegister(decl, out);
+  physical_ok_[id] = sink_.error_count() == errors;
+}
+
+// A model is either closed or has channels: both is an error, neither a
+// lint finding (AC005, not bad input: checked as if closed).
+void Analyzer::CheckClosedOrChannels(const ast::PhysicalDecl& decl,
+                                     const ast::PhysicalStmt* closed_stmt,
+                                     bool has_channels,
+                                     const std::string& name) {
   if (closed_stmt != nullptr && has_channels) {
     sink_.Error(file_, closed_stmt->span, "E012",
                 fmt::format("physical model '{}' is closed but declares "
                             "channels",
-                            out.name));
+                            name));
   } else if (closed_stmt == nullptr && !has_channels) {
-    // A lint finding (AC005), not bad input: checked as if closed.
     Diagnostic d;
     d.severity = Severity::kWarning;
     d.file = file_;
     d.span = decl.name.span;
     d.id = "AC005";
     d.message = fmt::format(
-        "physical model '{}' declares neither channels nor `closed`",
-        out.name);
+        "physical model '{}' declares neither channels nor `closed`", name);
     d.help.push_back(
         "say `closed` if nothing but the world can change the register");
     sink_.Add(std::move(d));
   }
-  if (sink_.error_count() == errors) CheckMachineRegister(decl, out);
-  physical_ok_[id] = sink_.error_count() == errors;
 }
 
 }  // namespace aligncheck

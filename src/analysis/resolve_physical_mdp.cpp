@@ -165,23 +165,7 @@ void Analyzer::ResolvePhysicalMdp(const ast::PhysicalDecl& decl,
       }
     }
   }
-  if (closed_stmt != nullptr && has_channels) {
-    sink_.Error(file_, closed_stmt->span, "E012",
-                fmt::format("physical model '{}' is closed but declares "
-                            "channels",
-                            out.name));
-  } else if (closed_stmt == nullptr && !has_channels) {
-    Diagnostic d;
-    d.severity = Severity::kWarning;
-    d.file = file_;
-    d.span = decl.name.span;
-    d.id = "AC005";
-    d.message = fmt::format(
-        "physical model '{}' declares neither channels nor `closed`", out.name);
-    d.help.push_back(
-        "say `closed` if nothing but the world can change the register");
-    sink_.Add(std::move(d));
-  }
+  CheckClosedOrChannels(decl, closed_stmt, has_channels, out.name);
   physical_ok_[id] = sink_.error_count() == errors && out.register_loss >= 0;
 }
 

@@ -133,6 +133,22 @@ Verdict DecideOverSubsets(const Observation& o, int goal_id,
   bool counted = true;
   BigInt reaching = 0;
   std::string method;
+  // A FAILS of the mdp reading for subset `s`, re-checked as a behaviour
+  // of the physical model before it is reported.
+  auto Counterexample = [&](const SubsetReward* s, const MdpEvidence* mev,
+                            std::string how) {
+    if (mev == nullptr || !mev->policy ||
+        !Recheck(o, s->used, *mev->policy, goal, bound_max, ev)) {
+      return UnknownVerdict(
+          "internal: the counterexample behaviour did not re-check");
+    }
+    ev.run = *mev;
+    Verdict out;
+    out.kind = Verdict::Kind::kFails;
+    out.method = std::move(how);
+    out.evidence = std::move(ev);
+    return out;
+  };
   // First the optimal behaviours of each subset (they reach the bound, and
   // the worst cases over optimal actions are cheap): a violation among them
   // is a counterexample without enumerating the near-optimal ones.
@@ -142,19 +158,10 @@ Verdict DecideOverSubsets(const Observation& o, int goal_id,
                                        s->maximized, std::nullopt);
     const MdpEvidence* mev = v.mdp();
     if (v.kind != Verdict::Kind::kFails) continue;
-    if (mev == nullptr || !mev->policy ||
-        !Recheck(o, s->used, *mev->policy, goal, bound_max, ev)) {
-      return UnknownVerdict(
-          "internal: the counterexample behaviour did not "
-          "re-check");
-    }
-    ev.run = *mev;
-    Verdict out;
-    out.kind = Verdict::Kind::kFails;
-    out.method = fmt::format(
-        "per channel subset, its optimal behaviours first: {}", v.method);
-    out.evidence = std::move(ev);
-    return out;
+    return Counterexample(
+        s, mev,
+        fmt::format("per channel subset, its optimal behaviours first: {}",
+                    v.method));
   }
   for (const SubsetReward* s : which) {
     std::optional<Rational> within;
@@ -175,18 +182,8 @@ Verdict DecideOverSubsets(const Observation& o, int goal_id,
       continue;
     }
     if (v.kind == Verdict::Kind::kHolds) continue;
-    if (mev == nullptr || !mev->policy ||
-        !Recheck(o, s->used, *mev->policy, goal, bound_max, ev)) {
-      return UnknownVerdict(
-          "internal: the counterexample behaviour did not "
-          "re-check");
-    }
-    ev.run = *mev;
-    Verdict out;
-    out.kind = Verdict::Kind::kFails;
-    out.method = fmt::format("per channel subset: {}", v.method);
-    out.evidence = std::move(ev);
-    return out;
+    return Counterexample(s, mev,
+                          fmt::format("per channel subset: {}", v.method));
   }
   ev.counted = counted;
   ev.reaching = reaching;
