@@ -167,7 +167,9 @@ claim other: penalty aligned_with crosses as physical_only via sim below 0
         "and bit-vectors");
   CHECK(v.physical()->reading->value <= 32);
   CHECK(v.physical()->behaviours == 16777216);
-  // --dump-smt2 writes the bit-vector query, named after the claim.
+  // --dump-smt2 writes the bit-vector query, named after the spec and the
+  // claim (as every engine's queries are: equal claim names of different
+  // specs do not collide).
   EngineOptions dump;
   dump.dump_smt2_dir =
       (std::filesystem::temp_directory_path() / "aligncheck_physical_dump")
@@ -177,7 +179,7 @@ claim other: penalty aligned_with crosses as physical_only via sim below 0
       *model, model->claims[ClaimIndex(*model, "overflow")], dump);
   REQUIRE(d.dumped_queries.size() == 1);
   CHECK(std::filesystem::path(d.dumped_queries[0]).filename() ==
-        "overflow-bv-s0-violation.smt2");
+        "spec.overflow-bv-s0-violation.smt2");
   CHECK(std::filesystem::exists(d.dumped_queries[0]));
   std::filesystem::remove_all(dump.dump_smt2_dir);
   Verdict o = Check(*model, "other");

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "analysis/eval.h"
+#include "solve/dump_path.h"
 #include "solve/goal_shape.h"
 #include "solve/solver_budget.h"
 
@@ -240,11 +241,7 @@ Verdict LinearClass(const Model& model, const Claim& claim,
   if (!options.dump_smt2_dir.empty()) {
     // The enumeration query before any blocking clause: its models are the
     // class's (near-)minimizers.
-    std::error_code ec;
-    std::filesystem::create_directories(options.dump_smt2_dir, ec);
-    std::string path = (std::filesystem::path(options.dump_smt2_dir) /
-                        (claim.name + "-class.smt2"))
-                           .string();
+    std::string path = DumpQueryPath(model, options, claim.name + "-class");
     std::string header = fmt::format(
         "aligncheck query for claim {}\n"
         "asks: which members of the hypothesis class are (near-)minimizers "

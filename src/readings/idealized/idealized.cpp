@@ -1,6 +1,8 @@
 // The idealized-minimizer engine: counting, deciding, re-checking.
 #include "readings/idealized/idealized.h"
 
+#include "solve/dump_path.h"
+
 #include <cctype>
 #include <filesystem>
 #include <string>
@@ -8,6 +10,7 @@
 
 #include "analysis/eval.h"
 #include "readings/problem_checks.h"
+#include "solve/dump_path.h"
 #include "solve/goal_shape.h"
 #include "solve/near_minimizers.h"
 #include "solve/per_input.h"
@@ -111,27 +114,9 @@ class Decider {
   }
   std::string NextDumpPath() {
     if (options_.dump_smt2_dir.empty()) return "";
-    std::error_code ec;
-    std::filesystem::create_directories(options_.dump_smt2_dir, ec);
     ++queries_;
-    // "examples_novels.minimizers_write_well-1.smt2": the spec's path keeps
-    // equal claim names of different files (checked in parallel) apart.
-    std::string prefix;
-    if (model_.file) {
-      std::string stem = std::filesystem::path(model_.file->name())
-                             .replace_extension()
-                             .string();
-      for (char c : stem) {
-        prefix +=
-            std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'
-                ? c
-                : '_';
-      }
-      prefix += '.';
-    }
-    return (std::filesystem::path(options_.dump_smt2_dir) /
-            (prefix + name_ + "-" + std::to_string(queries_) + ".smt2"))
-        .string();
+    return DumpQueryPath(model_, options_,
+                         name_ + "-" + std::to_string(queries_));
   }
 
   const Model& model_;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/eval.h"
+#include "solve/dump_path.h"
 #include "solve/goal_shape.h"
 #include "readings/idealized/idealized.h"
 #include "readings/physical/machine_search.h"
@@ -127,15 +128,6 @@ std::string Recheck(const Model& model, int physical, const Goal& goal,
   return "";
 }
 
-// Returns where to write a solver query for --dump-smt2, or "".
-std::string DumpPath(const EngineOptions& options, const std::string& name) {
-  if (options.dump_smt2_dir.empty()) return "";
-  std::error_code ec;
-  std::filesystem::create_directories(options.dump_smt2_dir, ec);
-  return (std::filesystem::path(options.dump_smt2_dir) / (name + ".smt2"))
-      .string();
-}
-
 Verdict Fails(PhysicalEvidence ev, std::string method) {
   Verdict v;
   v.kind = Verdict::Kind::kFails;
@@ -215,7 +207,8 @@ Verdict BitVectorSearch(const Model& model, int physical, const Goal& goal,
   std::vector<std::string> dumped;
   auto dump = [&](uint32_t mask, const char* what) {
     std::string path =
-        DumpPath(options, fmt::format("{}-bv-s{}-{}", query_name, mask, what));
+        DumpQueryPath(model, options,
+                      fmt::format("{}-bv-s{}-{}", query_name, mask, what));
     if (!path.empty()) dumped.push_back(path);
     return path;
   };
