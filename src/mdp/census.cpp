@@ -1,6 +1,7 @@
 // Policy censuses over the classes of EnumeratePolicyClasses.
 #include "mdp/census.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace aligncheck {
@@ -215,14 +216,19 @@ std::optional<BigInt> CountAllowedByRuns(const Mdp& m,
   if (start == UINT32_MAX) return std::nullopt;
   size_t non_terminal = 0;
   for (uint32_t s = 0; s < n; ++s) non_terminal += m.terminal[s] ? 0 : 1;
-  // F(s) = sum over allowed runs p from s of k^(N - non-terminal states of
-  // p): F(terminal) = k^N, F(s) = (sum over allowed a of F(next)) / k, an
-  // exact division since a run from next has at most N - 1 of them.
-  // Visited in post-order by an explicit DFS; a grey state reached again is
-  // a cycle, and then runs are lassos and this count does not apply.
+  // With N non-terminal states, the count is the sum over allowed runs p
+  // from the start of k^(N - |p|), |p| the run's non-terminal states. Per
+  // state s, D(s) is the most non-terminal states of a run from s (0 at a
+  // terminal) and H(s) = sum over runs p from s of k^(D(s) - |p|), so
+  // H(terminal) = 1 and H(s) = sum over allowed a of k^(D(s) - 1 -
+  // D(next)) H(next): integers of about D(s) log k bits, not N log k.
+  // The count is k^(N - D(start)) H(start). Visited in post-order by an
+  // explicit DFS; a grey state reached again is a cycle, and then runs are
+  // lassos and this count does not apply.
   enum : char { kWhite, kGrey, kBlack };
   std::vector<char> colour(n, kWhite);
-  std::vector<BigInt> f(n);
+  std::vector<BigInt> h(n);
+  std::vector<size_t> depth(n, 0);
   std::vector<std::pair<uint32_t, uint32_t>> stack;  // state, next action
   auto successor = [&](uint32_t s, uint32_t a) -> std::optional<uint32_t> {
     size_t c = m.Choice(s, a);
@@ -234,21 +240,34 @@ std::optional<BigInt> CountAllowedByRuns(const Mdp& m,
     stack.push_back({s, 0});
   };
   enter(start);
+  BigInt term;
   while (!stack.empty()) {
     auto& [s, a] = stack.back();
     if (m.terminal[s]) {
-      mpz_ui_pow_ui(f[s].get_mpz_t(), k, non_terminal);
+      h[s] = 1;
       colour[s] = kBlack;
       stack.pop_back();
       continue;
     }
     if (a == k) {
+      size_t deepest = 0;
+      bool any = false;
+      for (uint32_t b = 0; b < k; ++b) {
+        if (!allowed[m.Choice(s, b)]) continue;
+        deepest = std::max(deepest, depth[*successor(s, b)]);
+        any = true;
+      }
+      if (!any) return std::nullopt;  // no allowed action: not a policy set
+      depth[s] = deepest + 1;
       BigInt sum = 0;
       for (uint32_t b = 0; b < k; ++b) {
-        if (allowed[m.Choice(s, b)]) sum += f[*successor(s, b)];
+        if (!allowed[m.Choice(s, b)]) continue;
+        uint32_t t = *successor(s, b);
+        mpz_ui_pow_ui(term.get_mpz_t(), k, deepest - depth[t]);
+        term *= h[t];
+        sum += term;
       }
-      if (sum == 0) return std::nullopt;  // no allowed action: not a policy set
-      mpz_divexact_ui(f[s].get_mpz_t(), sum.get_mpz_t(), k);
+      h[s] = std::move(sum);
       colour[s] = kBlack;
       stack.pop_back();
       continue;
@@ -260,7 +279,9 @@ std::optional<BigInt> CountAllowedByRuns(const Mdp& m,
     if (colour[*t] == kGrey) return std::nullopt;  // a cycle
     if (colour[*t] == kWhite) enter(*t);  // invalidates s and a
   }
-  return f[start];
+  BigInt count;
+  mpz_ui_pow_ui(count.get_mpz_t(), k, non_terminal - depth[start]);
+  return count * h[start];
 }
 
 }  // namespace aligncheck

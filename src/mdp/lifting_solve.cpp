@@ -65,6 +65,81 @@ bool Scale(const LinearSystem& sys, IntegerSystem* out) {
   return true;
 }
 
+// A minimum-degree elimination order of the symmetric pattern of `a`
+// (greedy, on the exact elimination graph kept as bit sets), for systems
+// whose natural order fills in: random successor graphs. Only for n up to
+// kMaxOrdered, where the bit sets stay small (n^2 / 8 bytes).
+constexpr size_t kMaxOrdered = 4096;
+
+std::vector<uint32_t> MinimumDegreeOrder(const IntegerSystem& a, size_t n) {
+  const size_t words = (n + 63) / 64;
+  std::vector<u64> adj(n * words, 0);
+  auto set = [&](size_t i, size_t j) { adj[i * words + j / 64] |= u64{1} << (j % 64); };
+  for (size_t i = 0; i < n; ++i) {
+    for (uint32_t k = a.begin[i]; k < a.begin[i + 1]; ++k) {
+      size_t j = a.col[k];
+      if (j == i) continue;
+      set(i, j);
+      set(j, i);
+    }
+  }
+  std::vector<bool> done(n, false);
+  std::vector<uint32_t> degree(n);
+  auto count = [&](size_t i) {
+    uint32_t d = 0;
+    for (size_t w = 0; w < words; ++w) d += __builtin_popcountll(adj[i * words + w]);
+    return d;
+  };
+  for (size_t i = 0; i < n; ++i) degree[i] = count(i);
+  std::vector<uint32_t> order;
+  order.reserve(n);
+  std::vector<uint32_t> nbrs;
+  for (size_t step = 0; step < n; ++step) {
+    size_t v = n;
+    for (size_t i = 0; i < n; ++i) {
+      if (!done[i] && (v == n || degree[i] < degree[v])) v = i;
+    }
+    done[v] = true;
+    order.push_back(static_cast<uint32_t>(v));
+    nbrs.clear();
+    for (size_t w = 0; w < words; ++w) {
+      for (u64 bits = adj[v * words + w]; bits != 0; bits &= bits - 1) {
+        nbrs.push_back(static_cast<uint32_t>(w * 64 + __builtin_ctzll(bits)));
+      }
+    }
+    // Eliminating v joins its neighbours into a clique and drops v.
+    for (uint32_t u : nbrs) {
+      u64* row = &adj[u * words];
+      const u64* vrow = &adj[v * words];
+      for (size_t w = 0; w < words; ++w) row[w] |= vrow[w];
+      row[u / 64] &= ~(u64{1} << (u % 64));
+      row[v / 64] &= ~(u64{1} << (v % 64));
+      degree[u] = count(u);
+    }
+  }
+  return order;
+}
+
+// Row and column i of the result are row and column order[i] of `a`.
+IntegerSystem Permuted(const IntegerSystem& a, const std::vector<uint32_t>& order) {
+  const size_t n = order.size();
+  std::vector<uint32_t> where(n);
+  for (size_t i = 0; i < n; ++i) where[order[i]] = static_cast<uint32_t>(i);
+  IntegerSystem b;
+  b.begin.assign(1, 0);
+  b.rhs.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t old = order[i];
+    for (uint32_t k = a.begin[old]; k < a.begin[old + 1]; ++k) {
+      b.col.push_back(where[a.col[k]]);
+      b.coef.push_back(a.coef[k]);
+    }
+    b.rhs[i] = a.rhs[old];
+    b.begin.push_back(static_cast<uint32_t>(b.col.size()));
+  }
+  return b;
+}
+
 // Sparse LU modulo p in the given order: row i = L_i combination of earlier
 // normalized rows, then its own normalized upper part.
 class ModularLu {
@@ -93,18 +168,23 @@ class ModularLu {
         int64_t c = a.coef[k] % static_cast<int64_t>(p);
         acc[j] = (acc[j] + static_cast<u64>(c < 0 ? c + static_cast<int64_t>(p) : c)) % p;
       }
+      // Products are below 2^56: an entry is reduced only once it passes
+      // 2^63, so it never wraps, and divisions are rare.
+      constexpr u64 kReduceAt = u64{1} << 63;
       while (!earlier.empty()) {
         uint32_t j = earlier.top();
         earlier.pop();
-        u64 f = acc[j];
+        u64 f = acc[j] % p;
         acc[j] = 0;
         if (f == 0) continue;
         lower_[i].push_back({j, p - f});
         for (const auto& [l, neg_u] : upper_[j]) {
           touch(l);
-          acc[l] = (acc[l] + f * neg_u) % p;
+          acc[l] += f * neg_u;
+          if (acc[l] >= kReduceAt) acc[l] %= p;
         }
       }
+      for (uint32_t l : list) acc[l] %= p;
       u64 pivot = acc[i];
       if (pivot == 0) return false;
       u64 inv = PowMod(pivot, p - 2, p);
@@ -292,6 +372,13 @@ bool SolveByLifting(const LinearSystem& sys, SharedDenominator* out) {
   const u64 primes[] = {268435399ull, 268435367ull, 268435361ull};
   ModularLu lu;
   u64 p = 0;
+  // The state order first (grids and chains are banded in it); when it
+  // fills in past a few entries a row, a minimum-degree order.
+  std::vector<uint32_t> order;
+  if (n <= kMaxOrdered && !lu.Factor(a, n, primes[0], 16 * n + 100000)) {
+    order = MinimumDegreeOrder(a, n);
+    a = Permuted(a, order);
+  }
   for (u64 candidate : primes) {
     if (lu.Factor(a, n, candidate, 64 * n + 1000000)) {
       p = candidate;
@@ -341,7 +428,14 @@ bool SolveByLifting(const LinearSystem& sys, SharedDenominator* out) {
       }
       return padic[i];
     };
-    if (Recover(n, entry, m, out) && Verify(a, *out)) return true;
+    if (Recover(n, entry, m, out) && Verify(a, *out)) {
+      if (!order.empty()) {  // back to the state order
+        std::vector<BigInt> numerator(n);
+        for (size_t i = 0; i < n; ++i) numerator[order[i]].swap(out->numerator[i]);
+        out->numerator.swap(numerator);
+      }
+      return true;
+    }
   }
   return false;
 }
