@@ -358,6 +358,13 @@ std::string IdealizedMessage(const Model& model, const ClaimResult& result,
                        out_domain.values[pi[x]]);
   }
   if (pi.size() > kShown) out += fmt::format(", ... ({} inputs)", pi.size());
+  const std::vector<int8_t>& breaks = ev.counterexample->breaks;
+  if (std::none_of(breaks.begin(), breaks.end(),
+                   [](int8_t b) { return b >= 0; })) {
+    GoalWitness why = ExplainViolation(model, model.goals[claim.goal], pi);
+    for (const std::string& v : why.values) out += "; " + v;
+    if (!why.assignment.empty()) out += "; " + AssignmentSentence(why);
+  }
   return out;
 }
 
