@@ -73,6 +73,52 @@ TEST_CASE("csv: split trims cells, drops CR and blank lines") {
   CHECK(at.col == 6);
 }
 
+TEST_CASE("csv: quoted cells per RFC 4180") {
+  auto file = std::make_shared<SourceFile>(
+      "t.csv",
+      "\"a,b\", \"say \"\"hi\"\"\" ,plain\r\n"
+      "\"two\r\nlines\",\"\"\r\n"
+      "\"open");
+  CsvTable table = SplitCsv(file);
+  REQUIRE(table.rows.size() == 3);
+  REQUIRE(table.rows[0].cells.size() == 3);
+  CHECK(table.rows[0].cells[0].text == "a,b");
+  CHECK(table.rows[0].cells[1].text == "say \"hi\"");
+  CHECK(table.rows[0].cells[2].text == "plain");
+  // The span covers the quotes.
+  CHECK(table.rows[0].cells[0].span.begin == 0);
+  CHECK(table.rows[0].cells[0].span.end == 5);
+  CHECK(table.rows[0].span.end == 26);  // before the CRLF
+  REQUIRE(table.rows[1].cells.size() == 2);
+  CHECK(table.rows[1].cells[0].text == "two\r\nlines");
+  CHECK(table.rows[1].cells[1].text == "");
+  // An unterminated quote runs to the end of the file.
+  REQUIRE(table.rows[2].cells.size() == 1);
+  CHECK(table.rows[2].cells[0].text == "open");
+  // Text after a closing quote stays in the cell, to be reported with it.
+  CsvTable stray = SplitCsv(std::make_shared<SourceFile>("s.csv", "\"a\"b,c"));
+  REQUIRE(stray.rows[0].cells.size() == 2);
+  CHECK(stray.rows[0].cells[0].text == "ab");
+}
+
+TEST_CASE("csv: hints for another separator and decimal commas") {
+  CsvTable semi = SplitCsv(std::make_shared<SourceFile>("s.csv", "x;y\n"));
+  CHECK(CsvSeparatorHint(semi.rows[0]).find("';'") != std::string::npos);
+  CsvTable tab = SplitCsv(std::make_shared<SourceFile>("t.csv", "x\ty\n"));
+  CHECK(CsvSeparatorHint(tab.rows[0]).find("tabs") != std::string::npos);
+  CsvTable fine = SplitCsv(std::make_shared<SourceFile>("f.csv", " x ,\ty\n"));
+  CHECK(CsvSeparatorHint(fine.rows[0]) == "");
+  CHECK(DecimalCommaHint("0,5") ==
+        "numbers take a decimal point: write '0.5'");
+  CHECK(DecimalCommaHint("-12,25") ==
+        "numbers take a decimal point: write '-12.25'");
+  CHECK(DecimalCommaHint("1,2,3") == "");
+  CHECK(DecimalCommaHint("a,5") == "");
+  CHECK(DecimalCommaHint(",5") == "");
+  CHECK(DecimalCommaHint("5,") == "");
+  CHECK(DecimalCommaHint("0.5") == "");
+}
+
 TEST_CASE("csv: path is relative to the spec's directory") {
   CHECK(CsvPathFor("specs/a.align", "t.csv") == "specs/t.csv");
   CHECK(CsvPathFor("a.align", "t.csv") == "t.csv");

@@ -33,5 +33,13 @@ TEST_CASE("table text: --max-rows cuts the list and says how much") {
   CHECK(OrderInputs(3, {}, 3).MoreLine().empty());
 }
 
+TEST_CASE("table text: chosen inputs first, the rest in domain order") {
+  InputRows rows = OrderInputsFirst(5, {3, 1, 3, 9}, 0);
+  CHECK(rows.order == std::vector<size_t>{3, 1, 0, 2, 4});
+  CHECK(rows.breaking == 0);
+  CHECK(rows.shown == 5);
+  CHECK(OrderInputsFirst(5, {4}, 2).shown == 2);
+}
+
 }  // namespace
 }  // namespace aligncheck

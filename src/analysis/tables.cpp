@@ -6,6 +6,7 @@
 // split apart they would need those as a header of their own for no gain.
 #include <fmt/format.h>
 
+#include <cctype>
 #include <charconv>
 
 #include "analysis/analyzer.h"
@@ -105,8 +106,11 @@ std::optional<Rational> Analyzer::ParseNumber(const Cell& cell,
                                               const char* what) {
   std::optional<Rational> q = ParseDecimalOrFraction(cell.text);
   if (!q) {
-    Report(source, cell.span, id,
-           fmt::format("expected a number as {}, got '{}'", what, cell.text));
+    Diagnostic& d = Report(
+        source, cell.span, id,
+        fmt::format("expected a number as {}, got '{}'", what, cell.text));
+    std::string hint = source.csv ? DecimalCommaHint(cell.text) : "";
+    if (!hint.empty()) d.help.push_back(hint);
   }
   return q;
 }
@@ -188,6 +192,33 @@ std::optional<CsvTable> Analyzer::LoadCsv(const ast::CsvRef& ref,
   CsvTable table = SplitCsv(source.file);
   if (table.rows.empty()) {
     Report(source, {0, 0}, "E009", "empty CSV file: expected a header row");
+    return std::nullopt;
+  }
+  // Another program's separator breaks every row alike: say so once, with
+  // the fix, instead of an error per cell.
+  for (const CsvRow& row : table.rows) {
+    std::string hint = CsvSeparatorHint(row);
+    if (hint.empty()) continue;
+    std::string_view line(source.file->text());
+    line = line.substr(row.span.begin, row.span.end - row.span.begin);
+    bool semicolons = line.find(';') != std::string_view::npos;
+    Diagnostic& d =
+        Report(source, row.span, "E009",
+               fmt::format("expected ',' between cells, found {}",
+                           semicolons ? "';'" : "a tab"));
+    d.help.push_back(hint);
+    // "a;0,5": with ';' between cells, ',' is often the decimal comma.
+    const std::string& all = source.file->text();
+    auto digit = [&](size_t k) {
+      return std::isdigit(static_cast<unsigned char>(all[k])) != 0;
+    };
+    for (size_t k = 1; semicolons && k + 1 < all.size(); ++k) {
+      if (all[k] == ',' && digit(k - 1) && digit(k + 1)) {
+        d.help.push_back(
+            "and write numbers with a decimal point: '0.5', not '0,5'");
+        break;
+      }
+    }
     return std::nullopt;
   }
   return table;
@@ -411,8 +442,11 @@ void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
     Rational* base = out.table.data() + static_cast<size_t>(*x) * m;
     for (size_t c = 1; c < row.cells.size(); ++c) {
       if (!ParseDecimalTo(row.cells[c].text, base[column[c]])) {
-        Report(source, row.cells[c].span, "E009",
-               fmt::format("expected a number, got '{}'", row.cells[c].text));
+        Diagnostic& d = Report(
+            source, row.cells[c].span, "E009",
+            fmt::format("expected a number, got '{}'", row.cells[c].text));
+        std::string hint = DecimalCommaHint(row.cells[c].text);
+        if (!hint.empty()) d.help.push_back(hint);
         if (++errors >= kMaxTableErrors) break;
         continue;
       }

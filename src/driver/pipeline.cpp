@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <set>
 
+#include "driver/claim_scope.h"
 #include "driver/spec_files.h"
 #include "lint/lint.h"
 #include "util/parallel.h"
@@ -67,6 +68,12 @@ void AnalyzeSource(const std::shared_ptr<const SourceFile>& file,
                result.model ? &*result.model : nullptr, sink.Sorted(),
                options.config ? *options.config : defaults, options.engine);
   result.diagnostics = std::move(lint.diagnostics);
+  if (parsed && !options.claims.empty()) {
+    KeepFindingsOfSelectedClaims(
+        spec, *file,
+        [&](const std::string& name) { return Selected(options, name); },
+        result.diagnostics);
+  }
   for (BlockedClaim& b : lint.blocked) {
     if (Selected(options, b.name)) result.blocked.push_back(std::move(b));
   }

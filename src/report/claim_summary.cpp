@@ -10,14 +10,18 @@
 namespace aligncheck {
 
 const char* ClaimRuleId(const ClaimResult& result) {
-  bool expected = result.AsExpected();
+  // A verdict other than the written `expect` is one finding, whichever
+  // verdict it is: a filter on claim-unexpected catches every broken
+  // expectation. A claim without `expect` keeps the id of its verdict.
+  if (result.claim->expect != Claim::Expect::kNone && !result.AsExpected())
+    return "claim-unexpected";
   switch (result.verdict.kind) {
     case Verdict::Kind::kFails:
       return "claim-fails";
     case Verdict::Kind::kUnknown:
       return "claim-unknown";
     case Verdict::Kind::kHolds:
-      return expected ? "" : "claim-unexpected";
+      return result.AsExpected() ? "" : "claim-unexpected";
   }
   return "";
 }

@@ -10,9 +10,10 @@
 
 namespace aligncheck {
 
-/// The rule id an annotation of this verdict carries: "claim-fails",
-/// "claim-unknown", "claim-unexpected"; "" when it needs no annotation
-/// (a claim that holds as expected).
+/// The rule id an annotation of this verdict carries: "claim-unexpected"
+/// whenever the verdict differs from the claim's written `expect` (holds,
+/// fails, unknown or mixed alike), otherwise "claim-fails" or
+/// "claim-unknown"; "" when it needs no annotation (holds as expected).
 const char* ClaimRuleId(const ClaimResult& result);
 
 /// Severity of the annotation: error when the verdict is not as expected,

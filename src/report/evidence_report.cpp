@@ -130,6 +130,8 @@ std::string EvidenceMessage(const Model& model, const ClaimResult& result) {
   if (const PhysicalMdpEvidence* ev = result.verdict.physical_mdp()) {
     return PhysicalMdpMessage(model, result, *ev);
   }
+  if (const auto* ev = std::get_if<PhysicalEvidence>(&result.verdict.evidence))
+    return PhysicalMessage(model, result, *ev);
   return "";
 }
 

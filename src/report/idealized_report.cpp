@@ -9,6 +9,7 @@
 #include "report/evidence_report.h"
 #include "report/objective_words.h"
 #include "report/table_text.h"
+#include "solve/goal_witness.h"
 #include "util/readable_count.h"
 
 namespace aligncheck {
@@ -33,7 +34,20 @@ std::string Counterexample(const Model& model, const Claim& claim,
   const ObjectiveWords w = WordsFor(loss);
   out += fmt::format("  counterexample: a {} of {}_{} that violates {}\n",
                      w.Optimizer(near), w.letter, data.name, goal);
-  InputRows listed = OrderInputs(inputs.size(), cx.breaks, options.max_rows);
+  bool per_input = std::any_of(cx.breaks.begin(), cx.breaks.end(),
+                               [](int8_t b) { return b >= 0; });
+  // A goal that couples inputs: say which values break it, and list the
+  // inputs that make them first.
+  GoalWitness why;
+  if (!per_input)
+    why = ExplainViolation(model, model.goals[claim.goal], cx.policy);
+  for (const std::string& v : why.values) out += "    why: " + v + "\n";
+  if (!why.assignment.empty()) out += "    " + AssignmentSentence(why) + "\n";
+  std::vector<size_t> first;
+  for (const auto& input : why.inputs) first.push_back(input.first);
+  InputRows listed =
+      first.empty() ? OrderInputs(inputs.size(), cx.breaks, options.max_rows)
+                    : OrderInputsFirst(inputs.size(), first, options.max_rows);
   std::vector<std::vector<std::string>> rows;
   rows.push_back({"input", "weight", "pi(input)", w.value,
                   std::string(w.best) + " " + w.value, ""});
@@ -47,6 +61,7 @@ std::string Counterexample(const Model& model, const Claim& claim,
     }
     std::string mark;
     if (GoalBreaks(cx.breaks, x)) mark = kBreaksHere;
+    if (i < why.inputs.size()) mark = "<- " + why.inputs[i].second;
     rows.push_back({inputs.values[x], FormatRational(data.weights[x] / data.total),
                     outputs.values[cx.policy[x]],
                     FormatRational(loss.At(x, cx.policy[x], m)),
@@ -54,8 +69,6 @@ std::string Counterexample(const Model& model, const Claim& claim,
   }
   out += Columns(rows, "    ");
   out += listed.MoreLine();
-  bool per_input = std::any_of(cx.breaks.begin(), cx.breaks.end(),
-                               [](int8_t b) { return b >= 0; });
   if (per_input) {
     out += fmt::format("  the goal breaks at {} of {} inputs\n",
                        listed.breaking, inputs.size());
@@ -257,6 +270,18 @@ Json CounterexampleJson(const Model& model, const Claim& claim,
   j["expected_" + value] = FormatRational(w.AsWritten(cx.expected_loss));
   j[best_key] = FormatRational(w.AsWritten(cx.min_loss));
   j["inputs"] = std::move(rows);
+  // Only for a goal that couples inputs: what breaks it, exactly.
+  bool per_input = std::any_of(cx.breaks.begin(), cx.breaks.end(),
+                               [](int8_t b) { return b >= 0; });
+  GoalWitness why;
+  if (!per_input)
+    why = ExplainViolation(model, model.goals[claim.goal], cx.policy);
+  if (!why.values.empty()) j["goal_values"] = why.values;
+  if (!why.assignment.empty()) {
+    Json assignment = Json::object();
+    for (const auto& [name, v] : why.assignment) assignment[name] = v;
+    j["violating_assignment"] = std::move(assignment);
+  }
   return j;
 }
 
@@ -333,6 +358,13 @@ std::string IdealizedMessage(const Model& model, const ClaimResult& result,
                        out_domain.values[pi[x]]);
   }
   if (pi.size() > kShown) out += fmt::format(", ... ({} inputs)", pi.size());
+  const std::vector<int8_t>& breaks = ev.counterexample->breaks;
+  if (std::none_of(breaks.begin(), breaks.end(),
+                   [](int8_t b) { return b >= 0; })) {
+    GoalWitness why = ExplainViolation(model, model.goals[claim.goal], pi);
+    for (const std::string& v : why.values) out += "; " + v;
+    if (!why.assignment.empty()) out += "; " + AssignmentSentence(why);
+  }
   return out;
 }
 

@@ -198,16 +198,9 @@ std::string MdpPolicyTable(const Mdp& m, const MdpEvidence& ev,
   return out;
 }
 
-std::string MdpMessage(const Model& model, const ClaimResult& result,
-                       const MdpEvidence& ev) {
-  const Claim& claim = *result.claim;
-  if (result.verdict.kind != Verdict::Kind::kFails || !ev.policy) return "";
-  const Mdp& m = model.mdps[claim.mdp].mdp;
-  std::string out = fmt::format(
-      ": an {} of {} in {} violates {}:", PolicyNoun(claim, false),
-      model.losses[claim.loss].name, model.mdps[claim.mdp].name,
-      model.goals[claim.goal].name);
+std::string ReachedPolicyMessage(const Mdp& m, const MdpEvidence& ev) {
   // The reached states only: elsewhere the policy is free.
+  std::string out;
   constexpr size_t kShown = 10;
   size_t shown = 0, reached = 0;
   for (uint32_t s = 0; s < m.states; ++s) {
@@ -225,6 +218,18 @@ std::string MdpMessage(const Model& model, const ClaimResult& result,
     out += fmt::format("; {} = {}", a.text, ExactAndDecimal(a.value));
   }
   return out;
+}
+
+std::string MdpMessage(const Model& model, const ClaimResult& result,
+                       const MdpEvidence& ev) {
+  const Claim& claim = *result.claim;
+  if (result.verdict.kind != Verdict::Kind::kFails || !ev.policy) return "";
+  const Mdp& m = model.mdps[claim.mdp].mdp;
+  std::string out = fmt::format(
+      ": an {} of {} in {} violates {}:", PolicyNoun(claim, false),
+      model.losses[claim.loss].name, model.mdps[claim.mdp].name,
+      model.goals[claim.goal].name);
+  return out + ReachedPolicyMessage(m, ev);
 }
 
 void AddMdpJson(const Model& model, const ClaimResult& result,

@@ -19,6 +19,10 @@ namespace aligncheck {
 std::string RenderMdpText(const Model& model, const ClaimResult& result,
                           const MdpEvidence& ev, const TextOptions& options);
 
+/// " s0 -> a, s1 -> b; atom = value" for a failing policy: its action in
+/// each reached non-terminal state (the first ten) and the run atoms.
+std::string ReachedPolicyMessage(const Mdp& m, const MdpEvidence& ev);
+
 /// For one-line messages (SARIF, GitHub): ": an optimal policy of r in M
 /// violates G: t0 -> cw, t1 -> ccw; return(...) = 10/19", or "" unless
 /// the claim fails with a counterexample.

@@ -201,6 +201,8 @@ std::string PhysicalMdpMessage(const Model& model, const ClaimResult& result,
                        ChannelNames(model, ev, ev.channels), Quantity(ev),
                        ExactAndDecimal(ev.honest));
   }
+  if (ev.run->policy)
+    out += ":" + ReachedPolicyMessage(model.mdps[ev.mdp].mdp, *ev.run);
   return out;
 }
 

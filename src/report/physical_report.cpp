@@ -277,4 +277,40 @@ void AddPhysicalJson(const Model& model, const ClaimResult& result,
   j["counterexample"] = std::move(cx);
 }
 
+std::string PhysicalMessage(const Model& model, const ClaimResult& result,
+                            const PhysicalEvidence& ev) {
+  const Claim& claim = *result.claim;
+  if (result.verdict.kind != Verdict::Kind::kFails || !ev.behaviour) return "";
+  const Behaviour& b = *ev.behaviour;
+  const Loss& intended = model.losses[IntendedLossId(model, claim)];
+  const Domain& inputs = model.domains[intended.input];
+  const Domain& outputs = model.domains[intended.output];
+  const PhysicalModel* m = ev.model >= 0 ? &model.physical[ev.model] : nullptr;
+  std::string who;
+  if (claim.reading == Claim::Reading::kPhysical) {
+    who = fmt::format("a behaviour of {} that reads at most {}", m->name,
+                      FormatRational(ev.bound));
+  } else {
+    who = fmt::format("an optimal {} of {}", m ? "behaviour" : "policy",
+                      model.agents[claim.agent].name);
+  }
+  std::string out = fmt::format(": {} violates {}", who,
+                                model.goals[claim.goal].name);
+  if (m != nullptr) {
+    std::string used;
+    for (int i : b.channels)
+      used += (used.empty() ? "" : ", ") + m->channels[i].name;
+    out += " (channels used: " + (used.empty() ? "none" : used) + ")";
+  }
+  out += ":";
+  constexpr size_t kShown = 10;
+  for (size_t x = 0; x < b.policy.size() && x < kShown; ++x) {
+    out += fmt::format("{} {} -> {}", x ? "," : "", inputs.values[x],
+                       outputs.values[b.policy[x]]);
+  }
+  if (b.policy.size() > kShown)
+    out += fmt::format(", ... ({} inputs)", b.policy.size());
+  return out;
+}
+
 }  // namespace aligncheck

@@ -23,6 +23,12 @@ std::string RenderPhysicalText(const Model& model, const ClaimResult& result,
 void AddPhysicalJson(const Model& model, const ClaimResult& result,
                      const PhysicalEvidence& ev, nlohmann::ordered_json& j);
 
+/// ": a behaviour of lab that reads at most 0 violates g (channels used:
+/// overwrite): a -> u, b -> v" for a physical or agent failure, as the
+/// one-line annotation formats show it; "" when there is none.
+std::string PhysicalMessage(const Model& model, const ClaimResult& result,
+                            const PhysicalEvidence& ev);
+
 }  // namespace aligncheck
 
 #endif  // ALIGNCHECK_REPORT_PHYSICAL_REPORT_H_

@@ -55,4 +55,21 @@ InputRows OrderInputs(size_t inputs, const std::vector<int8_t>& breaks,
   return rows;
 }
 
+InputRows OrderInputsFirst(size_t inputs, const std::vector<size_t>& first,
+                           size_t max_rows) {
+  InputRows rows;
+  std::vector<bool> taken(inputs, false);
+  for (size_t x : first) {
+    if (x >= inputs || taken[x]) continue;
+    taken[x] = true;
+    rows.order.push_back(x);
+  }
+  for (size_t x = 0; x < inputs; ++x) {
+    if (!taken[x]) rows.order.push_back(x);
+  }
+  rows.shown = rows.order.size();
+  if (max_rows != 0 && rows.shown > max_rows) rows.shown = max_rows;
+  return rows;
+}
+
 }  // namespace aligncheck

@@ -41,6 +41,12 @@ struct InputRows {
 InputRows OrderInputs(size_t inputs, const std::vector<int8_t>& breaks,
                       size_t max_rows);
 
+/// Orders inputs 0..`inputs`-1 with `first` (distinct inputs) first, the
+/// rest after them in domain order, and keeps at most `max_rows` (0 = all)
+/// of them; none counts as breaking.
+InputRows OrderInputsFirst(size_t inputs, const std::vector<size_t>& first,
+                           size_t max_rows);
+
 }  // namespace aligncheck
 
 #endif  // ALIGNCHECK_REPORT_TABLE_TEXT_H_
