@@ -176,11 +176,7 @@ bool AddWordSlip(const std::string& text, size_t at,
   }
   std::vector<std::string> offered = OfferedWords(expected);
   if (expected.rfind("a declaration", 0) == 0) {
-    for (const char* k : {"domain", "fn", "loss", "reward", "data", "goal",
-                          "physical", "training", "agent", "mdp", "claim",
-                          "story"}) {
-      offered.emplace_back(k);
-    }
+    for (std::string_view k : DeclKeywords()) offered.emplace_back(k);
   }
   // A real word in the wrong place is no typo (`in` where `on` belongs).
   if (IsReserved(word) || IsDeclKeyword(word)) return false;

@@ -17,11 +17,15 @@ bool IsReserved(std::string_view word) {
   return false;
 }
 
-bool IsDeclKeyword(std::string_view word) {
+const std::array<std::string_view, 12>& DeclKeywords() {
   static constexpr std::array<std::string_view, 12> kDecl = {
       "domain",   "fn",       "loss",  "reward", "data", "goal",
       "physical", "training", "agent", "claim",  "story", "mdp"};
-  for (std::string_view k : kDecl) {
+  return kDecl;
+}
+
+bool IsDeclKeyword(std::string_view word) {
+  for (std::string_view k : DeclKeywords()) {
     if (k == word) return true;
   }
   return false;

@@ -3,6 +3,7 @@
 #ifndef ALIGNCHECK_PARSE_TOKENS_HPP_
 #define ALIGNCHECK_PARSE_TOKENS_HPP_
 
+#include <array>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -26,6 +27,8 @@ bool IsReserved(std::string_view word);
 
 /// Returns true for the words that start a declaration.
 bool IsDeclKeyword(std::string_view word);
+/// The words that start a declaration, in the order messages list them.
+const std::array<std::string_view, 12>& DeclKeywords();
 
 /// Whether code point `cp` counts as a letter in names: everything from
 /// U+00C0 on (Greek, accented Latin, ...) but the signs x and /, the blocks
