@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "report/evidence_report.h"
+#include "report/explanation_report.h"
 #include "report/objective_words.h"
 #include "report/table_text.h"
 #include "util/readable_count.h"
@@ -185,7 +186,12 @@ std::string Body(const Model& model, const ClaimResult& result,
     std::string out = "  " + HoldsSentence(model, ev, claim);
     if (!v.method.empty()) out += fmt::format(" ({})", v.method);
     out += "\n";
-    if (v.vacuous) out += VacuousNote(model, claim);
+    if (v.vacuous) {
+      out += VacuousNote(model, claim);
+    } else {
+      out += IdealizedExplanationText(model, claim, v, ev, options.explain,
+                                      options.max_rows);
+    }
     return out;
   }
   if (v.kind == Verdict::Kind::kFails && ev.counterexample && idealized) {
@@ -278,6 +284,10 @@ void AddIdealizedJson(const Model& model, const ClaimResult& result,
   if (result.verdict.kind == Verdict::Kind::kFails && ev.counterexample &&
       claim.reading == Claim::Reading::kIdealized) {
     j["counterexample"] = CounterexampleJson(model, claim, *ev.counterexample);
+  }
+  if (claim.reading == Claim::Reading::kIdealized && !result.verdict.vacuous) {
+    Json why = IdealizedExplanationJson(model, claim, result.verdict, ev);
+    if (!why.is_null()) j["explanation"] = std::move(why);
   }
 }
 
