@@ -176,6 +176,9 @@ std::string FullText(const Model& model, const Claim& claim,
   return out;
 }
 
+// "z3", or for a hypothesis class "z3, linear real arithmetic".
+bool BySolver(const Verdict& v) { return v.method.rfind("z3", 0) == 0; }
+
 const char* HowKey(DecidedConjunct::How how) {
   switch (how) {
     case DecidedConjunct::How::kConstant: return "constant";
@@ -324,7 +327,7 @@ std::string IdealizedExplanationText(const Model& model, const Claim& claim,
     if (full) return FullText(model, claim, *ev.explanation, max_rows);
     return "  why: " + ShortReason(model, *ev.explanation) + "\n";
   }
-  if (full && v.method == "z3") return SolverText(model, claim, ev);
+  if (full && BySolver(v)) return SolverText(model, claim, ev);
   return "";
 }
 
@@ -333,7 +336,7 @@ Json IdealizedExplanationJson(const Model& model, const Claim& claim,
   if (v.kind != Verdict::Kind::kHolds) return Json();
   Json j;
   if (!ev.explanation) {
-    if (v.method != "z3") return Json();
+    if (!BySolver(v)) return Json();
     return SolverJson(model, claim, ev);
   }
   const PerInputExplanation& e = *ev.explanation;

@@ -180,7 +180,14 @@ std::string Body(const Model& model, const ClaimResult& result,
                  const IdealizedEvidence& ev, const TextOptions& options) {
   const Claim& claim = *result.claim;
   const Verdict& v = result.verdict;
-  if (HasClassBody(claim, v, ev)) return ClassBody(model, claim, v, ev);
+  if (HasClassBody(claim, v, ev)) {
+    std::string out = ClassBody(model, claim, v, ev);
+    if (!v.vacuous) {
+      out += IdealizedExplanationText(model, claim, v, ev, options.explain,
+                                      options.max_rows);
+    }
+    return out;
+  }
   bool idealized = claim.reading == Claim::Reading::kIdealized;
   if (v.kind == Verdict::Kind::kHolds && idealized) {
     std::string out = "  " + HoldsSentence(model, ev, claim);
