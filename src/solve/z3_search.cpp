@@ -661,6 +661,14 @@ SearchOutcome Search(const Model& model, const Goal& goal,
   }
   z3::solver s(ctx);
   budget.Configure(s);
+  // Tracked parts are asserted as "name implies part", which replays as
+  // sat: the dump then gets the same parts asserted plainly.
+  std::optional<z3::solver> replay;
+  if (track && !dump_path.empty()) replay.emplace(ctx);
+  auto add = [&](const z3::expr& part, const std::string& name) {
+    s.add(part, name.c_str());
+    if (replay) replay->add(part);
+  };
   // One output per reached input.
   z3::expr_vector costly(ctx);
   std::vector<Rational> costs;
@@ -675,8 +683,7 @@ SearchOutcome Search(const Model& model, const Goal& goal,
       }
     }
     if (track) {
-      s.add(z3::mk_or(one) && z3::atmost(one, 1),
-            ("input_" + std::to_string(x)).c_str());
+      add(z3::mk_or(one) && z3::atmost(one, 1), "input_" + std::to_string(x));
     } else {
       s.add(z3::mk_or(one));
       s.add(z3::atmost(one, 1));
@@ -685,19 +692,19 @@ SearchOutcome Search(const Model& model, const Goal& goal,
   if (!costly.empty()) {
     z3::expr budget_expr = Budget(ctx, g, costly, costs, nm.eps);
     if (track) {
-      s.add(budget_expr, "budget");
+      add(budget_expr, "budget");
     } else {
       s.add(budget_expr);
     }
   }
   if (track) {
-    s.add(violated, "goal");
+    add(violated, "goal");
   } else {
     s.add(violated);
   }
   if (!dump_path.empty()) {
     out.reason = WriteQuery(
-        s, dump_path,
+        replay ? *replay : s, dump_path,
         fmt::format("aligncheck query {} (claim {}, query {})\n"
                     "asks: is some (near-)minimizer of the claim's loss a "
                     "policy that violates this part of goal {}?\n"
