@@ -1,17 +1,16 @@
 // Unit tests of why an idealized claim holds: the per-input argument, the
 // solver's unsat core, and their text.
-#include "readings/idealized/explanation.h"
-
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "engine_test_util.h"
 #include "readings/check.h"
+#include "readings/idealized/explanation.h"
 #include "readings/idealized/idealized.h"
 #include "report/explanation_report.h"
-#include "engine_test_util.h"
 
 namespace aligncheck {
 namespace {
@@ -38,12 +37,12 @@ struct Shop {
 TEST_CASE("explain: per-input minimizer sets and conditions") {
   Shop s;
   // forall x: x == scifi or pi(x) != plagiarism
-  int goal = s.b.AddGoal(
-      "no_plagiarism", s.prompt, s.text,
-      Forall(0, s.prompt,
-             Or(Eq(Var(0, s.prompt), Elem(s.prompt, 2)),
-                Ne(Pi(Var(0, s.prompt), s.text), Elem(s.text, 2)))),
-      1);
+  int goal =
+      s.b.AddGoal("no_plagiarism", s.prompt, s.text,
+                  Forall(0, s.prompt,
+                         Or(Eq(Var(0, s.prompt), Elem(s.prompt, 2)),
+                            Ne(Pi(Var(0, s.prompt), s.text), Elem(s.text, 2)))),
+                  1);
   Claim& c = s.b.AddClaim("honest", s.grader, goal, s.train);
   Verdict v = CheckClaim(s.b.model, c, EngineOptions{});
   REQUIRE(v.kind == Verdict::Kind::kHolds);
@@ -76,8 +75,7 @@ TEST_CASE("explain: a count atom records the reachable counts") {
   int goal = s.b.AddGoal(
       "some_masterpiece", s.prompt, s.text,
       Bin(ast::Op::kGe,
-          Count(0, s.prompt,
-                Eq(Pi(Var(0, s.prompt), s.text), Elem(s.text, 0))),
+          Count(0, s.prompt, Eq(Pi(Var(0, s.prompt), s.text), Elem(s.text, 0))),
           Num("1")),
       1);
   Claim& c = s.b.AddClaim("one", s.grader, goal, s.train);
@@ -101,8 +99,7 @@ TEST_CASE("explain: no per-input argument when a minimizer breaks the goal") {
       1);
   Claim& c = s.b.AddClaim("strict", s.grader, goal, s.train);
   CHECK_FALSE(ExplainPerInput(s.b.model, s.b.model.losses[s.grader],
-                              s.b.model.data[s.train],
-                              s.b.model.goals[goal]));
+                              s.b.model.data[s.train], s.b.model.goals[goal]));
   Verdict v = CheckClaim(s.b.model, c, EngineOptions{});
   CHECK(v.kind == Verdict::Kind::kFails);
   CHECK_FALSE(v.idealized()->explanation);
@@ -139,7 +136,8 @@ TEST_CASE("explain: the solver's unsat core names the goal and the rows") {
   CHECK(plain.kind == Verdict::Kind::kHolds);
   REQUIRE(plain.idealized()->solver_explanation);
   CHECK_FALSE(plain.idealized()->solver_explanation->tracked);
-  CHECK_FALSE(plain.idealized()->solver_explanation->conjuncts[0].core.extracted);
+  CHECK_FALSE(
+      plain.idealized()->solver_explanation->conjuncts[0].core.extracted);
 }
 
 TEST_CASE("explain: a tracked query is dumped without its tracking names") {

@@ -46,22 +46,32 @@ std::string ConjunctText(const Model& model, const ExplainedAtom& a) {
 
 const char* CellWords(AtInput a) {
   switch (a) {
-    case AtInput::kAllMinimizers: return "every minimizer";
-    case AtInput::kNoMinimizer: return "no minimizer";
-    case AtInput::kSome: return "some minimizers";
-    case AtInput::kUnconstrained: return "any output (not constrained)";
-    case AtInput::kNever: return "no output";
+    case AtInput::kAllMinimizers:
+      return "every minimizer";
+    case AtInput::kNoMinimizer:
+      return "no minimizer";
+    case AtInput::kSome:
+      return "some minimizers";
+    case AtInput::kUnconstrained:
+      return "any output (not constrained)";
+    case AtInput::kNever:
+      return "no output";
   }
   return "";
 }
 
 const char* CellKey(AtInput a) {
   switch (a) {
-    case AtInput::kAllMinimizers: return "every_minimizer";
-    case AtInput::kNoMinimizer: return "no_minimizer";
-    case AtInput::kSome: return "some_minimizers";
-    case AtInput::kUnconstrained: return "unconstrained";
-    case AtInput::kNever: return "no_output";
+    case AtInput::kAllMinimizers:
+      return "every_minimizer";
+    case AtInput::kNoMinimizer:
+      return "no_minimizer";
+    case AtInput::kSome:
+      return "some_minimizers";
+    case AtInput::kUnconstrained:
+      return "unconstrained";
+    case AtInput::kNever:
+      return "no_output";
   }
   return "";
 }
@@ -96,8 +106,8 @@ std::string ShortReason(const Model& model, const PerInputExplanation& e) {
     std::string where =
         n - open == 1 ? std::string(open > 0 ? "the one constrained input"
                                              : "the only input")
-        : open > 0    ? fmt::format("each of the {} constrained inputs", n - open)
-                      : fmt::format("each of the {} inputs", n);
+        : open > 0 ? fmt::format("each of the {} constrained inputs", n - open)
+                   : fmt::format("each of the {} inputs", n);
     std::string out = "at " + where +
                       " every minimizing output satisfies the goal's condition";
     if (open > 0) {
@@ -108,10 +118,9 @@ std::string ShortReason(const Model& model, const PerInputExplanation& e) {
   }
   if (e.atoms.size() == 1) {
     const ExplainedAtom& a = e.atoms[0];
-    std::string range =
-        a.free == 0 ? fmt::format("exactly {}", a.forced_true)
-                    : fmt::format("{} to {}", a.forced_true,
-                                  a.forced_true + a.free);
+    std::string range = a.free == 0 ? fmt::format("exactly {}", a.forced_true)
+                                    : fmt::format("{} to {}", a.forced_true,
+                                                  a.forced_true + a.free);
     return fmt::format(
         "every minimizer satisfies the condition at {} of {} inputs, and "
         "every such count meets `{}`",
@@ -137,8 +146,8 @@ std::string FullText(const Model& model, const Claim& claim,
     head.push_back(fmt::format("[{}] satisfied by", i + 1));
   }
   rows.push_back(head);
-  size_t shown = max_rows == 0 ? e.inputs.size()
-                               : std::min(max_rows, e.inputs.size());
+  size_t shown =
+      max_rows == 0 ? e.inputs.size() : std::min(max_rows, e.inputs.size());
   for (size_t x = 0; x < shown; ++x) {
     std::string mins;
     for (uint32_t y : e.inputs[x].minimizers) {
@@ -159,17 +168,18 @@ std::string FullText(const Model& model, const Claim& claim,
     const ExplainedAtom& a = e.atoms[i];
     const size_t n = e.inputs.size();
     std::string counted =
-        a.is_forall
-            ? fmt::format("every minimizer satisfies its condition at all {} "
+        a.is_forall ? fmt::format(
+                          "every minimizer satisfies its condition at all {} "
                           "{}",
                           n, Inputs(n))
-        : a.free == 0
-            ? fmt::format("minimizers satisfy its condition at exactly {} of "
-                          "{} inputs, a count the goal allows",
-                          a.forced_true, n)
-            : fmt::format("minimizers satisfy its condition at {} to {} of "
-                          "{} inputs, counts the goal allows",
-                          a.forced_true, a.forced_true + a.free, n);
+        : a.free == 0 ? fmt::format(
+                            "minimizers satisfy its condition at exactly {} of "
+                            "{} inputs, a count the goal allows",
+                            a.forced_true, n)
+                      : fmt::format(
+                            "minimizers satisfy its condition at {} to {} of "
+                            "{} inputs, counts the goal allows",
+                            a.forced_true, a.forced_true + a.free, n);
     out += fmt::format("  [{}] {} `{}`: {}\n", i + 1, Where(model, a.span),
                        ConjunctText(model, a), counted);
   }
@@ -181,9 +191,12 @@ bool BySolver(const Verdict& v) { return v.method.rfind("z3", 0) == 0; }
 
 const char* HowKey(DecidedConjunct::How how) {
   switch (how) {
-    case DecidedConjunct::How::kConstant: return "constant";
-    case DecidedConjunct::How::kCounting: return "per-input counting";
-    case DecidedConjunct::How::kSolver: return "z3";
+    case DecidedConjunct::How::kConstant:
+      return "constant";
+    case DecidedConjunct::How::kCounting:
+      return "per-input counting";
+    case DecidedConjunct::How::kSolver:
+      return "z3";
   }
   return "";
 }
@@ -227,16 +240,16 @@ std::vector<std::string> CoreParts(const Model& model, const Claim& claim,
     std::string names;
     for (size_t x : rows) names += (names.empty() ? "" : ", ") + in.values[x];
     const bool one = rows.size() == 1;
-    parts.push_back(fmt::format(
-        "{} {} of {} {} ({}) with {} weight{} in data {} ({})",
-        one ? "row" : "rows", names, loss.Word(), loss.name,
-        Where(model, loss.span), one ? "its" : "their", one ? "" : "s",
-        data.name, Where(model, data.span)));
+    parts.push_back(
+        fmt::format("{} {} of {} {} ({}) with {} weight{} in data {} ({})",
+                    one ? "row" : "rows", names, loss.Word(), loss.name,
+                    Where(model, loss.span), one ? "its" : "their",
+                    one ? "" : "s", data.name, Where(model, data.span)));
   }
   if (c.core.budget) {
-    parts.push_back(fmt::format("the budget: within {} at {}, weights of data {}",
-                                FormatRational(claim.within),
-                                Where(model, claim.span), data.name));
+    parts.push_back(fmt::format(
+        "the budget: within {} at {}, weights of data {}",
+        FormatRational(claim.within), Where(model, claim.span), data.name));
   }
   return parts;
 }
@@ -269,7 +282,8 @@ std::string SolverText(const Model& model, const Claim& claim,
         }
         std::vector<std::string> parts = CoreParts(model, claim, c);
         std::string list;
-        for (const std::string& p : parts) list += (list.empty() ? "" : ", ") + p;
+        for (const std::string& p : parts)
+          list += (list.empty() ? "" : ", ") + p;
         out += head + fmt::format("the proof needs {} part{}: {}\n",
                                   parts.size(), parts.size() == 1 ? "" : "s",
                                   list.empty() ? "none" : list);
@@ -391,9 +405,10 @@ std::string MdpExplanationText(const Verdict& v, const MdpEvidence& ev,
           ExactAndDecimal(*w.greatest), w.op, ExactAndDecimal(w.bound));
       continue;
     }
-    out += fmt::format("    {} `{}`: worst case {} {} {}: yes\n", w.where,
-                       w.text, ExactAndDecimal(w.least ? *w.least : *w.greatest),
-                       w.op, ExactAndDecimal(w.bound));
+    out +=
+        fmt::format("    {} `{}`: worst case {} {} {}: yes\n", w.where, w.text,
+                    ExactAndDecimal(w.least ? *w.least : *w.greatest), w.op,
+                    ExactAndDecimal(w.bound));
   }
   return out;
 }

@@ -32,7 +32,7 @@ enum class AtInput : uint8_t {
 
 /// One count atom (goal conjunct) of the goal.
 struct ExplainedAtom {
-  Span span;       // the conjunct in the spec
+  Span span;             // the conjunct in the spec
   bool negated = false;  // the conjunct is `not` of the quantifier or count
   bool is_forall = false;
   /// Counts of inputs by AtInput and the range of counts a minimizer gets.
