@@ -31,6 +31,7 @@ struct CheckArgs {
   ColorMode color = ColorMode::kAuto;
   std::string dump_smt2;
   size_t max_rows = TextOptions{}.max_rows;
+  bool explain = false;
   bool allow_outside = false;
   bool strict = false;
   unsigned jobs = DefaultJobs();
@@ -45,6 +46,7 @@ int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
   CheckOptions options;
   options.claims = args.claims;
   options.engine.dump_smt2_dir = args.dump_smt2;
+  options.engine.unsat_core = args.explain;
   options.analysis.allow_outside = args.allow_outside;
   options.jobs = args.jobs;
   options.strict = args.strict;
@@ -61,6 +63,7 @@ int RunCheck(const CheckArgs& args, std::ostream& out, std::ostream& err) {
                     [](const FileResult& r) { return !r.path.empty(); }));
   TextOptions text;
   text.max_rows = args.max_rows;
+  text.explain = args.explain;
   if (!RenderAll(Command::kCheck, *outputs, args.color, results, summary, text,
                  out, err)) {
     return kExitBadInput;
@@ -132,6 +135,8 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->add_option("--max-rows", check.max_rows,
                      "Most counterexample rows printed (0: all)")
         ->capture_default_str();
+    check_cmd->add_flag("--explain", check.explain,
+                        "Say in full why each HOLDS verdict holds");
     AddLimitOptions(*check_cmd, check.limits);
     AddShardOption(*check_cmd, check.shard);
 
@@ -201,6 +206,8 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->add_option("--max-rows", gate.max_rows,
                      "Most counterexample rows printed (0: all)")
         ->capture_default_str();
+    gate_cmd->add_flag("--explain", gate.explain,
+                       "Say in full why each HOLDS verdict holds");
     AddLimitOptions(*gate_cmd, gate.limits);
     AddShardOption(*gate_cmd, gate.shard);
     // ---- end gate ----

@@ -198,6 +198,7 @@ int RunGate(const GateArgs& args, std::ostream& out, std::ostream& err) {
   std::vector<std::shared_ptr<const LintConfig>> configs;
   CheckOptions base;
   base.analysis.allow_outside = args.allow_outside;
+  base.engine.unsat_core = args.explain;
   LimitFlags limits = ApplyLimits(args.limits, base);
   std::vector<gate::GateOptions> options(paths.size());
   unsigned per_document = std::max<unsigned>(
@@ -250,6 +251,7 @@ int RunGate(const GateArgs& args, std::ostream& out, std::ostream& err) {
 
   TextOptions text;
   text.max_rows = args.max_rows;
+  text.explain = args.explain;
   bool written = RenderEach(
       *outputs, args.color, false,
       [&](const std::string& format, const RenderTarget& target) {

@@ -27,6 +27,7 @@ struct GateArgs {
   bool allow_outside = false;
   bool strict = false;  // --strict: UNKNOWN and vacuous verdicts exit 1
   size_t max_rows = TextOptions{}.max_rows;
+  bool explain = false;  // --explain: why HOLDS verdicts hold, in full
   LimitArgs limits = DocumentLimits();
   Shard shard;  // --shard K/N: the documents of part K
 };

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "report/evidence_report.h"
+#include "report/explanation_report.h"
 #include "report/objective_words.h"
 #include "report/table_text.h"
 #include "solve/goal_witness.h"
@@ -192,13 +193,25 @@ std::string Body(const Model& model, const ClaimResult& result,
                  const IdealizedEvidence& ev, const TextOptions& options) {
   const Claim& claim = *result.claim;
   const Verdict& v = result.verdict;
-  if (HasClassBody(claim, v, ev)) return ClassBody(model, claim, v, ev);
+  if (HasClassBody(claim, v, ev)) {
+    std::string out = ClassBody(model, claim, v, ev);
+    if (!v.vacuous) {
+      out += IdealizedExplanationText(model, claim, v, ev, options.explain,
+                                      options.max_rows);
+    }
+    return out;
+  }
   bool idealized = claim.reading == Claim::Reading::kIdealized;
   if (v.kind == Verdict::Kind::kHolds && idealized) {
     std::string out = "  " + HoldsSentence(model, ev, claim);
     if (!v.method.empty()) out += fmt::format(" ({})", v.method);
     out += "\n";
-    if (v.vacuous) out += VacuousNote(model, claim);
+    if (v.vacuous) {
+      out += VacuousNote(model, claim);
+    } else {
+      out += IdealizedExplanationText(model, claim, v, ev, options.explain,
+                                      options.max_rows);
+    }
     return out;
   }
   if (v.kind == Verdict::Kind::kFails && ev.counterexample && idealized) {
@@ -303,6 +316,10 @@ void AddIdealizedJson(const Model& model, const ClaimResult& result,
   if (result.verdict.kind == Verdict::Kind::kFails && ev.counterexample &&
       claim.reading == Claim::Reading::kIdealized) {
     j["counterexample"] = CounterexampleJson(model, claim, *ev.counterexample);
+  }
+  if (claim.reading == Claim::Reading::kIdealized && !result.verdict.vacuous) {
+    Json why = IdealizedExplanationJson(model, claim, result.verdict, ev);
+    if (!why.is_null()) j["explanation"] = std::move(why);
   }
 }
 

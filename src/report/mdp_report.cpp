@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "report/exact_text.h"
+#include "report/explanation_report.h"
 #include "report/table_text.h"
 #include "util/readable_count.h"
 
@@ -119,6 +120,7 @@ std::string RenderMdpText(const Model& model, const ClaimResult& result,
             "{}\n",
             goal, loss.name);
       }
+      out += MdpExplanationText(v, ev, options.explain);
       break;
     case Verdict::Kind::kFails: {
       out += fmt::format("  counterexample: an {} of {} in {} that violates "
@@ -291,6 +293,8 @@ void AddMdpJson(const Model& model, const ClaimResult& result,
     out["counterexample"] = std::move(cx);
   }
   j["mdp"] = std::move(out);
+  Json why = MdpExplanationJson(v, ev);
+  if (!why.is_null()) j["explanation"] = std::move(why);
 }
 
 }  // namespace aligncheck

@@ -14,6 +14,8 @@ struct TextOptions {
   /// Most counterexample rows printed; inputs where the goal breaks come
   /// first. 0 = all.
   size_t max_rows = 20;
+  /// --explain: why a verdict holds in full, not just its short "why:" line.
+  bool explain = false;
 };
 
 /// Renders the verdict block of one claim.

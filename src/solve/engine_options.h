@@ -26,6 +26,9 @@ struct EngineOptions {
   /// Training runs are refused (UNKNOWN) past this many score-gradient
   /// multiply-adds summed over all seeds and steps.
   uint64_t max_training_work = 2'000'000'000;
+  /// Track the parts of every solver search and report the unsat core of
+  /// the queries that are unsat (--explain).
+  bool unsat_core = false;
 };
 
 }  // namespace aligncheck

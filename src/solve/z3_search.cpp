@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <z3++.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -64,6 +65,14 @@ class Grounder {
 
   /// Inputs whose variables exist, in creation order.
   const std::vector<size_t>& reached() const { return reached_; }
+  /// Every input whose pi(x) the grounding read, fixed or not, sorted.
+  std::vector<size_t> ReadInputs() const {
+    std::vector<size_t> out;
+    for (size_t x = 0; x < read_.size(); ++x) {
+      if (read_[x]) out.push_back(x);
+    }
+    return out;
+  }
   /// The variable of option k (absolute index) of reached input x.
   z3::expr Var(size_t x, size_t k) const {
     return vars_[static_cast<unsigned>(base_[x] + (k - nm_.offset[x]))];
@@ -179,9 +188,12 @@ class Grounder {
   z3::expr_vector vars_;
   std::vector<long> base_;
   std::vector<size_t> reached_;
+  std::vector<char> read_;  // per input: pi(x) was read
 };
 
 void Grounder::Reach(size_t x) {
+  if (read_.size() <= x) read_.resize(nm_.inputs, 0);
+  read_[x] = 1;
   if (base_[x] >= 0 || nm_.OptionCount(x) <= 1) return;
   base_[x] = static_cast<long>(vars_.size());
   reached_.push_back(x);
@@ -627,7 +639,8 @@ std::string QueryOfDump(const std::string& path) {
 SearchOutcome Search(const Model& model, const Goal& goal,
                      const NearMinimizers& nm, const Conjunct& c,
                      z3::context& ctx, SolverBudget& budget,
-                     const std::string& dump_path, size_t max_nodes) {
+                     const std::string& dump_path, size_t max_nodes,
+                     bool track) {
   SearchOutcome out;
   Grounder g(model, goal, nm, ctx, max_nodes);
   std::vector<Value> env(goal.slot_count);
@@ -638,10 +651,24 @@ SearchOutcome Search(const Model& model, const Goal& goal,
     bool v = formula.is_true() == c.negated;
     out.kind = v ? SearchOutcome::Kind::kFound : SearchOutcome::Kind::kNone;
     if (v) out.policy = nm.best;
+    // No policy can violate the grounded conjunct: it alone is the proof.
+    out.core.extracted = track && !v;
+    out.core.goal = track && !v;
+    if (out.core.extracted) {
+      out.core.read_inputs = g.ReadInputs();
+    }
     return out;
   }
   z3::solver s(ctx);
   budget.Configure(s);
+  // Tracked parts are asserted as "name implies part", which replays as
+  // sat: the dump then gets the same parts asserted plainly.
+  std::optional<z3::solver> replay;
+  if (track && !dump_path.empty()) replay.emplace(ctx);
+  auto add = [&](const z3::expr& part, const std::string& name) {
+    s.add(part, name.c_str());
+    if (replay) replay->add(part);
+  };
   // One output per reached input.
   z3::expr_vector costly(ctx);
   std::vector<Rational> costs;
@@ -655,14 +682,29 @@ SearchOutcome Search(const Model& model, const Goal& goal,
         costs.push_back(nm.Excess(x, k));
       }
     }
-    s.add(z3::mk_or(one));
-    s.add(z3::atmost(one, 1));
+    if (track) {
+      add(z3::mk_or(one) && z3::atmost(one, 1), "input_" + std::to_string(x));
+    } else {
+      s.add(z3::mk_or(one));
+      s.add(z3::atmost(one, 1));
+    }
   }
-  if (!costly.empty()) s.add(Budget(ctx, g, costly, costs, nm.eps));
-  s.add(violated);
+  if (!costly.empty()) {
+    z3::expr budget_expr = Budget(ctx, g, costly, costs, nm.eps);
+    if (track) {
+      add(budget_expr, "budget");
+    } else {
+      s.add(budget_expr);
+    }
+  }
+  if (track) {
+    add(violated, "goal");
+  } else {
+    s.add(violated);
+  }
   if (!dump_path.empty()) {
     out.reason = WriteQuery(
-        s, dump_path,
+        replay ? *replay : s, dump_path,
         fmt::format("aligncheck query {} (claim {}, query {})\n"
                     "asks: is some (near-)minimizer of the claim's loss a "
                     "policy that violates this part of goal {}?\n"
@@ -675,7 +717,25 @@ SearchOutcome Search(const Model& model, const Goal& goal,
     if (!out.reason.empty()) return out;
     out.dump_path = dump_path;
   }
-  if (!CheckSearch(budget, s, out)) return out;
+  if (!CheckSearch(budget, s, out)) {
+    if (track && out.kind == SearchOutcome::Kind::kNone) {
+      out.core.extracted = true;
+      z3::expr_vector core = s.unsat_core();
+      for (unsigned i = 0; i < core.size(); ++i) {
+        std::string name = core[i].decl().name().str();
+        if (name == "goal") {
+          out.core.goal = true;
+        } else if (name == "budget") {
+          out.core.budget = true;
+        } else if (name.rfind("input_", 0) == 0) {
+          out.core.inputs.push_back(std::stoul(name.substr(6)));
+        }
+      }
+      std::sort(out.core.inputs.begin(), out.core.inputs.end());
+      out.core.read_inputs = g.ReadInputs();
+    }
+    return out;
+  }
   z3::model model_z3 = s.get_model();
   out.kind = SearchOutcome::Kind::kFound;
   out.policy = nm.best;
@@ -699,7 +759,8 @@ SearchOutcome SearchViolation(const Model& model, const Goal& goal,
   z3::context ctx;
   SolverBudget budget(ctx, options);
   try {
-    return Search(model, goal, nm, c, ctx, budget, dump_path, max_nodes);
+    return Search(model, goal, nm, c, ctx, budget, dump_path, max_nodes,
+                  options.unsat_core);
   } catch (const GroundError& e) {
     SearchOutcome out;
     out.reason = e.message;

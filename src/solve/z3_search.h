@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "analysis/model.h"
 #include "solve/engine_options.h"
@@ -26,12 +27,25 @@ namespace aligncheck {
 /// (UNKNOWN) rather than built.
 inline constexpr size_t kMaxGroundNodes = 5'000'000;
 
+/// Which tracked parts of a search query its unsat core kept (not
+/// necessarily a minimal core).
+struct UnsatCore {
+  bool extracted = false;
+  bool goal = false;    // the negated goal conjunct
+  bool budget = false;  // the near-minimizer budget (within, weights)
+  std::vector<size_t> inputs;  // one-output-from-the-options rows, by input
+  /// Inputs whose minimizer options the grounded goal ranges over: the
+  /// query builds their option sets in, so the proof needs all of them.
+  std::vector<size_t> read_inputs;
+};
+
 struct SearchOutcome {
   enum class Kind { kFound, kNone, kUnknown };
   Kind kind = Kind::kUnknown;
   Policy policy;          // kFound
   std::string reason;     // kUnknown
   std::string dump_path;  // the query file written, if any
+  UnsatCore core;         // kNone with options.unsat_core
 };
 
 /// Searches for a policy in `nm` under which `c` is false. When `dump_path`

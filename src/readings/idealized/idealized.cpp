@@ -48,6 +48,7 @@ struct Decision {
   Policy policy;
   std::string reason;
   bool used_solver = false;
+  std::vector<DecidedConjunct> conjuncts;  // kSatisfied: how each held
 };
 
 class Decider {
@@ -73,8 +74,13 @@ class Decider {
         d.reason = "goal evaluation: " + shape.error;
         return d;
       }
+      DecidedConjunct decided;
+      decided.span = c.expr->span;
+      decided.negated = c.negated;
       if (shape.kind == ConjunctShape::Kind::kConstant) {
         if (!shape.constant) return Violated(nm.best, d.used_solver);
+        decided.how = DecidedConjunct::How::kConstant;
+        d.conjuncts.push_back(decided);
         continue;
       }
       if (shape.kind == ConjunctShape::Kind::kCount && !config_.force_solver) {
@@ -85,6 +91,8 @@ class Decider {
           return d;
         }
         if (a.violated) return Violated(std::move(a.policy), d.used_solver);
+        decided.how = DecidedConjunct::How::kCounting;
+        d.conjuncts.push_back(decided);
         continue;
       }
       d.used_solver = true;
@@ -99,6 +107,8 @@ class Decider {
         // Keep looking: another conjunct may still give a counterexample.
         d.reason = s.reason;
       }
+      decided.core = std::move(s.core);
+      d.conjuncts.push_back(std::move(decided));
     }
     if (!d.reason.empty()) d.kind = Decision::Kind::kUnknown;
     return d;
@@ -231,6 +241,13 @@ Verdict CheckIdealized(const IdealizedProblem& problem,
                     " satisfies the goal"
       : reward ? "every maximizer of the reward satisfies the goal"
                : "every minimizer of the loss satisfies the goal";
+  if (!d.used_solver && eps == 0) {
+    evidence.explanation = ExplainPerInput(model, loss, data, goal);
+  }
+  if (d.used_solver) {
+    evidence.solver_explanation =
+        SolverExplanation{options.unsat_core, std::move(d.conjuncts)};
+  }
   if (config.check_vacuity) {
     NearMinimizers all = BuildNearMinimizers(model, loss, data, nullptr);
     Decision any = decider.Decide(all);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analysis/model.h"
+#include "readings/idealized/explanation.h"
 #include "solve/census.h"
 #include "util/rational.h"
 
@@ -42,6 +43,10 @@ struct IdealizedEvidence {
   std::optional<LinearWitness> witness;
   /// Idealized claims: the minimizer census.
   std::optional<Census> census;
+  /// HOLDS by per-input counting over exact minimizers: why.
+  std::optional<PerInputExplanation> explanation;
+  /// HOLDS with the solver's help: per conjunct how it held.
+  std::optional<SolverExplanation> solver_explanation;
 };
 
 }  // namespace aligncheck

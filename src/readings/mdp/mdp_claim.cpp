@@ -98,6 +98,7 @@ bool IsRunAtom(const RExpr& e) {
 
 /// One conjunct `ATOM op c` of the goal, normalized so the atom is left.
 struct AtomBound {
+  const RExpr* conjunct;
   const RExpr* atom;
   ast::Op op;
   Rational bound;
@@ -164,7 +165,7 @@ std::optional<std::vector<AtomBound>> AtomBounds(const Question& q) {
     std::vector<Value> env(static_cast<size_t>(q.goal.slot_count));
     Value bound = ev.Eval(*other, env);
     if (ev.failed()) return std::nullopt;
-    out.push_back({atom, op, bound.number});
+    out.push_back({c, atom, op, bound.number});
   }
   return out;
 }
@@ -191,7 +192,21 @@ struct Decision {
   std::string reason;  // kUnknown
   std::string method;
   std::optional<Policy> witness;  // kFails: complete, not yet re-checked
+  std::vector<AtomWorstCase> worst;  // by the extremes, kHolds
 };
+
+const char* OpText(ast::Op op) {
+  switch (op) {
+    case ast::Op::kLt: return "<";
+    case ast::Op::kLe: return "<=";
+    case ast::Op::kGt: return ">";
+    case ast::Op::kGe: return ">=";
+    case ast::Op::kEq: return "==";
+    default: return "!=";
+  }
+}
+
+std::string AtomText(const Model& model, const RExpr& e);
 
 /// The fast path: every conjunct an atom bound; `allowed` restricts the
 /// actions at every state (unreached states do not change run atoms).
@@ -202,6 +217,15 @@ std::optional<Decision> DecideByExtremes(const Question& q,
   Decision d;
   d.method = "worst case of each atom over the optimal actions";
   for (const AtomBound& b : *bounds) {
+    AtomWorstCase worst;
+    worst.text = AtomText(q.model, *b.conjunct);
+    if (q.model.file) {
+      LineCol lc = q.model.file->Locate(b.conjunct->span.begin);
+      worst.where = q.model.file->name() + ":" + std::to_string(lc.line) +
+                    ":" + std::to_string(lc.col);
+    }
+    worst.op = OpText(b.op);
+    worst.bound = b.bound;
     std::vector<Sense> senses;
     if (b.op == ast::Op::kLt || b.op == ast::Op::kLe) senses = {Sense::kMax};
     if (b.op == ast::Op::kGt || b.op == ast::Op::kGe) senses = {Sense::kMin};
@@ -214,7 +238,9 @@ std::optional<Decision> DecideByExtremes(const Question& q,
         d.witness = CompletePolicy(q.m, allowed, x.policy);
         return d;
       }
+      (sense == Sense::kMin ? worst.least : worst.greatest) = x.value;
     }
+    d.worst.push_back(std::move(worst));
   }
   d.status = Decision::Status::kHolds;
   return d;
@@ -548,6 +574,7 @@ Verdict Decide(const Question& q, bool negate) {
     return v;
   }
   v.kind = Verdict::Kind::kHolds;
+  ev.worst_cases = d.worst;
   // Vacuous when every policy, optimal or not, satisfies G.
   ActionMask all = AllActions(q.m);
   std::optional<Decision> any = DecideByExtremes(q, all);

@@ -20,6 +20,17 @@ struct RunAtomValue {
   Rational value;
 };
 
+/// HOLDS by the atoms' extremes: one conjunct "atom op bound" of the goal
+/// and the atom's worst value over the optimal policies (least for >, >=,
+/// greatest for <, <=, both for ==), exact.
+struct AtomWorstCase {
+  std::string text;   // the conjunct as written
+  std::string where;  // "file:line:col" of the conjunct
+  std::string op;     // "<", "<=", ">", ">=", "=="
+  Rational bound;
+  std::optional<Rational> least, greatest;
+};
+
 struct MdpEvidence {
   int mdp = -1;
   /// The optimum of the claim's reward (for a loss: the least expected
@@ -51,6 +62,8 @@ struct MdpEvidence {
   /// States where the goal reads pi(s) directly and the policy is free
   /// there (not reached): shown so the user sees why it counts.
   size_t free_states = 0;
+  /// kHolds decided by the atoms' extremes: every conjunct's worst case.
+  std::vector<AtomWorstCase> worst_cases;
 };
 
 }  // namespace aligncheck

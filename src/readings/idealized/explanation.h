@@ -1,0 +1,81 @@
+// Why an idealized claim holds, when it was decided by per-input counting:
+// per input the exact minimizer set and, per count atom of the goal,
+// whether every minimizer meets the atom's condition there.
+//
+// With exact minimizers (no `within`) a policy is a minimizer iff it picks
+// an argmin output at every input, independently. So a count atom
+// "count of x with P(x, pi(x)) in G" holds for every minimizer iff every
+// count from (#inputs where all argmins satisfy P) to that plus (#inputs
+// where the argmins disagree) lies in G. That is the argument recorded here.
+#ifndef ALIGNCHECK_READINGS_IDEALIZED_EXPLANATION_H_
+#define ALIGNCHECK_READINGS_IDEALIZED_EXPLANATION_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/model.h"
+#include "solve/z3_search.h"
+#include "util/source_file.h"
+
+namespace aligncheck {
+
+/// The condition P of one count atom at one input.
+enum class AtInput : uint8_t {
+  kAllMinimizers,  // every minimizer satisfies P (and some output does not)
+  kNoMinimizer,    // no minimizer satisfies P
+  kSome,           // the minimizers disagree
+  kUnconstrained,  // every output satisfies P: the goal does not constrain x
+  kNever,          // no output satisfies P
+};
+
+/// One count atom (goal conjunct) of the goal.
+struct ExplainedAtom {
+  Span span;             // the conjunct in the spec
+  bool negated = false;  // the conjunct is `not` of the quantifier or count
+  bool is_forall = false;
+  /// Counts of inputs by AtInput and the range of counts a minimizer gets.
+  size_t forced_true = 0;   // kAllMinimizers + kUnconstrained
+  size_t free = 0;          // kSome
+  std::vector<AtInput> at;  // per input
+};
+
+struct ExplainedInput {
+  Rational weight;                   // w(x) / W
+  std::vector<uint32_t> minimizers;  // argmin outputs, increasing
+};
+
+struct PerInputExplanation {
+  std::vector<ExplainedInput> inputs;
+  std::vector<ExplainedAtom> atoms;
+};
+
+/// How one conjunct of the goal was shown to hold for every minimizer.
+struct DecidedConjunct {
+  enum class How { kConstant, kCounting, kSolver };
+  How how = How::kSolver;
+  Span span;
+  bool negated = false;
+  UnsatCore core;  // kSolver: what the unsat query needed, when tracked
+};
+
+/// A HOLDS verdict that used the solver: every conjunct and how it held.
+struct SolverExplanation {
+  bool tracked = false;  // the searches tracked their parts (--explain)
+  std::vector<DecidedConjunct> conjuncts;
+};
+
+/// Returns the per-input argument for a HOLDS verdict of `goal` over the
+/// exact minimizers of `loss` (already minimized: a reward negated) under
+/// `data`, or nullopt when some conjunct of the goal is not a per-input
+/// count atom or a condition cannot be evaluated.
+/// REQUIRES: the problem passed the idealized engine's validation.
+std::optional<PerInputExplanation> ExplainPerInput(const Model& model,
+                                                   const Loss& loss,
+                                                   const Data& data,
+                                                   const Goal& goal);
+
+}  // namespace aligncheck
+
+#endif  // ALIGNCHECK_READINGS_IDEALIZED_EXPLANATION_H_
