@@ -104,6 +104,8 @@ class Analyzer {
   bool ResolveLossSignature(const ast::LossDecl& decl, Loss& out);
   void ResolveData(const ast::DataDecl& decl, Data& out);
   void ResolvePhysical(const ast::PhysicalDecl& decl, PhysicalModel& out);
+  bool FirstRegister(const ast::PhysicalStmt& stmt,
+                     const ast::PhysicalStmt** first, const std::string& name);
   void CheckClosedOrChannels(const ast::PhysicalDecl& decl,
                              const ast::PhysicalStmt* closed_stmt,
                              bool has_channels, const std::string& name);

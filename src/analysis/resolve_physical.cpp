@@ -223,16 +223,7 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
   for (const ast::PhysicalStmt& stmt : decl.stmts) {
     switch (stmt.kind) {
       case ast::PhysicalStmt::Kind::kRegister: {
-        if (register_stmt != nullptr) {
-          Diagnostic& d = sink_.Error(
-              file_, stmt.span, "E003",
-              fmt::format("physical model '{}' computes the register twice",
-                          out.name));
-          d.notes.push_back(fmt::format("previous computation at {}",
-                                        At(*file_, register_stmt->span)));
-          break;
-        }
-        register_stmt = &stmt;
+        if (!FirstRegister(stmt, &register_stmt, out.name)) break;
         if (stmt.names.size() != 2) break;
         out.register_loss = FindDecl(stmt.names[0], DeclKind::kLoss);
         out.register_data = FindDecl(stmt.names[1], DeclKind::kData);
@@ -409,6 +400,23 @@ void Analyzer::ResolvePhysical(const ast::PhysicalDecl& decl,
   CheckClosedOrChannels(decl, closed_stmt, has_channels, out.name);
   if (sink_.error_count() == errors) CheckMachineRegister(decl, out);
   physical_ok_[id] = sink_.error_count() == errors;
+}
+
+// The first `register computes` statement of a model is kept in
+// `*first`; a second one is an E003 that points at the first.
+bool Analyzer::FirstRegister(const ast::PhysicalStmt& stmt,
+                             const ast::PhysicalStmt** first,
+                             const std::string& name) {
+  if (*first == nullptr) {
+    *first = &stmt;
+    return true;
+  }
+  Diagnostic& d = sink_.Error(
+      file_, stmt.span, "E003",
+      fmt::format("physical model '{}' computes the register twice", name));
+  d.notes.push_back(
+      fmt::format("previous computation at {}", At(*file_, (*first)->span)));
+  return false;
 }
 
 // A model is either closed or has channels: both is an error, neither a

@@ -105,16 +105,7 @@ void Analyzer::ResolvePhysicalMdp(const ast::PhysicalDecl& decl,
   // The register first: channels are typed by its reward and mdp.
   for (const ast::PhysicalStmt& stmt : decl.stmts) {
     if (stmt.kind != ast::PhysicalStmt::Kind::kRegister) continue;
-    if (register_stmt != nullptr) {
-      Diagnostic& d = sink_.Error(
-          file_, stmt.span, "E003",
-          fmt::format("physical model '{}' computes the register twice",
-                      out.name));
-      d.notes.push_back(fmt::format("previous computation at {}",
-                                    At(*file_, register_stmt->span)));
-      continue;
-    }
-    register_stmt = &stmt;
+    if (!FirstRegister(stmt, &register_stmt, out.name)) continue;
     out.register_mdp = FindDecl(stmt.names[1], DeclKind::kMdp);
     out.register_loss = FindDecl(stmt.names[0], DeclKind::kLoss);
     if (out.register_mdp < 0 || !mdp_ok_[out.register_mdp] ||

@@ -38,6 +38,16 @@ std::string MdpPolicyText(const Mdp& m, const Policy& pi) {
   return s + "}";
 }
 
+// actions^(non-terminal states): every stationary deterministic policy.
+BigInt PolicyCount(const Mdp& m) {
+  size_t open = 0;
+  for (size_t x = 0; x < m.states; ++x) open += m.terminal[x] ? 0 : 1;
+  BigInt count;
+  mpz_ui_pow_ui(count.get_mpz_t(), static_cast<unsigned long>(m.actions),
+                static_cast<unsigned long>(open));
+  return count;
+}
+
 Verdict CheckMdpUnhackable(const Model& model, const Claim& claim,
                            const Mdp& m) {
   const Loss& proxy = model.losses[claim.loss];
@@ -48,11 +58,7 @@ Verdict CheckMdpUnhackable(const Model& model, const Claim& claim,
   Verdict v;
   v.method = "policy-class enumeration, sorted by J_truth";
   RelationEvidence ev;
-  size_t open = 0;
-  for (size_t x = 0; x < m.states; ++x) open += m.terminal[x] ? 0 : 1;
-  mpz_pow_ui(ev.policies.get_mpz_t(),
-             BigInt(static_cast<unsigned long>(m.actions)).get_mpz_t(),
-             static_cast<unsigned long>(open));
+  ev.policies = PolicyCount(m);
   ev.classes = s.classes;
   if (s.kind == MdpPairSearch::Kind::kFound) {
     // Re-check the four values by a fresh evaluation.
@@ -106,11 +112,7 @@ Verdict CheckMdpSimplifies(const Model& model, const Claim& claim,
   if (s.kind == MdpPairSearch::Kind::kTooLarge) return UnknownVerdict(s.reason);
   Verdict v;
   v.method = "policy-class enumeration, sorted by J_truth";
-  size_t open = 0;
-  for (size_t x = 0; x < m.states; ++x) open += m.terminal[x] ? 0 : 1;
-  mpz_pow_ui(ev.policies.get_mpz_t(),
-             BigInt(static_cast<unsigned long>(m.actions)).get_mpz_t(),
-             static_cast<unsigned long>(open));
+  ev.policies = PolicyCount(m);
   ev.classes = s.classes;
   std::string pair;
   if (s.kind == MdpPairSearch::Kind::kFound) {
@@ -139,32 +141,7 @@ Verdict CheckMdpSimplifies(const Model& model, const Claim& claim,
     ev.p = std::move(p);
     ev.q = std::move(q);
   }
-  switch (ev.finding) {
-    case Finding::kReversed:
-      v.kind = Verdict::Kind::kFails;
-      v.reason = fmt::format("{} and {} order two policies oppositely: {}",
-                             proxy.name, truth.name, pair);
-      break;
-    case Finding::kTieBroken:
-      v.kind = Verdict::Kind::kFails;
-      v.reason = fmt::format("{} breaks a tie of {}: {}", proxy.name,
-                             truth.name, pair);
-      break;
-    case Finding::kNoTieMade:
-      v.kind = Verdict::Kind::kFails;
-      v.reason = fmt::format(
-          "{} orders every pair of policies exactly as {} does: it is "
-          "equivalent, not a simplification",
-          proxy.name, truth.name);
-      break;
-    default:
-      v.kind = Verdict::Kind::kHolds;
-      v.reason = fmt::format(
-          "{} never reverses or breaks an order of {}, and ties a pair {} "
-          "orders strictly: {}",
-          proxy.name, truth.name, truth.name, pair);
-      break;
-  }
+  SetFindingVerdict(ev.finding, proxy.name, truth.name, pair, &v);
   v.evidence = std::move(ev);
   return v;
 }

@@ -125,6 +125,42 @@ OptionTable RelationTable(const Model& model, const Claim& claim,
   return table;
 }
 
+void SetFindingVerdict(RelationEvidence::Finding finding,
+                       const std::string& proxy, const std::string& truth,
+                       const std::string& pair, Verdict* v) {
+  using Finding = RelationEvidence::Finding;
+  switch (finding) {
+    case Finding::kReversed:
+      v->kind = Verdict::Kind::kFails;
+      v->reason = fmt::format("{} and {} order two policies oppositely: {}",
+                              proxy, truth, pair);
+      break;
+    case Finding::kTieBroken:
+      v->kind = Verdict::Kind::kFails;
+      v->reason = fmt::format("{} breaks a tie of {}: {}", proxy, truth, pair);
+      break;
+    case Finding::kNoTieMade:
+      v->kind = Verdict::Kind::kFails;
+      v->reason = fmt::format(
+          "{} orders every pair of policies exactly as {} does: it is "
+          "equivalent, not a simplification",
+          proxy, truth);
+      break;
+    case Finding::kTieMade:
+      v->kind = Verdict::Kind::kHolds;
+      v->reason = fmt::format(
+          "{} never reverses or breaks an order of {}, and ties a pair {} "
+          "orders strictly: {}",
+          proxy, truth, truth, pair);
+      break;
+    case Finding::kNone:
+      v->kind = Verdict::Kind::kHolds;
+      v->reason = fmt::format(
+          "no two policies are ordered oppositely by {} and {}", proxy, truth);
+      break;
+  }
+}
+
 Verdict CheckRelationClaim(const Model& model, const Claim& claim,
                            const EngineOptions& options) {
   if (claim.mdp >= 0) return CheckMdpRelationClaim(model, claim, options);
@@ -182,37 +218,8 @@ Verdict CheckRelationClaim(const Model& model, const Claim& claim,
   }
   const std::string& proxy = model.losses[claim.loss].name;
   const std::string& truth = model.losses[claim.truth].name;
-  switch (ev.finding) {
-    case Finding::kReversed:
-      v.kind = Verdict::Kind::kFails;
-      v.reason = fmt::format("{} and {} order two policies oppositely: {}",
-                             proxy, truth, PairSentence(model, claim, ev));
-      break;
-    case Finding::kTieBroken:
-      v.kind = Verdict::Kind::kFails;
-      v.reason = fmt::format("{} breaks a tie of {}: {}", proxy, truth,
-                             PairSentence(model, claim, ev));
-      break;
-    case Finding::kNoTieMade:
-      v.kind = Verdict::Kind::kFails;
-      v.reason = fmt::format(
-          "{} orders every pair of policies exactly as {} does: it is "
-          "equivalent, not a simplification",
-          proxy, truth);
-      break;
-    case Finding::kTieMade:
-      v.kind = Verdict::Kind::kHolds;
-      v.reason = fmt::format(
-          "{} never reverses or breaks an order of {}, and ties a pair {} "
-          "orders strictly: {}",
-          proxy, truth, truth, PairSentence(model, claim, ev));
-      break;
-    case Finding::kNone:
-      v.kind = Verdict::Kind::kHolds;
-      v.reason = fmt::format(
-          "no two policies are ordered oppositely by {} and {}", proxy, truth);
-      break;
-  }
+  SetFindingVerdict(ev.finding, proxy, truth,
+                    ev.p ? PairSentence(model, claim, ev) : "", &v);
   v.evidence = std::move(ev);
   return v;
 }

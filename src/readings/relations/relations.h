@@ -28,6 +28,13 @@ namespace aligncheck {
 OptionTable RelationTable(const Model& model, const Claim& claim,
                           std::string* error);
 
+/// Sets `v`'s kind and reason for a relation's finding, over data or an
+/// mdp alike; `pair` describes the pair of policies that shows it (not
+/// read for kNone and kNoTieMade).
+void SetFindingVerdict(RelationEvidence::Finding finding,
+                       const std::string& proxy, const std::string& truth,
+                       const std::string& pair, Verdict* v);
+
 /// Decides a relation claim. REQUIRES: claim.reading == kRelation.
 Verdict CheckRelationClaim(const Model& model, const Claim& claim,
                            const EngineOptions& options);
