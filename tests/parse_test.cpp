@@ -152,10 +152,10 @@ TEST_CASE("parse: the DESIGN novels example") {
     CHECK(row.entries.size() == 4);
   }
   CHECK(grader.rows[1].input.text == "mystery");
-  CHECK(grader.rows[1].entries[0].first.text == "masterpiece");
-  CHECK(grader.rows[1].entries[0].second.text == "0.1");
-  CHECK(grader.rows[1].entries[0].second.kind == ast::Literal::Kind::kNumber);
-  CHECK(grader.rows[2].entries[3].second.text == "5.0");
+  CHECK(SpanText(p, grader.rows[1].entries[0].output) == "masterpiece");
+  CHECK(grader.rows[1].entries[0].output_is_name);
+  CHECK(SpanText(p, grader.rows[1].entries[0].value) == "0.1");
+  CHECK(SpanText(p, grader.rows[2].entries[3].value) == "5.0");
 
   const auto& train = std::get<ast::DataDecl>(p.spec.decls[3]);
   CHECK(train.body == ast::DataDecl::Body::kWeights);
@@ -228,7 +228,7 @@ TEST_CASE("parse: spans of names and nodes") {
   at = p.file->Locate(grader.rows[2].input.span.begin);
   CHECK(at.line == 8);
   CHECK(at.col == 3);
-  CHECK(SpanText(p, grader.rows[2].entries[1].second.span) == "0.3");
+  CHECK(SpanText(p, grader.rows[2].entries[1].value) == "0.3");
   CHECK(SpanText(p, grader.rows[0].span) ==
         "romance: masterpiece 0.2, cliche 0.3, plagiarism 0.0, lorem 5.0");
 
