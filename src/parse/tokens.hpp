@@ -552,25 +552,65 @@ struct compact_cells_directive
     parse_state& st = State(ctx);
     attr.reserve(st.last_row_size);
     x3ast::entry cell;
-    auto take = [&] {
-      attr.push_back(ast::TableCell{cell.first.span, cell.second.span,
-                                    cell.first.kind == ast::Literal::Kind::kName});
+    auto one = [&] {
+      ast::TableCell fast;
+      if (FastCell(first, last, ctx, fast)) {
+        attr.push_back(fast);
+        return true;
+      }
+      cell = x3ast::entry();
+      if (!this->subject.parse(first, last, ctx, rctx, cell)) return false;
+      attr.push_back(ast::TableCell{
+          cell.first.span, cell.second.span,
+          cell.first.kind == ast::Literal::Kind::kName});
+      return true;
     };
-    if (!this->subject.parse(first, last, ctx, rctx, cell)) return false;
-    take();
+    if (!one()) return false;
     for (;;) {
       It save = first;
-      cell = x3ast::entry();
-      if (!x3::lit(',').parse(first, last, ctx, rctx, x3::unused) ||
-          !this->subject.parse(first, last, ctx, rctx, cell)) {
+      if (!x3::lit(',').parse(first, last, ctx, rctx, x3::unused) || !one()) {
         first = save;
         break;
       }
-      take();
     }
     st.last_row_size = static_cast<uint32_t>(attr.size());
     return true;
   }
+  // The common cell, `name number`, scanned exactly as `cell` (output_lit
+  // >> !lit(':') > number_lit) scans it, without building its strings.
+  // Returns false, consuming nothing, for anything else (number outputs,
+  // exponents, errors): `cell` then parses it and reports what is wrong.
+  template <typename It, typename Ctx>
+  static bool FastCell(It& first, It const& last, Ctx const& ctx,
+                       ast::TableCell& out) {
+    It name = first;
+    x3::skip_over(name, last, ctx);
+    It name_end = ScanIdent(name, last);
+    if (name_end == name ||
+        IsReserved(std::string_view(&*name, static_cast<size_t>(
+                                                name_end - name)))) {
+      return false;
+    }
+    It value = name_end;
+    x3::skip_over(value, last, ctx);
+    if (value == last || *value == ':' ||
+        !(IsDigit(*value) || *value == '-' || *value == '+')) {
+      return false;
+    }
+    It end = literal_parser::ScanSigned(value, last, false);
+    if (end == value) return false;
+    if (end != last && *end == '.' && last - end >= 2 && end[1] == '.') {
+      return false;
+    }
+    for (It k = value; k != end; ++k) {
+      if (*k == 'e' || *k == 'E') return false;  // CheckExponent's limit
+    }
+    out = ast::TableCell{Span{Offset(ctx, name), Offset(ctx, name_end)},
+                         Span{Offset(ctx, value), Offset(ctx, end)}, true};
+    first = end;
+    return true;
+  }
+
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx,
              Attr& attr) const {
