@@ -71,8 +71,8 @@ class Literals {
 
 // Fills a table of `rows` x `cols` through SetDecimal / Set, in a random
 // order with overwrites, and the same values into `ref`.
-DenseTable RandomTable(Literals& gen, size_t rows, size_t cols,
-                       bool fractions, std::vector<Rational>* ref) {
+DenseTable RandomTable(Literals& gen, size_t rows, size_t cols, bool fractions,
+                       std::vector<Rational>* ref) {
   DenseTable t(rows * cols);
   ref->assign(rows * cols, Rational(0));
   for (size_t k = 0; k < 2 * rows * cols; ++k) {
@@ -202,10 +202,9 @@ TEST_CASE("dense table: minimizers and verdicts agree with brute force") {
     if (w[0] == 0) w[0] = 1;
     int data = b.AddData("D", xd, w);
     uint32_t y0 = static_cast<uint32_t>(gen.Pick(static_cast<int>(m)));
-    RExpr body = gen.Pick(2) ? Forall(0, xd, Ne(Pi(Var(0, xd), yd),
-                                                  Elem(yd, y0)))
-                             : Exists(0, xd, Eq(Pi(Var(0, xd), yd),
-                                                Elem(yd, y0)));
+    RExpr body = gen.Pick(2)
+                     ? Forall(0, xd, Ne(Pi(Var(0, xd), yd), Elem(yd, y0)))
+                     : Exists(0, xd, Eq(Pi(Var(0, xd), yd), Elem(yd, y0)));
     int goal = b.AddGoal("g", xd, yd, std::move(body), 1);
     static const char* kEps[] = {"", "0", "1/10", "1/1000", "3", "1e-12"};
     std::string eps = kEps[gen.Pick(6)];
@@ -215,8 +214,8 @@ TEST_CASE("dense table: minimizers and verdicts agree with brute force") {
 
     // Minima and argmin sets, against the exact reference.
     Rational e = within ? *within : Rational(0);
-    NearMinimizers nm = BuildNearMinimizers(
-        b.model, b.model.losses[loss], b.model.data[data], &e);
+    NearMinimizers nm = BuildNearMinimizers(b.model, b.model.losses[loss],
+                                            b.model.data[data], &e);
     for (size_t x = 0; x < n; ++x) {
       Rational min = ref[x * m];
       for (size_t y = 1; y < m; ++y) min = std::min(min, ref[x * m + y]);

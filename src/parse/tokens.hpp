@@ -560,9 +560,9 @@ struct compact_cells_directive
       }
       cell = x3ast::entry();
       if (!this->subject.parse(first, last, ctx, rctx, cell)) return false;
-      attr.push_back(ast::TableCell{
-          cell.first.span, cell.second.span,
-          cell.first.kind == ast::Literal::Kind::kName});
+      attr.push_back(
+          ast::TableCell{cell.first.span, cell.second.span,
+                         cell.first.kind == ast::Literal::Kind::kName});
       return true;
     };
     if (!one()) return false;
@@ -587,8 +587,8 @@ struct compact_cells_directive
     x3::skip_over(name, last, ctx);
     It name_end = ScanIdent(name, last);
     if (name_end == name ||
-        IsReserved(std::string_view(&*name, static_cast<size_t>(
-                                                name_end - name)))) {
+        IsReserved(
+            std::string_view(&*name, static_cast<size_t>(name_end - name)))) {
       return false;
     }
     It value = name_end;

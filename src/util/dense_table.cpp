@@ -117,8 +117,8 @@ void DenseTable::Set(size_t i, const Rational& value) {
   mp_bitcnt_t twos = mpz_scan1(rest.get_mpz_t(), 0);
   mpz_fdiv_q_2exp(rest.get_mpz_t(), rest.get_mpz_t(), twos);
   mpz_class five(5);
-  mp_bitcnt_t fives = mpz_remove(rest.get_mpz_t(), rest.get_mpz_t(),
-                                 five.get_mpz_t());
+  mp_bitcnt_t fives =
+      mpz_remove(rest.get_mpz_t(), rest.get_mpz_t(), five.get_mpz_t());
   mp_bitcnt_t places = twos > fives ? twos : fives;
   if (rest != 1 || places > static_cast<mp_bitcnt_t>(kMaxScale)) {
     StoreBig(i, value);
