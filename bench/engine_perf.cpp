@@ -179,7 +179,7 @@ TEST_CASE("perf: z3 cross-input 1000 x 10") {
   Big odd(1001, 10);
   for (size_t x = 0; x < 1001; ++x) {
     for (size_t y = 0; y < 10; ++y)
-      odd.b.model.losses[odd.loss].table[x * 10 + y] = y < 2 ? 0 : 1;
+      odd.b.model.losses[odd.loss].table.Set(x * 10 + y, Rational(y < 2 ? 0 : 1));
   }
   RExpr body4 = Exists(
       0, odd.x,

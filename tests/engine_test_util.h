@@ -145,7 +145,8 @@ struct Builder {
     l.name = name;
     l.input = in;
     l.output = out;
-    l.table = std::move(table);
+    l.table = DenseTable(table.size());
+    for (size_t i = 0; i < table.size(); ++i) l.table.Set(i, table[i]);
     model.losses.push_back(std::move(l));
     return static_cast<int>(model.losses.size() - 1);
   }

@@ -152,10 +152,10 @@ TEST_CASE("parse: the DESIGN novels example") {
     CHECK(row.entries.size() == 4);
   }
   CHECK(grader.rows[1].input.text == "mystery");
-  CHECK(grader.rows[1].entries[0].first.text == "masterpiece");
-  CHECK(grader.rows[1].entries[0].second.text == "0.1");
-  CHECK(grader.rows[1].entries[0].second.kind == ast::Literal::Kind::kNumber);
-  CHECK(grader.rows[2].entries[3].second.text == "5.0");
+  CHECK(SpanText(p, grader.rows[1].entries[0].output) == "masterpiece");
+  CHECK(grader.rows[1].entries[0].output_is_name);
+  CHECK(SpanText(p, grader.rows[1].entries[0].value) == "0.1");
+  CHECK(SpanText(p, grader.rows[2].entries[3].value) == "5.0");
 
   const auto& train = std::get<ast::DataDecl>(p.spec.decls[3]);
   CHECK(train.body == ast::DataDecl::Body::kWeights);
@@ -228,7 +228,7 @@ TEST_CASE("parse: spans of names and nodes") {
   at = p.file->Locate(grader.rows[2].input.span.begin);
   CHECK(at.line == 8);
   CHECK(at.col == 3);
-  CHECK(SpanText(p, grader.rows[2].entries[1].second.span) == "0.3");
+  CHECK(SpanText(p, grader.rows[2].entries[1].value) == "0.3");
   CHECK(SpanText(p, grader.rows[0].span) ==
         "romance: masterpiece 0.2, cliche 0.3, plagiarism 0.0, lorem 5.0");
 
@@ -331,8 +331,9 @@ claim e: l01 represents g
   const auto& t = std::get<ast::LossDecl>(p.spec.decls[5]);
   REQUIRE(t.rows.size() == 1);
   REQUIRE(t.rows[0].entries.size() == 2);
-  CHECK(t.rows[0].entries[0].second.text == "-1.5");
-  CHECK(t.rows[0].entries[1].first.text == "1");
+  CHECK(SpanText(p, t.rows[0].entries[0].value) == "-1.5");
+  CHECK(SpanText(p, t.rows[0].entries[1].output) == "1");
+  CHECK_FALSE(t.rows[0].entries[1].output_is_name);
   CHECK(std::get<ast::DataDecl>(p.spec.decls[6]).domain.text == "Image");
   CHECK(std::get<ast::DataDecl>(p.spec.decls[7]).csv.path == "w.csv");
   const auto& g = std::get<ast::GoalDecl>(p.spec.decls[8]);
@@ -364,6 +365,32 @@ claim e: l01 represents g
   CHECK(d.reading == C::Reading::kNone);
   CHECK(d.expect == C::Expect::kHolds);
   CHECK(std::get<C>(p.spec.decls[16]).relation == C::Relation::kRepresents);
+}
+
+TEST_CASE("parse: table cells keep spans, whichever scanner read them") {
+  // Name outputs with plain decimals take the compact scanner; number
+  // outputs, exponents, signs and comments go through the literal parser.
+  Parsed p = Parse(
+      "loss l(x: X, y: Y) = table {\n"
+      "  a: p 0.5, q -1.25,r +2, # comment\n"
+      "     s 1e-3, 3 7, t\t0 ,u 4.25\n"
+      "  b: p 1\n"
+      "}\n");
+  for (const std::string& r : p.rendered) MESSAGE(r);
+  REQUIRE(p.rendered.empty());
+  const auto& l = std::get<ast::LossDecl>(p.spec.decls[0]);
+  REQUIRE(l.rows.size() == 2);
+  const std::vector<ast::TableCell>& cells = l.rows[0].entries;
+  REQUIRE(cells.size() == 7);
+  const char* kOutputs[] = {"p", "q", "r", "s", "3", "t", "u"};
+  const char* kValues[] = {"0.5", "-1.25", "+2", "1e-3", "7", "0", "4.25"};
+  for (size_t i = 0; i < cells.size(); ++i) {
+    CAPTURE(i);
+    CHECK(SpanText(p, cells[i].output) == kOutputs[i]);
+    CHECK(SpanText(p, cells[i].value) == kValues[i]);
+    CHECK(cells[i].output_is_name == (i != 4));
+  }
+  CHECK(SpanText(p, l.rows[1].entries[0].value) == "1");
 }
 
 TEST_CASE("parse: empty input") {

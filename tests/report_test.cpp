@@ -20,7 +20,10 @@ Model TinyModel() {
   l.name = "l";
   l.input = 0;
   l.output = 1;
-  l.table = {Rational(1), Rational(0), Rational(1, 3), Rational(1, 4)};
+  const Rational values[] = {Rational(1), Rational(0), Rational(1, 3),
+                             Rational(1, 4)};
+  l.table = DenseTable(4);
+  for (size_t i = 0; i < 4; ++i) l.table.Set(i, values[i]);
   m.losses.push_back(l);
   Data d;
   d.name = "train";

@@ -291,7 +291,8 @@ class SpecBuilder {
         ast::Literal k = L(entries[i].first);
         Put(" ");
         ast::Literal v = L(entries[i].second);
-        row.entries.emplace_back(std::move(k), std::move(v));
+        row.entries.push_back(ast::TableCell{
+            k.span, v.span, k.kind == ast::Literal::Kind::kName});
       }
       row.span = {row_begin, Pos()};
       Put("\n");

@@ -11,6 +11,7 @@
 
 #include "mdp/mdp.h"
 #include "parse/ast.h"
+#include "util/dense_table.h"
 #include "util/rational.h"
 #include "util/source_file.h"
 
@@ -134,7 +135,7 @@ struct Loss {
   /// actions; then `table` is indexed [(x * |output| + y) * |input| + s2]
   /// and the loss can only be used over an mdp.
   DomainId successor = kNoDomain;
-  std::vector<Rational> table;  // table[x * |output| + y]
+  DenseTable table;  // table[x * |output| + y]
   Span span;
   /// The defining expression (slot 0 = x, slot 1 = y), when the loss was
   /// written as one: a physical model re-evaluates it with tampered labels
@@ -142,7 +143,7 @@ struct Loss {
   std::shared_ptr<const RExpr> expr;
   int expr_slots = 0;
 
-  const Rational& At(size_t x, size_t y, size_t output_size) const {
+  Rational At(size_t x, size_t y, size_t output_size) const {
     return table[x * output_size + y];
   }
   /// "loss" or "reward", for messages.
@@ -156,7 +157,7 @@ inline const Loss& MinimizedLoss(const Loss& loss, Loss* storage) {
   *storage = loss;
   storage->reward = false;
   storage->expr = nullptr;  // the table is no longer the expression's value
-  for (Rational& v : storage->table) v = -v;
+  storage->table.Negate();
   return *storage;
 }
 

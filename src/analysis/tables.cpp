@@ -32,6 +32,11 @@ bool LooksNumeric(std::string_view text) {
   return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
 }
 
+// The spec's bytes at `span`: a table cell's text (ast::TableCell).
+std::string_view TextAt(std::string_view text, Span span) {
+  return text.substr(span.begin, span.end - span.begin);
+}
+
 Cell FromCsv(const CsvCell& cell) {
   return {cell.text, LooksNumeric(cell.text), cell.span};
 }
@@ -295,7 +300,8 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
   const Domain& ys = model_.domains[out.output];
   size_t n = xs.size();
   size_t m = ys.size();
-  out.table = std::vector<Rational>(n * m);
+  out.table = DenseTable(n * m);
+  const std::string_view text = file_->text();
   TableKeys rows(n);
   std::vector<uint32_t> col_stamp(m, 0);
   std::vector<uint32_t> col_entry(m, 0);
@@ -316,16 +322,19 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
     }
     uint32_t stamp = static_cast<uint32_t>(r + 1);
     size_t filled = 0;
-    Rational* base = out.table.data() + static_cast<size_t>(*x) * m;
+    const size_t base = static_cast<size_t>(*x) * m;
     for (size_t e = 0; e < row.entries.size(); ++e) {
-      const auto& [key, value] = row.entries[e];
+      const ast::TableCell& entry = row.entries[e];
+      const Cell key{TextAt(text, entry.output), !entry.output_is_name,
+                     entry.output};
+      const Cell value{TextAt(text, entry.value), true, entry.value};
       // Rows usually list outputs in domain order: try that before hashing.
       std::optional<uint32_t> y;
-      if (e < m && !ys.is_range && key.kind == ast::Literal::Kind::kName &&
+      if (e < m && !ys.is_range && entry.output_is_name &&
           ys.values[e] == key.text) {
         y = static_cast<uint32_t>(e);
       } else {
-        y = LookupValue(out.output, FromLiteral(key), source, "E005");
+        y = LookupValue(out.output, key, source, "E005");
       }
       if (!y) {
         ++errors;
@@ -339,15 +348,15 @@ void Analyzer::FillLossTable(const ast::LossDecl& decl, Loss& out) {
                                     ys.values[*y], xs.values[*x]));
         d.notes.push_back(
             fmt::format("previous entry at {}",
-                        At(*file_, row.entries[col_entry[*y]].first.span)));
+                        At(*file_, row.entries[col_entry[*y]].output)));
         ++errors;
         continue;
       }
       col_stamp[*y] = stamp;
       col_entry[*y] = static_cast<uint32_t>(e);
       ++filled;
-      if (!ParseDecimalTo(value.text, base[*y])) {
-        ParseNumber(FromLiteral(value), source, "E005", "a loss value");
+      if (!out.table.SetDecimal(base + *y, value.text)) {
+        ParseNumber(value, source, "E005", "a loss value");
         ++errors;
         continue;
       }
@@ -384,7 +393,7 @@ void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
   const Domain& ys = model_.domains[out.output];
   size_t n = xs.size();
   size_t m = ys.size();
-  out.table = std::vector<Rational>(n * m);
+  out.table = DenseTable(n * m);
   size_t errors = 0;
   // The header: a corner cell, then every output exactly once.
   const CsvRow& header = csv->rows[0];
@@ -439,9 +448,10 @@ void Analyzer::FillLossCsv(const ast::LossDecl& decl, Loss& out) {
       continue;
     }
     if (!header_ok) continue;
-    Rational* base = out.table.data() + static_cast<size_t>(*x) * m;
+    const size_t base = static_cast<size_t>(*x) * m;
     for (size_t c = 1; c < row.cells.size(); ++c) {
-      if (!ParseDecimalTo(row.cells[c].text, base[column[c]])) {
+      if (!out.table.SetDecimal(base + static_cast<size_t>(column[c]),
+                                row.cells[c].text)) {
         Diagnostic& d = Report(
             source, row.cells[c].span, "E009",
             fmt::format("expected a number, got '{}'", row.cells[c].text));
@@ -670,8 +680,8 @@ void Analyzer::MaterializeLoss(int index, Span use) {
             loss_state_[index] = LossState::kFailed;
             return;
           }
-          loss.table[(static_cast<size_t>(x) * m + y) * n + x2] =
-              std::move(v.number);
+          loss.table.Set((static_cast<size_t>(x) * m + y) * n + x2,
+                         v.number);
         }
       }
     }
@@ -693,7 +703,7 @@ void Analyzer::MaterializeLoss(int index, Span use) {
         loss_state_[index] = LossState::kFailed;
         return;
       }
-      loss.table[static_cast<size_t>(x) * m + y] = std::move(v.number);
+      loss.table.Set(static_cast<size_t>(x) * m + y, v.number);
     }
   }
   (void)use;

@@ -12,7 +12,6 @@
 #include "solve/every_policy.h"
 #include "solve/goal_shape.h"
 #include "lint/lint_rules.h"
-#include "util/small_rational.h"
 
 namespace aligncheck {
 namespace {
@@ -188,10 +187,12 @@ void ClaimRules(const LintContext& ctx, const std::vector<int>& trivial) {
     for (size_t x = 0; x < data.weights.size(); ++x) {
       if (data.weights[x] == 0 || m == 0) continue;
       // Indexes, not copies: no allocation per entry.
+      const DenseTable& t = loss.table;
+      const size_t row = x * m;
       size_t lo = 0, hi = 0;
       for (size_t y = 1; y < m; ++y) {
-        if (RationalLess(loss.At(x, y, m), loss.At(x, lo, m))) lo = y;
-        if (RationalLess(loss.At(x, hi, m), loss.At(x, y, m))) hi = y;
+        if (t.Compare(row + y, row + lo) < 0) lo = y;
+        if (t.Compare(row + hi, row + y) < 0) hi = y;
       }
       if (lo == hi) continue;  // a constant row adds nothing
       range += data.weights[x] / data.total *
@@ -333,14 +334,10 @@ void NeverMinimalOutputs(const LintContext& ctx) {
     if (n == 0 || loss.table.size() != n * m) continue;
     std::vector<char> minimal(m, 0);
     for (size_t x = 0; x < n; ++x) {
-      size_t best = 0;
-      for (size_t y = 1; y < m; ++y) {
-        if (RationalLess(loss.At(x, y, m), loss.At(x, best, m))) best = y;
-      }
+      const size_t row = x * m;
+      const size_t best = loss.table.Argmin(row, row + m);
       for (size_t y = 0; y < m; ++y) {
-        if (RationalEqual(loss.At(x, y, m), loss.At(x, best, m))) {
-          minimal[y] = 1;
-        }
+        if (loss.table.Equal(row + y, best)) minimal[y] = 1;
       }
     }
     std::vector<size_t> never;

@@ -87,10 +87,20 @@ struct Param {
   Name type;
 };
 
+/// `masterpiece 0.2` in a loss table row: spans only, no strings, since a
+/// table can have millions of cells. The texts are the spec's bytes at the
+/// spans: the output is a name (or an integer when `output_is_name` is
+/// false), the value a number literal.
+struct TableCell {
+  Span output;
+  Span value;
+  bool output_is_name = true;
+};
+
 /// `romance: masterpiece 0.2, cliche 0.3`: one row of a loss table.
 struct TableRow {
   Literal input;
-  std::vector<std::pair<Literal, Literal>> entries;  // (output, value)
+  std::vector<TableCell> entries;
   Span span;
 };
 

@@ -231,7 +231,7 @@ x3::rule<d_expect_class, x3ast::name> const expect_clause = "'expect'";
 x3::rule<d_name_list_class, std::vector<x3ast::name>> const name_list = "name";
 x3::rule<d_params_class, std::vector<x3ast::param>> const params =
     "a parameter";
-x3::rule<d_cells_class, std::vector<x3ast::entry>> const cells =
+x3::rule<d_cells_class, std::vector<ast::TableCell>> const cells =
     "an output and its loss";
 x3::rule<d_scale_class, x3ast::name> const scale_clause = "'up'";
 
@@ -270,7 +270,7 @@ auto const table_csv_def = attr(1) >> attr(no_rows()) >> csv_ref >>
 auto const loss_expr_def = attr(2) >> attr(no_rows()) >>
                            attr(no_literal()) >> formula;
 auto const row_def = key_lit > ':' > cells > -lit(',');
-auto const cells_def = reserving[cell % ','];
+auto const cells_def = compact_cells[cell];
 auto const cell_def = output_lit >> !lit(':') > number_lit;
 auto const rows_close_def = lit('}');
 

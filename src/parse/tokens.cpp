@@ -11,6 +11,13 @@ bool IsReserved(std::string_view word) {
   static constexpr std::array<std::string_view, 14> kReserved = {
       "forall", "exists",  "count", "sum",  "in",   "and",  "or",
       "not",    "implies", "if",    "then", "else", "true", "false"};
+  // Most names are none of these (a table's outputs are checked once per
+  // cell): rule them out by length and first letter first.
+  constexpr std::string_view kFirstLetters = "acefinost";
+  if (word.size() < 2 || word.size() > 7 ||
+      kFirstLetters.find(word[0]) == std::string_view::npos) {
+    return false;
+  }
   for (std::string_view r : kReserved) {
     if (r == word) return true;
   }
@@ -19,7 +26,7 @@ bool IsReserved(std::string_view word) {
 
 const std::array<std::string_view, 12>& DeclKeywords() {
   static constexpr std::array<std::string_view, 12> kDecl = {
-      "domain",   "fn",       "loss",  "reward", "data", "goal",
+      "domain",   "fn",       "loss",  "reward", "data",  "goal",
       "physical", "training", "agent", "claim",  "story", "mdp"};
   return kDecl;
 }

@@ -531,41 +531,108 @@ struct bounded_kleene
   }
 };
 
-/// reserving[p]: parses p into a vector reserved to the size of the
-/// previous such vector (the cells of the previous table row), so a
-/// 100-column table does not regrow every row.
+/// compact_cells[cell]: parses `cell % ','` (cell yields an output literal
+/// and a value literal) into spans only, one ast::TableCell per cell, so a
+/// table of a million cells keeps no strings. The vector is reserved to the
+/// size of the previous row, so a 100-column table does not regrow every
+/// row. Failures and their messages are those of `cell % ','`.
 template <typename Subject>
-struct reserving_directive
-    : x3::unary_parser<Subject, reserving_directive<Subject>> {
-  using base_type = x3::unary_parser<Subject, reserving_directive<Subject>>;
-  static bool const is_pass_through_unary = true;
-  static bool const handles_container = Subject::handles_container;
-  constexpr explicit reserving_directive(Subject const& subject)
+struct compact_cells_directive
+    : x3::unary_parser<Subject, compact_cells_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, compact_cells_directive<Subject>>;
+  using attribute_type = std::vector<ast::TableCell>;
+  static bool const has_attribute = true;
+  static bool const handles_container = true;
+  constexpr explicit compact_cells_directive(Subject const& subject)
       : base_type(subject) {}
+
+  template <typename It, typename Ctx, typename RCtx>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx,
+             std::vector<ast::TableCell>& attr) const {
+    parse_state& st = State(ctx);
+    attr.reserve(st.last_row_size);
+    x3ast::entry cell;
+    auto one = [&] {
+      ast::TableCell fast;
+      if (FastCell(first, last, ctx, fast)) {
+        attr.push_back(fast);
+        return true;
+      }
+      cell = x3ast::entry();
+      if (!this->subject.parse(first, last, ctx, rctx, cell)) return false;
+      attr.push_back(
+          ast::TableCell{cell.first.span, cell.second.span,
+                         cell.first.kind == ast::Literal::Kind::kName});
+      return true;
+    };
+    if (!one()) return false;
+    for (;;) {
+      It save = first;
+      if (!x3::lit(',').parse(first, last, ctx, rctx, x3::unused) || !one()) {
+        first = save;
+        break;
+      }
+    }
+    st.last_row_size = static_cast<uint32_t>(attr.size());
+    return true;
+  }
+  // The common cell, `name number`, scanned exactly as `cell` (output_lit
+  // >> !lit(':') > number_lit) scans it, without building its strings.
+  // Returns false, consuming nothing, for anything else (number outputs,
+  // exponents, errors): `cell` then parses it and reports what is wrong.
+  template <typename It, typename Ctx>
+  static bool FastCell(It& first, It const& last, Ctx const& ctx,
+                       ast::TableCell& out) {
+    It name = first;
+    x3::skip_over(name, last, ctx);
+    It name_end = ScanIdent(name, last);
+    if (name_end == name ||
+        IsReserved(
+            std::string_view(&*name, static_cast<size_t>(name_end - name)))) {
+      return false;
+    }
+    It value = name_end;
+    x3::skip_over(value, last, ctx);
+    if (value == last || *value == ':' ||
+        !(IsDigit(*value) || *value == '-' || *value == '+')) {
+      return false;
+    }
+    It end = literal_parser::ScanSigned(value, last, false);
+    if (end == value) return false;
+    if (end != last && *end == '.' && last - end >= 2 && end[1] == '.') {
+      return false;
+    }
+    for (It k = value; k != end; ++k) {
+      if (*k == 'e' || *k == 'E') return false;  // CheckExponent's limit
+    }
+    out = ast::TableCell{Span{Offset(ctx, name), Offset(ctx, name_end)},
+                         Span{Offset(ctx, value), Offset(ctx, end)}, true};
+    first = end;
+    return true;
+  }
 
   template <typename It, typename Ctx, typename RCtx, typename Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx,
              Attr& attr) const {
-    parse_state& st = State(ctx);
-    attr.reserve(st.last_row_size);
-    bool ok = this->subject.parse(first, last, ctx, rctx, attr);
-    if (ok) st.last_row_size = static_cast<uint32_t>(attr.size());
-    return ok;
+    std::vector<ast::TableCell> cells;
+    if (!parse(first, last, ctx, rctx, cells)) return false;
+    x3::traits::move_to(std::move(cells), attr);
+    return true;
   }
 };
 
-struct reserving_gen {
+struct compact_cells_gen {
   template <typename Subject>
-  constexpr reserving_directive<
+  constexpr compact_cells_directive<
       typename x3::extension::as_parser<Subject>::value_type>
   operator[](Subject const& subject) const {
-    return reserving_directive<
+    return compact_cells_directive<
         typename x3::extension::as_parser<Subject>::value_type>(
         x3::as_parser(subject));
   }
 };
 
-constexpr reserving_gen reserving{};
+constexpr compact_cells_gen compact_cells{};
 
 template <bool kList>
 struct bounded_gen {

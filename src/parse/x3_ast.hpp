@@ -158,7 +158,7 @@ struct param : spanned {
 
 struct table_row : spanned {
   literal input;
-  std::vector<entry> cells;
+  std::vector<ast::TableCell> cells;
 };
 
 /// kind: 0 = table rows, 1 = table csv, 2 = expression.

@@ -4,7 +4,6 @@
 #include <map>
 
 #include "solve/count_poly.h"
-#include "util/small_rational.h"
 
 namespace aligncheck {
 
@@ -15,7 +14,8 @@ NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
   nm.outputs = model.domains[loss.output].size();
   nm.unbounded = eps == nullptr;
   if (eps != nullptr) nm.eps = *eps;
-  nm.losses = loss.table.data();
+  nm.losses = &loss.table;
+  const DenseTable& table = loss.table;
   const size_t n = nm.inputs;
   const size_t m = nm.outputs;
   nm.offset.reserve(n + 1);
@@ -25,15 +25,12 @@ NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
   Rational threshold;
   for (size_t x = 0; x < n; ++x) {
     nm.offset.push_back(nm.option.size());
-    const Rational* row = &loss.table[x * m];
-    size_t arg = 0;
-    for (size_t y = 1; y < m; ++y) {
-      if (RationalLess(row[y], row[arg])) arg = y;
-    }
-    nm.best[x] = static_cast<uint32_t>(arg);
+    const size_t row = x * m;
+    const size_t arg = table.Argmin(row, row + m);
+    nm.best[x] = static_cast<uint32_t>(arg - row);
     const Rational& w = data.weights[x];
     if (w != 0) {
-      weighted_min += w * row[arg];
+      weighted_min += w * table.Get(arg);
       nm.scale[x] = w / data.total;
     }
     if (nm.unbounded || w == 0) {
@@ -43,7 +40,7 @@ NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
     }
     if (nm.eps == 0) {
       for (size_t y = 0; y < m; ++y) {
-        if (RationalEqual(row[y], row[arg])) {
+        if (table.Equal(row + y, arg)) {
           nm.option.push_back(static_cast<uint32_t>(y));
         }
       }
@@ -51,11 +48,11 @@ NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
     }
     // e(x, y) <= eps  iff  l(x, y) <= m(x) + eps * W / w(x): one division
     // per input, then comparisons only.
-    threshold = nm.eps * data.total / w + row[arg];
+    threshold = nm.eps * data.total / w + table.Get(arg);
     for (size_t y = 0; y < m; ++y) {
-      if (row[y] <= threshold) {
+      if (table.Compare(row + y, threshold) <= 0) {
         nm.option.push_back(static_cast<uint32_t>(y));
-        if (row[y] != row[arg]) nm.has_budget = true;
+        if (!table.Equal(row + y, arg)) nm.has_budget = true;
       }
     }
   }

@@ -35,20 +35,21 @@ struct NearMinimizers {
   std::vector<uint32_t> best;
   /// w(x) / W per input, and the loss table (row-major, |Y| per row).
   std::vector<Rational> scale;
-  const Rational* losses = nullptr;
+  const DenseTable* losses = nullptr;
   /// Some option has positive excess, so the budget matters.
   bool has_budget = false;
 
   size_t OptionCount(size_t x) const { return offset[x + 1] - offset[x]; }
-  const Rational& LossOf(size_t x, size_t k) const {
-    return losses[x * outputs + option[k]];
+  size_t EntryOf(size_t x, size_t k) const { return x * outputs + option[k]; }
+  size_t MinEntry(size_t x) const { return x * outputs + best[x]; }
+  Rational LossOf(size_t x, size_t k) const {
+    return losses->Get(EntryOf(x, k));
   }
-  const Rational& MinLoss(size_t x) const {
-    return losses[x * outputs + best[x]];
-  }
+  Rational MinLoss(size_t x) const { return losses->Get(MinEntry(x)); }
   /// Option k of x costs nothing.
   bool Free(size_t x, size_t k) const {
-    return !has_budget || scale[x] == 0 || LossOf(x, k) == MinLoss(x);
+    return !has_budget || scale[x] == 0 ||
+           losses->Equal(EntryOf(x, k), MinEntry(x));
   }
   /// Returns e(x, option[k]) exactly.
   Rational Excess(size_t x, size_t k) const {
@@ -58,7 +59,7 @@ struct NearMinimizers {
   /// Returns whether option k of x costs less than option j of x.
   bool Cheaper(size_t x, size_t k, size_t j) const {
     if (Free(x, k)) return !Free(x, j);
-    return LossOf(x, k) < LossOf(x, j);
+    return losses->Compare(EntryOf(x, k), EntryOf(x, j)) < 0;
   }
   bool HasBudget() const { return has_budget; }
 };

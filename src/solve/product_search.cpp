@@ -47,11 +47,11 @@ ProductOutcome FindViolationInProduct(
   if (single) return Evaluate(model, goal, first);
 
   // Option sets without a budget: every combination is allowed.
-  std::vector<Rational> zeros(n * m);
+  DenseTable zeros(n * m);
   NearMinimizers nm;
   nm.inputs = n;
   nm.outputs = m;
-  nm.losses = zeros.data();
+  nm.losses = &zeros;
   nm.scale.assign(n, Rational(0));
   nm.best = first;
   for (size_t x = 0; x < n; ++x) {

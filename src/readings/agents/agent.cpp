@@ -57,9 +57,7 @@ Verdict CheckPredictions(const Model& model, const Agent& agent,
     // The optimum, for the report: the least expected loss.
     Rational least = 0;
     for (size_t x = 0; x < n; ++x) {
-      Rational best = loss.At(x, 0, m);
-      for (size_t y = 1; y < m; ++y) best = std::min(best, loss.At(x, y, m));
-      least += best;
+      least += loss.table.Get(loss.table.Argmin(x * m, x * m + m));
     }
     ev.bound = least / Rational(static_cast<unsigned long>(n));
   }

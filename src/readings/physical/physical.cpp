@@ -373,12 +373,12 @@ Verdict CheckRegisterBound(const Model& model, int physical, int goal_id,
     const RegisterComputation& c = subsets[mask];
     if (least[mask] > ev.bound) continue;
     any_low = true;
-    std::vector<Rational>& table = reading_loss.table;
+    DenseTable& table = reading_loss.table;
     table.assign(n * outputs, Rational(0));
     if (!c.overwritten()) {
       for (size_t x = 0; x < n; ++x) {
         for (uint32_t y = 0; y < outputs; ++y) {
-          table[x * outputs + y] = c.Term(x, c.Observed(x, y));
+          table.Set(x * outputs + y, c.Term(x, c.Observed(x, y)));
         }
       }
     }

@@ -68,7 +68,7 @@ std::optional<Rational> ReferenceReading(const Model& model,
                       Value::Element(l.output, static_cast<uint32_t>(i % m))},
                      error);
         if (!v) return std::nullopt;
-        l.table[i] = v->number;
+        l.table.Set(i, v->number);
       }
       fixed[c->target_index] = true;
     }
@@ -90,7 +90,7 @@ std::optional<Rational> ReferenceReading(const Model& model,
           *error = eval.error();
           return std::nullopt;
         }
-        l.table[i] = v.number;
+        l.table.Set(i, v.number);
       }
     }
   }

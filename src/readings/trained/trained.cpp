@@ -129,14 +129,11 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
   // The fit is judged exactly on the minimized loss (-r for a reward).
   Loss negated;
   const Loss& minimized = MinimizedLoss(loss, &negated);
+  const DenseTable& table = minimized.table;
+  const size_t m = problem.outputs;
   Policy best(problem.inputs, 0);
-  for (size_t x = 0; x < problem.inputs; ++x) {
-    for (uint32_t y = 1; y < problem.outputs; ++y) {
-      if (minimized.At(x, y, problem.outputs) <
-          minimized.At(x, best[x], problem.outputs)) {
-        best[x] = y;
-      }
-    }
+  for (size_t x = 0; x < problem.inputs && m > 0; ++x) {
+    best[x] = static_cast<uint32_t>(table.Argmin(x * m, x * m + m) - x * m);
   }
   const Rational best_loss = ExpectedLoss(model, minimized, data, best);
   ev.best_loss = loss.reward ? Rational(-best_loss) : best_loss;
@@ -163,10 +160,7 @@ Verdict CheckTrained(const Model& model, const Claim& claim,
     for (size_t x = 0; x < problem.inputs; ++x) {
       worst[x] = out.argmax[x][0];
       for (uint32_t y : out.argmax[x]) {
-        if (minimized.At(x, y, problem.outputs) >
-            minimized.At(x, worst[x], problem.outputs)) {
-          worst[x] = y;
-        }
+        if (table.Compare(x * m + y, x * m + worst[x]) > 0) worst[x] = y;
       }
     }
     Rational greedy = ExpectedLoss(model, minimized, data, worst);
