@@ -49,7 +49,8 @@ bool IsRaising(const std::string& w) {
           "able",  "likely",   "unlikely", "guaranteed", "assumed",  "believed",
           "hoped", "thought",  "said",     "claimed",    "known",    "shown",
           "going", "needs",    "need",     "has",        "have",     "tend",
-          "tends", "seem",     "seems",    "appear",     "appears"});
+          "tends", "seem",     "seems",    "appear",     "appears",
+          "fail",  "fails",    "failed",   "failing"});
 }
 
 // The start of a modifier that ends at token `j` and sits between a
@@ -59,7 +60,7 @@ bool IsRaising(const std::string& w) {
 // written by experts"), or a parenthesis. Returns its first token, or
 // kNone.
 size_t ModifierStart(const std::vector<Token>& tokens, size_t begin, size_t j) {
-  constexpr size_t kMaxModifier = 5;
+  constexpr size_t kMaxModifier = 8;  // "we settled on after months of tuning"
   if (tokens[j].lower == ")") {
     for (size_t k = j; k > begin && j - k <= kMaxModifier + 2;) {
       if (tokens[--k].lower == "(") return k;
@@ -77,7 +78,8 @@ size_t ModifierStart(const std::vector<Token>& tokens, size_t begin, size_t j) {
         IsPreposition(t.lower) ||
         In(t.lower,
            {"written", "designed", "specified", "chosen", "learned", "trained",
-            "used", "given", "built", "defined", "derived", "inferred"})) {
+            "used", "given", "built", "defined", "derived", "inferred",
+            "being", "optimized", "optimised"})) {
       start = k;
     }
   }

@@ -41,11 +41,15 @@ size_t LossAfter(const std::vector<Token>& tokens, size_t k, size_t end,
 size_t GoalBefore(const std::vector<Token>& tokens, size_t begin, size_t v,
                   size_t end, bool bare) {
   size_t e = v;
+  // "values resist being encoded", "the designer's intent, encoded in".
   while (e > begin &&
          (IsQuoteMark(tokens[e - 1]) ||
-          (IsWord(tokens[e - 1]) && IsAdverb(tokens[e - 1].lower)))) {
+          (IsWord(tokens[e - 1]) &&
+           (IsAdverb(tokens[e - 1].lower) ||
+            In(tokens[e - 1].lower, {"resist", "resists", "resisted"}))))) {
     --e;
   }
+  if (e == v && e > begin && tokens[e - 1].lower == ",") --e;
   if (e == begin || e == v) return kNone;
   --e;  // the subject's last token
   for (size_t k = e + 1; k > begin && e + 1 - k < 4;) {
@@ -58,6 +62,33 @@ size_t GoalBefore(const std::vector<Token>& tokens, size_t begin, size_t v,
     return e;
   }
   return kNone;
+}
+
+// A loss phrase, or what a goal is compressed into when the loss is not
+// named: "a single differentiable function", "a number", "a scalar".
+size_t ComputableAfter(const std::vector<Token>& tokens, size_t k, size_t end) {
+  size_t loss = LossAfter(tokens, k, end, 4);
+  if (loss != kNone) return loss;
+  for (size_t j = k; j < end && j <= k + 4; ++j) {
+    if (!IsWord(tokens[j])) return kNone;
+    if (In(tokens[j].lower, {"function", "functions", "number", "numbers",
+                             "scalar", "scalars", "metric", "metrics"})) {
+      // "a number of rules".
+      return IsWordIn(tokens, j + 1, end, {"of"}) ? kNone : j;
+    }
+  }
+  return kNone;
+}
+
+// A loss phrase, or a bare "function" as the subject of a correspondence
+// with a goal: "producing a function that may diverge from the raters'
+// values" is about the learned reward, whatever it is called.
+size_t LossOrFunctionHead(const std::vector<Token>& tokens, size_t begin,
+                          size_t j) {
+  if (IsWord(tokens[j]) && In(tokens[j].lower, {"function", "functions"})) {
+    return j;
+  }
+  return LossHead(tokens, begin, j);
 }
 
 bool IsMeasureNoun(const std::string& w) {
@@ -73,6 +104,8 @@ bool IsEncodeVerb(const std::string& w) {
                 "write",       "writing",     "written",     "put",
                 "turn",        "turning",     "convert",     "converting",
                 "converted",   "distill",     "distilling",  "distilled",
+                "distills",    "distil",      "distils",     "squeeze",
+                "squeezes",    "squeezing",   "squeezed",
                 "formalize",   "formalizing", "formalise",   "formalising",
                 "specify",     "specifying",  "imbue",       "imbuing"});
 }
@@ -88,7 +121,7 @@ bool MatchEncodeInto(const SentenceView& s, size_t v, Match& m) {
   for (size_t j = goal + 1; j < s.end && j <= goal + kMaxIntoGap; ++j) {
     if (tokens[j].lower == ";" || tokens[j].lower == ".") return false;
     if (!IsWordIn(tokens, j, s.end, {"into", "in", "as"})) continue;
-    size_t loss = LossAfter(tokens, j + 1, s.end, 4);
+    size_t loss = ComputableAfter(tokens, j + 1, s.end);
     if (loss == kNone) continue;
     if (s.mention <= v) return false;
     m = {"AC101", v, loss, v, v};
@@ -110,6 +143,51 @@ bool MatchPassive(const SentenceView& s, size_t v, Match& m) {
   if (goal == kNone || s.mention <= goal) return false;
   m = {"AC101", goal, loss, goal, v};
   return true;
+}
+
+// Whether the verb at `v` cannot agree with a singular loss subject whose
+// head noun ends at `head`: "ways to maximize reward that don't match
+// your intent" is about the ways. Only a plural present auxiliary ("do",
+// "are", "have") in the verb group, or a bare verb right after a relative
+// pronoun, tells; a modal or "to" makes any form fit.
+bool DisagreesWithSingular(const std::vector<Token>& tokens, size_t head,
+                           size_t v) {
+  const std::string& noun = tokens[head].lower;
+  bool plural = (tokens[head].verb & kLossAnaphor) != 0
+                    ? In(noun, {"they", "these"})
+                    : noun.size() > 2 && noun.back() == 's' &&
+                          noun[noun.size() - 2] != 's';
+  if (plural) return false;
+  size_t g = v;
+  while (g > head + 1 && IsWord(tokens[g - 1]) &&
+         (IsAdverb(tokens[g - 1].lower) || IsNegation(tokens[g - 1].lower) ||
+          IsModal(tokens[g - 1].lower) || tokens[g - 1].lower == "to") &&
+         !In(tokens[g - 1].lower, {"that", "which", "who"})) {
+    --g;
+  }
+  bool plural_aux = false;
+  for (size_t j = g; j < v; ++j) {
+    const std::string& u = tokens[j].lower;
+    if (IsModal(u) || u == "to") return false;
+    plural_aux = plural_aux || In(u, {"do", "don't", "are", "aren't", "have",
+                                      "haven't", "were", "weren't"});
+  }
+  if (plural_aux) return true;
+  const std::string& w = tokens[v].lower;
+  bool bare = w.back() != 's' && w.size() > 2 &&
+              w.compare(w.size() - 2, 2, "ed") != 0 &&
+              (w.size() < 4 || w.compare(w.size() - 3, 3, "ing") != 0);
+  return bare && g == v && g > head + 1 &&
+         In(tokens[g - 1].lower, {"that", "which", "who"});
+}
+
+// The last token of the loss phrase that starts at `first`, before `v`.
+size_t HeadOf(const std::vector<Token>& tokens, size_t first, size_t v) {
+  size_t head = first;
+  for (size_t j = first; j < v && j <= first + 3; ++j) {
+    if (LossOrFunctionHead(tokens, first, j) == first) head = j;
+  }
+  return head;
 }
 
 // Subject-verb-object with a correspondence verb.
@@ -134,8 +212,11 @@ bool MatchVerb(const SentenceView& s, size_t v, Match& m) {
   }
   size_t goal = FindGoal(tokens, object, s.end);
   if (goal == kNone) return false;
-  Subject subject = WalkBack(tokens, s.begin, v, LossHead);
+  Subject subject = WalkBack(tokens, s.begin, v, LossOrFunctionHead);
   if (subject.first == kNone || s.mention <= subject.first) return false;
+  if (DisagreesWithSingular(tokens, HeadOf(tokens, subject.first, v), v)) {
+    return false;
+  }
   m = {"AC101", subject.first, goal, subject.first, v};
   return true;
 }

@@ -158,6 +158,12 @@ size_t InnerContent(const SentenceView& s, size_t from, size_t to,
     if (WordIs(tokens, n, s.end, {"with", "to", "for", "on"})) ++n;
     size_t obj = FindLossObject(tokens, n, s.end, true);
     if (obj != kNone) return obj;
+    // "given some base objective, does the model end up pursuing it".
+    if (WordIs(tokens, n, s.end, {"it"})) {
+      for (size_t k = from; k < j; ++k) {
+        if (LossHead(tokens, from, k) != kNone) return n;
+      }
+    }
     if (!IsAlignVerb(u.lower)) continue;
     // "aligning the mesa-objective of a mesa-optimizer with the loss".
     for (size_t k = j + 1; k < to && k <= j + kMaxAlignWith; ++k) {

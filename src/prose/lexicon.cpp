@@ -6,9 +6,8 @@ namespace aligncheck::prose {
 namespace {
 
 // Owners of values and preferences that make them a goal.
-bool IsHumanish(const Token& t) {
-  return IsWord(t) &&
-         In(t.lower,
+bool IsHumanishWord(std::string_view w) {
+  return In(w,
             {"human",       "humans'",     "human's",      "our",
              "their",       "your",        "people's",     "users'",
              "user's",      "user",        "users",        "designer's",
@@ -20,6 +19,38 @@ bool IsHumanish(const Token& t) {
              "underlying",  "actual",      "programmers'", "programmer's",
              "developers'", "developer's", "creators'",    "creator's",
              "principal",   "operator",    "operators'",   "human-"});
+}
+
+// The owner before token j: "human values", "the raters' values" (the
+// apostrophe of a plural possessive is a token of its own).
+bool HumanishBefore(const std::vector<Token>& tokens, size_t j) {
+  if (j == 0) return false;
+  const Token& p = tokens[j - 1];
+  if (IsWord(p)) return IsHumanishWord(p.lower);
+  if (j < 2 || !IsWord(tokens[j - 2]) ||
+      (p.lower != "'" && p.lower != "\xE2\x80\x99")) {
+    return false;
+  }
+  return IsHumanishWord(tokens[j - 2].lower + "'");
+}
+
+// "the values of its designers", "the interests of users": returns the
+// owner's token after `of` at j, or kNone.
+size_t OwnerAfterOf(const std::vector<Token>& tokens, size_t j, size_t end) {
+  if (j >= end || tokens[j].lower != "of") return kNone;
+  size_t k = j + 1;
+  if (k < end && In(tokens[k].lower, {"the", "its", "their", "our", "all"})) {
+    ++k;
+  }
+  return k < end && IsWord(tokens[k]) &&
+                 In(tokens[k].lower,
+                    {"humans", "humanity", "users", "people", "designers",
+                     "developers", "raters", "annotators", "labelers",
+                     "operators", "stakeholders", "programmers", "creators",
+                     "overseers", "principals", "society", "user", "designer",
+                     "operator", "principal", "overseer", "human"})
+             ? k
+             : kNone;
 }
 
 }  // namespace
@@ -87,6 +118,7 @@ bool IsName(const Token& t) {
 size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   const Token& t = tokens[j];
   if (!IsWord(t)) return kNone;
+  if ((t.verb & kLossAnaphor) != 0) return j;
   const std::string& w = t.lower;
   auto prev = [&](Words words) {
     return j > begin && IsWord(tokens[j - 1]) && In(tokens[j - 1].lower, words);
@@ -125,6 +157,17 @@ size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   } else if (In(w, {"signal", "signals", "term", "terms"})) {
     if (!prev({"loss", "reward", "training", "feedback"})) return kNone;
     first = j - 1;
+  } else if (In(w, {"metric", "metrics"})) {
+    // "the metric being optimized", "the proxy metric": not any metric.
+    bool optimized =
+        j + 1 < tokens.size() && IsWord(tokens[j + 1]) &&
+        (In(tokens[j + 1].lower, {"being", "we", "you"}) ||
+         tokens[j + 1].lower.rfind("optimi", 0) == 0);
+    if (!optimized && !prev({"proxy", "training", "optimized", "optimised",
+                             "target", "surrogate"})) {
+      return kNone;
+    }
+    first = j;
   } else if (In(w, {"target", "targets"})) {
     if (!prev({"optimization", "optimisation", "training"})) return kNone;
     first = j - 1;
@@ -260,7 +303,8 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
              "preference", "judgment", "judgement", "judgments", "concept",
              "concepts", "notion", "understanding", "expectations",
              "desiderata", "objectives", "intentions"})) {
-    return j > 0 && IsHumanish(tokens[j - 1]) ? j : kNone;
+    if (HumanishBefore(tokens, j)) return j;
+    return OwnerAfterOf(tokens, n, end);
   }
   // "the true objective", "the actual goal", "the intended reward".
   if (In(w, {"true", "actual", "real", "underlying"}) && n < end &&
@@ -292,7 +336,8 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
   // "something we want", "the objective we want".
   if (In(w,
          {"something", "anything", "whatever", "objective", "objectives",
-          "thing", "things", "outcome", "outcomes", "behaviour", "behavior"}) &&
+          "thing", "things", "outcome", "outcomes", "behaviour", "behavior",
+          "task", "tasks"}) &&
       n < end && IsWord(tokens[n]) &&
       In(tokens[n].lower, {"we", "you", "they", "humans", "people", "i", "the",
                            "our", "users", "designers"})) {
@@ -300,7 +345,8 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
       if (IsWord(tokens[m]) &&
           In(tokens[m].lower, {"want", "wants", "wanted", "intend", "intends",
                                "intended", "mean", "meant", "value", "values",
-                               "desire", "desires", "prefer", "prefers"})) {
+                               "desire", "desires", "prefer", "prefers",
+                               "mind"})) {
         return m;
       }
     }
@@ -338,7 +384,9 @@ bool IsRepresentVerb(std::string_view w) {
                 "specify",    "specifying",   "expresses",    "express",
                 "expressing", "expressed",    "tracks",       "track",
                 "tracking",   "approximates", "approximate",  "approximating",
-                "stipulates", "stipulating",  "defines",      "define"});
+                "stipulates", "stipulating",  "defines",      "define",
+                "misrepresents", "misrepresent", "misrepresenting",
+                "misrepresented"});
 }
 
 std::string_view PrepositionOf(std::string_view verb) {

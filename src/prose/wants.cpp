@@ -38,6 +38,14 @@ bool IsAcquisition(const std::string& w) {
           "accumulate", "chase",    "grab",    "secure"});
 }
 
+// "the goal of maximizing reward": the gerund after an aim noun.
+bool IsAcquisitionGerund(const std::string& w) {
+  return In(w, {"minimizing", "minimising", "maximizing", "maximising",
+                "optimizing", "optimising", "getting", "obtaining",
+                "achieving", "collecting", "earning", "receiving",
+                "gaining", "accumulating", "increasing", "reducing"});
+}
+
 bool IsPursuit(const std::string& w) {
   return In(
       w, {"optimizes",  "optimize",   "optimizing", "optimises",  "optimise",
@@ -209,6 +217,7 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
     const std::string& w = t.lower;
     size_t loss = kNone, verb = v;  // verb: the acquisition verb, if any
     bool needs_subject = true;
+    size_t first = v;
     size_t n = SkipMarks(tokens, v + 1, s.end);
     if (In(w, {"care", "cares", "cared", "caring"})) {
       while (WordIs(
@@ -241,6 +250,20 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       }
       if (WordIs(tokens, n, s.end, {"for"})) ++n;
       loss = FindLossObject(tokens, n, s.end, true);
+    } else if (IsAimNoun(w) && WordIs(tokens, n, s.end, {"of"}) &&
+               n + 1 < s.end && IsAcquisitionGerund(tokens[n + 1].lower) &&
+               v > s.begin + 1 && WordIs(tokens, v - 1, s.end, {"the", "a"}) &&
+               WordIs(tokens, v - 2, s.end, {"has", "have", "had", "with"})) {
+      // "the agent has the goal of maximizing reward": the agent is the
+      // subject of "has".
+      loss = FindLossObject(tokens, n + 2, s.end, false);
+      verb = n + 1;
+      if (loss != kNone) {
+        Subject subject = WalkBack(tokens, s.begin, v - 2, AgentHead);
+        if (subject.first == kNone || subject.negated) continue;
+        first = subject.first;
+        needs_subject = false;
+      }
     } else if (IsAimNoun(w) && HasOwner(tokens, s.begin, v, s.end)) {
       // "the agent's goal is (always) to maximize its total reward"; "its
       // objective isn't to maximize immediate reward, it's to maximize".
@@ -263,7 +286,6 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       needs_subject = false;
     }
     if (loss == kNone) continue;
-    size_t first = v;
     if (needs_subject) {
       Subject subject = WalkBack(tokens, s.begin, v, AgentHead);
       if (subject.first == kNone || subject.negated) continue;
@@ -285,6 +307,20 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
         }
       }
       if (first == kNone) continue;
+      // "We seek a policy that maximizes expected return", "the optimal
+      // policy maximizes reward": a formal optimization problem.
+      if (first > s.begin &&
+          (WordIs(tokens, first - 1, s.end, {"optimal"}) ||
+           (first > s.begin + 1 &&
+            WordIs(tokens, first - 1, s.end, {"a", "an", "any", "some"}) &&
+            WordIs(tokens, first - 2, s.end,
+                   {"seek", "seeks", "sought", "find", "finds", "found",
+                    "compute", "computes", "choose", "chooses", "search",
+                    "obtain", "obtains", "return", "returns", "output",
+                    "outputs", "select", "selects", "yield", "yields",
+                    "produce", "produces", "for", "exists"})))) {
+        continue;
+      }
       // "No agent wants ...", "nobody's model tries ...".
       if (first > s.begin && WordIs(tokens, first - 1, s.end,
                                     {"no", "nobody", "none", "neither"})) {
