@@ -49,8 +49,8 @@ bool IsRaising(const std::string& w) {
           "able",  "likely",   "unlikely", "guaranteed", "assumed",  "believed",
           "hoped", "thought",  "said",     "claimed",    "known",    "shown",
           "going", "needs",    "need",     "has",        "have",     "tend",
-          "tends", "seem",     "seems",    "appear",     "appears",
-          "fail",  "fails",    "failed",   "failing"});
+          "tends", "seem",     "seems",    "appear",     "appears",  "fail",
+          "fails", "failed",   "failing"});
 }
 
 // The start of a modifier that ends at token `j` and sits between a
@@ -76,10 +76,9 @@ size_t ModifierStart(const std::vector<Token>& tokens, size_t begin, size_t j) {
     if (In(t.lower, {"we", "they", "you", "i", "he", "she", "experts", "people",
                      "humans", "designers", "researchers"}) ||
         IsPreposition(t.lower) ||
-        In(t.lower,
-           {"written", "designed", "specified", "chosen", "learned", "trained",
-            "used", "given", "built", "defined", "derived", "inferred",
-            "being", "optimized", "optimised"})) {
+        In(t.lower, {"written", "designed", "specified", "chosen", "learned",
+                     "trained", "used", "given", "built", "defined", "derived",
+                     "inferred", "being", "optimized", "optimised"})) {
       start = k;
     }
   }

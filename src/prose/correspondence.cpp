@@ -97,17 +97,17 @@ bool IsMeasureNoun(const std::string& w) {
 }
 
 bool IsEncodeVerb(const std::string& w) {
-  return In(w, {"encode",      "encodes",     "encoding",    "encoded",
-                "compress",    "compresses",  "compressing", "compressed",
-                "translate",   "translates",  "translating", "translated",
-                "translation", "capture",     "capturing",   "captured",
-                "write",       "writing",     "written",     "put",
-                "turn",        "turning",     "convert",     "converting",
-                "converted",   "distill",     "distilling",  "distilled",
-                "distills",    "distil",      "distils",     "squeeze",
-                "squeezes",    "squeezing",   "squeezed",
-                "formalize",   "formalizing", "formalise",   "formalising",
-                "specify",     "specifying",  "imbue",       "imbuing"});
+  return In(
+      w,
+      {"encode",      "encodes",     "encoding",    "encoded",     "compress",
+       "compresses",  "compressing", "compressed",  "translate",   "translates",
+       "translating", "translated",  "translation", "capture",     "capturing",
+       "captured",    "write",       "writing",     "written",     "put",
+       "turn",        "turning",     "convert",     "converting",  "converted",
+       "distill",     "distilling",  "distilled",   "distills",    "distil",
+       "distils",     "squeeze",     "squeezes",    "squeezing",   "squeezed",
+       "formalize",   "formalizing", "formalise",   "formalising", "specify",
+       "specifying",  "imbue",       "imbuing"});
 }
 
 // "encoding human intent into a precise objective", "the translation of

@@ -204,6 +204,21 @@ bool MatchDefinition(const SentenceView& s, bool question, Match& m) {
         return true;
       }
     }
+    // "Outer misalignment is the gap between the two": the term's own
+    // correspondence, defined as a gap.
+    if (kind == 'o' && d != kNone) {
+      size_t g = from;
+      while (g < s.end && g < from + 2 &&
+             WordIs(tokens, g, s.end, {"the", "a"}))
+        ++g;
+      if (g < s.end && IsWord(tokens[g]) &&
+          (IsGapNoun(tokens[g].lower) ||
+           In(tokens[g].lower, {"difference", "differences"})) &&
+          WordIs(tokens, g + 1, s.end, {"between"})) {
+        m = {"AC102", v, g + 1, v, d};
+        return true;
+      }
+    }
     size_t to = d == kNone ? s.end : std::min(s.end, d + 1 + kMaxDefinition);
     bool negated = false;
     size_t last = kind == 'o' ? OuterContent(s, from, to, negated)

@@ -7,18 +7,17 @@ namespace {
 
 // Owners of values and preferences that make them a goal.
 bool IsHumanishWord(std::string_view w) {
-  return In(w,
-            {"human",       "humans'",     "human's",      "our",
-             "their",       "your",        "people's",     "users'",
-             "user's",      "user",        "users",        "designer's",
-             "designers'",  "designer",    "designers",    "operator's",
-             "overseer's",  "principal's", "humanity's",   "moral",
-             "societal",    "shared",      "stakeholder",  "stakeholders'",
-             "annotator",   "annotators'", "labeler",      "labelers'",
-             "rater",       "raters'",     "true",         "real",
-             "underlying",  "actual",      "programmers'", "programmer's",
-             "developers'", "developer's", "creators'",    "creator's",
-             "principal",   "operator",    "operators'",   "human-"});
+  return In(w, {"human",       "humans'",     "human's",      "our",
+                "their",       "your",        "people's",     "users'",
+                "user's",      "user",        "users",        "designer's",
+                "designers'",  "designer",    "designers",    "operator's",
+                "overseer's",  "principal's", "humanity's",   "moral",
+                "societal",    "shared",      "stakeholder",  "stakeholders'",
+                "annotator",   "annotators'", "labeler",      "labelers'",
+                "rater",       "raters'",     "true",         "real",
+                "underlying",  "actual",      "programmers'", "programmer's",
+                "developers'", "developer's", "creators'",    "creator's",
+                "principal",   "operator",    "operators'",   "human-"});
 }
 
 // The owner before token j: "human values", "the raters' values" (the
@@ -44,11 +43,12 @@ size_t OwnerAfterOf(const std::vector<Token>& tokens, size_t j, size_t end) {
   }
   return k < end && IsWord(tokens[k]) &&
                  In(tokens[k].lower,
-                    {"humans", "humanity", "users", "people", "designers",
-                     "developers", "raters", "annotators", "labelers",
-                     "operators", "stakeholders", "programmers", "creators",
-                     "overseers", "principals", "society", "user", "designer",
-                     "operator", "principal", "overseer", "human"})
+                    {"humans",    "humanity",   "users",        "people",
+                     "designers", "developers", "raters",       "annotators",
+                     "labelers",  "operators",  "stakeholders", "programmers",
+                     "creators",  "overseers",  "principals",   "society",
+                     "user",      "designer",   "operator",     "principal",
+                     "overseer",  "human"})
              ? k
              : kNone;
 }
@@ -159,10 +159,16 @@ size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
     first = j - 1;
   } else if (In(w, {"metric", "metrics"})) {
     // "the metric being optimized", "the proxy metric": not any metric.
-    bool optimized =
-        j + 1 < tokens.size() && IsWord(tokens[j + 1]) &&
-        (In(tokens[j + 1].lower, {"being", "we", "you"}) ||
-         tokens[j + 1].lower.rfind("optimi", 0) == 0);
+    auto optimizing = [&](size_t k) {
+      if (k >= tokens.size() || !IsWord(tokens[k])) return false;
+      const std::string& u = tokens[k].lower;
+      return u.rfind("optimi", 0) == 0 || u.rfind("maximi", 0) == 0 ||
+             u.rfind("minimi", 0) == 0;
+    };
+    bool optimized = optimizing(j + 1) ||
+                     (j + 1 < tokens.size() &&
+                      In(tokens[j + 1].lower, {"being", "we", "you", "they"}) &&
+                      optimizing(j + 2));
     if (!optimized && !prev({"proxy", "training", "optimized", "optimised",
                              "target", "surrogate"})) {
       return kNone;
@@ -334,19 +340,18 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
                : kNone;
   }
   // "something we want", "the objective we want".
-  if (In(w,
-         {"something", "anything", "whatever", "objective", "objectives",
-          "thing", "things", "outcome", "outcomes", "behaviour", "behavior",
-          "task", "tasks"}) &&
+  if (In(w, {"something", "anything", "whatever", "objective", "objectives",
+             "thing", "things", "outcome", "outcomes", "behaviour", "behavior",
+             "task", "tasks"}) &&
       n < end && IsWord(tokens[n]) &&
       In(tokens[n].lower, {"we", "you", "they", "humans", "people", "i", "the",
                            "our", "users", "designers"})) {
     for (size_t m = n + 1; m < end && m <= n + 4; ++m) {
       if (IsWord(tokens[m]) &&
-          In(tokens[m].lower, {"want", "wants", "wanted", "intend", "intends",
-                               "intended", "mean", "meant", "value", "values",
-                               "desire", "desires", "prefer", "prefers",
-                               "mind"})) {
+          In(tokens[m].lower,
+             {"want", "wants", "wanted", "intend", "intends", "intended",
+              "mean", "meant", "value", "values", "desire", "desires", "prefer",
+              "prefers", "mind"})) {
         return m;
       }
     }
@@ -375,18 +380,19 @@ bool IsAlignVerb(std::string_view w) {
 }
 
 bool IsRepresentVerb(std::string_view w) {
-  return In(w, {"represents", "represent",    "representing", "represented",
-                "encodes",    "encode",       "encoding",     "encoded",
-                "captures",   "capture",      "capturing",    "captured",
-                "reflects",   "reflect",      "reflecting",   "reflected",
-                "embodies",   "embody",       "embodied",     "matches",
-                "match",      "matching",     "matched",      "specifies",
-                "specify",    "specifying",   "expresses",    "express",
-                "expressing", "expressed",    "tracks",       "track",
-                "tracking",   "approximates", "approximate",  "approximating",
-                "stipulates", "stipulating",  "defines",      "define",
-                "misrepresents", "misrepresent", "misrepresenting",
-                "misrepresented"});
+  return In(
+      w,
+      {"represents",    "represent",    "representing",    "represented",
+       "encodes",       "encode",       "encoding",        "encoded",
+       "captures",      "capture",      "capturing",       "captured",
+       "reflects",      "reflect",      "reflecting",      "reflected",
+       "embodies",      "embody",       "embodied",        "matches",
+       "match",         "matching",     "matched",         "specifies",
+       "specify",       "specifying",   "expresses",       "express",
+       "expressing",    "expressed",    "tracks",          "track",
+       "tracking",      "approximates", "approximate",     "approximating",
+       "stipulates",    "stipulating",  "defines",         "define",
+       "misrepresents", "misrepresent", "misrepresenting", "misrepresented"});
 }
 
 std::string_view PrepositionOf(std::string_view verb) {

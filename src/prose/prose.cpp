@@ -24,14 +24,21 @@ namespace {
 
 // Every rule needs a loss-like word: loss, reward, objective or cost, a
 // proxy, a specification, a training signal, a (utility) function, a
-// metric being optimized, an optimization target, or (for AC103) a
-// return; AC105 needs shap, unha, hack or epic. The prefilter looks for
-// the stems in any case by Horspool's skip search over a four-byte window,
-// one pass for all of them.
+// preference model, a metric being optimized, an optimization target,
+// (for AC103) a return, or (for AC102) the term outer or inner
+// (mis)alignment; AC105 needs shap, unha, hack or epic. The prefilter looks for
+// the stems in any case by Horspool's skip search over a four-byte window, one
+// pass for all.
 constexpr std::string_view kStems[] = {
-    "loss",   "reward", "objective", "cost",   "proxy",  "proxies", "spec",
-    "signal", "function", "metric",  "target", "return", "shap",    "unha",
-    "hack",   "epic"};
+    "loss",     "reward",   "objective",
+    "cost",     "proxy",    "proxies",
+    "spec",     "signal",   "function",
+    "metric",   "target",   "return",
+    "outer al", "outer-al", "outer mi",
+    "outer-mi", "inner al", "inner-al",
+    "inner mi", "inner-mi", "preference model",
+    "shap",     "unha",     "hack",
+    "epic"};
 
 // The window's four bytes, lower-cased, as a little-endian word.
 uint32_t Window(const char* s) {
@@ -164,7 +171,10 @@ void MarkLossAnaphor(std::vector<Token>& tokens, size_t begin, size_t end) {
   constexpr size_t kMaxLead = 3;  // "But", "However ,", "So"
   for (size_t j = begin; j < end && j <= begin + kMaxLead; ++j) {
     Token& t = tokens[j];
-    if (!IsWord(t)) continue;
+    if (!IsWord(t)) {
+      if (t.lower == ",") continue;
+      return;
+    }
     if (In(t.lower, {"it", "they"})) {
       t.verb |= kLossAnaphor;
       return;
@@ -190,8 +200,9 @@ void MarkLossAnaphor(std::vector<Token>& tokens, size_t begin, size_t end) {
       t.verb |= kLossAnaphor;
       return;
     }
-    if (!In(t.lower, {"but", "however", "so", "yet", "and", "still", "such",
-                      "a", "the", "thus", "hence", "therefore"})) {
+    // "But it", "Unfortunately, it", "Such a function".
+    if (!IsAdverb(t.lower) &&
+        !In(t.lower, {"but", "however", "yet", "and", "such", "a", "the"})) {
       return;
     }
   }
@@ -229,8 +240,8 @@ std::vector<Diagnostic> CheckParagraph(
   bool quotes_found = false;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const SentenceTokens& s = sentences[i];
-    if (i > 0 && NamesLoss(tokens, sentences[i - 1].begin,
-                           sentences[i - 1].end)) {
+    if (i > 0 &&
+        NamesLoss(tokens, sentences[i - 1].begin, sentences[i - 1].end)) {
       MarkLossAnaphor(tokens, s.begin, s.end);
     }
     const SentenceTokens* next =
@@ -242,14 +253,12 @@ std::vector<Diagnostic> CheckParagraph(
     std::vector<Match> matches;
     if (verbs) matches = FindMatches(tokens, s.begin, s.end, mood);
     Match relation;
-    if (const char* word =
-            relations ? MatchRelationStatement(tokens, s.begin, s.end,
-                                               &relation)
-                      : nullptr;
-        word != nullptr &&
-        std::find(context.relation_claims.begin(),
-                  context.relation_claims.end(),
-                  word) == context.relation_claims.end()) {
+    if (const char* word = relations ? MatchRelationStatement(tokens, s.begin,
+                                                              s.end, &relation)
+                                     : nullptr;
+        word != nullptr && std::find(context.relation_claims.begin(),
+                                     context.relation_claims.end(),
+                                     word) == context.relation_claims.end()) {
       matches.push_back(relation);
     }
     // "I want a loss aligned with the goal. This is an aspirational

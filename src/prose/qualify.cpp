@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "parse/claim_words.h"
+#include "prose/lexicon.h"
 
 namespace aligncheck::prose {
 namespace {
@@ -78,6 +79,24 @@ bool IsKeywordPair(std::string_view a, std::string_view b) {
   return false;
 }
 
+// "If a reward function is taken as a preference ordering", "the loss,
+// read as the average over the data": the sentence says which reading of
+// the loss it means, whatever that reading is.
+bool ReadsLossAs(const std::vector<Token>& tokens, size_t begin, size_t i,
+                 size_t end) {
+  constexpr size_t kMaxBack = 4;  // "the reward function is"
+  if (!In(tokens[i].lower,
+          {"taken", "read", "interpreted", "understood", "construed"}) ||
+      i + 1 >= end || tokens[i + 1].lower != "as") {
+    return false;
+  }
+  for (size_t j = i; j > begin && i - j < kMaxBack;) {
+    --j;
+    if (LossHead(tokens, begin, j) != kNone) return true;
+  }
+  return false;
+}
+
 bool CodeQualifies(std::string_view code,
                    const std::vector<std::string>& claim_names) {
   for (const ReadingWord& w : ReadingWords()) {
@@ -110,6 +129,7 @@ bool NamesQualification(const Paragraph& paragraph,
     }
     if (t.kind != TokenKind::kWord) continue;
     if (IsKeyword(t.lower)) return true;
+    if (ReadsLossAs(tokens, begin, i, end)) return true;
     if (i + 1 < end && tokens[i + 1].kind == TokenKind::kWord &&
         IsKeywordPair(t.lower, tokens[i + 1].lower)) {
       return true;

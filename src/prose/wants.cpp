@@ -41,9 +41,9 @@ bool IsAcquisition(const std::string& w) {
 // "the goal of maximizing reward": the gerund after an aim noun.
 bool IsAcquisitionGerund(const std::string& w) {
   return In(w, {"minimizing", "minimising", "maximizing", "maximising",
-                "optimizing", "optimising", "getting", "obtaining",
-                "achieving", "collecting", "earning", "receiving",
-                "gaining", "accumulating", "increasing", "reducing"});
+                "optimizing", "optimising", "getting", "obtaining", "achieving",
+                "collecting", "earning", "receiving", "gaining", "accumulating",
+                "increasing", "reducing"});
 }
 
 bool IsPursuit(const std::string& w) {
@@ -178,6 +178,11 @@ bool Denied(const std::vector<Token>& tokens, size_t from, size_t to) {
 // RL agent", "agents whose goal", or an agent named shortly before.
 bool HasOwner(const std::vector<Token>& tokens, size_t begin, size_t a,
               size_t end) {
+  // "a mesa-optimizer whose goal is".
+  if (a > begin + 1 && tokens[a - 1].lower == "whose" &&
+      AgentHead(tokens, begin, a - 2) != kNone) {
+    return true;
+  }
   if (a > begin) {
     const std::string& p = tokens[a - 1].lower;
     for (std::string_view agent : {"agent", "model", "ai", "policy", "system",
@@ -268,7 +273,7 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       // "the agent's goal is (always) to maximize its total reward"; "its
       // objective isn't to maximize immediate reward, it's to maximize".
       size_t from = v + 1;
-      while ((loss = AcquiresLoss(tokens, from, s.end, false, verb)) != kNone &&
+      while ((loss = AcquiresLoss(tokens, from, s.end, true, verb)) != kNone &&
              Denied(tokens, v, loss + 1)) {
         from = loss + 1;
       }
@@ -314,11 +319,11 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
            (first > s.begin + 1 &&
             WordIs(tokens, first - 1, s.end, {"a", "an", "any", "some"}) &&
             WordIs(tokens, first - 2, s.end,
-                   {"seek", "seeks", "sought", "find", "finds", "found",
-                    "compute", "computes", "choose", "chooses", "search",
-                    "obtain", "obtains", "return", "returns", "output",
-                    "outputs", "select", "selects", "yield", "yields",
-                    "produce", "produces", "for", "exists"})))) {
+                   {"seek",   "seeks",   "sought",   "find",    "finds",
+                    "found",  "compute", "computes", "choose",  "chooses",
+                    "search", "obtain",  "obtains",  "return",  "returns",
+                    "output", "outputs", "select",   "selects", "yield",
+                    "yields", "produce", "produces", "for",     "exists"})))) {
         continue;
       }
       // "No agent wants ...", "nobody's model tries ...".
