@@ -85,10 +85,12 @@ size_t ComputableAfter(const std::vector<Token>& tokens, size_t k, size_t end) {
 // values" is about the learned reward, whatever it is called.
 size_t LossOrFunctionHead(const std::vector<Token>& tokens, size_t begin,
                           size_t j) {
-  if (IsWord(tokens[j]) && In(tokens[j].lower, {"function", "functions"})) {
+  size_t first = LossHead(tokens, begin, j);
+  if (first == kNone && IsWord(tokens[j]) &&
+      In(tokens[j].lower, {"function", "functions"})) {
     return j;
   }
-  return LossHead(tokens, begin, j);
+  return first;
 }
 
 bool IsMeasureNoun(const std::string& w) {
@@ -211,6 +213,15 @@ bool MatchVerb(const SentenceView& s, size_t v, Match& m) {
     return false;
   }
   size_t goal = FindGoal(tokens, object, s.end);
+  // "the reward function defines the task": the task is the goal here.
+  if (goal == kNone &&
+      In(w, {"specifies", "specify", "specifying", "defines", "define",
+             "defining"}) &&
+      IsWordIn(tokens, object, s.end, {"the", "our", "this", "their"}) &&
+      IsWordIn(tokens, object + 1, s.end, {"task", "tasks"}) &&
+      !IsWordIn(tokens, object + 2, s.end, {"of", "as"})) {
+    goal = object + 1;
+  }
   if (goal == kNone) return false;
   Subject subject = WalkBack(tokens, s.begin, v, LossOrFunctionHead);
   if (subject.first == kNone || s.mention <= subject.first) return false;

@@ -165,47 +165,42 @@ bool NamesLoss(const std::vector<Token>& tokens, size_t begin, size_t end) {
 
 // Cheap coreference: a sentence that opens with a pronoun subject ("It
 // ...", "But this ...", "Such a function ...", "They ...") after a
-// sentence of the same paragraph that names a loss is about that loss:
-// marks the pronoun kLossAnaphor so that the patterns read it as one.
-void MarkLossAnaphor(std::vector<Token>& tokens, size_t begin, size_t end) {
+// sentence of the same paragraph that names a loss is about that loss.
+// Returns the pronoun's token, which the caller marks kLossAnaphor so
+// that the patterns read it as a loss, or kNone.
+size_t LossAnaphorAt(const std::vector<Token>& tokens, size_t begin,
+                     size_t end) {
   constexpr size_t kMaxLead = 3;  // "But", "However ,", "So"
   for (size_t j = begin; j < end && j <= begin + kMaxLead; ++j) {
-    Token& t = tokens[j];
+    const Token& t = tokens[j];
     if (!IsWord(t)) {
       if (t.lower == ",") continue;
-      return;
+      return kNone;
     }
-    if (In(t.lower, {"it", "they"})) {
-      t.verb |= kLossAnaphor;
-      return;
-    }
+    if (In(t.lower, {"it", "they"})) return j;
     if (In(t.lower, {"this", "that", "these"})) {
       // "This captures", "this is": a pronoun; "this function": a
       // determiner; "this objective", "these rewards" name themselves.
       const Token* n = j + 1 < end ? &tokens[j + 1] : nullptr;
-      if (n != nullptr && IsWord(*n) &&
-          In(n->lower, {"function", "functions"})) {
-        tokens[j + 1].verb |= kLossAnaphor;
-      } else if (n != nullptr && IsWord(*n) &&
-                 ((n->verb & (kLossGoalVerb | kEvaluative)) != 0 ||
+      if (n == nullptr || !IsWord(*n)) return kNone;
+      if (In(n->lower, {"function", "functions"})) return j + 1;
+      bool verb = (n->verb & (kLossGoalVerb | kEvaluative)) != 0 ||
                   IsAdverb(n->lower) || IsModal(n->lower) ||
-                  IsNegation(n->lower))) {
-        t.verb |= kLossAnaphor;
-      }
-      return;
+                  IsNegation(n->lower);
+      return verb ? j : kNone;
     }
     // "Such a function", "The function".
     if (In(t.lower, {"function", "functions"}) && j > begin &&
         In(tokens[j - 1].lower, {"the", "a", "such"})) {
-      t.verb |= kLossAnaphor;
-      return;
+      return j;
     }
     // "But it", "Unfortunately, it", "Such a function".
     if (!IsAdverb(t.lower) &&
         !In(t.lower, {"but", "however", "yet", "and", "such", "a", "the"})) {
-      return;
+      return kNone;
     }
   }
+  return kNone;
 }
 
 }  // namespace
@@ -240,9 +235,10 @@ std::vector<Diagnostic> CheckParagraph(
   bool quotes_found = false;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const SentenceTokens& s = sentences[i];
-    if (i > 0 &&
+    if (size_t a = i > 0 ? LossAnaphorAt(tokens, s.begin, s.end) : kNone;
+        a != kNone &&
         NamesLoss(tokens, sentences[i - 1].begin, sentences[i - 1].end)) {
-      MarkLossAnaphor(tokens, s.begin, s.end);
+      tokens[a].verb |= kLossAnaphor;
     }
     const SentenceTokens* next =
         i + 1 < sentences.size() ? &sentences[i + 1] : nullptr;

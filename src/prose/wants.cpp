@@ -235,7 +235,7 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
         loss = FindLossObject(tokens, n + 1, s.end, false);
       }
     } else if (IsMotivation(w) && WordIs(tokens, n, s.end, {"to"})) {
-      loss = AcquiresLoss(tokens, n + 1, s.end, false, verb);
+      loss = AcquiresLoss(tokens, n + 1, s.end, true, verb);
     } else if (In(w, {"want", "wants", "desire", "desires", "values", "seeks",
                       "cares"}) &&
                WordIs(tokens, n, s.end, {"is", "are"})) {
