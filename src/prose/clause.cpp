@@ -44,13 +44,14 @@ bool TakesOfGoal(const std::string& w) {
 // Words that let a verb phrase reach back past them: "is supposed to",
 // "is meant to capture".
 bool IsRaising(const std::string& w) {
-  return In(
-      w, {"to",    "supposed", "meant",    "expected",   "designed", "intended",
-          "able",  "likely",   "unlikely", "guaranteed", "assumed",  "believed",
-          "hoped", "thought",  "said",     "claimed",    "known",    "shown",
-          "going", "needs",    "need",     "has",        "have",     "tend",
-          "tends", "seem",     "seems",    "appear",     "appears",  "fail",
-          "fails", "failed",   "failing"});
+  return In(w, {"to",       "supposed",   "meant",   "expected", "designed",
+                "intended", "able",       "likely",  "unlikely", "guaranteed",
+                "assumed",  "believed",   "hoped",   "thought",  "said",
+                "claimed",  "known",      "shown",   "going",    "needs",
+                "need",     "has",        "have",    "tend",     "tends",
+                "seem",     "seems",      "appear",  "appears",  "fail",
+                "fails",    "failed",     "failing", "hard",     "difficult",
+                "easy",     "impossible", "tricky"});
 }
 
 // The start of a modifier that ends at token `j` and sits between a

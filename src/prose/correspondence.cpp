@@ -95,7 +95,7 @@ size_t LossOrFunctionHead(const std::vector<Token>& tokens, size_t begin,
 
 bool IsMeasureNoun(const std::string& w) {
   return In(w, {"measure", "representation", "reflection", "encoding",
-                "specification", "expression", "description"});
+                "specification", "expression", "description", "approximation"});
 }
 
 bool IsEncodeVerb(const std::string& w) {
@@ -200,6 +200,11 @@ bool MatchVerb(const SentenceView& s, size_t v, Match& m) {
   std::string_view prep = PrepositionOf(w);
   if (IsAlignVerb(w)) {
     size_t n = SkipMarks(tokens, v + 1, s.end);
+    // "aligns well with", "aligned closely with".
+    while (n < s.end && IsWord(tokens[n]) && IsAdverb(tokens[n].lower) &&
+           !IsClauseBreak(tokens[n].lower)) {
+      ++n;
+    }
     if (!IsWordIn(tokens, n, s.end, {"with", "to"})) return false;
     object = n + 1;
   } else if (!prep.empty()) {
@@ -255,11 +260,17 @@ bool MatchMeasureOf(const SentenceView& s, size_t v, Match& m) {
   size_t goal = FindGoal(tokens, v + 2, s.end);
   if (goal == kNone) return false;
   size_t j = v;
-  while (j > s.begin &&
-         IsWordIn(tokens, j - 1, s.end,
-                  {"a", "an", "the", "perfect", "good", "imperfect", "faithful",
-                   "accurate", "complete", "partial", "exact", "incomplete",
-                   "inaccurate", "poor", "direct", "full", "not", "never"})) {
+  // "is, at best, a crude approximation of".
+  while (
+      j > s.begin &&
+      (tokens[j - 1].lower == "," ||
+       IsWordIn(tokens, j - 1, s.end,
+                {"a",         "an",         "the",        "perfect",  "good",
+                 "imperfect", "faithful",   "accurate",   "complete", "partial",
+                 "exact",     "incomplete", "inaccurate", "poor",     "direct",
+                 "full",      "not",        "never",      "crude",    "rough",
+                 "close",     "reasonable", "decent",     "loose",    "only",
+                 "just",      "at",         "best"}))) {
     --j;
   }
   if (j == v || j == s.begin ||

@@ -340,9 +340,9 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
                : kNone;
   }
   // "something we want", "the objective we want".
-  if (In(w, {"something", "anything", "whatever", "objective", "objectives",
-             "thing", "things", "outcome", "outcomes", "behaviour", "behavior",
-             "task", "tasks"}) &&
+  if (In(w, {"something", "anything", "whatever", "everything", "objective",
+             "objectives", "thing", "things", "outcome", "outcomes",
+             "behaviour", "behavior", "task", "tasks"}) &&
       n < end && IsWord(tokens[n]) &&
       In(tokens[n].lower, {"we", "you", "they", "humans", "people", "i", "the",
                            "our", "users", "designers"})) {
@@ -351,7 +351,8 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
           In(tokens[m].lower,
              {"want", "wants", "wanted", "intend", "intends", "intended",
               "mean", "meant", "value", "values", "desire", "desires", "prefer",
-              "prefers", "mind"})) {
+              "prefers", "mind", "care", "cares"})) {
+        if (m + 1 < end && tokens[m + 1].lower == "about") return m + 1;
         return m;
       }
     }
