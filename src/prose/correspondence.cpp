@@ -316,7 +316,15 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
     return false;
   }
   // "a perfectly aligned loss function would ...": the presupposition.
-  bool attributive_only = In(adj, {"aligned", "misaligned"});
+  // "The reward model is misaligned." judges the loss; "the loss is
+  // misaligned with the x-axis" is for MatchVerb to read, and "misaligned
+  // in time" is another sense.
+  bool attributive_only =
+      adj == "aligned" ||
+      (adj == "misaligned" && a + 1 < s.end && IsWord(tokens[a + 1]) &&
+       !In(tokens[a + 1].lower,
+           {"and", "or", "but", "because", "since", "so", "when", "while",
+            "although", "though", "if", "unless", "whenever"}));
   // "you misspecify your reward function".
   if (In(adj, {"misspecify", "misspecifies", "misspecifying", "mis-specify",
                "misalign", "misaligns"})) {

@@ -257,7 +257,11 @@ size_t AgentHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   }
   if (j > begin && IsWord(tokens[j - 1])) {
     const std::string& p = tokens[j - 1].lower;
-    if (p == "reward") return kNone;  // "the reward model tries to ..."
+    // "the reward model tries to ..."; but "a reward maximizer wants".
+    if (p == "reward") {
+      return In(t.lower, {"maximizer", "maximiser", "reward-seeker"}) ? j - 1
+                                                                      : kNone;
+    }
     if (In(p, {"rl", "language", "trained", "learned", "deployed", "ai"})) {
       return j - 1;
     }

@@ -207,10 +207,47 @@ bool HasOwner(const std::vector<Token>& tokens, size_t begin, size_t a,
   return false;
 }
 
+// "maximizer" in "a reward maximizer", or the compound "reward-seeking".
+bool IsSeekerNoun(const std::string& w) {
+  return In(w, {"maximizer", "maximizers", "maximiser", "maximisers", "seeker",
+                "seekers", "optimizer", "optimizers", "optimiser", "optimisers",
+                "reward-seeking", "reward-maximizing", "reward-maximising",
+                "reward-seeker", "reward-seekers", "reward-maximizer",
+                "reward-maximizers", "reward-maximiser", "reward-maximisers"});
+}
+
+// "The agent is a reward maximizer", "the trained policy is
+// reward-seeking": returns the agent's first token, or kNone.
+size_t SeekerOwner(const SentenceView& s, size_t v) {
+  const auto& tokens = s.tokens;
+  const std::string& w = tokens[v].lower;
+  size_t k = v;
+  if (w.rfind("reward-", 0) != 0) {
+    // "reward optimizer" with a bare noun: only after "reward(s)".
+    if (k == s.begin || !WordIs(tokens, k - 1, s.end, {"reward", "rewards"})) {
+      return kNone;
+    }
+    --k;
+  }
+  while (k > s.begin && WordIs(tokens, k - 1, s.end,
+                               {"a", "an", "pure", "pure-", "perfect", "mere",
+                                "simple", "ruthless", "relentless"})) {
+    --k;
+  }
+  if (k == s.begin || !WordIs(tokens, k - 1, s.end,
+                              {"is", "are", "was", "were", "be", "become",
+                               "becomes", "became", "remains", "remain"})) {
+    return kNone;
+  }
+  Subject subject = WalkBack(tokens, s.begin, k, AgentHead);
+  if (subject.first == kNone || subject.negated) return kNone;
+  return subject.first;
+}
+
 }  // namespace
 
 bool IsAgentWord(const std::string& w) {
-  return IsMotivation(w) || IsPursuit(w) || IsAimNoun(w) ||
+  return IsMotivation(w) || IsPursuit(w) || IsAimNoun(w) || IsSeekerNoun(w) ||
          In(w, {"care", "cares", "cared", "caring"});
 }
 
@@ -255,6 +292,11 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       }
       if (WordIs(tokens, n, s.end, {"for"})) ++n;
       loss = FindLossObject(tokens, n, s.end, true);
+    } else if (IsSeekerNoun(w)) {
+      first = SeekerOwner(s, v);
+      if (first == kNone) continue;
+      loss = v;
+      needs_subject = false;
     } else if (IsAimNoun(w) && WordIs(tokens, n, s.end, {"of"}) &&
                n + 1 < s.end && IsAcquisitionGerund(tokens[n + 1].lower) &&
                v > s.begin + 1 && WordIs(tokens, v - 1, s.end, {"the", "a"}) &&
