@@ -25,8 +25,9 @@ size_t OpeningComma(const std::vector<Token>& tokens, size_t begin,
     }
     if (IsQuoteMark(t) || t.kind == TokenKind::kOpaque) continue;
     if (!IsWord(t) || IsNegation(t.lower) || IsModal(t.lower)) return kNone;
-    if (IsClauseBreak(t.lower) &&
-        !In(t.lower, {"which", "that", "who", "or", "and"})) {
+    // "the objective, however, encodes": a discourse adverb is an aside.
+    if (IsClauseBreak(t.lower) && !In(t.lower, {"which", "that", "who", "or",
+                                                "and", "however", "though"})) {
       return kNone;
     }
   }

@@ -237,6 +237,72 @@ bool MatchVerb(const SentenceView& s, size_t v, Match& m) {
   return true;
 }
 
+// "The reward and the intended goal diverge", "the reward signal and
+// what we want come apart": a loss and a goal coordinated as the subject
+// of a verb of divergence.
+bool MatchCoordinated(const SentenceView& s, size_t v, Match& m) {
+  constexpr size_t kMaxConjunct = 7;
+  const auto& tokens = s.tokens;
+  const std::string& w = tokens[v].lower;
+  size_t verb = v;
+  if (w == "apart") {
+    if (v == s.begin || !IsWordIn(tokens, v - 1, s.end,
+                                  {"come", "comes", "came", "coming", "drift",
+                                   "drifts", "drifted", "pull", "pulls"})) {
+      return false;
+    }
+    verb = v - 1;
+  } else if (!In(w, {"diverge", "diverged", "differ", "differed", "conflict",
+                     "conflicted", "disagree", "disagreed"})) {
+    return false;
+  }
+  size_t e = verb;
+  while (e > s.begin && IsWord(tokens[e - 1]) &&
+         (IsAdverb(tokens[e - 1].lower) || IsModal(tokens[e - 1].lower)) &&
+         !In(tokens[e - 1].lower, {"that", "which", "who"})) {
+    --e;
+  }
+  // The right conjunct ends at e - 1; find its "and".
+  size_t c = kNone;
+  for (size_t j = e; j > s.begin && e - j <= kMaxConjunct;) {
+    --j;
+    if (IsQuoteMark(tokens[j])) continue;
+    if (!IsWord(tokens[j])) return false;
+    if (tokens[j].lower == "and") {
+      c = j;
+      break;
+    }
+    if (IsClauseBreak(tokens[j].lower) && tokens[j].lower != "that") {
+      return false;
+    }
+  }
+  if (c == kNone || c == s.begin) return false;
+  size_t left = c;
+  while (left > s.begin && c - left < kMaxConjunct &&
+         (IsWord(tokens[left - 1]) || IsQuoteMark(tokens[left - 1])) &&
+         !IsClauseBreak(tokens[left - 1].lower)) {
+    --left;
+  }
+  auto has_loss = [&](size_t from, size_t to) {
+    for (size_t j = from; j < to; ++j) {
+      if (LossHead(tokens, from, j) != kNone) return true;
+    }
+    return false;
+  };
+  auto has_goal = [&](size_t from, size_t to) {
+    for (size_t j = from; j < to; ++j) {
+      size_t g = GoalEnd(tokens, j, to);
+      if (g != kNone && g < to) return true;
+    }
+    return false;
+  };
+  bool match = (has_loss(left, c) && has_goal(c + 1, e)) ||
+               (has_goal(left, c) && has_loss(c + 1, e));
+  if (!match || s.mention <= left) return false;
+  m = {"AC101", left, v, left, v};
+  return true;
+}
+
 // "the reward signal wasn't the same thing as the actual goal".
 bool MatchSameAs(const SentenceView& s, size_t v, Match& m) {
   const auto& tokens = s.tokens;
@@ -441,6 +507,7 @@ bool MatchCorrespondence(const SentenceView& s, Match& m) {
         (MatchVerb(s, v, m) || MatchPassive(s, v, m) ||
          (IsEncodeVerb(t.lower) && MatchEncodeInto(s, v, m)) ||
          (t.lower == "same" && MatchSameAs(s, v, m)) ||
+         MatchCoordinated(s, v, m) ||
          (IsMeasureNoun(t.lower) && MatchMeasureOf(s, v, m)))) {
       return true;
     }

@@ -211,9 +211,7 @@ bool MatchDefinition(const SentenceView& s, bool question, Match& m) {
       while (g < s.end && g < from + 2 &&
              WordIs(tokens, g, s.end, {"the", "a"}))
         ++g;
-      if (g < s.end && IsWord(tokens[g]) &&
-          (IsGapNoun(tokens[g].lower) ||
-           In(tokens[g].lower, {"difference", "differences"})) &&
+      if (g < s.end && IsWord(tokens[g]) && IsGapNoun(tokens[g].lower) &&
           WordIs(tokens, g + 1, s.end, {"between"})) {
         m = {"AC102", v, g + 1, v, d};
         return true;

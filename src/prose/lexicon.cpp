@@ -447,10 +447,10 @@ bool IsAdverb(std::string_view w) {
 }
 
 bool IsGapNoun(std::string_view w) {
-  return In(w,
-            {"misalignment", "misalignments", "misspecification",
-             "misspecifications", "mis-specification", "mismatch", "mismatches",
-             "gap", "gaps", "divergence", "discrepancy", "discrepancies"});
+  return In(w, {"misalignment", "misalignments", "misspecification",
+                "misspecifications", "mis-specification", "mismatch",
+                "mismatches", "gap", "gaps", "divergence", "discrepancy",
+                "discrepancies", "difference", "differences"});
 }
 
 }  // namespace aligncheck::prose

@@ -156,16 +156,23 @@ std::vector<SentenceTokens> TokenRanges(const std::vector<TextRange>& ranges,
 }
 
 // Whether tokens [begin, end) name a training-side object.
-bool NamesLoss(const std::vector<Token>& tokens, size_t begin, size_t end) {
+// With a `noun` ("model"), only a loss phrase that ends in it counts: "a
+// reward model. This model ...".
+bool NamesLoss(const std::vector<Token>& tokens, size_t begin, size_t end,
+               std::string_view noun) {
   for (size_t j = begin; j < end; ++j) {
-    if (LossHead(tokens, begin, j) != kNone) return true;
+    if (LossHead(tokens, begin, j) != kNone &&
+        (noun.empty() || tokens[j].lower == noun)) {
+      return true;
+    }
   }
   return false;
 }
 
 // Cheap coreference: a sentence that opens with a pronoun subject ("It
 // ...", "But this ...", "Such a function ...", "They ...") after a
-// sentence of the same paragraph that names a loss is about that loss.
+// sentence of the same paragraph that names a loss is about that loss;
+// "This model ..." only after one that names a reward model.
 // Returns the pronoun's token, which the caller marks kLossAnaphor so
 // that the patterns read it as a loss, or kNone.
 size_t LossAnaphorAt(const std::vector<Token>& tokens, size_t begin,
@@ -183,7 +190,7 @@ size_t LossAnaphorAt(const std::vector<Token>& tokens, size_t begin,
       // determiner; "this objective", "these rewards" name themselves.
       const Token* n = j + 1 < end ? &tokens[j + 1] : nullptr;
       if (n == nullptr || !IsWord(*n)) return kNone;
-      if (In(n->lower, {"function", "functions"})) return j + 1;
+      if (In(n->lower, {"function", "functions", "model"})) return j + 1;
       bool verb = (n->verb & (kLossGoalVerb | kEvaluative)) != 0 ||
                   IsAdverb(n->lower) || IsModal(n->lower) ||
                   IsNegation(n->lower);
@@ -237,7 +244,8 @@ std::vector<Diagnostic> CheckParagraph(
     const SentenceTokens& s = sentences[i];
     if (size_t a = i > 0 ? LossAnaphorAt(tokens, s.begin, s.end) : kNone;
         a != kNone &&
-        NamesLoss(tokens, sentences[i - 1].begin, sentences[i - 1].end)) {
+        NamesLoss(tokens, sentences[i - 1].begin, sentences[i - 1].end,
+                  tokens[a].lower == "model" ? "model" : "")) {
       tokens[a].verb |= kLossAnaphor;
     }
     const SentenceTokens* next =

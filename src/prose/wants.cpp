@@ -183,8 +183,16 @@ bool HasOwner(const std::vector<Token>& tokens, size_t begin, size_t a,
       AgentHead(tokens, begin, a - 2) != kNone) {
     return true;
   }
-  if (a > begin) {
-    const std::string& p = tokens[a - 1].lower;
+  // "the AI's only goal", "the agent's ultimate objective".
+  size_t o = a;
+  if (o > begin + 1 &&
+      WordIs(tokens, o - 1, end,
+             {"only", "sole", "main", "ultimate", "true", "final", "primary",
+              "real", "overriding", "terminal", "single", "one"})) {
+    --o;
+  }
+  if (o > begin) {
+    const std::string& p = tokens[o - 1].lower;
     for (std::string_view agent : {"agent", "model", "ai", "policy", "system",
                                    "robot", "assistant", "learner", "llm"}) {
       if (p.rfind(agent, 0) == 0 && p.size() > agent.size() &&
