@@ -97,6 +97,16 @@ bool ReadsLossAs(const std::vector<Token>& tokens, size_t begin, size_t i,
   return false;
 }
 
+// "on the training data", "over the training distribution": the loss
+// read as a function of the data, the mathematical reading.
+bool OnTrainingData(const std::vector<Token>& tokens, size_t i, size_t end) {
+  if (!In(tokens[i].lower, {"on", "over"})) return false;
+  size_t k = i + 1;
+  if (k < end && tokens[k].lower == "the") ++k;
+  return k + 1 < end && tokens[k].lower == "training" &&
+         In(tokens[k + 1].lower, {"data", "distribution", "set", "dataset"});
+}
+
 bool CodeQualifies(std::string_view code,
                    const std::vector<std::string>& claim_names) {
   for (const ReadingWord& w : ReadingWords()) {
@@ -129,7 +139,9 @@ bool NamesQualification(const Paragraph& paragraph,
     }
     if (t.kind != TokenKind::kWord) continue;
     if (IsKeyword(t.lower)) return true;
-    if (ReadsLossAs(tokens, begin, i, end)) return true;
+    if (ReadsLossAs(tokens, begin, i, end) || OnTrainingData(tokens, i, end)) {
+      return true;
+    }
     if (i + 1 < end && tokens[i + 1].kind == TokenKind::kWord &&
         IsKeywordPair(t.lower, tokens[i + 1].lower)) {
       return true;
