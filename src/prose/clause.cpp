@@ -191,7 +191,8 @@ size_t FindLossObject(const std::vector<Token>& tokens, size_t k, size_t end,
                 "term",       "average",    "episode",    "on-episode",
                 "overall",    "final",      "of",         "expectation",
                 "such",       "lots",       "correct",    "for",
-                "right",      "wrong",      "an"})) {
+                "right",      "wrong",      "an",         "sum",
+                "amount",     "quantity"})) {
       return kNone;
     }
     ++words;

@@ -27,7 +27,8 @@ bool IsMotivation(const std::string& w) {
           "strives",      "striving",     "attempt",   "attempts", "attempting",
           "desire",       "desires",      "motivated", "learn",    "learns",
           "learned",      "learning",     "designed",  "built",    "going",
-          "incentivized", "incentivised", "driven",    "inclined"});
+          "incentivized", "incentivised", "driven",    "inclined", "acts",
+          "act",          "acting"});
 }
 
 bool IsAcquisition(const std::string& w) {
@@ -146,7 +147,7 @@ size_t AcquiresLoss(const std::vector<Token>& tokens, size_t k, size_t end,
       verb = j + 1;
       return j + 1;
     }
-    if (!IsAcquisition(t.lower)) continue;
+    if (!IsAcquisition(t.lower) && !IsAcquisitionGerund(t.lower)) continue;
     size_t n = j + 1;
     if (WordIs(tokens, n, end, {"for"})) ++n;
     size_t loss = FindLossObject(tokens, n, end, objective);
@@ -279,7 +280,11 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       if (WordIs(tokens, n, s.end, {"about"})) {
         loss = FindLossObject(tokens, n + 1, s.end, false);
       }
-    } else if (IsMotivation(w) && WordIs(tokens, n, s.end, {"to"})) {
+    } else if (IsMotivation(w) &&
+               (WordIs(tokens, n, s.end, {"to"}) ||
+                (WordIs(tokens, n, s.end, {"at"}) && n + 1 < s.end &&
+                 IsAcquisitionGerund(tokens[n + 1].lower)))) {
+      // "tries to maximize", "aims at maximising".
       loss = AcquiresLoss(tokens, n + 1, s.end, true, verb);
     } else if (In(w, {"want", "wants", "desire", "desires", "values", "seeks",
                       "cares"}) &&
