@@ -373,12 +373,15 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
           (WordIs(tokens, first - 1, s.end, {"optimal"}) ||
            (first > s.begin + 1 &&
             WordIs(tokens, first - 1, s.end, {"a", "an", "any", "some"}) &&
-            WordIs(tokens, first - 2, s.end,
-                   {"seek",   "seeks",   "sought",   "find",    "finds",
-                    "found",  "compute", "computes", "choose",  "chooses",
-                    "search", "obtain",  "obtains",  "return",  "returns",
-                    "output", "outputs", "select",   "selects", "yield",
-                    "yields", "produce", "produces", "for",     "exists"})))) {
+            WordIs(
+                tokens, first - 2, s.end,
+                {"seek",    "seeks",   "sought",   "find",    "finds",
+                 "found",   "compute", "computes", "choose",  "chooses",
+                 "search",  "obtain",  "obtains",  "return",  "returns",
+                 "output",  "outputs", "select",   "selects", "yield",
+                 "yields",  "produce", "produces", "for",     "exists",
+                 "learn",   "learns",  "train",    "trains",  "design",
+                 "designs", "build",   "builds",   "derive",  "construct"})))) {
         continue;
       }
       // "No agent wants ...", "nobody's model tries ...".
