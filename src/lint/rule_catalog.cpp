@@ -169,7 +169,7 @@ const std::vector<Rule>& AllRules() {
        "a loss. Its other half, inner alignment as a mesa-objective "
        "aligned with the base objective, inherits the same ambiguity. "
        "Defining outer misalignment as \"the gap between\" the objective "
-       "and the intent says the same. "
+       "and the intent, or saying when it occurs, says the same. "
        "Define outer alignment by one reading of the alignment claim "
        "(idealized minimizer, physical-only, trained outcome), or talk about "
        "the training goal and rationale instead.",
@@ -185,7 +185,8 @@ const std::vector<Rule>& AllRules() {
        "labels, or something else; \"the agent cares about reward\" is, in "
        "its words, inherently underdefined. \"Its goal is to maximize "
        "future reward\" and \"it optimizes the base objective\" say the same "
-       "without \"wants\". Say which; aligncheck's agents say `cares_about "
+       "without \"wants\", and so does \"the agent is a reward "
+       "maximizer\". Say which; aligncheck's agents say `cares_about "
        "register in M` or `cares_about predictions of L`. Saying that an "
        "agent does not seek reward rejects the notion and is not flagged; "
        "nor is a formal optimization problem (\"we seek a policy that "
