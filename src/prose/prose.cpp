@@ -47,8 +47,9 @@ uint32_t Window(const char* s) {
          0x20202020u;
 }
 
-// A window's slot in StemTable::first4: the stems' first four letters
-// land in distinct slots, so one lookup tells a candidate apart.
+// A window's slot in StemTable::first4, which marks the slots of the
+// stems' first four letters: one lookup drops almost every window, and
+// StemAt decides the rest.
 size_t Slot(uint32_t w) { return (w * 0x9E3779B1u) >> 22; }
 
 struct StemTable {
@@ -155,9 +156,8 @@ std::vector<SentenceTokens> TokenRanges(const std::vector<TextRange>& ranges,
   return out;
 }
 
-// Whether tokens [begin, end) name a training-side object.
-// With a `noun` ("model"), only a loss phrase that ends in it counts: "a
-// reward model. This model ...".
+// Whether tokens [begin, end) name a training-side object; with a `noun`
+// ("model"), one whose phrase ends in it: "a reward model. This model".
 bool NamesLoss(const std::vector<Token>& tokens, size_t begin, size_t end,
                std::string_view noun) {
   for (size_t j = begin; j < end; ++j) {
