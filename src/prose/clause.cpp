@@ -37,9 +37,13 @@ size_t OpeningComma(const std::vector<Token>& tokens, size_t begin,
 // Nouns after which "of" still leads to the goal: "a combination of the
 // human's goals", "a partial specification of the principal's goals".
 bool TakesOfGoal(const std::string& w) {
-  return In(w, {"combination", "mix", "set", "part", "parts", "aspects",
-                "aspect", "subset", "version", "approximation", "specification",
-                "representation", "totality", "notion"});
+  return In(w,
+            {"combination", "mix",           "set",           "part",
+             "parts",       "aspects",       "aspect",        "subset",
+             "version",     "approximation", "specification", "representation",
+             "totality",    "notion",        "complexity",    "richness",
+             "entirety",    "range",         "spirit",        "essence",
+             "breadth",     "nuances",       "nuance"});
 }
 
 // Words that let a verb phrase reach back past them: "is supposed to",

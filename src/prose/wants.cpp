@@ -332,6 +332,20 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
              Denied(tokens, v, loss + 1)) {
         from = loss + 1;
       }
+      // "the AI's terminal goal would be reward itself".
+      size_t k = v + 1;
+      while (k < s.end && IsWord(tokens[k]) &&
+             (IsModal(tokens[k].lower) ||
+              (IsAdverb(tokens[k].lower) &&
+               !In(tokens[k].lower, {"is", "was", "be"})))) {
+        ++k;
+      }
+      if (loss == kNone && WordIs(tokens, k, s.end, {"is", "was", "be"}) &&
+          WordIs(tokens, k + 1, s.end, {"reward", "rewards", "loss"}) &&
+          (k + 2 >= s.end || !IsWord(tokens[k + 2]) ||
+           WordIs(tokens, k + 2, s.end, {"itself", "alone", "and", "or"}))) {
+        loss = k + 1;
+      }
       needs_subject = false;
     } else if (w == "to" && v == s.begin) {
       // "To get high reward, models must learn ...".
