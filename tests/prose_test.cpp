@@ -163,14 +163,13 @@ TEST_CASE("prose: AC105 flags a relation between rewards no claim checks") {
         Strings{"AC105:warning:unhackable"});
   DocumentContext all{{}, {"unhackable_with", "epic_distance_to"}};
   CHECK(Findings("The proxy reward is unhackable.", all).empty());
-  CHECK(Findings("The learned reward is close to the true reward (EPIC).",
-                 all)
+  CHECK(Findings("The learned reward is close to the true reward (EPIC).", all)
             .empty());
   // Other words alone are not statements of a relation.
   CHECK(Findings("Reward shaping changes the optimal policy.").empty());
   CHECK(Findings("An epic story about the loss.").empty());
-  CHECK(Findings("The shape of the data keeps the optimal batch size.")
-            .empty());
+  CHECK(
+      Findings("The shape of the data keeps the optimal batch size.").empty());
   CHECK(MayTrigger("Our shaping term preserves optimal policies."));
 }
 
@@ -402,18 +401,35 @@ TEST_CASE("prose: the prefilter is cheap and case-insensitive") {
   CHECK(MayTrigger("a cost function"));
   CHECK(MayTrigger("los\nloss"));
   CHECK(!MayTrigger("los rewar objectiv cos"));
+  // The other training-side words and the alignment terms.
+  CHECK(MayTrigger("The optimization TARGET was underspecified."));
+  CHECK(MayTrigger("the proxy"));
+  CHECK(MayTrigger("Outer misalignment is the gap between the two."));
+  CHECK(MayTrigger("inner-alignment"));
+  CHECK(MayTrigger("The preference model encodes human values."));
+  CHECK(!MayTrigger("The outer loop and the inner product."));
+  CHECK(!MayTrigger("The preference data"));
 }
 
 TEST_CASE("prose: the prefilter agrees with a brute-force search") {
   std::mt19937 rng(3);
+  const std::vector<std::string> stems = {
+      "loss",     "reward",   "objective",
+      "cost",     "proxy",    "proxies",
+      "spec",     "signal",   "function",
+      "metric",   "target",   "return",
+      "outer al", "outer-al", "outer mi",
+      "outer-mi", "inner al", "inner-al",
+      "inner mi", "inner-mi", "preference model",
+      "shap",     "unha",     "hack",
+      "epic"};
   const std::string alphabet = "losctrewadbjivLOSCREWADBJ x";
   for (int round = 0; round < 20000; ++round) {
     std::string text;
     size_t n = rng() % 24;
     for (size_t k = 0; k < n; ++k) text += alphabet[rng() % alphabet.size()];
     if (round % 3 == 0) {  // plant a stem, in mixed case, maybe cut short
-      std::string stem = std::vector<std::string>{"loss", "reward", "objective",
-                                                  "cost"}[rng() % 4];
+      std::string stem = stems[rng() % stems.size()];
       for (char& c : stem) {
         if (rng() % 2) c = static_cast<char>(std::toupper(c));
       }
@@ -423,7 +439,7 @@ TEST_CASE("prose: the prefilter agrees with a brute-force search") {
     std::string lower = text;
     for (char& c : lower) c = static_cast<char>(std::tolower(c));
     bool expected = false;
-    for (const char* stem : {"loss", "reward", "objective", "cost"}) {
+    for (const std::string& stem : stems) {
       expected = expected || lower.find(stem) != std::string::npos;
     }
     CAPTURE(text);

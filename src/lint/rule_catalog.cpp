@@ -149,7 +149,12 @@ const std::vector<Rule>& AllRules() {
        "that presupposes the match (\"a perfectly aligned loss would ...\", "
        "\"suppose the objective captures what we want\") is flagged like the "
        "assertion, while a sentence that asks what the notion means, "
-       "reports someone's view of it or shows it as an example is not.",
+       "reports someone's view of it or shows it as an example is not. The "
+       "loss may be named by any training-side word (a proxy, a training "
+       "or feedback signal, the metric being optimized, the optimization "
+       "target, a function the goal is compressed into) or by a pronoun "
+       "that opens the sentence after one naming it (\"We wrote the "
+       "reward by hand. It captures what we want.\").",
        "Our reward function captures what users actually want.",
        "Our reward function captures what users want in the idealized "
        "minimizer sense."},
@@ -163,6 +168,8 @@ const std::vector<Rule>& AllRules() {
        "meaning for "
        "a loss. Its other half, inner alignment as a mesa-objective "
        "aligned with the base objective, inherits the same ambiguity. "
+       "Defining outer misalignment as \"the gap between\" the objective "
+       "and the intent, or saying when it occurs, says the same. "
        "Define outer alignment by one reading of the alignment claim "
        "(idealized minimizer, physical-only, trained outcome), or talk about "
        "the training goal and rationale instead.",
@@ -178,9 +185,13 @@ const std::vector<Rule>& AllRules() {
        "labels, or something else; \"the agent cares about reward\" is, in "
        "its words, inherently underdefined. \"Its goal is to maximize "
        "future reward\" and \"it optimizes the base objective\" say the same "
-       "without \"wants\". Say which; aligncheck's agents say `cares_about "
+       "without \"wants\", and so does \"the agent is a reward "
+       "maximizer\". Say which; aligncheck's agents say `cares_about "
        "register in M` or `cares_about predictions of L`. Saying that an "
-       "agent does not seek reward rejects the notion and is not flagged.",
+       "agent does not seek reward rejects the notion and is not flagged; "
+       "nor is a formal optimization problem (\"we seek a policy that "
+       "maximizes expected return\", \"the optimal policy maximizes "
+       "reward\").",
        "The trained agent tries to maximize its reward.",
        "The trained agent tries to maximize the value at its reward "
        "register, and would overwrite the register if it could (physical "

@@ -25,8 +25,9 @@ size_t OpeningComma(const std::vector<Token>& tokens, size_t begin,
     }
     if (IsQuoteMark(t) || t.kind == TokenKind::kOpaque) continue;
     if (!IsWord(t) || IsNegation(t.lower) || IsModal(t.lower)) return kNone;
-    if (IsClauseBreak(t.lower) &&
-        !In(t.lower, {"which", "that", "who", "or", "and"})) {
+    // "the objective, however, encodes": a discourse adverb is an aside.
+    if (IsClauseBreak(t.lower) && !In(t.lower, {"which", "that", "who", "or",
+                                                "and", "however", "though"})) {
       return kNone;
     }
   }
@@ -36,20 +37,26 @@ size_t OpeningComma(const std::vector<Token>& tokens, size_t begin,
 // Nouns after which "of" still leads to the goal: "a combination of the
 // human's goals", "a partial specification of the principal's goals".
 bool TakesOfGoal(const std::string& w) {
-  return In(w, {"combination", "mix", "set", "part", "parts", "aspects",
-                "aspect", "subset", "version", "approximation", "specification",
-                "representation", "totality", "notion"});
+  return In(w,
+            {"combination", "mix",           "set",           "part",
+             "parts",       "aspects",       "aspect",        "subset",
+             "version",     "approximation", "specification", "representation",
+             "totality",    "notion",        "complexity",    "richness",
+             "entirety",    "range",         "spirit",        "essence",
+             "breadth",     "nuances",       "nuance"});
 }
 
 // Words that let a verb phrase reach back past them: "is supposed to",
 // "is meant to capture".
 bool IsRaising(const std::string& w) {
-  return In(
-      w, {"to",    "supposed", "meant",    "expected",   "designed", "intended",
-          "able",  "likely",   "unlikely", "guaranteed", "assumed",  "believed",
-          "hoped", "thought",  "said",     "claimed",    "known",    "shown",
-          "going", "needs",    "need",     "has",        "have",     "tend",
-          "tends", "seem",     "seems",    "appear",     "appears"});
+  return In(w, {"to",       "supposed",   "meant",   "expected", "designed",
+                "intended", "able",       "likely",  "unlikely", "guaranteed",
+                "assumed",  "believed",   "hoped",   "thought",  "said",
+                "claimed",  "known",      "shown",   "going",    "needs",
+                "need",     "has",        "have",    "tend",     "tends",
+                "seem",     "seems",      "appear",  "appears",  "fail",
+                "fails",    "failed",     "failing", "hard",     "difficult",
+                "easy",     "impossible", "tricky"});
 }
 
 // The start of a modifier that ends at token `j` and sits between a
@@ -59,7 +66,7 @@ bool IsRaising(const std::string& w) {
 // written by experts"), or a parenthesis. Returns its first token, or
 // kNone.
 size_t ModifierStart(const std::vector<Token>& tokens, size_t begin, size_t j) {
-  constexpr size_t kMaxModifier = 5;
+  constexpr size_t kMaxModifier = 8;  // "we settled on after months of tuning"
   if (tokens[j].lower == ")") {
     for (size_t k = j; k > begin && j - k <= kMaxModifier + 2;) {
       if (tokens[--k].lower == "(") return k;
@@ -75,9 +82,9 @@ size_t ModifierStart(const std::vector<Token>& tokens, size_t begin, size_t j) {
     if (In(t.lower, {"we", "they", "you", "i", "he", "she", "experts", "people",
                      "humans", "designers", "researchers"}) ||
         IsPreposition(t.lower) ||
-        In(t.lower,
-           {"written", "designed", "specified", "chosen", "learned", "trained",
-            "used", "given", "built", "defined", "derived", "inferred"})) {
+        In(t.lower, {"written", "designed", "specified", "chosen", "learned",
+                     "trained", "used", "given", "built", "defined", "derived",
+                     "inferred", "being", "optimized", "optimised"})) {
       start = k;
     }
   }
@@ -188,7 +195,8 @@ size_t FindLossObject(const std::vector<Token>& tokens, size_t k, size_t end,
                 "term",       "average",    "episode",    "on-episode",
                 "overall",    "final",      "of",         "expectation",
                 "such",       "lots",       "correct",    "for",
-                "right",      "wrong",      "an"})) {
+                "right",      "wrong",      "an",         "sum",
+                "amount",     "quantity"})) {
       return kNone;
     }
     ++words;

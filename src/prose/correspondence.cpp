@@ -41,11 +41,15 @@ size_t LossAfter(const std::vector<Token>& tokens, size_t k, size_t end,
 size_t GoalBefore(const std::vector<Token>& tokens, size_t begin, size_t v,
                   size_t end, bool bare) {
   size_t e = v;
+  // "values resist being encoded", "the designer's intent, encoded in".
   while (e > begin &&
          (IsQuoteMark(tokens[e - 1]) ||
-          (IsWord(tokens[e - 1]) && IsAdverb(tokens[e - 1].lower)))) {
+          (IsWord(tokens[e - 1]) &&
+           (IsAdverb(tokens[e - 1].lower) ||
+            In(tokens[e - 1].lower, {"resist", "resists", "resisted"}))))) {
     --e;
   }
+  if (e == v && e > begin && tokens[e - 1].lower == ",") --e;
   if (e == begin || e == v) return kNone;
   --e;  // the subject's last token
   for (size_t k = e + 1; k > begin && e + 1 - k < 4;) {
@@ -60,21 +64,52 @@ size_t GoalBefore(const std::vector<Token>& tokens, size_t begin, size_t v,
   return kNone;
 }
 
+// A loss phrase, or what a goal is compressed into when the loss is not
+// named: "a single differentiable function", "a number", "a scalar".
+size_t ComputableAfter(const std::vector<Token>& tokens, size_t k, size_t end) {
+  size_t loss = LossAfter(tokens, k, end, 4);
+  if (loss != kNone) return loss;
+  for (size_t j = k; j < end && j <= k + 4; ++j) {
+    if (!IsWord(tokens[j])) return kNone;
+    if (In(tokens[j].lower, {"function", "functions", "number", "numbers",
+                             "scalar", "scalars", "metric", "metrics"})) {
+      // "a number of rules".
+      return IsWordIn(tokens, j + 1, end, {"of"}) ? kNone : j;
+    }
+  }
+  return kNone;
+}
+
+// A loss phrase, or a bare "function" as the subject of a correspondence
+// with a goal: "producing a function that may diverge from the raters'
+// values" is about the learned reward, whatever it is called.
+size_t LossOrFunctionHead(const std::vector<Token>& tokens, size_t begin,
+                          size_t j) {
+  size_t first = LossHead(tokens, begin, j);
+  if (first == kNone && IsWord(tokens[j]) &&
+      In(tokens[j].lower, {"function", "functions"})) {
+    return j;
+  }
+  return first;
+}
+
 bool IsMeasureNoun(const std::string& w) {
   return In(w, {"measure", "representation", "reflection", "encoding",
-                "specification", "expression", "description"});
+                "specification", "expression", "description", "approximation"});
 }
 
 bool IsEncodeVerb(const std::string& w) {
-  return In(w, {"encode",      "encodes",     "encoding",    "encoded",
-                "compress",    "compresses",  "compressing", "compressed",
-                "translate",   "translates",  "translating", "translated",
-                "translation", "capture",     "capturing",   "captured",
-                "write",       "writing",     "written",     "put",
-                "turn",        "turning",     "convert",     "converting",
-                "converted",   "distill",     "distilling",  "distilled",
-                "formalize",   "formalizing", "formalise",   "formalising",
-                "specify",     "specifying",  "imbue",       "imbuing"});
+  return In(
+      w,
+      {"encode",      "encodes",     "encoding",    "encoded",     "compress",
+       "compresses",  "compressing", "compressed",  "translate",   "translates",
+       "translating", "translated",  "translation", "capture",     "capturing",
+       "captured",    "write",       "writing",     "written",     "put",
+       "turn",        "turning",     "convert",     "converting",  "converted",
+       "distill",     "distilling",  "distilled",   "distills",    "distil",
+       "distils",     "squeeze",     "squeezes",    "squeezing",   "squeezed",
+       "formalize",   "formalizing", "formalise",   "formalising", "specify",
+       "specifying",  "imbue",       "imbuing"});
 }
 
 // "encoding human intent into a precise objective", "the translation of
@@ -88,7 +123,7 @@ bool MatchEncodeInto(const SentenceView& s, size_t v, Match& m) {
   for (size_t j = goal + 1; j < s.end && j <= goal + kMaxIntoGap; ++j) {
     if (tokens[j].lower == ";" || tokens[j].lower == ".") return false;
     if (!IsWordIn(tokens, j, s.end, {"into", "in", "as"})) continue;
-    size_t loss = LossAfter(tokens, j + 1, s.end, 4);
+    size_t loss = ComputableAfter(tokens, j + 1, s.end);
     if (loss == kNone) continue;
     if (s.mention <= v) return false;
     m = {"AC101", v, loss, v, v};
@@ -112,6 +147,51 @@ bool MatchPassive(const SentenceView& s, size_t v, Match& m) {
   return true;
 }
 
+// Whether the verb at `v` cannot agree with a singular loss subject whose
+// head noun ends at `head`: "ways to maximize reward that don't match
+// your intent" is about the ways. Only a plural present auxiliary ("do",
+// "are", "have") in the verb group, or a bare verb right after a relative
+// pronoun, tells; a modal or "to" makes any form fit.
+bool DisagreesWithSingular(const std::vector<Token>& tokens, size_t head,
+                           size_t v) {
+  const std::string& noun = tokens[head].lower;
+  bool plural = (tokens[head].verb & kLossAnaphor) != 0
+                    ? In(noun, {"they", "these"})
+                    : noun.size() > 2 && noun.back() == 's' &&
+                          noun[noun.size() - 2] != 's';
+  if (plural) return false;
+  size_t g = v;
+  while (g > head + 1 && IsWord(tokens[g - 1]) &&
+         (IsAdverb(tokens[g - 1].lower) || IsNegation(tokens[g - 1].lower) ||
+          IsModal(tokens[g - 1].lower) || tokens[g - 1].lower == "to") &&
+         !In(tokens[g - 1].lower, {"that", "which", "who"})) {
+    --g;
+  }
+  bool plural_aux = false;
+  for (size_t j = g; j < v; ++j) {
+    const std::string& u = tokens[j].lower;
+    if (IsModal(u) || u == "to") return false;
+    plural_aux = plural_aux || In(u, {"do", "don't", "are", "aren't", "have",
+                                      "haven't", "were", "weren't"});
+  }
+  if (plural_aux) return true;
+  const std::string& w = tokens[v].lower;
+  bool bare = w.back() != 's' && w.size() > 2 &&
+              w.compare(w.size() - 2, 2, "ed") != 0 &&
+              (w.size() < 4 || w.compare(w.size() - 3, 3, "ing") != 0);
+  return bare && g == v && g > head + 1 &&
+         In(tokens[g - 1].lower, {"that", "which", "who"});
+}
+
+// The last token of the loss phrase that starts at `first`, before `v`.
+size_t HeadOf(const std::vector<Token>& tokens, size_t first, size_t v) {
+  size_t head = first;
+  for (size_t j = first; j < v && j <= first + 3; ++j) {
+    if (LossOrFunctionHead(tokens, first, j) == first) head = j;
+  }
+  return head;
+}
+
 // Subject-verb-object with a correspondence verb.
 bool MatchVerb(const SentenceView& s, size_t v, Match& m) {
   const auto& tokens = s.tokens;
@@ -120,6 +200,11 @@ bool MatchVerb(const SentenceView& s, size_t v, Match& m) {
   std::string_view prep = PrepositionOf(w);
   if (IsAlignVerb(w)) {
     size_t n = SkipMarks(tokens, v + 1, s.end);
+    // "aligns well with", "aligned closely with".
+    while (n < s.end && IsWord(tokens[n]) && IsAdverb(tokens[n].lower) &&
+           !IsClauseBreak(tokens[n].lower)) {
+      ++n;
+    }
     if (!IsWordIn(tokens, n, s.end, {"with", "to"})) return false;
     object = n + 1;
   } else if (!prep.empty()) {
@@ -133,10 +218,88 @@ bool MatchVerb(const SentenceView& s, size_t v, Match& m) {
     return false;
   }
   size_t goal = FindGoal(tokens, object, s.end);
+  // "the reward function defines the task": the task is the goal here.
+  if (goal == kNone &&
+      In(w, {"specifies", "specify", "specifying", "defines", "define",
+             "defining"}) &&
+      IsWordIn(tokens, object, s.end, {"the", "our", "this", "their"}) &&
+      IsWordIn(tokens, object + 1, s.end, {"task", "tasks"}) &&
+      !IsWordIn(tokens, object + 2, s.end, {"of", "as"})) {
+    goal = object + 1;
+  }
   if (goal == kNone) return false;
-  Subject subject = WalkBack(tokens, s.begin, v, LossHead);
+  Subject subject = WalkBack(tokens, s.begin, v, LossOrFunctionHead);
   if (subject.first == kNone || s.mention <= subject.first) return false;
+  if (DisagreesWithSingular(tokens, HeadOf(tokens, subject.first, v), v)) {
+    return false;
+  }
   m = {"AC101", subject.first, goal, subject.first, v};
+  return true;
+}
+
+// "The reward and the intended goal diverge", "the reward signal and
+// what we want come apart": a loss and a goal coordinated as the subject
+// of a verb of divergence.
+bool MatchCoordinated(const SentenceView& s, size_t v, Match& m) {
+  constexpr size_t kMaxConjunct = 7;
+  const auto& tokens = s.tokens;
+  const std::string& w = tokens[v].lower;
+  size_t verb = v;
+  if (w == "apart") {
+    if (v == s.begin || !IsWordIn(tokens, v - 1, s.end,
+                                  {"come", "comes", "came", "coming", "drift",
+                                   "drifts", "drifted", "pull", "pulls"})) {
+      return false;
+    }
+    verb = v - 1;
+  } else if (!In(w, {"diverge", "diverged", "differ", "differed", "conflict",
+                     "conflicted", "disagree", "disagreed"})) {
+    return false;
+  }
+  size_t e = verb;
+  while (e > s.begin && IsWord(tokens[e - 1]) &&
+         (IsAdverb(tokens[e - 1].lower) || IsModal(tokens[e - 1].lower)) &&
+         !In(tokens[e - 1].lower, {"that", "which", "who"})) {
+    --e;
+  }
+  // The right conjunct ends at e - 1; find its "and".
+  size_t c = kNone;
+  for (size_t j = e; j > s.begin && e - j <= kMaxConjunct;) {
+    --j;
+    if (IsQuoteMark(tokens[j])) continue;
+    if (!IsWord(tokens[j])) return false;
+    if (tokens[j].lower == "and") {
+      c = j;
+      break;
+    }
+    if (IsClauseBreak(tokens[j].lower) && tokens[j].lower != "that") {
+      return false;
+    }
+  }
+  if (c == kNone || c == s.begin) return false;
+  size_t left = c;
+  while (left > s.begin && c - left < kMaxConjunct &&
+         (IsWord(tokens[left - 1]) || IsQuoteMark(tokens[left - 1])) &&
+         !IsClauseBreak(tokens[left - 1].lower)) {
+    --left;
+  }
+  auto has_loss = [&](size_t from, size_t to) {
+    for (size_t j = from; j < to; ++j) {
+      if (LossHead(tokens, from, j) != kNone) return true;
+    }
+    return false;
+  };
+  auto has_goal = [&](size_t from, size_t to) {
+    for (size_t j = from; j < to; ++j) {
+      size_t g = GoalEnd(tokens, j, to);
+      if (g != kNone && g < to) return true;
+    }
+    return false;
+  };
+  bool match = (has_loss(left, c) && has_goal(c + 1, e)) ||
+               (has_goal(left, c) && has_loss(c + 1, e));
+  if (!match || s.mention <= left) return false;
+  m = {"AC101", left, v, left, v};
   return true;
 }
 
@@ -163,11 +326,17 @@ bool MatchMeasureOf(const SentenceView& s, size_t v, Match& m) {
   size_t goal = FindGoal(tokens, v + 2, s.end);
   if (goal == kNone) return false;
   size_t j = v;
-  while (j > s.begin &&
-         IsWordIn(tokens, j - 1, s.end,
-                  {"a", "an", "the", "perfect", "good", "imperfect", "faithful",
-                   "accurate", "complete", "partial", "exact", "incomplete",
-                   "inaccurate", "poor", "direct", "full", "not", "never"})) {
+  // "is, at best, a crude approximation of".
+  while (
+      j > s.begin &&
+      (tokens[j - 1].lower == "," ||
+       IsWordIn(tokens, j - 1, s.end,
+                {"a",         "an",         "the",        "perfect",  "good",
+                 "imperfect", "faithful",   "accurate",   "complete", "partial",
+                 "exact",     "incomplete", "inaccurate", "poor",     "direct",
+                 "full",      "not",        "never",      "crude",    "rough",
+                 "close",     "reasonable", "decent",     "loose",    "only",
+                 "just",      "at",         "best"}))) {
     --j;
   }
   if (j == v || j == s.begin ||
@@ -213,7 +382,15 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
     return false;
   }
   // "a perfectly aligned loss function would ...": the presupposition.
-  bool attributive_only = In(adj, {"aligned", "misaligned"});
+  // "The reward model is misaligned." judges the loss; "the loss is
+  // misaligned with the x-axis" is for MatchVerb to read, and "misaligned
+  // in time" is another sense.
+  bool attributive_only =
+      adj == "aligned" ||
+      (adj == "misaligned" && a + 1 < s.end && IsWord(tokens[a + 1]) &&
+       !In(tokens[a + 1].lower,
+           {"and", "or", "but", "because", "since", "so", "when", "while",
+            "although", "though", "if", "unless", "whenever"}));
   // "you misspecify your reward function".
   if (In(adj, {"misspecify", "misspecifies", "misspecifying", "mis-specify",
                "misalign", "misaligns"})) {
@@ -330,6 +507,7 @@ bool MatchCorrespondence(const SentenceView& s, Match& m) {
         (MatchVerb(s, v, m) || MatchPassive(s, v, m) ||
          (IsEncodeVerb(t.lower) && MatchEncodeInto(s, v, m)) ||
          (t.lower == "same" && MatchSameAs(s, v, m)) ||
+         MatchCoordinated(s, v, m) ||
          (IsMeasureNoun(t.lower) && MatchMeasureOf(s, v, m)))) {
       return true;
     }

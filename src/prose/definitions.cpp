@@ -84,7 +84,8 @@ size_t DefinitionVerb(const std::vector<Token>& tokens, size_t after,
               "concerns", "consists",   "amounts",   "involves", "requires",
               "asks",     "deals",      "seeks",     "aims",     "entails",
               "mean",     "understand", "addresses", "captures", "considers",
-              "focuses",  "questions",  "examines"})) {
+              "focuses",  "questions",  "examines",  "occurs",   "happens",
+              "arises"})) {
     return d;
   }
   return kNone;
@@ -136,7 +137,8 @@ bool IsPursuitWord(const std::string& w) {
                 "optimises",    "optimising",  "pursue",       "pursues",
                 "pursuing",     "internalize", "internalizes", "internalise",
                 "internalises", "achieve",     "achieves",     "agree",
-                "agrees",       "coincide",    "coincides"});
+                "agrees",       "coincide",    "coincides",    "differs",
+                "differ",       "diverges",    "diverge"});
 }
 
 // Inner content in [from, to): something that aligns with, matches or
@@ -155,9 +157,15 @@ size_t InnerContent(const SentenceView& s, size_t from, size_t to,
     }
     if (!IsPursuitWord(u.lower)) continue;
     size_t n = j + 1;
-    if (WordIs(tokens, n, s.end, {"with", "to", "for", "on"})) ++n;
+    if (WordIs(tokens, n, s.end, {"with", "to", "for", "on", "from"})) ++n;
     size_t obj = FindLossObject(tokens, n, s.end, true);
     if (obj != kNone) return obj;
+    // "given some base objective, does the model end up pursuing it".
+    if (WordIs(tokens, n, s.end, {"it"})) {
+      for (size_t k = from; k < j; ++k) {
+        if (LossHead(tokens, from, k) != kNone) return n;
+      }
+    }
     if (!IsAlignVerb(u.lower)) continue;
     // "aligning the mesa-objective of a mesa-optimizer with the loss".
     for (size_t k = j + 1; k < to && k <= j + kMaxAlignWith; ++k) {
@@ -196,6 +204,26 @@ bool MatchDefinition(const SentenceView& s, bool question, Match& m) {
       if (last != kNone) {
         m = {"AC102", s.begin, v, v, v};
         return true;
+      }
+    }
+    // "Outer misalignment is the gap between the two": the term's own
+    // correspondence, defined as a gap.
+    if (kind == 'o' && d != kNone) {
+      size_t g = from;
+      while (g < s.end && g < from + 2 &&
+             WordIs(tokens, g, s.end, {"the", "a"}))
+        ++g;
+      if (g < s.end && IsWord(tokens[g]) && IsGapNoun(tokens[g].lower) &&
+          WordIs(tokens, g + 1, s.end, {"between"})) {
+        m = {"AC102", v, g + 1, v, d};
+        return true;
+      }
+    }
+    // "An outer-aligned objective is one that captures human values": the
+    // term's noun is the loss the content is about.
+    if (d != kNone && kind == 'o') {
+      for (size_t j = after; j < d; ++j) {
+        if (LossHead(tokens, after, j) != kNone) from = after;
       }
     }
     size_t to = d == kNone ? s.end : std::min(s.end, d + 1 + kMaxDefinition);

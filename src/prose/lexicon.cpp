@@ -6,20 +6,51 @@ namespace aligncheck::prose {
 namespace {
 
 // Owners of values and preferences that make them a goal.
-bool IsHumanish(const Token& t) {
-  return IsWord(t) &&
-         In(t.lower,
-            {"human",       "humans'",     "human's",      "our",
-             "their",       "your",        "people's",     "users'",
-             "user's",      "user",        "users",        "designer's",
-             "designers'",  "designer",    "designers",    "operator's",
-             "overseer's",  "principal's", "humanity's",   "moral",
-             "societal",    "shared",      "stakeholder",  "stakeholders'",
-             "annotator",   "annotators'", "labeler",      "labelers'",
-             "rater",       "raters'",     "true",         "real",
-             "underlying",  "actual",      "programmers'", "programmer's",
-             "developers'", "developer's", "creators'",    "creator's",
-             "principal",   "operator",    "operators'",   "human-"});
+bool IsHumanishWord(std::string_view w) {
+  return In(w, {"human",       "humans'",     "human's",      "our",
+                "their",       "your",        "people's",     "users'",
+                "user's",      "user",        "users",        "designer's",
+                "designers'",  "designer",    "designers",    "operator's",
+                "overseer's",  "principal's", "humanity's",   "moral",
+                "societal",    "shared",      "stakeholder",  "stakeholders'",
+                "annotator",   "annotators'", "labeler",      "labelers'",
+                "rater",       "raters'",     "true",         "real",
+                "underlying",  "actual",      "programmers'", "programmer's",
+                "developers'", "developer's", "creators'",    "creator's",
+                "principal",   "operator",    "operators'",   "human-"});
+}
+
+// The owner before token j: "human values", "the raters' values" (the
+// apostrophe of a plural possessive is a token of its own).
+bool HumanishBefore(const std::vector<Token>& tokens, size_t j) {
+  if (j == 0) return false;
+  const Token& p = tokens[j - 1];
+  if (IsWord(p)) return IsHumanishWord(p.lower);
+  if (j < 2 || !IsWord(tokens[j - 2]) ||
+      (p.lower != "'" && p.lower != "\xE2\x80\x99")) {
+    return false;
+  }
+  return IsHumanishWord(tokens[j - 2].lower + "'");
+}
+
+// "the values of its designers", "the interests of users": returns the
+// owner's token after `of` at j, or kNone.
+size_t OwnerAfterOf(const std::vector<Token>& tokens, size_t j, size_t end) {
+  if (j >= end || tokens[j].lower != "of") return kNone;
+  size_t k = j + 1;
+  if (k < end && In(tokens[k].lower, {"the", "its", "their", "our", "all"})) {
+    ++k;
+  }
+  return k < end && IsWord(tokens[k]) &&
+                 In(tokens[k].lower,
+                    {"humans",    "humanity",   "users",        "people",
+                     "designers", "developers", "raters",       "annotators",
+                     "labelers",  "operators",  "stakeholders", "programmers",
+                     "creators",  "overseers",  "principals",   "society",
+                     "user",      "designer",   "operator",     "principal",
+                     "overseer",  "human"})
+             ? k
+             : kNone;
 }
 
 }  // namespace
@@ -87,6 +118,7 @@ bool IsName(const Token& t) {
 size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   const Token& t = tokens[j];
   if (!IsWord(t)) return kNone;
+  if ((t.verb & kLossAnaphor) != 0) return j;
   const std::string& w = t.lower;
   auto prev = [&](Words words) {
     return j > begin && IsWord(tokens[j - 1]) && In(tokens[j - 1].lower, words);
@@ -125,6 +157,23 @@ size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   } else if (In(w, {"signal", "signals", "term", "terms"})) {
     if (!prev({"loss", "reward", "training", "feedback"})) return kNone;
     first = j - 1;
+  } else if (In(w, {"metric", "metrics"})) {
+    // "the metric being optimized", "the proxy metric": not any metric.
+    auto optimizing = [&](size_t k) {
+      if (k >= tokens.size() || !IsWord(tokens[k])) return false;
+      const std::string& u = tokens[k].lower;
+      return u.rfind("optimi", 0) == 0 || u.rfind("maximi", 0) == 0 ||
+             u.rfind("minimi", 0) == 0;
+    };
+    bool optimized = optimizing(j + 1) ||
+                     (j + 1 < tokens.size() &&
+                      In(tokens[j + 1].lower, {"being", "we", "you", "they"}) &&
+                      optimizing(j + 2));
+    if (!optimized && !prev({"proxy", "training", "optimized", "optimised",
+                             "target", "surrogate"})) {
+      return kNone;
+    }
+    first = j;
   } else if (In(w, {"target", "targets"})) {
     if (!prev({"optimization", "optimisation", "training"})) return kNone;
     first = j - 1;
@@ -208,7 +257,11 @@ size_t AgentHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   }
   if (j > begin && IsWord(tokens[j - 1])) {
     const std::string& p = tokens[j - 1].lower;
-    if (p == "reward") return kNone;  // "the reward model tries to ..."
+    // "the reward model tries to ..."; but "a reward maximizer wants".
+    if (p == "reward") {
+      return In(t.lower, {"maximizer", "maximiser", "reward-seeker"}) ? j - 1
+                                                                      : kNone;
+    }
     if (In(p, {"rl", "language", "trained", "learned", "deployed", "ai"})) {
       return j - 1;
     }
@@ -260,7 +313,8 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
              "preference", "judgment", "judgement", "judgments", "concept",
              "concepts", "notion", "understanding", "expectations",
              "desiderata", "objectives", "intentions"})) {
-    return j > 0 && IsHumanish(tokens[j - 1]) ? j : kNone;
+    if (HumanishBefore(tokens, j)) return j;
+    return OwnerAfterOf(tokens, n, end);
   }
   // "the true objective", "the actual goal", "the intended reward".
   if (In(w, {"true", "actual", "real", "underlying"}) && n < end &&
@@ -290,17 +344,19 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
                : kNone;
   }
   // "something we want", "the objective we want".
-  if (In(w,
-         {"something", "anything", "whatever", "objective", "objectives",
-          "thing", "things", "outcome", "outcomes", "behaviour", "behavior"}) &&
+  if (In(w, {"something", "anything", "whatever", "everything", "objective",
+             "objectives", "thing", "things", "outcome", "outcomes",
+             "behaviour", "behavior", "task", "tasks"}) &&
       n < end && IsWord(tokens[n]) &&
       In(tokens[n].lower, {"we", "you", "they", "humans", "people", "i", "the",
                            "our", "users", "designers"})) {
     for (size_t m = n + 1; m < end && m <= n + 4; ++m) {
       if (IsWord(tokens[m]) &&
-          In(tokens[m].lower, {"want", "wants", "wanted", "intend", "intends",
-                               "intended", "mean", "meant", "value", "values",
-                               "desire", "desires", "prefer", "prefers"})) {
+          In(tokens[m].lower,
+             {"want", "wants", "wanted", "intend", "intends", "intended",
+              "mean", "meant", "value", "values", "desire", "desires", "prefer",
+              "prefers", "mind", "care", "cares"})) {
+        if (m + 1 < end && tokens[m + 1].lower == "about") return m + 1;
         return m;
       }
     }
@@ -329,16 +385,19 @@ bool IsAlignVerb(std::string_view w) {
 }
 
 bool IsRepresentVerb(std::string_view w) {
-  return In(w, {"represents", "represent",    "representing", "represented",
-                "encodes",    "encode",       "encoding",     "encoded",
-                "captures",   "capture",      "capturing",    "captured",
-                "reflects",   "reflect",      "reflecting",   "reflected",
-                "embodies",   "embody",       "embodied",     "matches",
-                "match",      "matching",     "matched",      "specifies",
-                "specify",    "specifying",   "expresses",    "express",
-                "expressing", "expressed",    "tracks",       "track",
-                "tracking",   "approximates", "approximate",  "approximating",
-                "stipulates", "stipulating",  "defines",      "define"});
+  return In(
+      w,
+      {"represents",    "represent",    "representing",    "represented",
+       "encodes",       "encode",       "encoding",        "encoded",
+       "captures",      "capture",      "capturing",       "captured",
+       "reflects",      "reflect",      "reflecting",      "reflected",
+       "embodies",      "embody",       "embodied",        "matches",
+       "match",         "matching",     "matched",         "specifies",
+       "specify",       "specifying",   "expresses",       "express",
+       "expressing",    "expressed",    "tracks",          "track",
+       "tracking",      "approximates", "approximate",     "approximating",
+       "stipulates",    "stipulating",  "defines",         "define",
+       "misrepresents", "misrepresent", "misrepresenting", "misrepresented"});
 }
 
 std::string_view PrepositionOf(std::string_view verb) {
@@ -388,10 +447,10 @@ bool IsAdverb(std::string_view w) {
 }
 
 bool IsGapNoun(std::string_view w) {
-  return In(w,
-            {"misalignment", "misalignments", "misspecification",
-             "misspecifications", "mis-specification", "mismatch", "mismatches",
-             "gap", "gaps", "divergence", "discrepancy", "discrepancies"});
+  return In(w, {"misalignment", "misalignments", "misspecification",
+                "misspecifications", "mis-specification", "mismatch",
+                "mismatches", "gap", "gaps", "divergence", "discrepancy",
+                "discrepancies", "difference", "differences"});
 }
 
 }  // namespace aligncheck::prose

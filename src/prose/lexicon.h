@@ -75,8 +75,9 @@ size_t MesaHead(const std::vector<Token>& tokens, size_t begin, size_t j);
 /// Returns the first token of a loss-like noun phrase ending at token j
 /// (loss, reward, objective, loss/reward/objective/cost function, reward
 /// model, reward/loss/training/feedback signal, proxy, specification,
-/// optimization target), or kNone. "our objective", "the main objective"
-/// and "the true objective" are aims or targets, not losses.
+/// optimization target, the metric being optimized), or kNone. "our
+/// objective", "the main objective" and "the true objective" are aims or
+/// targets, not losses. A token marked kLossAnaphor is a loss phrase.
 size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j);
 
 /// Returns the first token of an agent-like subject ending at token j

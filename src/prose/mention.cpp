@@ -89,6 +89,13 @@ size_t MentionStart(const std::vector<Token>& tokens, size_t begin,
                  "suggests"})) {
         return j;
       }
+      // "Smith (2020) claims", "[12] argues", "Lee et al. argue": a
+      // cited source.
+      if (j > begin && (In(tokens[j - 1].lower, {")", "]", "al.", "al"}) ||
+                        (tokens[j - 1].lower == "." && j > begin + 1 &&
+                         tokens[j - 2].lower == "al"))) {
+        return j;
+      }
       for (size_t k = j; k > begin && j - k <= kMaxReporterGap;) {
         const Token& p = tokens[--k];
         if (!IsWord(p)) break;

@@ -19,7 +19,8 @@ namespace aligncheck::prose {
 ///    notion / idea / phrase / slogan / myth that", "talking about",
 ///    "to say", "pretend";
 ///  - a view reported as someone else's: "many people expect", "most
-///    practitioners view ... as", "is commonly described as";
+///    practitioners view ... as", "is commonly described as", or a cited
+///    source's ("Smith (2020) claims", "Lee et al. argue");
 ///  - the author's denial of saying it: "we do not claim", "we never
 ///    said".
 /// A phrase whose subject comes after this token is mentioned, not used.

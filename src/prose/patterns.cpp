@@ -16,7 +16,7 @@ namespace {
 uint8_t ClassOf(const std::string& w) {
   uint8_t c = 0;
   if (IsAlignVerb(w) || IsRepresentVerb(w) || !PrepositionOf(w).empty() ||
-      IsEncodeWord(w) || w == "same") {
+      IsEncodeWord(w) || w == "same" || w == "apart") {
     c |= kLossGoalVerb;
   }
   if (IsEvaluative(w) ||

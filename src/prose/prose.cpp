@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "lint/rule_catalog.h"
+#include "prose/lexicon.h"
 #include "prose/mention.h"
 #include "prose/patterns.h"
 #include "prose/qualify.h"
@@ -21,14 +22,40 @@
 namespace aligncheck::prose {
 namespace {
 
-// Every rule needs a loss-like word: loss, reward, objective or cost. The
-// prefilter looks for their first four letters, in any case, by
-// Horspool's skip search over a four-byte window.
-constexpr std::string_view kStems[] = {"loss", "reward", "objective", "cost"};
+// Every rule needs a loss-like word: loss, reward, objective or cost, a
+// proxy, a specification, a training signal, a (utility) function, a
+// preference model, a metric being optimized, an optimization target,
+// (for AC103) a return, or (for AC102) the term outer or inner
+// (mis)alignment; AC105 needs shap, unha, hack or epic. The prefilter looks for
+// the stems in any case by Horspool's skip search over a four-byte window, one
+// pass for all.
+constexpr std::string_view kStems[] = {
+    "loss",     "reward",   "objective",
+    "cost",     "proxy",    "proxies",
+    "spec",     "signal",   "function",
+    "metric",   "target",   "return",
+    "outer al", "outer-al", "outer mi",
+    "outer-mi", "inner al", "inner-al",
+    "inner mi", "inner-mi", "preference model",
+    "shap",     "unha",     "hack",
+    "epic"};
 
-struct SkipTable {
+// The window's four bytes, lower-cased, as a little-endian word.
+uint32_t Window(const char* s) {
+  return (uint32_t(uint8_t(s[0])) | uint32_t(uint8_t(s[1])) << 8 |
+          uint32_t(uint8_t(s[2])) << 16 | uint32_t(uint8_t(s[3])) << 24) |
+         0x20202020u;
+}
+
+// A window's slot in StemTable::first4, which marks the slots of the
+// stems' first four letters: one lookup drops almost every window, and
+// StemAt decides the rest.
+size_t Slot(uint32_t w) { return (w * 0x9E3779B1u) >> 22; }
+
+struct StemTable {
   std::array<uint8_t, 256> shift;
-  SkipTable() {
+  std::array<bool, 1024> first4{};
+  StemTable() {
     shift.fill(4);
     for (std::string_view stem : kStems) {
       for (size_t k = 0; k < 3; ++k) {
@@ -37,6 +64,7 @@ struct SkipTable {
         shift[lower] = std::min(shift[lower], by);
         shift[lower - 'a' + 'A'] = std::min(shift[lower - 'a' + 'A'], by);
       }
+      first4[Slot(Window(stem.data()))] = true;
     }
   }
 };
@@ -128,33 +156,73 @@ std::vector<SentenceTokens> TokenRanges(const std::vector<TextRange>& ranges,
   return out;
 }
 
+// Whether tokens [begin, end) name a training-side object; with a `noun`
+// ("model"), one whose phrase ends in it: "a reward model. This model".
+bool NamesLoss(const std::vector<Token>& tokens, size_t begin, size_t end,
+               std::string_view noun) {
+  for (size_t j = begin; j < end; ++j) {
+    if (LossHead(tokens, begin, j) != kNone &&
+        (noun.empty() || tokens[j].lower == noun)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Cheap coreference: a sentence that opens with a pronoun subject ("It
+// ...", "But this ...", "Such a function ...", "They ...") after a
+// sentence of the same paragraph that names a loss is about that loss;
+// "This model ..." only after one that names a reward model.
+// Returns the pronoun's token, which the caller marks kLossAnaphor so
+// that the patterns read it as a loss, or kNone.
+size_t LossAnaphorAt(const std::vector<Token>& tokens, size_t begin,
+                     size_t end) {
+  constexpr size_t kMaxLead = 3;  // "But", "However ,", "So"
+  for (size_t j = begin; j < end && j <= begin + kMaxLead; ++j) {
+    const Token& t = tokens[j];
+    if (!IsWord(t)) {
+      if (t.lower == ",") continue;
+      return kNone;
+    }
+    if (In(t.lower, {"it", "they"})) return j;
+    if (In(t.lower, {"this", "that", "these"})) {
+      // "This captures", "this is": a pronoun; "this function": a
+      // determiner; "this objective", "these rewards" name themselves.
+      const Token* n = j + 1 < end ? &tokens[j + 1] : nullptr;
+      if (n == nullptr || !IsWord(*n)) return kNone;
+      if (In(n->lower, {"function", "functions", "model"})) return j + 1;
+      bool verb = (n->verb & (kLossGoalVerb | kEvaluative)) != 0 ||
+                  IsAdverb(n->lower) || IsModal(n->lower) ||
+                  IsNegation(n->lower);
+      return verb ? j : kNone;
+    }
+    // "Such a function", "The function".
+    if (In(t.lower, {"function", "functions"}) && j > begin &&
+        In(tokens[j - 1].lower, {"the", "a", "such"})) {
+      return j;
+    }
+    // "But it", "Unfortunately, it", "Such a function".
+    if (!IsAdverb(t.lower) &&
+        !In(t.lower, {"but", "however", "yet", "and", "such", "a", "the"})) {
+      return kNone;
+    }
+  }
+  return kNone;
+}
+
 }  // namespace
 
 bool MayTrigger(std::string_view raw) {
-  static const SkipTable kTable;
-  // The stems' first four letters as little-endian words, lower case.
-  auto word = [](const char* s) {
-    return uint32_t(uint8_t(s[0])) | uint32_t(uint8_t(s[1])) << 8 |
-           uint32_t(uint8_t(s[2])) << 16 | uint32_t(uint8_t(s[3])) << 24;
-  };
-  static const uint32_t kWords[] = {word("loss"), word("rewa"), word("obje"),
-                                    word("cost")};
+  static const StemTable kTable;
   const char* data = raw.data();
   for (size_t end = 3; end < raw.size();) {
     // Upper-case letters become lower case; no other byte becomes a letter.
-    uint32_t w = (uint32_t(uint8_t(data[end - 3])) |
-                  uint32_t(uint8_t(data[end - 2])) << 8 |
-                  uint32_t(uint8_t(data[end - 1])) << 16 |
-                  uint32_t(uint8_t(data[end])) << 24) |
-                 0x20202020u;
-    if ((w == kWords[0] || w == kWords[1] || w == kWords[2] ||
-         w == kWords[3]) &&
-        StemAt(raw, end - 3)) {
+    if (kTable.first4[Slot(Window(data + end - 3))] && StemAt(raw, end - 3)) {
       return true;
     }
     end += kTable.shift[static_cast<unsigned char>(data[end])];
   }
-  return MayStateRelation(raw);
+  return false;
 }
 
 std::vector<Diagnostic> CheckParagraph(
@@ -174,6 +242,12 @@ std::vector<Diagnostic> CheckParagraph(
   bool quotes_found = false;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const SentenceTokens& s = sentences[i];
+    if (size_t a = i > 0 ? LossAnaphorAt(tokens, s.begin, s.end) : kNone;
+        a != kNone &&
+        NamesLoss(tokens, sentences[i - 1].begin, sentences[i - 1].end,
+                  tokens[a].lower == "model" ? "model" : "")) {
+      tokens[a].verb |= kLossAnaphor;
+    }
     const SentenceTokens* next =
         i + 1 < sentences.size() ? &sentences[i + 1] : nullptr;
     SentenceMood mood;
@@ -183,14 +257,12 @@ std::vector<Diagnostic> CheckParagraph(
     std::vector<Match> matches;
     if (verbs) matches = FindMatches(tokens, s.begin, s.end, mood);
     Match relation;
-    if (const char* word =
-            relations ? MatchRelationStatement(tokens, s.begin, s.end,
-                                               &relation)
-                      : nullptr;
-        word != nullptr &&
-        std::find(context.relation_claims.begin(),
-                  context.relation_claims.end(),
-                  word) == context.relation_claims.end()) {
+    if (const char* word = relations ? MatchRelationStatement(tokens, s.begin,
+                                                              s.end, &relation)
+                                     : nullptr;
+        word != nullptr && std::find(context.relation_claims.begin(),
+                                     context.relation_claims.end(),
+                                     word) == context.relation_claims.end()) {
       matches.push_back(relation);
     }
     // "I want a loss aligned with the goal. This is an aspirational

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "parse/claim_words.h"
+#include "prose/lexicon.h"
 
 namespace aligncheck::prose {
 namespace {
@@ -78,6 +79,34 @@ bool IsKeywordPair(std::string_view a, std::string_view b) {
   return false;
 }
 
+// "If a reward function is taken as a preference ordering", "the loss,
+// read as the average over the data": the sentence says which reading of
+// the loss it means, whatever that reading is.
+bool ReadsLossAs(const std::vector<Token>& tokens, size_t begin, size_t i,
+                 size_t end) {
+  constexpr size_t kMaxBack = 4;  // "the reward function is"
+  if (!In(tokens[i].lower,
+          {"taken", "read", "interpreted", "understood", "construed"}) ||
+      i + 1 >= end || tokens[i + 1].lower != "as") {
+    return false;
+  }
+  for (size_t j = i; j > begin && i - j < kMaxBack;) {
+    --j;
+    if (LossHead(tokens, begin, j) != kNone) return true;
+  }
+  return false;
+}
+
+// "on the training data", "over the training distribution": the loss
+// read as a function of the data, the mathematical reading.
+bool OnTrainingData(const std::vector<Token>& tokens, size_t i, size_t end) {
+  if (!In(tokens[i].lower, {"on", "over"})) return false;
+  size_t k = i + 1;
+  if (k < end && tokens[k].lower == "the") ++k;
+  return k + 1 < end && tokens[k].lower == "training" &&
+         In(tokens[k + 1].lower, {"data", "distribution", "set", "dataset"});
+}
+
 bool CodeQualifies(std::string_view code,
                    const std::vector<std::string>& claim_names) {
   for (const ReadingWord& w : ReadingWords()) {
@@ -110,6 +139,9 @@ bool NamesQualification(const Paragraph& paragraph,
     }
     if (t.kind != TokenKind::kWord) continue;
     if (IsKeyword(t.lower)) return true;
+    if (ReadsLossAs(tokens, begin, i, end) || OnTrainingData(tokens, i, end)) {
+      return true;
+    }
     if (i + 1 < end && tokens[i + 1].kind == TokenKind::kWord &&
         IsKeywordPair(t.lower, tokens[i + 1].lower)) {
       return true;

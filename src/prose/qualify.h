@@ -22,8 +22,10 @@ namespace aligncheck::prose {
 /// British spellings) and by the essay's explicit phrasings of the same
 /// readings: physical loss / physical-loss / physically implemented /
 /// physical implementation / loss (or reward) register; mathematical loss /
-/// mathematical idealization / minimizer(s); training (or learning) setup,
-/// training story / rationale. Claim names match whole words, case
+/// mathematical idealization / minimizer(s) / "on (over) the training
+/// data (distribution, set)"; training (or learning) setup, training story
+/// / rationale; and a loss said to be "taken (read, interpreted,
+/// understood) as" something. Claim names match whole words, case
 /// sensitively, in prose or in code.
 /// Whether `name` occurs in `text` as a whole identifier (letters,
 /// digits and '_' neither before nor after it).

@@ -27,7 +27,8 @@ bool IsMotivation(const std::string& w) {
           "strives",      "striving",     "attempt",   "attempts", "attempting",
           "desire",       "desires",      "motivated", "learn",    "learns",
           "learned",      "learning",     "designed",  "built",    "going",
-          "incentivized", "incentivised", "driven",    "inclined"});
+          "incentivized", "incentivised", "driven",    "inclined", "acts",
+          "act",          "acting"});
 }
 
 bool IsAcquisition(const std::string& w) {
@@ -36,6 +37,14 @@ bool IsAcquisition(const std::string& w) {
           "maximise",   "increase", "get",     "obtain", "achieve",  "attain",
           "collect",    "earn",     "receive", "gain",   "optimize", "optimise",
           "accumulate", "chase",    "grab",    "secure"});
+}
+
+// "the goal of maximizing reward": the gerund after an aim noun.
+bool IsAcquisitionGerund(const std::string& w) {
+  return In(w, {"minimizing", "minimising", "maximizing", "maximising",
+                "optimizing", "optimising", "getting", "obtaining", "achieving",
+                "collecting", "earning", "receiving", "gaining", "accumulating",
+                "increasing", "reducing"});
 }
 
 bool IsPursuit(const std::string& w) {
@@ -138,7 +147,7 @@ size_t AcquiresLoss(const std::vector<Token>& tokens, size_t k, size_t end,
       verb = j + 1;
       return j + 1;
     }
-    if (!IsAcquisition(t.lower)) continue;
+    if (!IsAcquisition(t.lower) && !IsAcquisitionGerund(t.lower)) continue;
     size_t n = j + 1;
     if (WordIs(tokens, n, end, {"for"})) ++n;
     size_t loss = FindLossObject(tokens, n, end, objective);
@@ -170,8 +179,21 @@ bool Denied(const std::vector<Token>& tokens, size_t from, size_t to) {
 // RL agent", "agents whose goal", or an agent named shortly before.
 bool HasOwner(const std::vector<Token>& tokens, size_t begin, size_t a,
               size_t end) {
-  if (a > begin) {
-    const std::string& p = tokens[a - 1].lower;
+  // "a mesa-optimizer whose goal is".
+  if (a > begin + 1 && tokens[a - 1].lower == "whose" &&
+      AgentHead(tokens, begin, a - 2) != kNone) {
+    return true;
+  }
+  // "the AI's only goal", "the agent's ultimate objective".
+  size_t o = a;
+  if (o > begin + 1 &&
+      WordIs(tokens, o - 1, end,
+             {"only", "sole", "main", "ultimate", "true", "final", "primary",
+              "real", "overriding", "terminal", "single", "one"})) {
+    --o;
+  }
+  if (o > begin) {
+    const std::string& p = tokens[o - 1].lower;
     for (std::string_view agent : {"agent", "model", "ai", "policy", "system",
                                    "robot", "assistant", "learner", "llm"}) {
       if (p.rfind(agent, 0) == 0 && p.size() > agent.size() &&
@@ -194,10 +216,47 @@ bool HasOwner(const std::vector<Token>& tokens, size_t begin, size_t a,
   return false;
 }
 
+// "maximizer" in "a reward maximizer", or the compound "reward-seeking".
+bool IsSeekerNoun(const std::string& w) {
+  return In(w, {"maximizer", "maximizers", "maximiser", "maximisers", "seeker",
+                "seekers", "optimizer", "optimizers", "optimiser", "optimisers",
+                "reward-seeking", "reward-maximizing", "reward-maximising",
+                "reward-seeker", "reward-seekers", "reward-maximizer",
+                "reward-maximizers", "reward-maximiser", "reward-maximisers"});
+}
+
+// "The agent is a reward maximizer", "the trained policy is
+// reward-seeking": returns the agent's first token, or kNone.
+size_t SeekerOwner(const SentenceView& s, size_t v) {
+  const auto& tokens = s.tokens;
+  const std::string& w = tokens[v].lower;
+  size_t k = v;
+  if (w.rfind("reward-", 0) != 0) {
+    // "reward optimizer" with a bare noun: only after "reward(s)".
+    if (k == s.begin || !WordIs(tokens, k - 1, s.end, {"reward", "rewards"})) {
+      return kNone;
+    }
+    --k;
+  }
+  while (k > s.begin && WordIs(tokens, k - 1, s.end,
+                               {"a", "an", "pure", "pure-", "perfect", "mere",
+                                "simple", "ruthless", "relentless"})) {
+    --k;
+  }
+  if (k == s.begin || !WordIs(tokens, k - 1, s.end,
+                              {"is", "are", "was", "were", "be", "become",
+                               "becomes", "became", "remains", "remain"})) {
+    return kNone;
+  }
+  Subject subject = WalkBack(tokens, s.begin, k, AgentHead);
+  if (subject.first == kNone || subject.negated) return kNone;
+  return subject.first;
+}
+
 }  // namespace
 
 bool IsAgentWord(const std::string& w) {
-  return IsMotivation(w) || IsPursuit(w) || IsAimNoun(w) ||
+  return IsMotivation(w) || IsPursuit(w) || IsAimNoun(w) || IsSeekerNoun(w) ||
          In(w, {"care", "cares", "cared", "caring"});
 }
 
@@ -209,6 +268,7 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
     const std::string& w = t.lower;
     size_t loss = kNone, verb = v;  // verb: the acquisition verb, if any
     bool needs_subject = true;
+    size_t first = v;
     size_t n = SkipMarks(tokens, v + 1, s.end);
     if (In(w, {"care", "cares", "cared", "caring"})) {
       while (WordIs(
@@ -220,8 +280,12 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       if (WordIs(tokens, n, s.end, {"about"})) {
         loss = FindLossObject(tokens, n + 1, s.end, false);
       }
-    } else if (IsMotivation(w) && WordIs(tokens, n, s.end, {"to"})) {
-      loss = AcquiresLoss(tokens, n + 1, s.end, false, verb);
+    } else if (IsMotivation(w) &&
+               (WordIs(tokens, n, s.end, {"to"}) ||
+                (WordIs(tokens, n, s.end, {"at"}) && n + 1 < s.end &&
+                 IsAcquisitionGerund(tokens[n + 1].lower)))) {
+      // "tries to maximize", "aims at maximising".
+      loss = AcquiresLoss(tokens, n + 1, s.end, true, verb);
     } else if (In(w, {"want", "wants", "desire", "desires", "values", "seeks",
                       "cares"}) &&
                WordIs(tokens, n, s.end, {"is", "are"})) {
@@ -241,13 +305,46 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       }
       if (WordIs(tokens, n, s.end, {"for"})) ++n;
       loss = FindLossObject(tokens, n, s.end, true);
+    } else if (IsSeekerNoun(w)) {
+      first = SeekerOwner(s, v);
+      if (first == kNone) continue;
+      loss = v;
+      needs_subject = false;
+    } else if (IsAimNoun(w) && WordIs(tokens, n, s.end, {"of"}) &&
+               n + 1 < s.end && IsAcquisitionGerund(tokens[n + 1].lower) &&
+               v > s.begin + 1 && WordIs(tokens, v - 1, s.end, {"the", "a"}) &&
+               WordIs(tokens, v - 2, s.end, {"has", "have", "had", "with"})) {
+      // "the agent has the goal of maximizing reward": the agent is the
+      // subject of "has".
+      loss = FindLossObject(tokens, n + 2, s.end, false);
+      verb = n + 1;
+      if (loss != kNone) {
+        Subject subject = WalkBack(tokens, s.begin, v - 2, AgentHead);
+        if (subject.first == kNone || subject.negated) continue;
+        first = subject.first;
+        needs_subject = false;
+      }
     } else if (IsAimNoun(w) && HasOwner(tokens, s.begin, v, s.end)) {
       // "the agent's goal is (always) to maximize its total reward"; "its
       // objective isn't to maximize immediate reward, it's to maximize".
       size_t from = v + 1;
-      while ((loss = AcquiresLoss(tokens, from, s.end, false, verb)) != kNone &&
+      while ((loss = AcquiresLoss(tokens, from, s.end, true, verb)) != kNone &&
              Denied(tokens, v, loss + 1)) {
         from = loss + 1;
+      }
+      // "the AI's terminal goal would be reward itself".
+      size_t k = v + 1;
+      while (k < s.end && IsWord(tokens[k]) &&
+             (IsModal(tokens[k].lower) ||
+              (IsAdverb(tokens[k].lower) &&
+               !In(tokens[k].lower, {"is", "was", "be"})))) {
+        ++k;
+      }
+      if (loss == kNone && WordIs(tokens, k, s.end, {"is", "was", "be"}) &&
+          WordIs(tokens, k + 1, s.end, {"reward", "rewards", "loss"}) &&
+          (k + 2 >= s.end || !IsWord(tokens[k + 2]) ||
+           WordIs(tokens, k + 2, s.end, {"itself", "alone", "and", "or"}))) {
+        loss = k + 1;
       }
       needs_subject = false;
     } else if (w == "to" && v == s.begin) {
@@ -263,7 +360,6 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       needs_subject = false;
     }
     if (loss == kNone) continue;
-    size_t first = v;
     if (needs_subject) {
       Subject subject = WalkBack(tokens, s.begin, v, AgentHead);
       if (subject.first == kNone || subject.negated) continue;
@@ -285,6 +381,23 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
         }
       }
       if (first == kNone) continue;
+      // "We seek a policy that maximizes expected return", "the optimal
+      // policy maximizes reward": a formal optimization problem.
+      if (first > s.begin &&
+          (WordIs(tokens, first - 1, s.end, {"optimal"}) ||
+           (first > s.begin + 1 &&
+            WordIs(tokens, first - 1, s.end, {"a", "an", "any", "some"}) &&
+            WordIs(
+                tokens, first - 2, s.end,
+                {"seek",    "seeks",   "sought",   "find",    "finds",
+                 "found",   "compute", "computes", "choose",  "chooses",
+                 "search",  "obtain",  "obtains",  "return",  "returns",
+                 "output",  "outputs", "select",   "selects", "yield",
+                 "yields",  "produce", "produces", "for",     "exists",
+                 "learn",   "learns",  "train",    "trains",  "design",
+                 "designs", "build",   "builds",   "derive",  "construct"})))) {
+        continue;
+      }
       // "No agent wants ...", "nobody's model tries ...".
       if (first > s.begin && WordIs(tokens, first - 1, s.end,
                                     {"no", "nobody", "none", "neither"})) {
