@@ -386,9 +386,10 @@ std::string SolverShort(const Model& model, const Claim& claim,
         loss.Word(), loss.name, Plural(weights.size(), "weight"),
         model.data[claim.data].name, budget ? " and the budget" : "");
   } else if (claim.hypothesis.empty()) {
-    out += fmt::format(", reading {} of {} `{}` (--explain: which the proof "
-                       "needs)",
-                       Plural(read.size(), "row"), loss.Word(), loss.name);
+    out += fmt::format(", reading {} of {} `{}` ({})",
+                       Plural(read.size(), "row"), loss.Word(), loss.name,
+                       se.tracked ? "a tracked query was undecided: no core"
+                                  : "--explain: which the proof needs");
   }
   if (counted + constant > 0) {
     out += fmt::format("; {} by counting or constant",

@@ -8,7 +8,9 @@
 // over the finite domains (quantifiers expanded, pi-free subterms evaluated
 // exactly), element-valued terms kept as guarded alternatives, counts
 // compared with constants as cardinality constraints, and asserted negated.
-// Inputs the formula never reaches take a zero-excess option.
+// Inputs the formula never reaches take a zero-excess option. A tracked
+// query (--explain, for its unsat core) has a Bool per output instead, and
+// the option sets and the budget become named parts (see UnsatCore).
 #ifndef ALIGNCHECK_SOLVE_Z3_SEARCH_H_
 #define ALIGNCHECK_SOLVE_Z3_SEARCH_H_
 
