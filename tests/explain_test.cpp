@@ -170,6 +170,40 @@ TEST_CASE("explain: the core keeps only the rows the proof needs") {
   CHECK(core.read_inputs == std::vector<size_t>{0, 2});
 }
 
+TEST_CASE("explain: tracking never changes a verdict") {
+  Shop s;
+  int goal = s.b.AddGoal(
+      "cheap", s.prompt, s.text,
+      Bin(ast::Op::kLe,
+          Sum(0, s.prompt,
+              LossOf(s.grader, Var(0, s.prompt), Pi(Var(0, s.prompt), s.text))),
+          Num("1")),
+      1);
+  Claim& c = s.b.AddClaim("cheap_enough", s.grader, goal, s.train);
+  EngineOptions tracked;
+  tracked.unsat_core = true;
+  // The tracked grounding ranges over every output, so some node limits let
+  // only the untracked query through: it is then asked again untracked.
+  bool fell_back = false;
+  for (size_t limit = 1; limit <= 400; ++limit) {
+    IdealizedConfig cfg;
+    cfg.max_ground_nodes = limit;
+    Verdict plain = CheckIdealized(s.b.model, c, EngineOptions{}, cfg);
+    Verdict t = CheckIdealized(s.b.model, c, tracked, cfg);
+    CAPTURE(limit);
+    REQUIRE(t.kind == plain.kind);
+    if (t.kind == Verdict::Kind::kHolds &&
+        !t.idealized()->solver_explanation->conjuncts.at(0).core.extracted) {
+      fell_back = true;
+      CHECK(IdealizedExplanationText(s.b.model, c, t, *t.idealized(), false,
+                                     0)
+                .find("a tracked query was undecided: no core") !=
+            std::string::npos);
+    }
+  }
+  CHECK(fell_back);
+}
+
 TEST_CASE("explain: a solver-decided HOLDS has a default why line") {
   Shop s;
   int goal = s.b.AddGoal(
