@@ -120,7 +120,7 @@ std::string OutputWord(const PerInputExplanation& e) {
 
 // "; a policy reaching a count the goal forbids exceeds ...", or "" when no
 // atom needs the budget.
-std::string BudgetClause(const Model& model, const PerInputExplanation& e) {
+std::string BudgetClause(const PerInputExplanation& e) {
   std::optional<Rational> least;
   for (const ExplainedAtom& a : e.atoms) {
     if (a.needs_budget &&
@@ -141,7 +141,7 @@ std::string ShortReason(const Model& model, const PerInputExplanation& e) {
   if (e.atoms.empty()) return "the goal does not depend on the policy";
   const size_t open = UnconstrainedInputs(e);
   if (open == n) return "the goal does not constrain any input";
-  const std::string budget = BudgetClause(model, e);
+  const std::string budget = BudgetClause(e);
   const std::string who = e.eps == 0 ? "minimizer" : "option";
   if (AllForall(e)) {
     std::string where =
