@@ -7,9 +7,11 @@
 #include <sstream>
 
 #include "engine_test_util.h"
+#include "load_spec.h"
 #include "readings/check.h"
 #include "readings/idealized/explanation.h"
 #include "readings/idealized/idealized.h"
+#include "report/explanation_lines.h"
 #include "report/explanation_report.h"
 
 namespace aligncheck {
@@ -129,8 +131,11 @@ TEST_CASE("explain: the solver's unsat core names the goal and the rows") {
   CHECK(core.extracted);
   CHECK(core.goal);
   CHECK_FALSE(core.budget);
-  // The sum reads pi at every input.
+  // The sum reads pi at every input; scifi weighs nothing, so any output is
+  // a minimizer there and its row binds nothing: only two rows are needed.
   CHECK(core.read_inputs == std::vector<size_t>{0, 1, 2});
+  CHECK(core.rows == std::vector<size_t>{0, 1});
+  CHECK(core.weights.empty());
   // Without tracking there is no core, and the verdict is the same.
   Verdict plain = CheckClaim(s.b.model, c, EngineOptions{});
   CHECK(plain.kind == Verdict::Kind::kHolds);
@@ -138,7 +143,132 @@ TEST_CASE("explain: the solver's unsat core names the goal and the rows") {
   CHECK_FALSE(plain.idealized()->solver_explanation->tracked);
   CHECK_FALSE(
       plain.idealized()->solver_explanation->conjuncts[0].core.extracted);
+  CHECK(plain.idealized()->solver_explanation->conjuncts[0].core.read_inputs ==
+        std::vector<size_t>{0, 1, 2});
 }
+
+TEST_CASE("explain: the core keeps only the rows the proof needs") {
+  Shop s;
+  // pi(romance) == masterpiece or pi(scifi) == lorem: romance's row alone
+  // proves it (masterpiece is its only argmin); scifi's row binds nothing.
+  int goal = s.b.AddGoal(
+      "romance_or_scifi", s.prompt, s.text,
+      Or(Eq(Pi(Elem(s.prompt, 0), s.text), Elem(s.text, 0)),
+         Eq(Pi(Elem(s.prompt, 2), s.text), Elem(s.text, 3))),
+      0);
+  Claim& c = s.b.AddClaim("romance_first", s.grader, goal, s.train);
+  EngineOptions tracked;
+  tracked.unsat_core = true;
+  Verdict v = CheckClaim(s.b.model, c, tracked);
+  REQUIRE(v.kind == Verdict::Kind::kHolds);
+  REQUIRE(v.method == "z3");
+  const UnsatCore& core =
+      v.idealized()->solver_explanation->conjuncts.at(0).core;
+  CHECK(core.extracted);
+  CHECK(core.goal);
+  CHECK(core.rows == std::vector<size_t>{0});
+  CHECK(core.read_inputs == std::vector<size_t>{0, 2});
+}
+
+TEST_CASE("explain: tracking never changes a verdict") {
+  Shop s;
+  int goal = s.b.AddGoal(
+      "cheap", s.prompt, s.text,
+      Bin(ast::Op::kLe,
+          Sum(0, s.prompt,
+              LossOf(s.grader, Var(0, s.prompt), Pi(Var(0, s.prompt), s.text))),
+          Num("1")),
+      1);
+  Claim& c = s.b.AddClaim("cheap_enough", s.grader, goal, s.train);
+  EngineOptions tracked;
+  tracked.unsat_core = true;
+  // The tracked grounding ranges over every output, so some node limits let
+  // only the untracked query through: it is then asked again untracked.
+  bool fell_back = false;
+  for (size_t limit = 1; limit <= 400; ++limit) {
+    IdealizedConfig cfg;
+    cfg.max_ground_nodes = limit;
+    Verdict plain = CheckIdealized(s.b.model, c, EngineOptions{}, cfg);
+    Verdict t = CheckIdealized(s.b.model, c, tracked, cfg);
+    CAPTURE(limit);
+    REQUIRE(t.kind == plain.kind);
+    if (t.kind == Verdict::Kind::kHolds &&
+        !t.idealized()->solver_explanation->conjuncts.at(0).core.extracted) {
+      fell_back = true;
+      CHECK(IdealizedExplanationText(s.b.model, c, t, *t.idealized(), false,
+                                     0)
+                .find("a tracked query was undecided: no core") !=
+            std::string::npos);
+    }
+  }
+  CHECK(fell_back);
+}
+
+TEST_CASE("explain: a solver-decided HOLDS has a default why line") {
+  Shop s;
+  int goal = s.b.AddGoal(
+      "cheap", s.prompt, s.text,
+      Bin(ast::Op::kLe,
+          Sum(0, s.prompt,
+              LossOf(s.grader, Var(0, s.prompt), Pi(Var(0, s.prompt), s.text))),
+          Num("1")),
+      1);
+  Claim& c = s.b.AddClaim("cheap_enough", s.grader, goal, s.train);
+  Verdict v = CheckClaim(s.b.model, c, EngineOptions{});
+  REQUIRE(v.kind == Verdict::Kind::kHolds);
+  CHECK(IdealizedExplanationText(s.b.model, c, v, *v.idealized(), false, 0) ==
+        "  why: z3 proved 1 goal conjunct for every minimizer, reading 3 "
+        "rows of loss `grader` (--explain: which the proof needs)\n");
+  EngineOptions tracked;
+  tracked.unsat_core = true;
+  Verdict t = CheckClaim(s.b.model, c, tracked);
+  CHECK(IdealizedExplanationText(s.b.model, c, t, *t.idealized(), false, 0) ==
+        "  why: z3 proved 1 goal conjunct for every minimizer, needing 2 "
+        "rows of loss `grader`, 2 weights of data `train`\n");
+}
+
+// Essays a, b (weight 1 each); grades careful (0), sloppy (1). Within 1/2
+// each essay may be graded sloppy alone, not both.
+struct Essays {
+  Builder b;
+  DomainId essay, grade;
+  int loss, data;
+  Essays() {
+    essay = b.AddDomain("Essay", 2, "e");
+    grade = b.AddDomain("Grade", 2, "g");
+    loss = b.AddLoss("l", essay, grade, {Q("0"), Q("1"), Q("0"), Q("1")});
+    data = b.AddData("d", essay, {Q("1"), Q("1")});
+  }
+};
+
+TEST_CASE("explain: within eps, per-input options and the budget's part") {
+  Essays s;
+  // count x: pi(x) == sloppy <= 1: the options allow 0 to 2, and 2 costs 1.
+  int goal = s.b.AddGoal(
+      "one_sloppy", s.essay, s.grade,
+      Bin(ast::Op::kLe,
+          Count(0, s.essay, Eq(Pi(Var(0, s.essay), s.grade), Elem(s.grade, 1))),
+          Num("1")),
+      1);
+  Claim& c = s.b.AddClaim("budgeted", s.loss, goal, s.data, Q("1/2"));
+  Verdict v = CheckClaim(s.b.model, c, EngineOptions{});
+  REQUIRE(v.kind == Verdict::Kind::kHolds);
+  REQUIRE(v.idealized()->explanation);
+  const PerInputExplanation& e = *v.idealized()->explanation;
+  CHECK(e.eps == Q("1/2"));
+  CHECK(e.inputs[0].minimizers == std::vector<uint32_t>{0, 1});
+  CHECK(e.inputs[0].excess == std::vector<Rational>{Q("0"), Q("1/2")});
+  const ExplainedAtom& a = e.atoms.at(0);
+  CHECK(a.at[0] == AtInput::kSome);
+  CHECK(a.forced_true == 0);
+  CHECK(a.free == 2);
+  CHECK(a.needs_budget);
+  CHECK(a.least_forbidden_cost == 1);
+  std::string why =
+      IdealizedExplanationText(s.b.model, c, v, *v.idealized(), false, 0);
+  CHECK(why.find("at least 1 > 0.5") != std::string::npos);
+}
+
 
 TEST_CASE("explain: a tracked query is dumped without its tracking names") {
   Shop s;
@@ -167,6 +297,70 @@ TEST_CASE("explain: a tracked query is dumped without its tracking names") {
   CHECK(text.str().find("(declare-fun goal () Bool)") == std::string::npos);
   CHECK(text.str().find("=> goal") == std::string::npos);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("explain: within eps the budget is tracked per data weight") {
+  Essays s;
+  // sum x: l(x, pi(x)) <= 1: each essay may be sloppy alone, and only the
+  // budget, with both weights, rules out both at once. Every output is an
+  // option of both rows, so no row is needed.
+  int goal = s.b.AddGoal(
+      "low_total", s.essay, s.grade,
+      Bin(ast::Op::kLe,
+          Sum(0, s.essay,
+              LossOf(s.loss, Var(0, s.essay), Pi(Var(0, s.essay), s.grade))),
+          Num("1")),
+      1);
+  Claim& c = s.b.AddClaim("low_within", s.loss, goal, s.data, Q("1/2"));
+  EngineOptions tracked;
+  tracked.unsat_core = true;
+  Verdict v = CheckClaim(s.b.model, c, tracked);
+  REQUIRE(v.kind == Verdict::Kind::kHolds);
+  REQUIRE(v.method == "z3");
+  const UnsatCore& core =
+      v.idealized()->solver_explanation->conjuncts.at(0).core;
+  CHECK(core.extracted);
+  CHECK(core.goal);
+  CHECK(core.budget);
+  CHECK(core.rows.empty());
+  CHECK(core.weights == std::vector<size_t>{0, 1});
+  // The verdict is the one the untracked query gives.
+  CHECK(CheckClaim(s.b.model, c, EngineOptions{}).kind ==
+        Verdict::Kind::kHolds);
+}
+
+TEST_CASE("explain: rows and weights are named with their spec lines") {
+  std::optional<Model> m = LoadSpec(
+      "domain X = {a, b, c, d, e, f, g, h}\n"
+      "domain Y = {u, v}\n"
+      "loss l(x: X, y: Y) = table {  # a: is not a key here\n"
+      "  a: u 0, v 1\n"
+      "  b: u 0, v 1   c: u 1, v 0\n"
+      "  d: u 0, v 0\n"
+      "  e: u 0, v 0\n  f: u 0, v 0\n  g: u 0, v 0\n  h: u 0, v 0\n"
+      "}\n"
+      "data w = {a: 1, c: 2}\n"
+      "data all = X\n");
+  REQUIRE(m);
+  const Loss& l = m->losses.at(0);
+  const Domain& x = m->domains.at(l.input);
+  std::map<std::string, size_t> lines = KeyLines(*m, l.span);
+  CHECK(lines.size() == 8);
+  CHECK(lines.at("a") == 4);
+  CHECK(lines.at("c") == 5);
+  CHECK(lines.at("d") == 6);
+  CHECK(NamedRows(*m, "row", "loss `l`", l.span, x, {0, 2}) ==
+        "rows a, c of loss `l` (spec.align:4, :5)");
+  CHECK(NamedRows(*m, "row", "loss `l`", l.span, x, {3}) ==
+        "row d of loss `l` (spec.align:6)");
+  CHECK(NamedRows(*m, "row", "loss `l`", l.span, x, {0, 1, 2, 3, 4, 5, 6, 7}) ==
+        "rows a, b, c, d, e, f and 2 more of loss `l` (spec.align:4, :5, "
+        ":6, :7, :8)");
+  CHECK(NamedRows(*m, "weight", "data `w`", m->data.at(0).span, x, {2}) ==
+        "weight c of data `w` (spec.align:12)");
+  // A weighting by domain name has no rows of its own: its line stands in.
+  CHECK(NamedRows(*m, "weight", "data `all`", m->data.at(1).span, x, {2}) ==
+        "weight c of data `all` (spec.align:13)");
 }
 
 }  // namespace

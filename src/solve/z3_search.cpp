@@ -636,13 +636,53 @@ std::string QueryOfDump(const std::string& path) {
   return stem.substr(stem.rfind('-') + 1);
 }
 
+// With tracking pi(x) ranges over every output, so that "row x" can be a
+// part of its own: otherwise the option sets are built into the variables.
+NearMinimizers EveryOutput(const NearMinimizers& nm) {
+  NearMinimizers wide = nm;
+  wide.offset.clear();
+  wide.option.clear();
+  wide.offset.reserve(nm.inputs + 1);
+  wide.option.reserve(nm.inputs * nm.outputs);
+  for (size_t x = 0; x < nm.inputs; ++x) {
+    wide.offset.push_back(wide.option.size());
+    for (size_t y = 0; y < nm.outputs; ++y) {
+      wide.option.push_back(static_cast<uint32_t>(y));
+    }
+  }
+  wide.offset.push_back(wide.option.size());
+  return wide;
+}
+
+// Reads the tracked parts an unsat core kept.
+void ReadCore(const z3::expr_vector& core, UnsatCore* out) {
+  out->extracted = true;
+  for (unsigned i = 0; i < core.size(); ++i) {
+    std::string name = core[i].decl().name().str();
+    if (name == "goal") {
+      out->goal = true;
+    } else if (name == "budget") {
+      out->budget = true;
+    } else if (name.rfind("row_", 0) == 0) {
+      out->rows.push_back(std::stoul(name.substr(4)));
+    } else if (name.rfind("weight_", 0) == 0) {
+      out->weights.push_back(std::stoul(name.substr(7)));
+    }
+  }
+  std::sort(out->rows.begin(), out->rows.end());
+  std::sort(out->weights.begin(), out->weights.end());
+}
+
 SearchOutcome Search(const Model& model, const Goal& goal,
                      const NearMinimizers& nm, const Conjunct& c,
                      z3::context& ctx, SolverBudget& budget,
                      const std::string& dump_path, size_t max_nodes,
                      bool track) {
   SearchOutcome out;
-  Grounder g(model, goal, nm, ctx, max_nodes);
+  std::optional<NearMinimizers> wide;
+  if (track) wide = EveryOutput(nm);
+  const NearMinimizers& q = track ? *wide : nm;
+  Grounder g(model, goal, q, ctx, max_nodes);
   std::vector<Value> env(goal.slot_count);
   z3::expr formula = g.AsBool(g.Ground(*c.expr, env));
   // The conjunct means (negated ? not F : F); a violation makes it false.
@@ -652,9 +692,9 @@ SearchOutcome Search(const Model& model, const Goal& goal,
     out.kind = v ? SearchOutcome::Kind::kFound : SearchOutcome::Kind::kNone;
     if (v) out.policy = nm.best;
     // No policy can violate the grounded conjunct: it alone is the proof.
-    out.core.extracted = track && !v;
-    out.core.goal = track && !v;
-    if (out.core.extracted) {
+    if (!v) {
+      out.core.extracted = track;
+      out.core.goal = track;
       out.core.read_inputs = g.ReadInputs();
     }
     return out;
@@ -666,42 +706,70 @@ SearchOutcome Search(const Model& model, const Goal& goal,
   std::optional<z3::solver> replay;
   if (track && !dump_path.empty()) replay.emplace(ctx);
   auto add = [&](const z3::expr& part, const std::string& name) {
-    s.add(part, name.c_str());
+    if (track) {
+      s.add(part, name.c_str());
+    } else {
+      s.add(part);
+    }
     if (replay) replay->add(part);
   };
-  // One output per reached input.
+  auto add_plain = [&](const z3::expr& part) {
+    s.add(part);
+    if (replay) replay->add(part);
+  };
+  // One output per reached input; tracked, the row's options apart.
   z3::expr_vector costly(ctx);
   std::vector<Rational> costs;
+  z3::expr_vector input_costs(ctx);
   for (size_t x : g.reached()) {
     z3::expr_vector one(ctx);
-    for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
+    z3::expr_vector allowed(ctx);
+    z3::expr_vector costly_x(ctx);
+    std::vector<Rational> costs_x;
+    size_t j = nm.offset[x];
+    for (size_t k = q.offset[x]; k < q.offset[x + 1]; ++k) {
       z3::expr b = g.Var(x, k);
       one.push_back(b);
-      if (!nm.Free(x, k)) {
-        costly.push_back(b);
-        costs.push_back(nm.Excess(x, k));
+      if (track) {
+        while (j < nm.offset[x + 1] && nm.option[j] < q.option[k]) ++j;
+        if (j < nm.offset[x + 1] && nm.option[j] == q.option[k]) {
+          allowed.push_back(b);
+        }
+      }
+      if (!q.Free(x, k)) {
+        costly_x.push_back(b);
+        costs_x.push_back(q.Excess(x, k));
       }
     }
-    if (track) {
-      add(z3::mk_or(one) && z3::atmost(one, 1), "input_" + std::to_string(x));
-    } else {
-      s.add(z3::mk_or(one));
-      s.add(z3::atmost(one, 1));
+    add_plain(z3::mk_or(one));
+    add_plain(z3::atmost(one, 1));
+    if (track && allowed.size() < one.size()) {
+      add(z3::mk_or(allowed), "row_" + std::to_string(x));
     }
-  }
-  if (!costly.empty()) {
-    z3::expr budget_expr = Budget(ctx, g, costly, costs, nm.eps);
-    if (track) {
-      add(budget_expr, "budget");
-    } else {
-      s.add(budget_expr);
+    if (costly_x.empty()) continue;
+    if (!track) {
+      for (unsigned i = 0; i < costly_x.size(); ++i) {
+        costly.push_back(costly_x[i]);
+        costs.push_back(costs_x[i]);
+      }
+      continue;
     }
+    // cost(x) >= e(x, pi(x)) >= 0, the lower bound tracked as x's weight.
+    z3::expr cost = ctx.real_const(("cost_" + std::to_string(x)).c_str());
+    z3::expr_vector terms(ctx);
+    for (unsigned i = 0; i < costly_x.size(); ++i) {
+      terms.push_back(z3::ite(costly_x[i], g.Num(costs_x[i]), g.Num(0)));
+    }
+    add_plain(cost >= g.Num(0));
+    add(cost >= z3::sum(terms), "weight_" + std::to_string(x));
+    input_costs.push_back(cost);
   }
-  if (track) {
-    add(violated, "goal");
-  } else {
-    s.add(violated);
+  if (!input_costs.empty()) {
+    add(z3::sum(input_costs) <= g.Num(nm.eps), "budget");
+  } else if (!costly.empty()) {
+    add_plain(Budget(ctx, g, costly, costs, nm.eps));
   }
+  add(violated, "goal");
   if (!dump_path.empty()) {
     out.reason = WriteQuery(
         replay ? *replay : s, dump_path,
@@ -718,20 +786,8 @@ SearchOutcome Search(const Model& model, const Goal& goal,
     out.dump_path = dump_path;
   }
   if (!CheckSearch(budget, s, out)) {
-    if (track && out.kind == SearchOutcome::Kind::kNone) {
-      out.core.extracted = true;
-      z3::expr_vector core = s.unsat_core();
-      for (unsigned i = 0; i < core.size(); ++i) {
-        std::string name = core[i].decl().name().str();
-        if (name == "goal") {
-          out.core.goal = true;
-        } else if (name == "budget") {
-          out.core.budget = true;
-        } else if (name.rfind("input_", 0) == 0) {
-          out.core.inputs.push_back(std::stoul(name.substr(6)));
-        }
-      }
-      std::sort(out.core.inputs.begin(), out.core.inputs.end());
+    if (out.kind == SearchOutcome::Kind::kNone) {
+      if (track) ReadCore(s.unsat_core(), &out.core);
       out.core.read_inputs = g.ReadInputs();
     }
     return out;
@@ -740,9 +796,9 @@ SearchOutcome Search(const Model& model, const Goal& goal,
   out.kind = SearchOutcome::Kind::kFound;
   out.policy = nm.best;
   for (size_t x : g.reached()) {
-    for (size_t k = nm.offset[x]; k < nm.offset[x + 1]; ++k) {
+    for (size_t k = q.offset[x]; k < q.offset[x + 1]; ++k) {
       if (model_z3.eval(g.Var(x, k), true).is_true()) {
-        out.policy[x] = nm.option[k];
+        out.policy[x] = q.option[k];
         break;
       }
     }
@@ -750,17 +806,16 @@ SearchOutcome Search(const Model& model, const Goal& goal,
   return out;
 }
 
-}  // namespace
-
-SearchOutcome SearchViolation(const Model& model, const Goal& goal,
-                              const NearMinimizers& nm, const Conjunct& c,
-                              const EngineOptions& options,
-                              const std::string& dump_path, size_t max_nodes) {
+SearchOutcome SearchOnce(const Model& model, const Goal& goal,
+                         const NearMinimizers& nm, const Conjunct& c,
+                         const EngineOptions& options,
+                         const std::string& dump_path, size_t max_nodes,
+                         bool track) {
   z3::context ctx;
   SolverBudget budget(ctx, options);
   try {
     return Search(model, goal, nm, c, ctx, budget, dump_path, max_nodes,
-                  options.unsat_core);
+                  track);
   } catch (const GroundError& e) {
     SearchOutcome out;
     out.reason = e.message;
@@ -774,6 +829,20 @@ SearchOutcome SearchViolation(const Model& model, const Goal& goal,
     out.reason = std::string("internal: ") + e.what();
     return out;
   }
+}
+
+}  // namespace
+
+SearchOutcome SearchViolation(const Model& model, const Goal& goal,
+                              const NearMinimizers& nm, const Conjunct& c,
+                              const EngineOptions& options,
+                              const std::string& dump_path, size_t max_nodes) {
+  SearchOutcome out = SearchOnce(model, goal, nm, c, options, dump_path,
+                                 max_nodes, options.unsat_core);
+  if (options.unsat_core && out.kind == SearchOutcome::Kind::kUnknown) {
+    out = SearchOnce(model, goal, nm, c, options, dump_path, max_nodes, false);
+  }
+  return out;
 }
 
 }  // namespace aligncheck

@@ -8,7 +8,9 @@
 // over the finite domains (quantifiers expanded, pi-free subterms evaluated
 // exactly), element-valued terms kept as guarded alternatives, counts
 // compared with constants as cardinality constraints, and asserted negated.
-// Inputs the formula never reaches take a zero-excess option.
+// Inputs the formula never reaches take a zero-excess option. A tracked
+// query (--explain, for its unsat core) has a Bool per output instead, and
+// the option sets and the budget become named parts (see UnsatCore).
 #ifndef ALIGNCHECK_SOLVE_Z3_SEARCH_H_
 #define ALIGNCHECK_SOLVE_Z3_SEARCH_H_
 
@@ -28,14 +30,20 @@ namespace aligncheck {
 inline constexpr size_t kMaxGroundNodes = 5'000'000;
 
 /// Which tracked parts of a search query its unsat core kept (not
-/// necessarily a minimal core).
+/// necessarily a minimal core). A tracked query lets pi(x) range over every
+/// output and asserts, each under its own name, the goal conjunct, per input
+/// x "row x: pi(x) is one of the (near-)minimizing outputs of row x of the
+/// loss table", per input with costly outputs "weight x: deviating at x
+/// costs w(x) / W times the loss gap", and the budget "the costs sum to at
+/// most eps".
 struct UnsatCore {
   bool extracted = false;
   bool goal = false;    // the negated goal conjunct
-  bool budget = false;  // the near-minimizer budget (within, weights)
-  std::vector<size_t> inputs;  // one-output-from-the-options rows, by input
-  /// Inputs whose minimizer options the grounded goal ranges over: the
-  /// query builds their option sets in, so the proof needs all of them.
+  bool budget = false;  // the near-minimizer budget (within)
+  std::vector<size_t> rows;     // loss-table rows the proof needed, sorted
+  std::vector<size_t> weights;  // data weights the proof needed, sorted
+  /// Inputs whose pi(x) the grounded goal reads, sorted; filled for every
+  /// unsat query, tracked or not.
   std::vector<size_t> read_inputs;
 };
 
@@ -45,12 +53,16 @@ struct SearchOutcome {
   Policy policy;          // kFound
   std::string reason;     // kUnknown
   std::string dump_path;  // the query file written, if any
-  UnsatCore core;         // kNone with options.unsat_core
+  /// kNone: `read_inputs` always, the rest with options.unsat_core.
+  UnsatCore core;
 };
 
 /// Searches for a policy in `nm` under which `c` is false. When `dump_path`
 /// is non-empty the query is written there first (SMT-LIB 2 with
-/// check-sat); failing to write it is an UNKNOWN. Never throws.
+/// check-sat); failing to write it is an UNKNOWN. With options.unsat_core
+/// the query is tracked; a tracked query that ends UNKNOWN (its grounding
+/// over every output is larger) is asked again untracked, so tracking never
+/// changes a verdict. Never throws.
 SearchOutcome SearchViolation(const Model& model, const Goal& goal,
                               const NearMinimizers& nm, const Conjunct& c,
                               const EngineOptions& options,

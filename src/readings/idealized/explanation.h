@@ -7,6 +7,12 @@
 // "count of x with P(x, pi(x)) in G" holds for every minimizer iff every
 // count from (#inputs where all argmins satisfy P) to that plus (#inputs
 // where the argmins disagree) lies in G. That is the argument recorded here.
+//
+// Within eps the option set O(x) of x is the outputs whose excess alone is at
+// most eps, and the options of different inputs share the budget. The same
+// classification over O(x) gives the range of counts; a count in it that G
+// forbids is then ruled out by the budget, and the explanation records the
+// least excess any policy reaching such a count has (above eps).
 #ifndef ALIGNCHECK_READINGS_IDEALIZED_EXPLANATION_H_
 #define ALIGNCHECK_READINGS_IDEALIZED_EXPLANATION_H_
 
@@ -39,14 +45,20 @@ struct ExplainedAtom {
   size_t forced_true = 0;   // kAllMinimizers + kUnconstrained
   size_t free = 0;          // kSome
   std::vector<AtInput> at;  // per input
+  /// Within eps: some count in the range is forbidden, and reaching one
+  /// costs at least `least_forbidden_cost` (> eps).
+  bool needs_budget = false;
+  Rational least_forbidden_cost;
 };
 
 struct ExplainedInput {
   Rational weight;                   // w(x) / W
-  std::vector<uint32_t> minimizers;  // argmin outputs, increasing
+  std::vector<uint32_t> minimizers;  // O(x): the options, increasing
+  std::vector<Rational> excess;      // e(x, y) per option (0 for argmins)
 };
 
 struct PerInputExplanation {
+  Rational eps;  // the claim's `within` (0: exact minimizers)
   std::vector<ExplainedInput> inputs;
   std::vector<ExplainedAtom> atoms;
 };
@@ -67,14 +79,15 @@ struct SolverExplanation {
 };
 
 /// Returns the per-input argument for a HOLDS verdict of `goal` over the
-/// exact minimizers of `loss` (already minimized: a reward negated) under
-/// `data`, or nullopt when some conjunct of the goal is not a per-input
-/// count atom or a condition cannot be evaluated.
+/// policies within `eps` of the minimum of `loss` (already minimized: a
+/// reward negated) under `data`, or nullopt when some conjunct of the goal
+/// is not a per-input count atom or a condition cannot be evaluated.
 /// REQUIRES: the problem passed the idealized engine's validation.
 std::optional<PerInputExplanation> ExplainPerInput(const Model& model,
                                                    const Loss& loss,
                                                    const Data& data,
-                                                   const Goal& goal);
+                                                   const Goal& goal,
+                                                   const Rational& eps = 0);
 
 }  // namespace aligncheck
 

@@ -241,8 +241,8 @@ Verdict CheckIdealized(const IdealizedProblem& problem,
                     " satisfies the goal"
       : reward ? "every maximizer of the reward satisfies the goal"
                : "every minimizer of the loss satisfies the goal";
-  if (!d.used_solver && eps == 0) {
-    evidence.explanation = ExplainPerInput(model, loss, data, goal);
+  if (!d.used_solver) {
+    evidence.explanation = ExplainPerInput(model, loss, data, goal, eps);
   }
   if (d.used_solver) {
     evidence.solver_explanation =
