@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "util/source_bytes.h"
+
 namespace aligncheck {
 
 SourceFile::SourceFile(std::string name, std::string text)
@@ -24,7 +26,15 @@ LineCol SourceFile::Locate(uint32_t offset) const {
   offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text_.size()));
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
-  return {line, offset - line_starts_[line - 1] + 1};
+  uint32_t begin = line_starts_[line - 1];
+  std::string_view text(text_.data() + begin, text_.size() - begin);
+  uint32_t byte_col = offset - begin + 1;
+  // Editors hide the byte order mark and count columns after it.
+  if (begin == 0 && text.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset >= 3) {
+    text.remove_prefix(3);
+    byte_col -= 3;
+  }
+  return {line, CharacterColumn(text, byte_col)};
 }
 
 std::string_view SourceFile::Line(uint32_t line) const {

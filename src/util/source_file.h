@@ -16,7 +16,7 @@ struct Span {
   uint32_t end = 0;
 };
 
-/// 1-based line and column (column counts bytes, as compilers do).
+/// 1-based line and column (Locate: characters; LocateBytes: bytes).
 struct LineCol {
   uint32_t line = 1;
   uint32_t col = 1;
@@ -29,7 +29,7 @@ class SourceFile {
   const std::string& name() const { return name_; }
   const std::string& text() const { return text_; }
 
-  /// Returns the line and column of byte `offset` (clamped to the text).
+  /// Returns the line and character column of byte `offset` (clamped).
   LineCol Locate(uint32_t offset) const;
 
   /// Returns line `line` (1-based) without its line terminator.
