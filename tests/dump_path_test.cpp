@@ -35,6 +35,15 @@ TEST_CASE("dump path: the spec's path keeps equal claim names apart") {
   CHECK(fs::path(a).filename() == "a_spec.c-1.smt2");
   CHECK(fs::path(b).filename() == "b_spec.c-1.smt2");
   CHECK(fs::is_directory(dir));  // created for the writes to come
+  // Paths that differ only where characters become '_' still differ.
+  std::set<std::string> names;
+  for (const char* spec : {"a_b/spec.align", "a/b_spec.align", "a/b/spec.align",
+                           "a.b/spec.align", "./a/b_spec.align"}) {
+    names.insert(
+        fs::path(PathFor(spec, dir.string(), "c-1")).filename().string());
+  }
+  CHECK(names.size() == 5);
+  CHECK(names.count("a_b_spec.c-1.smt2") == 1);     // only '/': no hash
   CHECK(PathFor("spec.align", "", "c-1").empty());  // no dump asked for
   fs::remove_all(dir);
 }
