@@ -161,8 +161,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     CLI::App* lint_cmd = app.add_subcommand(
         "lint", "Apply the lint rules to the given specs (see `explain`)");
     lint_cmd
-        ->add_option("paths", lint.paths,
-                     "Spec files or directories (*.align)")
+        ->add_option("paths", lint.paths, "Spec files or directories (*.align)")
         ->type_name("PATH");
     lint_cmd->add_option("--format", lint.formats, kFormatHelp)
         ->type_name("FORMAT[:PATH]")
