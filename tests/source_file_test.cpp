@@ -40,10 +40,29 @@ TEST_CASE("source file: columns count characters, not bytes") {
   CHECK(file.Locate(size + 10).col == 1);
 }
 
-TEST_CASE("source file: a byte that is not UTF-8 is one column") {
+TEST_CASE("source file: a byte that continues no character takes no column") {
+  // Invalid UTF-8 is counted as its bytes look: 0xff and a lead byte without
+  // its continuation take a column each, a stray continuation byte none.
   SourceFile file("s.align", "a\xff\xc3 b \xe2\x88 c\n");
   CHECK(file.Locate(At(file, "b")).col == 5);
-  CHECK(file.Locate(At(file, "c")).col == 10);
+  CHECK(file.Locate(At(file, "c")).col == 9);
+}
+
+TEST_CASE("source file: columns past long lines of multi-byte characters") {
+  // Blocks of the character index end inside characters and lines.
+  std::string text = "x\n";
+  for (int i = 0; i < 5000; ++i) text += "\xe2\x89\xa4";  // ≤
+  text += " end\n";
+  text += std::string(8192 - text.size() % 4096, 'a') + "\n";
+  SourceFile file("s.align", text);
+  CHECK(file.Locate(At(file, "end")).line == 2);
+  CHECK(file.Locate(At(file, "end")).col == 5002);
+  CHECK(LocateBytes(file, At(file, "end")).col == 15002);
+  uint32_t size = static_cast<uint32_t>(text.size());
+  CHECK(file.Locate(size - 1).line == 3);
+  CHECK(file.Locate(size - 1).col == file.Line(3).size() + 1);
+  CHECK(file.Locate(size).line == 4);
+  CHECK(file.Locate(size).col == 1);
 }
 
 TEST_CASE("source file: the byte order mark takes no column") {
@@ -64,7 +83,6 @@ TEST_CASE("source file: lines drop their terminators") {
   CHECK(file.Line(2) == "two");
   CHECK(file.Line(3) == "three");
   CHECK(file.Line(4).empty());
-  // The '\r' past Line(1)'s end is one column, as the line break is.
-  CHECK(CharacterColumn(file.Line(1), 5) == 5);
+  CHECK(file.Locate(At(file, "\r")).col == 4);
   CHECK(file.Locate(At(file, "three")).line == 3);
 }

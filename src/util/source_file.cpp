@@ -4,9 +4,15 @@
 #include <algorithm>
 #include <cstring>
 
-#include "util/source_bytes.h"
-
 namespace aligncheck {
+namespace {
+
+// Every byte but a UTF-8 continuation byte (10xxxxxx) starts a character.
+uint32_t IsCharacterStart(char c) {
+  return (static_cast<unsigned char>(c) & 0xc0) != 0x80 ? 1 : 0;
+}
+
+}  // namespace
 
 SourceFile::SourceFile(std::string name, std::string text)
     : name_(std::move(name)), text_(std::move(text)) {
@@ -20,6 +26,23 @@ SourceFile::SourceFile(std::string name, std::string text)
     at = static_cast<const char*>(nl) + 1;
     line_starts_.push_back(static_cast<uint32_t>(at - begin));
   }
+  uint32_t chars = 0;
+  // One entry past the last whole block, so that every offset up to the
+  // end of the text has one.
+  for (size_t block = 0; block <= text_.size(); block += kBlock) {
+    chars_before_block_.push_back(chars);
+    size_t stop = std::min(text_.size(), block + kBlock);
+    for (size_t i = block; i < stop; ++i) chars += IsCharacterStart(text_[i]);
+  }
+}
+
+uint32_t SourceFile::CharsBefore(uint32_t offset) const {
+  uint32_t block = offset / kBlock;
+  uint32_t chars = chars_before_block_[block];
+  for (uint32_t i = block * kBlock; i < offset; ++i) {
+    chars += IsCharacterStart(text_[i]);
+  }
+  return chars;
 }
 
 LineCol SourceFile::Locate(uint32_t offset) const {
@@ -27,14 +50,12 @@ LineCol SourceFile::Locate(uint32_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - line_starts_.begin());
   uint32_t begin = line_starts_[line - 1];
-  std::string_view text(text_.data() + begin, text_.size() - begin);
-  uint32_t byte_col = offset - begin + 1;
+  uint32_t chars = CharsBefore(offset) - CharsBefore(begin);
   // Editors hide the byte order mark and count columns after it.
-  if (begin == 0 && text.compare(0, 3, "\xEF\xBB\xBF") == 0 && offset >= 3) {
-    text.remove_prefix(3);
-    byte_col -= 3;
+  if (begin == 0 && offset >= 3 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    --chars;
   }
-  return {line, CharacterColumn(text, byte_col)};
+  return {line, chars + 1};
 }
 
 std::string_view SourceFile::Line(uint32_t line) const {
