@@ -100,8 +100,9 @@ TEST_CASE("bytes that are not UTF-8 are escaped; UTF-8 keeps its columns") {
   d.id = "E001";
   d.message = "bad";
   d.span = {11, 12};  // the 'y' after the stray 0xff byte
+  // Column 10: é is one character and the stray byte another.
   CHECK(RenderDiagnosticText(d) ==
-        "u.align:1:12: error: bad [E001]\n"
+        "u.align:1:10: error: bad [E001]\n"
         "# \xc3\xa9t\xc3\xa9 x\\xff y\n"
         "            ^\n");
   d.span = {2, 7};  // the word with two accented letters
@@ -109,4 +110,50 @@ TEST_CASE("bytes that are not UTF-8 are escaped; UTF-8 keeps its columns") {
         "u.align:1:3: error: bad [E001]\n"
         "# \xc3\xa9t\xc3\xa9 x\\xff y\n"
         "  ^~~\n");
+}
+
+TEST_CASE("columns and carets count characters after Unicode names") {
+  auto file = std::make_shared<SourceFile>(
+      "u.align", "goal φ(π) = ∀ x in Ω: π(x) ≤ nope\n");
+  Diagnostic d;
+  d.file = file;
+  d.id = "E002";
+  d.message = "undefined name 'nope'";
+  uint32_t at = static_cast<uint32_t>(file->text().find("nope"));
+  d.span = {at, at + 4};
+  // 'nope' starts at byte 38 but column 30; the caret goes under it.
+  CHECK(RenderDiagnosticText(d) ==
+        "u.align:1:30: error: undefined name 'nope' [E002]\n"
+        "goal φ(π) = ∀ x in Ω: π(x) ≤ nope\n"
+        "                             ^~~~\n");
+}
+
+TEST_CASE("a long line is cut around the caret, never inside a character") {
+  // 150 three-byte characters put the caret past the cut; the cut must land
+  // on a character boundary so nothing prints as \x escapes.
+  std::string line;
+  for (int i = 0; i < 150; ++i) line += "\xe2\x89\xa4";  // ≤
+  line += " bad";
+  auto file = std::make_shared<SourceFile>("u.align", line + "\n");
+  Diagnostic d;
+  d.file = file;
+  d.id = "E001";
+  d.message = "bad";
+  uint32_t at = static_cast<uint32_t>(line.find("bad"));
+  d.span = {at, at + 3};
+  std::string text = RenderDiagnosticText(d);
+  CHECK(text.rfind("u.align:1:152: error: bad [E001]\n", 0) == 0);
+  CHECK(text.find("\\x") == std::string::npos);
+  // The caret stands under 'bad' in the shown part of the line.
+  size_t first = text.find('\n') + 1;
+  size_t second = text.find('\n', first) + 1;
+  std::string shown = text.substr(first, second - first - 1);
+  std::string caret = text.substr(second);
+  size_t bad_byte = shown.find("bad");
+  REQUIRE(bad_byte != std::string::npos);
+  size_t bad_chars = 0;
+  for (size_t i = 0; i < bad_byte; ++i) {
+    if ((static_cast<unsigned char>(shown[i]) & 0xc0) != 0x80) ++bad_chars;
+  }
+  CHECK(caret == std::string(bad_chars, ' ') + "^~~\n");
 }

@@ -5,7 +5,9 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <fstream>
 #include <random>
+#include <regex>
 #include <set>
 
 #include "analysis/analyze.h"
@@ -301,6 +303,27 @@ TEST_CASE("explain: every error id E001-E037 has a text") {
   }
   CHECK(FindError("E038") == nullptr);
   CHECK(FindRule("E001") == nullptr);  // errors are not suppressible rules
+}
+
+TEST_CASE("explain: every error id E001-E037 has a row in README's table") {
+  // The table under "Error ids" names an id alone or in ranges such as
+  // "E030-E037" and "E016-E019, E022-E029".
+  std::ifstream in(std::string(ALIGNCHECK_SOURCE_DIR) + "/README.md");
+  REQUIRE(in);
+  std::set<int> listed;
+  std::regex range(R"(E(\d{3})(?:-E(\d{3}))?)");
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("| E0", 0) != 0) continue;
+    std::string first_cell = line.substr(1, line.find('|', 1) - 1);
+    for (std::sregex_iterator it(first_cell.begin(), first_cell.end(), range),
+         end;
+         it != end; ++it) {
+      int from = std::stoi((*it)[1]);
+      int to = (*it)[2].matched ? std::stoi((*it)[2]) : from;
+      for (int n = from; n <= to; ++n) listed.insert(n);
+    }
+  }
+  for (int n = 1; n <= 37; ++n) CHECK_MESSAGE(listed.count(n), n);
 }
 
 }  // namespace

@@ -71,7 +71,7 @@ TEST_CASE("a failing claim prints its counterexample, breaking inputs first") {
   ClaimResult r{&m.claims[0], Failing()};
   CHECK(r.AsExpected());
   CHECK(RenderClaimText(m, r, {}) ==
-        "tiny.align:1:7: FAILS c\n"
+        "tiny.align:1:7: FAILS c [claim-fails]\n"
         "    l aligned_with g as idealized_minimizer over train\n"
         "  counterexample: a minimizer of L_train that violates g\n"
         "    input  weight  pi(input)  loss  min loss\n"
@@ -101,7 +101,7 @@ TEST_CASE("an unexpected verdict is marked") {
   ClaimResult r{&m.claims[0], v};
   CHECK_FALSE(r.AsExpected());
   CHECK(RenderClaimText(m, r, {}) ==
-        "tiny.align:1:7: UNKNOWN c\n"
+        "tiny.align:1:7: UNKNOWN c [claim-unexpected]\n"
         "    l aligned_with g as idealized_minimizer over train\n"
         "  reason: engine not available yet\n"
         "  expected fails, got unknown: UNEXPECTED\n");
@@ -134,4 +134,29 @@ TEST_CASE("json has the fields DESIGN.md promises") {
   CHECK(c["counterexample"]["policy"]["x2"] == "a");
   CHECK(c["minimizers"] == "2");
   CHECK(j["summary"]["claims"] == 1);
+}
+
+TEST_CASE("text and json name a verdict with the rule id SARIF gives it") {
+  // One id whichever way the verdict is unexpected, as in SARIF and github.
+  std::vector<FileResult> results(1);
+  results[0].path = "tiny.align";
+  results[0].model = TinyModel();  // expect fails
+  const Model& m = *results[0].model;
+  Verdict holds;
+  holds.kind = Verdict::Kind::kHolds;
+  ClaimResult unexpected{&m.claims[0], holds};
+  CHECK(RenderClaimText(m, unexpected, {})
+            .rfind("tiny.align:1:7: HOLDS c [claim-unexpected]\n", 0) == 0);
+  results[0].claims.push_back(unexpected);
+  results[0].claims.push_back({&m.claims[0], Failing()});
+  auto j = nlohmann::json::parse(RenderCheckJson(results));
+  CHECK(j["claims"][0]["id"] == "claim-unexpected");
+  CHECK(j["claims"][1]["id"] == "claim-fails");
+  // A verdict as expected that holds needs no id: null, and no [..] in text.
+  results[0].model->claims[0].expect = Claim::Expect::kHolds;
+  j = nlohmann::json::parse(RenderCheckJson(results));
+  CHECK(j["claims"][0]["id"].is_null());
+  CHECK(j["claims"][1]["id"] == "claim-unexpected");
+  CHECK(RenderClaimText(m, unexpected, {})
+            .rfind("tiny.align:1:7: HOLDS c\n", 0) == 0);
 }

@@ -109,17 +109,47 @@ TEST_CASE("suppress: unknown ids and directives warn with a suggestion") {
         std::vector<std::string>{"did you mean 'ignore-file'?"});
 }
 
-TEST_CASE("suppress: after a claim header, the claim's next line too") {
+TEST_CASE("suppress: after a claim header, its own line only") {
+  // A trailing comment covers its own line, whatever the line holds: a
+  // finding in the claim's body needs a comment of its own.
   auto file = std::make_shared<SourceFile>(
       "spec.align",
       "claim c:   # aligncheck: ignore AC007\n"
       "  l aligned_with g as idealized_minimizer over d\n"
-      "line three\n");
+      "claim e:\n"
+      "  # aligncheck: ignore AC007\n"
+      "  l aligned_with g as idealized_minimizer over d\n");
   std::vector<Diagnostic> problems;
   std::vector<Suppression> s = ParseSuppressions(file, problems);
-  REQUIRE(s.size() == 1);
-  CHECK(Suppressed(At(file, OffsetOfLine(*file, 2), "AC007"), s));
-  CHECK(!Suppressed(At(file, OffsetOfLine(*file, 3), "AC007"), s));
+  REQUIRE(s.size() == 2);
+  CHECK(Suppressed(At(file, OffsetOfLine(*file, 1), "AC007"), s));
+  s[0].used = false;
+  CHECK(!Suppressed(At(file, OffsetOfLine(*file, 2), "AC007"), s));
+  CHECK(Suppressed(At(file, OffsetOfLine(*file, 5), "AC007"), s));
+  // The unused header comment says why it missed the body's finding.
+  std::vector<Diagnostic> unused = UnusedSuppressions(file, s);
+  REQUIRE(unused.size() == 1);
+  CHECK(unused[0].id == "AC013");
+  CHECK(unused[0].notes ==
+        std::vector<std::string>{"a comment after code covers its own line "
+                                 "only, not the AC007 finding on line 2"});
+  CHECK(unused[0].help ==
+        std::vector<std::string>{"put the comment on a line of its own just "
+                                 "above line 2, or at the end of line 2"});
+  CHECK(unused[0].fixits.empty());  // lint --fix keeps it for the author
+}
+
+TEST_CASE("suppress: an unused comment with no miss on the next line") {
+  auto file = std::make_shared<SourceFile>(
+      "spec.align", "claim c:   # aligncheck: ignore AC007\nnext\n");
+  std::vector<Diagnostic> problems;
+  std::vector<Suppression> s = ParseSuppressions(file, problems);
+  CHECK(!Suppressed(At(file, OffsetOfLine(*file, 2), "AC009"), s));
+  std::vector<Diagnostic> unused = UnusedSuppressions(file, s);
+  REQUIRE(unused.size() == 1);
+  CHECK(unused[0].notes.empty());
+  CHECK(unused[0].help.empty());
+  CHECK(unused[0].fixits.size() == 1);  // a stale comment: remove it
 }
 
 }  // namespace

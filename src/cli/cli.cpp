@@ -81,6 +81,21 @@ const std::map<std::string, ColorMode> kColorModes = {
     {"always", ColorMode::kAlways},
     {"never", ColorMode::kNever}};
 
+// --color's words, turned into the enum's number that CLI11 then parses;
+// anything else is a usage error in aligncheck's words, not CLI11's.
+CLI::Validator ColorModeWord() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        auto it = kColorModes.find(value);
+        if (it == kColorModes.end()) {
+          return "takes auto, always or never, not '" + value + "'";
+        }
+        value = std::to_string(static_cast<int>(it->second));
+        return "";
+      },
+      "");
+}
+
 constexpr const char* kFormatHelp =
     "Output format: text, json, sarif or github; FORMAT:PATH writes to a "
     "file (repeatable: one format on stdout, others to files)";
@@ -103,6 +118,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     check_cmd
         ->add_option("paths", check.paths,
                      "Spec files or directories (*.align)")
+        ->type_name("PATH")
         ->required();
     check_cmd
         ->add_option("--claim", check.claims,
@@ -112,7 +128,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->type_name("FORMAT[:PATH]")
         ->allow_extra_args(false);  // one value per --format
     check_cmd->add_option("--color", check.color, "Colour text output")
-        ->transform(CLI::CheckedTransformer(kColorModes).description(""))
+        ->transform(ColorModeWord())
         ->type_name("auto|always|never")
         ->default_str("auto");
     check_cmd
@@ -120,11 +136,11 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
                      "Write every solver query as SMT-LIB 2 into DIR")
         ->type_name("DIR");
     check_cmd
-        ->add_option(
-            "-j,--jobs", check.jobs,
-            "Files and claims checked in parallel (output order is fixed)")
-        ->check(CLI::Range(1u, 1024u))
-        ->capture_default_str();
+        ->add_option("-j,--jobs", check.jobs,
+                     "Files and claims checked in parallel, 1 to 1024 "
+                     "(default: one per core; output order is fixed)")
+        ->check(Unlisted(CLI::Range(1u, 1024u)))
+        ->type_name("N");
     check_cmd->add_flag("--strict", check.strict,
                         "Exit 1 when a verdict is UNKNOWN or vacuously "
                         "HOLDS (also `strict = true` in .aligncheck.toml)");
@@ -134,6 +150,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     check_cmd
         ->add_option("--max-rows", check.max_rows,
                      "Most counterexample rows printed (0: all)")
+        ->type_name("N")
         ->capture_default_str();
     check_cmd->add_flag("--explain", check.explain,
                         "Say in full why each HOLDS verdict holds");
@@ -143,13 +160,14 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     LintArgs lint;
     CLI::App* lint_cmd = app.add_subcommand(
         "lint", "Apply the lint rules to the given specs (see `explain`)");
-    lint_cmd->add_option("paths", lint.paths,
-                         "Spec files or directories (*.align)");
+    lint_cmd
+        ->add_option("paths", lint.paths, "Spec files or directories (*.align)")
+        ->type_name("PATH");
     lint_cmd->add_option("--format", lint.formats, kFormatHelp)
         ->type_name("FORMAT[:PATH]")
         ->allow_extra_args(false);  // one value per --format
     lint_cmd->add_option("--color", lint.color, "Colour text output")
-        ->transform(CLI::CheckedTransformer(kColorModes).description(""))
+        ->transform(ColorModeWord())
         ->type_name("auto|always|never")
         ->default_str("auto");
     lint_cmd->add_flag("--show-config", lint.show_config,
@@ -171,6 +189,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->add_option("paths", gate.paths,
                      "Documents or directories (*.md, *.markdown, *.tex; a "
                      "file named here is read whatever its extension)")
+        ->type_name("PATH")
         ->required();
     gate_cmd
         ->add_option("--exclude", gate.excludes,
@@ -182,7 +201,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->type_name("FORMAT[:PATH]")
         ->allow_extra_args(false);
     gate_cmd->add_option("--color", gate.color, "Colour text output")
-        ->transform(CLI::CheckedTransformer(kColorModes).description(""))
+        ->transform(ColorModeWord())
         ->type_name("auto|always|never")
         ->default_str("auto");
     gate_cmd
@@ -192,10 +211,10 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->type_name("N");
     gate_cmd
         ->add_option("-j,--jobs", gate.jobs,
-                     "Documents and claims checked in parallel (output order "
-                     "is fixed)")
-        ->check(CLI::Range(1u, 1024u))
-        ->capture_default_str();
+                     "Documents and claims checked in parallel, 1 to 1024 "
+                     "(default: one per core; output order is fixed)")
+        ->check(Unlisted(CLI::Range(1u, 1024u)))
+        ->type_name("N");
     gate_cmd->add_flag("--strict", gate.strict,
                        "Exit 1 when an embedded claim's verdict is UNKNOWN "
                        "or vacuously HOLDS");
@@ -205,6 +224,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     gate_cmd
         ->add_option("--max-rows", gate.max_rows,
                      "Most counterexample rows printed (0: all)")
+        ->type_name("N")
         ->capture_default_str();
     gate_cmd->add_flag("--explain", gate.explain,
                        "Say in full why each HOLDS verdict holds");

@@ -22,6 +22,10 @@ std::string SizeText(size_t bytes) {
 
 }  // namespace
 
+CLI::Validator Unlisted(CLI::Validator validator) {
+  return validator.description("");
+}
+
 LimitArgs DocumentLimits() {
   LimitArgs args;
   args.max_file_bytes = size_t{1} << 30;
@@ -37,67 +41,78 @@ void AddLimitOptions(CLI::App& command, LimitArgs& args) {
           .add_option("--timeout", args.timeout_seconds,
                       "Wall-clock safety net per solver query, in seconds "
                       "(default: .aligncheck.toml, else 60)")
-          ->check(CLI::PositiveNumber)
+          ->check(Unlisted(CLI::PositiveNumber))
+          ->type_name("SECONDS")
           ->group(group);
   args.rlimit_option =
       command
           .add_option("--rlimit", args.rlimit,
                       "Solver resource limit per query; hitting it gives "
                       "UNKNOWN (default: .aligncheck.toml, else 50000000)")
+          ->type_name("N")
           ->group(group);
   command
       .add_option("--max-memory", args.max_memory_mb,
                   "Solver memory, all running queries together, in MiB; a "
                   "query past it is UNKNOWN (0: no limit)")
+      ->type_name("MIB")
       ->capture_default_str()
       ->group(group);
   command
       .add_option("--max-file-size", args.max_file_bytes,
                   "Largest file read (spec, or document for gate)")
-      ->transform(size)
+      ->transform(Unlisted(size))
+      ->type_name("SIZE")
       ->default_str(SizeText(args.max_file_bytes))
       ->group(group);
   command
       .add_option("--max-line-length", args.max_line_bytes,
                   "Longest line of a spec (for gate: of a block), in bytes")
-      ->check(CLI::PositiveNumber)
+      ->check(Unlisted(CLI::PositiveNumber))
+      ->type_name("N")
       ->capture_default_str()
       ->group(group);
   command
       .add_option("--max-nesting", args.max_nesting,
                   "Deepest nesting of formulas, and most terms in one "
-                  "operator chain")
-      ->check(CLI::Range(1u, 1000u))
+                  "operator chain (1 to 1000)")
+      ->check(Unlisted(CLI::Range(1u, 1000u)))
+      ->type_name("N")
       ->capture_default_str()
       ->group(group);
   command
       .add_option("--max-list-items", args.max_list_items,
                   "Most items in one expression list (arguments, sets)")
-      ->check(CLI::PositiveNumber)
+      ->check(Unlisted(CLI::PositiveNumber))
+      ->type_name("N")
       ->capture_default_str()
       ->group(group);
   command
       .add_option("--max-domain-size", args.max_domain_size,
                   "Most values in one domain")
-      ->check(CLI::PositiveNumber)
+      ->check(Unlisted(CLI::PositiveNumber))
+      ->type_name("N")
       ->capture_default_str()
       ->group(group);
   command
       .add_option("--max-table-entries", args.max_table_entries,
                   "Most entries of one loss table (inputs x outputs)")
-      ->check(CLI::PositiveNumber)
+      ->check(Unlisted(CLI::PositiveNumber))
+      ->type_name("N")
       ->capture_default_str()
       ->group(group);
   command
       .add_option("--max-csv-size", args.max_csv_bytes,
                   "Largest CSV file a spec reads")
-      ->transform(size)
+      ->transform(Unlisted(size))
+      ->type_name("SIZE")
       ->default_str(SizeText(args.max_csv_bytes))
       ->group(group);
   command
       .add_option("--max-claims", args.max_claims,
                   "Claims checked per file; later ones are UNKNOWN")
-      ->check(CLI::PositiveNumber)
+      ->check(Unlisted(CLI::PositiveNumber))
+      ->type_name("N")
       ->capture_default_str()
       ->group(group);
 }

@@ -12,6 +12,7 @@
 namespace CLI {
 class App;
 class Option;
+class Validator;
 }  // namespace CLI
 
 namespace aligncheck {
@@ -34,6 +35,11 @@ struct LimitArgs {
   CLI::Option* timeout_option = nullptr;
   CLI::Option* rlimit_option = nullptr;
 };
+
+/// `validator` without its description, which --help would print after the
+/// type name in CLI11's words ("UINT:POSITIVE"); the option's own type name
+/// and text say what it takes.
+CLI::Validator Unlisted(CLI::Validator validator);
 
 /// The defaults for `gate`: as LimitArgs, but documents up to 1 GiB.
 LimitArgs DocumentLimits();

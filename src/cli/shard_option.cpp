@@ -12,7 +12,10 @@ void AddShardOption(CLI::App& command, Shard& shard) {
           [&shard](const std::string& text) {
             std::string error;
             std::optional<Shard> parsed = ParseShard(text, &error);
-            if (!parsed) throw CLI::ValidationError("--shard", error);
+            // The message names the option already: no "--shard: " prefix.
+            if (!parsed) {
+              throw CLI::ValidationError(error + ", not '" + text + "'");
+            }
             shard = *parsed;
           },
           "Do part K of N of the work (claims and files split by a stable "

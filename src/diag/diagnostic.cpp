@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "util/escape.h"
+#include "util/source_bytes.h"
 
 namespace aligncheck {
 
@@ -92,6 +93,10 @@ bool IsFinding(const Diagnostic& d) { return d.id.rfind("AC", 0) == 0; }
 
 namespace {
 
+bool IsContinuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xc0) == 0x80;
+}
+
 // ANSI escapes, as clang and rustc use them.
 constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kReset = "\x1b[0m";
@@ -119,8 +124,8 @@ struct Painter {
 // text; empty when the fix-it spans lines.
 std::string FixItPreview(const SourceFile& file, const FixIt& fix,
                          const Painter& paint) {
-  LineCol b = file.Locate(fix.span.begin);
-  LineCol e = file.Locate(fix.span.end);
+  LineCol b = LocateBytes(file, fix.span.begin);
+  LineCol e = LocateBytes(file, fix.span.end);
   if (b.line != e.line || fix.replacement.empty() ||
       fix.replacement.find('\n') != std::string::npos) {
     return "";
@@ -162,19 +167,29 @@ std::string RenderDiagnosticText(const Diagnostic& d, const TextStyle& style) {
         paint(kBold, fmt::format("{}:{}:{}:", name, at.line, at.col)), severity,
         message);
   } else if (d.file) {
-    LineCol at = d.file->Locate(d.span.begin);
-    out += fmt::format(
-        "{} {} {}\n",
-        paint(kBold, fmt::format("{}:{}:{}:", name, at.line, at.col)), severity,
-        message);
+    LineCol shown_at = d.file->Locate(d.span.begin);
+    out += fmt::format("{} {} {}\n",
+                       paint(kBold, fmt::format("{}:{}:{}:", name,
+                                                shown_at.line, shown_at.col)),
+                       severity, message);
+    // The source line is sliced by bytes; the caret is placed by the
+    // columns the printed text takes.
+    LineCol at = LocateBytes(*d.file, d.span.begin);
     std::string_view line = d.file->Line(at.line);
-    // Very long lines are cut around the caret so output stays readable.
+    // Very long lines are cut around the caret so output stays readable,
+    // never inside a character.
     constexpr size_t kMaxShown = 200;
     size_t start = 0;
     if (line.size() > kMaxShown && at.col > kMaxShown / 2) {
       start = std::min<size_t>(at.col - 1 - kMaxShown / 2, line.size());
+      while (start > 0 && start < line.size() && IsContinuation(line[start]))
+        --start;
     }
-    std::string_view shown = line.substr(start, kMaxShown);
+    size_t shown_size = std::min(kMaxShown, line.size() - start);
+    while (start + shown_size < line.size() &&
+           IsContinuation(line[start + shown_size]))
+      ++shown_size;
+    std::string_view shown = line.substr(start, shown_size);
     std::string printable = Printable(shown);
     out += printable + "\n";
     // Caret column in the printable text (escapes widen some bytes).
@@ -183,7 +198,7 @@ std::string RenderDiagnosticText(const Diagnostic& d, const TextStyle& style) {
     Printable(shown.substr(0, std::min(byte_col, shown.size())), &caret_col);
     size_t width = 1;
     if (d.span.end > d.span.begin && byte_col < shown.size()) {
-      LineCol end = d.file->Locate(d.span.end);
+      LineCol end = LocateBytes(*d.file, d.span.end);
       if (end.line == at.line && end.col > at.col) {
         Printable(shown.substr(byte_col, end.col - at.col), &width);
         width = std::max<size_t>(width, 1);

@@ -124,7 +124,9 @@ const std::vector<Rule>& AllRules() {
       {"AC013", "unused-suppression", Severity::kWarning,
        "a suppression comment that suppresses nothing",
        "A stale `# aligncheck: ignore` hides nothing today and will hide a "
-       "real finding tomorrow. Remove it.",
+       "real finding tomorrow. Remove it. A comment after code covers that "
+       "line only, a claim header's too: for a finding on the next line, "
+       "put the comment on a line of its own just above that line.",
        "domain X = {a}   # aligncheck: ignore AC007", "domain X = {a}"},
       {"AC014", "unknown-rule", Severity::kWarning,
        "a suppression or configuration that names no rule",

@@ -149,9 +149,9 @@ std::vector<Suppression> ParseSuppressions(
       result[k].comment = {static_cast<uint32_t>(blank),
                            static_cast<uint32_t>(stop)};
       result[k].only_one = result.size() - before == 1;
-      // After code, it covers its own line only; after a claim header
-      // (`claim c:`), whose body follows, the next line too.
-      result[k].trailing = blank != begin && text[blank - 1] != ':';
+      // After code, it covers its own line only, a claim header's too: what
+      // a comment covers can be told from its own line.
+      result[k].trailing = blank != begin;
     }
   }
   return result;
@@ -170,6 +170,8 @@ bool Suppressed(const Diagnostic& d, std::vector<Suppression>& suppressions) {
         (!s.trailing && s.line + 1 == line)) {
       s.used = true;
       hit = true;
+    } else if (s.trailing && s.line + 1 == line && s.missed_next_line == 0) {
+      s.missed_next_line = line;
     }
   }
   return hit;
@@ -186,7 +188,19 @@ std::vector<Diagnostic> UnusedSuppressions(
         Warning(file, s.span, "AC013",
                 fmt::format("suppression of {} {}suppresses nothing", what,
                             s.whole_file ? "in this file " : "here "));
-    if (s.only_one) {
+    if (s.missed_next_line != 0) {
+      d.notes.push_back(fmt::format(
+          "a comment after code covers its own line only, not the {} "
+          "finding on line {}",
+          s.id.empty() ? "lint" : s.id, s.missed_next_line));
+      d.help.push_back(fmt::format(
+          "put the comment on a line of its own just above line {}, or at "
+          "the end of line {}",
+          s.missed_next_line, s.missed_next_line));
+    }
+    // A comment that missed the line after it was meant for that line:
+    // `lint --fix` must not delete it.
+    if (s.only_one && s.missed_next_line == 0) {
       d.fixits.push_back({"remove the comment", s.comment, "", {}});
     }
     out.push_back(std::move(d));

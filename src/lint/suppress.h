@@ -1,7 +1,7 @@
 // Inline suppressions, as ruff's `noqa` and clang-tidy's NOLINT:
 //   # aligncheck: ignore AC003          (alone on its line: it and the next)
 //   agent a cares_about loss  # aligncheck: ignore AC003   (this line only)
-//   claim c:  # aligncheck: ignore AC007   (a header: it and the next)
+//   claim c:  # aligncheck: ignore AC007   (this line only, as any code)
 //   # aligncheck: ignore-file AC007     (the whole file)
 // Several ids may be listed, separated by commas or spaces; no id means
 // every rule.
@@ -25,6 +25,9 @@ struct Suppression {
   bool only_one = false;  // the comment suppresses nothing else
   bool used = false;
   bool trailing = false;  // after code on its line: covers that line only
+  // A line after a trailing comment's own that had a finding it names: the
+  // comment may have been meant for it (0: none).
+  uint32_t missed_next_line = 0;
 };
 
 /// Finds the suppression comments of `file`. Unknown rule ids are reported

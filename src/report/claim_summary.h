@@ -1,5 +1,6 @@
 // One-line accounts of claim verdicts, shared by the annotation formats
-// (SARIF, GitHub) that show a verdict as a located message.
+// (SARIF, GitHub) that show a verdict as a located message; the rule id is
+// also shown by text and JSON output, so every format names a verdict alike.
 #ifndef ALIGNCHECK_REPORT_CLAIM_SUMMARY_H_
 #define ALIGNCHECK_REPORT_CLAIM_SUMMARY_H_
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parse/claim_words.h"
+#include "report/claim_summary.h"
 #include "report/evidence_report.h"
 #include "report/gate_report.h"
 #include "report/trained_report.h"
@@ -72,6 +73,9 @@ Json ClaimJson(const Model& model, const ClaimResult& r) {
   j["expected"] = c.expect == Claim::Expect::kNone ? Json(nullptr)
                                                   : Json(ExpectName(c.expect));
   j["as_expected"] = r.AsExpected();
+  // The SARIF ruleId of this verdict; null for a verdict that needs none.
+  std::string id = ClaimRuleId(r);
+  j["id"] = id.empty() ? Json(nullptr) : Json(id);
   j["method"] = v.method;
   j["reason"] = v.reason;
   j["minimizers"] = nullptr;  // filled in by idealized evidence

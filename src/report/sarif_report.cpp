@@ -8,6 +8,7 @@
 
 #include "lint/rule_catalog.h"
 #include "report/claim_summary.h"
+#include "util/source_bytes.h"
 
 namespace aligncheck {
 namespace {
@@ -19,8 +20,9 @@ const char* Level(Severity severity) { return SeverityName(severity); }
 
 Json Text(const std::string& text) { return Json{{"text", text}}; }
 
-// Column of `at` in UTF-16 code units, 1-based.
-uint32_t Utf16Column(const SourceFile& file, LineCol at) {
+// Column of byte `offset` in UTF-16 code units, 1-based.
+uint32_t Utf16Column(const SourceFile& file, uint32_t offset) {
+  LineCol at = LocateBytes(file, offset);
   std::string_view line = file.Line(at.line);
   size_t bytes = std::min<size_t>(at.col - 1, line.size());
   uint32_t units = 0;
@@ -56,13 +58,14 @@ Json ArtifactLocation(const std::string& path) {
 }
 
 Json Region(const SourceFile& file, Span span) {
+  uint32_t end = std::max(span.end, span.begin);
   LineCol b = file.Locate(span.begin);
-  LineCol e = file.Locate(std::max(span.end, span.begin));
+  LineCol e = file.Locate(end);
   Json r;
   r["startLine"] = b.line;
-  r["startColumn"] = Utf16Column(file, b);
+  r["startColumn"] = Utf16Column(file, span.begin);
   r["endLine"] = e.line;
-  uint32_t end_col = Utf16Column(file, e);
+  uint32_t end_col = Utf16Column(file, end);
   if (e.line == b.line && end_col <= r["startColumn"].get<uint32_t>()) {
     end_col = r["startColumn"].get<uint32_t>() + 1;  // never an empty region
   }

@@ -8,6 +8,7 @@
 #include <cctype>
 
 #include "parse/claim_words.h"
+#include "report/claim_summary.h"
 #include "report/evidence_report.h"
 #include "report/trained_report.h"
 
@@ -32,6 +33,11 @@ std::string RenderClaimText(const Model& model, const ClaimResult& result,
   std::string out = fmt::format("{}:{}:{}: {} {}", model.file->name(), at.line,
                                 at.col, VerdictWord(v), claim.name);
   if (v.kind == Verdict::Kind::kHolds && v.vacuous) out += " (vacuous)";
+  // The id SARIF and GitHub annotations give this verdict, in the place a
+  // diagnostic shows its id.
+  if (std::string id = ClaimRuleId(result); !id.empty()) {
+    out += " [" + id + "]";
+  }
   out += "\n";
   out += "    " + claim.text + "\n";
   out += RenderEvidenceText(model, result, options);

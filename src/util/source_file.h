@@ -16,7 +16,7 @@ struct Span {
   uint32_t end = 0;
 };
 
-/// 1-based line and column (column counts bytes, as compilers do).
+/// 1-based line and column (Locate: characters; LocateBytes: bytes).
 struct LineCol {
   uint32_t line = 1;
   uint32_t col = 1;
@@ -29,7 +29,9 @@ class SourceFile {
   const std::string& name() const { return name_; }
   const std::string& text() const { return text_; }
 
-  /// Returns the line and column of byte `offset` (clamped to the text).
+  /// Returns the line and character column of byte `offset` (clamped). A
+  /// character is a byte that does not continue a UTF-8 sequence: a code
+  /// point of valid UTF-8. The byte order mark opening the file is none.
   LineCol Locate(uint32_t offset) const;
 
   /// Returns line `line` (1-based) without its line terminator.
@@ -43,6 +45,12 @@ class SourceFile {
   std::string name_;
   std::string text_;
   std::vector<uint32_t> line_starts_;
+  // Characters before each kBlock-th byte: Locate counts at most a block on
+  // either side, so columns stay cheap on lines of any length.
+  static constexpr uint32_t kBlock = 4096;
+  std::vector<uint32_t> chars_before_block_;
+
+  uint32_t CharsBefore(uint32_t offset) const;
 };
 
 }  // namespace aligncheck
