@@ -102,8 +102,9 @@ struct RealCorpusScore {
   std::string misses, alarms;
 };
 
-RealCorpusScore ScoreRealCorpus(const std::string& split) {
-  std::istringstream in(ReadFile(DataPath("real_corpus.tsv")));
+RealCorpusScore ScoreRealCorpus(const std::string& split,
+                                const std::string& file = "real_corpus.tsv") {
+  std::istringstream in(ReadFile(DataPath(file.c_str())));
   RealCorpusScore score;
   std::string line;
   while (std::getline(in, line)) {
@@ -132,9 +133,9 @@ RealCorpusScore ScoreRealCorpus(const std::string& split) {
   }
   const Counts& c = score.counts;
   std::cout << fmt::format(
-      "real corpus, {} part: {} sentences ({} positive): tp {} fp {} fn {}, "
+      "{}, {} part: {} sentences ({} positive): tp {} fp {} fn {}, "
       "precision {:.3f}, recall {:.3f}\n",
-      split, score.lines, score.positives, c.tp, c.fp, c.fn,
+      file, split, score.lines, score.positives, c.tp, c.fp, c.fn,
       Ratio(c.tp, c.tp + c.fp), Ratio(c.tp, c.tp + c.fn));
   return score;
 }
@@ -164,6 +165,20 @@ TEST_CASE("prose corpus: real sentences, held-out part") {
   WARN(recall >= 0.85);
   CHECK(precision >= 0.9);
   CHECK(recall >= 0.7);
+}
+
+// A second held-out set (tests/prose/fresh_corpus.tsv): 223 sentences from
+// 74 sources not used before, collected and labelled from the prose policy
+// alone after the rules above were tuned, and scored once. Only its counts
+// are printed, never its sentences.
+TEST_CASE("prose corpus: fresh real sentences, held out") {
+  RealCorpusScore score = ScoreRealCorpus("heldout", "fresh_corpus.tsv");
+  CHECK(score.lines >= 200);
+  CHECK(score.positives >= 70);
+  double precision = Ratio(score.counts.tp, score.counts.tp + score.counts.fp);
+  double recall = Ratio(score.counts.tp, score.counts.tp + score.counts.fn);
+  WARN(precision >= 0.95);
+  WARN(recall >= 0.85);
 }
 
 }  // namespace
