@@ -152,7 +152,9 @@ TEST_CASE("prose corpus: real sentences, tuning part") {
 // Never tuned on: only its counts are printed, never its sentences. The
 // first score, after tuning on the tuning part: 187 sentences (50
 // positive), tp 36 fp 3 fn 14, precision 0.923, recall 0.720; unchanged
-// after a second tuning batch was added to the tuning part. The targets
+// after a second tuning batch was added to the tuning part; after the rules
+// went through the prose policy term by term, tp 37 fp 3 fn 13, precision
+// 0.925, recall 0.740. The targets
 // (precision 0.95, recall 0.85) are warnings until they are met; the
 // floors below catch a regression.
 TEST_CASE("prose corpus: real sentences, held-out part") {
@@ -169,8 +171,9 @@ TEST_CASE("prose corpus: real sentences, held-out part") {
 
 // A second held-out set (tests/prose/fresh_corpus.tsv): 223 sentences from
 // 74 sources not used before, collected and labelled from the prose policy
-// alone after the rules above were tuned, and scored once. Only its counts
-// are printed, never its sentences.
+// alone after the rules above were tuned, and scored once: tp 41 fp 2 fn
+// 39, precision 0.953, recall 0.512. Only its counts are printed, never its
+// sentences.
 TEST_CASE("prose corpus: fresh real sentences, held out") {
   RealCorpusScore score = ScoreRealCorpus("heldout", "fresh_corpus.tsv");
   CHECK(score.lines >= 200);
