@@ -182,6 +182,8 @@ TEST_CASE("prose corpus: fresh real sentences, held out") {
   double recall = Ratio(score.counts.tp, score.counts.tp + score.counts.fn);
   WARN(precision >= 0.95);
   WARN(recall >= 0.85);
+  CHECK(precision >= 0.9);
+  CHECK(recall >= 0.5);
 }
 
 }  // namespace
