@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "report/class_explanation_report.h"
 #include "report/exact_text.h"
 #include "report/explanation_lines.h"
 #include "report/table_text.h"
@@ -489,6 +490,9 @@ std::string IdealizedExplanationText(const Model& model, const Claim& claim,
     if (full) return FullText(model, claim, *ev.explanation, max_rows);
     return "  why: " + ShortReason(model, *ev.explanation) + "\n";
   }
+  if (ev.class_explanation) {
+    return ClassExplanationText(model, claim, *ev.class_explanation, full);
+  }
   if (!BySolver(v)) return "";
   if (full) return SolverText(model, claim, ev);
   std::string line = SolverShort(model, claim, ev);
@@ -499,6 +503,9 @@ Json IdealizedExplanationJson(const Model& model, const Claim& claim,
                               const Verdict& v, const IdealizedEvidence& ev) {
   if (v.kind != Verdict::Kind::kHolds) return Json();
   Json j;
+  if (ev.class_explanation) {
+    return ClassExplanationJson(model, claim, *ev.class_explanation);
+  }
   if (!ev.explanation) {
     if (!BySolver(v)) return Json();
     return SolverJson(model, claim, ev);
