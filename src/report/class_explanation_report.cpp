@@ -109,7 +109,9 @@ std::string ClassShortReason(const Model& model, const Claim& claim,
   return out + fmt::format(
                    "; over all policies it fails: the {} with {} ({}_{} = {}) "
                    "violates {} and is not in {}",
-                   Near(claim) ? "policy within " + FormatRational(claim.within)
+                   Near(claim) ? "policy within " +
+                                     FormatRational(claim.within) +
+                                     " of the minimum"
                                : std::string(ow.optimizer),
                    Assignments(in, out_d, *e.outside, BreakingInputs(e)),
                    ow.letter, data.name,
@@ -148,10 +150,11 @@ std::string ClassExplanationText(const Model& model, const Claim& claim,
     return out;
   }
   out += fmt::format(
-      "  not in {}: no theta makes pi the strict argmax at {} {} together "
-      "(unsat core of one assertion per input, not necessarily minimal); "
-      "the features there: {}\n",
-      claim.hypothesis, e.conflict_inputs.size() == 1 ? "input" : "inputs",
+      "  not in {} ({}): no theta makes pi the strict argmax at {} {} "
+      "together (unsat core of one assertion per input, not necessarily "
+      "minimal); the features there: {}\n",
+      claim.hypothesis, Assignments(in, out_d, *e.outside, e.conflict_inputs),
+      e.conflict_inputs.size() == 1 ? "input" : "inputs",
       InputList(in, e.conflict_inputs),
       FeatureRows(model, claim, in, e.conflict_inputs));
   return out;
