@@ -16,6 +16,21 @@ using Json = nlohmann::ordered_json;
 
 bool Near(const Claim& claim) { return claim.has_within && claim.within != 0; }
 
+// The inputs where the listed minimizers differ, or all inputs when they
+// agree everywhere (one minimizer): what tells them apart.
+std::vector<size_t> DifferingInputs(const ClassExplanation& e, size_t n) {
+  std::vector<size_t> xs;
+  for (size_t x = 0; x < n; ++x) {
+    for (const Policy& pi : e.listed) {
+      if (pi[x] != e.listed.front()[x]) {
+        xs.push_back(x);
+        break;
+      }
+    }
+  }
+  return xs;
+}
+
 std::vector<size_t> AllInputs(const Domain& in) {
   std::vector<size_t> xs(in.size());
   for (size_t x = 0; x < xs.size(); ++x) xs[x] = x;
@@ -35,17 +50,37 @@ std::string Assignments(const Domain& in, const Domain& out_d,
   return out;
 }
 
-// The inputs where the outside policy breaks the goal, or all inputs when
-// the goal is not a per-input statement.
+// The inputs where the outside policy breaks the goal.
 std::vector<size_t> BreakingInputs(const ClassExplanation& e) {
   std::vector<size_t> xs;
   for (size_t x = 0; x < e.breaks.size(); ++x) {
     if (e.breaks[x] == 1) xs.push_back(x);
   }
-  if (xs.empty()) {
-    for (size_t x = 0; x < e.outside->size(); ++x) xs.push_back(x);
+  return xs;
+}
+
+// The inputs where the outside policy differs from the first listed class
+// minimizer (all inputs without one).
+std::vector<size_t> DifferenceFromClass(const ClassExplanation& e) {
+  std::vector<size_t> xs;
+  for (size_t x = 0; x < e.outside->size(); ++x) {
+    if (e.listed.empty() || (*e.outside)[x] != e.listed.front()[x]) {
+      xs.push_back(x);
+    }
   }
   return xs;
+}
+
+// "with pi(a) = x" where the goal breaks, or "that differs from a class
+// minimizer only at pi(a) = x" when the goal is not a per-input statement.
+std::string OutsideWords(const Domain& in, const Domain& out_d,
+                         const ClassExplanation& e) {
+  std::vector<size_t> xs = BreakingInputs(e);
+  if (!xs.empty()) return "with " + Assignments(in, out_d, *e.outside, xs);
+  xs = DifferenceFromClass(e);
+  return (e.listed.empty() ? "with " : "that differs from a class minimizer "
+                                       "only at ") +
+         Assignments(in, out_d, *e.outside, xs);
 }
 
 std::string Members(size_t n) {
@@ -107,13 +142,13 @@ std::string ClassShortReason(const Model& model, const Claim& claim,
   const Domain& in = model.domains[loss.input];
   const Domain& out_d = model.domains[loss.output];
   return out + fmt::format(
-                   "; over all policies it fails: the {} with {} ({}_{} = {}) "
+                   "; over all policies it fails: the {} {} ({}_{} = {}) "
                    "violates {} and is not in {}",
                    Near(claim) ? "policy within " +
                                      FormatRational(claim.within) +
                                      " of the minimum"
                                : std::string(ow.optimizer),
-                   Assignments(in, out_d, *e.outside, BreakingInputs(e)),
+                   OutsideWords(in, out_d, e),
                    ow.letter, data.name,
                    FormatRational(ow.AsWritten(e.outside_loss)), goal.name,
                    claim.hypothesis);
@@ -127,14 +162,17 @@ std::string ClassExplanationText(const Model& model, const Claim& claim,
   const Data& data = model.data[claim.data];
   const Domain& in = model.domains[loss.input];
   const Domain& out_d = model.domains[loss.output];
-  const std::vector<size_t> all = AllInputs(in);
-  out += fmt::format("  class {}s of {}_{} (each satisfies {}):\n",
+  std::vector<size_t> shown = DifferingInputs(e, in.size());
+  const bool differ = !shown.empty();
+  if (!differ) shown = AllInputs(in);
+  out += fmt::format("  class {}s of {}_{} (each satisfies {}){}:\n",
                      WordsFor(loss).Optimizer(Near(claim)),
                      WordsFor(loss).letter, data.name,
-                     model.goals[claim.goal].name);
+                     model.goals[claim.goal].name,
+                     differ ? "; the inputs where those listed differ" : "");
   for (size_t i = 0; i < e.listed.size(); ++i) {
     out += fmt::format("    {}. {}\n", i + 1,
-                       Assignments(in, out_d, e.listed[i], all));
+                       Assignments(in, out_d, e.listed[i], shown));
   }
   if (e.minimizers > e.listed.size()) {
     out += fmt::format("    and {} more\n", e.minimizers - e.listed.size());

@@ -288,11 +288,7 @@ std::string ConjunctText(const Model& model, const DecidedConjunct& c) {
 }
 
 // Why the solver's account is missing, or "".
-std::string NoCoreReason(const Claim& claim, const IdealizedEvidence& ev) {
-  if (!claim.hypothesis.empty()) {
-    return "the unsat core is not extracted for claims over a hypothesis "
-           "class";
-  }
+std::string NoCoreReason(const IdealizedEvidence& ev) {
   if (!ev.solver_explanation) return "the solver's account is missing";
   if (!ev.solver_explanation->tracked) {
     return "the unsat core is extracted only with --explain";
@@ -401,7 +397,7 @@ std::string SolverShort(const Model& model, const Claim& claim,
 
 std::string SolverText(const Model& model, const Claim& claim,
                        const IdealizedEvidence& ev) {
-  std::string missing = NoCoreReason(claim, ev);
+  std::string missing = NoCoreReason(ev);
   if (!missing.empty()) {
     return "  why: decided by the solver (no violating minimizer exists); " +
            missing + "\n";
@@ -446,7 +442,7 @@ Json SolverJson(const Model& model, const Claim& claim,
   Json j;
   j["kind"] = "solver";
   j["short"] = SolverShort(model, claim, ev);
-  std::string missing = NoCoreReason(claim, ev);
+  std::string missing = NoCoreReason(ev);
   j["unsat_core"] = missing.empty();
   if (!missing.empty()) {
     j["why_no_core"] = missing;
