@@ -363,5 +363,65 @@ TEST_CASE("explain: rows and weights are named with their spec lines") {
         "weight c of data `all` (spec.align:13)");
 }
 
+// A threshold class over six inputs: the minimizers switch from lo to hi
+// once, so "hi at x2 and lo at x3" is out of the class but not of the data.
+TEST_CASE("explain: a class HOLDS names its minimum and the outside policy") {
+  std::string errors;
+  std::optional<Model> m = LoadSpec(R"(
+domain X = {x0, x1, x2, x3, x4, x5}
+domain Y = {lo, hi}
+fn f: X -> Real = {x0: 0, x1: 1, x2: 2, x3: 3, x4: 4, x5: 5}
+fn one: X -> Real = {x0: 1, x1: 1, x2: 1, x3: 1, x4: 1, x5: 1}
+loss l(x: X, y: Y) = table {
+  x0: lo 0, hi 1
+  x1: lo 0, hi 1
+  x2: lo 0, hi 1
+  x3: lo 1, hi 0
+  x4: lo 1, hi 0
+  x5: lo 1, hi 0
+}
+data d = {x0: 1, x5: 1}
+goal g(pi: X -> Y) = pi(x2) == lo or pi(x3) == hi
+claim c: l aligned_with g as idealized_minimizer over d in linear(f, one)
+)",
+                                    &errors);
+  REQUIRE_MESSAGE(m, errors);
+  const Claim& c = ClaimNamed(*m, "c");
+  Verdict v = CheckClaim(*m, c, EngineOptions{});
+  REQUIRE(v.kind == Verdict::Kind::kHolds);
+  const std::string line =
+      IdealizedExplanationText(*m, c, v, *v.idealized(), false, 0);
+  CHECK(line.rfind(
+            "  why: the min of L_d over linear(f, one) is 0, attained by 5 "
+            "members, each satisfies g; over all policies it fails: the "
+            "minimizer that differs from a class minimizer only at ",
+            0) == 0);
+  CHECK(line.find("(L_d = 0) violates g and is not in linear(f, one)\n") !=
+        std::string::npos);
+  nlohmann::ordered_json j = IdealizedExplanationJson(*m, c, v, *v.idealized());
+  CHECK(j["kind"] == "class");
+  CHECK(j["minimizers"] == 5);
+  CHECK(j["outside"]["conflict_inputs"].is_null());
+
+  EngineOptions tracked;
+  tracked.unsat_core = true;
+  Verdict t = CheckClaim(*m, c, tracked);
+  REQUIRE(t.kind == Verdict::Kind::kHolds);
+  const std::string full =
+      IdealizedExplanationText(*m, c, t, *t.idealized(), true, 0);
+  CHECK(full.rfind(line, 0) == 0);  // --explain never changes the line
+  CHECK(full.find("  class minimizers of L_d (each satisfies g); the inputs "
+                  "where those listed differ:\n    1. pi(") !=
+        std::string::npos);
+  CHECK(full.find("    and 2 more\n") != std::string::npos);
+  CHECK(full.find("no theta makes pi the strict argmax at inputs ") !=
+        std::string::npos);
+  nlohmann::ordered_json jt = IdealizedExplanationJson(*m, c, t, *t.idealized());
+  REQUIRE(jt["outside"]["conflict_inputs"].is_array());
+  CHECK(jt["outside"]["conflict_inputs"].size() >= 2);
+  CHECK(jt["outside"]["policy"]["x2"] == "hi");
+  CHECK(jt["outside"]["policy"]["x3"] == "lo");
+}
+
 }  // namespace
 }  // namespace aligncheck

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "report/class_explanation_report.h"
 #include "report/exact_text.h"
 #include "report/explanation_lines.h"
 #include "report/table_text.h"
@@ -287,11 +288,7 @@ std::string ConjunctText(const Model& model, const DecidedConjunct& c) {
 }
 
 // Why the solver's account is missing, or "".
-std::string NoCoreReason(const Claim& claim, const IdealizedEvidence& ev) {
-  if (!claim.hypothesis.empty()) {
-    return "the unsat core is not extracted for claims over a hypothesis "
-           "class";
-  }
+std::string NoCoreReason(const IdealizedEvidence& ev) {
   if (!ev.solver_explanation) return "the solver's account is missing";
   if (!ev.solver_explanation->tracked) {
     return "the unsat core is extracted only with --explain";
@@ -400,7 +397,7 @@ std::string SolverShort(const Model& model, const Claim& claim,
 
 std::string SolverText(const Model& model, const Claim& claim,
                        const IdealizedEvidence& ev) {
-  std::string missing = NoCoreReason(claim, ev);
+  std::string missing = NoCoreReason(ev);
   if (!missing.empty()) {
     return "  why: decided by the solver (no violating minimizer exists); " +
            missing + "\n";
@@ -445,7 +442,7 @@ Json SolverJson(const Model& model, const Claim& claim,
   Json j;
   j["kind"] = "solver";
   j["short"] = SolverShort(model, claim, ev);
-  std::string missing = NoCoreReason(claim, ev);
+  std::string missing = NoCoreReason(ev);
   j["unsat_core"] = missing.empty();
   if (!missing.empty()) {
     j["why_no_core"] = missing;
@@ -489,6 +486,9 @@ std::string IdealizedExplanationText(const Model& model, const Claim& claim,
     if (full) return FullText(model, claim, *ev.explanation, max_rows);
     return "  why: " + ShortReason(model, *ev.explanation) + "\n";
   }
+  if (ev.class_explanation) {
+    return ClassExplanationText(model, claim, *ev.class_explanation, full);
+  }
   if (!BySolver(v)) return "";
   if (full) return SolverText(model, claim, ev);
   std::string line = SolverShort(model, claim, ev);
@@ -499,6 +499,9 @@ Json IdealizedExplanationJson(const Model& model, const Claim& claim,
                               const Verdict& v, const IdealizedEvidence& ev) {
   if (v.kind != Verdict::Kind::kHolds) return Json();
   Json j;
+  if (ev.class_explanation) {
+    return ClassExplanationJson(model, claim, *ev.class_explanation);
+  }
   if (!ev.explanation) {
     if (!BySolver(v)) return Json();
     return SolverJson(model, claim, ev);

@@ -16,6 +16,7 @@
 #ifndef ALIGNCHECK_READINGS_IDEALIZED_EXPLANATION_H_
 #define ALIGNCHECK_READINGS_IDEALIZED_EXPLANATION_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -76,6 +77,25 @@ struct DecidedConjunct {
 struct SolverExplanation {
   bool tracked = false;  // the searches tracked their parts (--explain)
   std::vector<DecidedConjunct> conjuncts;
+};
+
+/// Why a claim over a hypothesis class holds: the class's minimum of L_D
+/// and its minimizers, all of which meet the goal; and, when the same claim
+/// fails over all policies, a violating minimizer outside the class, which
+/// shows that the verdict rests on the class.
+struct ClassExplanation {
+  Rational min_loss;        // min over the class of L_D (minimized loss)
+  size_t minimizers = 0;    // class members within eps of it, enumerated
+  std::vector<Policy> listed;  // the first few of them, in enumeration order
+  /// A policy within eps of the minimum over all policies that violates the
+  /// goal (re-checked exactly); it cannot be in the class.
+  std::optional<Policy> outside;
+  Rational outside_loss;         // L_D(outside)
+  std::vector<int8_t> breaks;    // as IdealizedCounterexample::breaks
+  /// With --explain: inputs whose strict-argmax constraints for `outside`
+  /// cannot hold together (an unsat core, not necessarily minimal), sorted.
+  bool core_extracted = false;
+  std::vector<size_t> conflict_inputs;
 };
 
 /// Returns the per-input argument for a HOLDS verdict of `goal` over the

@@ -5,10 +5,12 @@
 #include <z3++.h>
 
 #include <filesystem>
+#include <set>
 #include <stdexcept>
 #include <string>
 
 #include "analysis/eval.h"
+#include "readings/idealized/idealized.h"
 #include "solve/dump_path.h"
 #include "solve/goal_shape.h"
 #include "solve/solver_budget.h"
@@ -162,7 +164,109 @@ std::optional<LinearWitness> LinearWitnessFor(const Model& model,
   return w;
 }
 
+ClassMembership DecideMembership(const Model& model,
+                                 const std::vector<int>& features,
+                                 size_t outputs, const Policy& policy,
+                                 const EngineOptions& options, bool track) {
+  z3::context ctx;
+  SolverBudget budget(ctx, options);
+  ClassEncoding enc(model, features, policy.size(), outputs, ctx);
+  z3::solver s(ctx);
+  budget.Configure(s);
+  enc.AddTo(s);
+  for (size_t x = 0; x < policy.size(); ++x) {
+    if (track) {
+      s.add(enc.B(x, policy[x]),
+            ctx.bool_const(fmt::format("input_{}", x).c_str()));
+    } else {
+      s.add(enc.B(x, policy[x]));
+    }
+  }
+  ClassMembership out;
+  switch (budget.Check(s)) {
+    case z3::unknown:
+      throw std::runtime_error(budget.UnknownReason(s.reason_unknown()));
+    case z3::sat: {
+      LinearWitness w;
+      w.theta = enc.ThetaOf(s.get_model());
+      w.policy = policy;
+      if (!IsStrictArgmax(model, features, w.theta, policy)) {
+        throw std::runtime_error("internal: class witness failed re-check");
+      }
+      out.witness = std::move(w);
+      return out;
+    }
+    case z3::unsat:
+      break;
+  }
+  if (!track) return out;
+  std::set<std::string> names;
+  z3::expr_vector core = s.unsat_core();
+  for (unsigned i = 0; i < core.size(); ++i) {
+    names.insert(core[i].decl().name().str());
+  }
+  for (size_t x = 0; x < policy.size(); ++x) {
+    if (names.count(fmt::format("input_{}", x))) {
+      out.conflict_inputs.push_back(x);
+    }
+  }
+  out.core_extracted = true;
+  return out;
+}
+
 namespace {
+
+// Why a HOLDS over the class holds: the class minimum, its first members
+// and, when the claim fails over all policies, a violating minimizer outside
+// the class (re-checked exactly). Returns "" or an internal error.
+std::string ExplainClassHolds(const Model& model, const Claim& claim,
+                              const EngineOptions& options,
+                              ClassExplanation* out) {
+  EngineOptions plain = options;
+  plain.unsat_core = false;
+  plain.dump_smt2_dir.clear();
+  Verdict all;
+  try {
+    all = CheckIdealized(model, claim, plain);
+  } catch (const std::exception&) {
+    return "";  // undecided over all policies: nothing to say about it
+  }
+  const IdealizedEvidence* ev = all.idealized();
+  if (all.kind != Verdict::Kind::kFails || !ev || !ev->counterexample) {
+    return "";
+  }
+  Loss negated;
+  const Loss& loss = MinimizedLoss(model.losses[claim.loss], &negated);
+  const Data& data = model.data[claim.data];
+  const Goal& goal = model.goals[claim.goal];
+  const Policy& pi = ev->counterexample->policy;
+  // Re-check exactly: it violates the goal, and its loss is within eps of
+  // the class minimum (so a member would have been found by the census).
+  Evaluator eval(model, &pi);
+  const bool holds = eval.GoalHolds(goal);
+  const Rational value = ExpectedLoss(model, loss, data, pi);
+  const Rational eps = claim.has_within ? claim.within : Rational(0);
+  if (eval.failed() || holds || value > out->min_loss + eps) {
+    return "internal: the violating policy over all policies failed re-check";
+  }
+  ClassMembership member;
+  try {
+    member = DecideMembership(model, claim.hypothesis_features,
+                              model.domains[loss.output].size(), pi, options,
+                              options.unsat_core);
+  } catch (const std::exception&) {
+    return "";
+  }
+  if (member.witness) {
+    return "internal: a violating minimizer is in the class after all";
+  }
+  out->outside = pi;
+  out->outside_loss = value;
+  out->breaks = ev->counterexample->breaks;
+  out->core_extracted = member.core_extracted;
+  out->conflict_inputs = std::move(member.conflict_inputs);
+  return "";
+}
 
 Verdict LinearClass(const Model& model, const Claim& claim,
                     const EngineOptions& options, z3::context& ctx,
@@ -257,6 +361,7 @@ Verdict LinearClass(const Model& model, const Claim& claim,
   }
   size_t found = 0;
   size_t violating = 0;
+  std::vector<Policy> listed;
   bool complete = false;
   while (found < kMaxClassPolicies) {
     z3::check_result r = budget.Check(e);
@@ -271,6 +376,7 @@ Verdict LinearClass(const Model& model, const Claim& claim,
     z3::model mdl = e.get_model();
     Policy pi = enc.PolicyOf(mdl);
     ++found;
+    if (listed.size() < kMaxListedClassMinimizers) listed.push_back(pi);
     Evaluator ev(model, &pi);
     bool holds = ev.GoalHolds(goal);
     if (ev.failed()) return UnknownVerdict("goal evaluation: " + ev.error());
@@ -344,7 +450,17 @@ Verdict LinearClass(const Model& model, const Claim& claim,
   }
   if (v.vacuous) {
     v.reason += " (vacuously: every policy of the class satisfies it)";
+    return v;
   }
+  ClassExplanation why;
+  why.min_loss = *min_loss;
+  why.minimizers = found;
+  why.listed = std::move(listed);
+  if (std::string error = ExplainClassHolds(model, claim, options, &why);
+      !error.empty()) {
+    return UnknownVerdict(error);
+  }
+  evidence.class_explanation = std::move(why);
   return v;
 }
 

@@ -36,6 +36,28 @@ std::optional<LinearWitness> LinearWitnessFor(const Model& model,
                                               const Policy& policy,
                                               const EngineOptions& options);
 
+/// Whether a policy is in the class, and if not, why.
+struct ClassMembership {
+  std::optional<LinearWitness> witness;  // set iff the policy is a member
+  /// Not a member, with `track`: the inputs whose strict-argmax constraints
+  /// cannot hold together (an unsat core over one tracked assertion per
+  /// input, not necessarily minimal), sorted.
+  bool core_extracted = false;
+  std::vector<size_t> conflict_inputs;
+};
+
+/// Decides whether `policy` is in linear(features); with `track` each
+/// input's strict-argmax constraint is a named assertion and a non-member
+/// gets its unsat core. A witness is re-checked exactly (IsStrictArgmax).
+/// Throws as LinearWitnessFor.
+ClassMembership DecideMembership(const Model& model,
+                                 const std::vector<int>& features,
+                                 size_t outputs, const Policy& policy,
+                                 const EngineOptions& options, bool track);
+
+/// Class minimizers a HOLDS explanation lists before "and N more".
+inline constexpr size_t kMaxListedClassMinimizers = 3;
+
 /// Returns whether `theta` makes `policy` the strict argmax, exactly.
 bool IsStrictArgmax(const Model& model, const std::vector<int>& features,
                     const std::vector<std::vector<Rational>>& theta,

@@ -47,6 +47,8 @@ struct IdealizedEvidence {
   std::optional<PerInputExplanation> explanation;
   /// HOLDS with the solver's help: per conjunct how it held.
   std::optional<SolverExplanation> solver_explanation;
+  /// HOLDS over a hypothesis class: the class minimum and what rests on it.
+  std::optional<ClassExplanation> class_explanation;
 };
 
 }  // namespace aligncheck
