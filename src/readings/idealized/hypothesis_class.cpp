@@ -273,6 +273,7 @@ Verdict LinearClass(const Model& model, const Claim& claim,
                     SolverBudget& budget) {
   Loss negated;  // a reward is maximized: the loss -r is minimized
   const Loss& loss = MinimizedLoss(model.losses[claim.loss], &negated);
+  const bool reward = model.losses[claim.loss].reward;
   const Data& data = model.data[claim.data];
   const Goal& goal = model.goals[claim.goal];
   const size_t n = model.domains[loss.input].size();
@@ -418,8 +419,10 @@ Verdict LinearClass(const Model& model, const Claim& claim,
     v.kind = Verdict::Kind::kFails;
     v.reason = fmt::format(
         "a policy of {} {} violates {}", claim.hypothesis,
-        near ? "within " + FormatRational(eps) + " of the class's minimum loss"
-             : "that minimizes the loss over the class",
+        near ? "within " + FormatRational(eps) + " of the class's " +
+                   (reward ? "maximum reward" : "minimum loss")
+             : (reward ? "that maximizes the reward over the class"
+                            : "that minimizes the loss over the class"),
         goal.name);
     return v;
   }
@@ -430,9 +433,12 @@ Verdict LinearClass(const Model& model, const Claim& claim,
         kMaxClassPolicies, claim.hypothesis));
   }
   v.kind = Verdict::Kind::kHolds;
-  v.reason = fmt::format("every {} of L_{} in {} satisfies {}",
-                         near ? "near-minimizer" : "minimizer", data.name,
-                         claim.hypothesis, goal.name);
+  // A reward is maximized: its optimizers are maximizers of R_D.
+  v.reason = fmt::format("every {}{} of {}_{} in {} satisfies {}",
+                         near ? "near-" : "",
+                         reward ? "maximizer" : "minimizer",
+                         reward ? "R" : "L", data.name, claim.hypothesis,
+                         goal.name);
   // Vacuity relative to the class: does every member satisfy the goal?
   z3::solver all(ctx);
   budget.Configure(all);
