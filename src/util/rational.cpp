@@ -5,86 +5,21 @@
 #include <cstdint>
 #include <numeric>
 
+#include "util/small_decimal.h"
+
 namespace aligncheck {
 
 namespace {
 
-constexpr int64_t kPowersOfTen[] = {
-    1LL,
-    10LL,
-    100LL,
-    1000LL,
-    10000LL,
-    100000LL,
-    1000000LL,
-    10000000LL,
-    100000000LL,
-    1000000000LL,
-    10000000000LL,
-    100000000000LL,
-    1000000000000LL,
-    10000000000000LL,
-    100000000000000LL,
-    1000000000000000LL,
-    10000000000000000LL,
-    100000000000000000LL,
-    1000000000000000000LL,
-};
-
-// The common literal ("0.25", "-3", "1e-3"): at most 18 significant digits
-// and a small exponent, so numerator and denominator are int64 and no
-// strings or big powers are needed. Returns false to defer to the general
-// path (which also rejects what is malformed).
+// The common literal with a small exponent: numerator and denominator are
+// int64, so no strings or big powers are needed. Returns false to defer to
+// the general path (which also rejects what is malformed).
 bool ParseSmallDecimal(std::string_view text, Rational& out) {
-  size_t i = 0;
-  size_t n = text.size();
-  bool negative = false;
-  if (i < n && (text[i] == '-' || text[i] == '+')) {
-    negative = text[i] == '-';
-    ++i;
-  }
-  int64_t digits = 0;
-  int significant = 0;
-  int fraction_digits = 0;
-  bool seen_digit = false;
-  auto take = [&](char c) {
-    seen_digit = true;
-    if (digits == 0 && c == '0') return true;  // leading zeros are free
-    if (++significant > 18) return false;
-    digits = digits * 10 + (c - '0');
-    return true;
-  };
-  while (i < n && text[i] >= '0' && text[i] <= '9') {
-    if (!take(text[i++])) return false;
-  }
-  if (i < n && text[i] == '.') {
-    ++i;
-    while (i < n && text[i] >= '0' && text[i] <= '9') {
-      if (!take(text[i++])) return false;
-      ++fraction_digits;
-    }
-  }
-  if (!seen_digit) return false;
-  int exponent = 0;
-  if (i < n && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    bool exp_negative = false;
-    if (i < n && (text[i] == '-' || text[i] == '+')) {
-      exp_negative = text[i] == '-';
-      ++i;
-    }
-    bool exp_digit = false;
-    while (i < n && text[i] >= '0' && text[i] <= '9') {
-      if (exponent > 1000) return false;
-      exponent = exponent * 10 + (text[i++] - '0');
-      exp_digit = true;
-    }
-    if (!exp_digit) return false;
-    if (exp_negative) exponent = -exponent;
-  }
-  if (i != n) return false;
-  int scale = exponent - fraction_digits;
-  if (negative) digits = -digits;
+  SmallDecimal d;
+  if (!ScanSmallDecimal(text, &d)) return false;
+  int64_t digits = d.digits;
+  const int significant = d.significant;
+  const int scale = d.exponent10;
   if (scale >= 0) {
     if (significant + scale > 18) return false;
     mpq_set_si(out.get_mpq_t(), static_cast<long>(digits * kPowersOfTen[scale]),
