@@ -143,25 +143,9 @@ std::optional<LinearWitness> LinearWitnessFor(const Model& model,
                                               size_t outputs,
                                               const Policy& policy,
                                               const EngineOptions& options) {
-  z3::context ctx;
-  SolverBudget budget(ctx, options);
-  ClassEncoding enc(model, features, policy.size(), outputs, ctx);
-  z3::solver s(ctx);
-  budget.Configure(s);
-  enc.AddTo(s);
-  for (size_t x = 0; x < policy.size(); ++x) s.add(enc.B(x, policy[x]));
-  switch (budget.Check(s)) {
-    case z3::unsat:
-      return std::nullopt;
-    case z3::unknown:
-      throw std::runtime_error(budget.UnknownReason(s.reason_unknown()));
-    case z3::sat:
-      break;
-  }
-  LinearWitness w;
-  w.theta = enc.ThetaOf(s.get_model());
-  w.policy = policy;
-  return w;
+  return DecideMembership(model, features, outputs, policy, options,
+                          /*track=*/false)
+      .witness;
 }
 
 ClassMembership DecideMembership(const Model& model,
