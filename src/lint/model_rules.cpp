@@ -330,11 +330,16 @@ void NeverMinimalOutputs(const LintContext& ctx) {
     size_t m = model.domains[loss.output].size();
     if (n == 0 || loss.table.size() != n * m) continue;
     std::vector<char> minimal(m, 0);
-    for (size_t x = 0; x < n; ++x) {
+    size_t minimal_count = 0;
+    // Once every output is minimal somewhere, no further row can change that.
+    for (size_t x = 0; x < n && minimal_count < m; ++x) {
       const size_t row = x * m;
       const size_t best = loss.table.Argmin(row, row + m);
       for (size_t y = 0; y < m; ++y) {
-        if (loss.table.Equal(row + y, best)) minimal[y] = 1;
+        if (!minimal[y] && loss.table.Equal(row + y, best)) {
+          minimal[y] = 1;
+          ++minimal_count;
+        }
       }
     }
     std::vector<size_t> never;
