@@ -100,12 +100,19 @@ void ExpectAgrees(const DenseTable& t, const std::vector<Rational>& ref,
     CHECK(t.Get(i) == ref[i]);
     CHECK(t.GetDouble(i) == ref[i].get_d());
   }
+  std::vector<uint32_t> lows, highs;
+  t.RowExtremes(cols, &lows, &highs);
+  REQUIRE(lows.size() == ref.size() / cols);
+  REQUIRE(highs.size() == ref.size() / cols);
   for (size_t row = 0; row < ref.size(); row += cols) {
-    size_t want = row;
+    size_t want = row, top = row;
     for (size_t i = row + 1; i < row + cols; ++i) {
       if (ref[i] < ref[want]) want = i;
+      if (ref[top] < ref[i]) top = i;
     }
     CHECK(t.Argmin(row, row + cols) == want);
+    CHECK(lows[row / cols] == want - row);
+    CHECK(highs[row / cols] == top - row);
     for (size_t i = row; i < row + cols; ++i) {
       CHECK(t.Equal(i, want) == (ref[i] == ref[want]));
       for (size_t j = row; j < row + cols; ++j) {

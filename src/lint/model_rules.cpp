@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "analysis/eval.h"
 #include "readings/mdp/mdp_claim.h"
@@ -184,16 +185,12 @@ void ClaimRules(const LintContext& ctx, const std::vector<int>& trivial) {
     size_t m = model.domains[loss.output].size();
     // Range of L_D over all policies: sum of weighted per-input spreads.
     Rational range = 0;
-    for (size_t x = 0; x < data.weights.size(); ++x) {
-      if (data.weights[x] == 0 || m == 0) continue;
-      // Indexes, not copies: no allocation per entry.
-      const DenseTable& t = loss.table;
-      const size_t row = x * m;
-      size_t lo = 0, hi = 0;
-      for (size_t y = 1; y < m; ++y) {
-        if (t.Compare(row + y, row + lo) < 0) lo = y;
-        if (t.Compare(row + hi, row + y) < 0) hi = y;
-      }
+    // Indexes, not copies, and one pass over the table for both extremes.
+    std::vector<uint32_t> lows, highs;
+    if (m > 0) loss.table.RowExtremes(m, &lows, &highs);
+    for (size_t x = 0; x < data.weights.size() && x < lows.size(); ++x) {
+      if (data.weights[x] == 0) continue;
+      const size_t lo = lows[x], hi = highs[x];
       if (lo == hi) continue;  // a constant row adds nothing
       range += data.weights[x] / data.total *
                (loss.At(x, hi, m) - loss.At(x, lo, m));
@@ -333,11 +330,16 @@ void NeverMinimalOutputs(const LintContext& ctx) {
     size_t m = model.domains[loss.output].size();
     if (n == 0 || loss.table.size() != n * m) continue;
     std::vector<char> minimal(m, 0);
-    for (size_t x = 0; x < n; ++x) {
+    size_t minimal_count = 0;
+    // Once every output is minimal somewhere, no further row can change that.
+    for (size_t x = 0; x < n && minimal_count < m; ++x) {
       const size_t row = x * m;
       const size_t best = loss.table.Argmin(row, row + m);
       for (size_t y = 0; y < m; ++y) {
-        if (loss.table.Equal(row + y, best)) minimal[y] = 1;
+        if (!minimal[y] && loss.table.Equal(row + y, best)) {
+          minimal[y] = 1;
+          ++minimal_count;
+        }
       }
     }
     std::vector<size_t> never;

@@ -19,6 +19,8 @@ NearMinimizers BuildNearMinimizers(const Model& model, const Loss& loss,
   const size_t n = nm.inputs;
   const size_t m = nm.outputs;
   nm.offset.reserve(n + 1);
+  // Every output of every input is an option: one allocation, not ~log(n m).
+  if (nm.unbounded) nm.option.reserve(n * m);
   nm.best.resize(n);
   nm.scale.resize(n);
   Rational weighted_min = 0;

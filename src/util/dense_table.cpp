@@ -182,10 +182,7 @@ void DenseTable::Rescale(int scale) {
   scale_ = scale;
 }
 
-int DenseTable::Compare(size_t i, size_t j) const {
-  if (!IsBig(i) && !IsBig(j)) {
-    return num_[i] < num_[j] ? -1 : (num_[i] > num_[j] ? 1 : 0);
-  }
+int DenseTable::CompareBig(size_t i, size_t j) const {
   const int c = mpq_cmp(Get(i).get_mpq_t(), Get(j).get_mpq_t());
   return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
@@ -206,18 +203,36 @@ int DenseTable::Compare(size_t i, const Rational& v) const {
   return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
-size_t DenseTable::Argmin(size_t begin, size_t end) const {
+size_t DenseTable::ArgminBig(size_t begin, size_t end) const {
   size_t arg = begin;
-  if (big_.empty()) {
-    for (size_t i = begin + 1; i < end; ++i) {
-      if (num_[i] < num_[arg]) arg = i;
-    }
-    return arg;
-  }
   for (size_t i = begin + 1; i < end; ++i) {
     if (Compare(i, arg) < 0) arg = i;
   }
   return arg;
+}
+
+void DenseTable::RowExtremes(size_t width, std::vector<uint32_t>* lo,
+                             std::vector<uint32_t>* hi) const {
+  const size_t rows = size() / width;
+  lo->assign(rows, 0);
+  hi->assign(rows, 0);
+  for (size_t x = 0; x < rows; ++x) {
+    const size_t row = x * width;
+    size_t l = row, h = row;
+    if (big_.empty()) {
+      for (size_t i = row + 1; i < row + width; ++i) {
+        if (num_[i] < num_[l]) l = i;
+        if (num_[h] < num_[i]) h = i;
+      }
+    } else {
+      for (size_t i = row + 1; i < row + width; ++i) {
+        if (Compare(i, l) < 0) l = i;
+        if (Compare(h, i) < 0) h = i;
+      }
+    }
+    (*lo)[x] = static_cast<uint32_t>(l - row);
+    (*hi)[x] = static_cast<uint32_t>(h - row);
+  }
 }
 
 void DenseTable::Negate() {

@@ -45,12 +45,31 @@ class DenseTable {
   bool SetDecimal(size_t i, std::string_view text);
 
   /// The sign of entry i - entry j, exactly.
-  int Compare(size_t i, size_t j) const;
+  /// Inline on the int64 numerators; entries kept aside go out of line.
+  int Compare(size_t i, size_t j) const {
+    if (IsBig(i) || IsBig(j)) return CompareBig(i, j);
+    return num_[i] < num_[j] ? -1 : (num_[i] > num_[j] ? 1 : 0);
+  }
   /// The sign of entry i - v, exactly.
   int Compare(size_t i, const Rational& v) const;
-  bool Equal(size_t i, size_t j) const { return Compare(i, j) == 0; }
+  bool Equal(size_t i, size_t j) const {
+    if (IsBig(i) || IsBig(j)) return CompareBig(i, j) == 0;
+    return num_[i] == num_[j];
+  }
   /// The first index of a minimum among entries [begin, end); begin < end.
-  size_t Argmin(size_t begin, size_t end) const;
+  size_t Argmin(size_t begin, size_t end) const {
+    if (!big_.empty()) return ArgminBig(begin, end);
+    size_t arg = begin;
+    for (size_t i = begin + 1; i < end; ++i) {
+      if (num_[i] < num_[arg]) arg = i;
+    }
+    return arg;
+  }
+  /// For each row of `width` entries (width > 0, size a multiple of it): the
+  /// offset in the row of its first minimum and of its first maximum, found
+  /// in one pass over the table.
+  void RowExtremes(size_t width, std::vector<uint32_t>* lo,
+                   std::vector<uint32_t>* hi) const;
   /// Replaces every entry v by -v.
   void Negate();
 
@@ -66,6 +85,9 @@ class DenseTable {
   static constexpr int64_t kBig = INT64_MIN;
 
   bool IsBig(size_t i) const { return num_[i] == kBig; }
+  // The exact paths when an entry is kept in big_.
+  int CompareBig(size_t i, size_t j) const;
+  size_t ArgminBig(size_t begin, size_t end) const;
   void StoreScaled(size_t i, int64_t numerator, int scale);
   void StoreBig(size_t i, const Rational& value);
   // Raises the common scale to `scale`, moving entries that overflow aside.
