@@ -1,90 +1,26 @@
 // Dense tables of scaled int64 numerators with an exact side table.
 #include "util/dense_table.h"
 
+#include "util/small_decimal.h"
+
 namespace aligncheck {
 namespace {
-
-constexpr int64_t kPow10[] = {
-    1LL,
-    10LL,
-    100LL,
-    1000LL,
-    10000LL,
-    100000LL,
-    1000000LL,
-    10000000LL,
-    100000000LL,
-    1000000000LL,
-    10000000000LL,
-    100000000000LL,
-    1000000000000LL,
-    10000000000000LL,
-    100000000000000LL,
-    1000000000000000LL,
-    10000000000000000LL,
-    100000000000000000LL,
-    1000000000000000000LL,
-};
 
 // The common literal ("3.7", "-0.25", "2e1") as digits / 10^places with at
 // most 18 significant digits and 0 <= places <= kMaxScale. Accepts only
 // what ParseDecimal accepts (same syntax); returns false to defer to it.
 bool ParseScaled(std::string_view text, int64_t* numerator, int* places) {
-  size_t i = 0;
-  const size_t n = text.size();
-  bool negative = false;
-  if (i < n && (text[i] == '-' || text[i] == '+')) {
-    negative = text[i] == '-';
-    ++i;
-  }
-  int64_t digits = 0;
-  int significant = 0;
-  int fraction_digits = 0;
-  bool seen_digit = false;
-  auto take = [&](char c) {
-    seen_digit = true;
-    if (digits == 0 && c == '0') return true;  // leading zeros are free
-    if (++significant > 18) return false;
-    digits = digits * 10 + (c - '0');
-    return true;
-  };
-  while (i < n && text[i] >= '0' && text[i] <= '9') {
-    if (!take(text[i++])) return false;
-  }
-  if (i < n && text[i] == '.') {
-    ++i;
-    while (i < n && text[i] >= '0' && text[i] <= '9') {
-      if (!take(text[i++])) return false;
-      ++fraction_digits;
-    }
-  }
-  if (!seen_digit) return false;
-  int exponent = 0;
-  if (i < n && (text[i] == 'e' || text[i] == 'E')) {
-    ++i;
-    bool exp_negative = false;
-    if (i < n && (text[i] == '-' || text[i] == '+')) {
-      exp_negative = text[i] == '-';
-      ++i;
-    }
-    bool exp_digit = false;
-    while (i < n && text[i] >= '0' && text[i] <= '9') {
-      if (exponent > 1000) return false;
-      exponent = exponent * 10 + (text[i++] - '0');
-      exp_digit = true;
-    }
-    if (!exp_digit) return false;
-    if (exp_negative) exponent = -exponent;
-  }
-  if (i != n) return false;
-  int scale = fraction_digits - exponent;
+  SmallDecimal d;
+  if (!ScanSmallDecimal(text, &d)) return false;
+  int64_t digits = d.digits;
+  int scale = -d.exponent10;
   if (scale < 0) {
-    if (significant - scale > 18) return false;
-    digits *= kPow10[-scale];
+    if (d.significant - scale > 18) return false;
+    digits *= kPowersOfTen[-scale];
     scale = 0;
   }
   if (scale > DenseTable::kMaxScale) return false;
-  *numerator = negative ? -digits : digits;
+  *numerator = digits;
   *places = scale;
   return true;
 }
@@ -103,7 +39,7 @@ Rational DenseTable::Get(size_t i) const {
   if (IsBig(i)) return big_.at(i);
   Rational q;
   mpq_set_si(q.get_mpq_t(), static_cast<long>(num_[i]),
-             static_cast<unsigned long>(kPow10[scale_]));
+             static_cast<unsigned long>(kPowersOfTen[scale_]));
   q.canonicalize();
   return q;
 }
@@ -124,7 +60,7 @@ void DenseTable::Set(size_t i, const Rational& value) {
     StoreBig(i, value);
     return;
   }
-  mpz_class scaled = value.get_num() * kPow10[places];
+  mpz_class scaled = value.get_num() * kPowersOfTen[places];
   mpz_divexact(scaled.get_mpz_t(), scaled.get_mpz_t(), den.get_mpz_t());
   if (!scaled.fits_slong_p() || scaled.get_si() == kBig) {
     StoreBig(i, value);
@@ -149,11 +85,11 @@ bool DenseTable::SetDecimal(size_t i, std::string_view text) {
 void DenseTable::StoreScaled(size_t i, int64_t numerator, int scale) {
   if (scale > scale_) Rescale(scale);
   int64_t scaled = 0;
-  if (__builtin_mul_overflow(numerator, kPow10[scale_ - scale], &scaled) ||
+  if (__builtin_mul_overflow(numerator, kPowersOfTen[scale_ - scale], &scaled) ||
       scaled == kBig) {
     Rational q;
     mpq_set_si(q.get_mpq_t(), static_cast<long>(numerator),
-               static_cast<unsigned long>(kPow10[scale]));
+               static_cast<unsigned long>(kPowersOfTen[scale]));
     q.canonicalize();
     StoreBig(i, q);
     return;
@@ -168,7 +104,7 @@ void DenseTable::StoreBig(size_t i, const Rational& value) {
 }
 
 void DenseTable::Rescale(int scale) {
-  const int64_t factor = kPow10[scale - scale_];
+  const int64_t factor = kPowersOfTen[scale - scale_];
   for (size_t i = 0; i < num_.size(); ++i) {
     if (IsBig(i)) continue;
     int64_t scaled = 0;
@@ -195,7 +131,7 @@ int DenseTable::Compare(size_t i, const Rational& v) const {
     // product overflows.
     int64_t left = 0, right = 0;
     if (!__builtin_mul_overflow(num_[i], mpz_get_si(vd), &left) &&
-        !__builtin_mul_overflow(mpz_get_si(vn), kPow10[scale_], &right)) {
+        !__builtin_mul_overflow(mpz_get_si(vn), kPowersOfTen[scale_], &right)) {
       return left < right ? -1 : (left > right ? 1 : 0);
     }
   }
