@@ -228,6 +228,9 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
         ->capture_default_str();
     gate_cmd->add_flag("--explain", gate.explain,
                        "Say in full why each HOLDS verdict holds");
+    gate_cmd->add_flag("--no-parser", gate.no_parser,
+                       "Check prose with word patterns only, without the "
+                       "Link Grammar sentence parser");
     AddLimitOptions(*gate_cmd, gate.limits);
     AddShardOption(*gate_cmd, gate.shard);
     // ---- end gate ----

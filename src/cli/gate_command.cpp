@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "gate/gate.h"
 #include "lint/config.h"
+#include "prose/parser.h"
 #include "report/gate_report.h"
 #include "report/github_report.h"
 #include "report/sarif_report.h"
@@ -211,6 +212,7 @@ int RunGate(const GateArgs& args, std::ostream& out, std::ostream& err) {
     check.config = &config;
     ApplySolverLimits(limits, config, check.engine);
     check.jobs = per_document;
+    options[i].parse_sentences = !args.no_parser;
   }
   std::vector<gate::DocumentResult> documents(paths.size());
   ParallelFor(paths.size(), args.jobs, [&](size_t i) {
@@ -260,6 +262,12 @@ int RunGate(const GateArgs& args, std::ostream& out, std::ostream& err) {
       out, err);
   std::vector<StrictFinding> strict = StrictFindings(gate.files);
   err << RenderStrictText(strict);
+  // Said once, and only when a sentence needed the parser.
+  if (std::string why; !args.no_parser && prose::ParserWanted() &&
+                       !prose::ParserAvailable(&why)) {
+    err << "aligncheck: warning: prose checked with word patterns only: "
+        << why << "; install it, or pass --no-parser\n";
+  }
   if (!written || bad_input) return kExitBadInput;
   GateSummary summary = SummarizeGate(gate);
   if (Findings(summary.check) > 0 || !strict.empty()) return kExitFindings;

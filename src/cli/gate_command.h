@@ -28,6 +28,7 @@ struct GateArgs {
   bool strict = false;  // --strict: UNKNOWN and vacuous verdicts exit 1
   size_t max_rows = TextOptions{}.max_rows;
   bool explain = false;  // --explain: why HOLDS verdicts hold, in full
+  bool no_parser = false;  // --no-parser: prose by word patterns only
   LimitArgs limits = DocumentLimits();
   Shard shard;  // --shard K/N: the documents of part K
 };

@@ -183,6 +183,7 @@ DocumentResult GateHost(const std::shared_ptr<const SourceFile>& host,
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   context.claim_names = std::move(names);
+  context.parse_sentences = options.parse_sentences;
   // AC105: the relations the document's claims state.
   for (const FileResult* f : {&result.document}) {
     if (f->model) AddRelations(*f->model, context.relation_claims);

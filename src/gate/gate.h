@@ -19,6 +19,9 @@ struct GateOptions {
   /// Every limit (check.max_file_bytes also bounds the document), jobs per
   /// document, and the configuration (REQUIRES: check.config is set).
   CheckOptions check;
+  /// Parse the prose sentences the word patterns leave open, when the
+  /// parser is available (prose/parser.h); false: word patterns only.
+  bool parse_sentences = true;
 };
 
 struct DocumentResult {

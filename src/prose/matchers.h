@@ -49,6 +49,19 @@ bool MatchDefinition(const SentenceView& s, bool question, Match& m);
 /// or sensor, a number or a score.
 bool MatchAgentWants(const SentenceView& s, Match& m);
 
+/// AC103's word classes, shared with the structural matcher
+/// (prose/structure.h): motivation verbs (wants, tries, aims, designed,
+/// incentivized), acquisition verbs (maximize, get, receive), pursuit verbs
+/// (optimizes, pursues, values, seeks) and aim nouns (goal, objective, job).
+bool IsMotivation(const std::string& w);
+bool IsAcquisition(const std::string& w);
+bool IsPursuit(const std::string& w);
+bool IsAimNoun(const std::string& w);
+/// Whether the sentence says which reward is meant, anywhere (the
+/// register, channel or sensor, tampering) or next to the loss at token
+/// `loss` (the signal, a number, a score, the loss on a data set).
+bool NamesWhatIsMeant(const SentenceView& s, size_t loss);
+
 /// Whether `w` is a verb of putting a goal into a loss ("encoding",
 /// "compressed", "translation"): ClassifyVerbs marks it.
 bool IsEncodeWord(const std::string& w);

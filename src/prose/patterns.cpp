@@ -9,6 +9,7 @@
 #include "prose/lexicon.h"
 #include "prose/matchers.h"
 #include "prose/mention.h"
+#include "prose/structure.h"
 
 namespace aligncheck::prose {
 namespace {
@@ -60,7 +61,8 @@ bool ClassifyVerbs(std::vector<Token>& tokens) {
 }
 
 std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
-                               size_t end, SentenceMood mood) {
+                               size_t end, SentenceMood mood,
+                               SentenceParseCache* structure) {
   std::vector<Match> out;
   SentenceView s{tokens, begin, end, end};
   Match definition, loss, agent;
@@ -68,6 +70,19 @@ std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
     has_definition = MatchDefinition(s, mood.question, definition);
     has_loss = MatchCorrespondence(s, loss);
     has_agent = !mood.answered_no && MatchAgentWants(s, agent);
+    if (!has_definition && !has_loss && !has_agent && structure != nullptr) {
+      Match found;
+      if (MatchStructure(s, *structure, found)) {
+        bool wants = std::string_view(found.rule) == "AC103";
+        if (!wants) {
+          loss = found;
+          has_loss = true;
+        } else if (!mood.answered_no) {
+          agent = found;
+          has_agent = true;
+        }
+      }
+    }
     return has_definition || has_loss || has_agent;
   };
   bool has_definition = false, has_loss = false, has_agent = false;

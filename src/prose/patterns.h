@@ -12,6 +12,8 @@
 
 namespace aligncheck::prose {
 
+class SentenceParseCache;
+
 /// A trigger phrase: tokens [first, last] of the paragraph.
 struct Match {
   const char* rule = "";  // "AC101", ...
@@ -34,8 +36,11 @@ struct SentenceMood {
 /// prose/mention.h), in a sentence that calls the notion ambiguous, or in
 /// a question answered "No" (for AC103) does not. At most one match per
 /// rule; an AC101 phrase inside an AC102 definition is not reported twice.
+/// With `structure`, a sentence no word pattern matches is parsed and
+/// given to the structural matcher (prose/structure.h).
 std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
-                               size_t end, SentenceMood mood);
+                               size_t end, SentenceMood mood,
+                               SentenceParseCache* structure = nullptr);
 
 /// Sets Token::verb on every token that could anchor a match, and returns
 /// whether any does: the cheap test done before splitting sentences and

@@ -17,6 +17,7 @@
 #include "prose/quotes.h"
 #include "prose/relation_words.h"
 #include "prose/sentences.h"
+#include "prose/structure.h"
 #include "prose/tokens.h"
 
 namespace aligncheck::prose {
@@ -240,6 +241,9 @@ std::vector<Diagnostic> CheckParagraph(
 
   std::vector<Quote> quotes;
   bool quotes_found = false;
+  SentenceParseCache parses(text);
+  SentenceParseCache* structure =
+      context.parse_sentences ? &parses : nullptr;
   for (size_t i = 0; i < sentences.size(); ++i) {
     const SentenceTokens& s = sentences[i];
     if (size_t a = i > 0 ? LossAnaphorAt(tokens, s.begin, s.end) : kNone;
@@ -255,7 +259,7 @@ std::vector<Diagnostic> CheckParagraph(
     mood.answered_no = mood.question && next != nullptr &&
                        AnswersNo(tokens, next->begin, next->end);
     std::vector<Match> matches;
-    if (verbs) matches = FindMatches(tokens, s.begin, s.end, mood);
+    if (verbs) matches = FindMatches(tokens, s.begin, s.end, mood, structure);
     Match relation;
     if (const char* word = relations ? MatchRelationStatement(tokens, s.begin,
                                                               s.end, &relation)

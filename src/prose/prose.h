@@ -42,7 +42,7 @@ struct Paragraph {
 };
 
 /// What the rest of the document says, for the exemptions: a sentence is
-/// qualified when it or its paragraph names an operationalization or a
+/// qualified when it names an operationalization or a
 /// claim of the document.
 struct DocumentContext {
   /// Claims declared in the document's embedded blocks and attached specs.
@@ -50,6 +50,9 @@ struct DocumentContext {
   /// The relation keyword (unhackable_with, ...) of each relation claim
   /// among them: AC105 leaves a statement of that relation alone.
   std::vector<std::string> relation_claims;
+  /// Parse the sentences no word pattern matches (prose/structure.h).
+  /// Only meaningful when ParserAvailable() (prose/parser.h).
+  bool parse_sentences = false;
 };
 
 /// A cheap filter over a paragraph's raw bytes, before markup is removed:
@@ -76,8 +79,7 @@ bool MayTrigger(std::string_view raw);
 ///    about ("\"...\" is underdefined") is a mention, not a claim;
 ///  - at most one finding per rule and sentence;
 ///  - a sentence is exempt when it names an operationalization or one of
-///    `context.claim_names`; the author's own sentences are also exempt
-///    when their paragraph does, quoted ones only by their own sentence;
+///    `context.claim_names` itself; a neighbour that does is not enough;
 ///  - AC105 (prose/relation_words.h) is exempt only by a relation claim of
 ///    the same relation in `context.relation_claims`.
 /// REQUIRES: paragraph.offsets.size() == paragraph.text.size() (when it is

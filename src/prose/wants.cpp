@@ -19,6 +19,8 @@ bool WordIs(const std::vector<Token>& tokens, size_t j, size_t end,
   return j < end && IsWord(tokens[j]) && In(tokens[j].lower, words);
 }
 
+}  // namespace
+
 bool IsMotivation(const std::string& w) {
   return In(
       w, {"want",         "wants",        "wanted",    "wanting",  "try",
@@ -126,6 +128,8 @@ bool NamesWhatIsMeant(const SentenceView& s, size_t loss) {
          (WordIs(tokens, loss + 2, s.end, data) ||
           WordIs(tokens, loss + 3, s.end, data));
 }
+
+namespace {
 
 // An acquisition verb and its loss object within a few words from `k`:
 // returns the object's last token and sets `verb`, or kNone.

@@ -1,0 +1,335 @@
+// AC101 and AC103 read off a parse: the parse's words are mapped onto the
+// rules' tokens, so that the vocabulary (prose/lexicon.h, matchers.h) is
+// the word patterns' own and only "which word belongs to which" comes from
+// the parser.
+#include "prose/structure.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "prose/lexicon.h"
+
+namespace aligncheck::prose {
+namespace {
+
+// Links that join words of one clause or a clause to its complement;
+// punctuation (X..) and wall links (W.., RW) say nothing of who does what.
+bool Meaningful(const std::string& label) {
+  return !label.empty() && label[0] != 'X' && label[0] != 'W' &&
+         label.rfind("RW", 0) != 0;
+}
+
+bool StartsWith(const std::string& label, std::string_view prefix) {
+  return label.rfind(prefix, 0) == 0;
+}
+
+// The parse as a graph over its words, with each word's token.
+class Graph {
+ public:
+  Graph(const SentenceView& s, const SentenceParse& parse) : parse_(parse) {
+    const auto& tokens = s.tokens;
+    uint32_t base = tokens[s.begin].begin;
+    size_t n = parse.words.size();
+    token_of_.assign(n, kNone);
+    adjacent_.resize(n);
+    size_t t = s.begin;
+    for (size_t w = 0; w < n; ++w) {
+      const SentenceParse::Word& word = parse.words[w];
+      if (word.wall || word.begin == word.end) continue;
+      uint32_t at = base + word.begin;
+      while (t < s.end && tokens[t].end <= at) ++t;
+      if (t < s.end && tokens[t].begin <= at) token_of_[w] = t;
+    }
+    for (size_t i = 0; i < parse.links.size(); ++i) {
+      const ParseLink& l = parse.links[i];
+      if (!Meaningful(l.label) || l.left >= n || l.right >= n) continue;
+      if (token_of_[l.left] == kNone || token_of_[l.right] == kNone) continue;
+      adjacent_[l.left].push_back(i);
+      adjacent_[l.right].push_back(i);
+    }
+  }
+
+  size_t size() const { return token_of_.size(); }
+  size_t token(size_t w) const { return token_of_[w]; }
+  const std::vector<size_t>& links(size_t w) const { return adjacent_[w]; }
+  const ParseLink& link(size_t i) const { return parse_.links[i]; }
+  size_t other(size_t i, size_t w) const {
+    const ParseLink& l = parse_.links[i];
+    return l.left == w ? l.right : l.left;
+  }
+
+  // The words of tokens [first, last].
+  std::vector<size_t> WordsOf(size_t first, size_t last) const {
+    std::vector<size_t> out;
+    for (size_t w = 0; w < size(); ++w) {
+      if (token_of_[w] != kNone && token_of_[w] >= first &&
+          token_of_[w] <= last) {
+        out.push_back(w);
+      }
+    }
+    return out;
+  }
+
+  // Link distance of every word from `from`, up to `max` (-1: farther),
+  // never passing through a word of tokens [blocked_first, blocked_last].
+  std::vector<int> Distances(const std::vector<size_t>& from, int max,
+                             size_t blocked_first = kNone,
+                             size_t blocked_last = kNone) const {
+    std::vector<int> d(size(), -1);
+    std::vector<size_t> queue;
+    for (size_t w : from) {
+      d[w] = 0;
+      queue.push_back(w);
+    }
+    for (size_t q = 0; q < queue.size(); ++q) {
+      size_t w = queue[q];
+      if (d[w] >= max) continue;
+      for (size_t i : adjacent_[w]) {
+        size_t v = other(i, w);
+        if (d[v] >= 0) continue;
+        size_t t = token_of_[v];
+        if (blocked_first != kNone && t >= blocked_first && t <= blocked_last) {
+          continue;
+        }
+        d[v] = d[w] + 1;
+        queue.push_back(v);
+      }
+    }
+    return d;
+  }
+
+ private:
+  const SentenceParse& parse_;
+  std::vector<size_t> token_of_;
+  std::vector<std::vector<size_t>> adjacent_;
+};
+
+// Judgements of a loss against the intent that need no goal named. Not
+// "flawed", "imperfect", "bad": they fit any artefact.
+bool JudgesSpecification(std::string_view w) {
+  return In(w, {"misspecified", "mis-specified", "misaligned",
+                "well-specified", "underspecified", "under-specified",
+                "perfectly-specified", "poorly-specified", "misspecify",
+                "misspecifies", "mis-specify", "misalign", "misaligns",
+                "correct", "incorrect", "wrong", "accurate", "inaccurate"});
+}
+
+// "specified", "defined" judged by an adverb: "a perfectly specified loss",
+// "accurately specify a reward function".
+bool IsSpecifyWord(std::string_view w) {
+  return In(w, {"specified", "specify", "specifies", "specifying", "defined",
+                "define", "defines", "defining", "designed", "written",
+                "chosen"});
+}
+
+bool IsJudgingAdverb(std::string_view w) {
+  return In(w, {"perfectly", "accurately", "correctly", "poorly", "badly",
+                "properly", "wrongly", "incorrectly", "exactly", "precisely",
+                "faithfully", "inaccurately", "imperfectly"});
+}
+
+// Whether word `w` is a specify word with a judging adverb linked to it.
+bool JudgedSpecifyWord(const Graph& g, const std::vector<Token>& tokens,
+                       size_t w) {
+  if (!IsSpecifyWord(tokens[g.token(w)].lower)) return false;
+  for (size_t i : g.links(w)) {
+    if (IsJudgingAdverb(tokens[g.token(g.other(i, w))].lower)) return true;
+  }
+  return false;
+}
+
+bool IsCorrespondenceWord(const Token& t) {
+  return (t.verb & (kLossGoalVerb | kGapNoun)) != 0;
+}
+
+// Tokens that start a goal phrase, with the phrase's last token.
+std::vector<std::pair<size_t, size_t>> GoalPhrases(const SentenceView& s) {
+  std::vector<std::pair<size_t, size_t>> out;
+  for (size_t j = s.begin; j < s.end; ++j) {
+    size_t e = GoalEnd(s.tokens, j, s.end);
+    if (e != kNone) out.emplace_back(j, e);
+  }
+  return out;
+}
+
+bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
+                                  Match& m) {
+  const auto& tokens = s.tokens;
+  std::vector<std::pair<size_t, size_t>> goals;
+  bool goals_found = false;
+  for (size_t j = s.begin; j < s.end; ++j) {
+    size_t first = (tokens[j].verb & kLossAnaphor) != 0
+                       ? j
+                       : LossHead(tokens, s.begin, j);
+    if (first == kNone || first >= s.mention) continue;
+    std::vector<size_t> loss = g.WordsOf(j, j);
+    if (loss.empty()) continue;
+    bool proxy = In(tokens[j].lower, {"proxy", "proxies"});
+    std::vector<int> d = g.Distances(loss, 2);
+    for (size_t c = 0; c < g.size(); ++c) {
+      if (d[c] <= 0) continue;
+      size_t tc = g.token(c);
+      if (tc >= first && tc <= j) continue;
+      const Token& word = tokens[tc];
+      bool judged = JudgesSpecification(word.lower) ||
+                    JudgedSpecifyWord(g, tokens, c);
+      if (judged && !proxy) {
+        m = Match{"AC101", std::min(first, tc), std::max(j, tc), first, tc};
+        return true;
+      }
+      if (!IsCorrespondenceWord(word)) continue;
+      if (!goals_found) {
+        goals = GoalPhrases(s);
+        goals_found = true;
+      }
+      std::vector<int> dg = g.Distances({c}, 3, first, j);
+      for (const auto& [gb, ge] : goals) {
+        if (gb <= j && ge >= first) continue;  // the loss phrase itself
+        for (size_t w : g.WordsOf(gb, ge)) {
+          if (dg[w] > 0) {
+            m = Match{"AC101", std::min(first, gb), std::max({j, tc, ge}),
+                      first, tc};
+            return true;
+          }
+        }
+      }
+    }
+  }
+  return false;
+}
+
+// The verbs an agent's clause runs through, from the verb `v` the agent
+// is the subject of: auxiliaries, "to", infinitives, and participles or
+// adjectives of motivation ("is designed to", "is incentivized to").
+std::vector<size_t> VerbChain(const Graph& g, const std::vector<Token>& tokens,
+                              size_t v) {
+  std::vector<size_t> chain = {v};
+  for (size_t q = 0; q < chain.size() && chain.size() < 8; ++q) {
+    size_t w = chain[q];
+    for (size_t i : g.links(w)) {
+      const ParseLink& l = g.link(i);
+      if (l.left != w) continue;  // the chain runs rightwards
+      size_t next = l.right;
+      const std::string& label = l.label;
+      bool follow = StartsWith(label, "I") || StartsWith(label, "PP") ||
+                    StartsWith(label, "Pg") || StartsWith(label, "TO");
+      if (StartsWith(label, "Pv") || StartsWith(label, "Pa")) {
+        follow = IsMotivation(tokens[g.token(next)].lower);
+      }
+      if (follow && std::find(chain.begin(), chain.end(), next) == chain.end()) {
+        chain.push_back(next);
+      }
+    }
+  }
+  return chain;
+}
+
+// The loss object of verb `v`: a loss phrase's last token reached by an
+// object or a preposition ("maximize its reward", "optimizes for reward",
+// "cares about reward"), not "against" a reward model (a training
+// procedure), or kNone.
+size_t LossObject(const SentenceView& s, const Graph& g, size_t v) {
+  const auto& tokens = s.tokens;
+  for (size_t i : g.links(v)) {
+    const ParseLink& l = g.link(i);
+    if (l.left != v) continue;
+    bool object = StartsWith(l.label, "O") || StartsWith(l.label, "MV");
+    if (!object) continue;
+    size_t next = l.right;
+    std::vector<size_t> candidates = {next};
+    if (StartsWith(l.label, "MV")) {
+      if (tokens[g.token(next)].lower == "against") continue;
+      for (size_t k : g.links(next)) {
+        const ParseLink& jl = g.link(k);
+        if (jl.left == next && StartsWith(jl.label, "J")) {
+          candidates.push_back(jl.right);
+        }
+      }
+    }
+    for (size_t w : candidates) {
+      size_t t = g.token(w);
+      if (LossHead(tokens, s.begin, t) != kNone ||
+          In(tokens[t].lower, {"return", "returns"})) {
+        return t;
+      }
+    }
+  }
+  return kNone;
+}
+
+bool MatchWantsStructure(const SentenceView& s, const Graph& g, Match& m) {
+  const auto& tokens = s.tokens;
+  for (size_t a = s.begin; a < s.end; ++a) {
+    size_t first = AgentHead(tokens, s.begin, a);
+    if (first == kNone || first >= s.mention) continue;
+    if (LossHead(tokens, s.begin, a) != kNone) continue;  // a reward model
+    // The verbs the agent is the subject of, directly or through its aim
+    // ("the agent's goal is to", "the goal of an agent is to").
+    std::vector<size_t> subjects = g.WordsOf(a, a);
+    std::vector<int> near = g.Distances(subjects, 2);
+    for (size_t w = 0; w < g.size(); ++w) {
+      if (near[w] > 0 && IsAimNoun(tokens[g.token(w)].lower)) {
+        subjects.push_back(w);
+      }
+    }
+    for (size_t subject : subjects) {
+      for (size_t i : g.links(subject)) {
+        const ParseLink& l = g.link(i);
+        if (l.left != subject || !StartsWith(l.label, "S")) continue;
+        for (size_t v : VerbChain(g, tokens, l.right)) {
+          const std::string& verb = tokens[g.token(v)].lower;
+          if (!IsAcquisition(verb) && !IsPursuit(verb) &&
+              !In(verb, {"cares", "care", "cared", "wants", "want"})) {
+            continue;
+          }
+          size_t object = LossObject(s, g, v);
+          if (object == kNone) continue;
+          bool denied = false;
+          for (size_t k = a; k < object; ++k) {
+            denied = denied || (IsWord(tokens[k]) && IsNegation(tokens[k].lower));
+          }
+          if (denied || NamesWhatIsMeant(s, object)) continue;
+          m = Match{"AC103", first, object, first, g.token(v)};
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+// Whether the sentence has a word both families need: a loss.
+bool NamesAnyLoss(const SentenceView& s) {
+  for (size_t j = s.begin; j < s.end; ++j) {
+    if ((s.tokens[j].verb & kLossAnaphor) != 0 ||
+        LossHead(s.tokens, s.begin, j) != kNone ||
+        In(s.tokens[j].lower, {"return", "returns"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+const SentenceParse* SentenceParseCache::Get(uint32_t begin, uint32_t end) {
+  if (begin != begin_ || end != end_) {
+    begin_ = begin;
+    end_ = end;
+    ok_ = ParseSentence(paragraph_.substr(begin, end - begin), &parse_);
+  }
+  return ok_ ? &parse_ : nullptr;
+}
+
+bool MatchStructure(const SentenceView& s, SentenceParseCache& cache,
+                    Match& m) {
+  if (s.begin >= s.end || !NamesAnyLoss(s)) return false;
+  const SentenceParse* parse =
+      cache.Get(s.tokens[s.begin].begin, s.tokens[s.end - 1].end);
+  if (parse == nullptr) return false;
+  Graph g(s, *parse);
+  return MatchCorrespondenceStructure(s, g, m) || MatchWantsStructure(s, g, m);
+}
+
+}  // namespace aligncheck::prose
