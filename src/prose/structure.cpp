@@ -107,12 +107,13 @@ class Graph {
 
 // Judgements of a loss against the intent that need no goal named. Not
 // "flawed", "imperfect", "bad": they fit any artefact.
+// "Misaligned" needs what it is misaligned with ("misaligned in time").
 bool JudgesSpecification(std::string_view w) {
-  return In(w, {"misspecified", "mis-specified", "misaligned",
-                "well-specified", "underspecified", "under-specified",
-                "perfectly-specified", "poorly-specified", "misspecify",
-                "misspecifies", "mis-specify", "misalign", "misaligns",
-                "correct", "incorrect", "wrong", "accurate", "inaccurate"});
+  return In(w, {"misspecified", "mis-specified", "well-specified",
+                "underspecified", "under-specified", "perfectly-specified",
+                "poorly-specified", "misspecify", "misspecifies",
+                "mis-specify", "correct", "incorrect", "wrong", "accurate",
+                "inaccurate"});
 }
 
 // "specified", "defined" judged by an adverb: "a perfectly specified loss",
@@ -143,6 +144,69 @@ bool IsCorrespondenceWord(const Token& t) {
   return (t.verb & (kLossGoalVerb | kGapNoun)) != 0;
 }
 
+// Whether loss word `w` heads its noun phrase: not a modifier of the next
+// noun ("loss aversion", "reward hacking") and not "loss of" something.
+bool HeadsPhrase(const Graph& g, const std::vector<Token>& tokens, size_t w) {
+  for (size_t i : g.links(w)) {
+    const ParseLink& l = g.link(i);
+    if (l.left != w) continue;
+    if (StartsWith(l.label, "AN")) return false;
+    if (StartsWith(l.label, "Mp") &&
+        In(tokens[g.token(w)].lower, {"loss", "losses"}) &&
+        tokens[g.token(l.right)].lower == "of") {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Whether a loss is what the correspondence word acts on ("align the
+// reward with", "aligning the loss"): making the match, not stating it.
+bool ActsOnLoss(const Graph& g, const SentenceView& s, size_t c) {
+  for (size_t i : g.links(c)) {
+    const ParseLink& l = g.link(i);
+    if (l.left == c && StartsWith(l.label, "O") &&
+        LossHead(s.tokens, s.begin, g.token(l.right)) != kNone) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether a negation stands right before token `c` ("do not directly
+// encode"): a sentence that denies the match rejects the notion.
+bool NegatedAt(const std::vector<Token>& tokens, size_t begin, size_t c) {
+  for (size_t k = c; k > begin && k + 3 > c;) {
+    --k;
+    if (IsWord(tokens[k]) && IsNegation(tokens[k].lower)) return true;
+  }
+  return false;
+}
+
+// Distances from a correspondence word to its arguments: the path may run
+// through subjects, objects, prepositions and verb chains, not into a
+// noun's modifiers ("the position of the goal").
+std::vector<int> ArgumentDistances(const Graph& g, size_t c, int max,
+                                   size_t blocked_first, size_t blocked_last) {
+  std::vector<int> d(g.size(), -1);
+  std::vector<size_t> queue = {c};
+  d[c] = 0;
+  for (size_t q = 0; q < queue.size(); ++q) {
+    size_t w = queue[q];
+    if (d[w] >= max) continue;
+    for (size_t i : g.links(w)) {
+      const std::string& label = g.link(i).label;
+      if (label[0] == 'M' && !StartsWith(label, "MV")) continue;
+      size_t v = g.other(i, w);
+      size_t t = g.token(v);
+      if (d[v] >= 0 || (t >= blocked_first && t <= blocked_last)) continue;
+      d[v] = d[w] + 1;
+      queue.push_back(v);
+    }
+  }
+  return d;
+}
+
 // Tokens that start a goal phrase, with the phrase's last token.
 std::vector<std::pair<size_t, size_t>> GoalPhrases(const SentenceView& s) {
   std::vector<std::pair<size_t, size_t>> out;
@@ -163,9 +227,16 @@ bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
                        ? j
                        : LossHead(tokens, s.begin, j);
     if (first == kNone || first >= s.mention) continue;
+    // A proxy judged or matched alone is a substitution (the prose
+    // policy's tie-breaker); the word patterns read the exceptions.
+    if (In(tokens[j].lower, {"proxy", "proxies"})) continue;
     std::vector<size_t> loss = g.WordsOf(j, j);
+    loss.erase(std::remove_if(loss.begin(), loss.end(),
+                              [&](size_t w) {
+                                return !HeadsPhrase(g, tokens, w);
+                              }),
+               loss.end());
     if (loss.empty()) continue;
-    bool proxy = In(tokens[j].lower, {"proxy", "proxies"});
     std::vector<int> d = g.Distances(loss, 2);
     for (size_t c = 0; c < g.size(); ++c) {
       if (d[c] <= 0) continue;
@@ -174,16 +245,17 @@ bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
       const Token& word = tokens[tc];
       bool judged = JudgesSpecification(word.lower) ||
                     JudgedSpecifyWord(g, tokens, c);
-      if (judged && !proxy) {
+      if (NegatedAt(tokens, s.begin, tc)) continue;
+      if (judged) {
         m = Match{"AC101", std::min(first, tc), std::max(j, tc), first, tc};
         return true;
       }
-      if (!IsCorrespondenceWord(word)) continue;
+      if (!IsCorrespondenceWord(word) || ActsOnLoss(g, s, c)) continue;
       if (!goals_found) {
         goals = GoalPhrases(s);
         goals_found = true;
       }
-      std::vector<int> dg = g.Distances({c}, 3, first, j);
+      std::vector<int> dg = ArgumentDistances(g, c, 3, first, j);
       for (const auto& [gb, ge] : goals) {
         if (gb <= j && ge >= first) continue;  // the loss phrase itself
         for (size_t w : g.WordsOf(gb, ge)) {
@@ -258,36 +330,69 @@ size_t LossObject(const SentenceView& s, const Graph& g, size_t v) {
   return kNone;
 }
 
+// AgentHead, also for a possessive ("the agent's goal", "the agent’s
+// goal"), which the tokenizer keeps as one word.
+size_t AgentOrOwner(const std::vector<Token>& tokens, size_t begin, size_t a) {
+  size_t first = AgentHead(tokens, begin, a);
+  if (first != kNone) return first;
+  const std::string& w = tokens[a].lower;
+  for (std::string_view mark : {"'s", "\xe2\x80\x99s"}) {
+    if (w.size() > mark.size() &&
+        w.compare(w.size() - mark.size(), mark.size(), mark) == 0) {
+      std::vector<Token> stem = {tokens[a]};
+      stem[0].lower.resize(w.size() - mark.size());
+      if (AgentHead(stem, 0, 0) != kNone) return a;
+    }
+  }
+  return kNone;
+}
+
 bool MatchWantsStructure(const SentenceView& s, const Graph& g, Match& m) {
   const auto& tokens = s.tokens;
   for (size_t a = s.begin; a < s.end; ++a) {
-    size_t first = AgentHead(tokens, s.begin, a);
+    size_t first = AgentOrOwner(tokens, s.begin, a);
     if (first == kNone || first >= s.mention) continue;
     if (LossHead(tokens, s.begin, a) != kNone) continue;  // a reward model
     // The verbs the agent is the subject of, directly or through its aim
     // ("the agent's goal is to", "the goal of an agent is to").
     std::vector<size_t> subjects = g.WordsOf(a, a);
+    const size_t agent_words = subjects.size();
     std::vector<int> near = g.Distances(subjects, 2);
     for (size_t w = 0; w < g.size(); ++w) {
       if (near[w] > 0 && IsAimNoun(tokens[g.token(w)].lower)) {
         subjects.push_back(w);
       }
     }
-    for (size_t subject : subjects) {
+    for (size_t k = 0; k < subjects.size(); ++k) {
+      size_t subject = subjects[k];
       for (size_t i : g.links(subject)) {
         const ParseLink& l = g.link(i);
         if (l.left != subject || !StartsWith(l.label, "S")) continue;
-        for (size_t v : VerbChain(g, tokens, l.right)) {
+        std::vector<size_t> chain = VerbChain(g, tokens, l.right);
+        // "can get the same reward" is an ability; "tries to get", "its
+        // goal is to get" are aims.
+        bool aim = k >= agent_words;
+        for (size_t v : chain) {
+          aim = aim || IsMotivation(tokens[g.token(v)].lower);
+        }
+        for (size_t v : chain) {
           const std::string& verb = tokens[g.token(v)].lower;
-          if (!IsAcquisition(verb) && !IsPursuit(verb) &&
-              !In(verb, {"cares", "care", "cared", "wants", "want"})) {
+          // The parse knows the voice, so the past tense is the agent's
+          // own act ("the agent optimized the reward").
+          bool pursues = IsPursuit(verb) ||
+                         In(verb, {"optimized", "optimised", "maximized",
+                                   "maximised", "minimized", "minimised",
+                                   "pursued", "sought", "chased"}) ||
+                         In(verb, {"cares", "care", "cared", "wants", "want"});
+          if (!pursues && !(aim && IsAcquisition(verb))) continue;
+          size_t object = LossObject(s, g, v);
+          // "pursue objectives": aims in general, not its objective.
+          if (object == kNone || tokens[object].lower == "objectives") {
             continue;
           }
-          size_t object = LossObject(s, g, v);
-          if (object == kNone) continue;
           bool denied = false;
-          for (size_t k = a; k < object; ++k) {
-            denied = denied || (IsWord(tokens[k]) && IsNegation(tokens[k].lower));
+          for (size_t t = s.begin; t < object; ++t) {
+            denied = denied || (IsWord(tokens[t]) && IsNegation(tokens[t].lower));
           }
           if (denied || NamesWhatIsMeant(s, object)) continue;
           m = Match{"AC103", first, object, first, g.token(v)};
