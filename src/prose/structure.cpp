@@ -217,6 +217,56 @@ std::vector<std::pair<size_t, size_t>> GoalPhrases(const SentenceView& s) {
   return out;
 }
 
+// A goal that was handed to the system is the training side: "the goals
+// we specify", "the objective given to the agent", "a specified goal" (the
+// prose policy's "specified objective").
+bool IsSpecifiedGoal(const Graph& g, const std::vector<Token>& tokens,
+                     size_t j) {
+  if (!In(tokens[j].lower, {"goal", "goals", "objective", "objectives"})) {
+    return false;
+  }
+  for (size_t w : g.WordsOf(j, j)) {
+    for (size_t i : g.links(w)) {
+      const ParseLink& l = g.link(i);
+      const std::string& other = tokens[g.token(g.other(i, w))].lower;
+      bool relative = l.left == w && (StartsWith(l.label, "B") ||
+                                      StartsWith(l.label, "Mv"));
+      bool modifier = l.right == w && StartsWith(l.label, "A");
+      if ((relative &&
+           In(other, {"specify", "specified", "give", "gave", "given", "set",
+                      "write", "wrote", "written", "program", "programmed",
+                      "assign", "assigned", "provide", "provided"})) ||
+          (modifier && In(other, {"specified", "given", "stated",
+                                  "programmed", "assigned", "written"}))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Whether correspondence word `c` takes a task as its object ("encodes the
+// task the system should perform", "captures a complex task").
+bool TakesTask(const Graph& g, const std::vector<Token>& tokens, size_t c) {
+  if (!IsRepresentVerb(tokens[g.token(c)].lower)) return false;
+  for (size_t i : g.links(c)) {
+    const ParseLink& l = g.link(i);
+    if (l.left != c || !StartsWith(l.label, "O") ||
+        !In(tokens[g.token(l.right)].lower, {"task", "tasks"})) {
+      continue;
+    }
+    // "the task of reaching the exit" is a concrete one, not the intent.
+    bool concrete = false;
+    for (size_t k : g.links(l.right)) {
+      const ParseLink& ml = g.link(k);
+      concrete = concrete || (ml.left == l.right && ml.label[0] == 'M' &&
+                              tokens[g.token(ml.right)].lower == "of");
+    }
+    if (!concrete) return true;
+  }
+  return false;
+}
+
 bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
                                   Match& m) {
   const auto& tokens = s.tokens;
@@ -226,6 +276,7 @@ bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
     size_t first = (tokens[j].verb & kLossAnaphor) != 0
                        ? j
                        : LossHead(tokens, s.begin, j);
+    if (first == kNone && IsSpecifiedGoal(g, tokens, j)) first = j;
     if (first == kNone || first >= s.mention) continue;
     // A proxy judged or matched alone is a substitution (the prose
     // policy's tie-breaker); the word patterns read the exceptions.
@@ -251,6 +302,10 @@ bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
         return true;
       }
       if (!IsCorrespondenceWord(word) || ActsOnLoss(g, s, c)) continue;
+      if (TakesTask(g, tokens, c)) {
+        m = Match{"AC101", std::min(first, tc), std::max(j, tc), first, tc};
+        return true;
+      }
       if (!goals_found) {
         goals = GoalPhrases(s);
         goals_found = true;
@@ -404,12 +459,14 @@ bool MatchWantsStructure(const SentenceView& s, const Graph& g, Match& m) {
   return false;
 }
 
-// Whether the sentence has a word both families need: a loss.
+// Whether the sentence has a word both families need: a loss, or a goal
+// that may turn out to be a specified one.
 bool NamesAnyLoss(const SentenceView& s) {
   for (size_t j = s.begin; j < s.end; ++j) {
     if ((s.tokens[j].verb & kLossAnaphor) != 0 ||
         LossHead(s.tokens, s.begin, j) != kNone ||
-        In(s.tokens[j].lower, {"return", "returns"})) {
+        In(s.tokens[j].lower, {"return", "returns", "goal", "goals",
+                               "objective", "objectives"})) {
       return true;
     }
   }
