@@ -385,6 +385,13 @@ size_t LossObject(const SentenceView& s, const Graph& g, size_t v) {
   return kNone;
 }
 
+// Past-tense pursuit: the parse tells the active voice ("the agent
+// optimized the reward") from the passive.
+bool IsPastPursuit(std::string_view w) {
+  return In(w, {"optimized", "optimised", "maximized", "maximised",
+                "minimized", "minimised", "pursued", "sought", "chased"});
+}
+
 // AgentHead, also for a possessive ("the agent's goal", "the agent’s
 // goal"), which the tokenizer keeps as one word.
 size_t AgentOrOwner(const std::vector<Token>& tokens, size_t begin, size_t a) {
@@ -435,9 +442,7 @@ bool MatchWantsStructure(const SentenceView& s, const Graph& g, Match& m) {
           // The parse knows the voice, so the past tense is the agent's
           // own act ("the agent optimized the reward").
           bool pursues = IsPursuit(verb) ||
-                         In(verb, {"optimized", "optimised", "maximized",
-                                   "maximised", "minimized", "minimised",
-                                   "pursued", "sought", "chased"}) ||
+                         IsPastPursuit(verb) ||
                          In(verb, {"cares", "care", "cared", "wants", "want"});
           if (!pursues && !(aim && IsAcquisition(verb))) continue;
           size_t object = LossObject(s, g, v);
@@ -459,18 +464,34 @@ bool MatchWantsStructure(const SentenceView& s, const Graph& g, Match& m) {
   return false;
 }
 
-// Whether the sentence has a word both families need: a loss, or a goal
-// that may turn out to be a specified one.
-bool NamesAnyLoss(const SentenceView& s) {
+// Whether the sentence has the words a structural match needs: a loss (or
+// a goal that may turn out to be a specified one) and either a word of
+// correspondence or judgement, or an agent and a word of pursuit. Parsing
+// is the expensive step; most sentences that name a loss stop here.
+bool MayMatch(const SentenceView& s) {
+  bool loss = false, correspondence = false, agent = false, pursuit = false;
+  bool specify = false, adverb = false;
+  const auto& tokens = s.tokens;
   for (size_t j = s.begin; j < s.end; ++j) {
-    if ((s.tokens[j].verb & kLossAnaphor) != 0 ||
-        LossHead(s.tokens, s.begin, j) != kNone ||
-        In(s.tokens[j].lower, {"return", "returns", "goal", "goals",
-                               "objective", "objectives"})) {
-      return true;
-    }
+    const Token& t = tokens[j];
+    if (!IsWord(t)) continue;
+    const std::string& w = t.lower;
+    loss = loss || (t.verb & kLossAnaphor) != 0 ||
+           LossHead(tokens, s.begin, j) != kNone ||
+           In(w, {"return", "returns", "goal", "goals", "objective",
+                  "objectives"});
+    correspondence = correspondence || IsCorrespondenceWord(t) ||
+                     JudgesSpecification(w);
+    specify = specify || IsSpecifyWord(w);
+    adverb = adverb || IsJudgingAdverb(w);
+    agent = agent || AgentOrOwner(tokens, s.begin, j) != kNone;
+    // "value" is a noun far more often than a verb of pursuit.
+    pursuit = pursuit ||
+              ((IsPursuit(w) || IsAcquisition(w) || IsPastPursuit(w) ||
+                In(w, {"cares", "care", "cared", "wants", "want"})) &&
+               !In(w, {"value", "values"}));
   }
-  return false;
+  return loss && (correspondence || (specify && adverb) || (agent && pursuit));
 }
 
 }  // namespace
@@ -486,7 +507,7 @@ const SentenceParse* SentenceParseCache::Get(uint32_t begin, uint32_t end) {
 
 bool MatchStructure(const SentenceView& s, SentenceParseCache& cache,
                     Match& m) {
-  if (s.begin >= s.end || !NamesAnyLoss(s)) return false;
+  if (s.begin >= s.end || !MayMatch(s)) return false;
   const SentenceParse* parse =
       cache.Get(s.tokens[s.begin].begin, s.tokens[s.end - 1].end);
   if (parse == nullptr) return false;
