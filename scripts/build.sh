@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make pkg-config libz3-dev z3 libboost-dev libfmt-dev
           doctest-dev libcli11-dev nlohmann-json3-dev libgmp-dev ccache
-          libtomlplusplus-dev ${ALIGNCHECK_EXTRA_PACKAGES:-})
+          libtomlplusplus-dev liblink-grammar-dev link-grammar-dictionaries-en
+          ${ALIGNCHECK_EXTRA_PACKAGES:-})
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -77,7 +77,7 @@ inline Paragraph Read(std::string_view line, uint32_t base = 0) {
 
 inline const DocumentContext& CorpusContext() {
   static const DocumentContext kContext{
-      {"novels_idealized", "reward_trained", "lab_physical"}, {}};
+      {"novels_idealized", "reward_trained", "lab_physical"}, {}, true};
   return kContext;
 }
 

@@ -3,10 +3,13 @@
 // library's own messages kept off the terminal.
 #include "prose/parser.h"
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
+#include <vector>
 
 #include "prose/prose.h"
+#include "util/escape.h"
 
 #ifdef ALIGNCHECK_HAVE_LINK_GRAMMAR
 #include <link-grammar/link-includes.h>
@@ -73,6 +76,77 @@ struct ThreadOptions {
   ThreadOptions& operator=(const ThreadOptions&) = delete;
 };
 
+// What the parser reads: the sentence in plain ASCII, with the original
+// byte offset of each of its bytes. The library asserts on some inputs
+// (an empty sentence; "’[,]loss)"), so it only ever gets letters, digits,
+// blanks and the punctuation . , ; : ? ! - ' : curly quotes become ASCII
+// ones, dashes '-', a code span (kOpaque) a name, another letter 'x',
+// anything else (brackets, double quotes) a blank.
+struct Plain {
+  std::string text;
+  std::vector<uint32_t> origin;  // origin[i]: byte of the sentence; one past
+};
+
+char PlainFor(std::string_view c) {
+  if (c == "\xe2\x80\x98" || c == "\xe2\x80\x99") return '\'';
+  if (c == "\xe2\x80\x93" || c == "\xe2\x80\x94") return '-';
+  if (c == "\xe2\x80\xa6") return '.';
+  if (c.size() == 1) {
+    char a = c[0];
+    bool word = (a >= 'A' && a <= 'Z') || (a >= 'a' && a <= 'z') ||
+                (a >= '0' && a <= '9');
+    if (word || std::string_view(".,;:?!-'").find(a) != std::string_view::npos) {
+      return a;
+    }
+    if (a == kOpaque) return 'X';
+    return ' ';
+  }
+  return Utf8Length(c) == c.size() && !IsC1Control(c, c.size()) ? 'x' : ' ';
+}
+
+// Returns false when there is no letter to parse.
+bool MakePlain(std::string_view sentence, Plain* out) {
+  out->text.clear();
+  out->origin.clear();
+  bool letter = false;
+  for (size_t i = 0; i < sentence.size();) {
+    size_t n = static_cast<unsigned char>(sentence[i]) < 0x80
+                   ? 1
+                   : std::max<size_t>(Utf8Length(sentence.substr(i)), 1);
+    char c = PlainFor(sentence.substr(i, n));
+    letter = letter || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    out->text += c;
+    out->origin.push_back(static_cast<uint32_t>(i));
+    i += n;
+  }
+  out->origin.push_back(static_cast<uint32_t>(sentence.size()));
+  // The tokenizer still asserts on runs of punctuation with quotes
+  // ("...:'xloss,a?2'"): an apostrophe stays only inside a word ("agent's",
+  // "don't"), a hyphen only inside a compound (a dash is a comma), and
+  // punctuation only after a word.
+  std::string& t = out->text;
+  auto alnum = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= '0' && c <= '9');
+  };
+  char last = ' ';  // the last character that is not a blank
+  for (size_t i = 0; i < t.size(); ++i) {
+    char& c = t[i];
+    bool inside = i > 0 && i + 1 < t.size() && alnum(t[i - 1]) && alnum(t[i + 1]);
+    if (c == '\'') {
+      c = inside ? c : ' ';
+    } else if (c == '-' && !inside) {
+      c = ',';
+    }
+    if (std::string_view(".,;:?!").find(c) != std::string_view::npos &&
+        !alnum(last)) {
+      c = ' ';
+    }
+    if (c != ' ') last = c;
+  }
+  return letter;
+}
+
 bool IsWall(const char* word) {
   std::string_view w(word);
   return w == "LEFT-WALL" || w == "RIGHT-WALL";
@@ -97,12 +171,9 @@ bool ParseSentence(std::string_view sentence, SentenceParse* out) {
   thread_local ThreadOptions thread_options;
   Parse_Options options = thread_options.options;
 
-  // Same length, so byte ranges map back: a code span reads as a name.
-  std::string text(sentence);
-  for (char& c : text) {
-    if (c == kOpaque) c = 'X';
-  }
-  Sentence parsed = sentence_create(text.c_str(), loaded.dictionary);
+  Plain plain;
+  if (!MakePlain(sentence, &plain)) return false;
+  Sentence parsed = sentence_create(plain.text.c_str(), loaded.dictionary);
   if (parsed == nullptr) return false;
   int found = sentence_parse(parsed, options);
   if (found == 0 && !parse_options_resources_exhausted(options)) {
@@ -123,8 +194,13 @@ bool ParseSentence(std::string_view sentence, SentenceParse* out) {
         SentenceParse::Word w;
         w.wall = IsWall(linkage_get_word(linkage, i));
         if (!w.wall) {
-          w.begin = static_cast<uint32_t>(linkage_get_word_byte_start(linkage, i));
-          w.end = static_cast<uint32_t>(linkage_get_word_byte_end(linkage, i));
+          // Byte positions in the plain text, back to the sentence's.
+          size_t b = std::min<size_t>(linkage_get_word_byte_start(linkage, i),
+                                      plain.text.size());
+          size_t e = std::min<size_t>(linkage_get_word_byte_end(linkage, i),
+                                      plain.text.size());
+          w.begin = plain.origin[b];
+          w.end = plain.origin[std::max(b, e)];
         }
         out->words.push_back(w);
       }

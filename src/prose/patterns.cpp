@@ -25,7 +25,7 @@ uint8_t ClassOf(const std::string& w) {
     c |= kEvaluative;
   }
   if (IsGapNoun(w)) c |= kGapNoun;
-  if (IsAgentWord(w)) c |= kAgentVerb;
+  if (IsAgentWord(w) || IsPastPursuit(w)) c |= kAgentVerb;
   if (w.rfind("outer", 0) == 0 || w.rfind("inner", 0) == 0) {
     c |= kDefinitionWord;
   }

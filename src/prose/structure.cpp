@@ -385,12 +385,14 @@ size_t LossObject(const SentenceView& s, const Graph& g, size_t v) {
   return kNone;
 }
 
-// Past-tense pursuit: the parse tells the active voice ("the agent
-// optimized the reward") from the passive.
+}  // namespace
+
 bool IsPastPursuit(std::string_view w) {
   return In(w, {"optimized", "optimised", "maximized", "maximised",
                 "minimized", "minimised", "pursued", "sought", "chased"});
 }
+
+namespace {
 
 // AgentHead, also for a possessive ("the agent's goal", "the agent’s
 // goal"), which the tokenizer keeps as one word.

@@ -35,6 +35,11 @@ class SentenceParseCache {
   SentenceParse parse_;
 };
 
+/// Past-tense pursuit verbs ("optimized", "maximized", "pursued"): only
+/// the parse tells the active voice ("the agent optimized the reward")
+/// from the passive, so only the structural matcher reads them.
+bool IsPastPursuit(std::string_view w);
+
 /// AC101 from structure: a loss phrase linked (two links at most) to a
 /// correspondence word that is in turn linked to a goal phrase, not
 /// through the loss ("the goals we specify for AI systems often differ

@@ -1,0 +1,130 @@
+// The structural matcher (prose/structure.h) through CheckParagraph: what
+// the parse adds to the word patterns, and the shapes it must leave alone.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "prose/parser.h"
+#include "prose/prose.h"
+#include "prose_test_util.h"
+
+namespace aligncheck::prose {
+namespace {
+
+using namespace testing;
+
+const DocumentContext& Parsed() {
+  static const DocumentContext kContext{{"reward_trained"}, {}, true};
+  return kContext;
+}
+
+std::string RuleOf(const std::string& line, const DocumentContext& context) {
+  std::vector<Diagnostic> ds = Check(line, context);
+  return ds.empty() ? "-" : ds[0].id;
+}
+
+#ifdef ALIGNCHECK_HAVE_LINK_GRAMMAR
+
+TEST_CASE("structure: sentences only the parse reads") {
+  REQUIRE(ParserAvailable());
+  struct Case {
+    const char* rule;
+    const char* text;
+  };
+  const Case cases[] = {
+      // A specified goal is the training side; the goal two links away.
+      {"AC101",
+       "The goals we specify for AI systems often differ from the outcomes "
+       "we actually want."},
+      // A judgement of the specification, words apart.
+      {"AC101",
+       "If the reward function is even slightly misspecified, the agent will "
+       "find and exploit the gap."},
+      {"AC101",
+       "Even if we perfectly specify an objective, a powerful model may "
+       "internally optimize for something else."},
+      // A task as the object of a correspondence verb.
+      {"AC101",
+       "Reward design is hard because the reward function encodes the task "
+       "the system should perform."},
+      // The agent's goal, with a possessive the tokenizer keeps whole.
+      {"AC103",
+       "The agent\xe2\x80\x99s goal in an MDP is to maximize cumulative (often "
+       "discounted) reward."},
+      // The past tense in the active voice.
+      {"AC103", "The agent optimized the reward perfectly."},
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text, rule = c.rule;
+    CAPTURE(text);
+    CHECK(RuleOf(text, Parsed()) == rule);
+    // The word patterns alone miss them: the parse is what finds them.
+    CHECK(RuleOf(text, DocumentContext{}) == "-");
+  }
+}
+
+TEST_CASE("structure: shapes the parse leaves alone") {
+  REQUIRE(ParserAvailable());
+  const char* negatives[] = {
+      // An ability, not an aim.
+      "An RL agent might realize that it can get the same reward by just "
+      "closing its eyes.",
+      // The loss word modifies another noun.
+      "Loss aversion represents a bias in human preferences.",
+      // Aligning the reward is making the match, not stating it.
+      "The paper's objective is to align the reward with human values.",
+      // The goal sits inside a noun's modifier.
+      "The reward function encodes the position of the goal in the grid.",
+      // Misaligned in another sense.
+      "The reward is misaligned in time with the observations.",
+      // Negated.
+      "No agent wants to minimize its loss.",
+      "Loss functions do not directly encode goals.",
+      // The passive: a training procedure, not the agent's aim.
+      "The language model is optimized to maximize this reward.",
+      // The sentence says which reward: the signal.
+      "The agent optimized the reward signal.",
+      // A concrete task.
+      "The reward function defines the task of reaching the exit in terms of "
+      "distance.",
+      // Qualified in the sentence itself.
+      "The goals we specify differ from the outcomes we want, in the "
+      "idealized minimizer sense.",
+      "The goals we specify differ from the outcomes we want (claim "
+      "`reward_trained`).",
+  };
+  for (const char* negative : negatives) {
+    const std::string text = negative;
+    CAPTURE(text);
+    CHECK(RuleOf(text, Parsed()) == "-");
+  }
+}
+
+TEST_CASE("structure: quoted and mentioned sentences stay what they were") {
+  REQUIRE(ParserAvailable());
+  // Someone else's words: a note, as for the word patterns.
+  std::vector<Diagnostic> quoted = Check(
+      "> The goals we specify for AI systems often differ from the outcomes "
+      "we actually want.",
+      Parsed());
+  REQUIRE(quoted.size() == 1);
+  CHECK(quoted[0].severity == Severity::kNote);
+  // A sentence that calls the notion ambiguous talks about it.
+  CHECK(RuleOf("It is ambiguous to say that the goals we specify differ from "
+               "the outcomes we want.",
+               Parsed()) == "-");
+}
+
+#endif  // ALIGNCHECK_HAVE_LINK_GRAMMAR
+
+TEST_CASE("structure: without the parser the word patterns decide") {
+  // Whatever the build: no parse, no structural finding.
+  CHECK(RuleOf("The agent optimized the reward perfectly.", DocumentContext{}) ==
+        "-");
+  CHECK(RuleOf("Our reward function captures what users actually want.",
+               DocumentContext{}) == "AC101");
+}
+
+}  // namespace
+}  // namespace aligncheck::prose
