@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <mutex>
 #include <vector>
 
@@ -48,11 +49,15 @@ const Loaded& Load() {
   static std::once_flag once;
   std::call_once(once, [] {
     QuietThisThread();
-    loaded.dictionary = dictionary_create_lang("en");
+    // ALIGNCHECK_LINK_GRAMMAR_DICT names another dictionary: a language
+    // or a directory.
+    const char* name = std::getenv("ALIGNCHECK_LINK_GRAMMAR_DICT");
+    std::string lang = name != nullptr && *name != '\0' ? name : "en";
+    loaded.dictionary = dictionary_create_lang(lang.c_str());
     if (loaded.dictionary == nullptr) {
-      loaded.why =
-          "the Link Grammar English dictionary did not load (Debian package "
-          "link-grammar-dictionaries-en)";
+      loaded.why = "the Link Grammar dictionary '" + lang +
+                   "' did not load (Debian package "
+                   "link-grammar-dictionaries-en)";
     }
     // Never freed: parses on other threads may still read it at exit.
   });

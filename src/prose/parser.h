@@ -36,7 +36,8 @@ struct SentenceParse {
 inline constexpr size_t kMaxParsedBytes = 400;
 
 /// Whether the parser can be used: aligncheck was built with Link Grammar
-/// and its English dictionary loads. The first call loads the dictionary
+/// and its English dictionary loads (or the one the environment variable
+/// ALIGNCHECK_LINK_GRAMMAR_DICT names: a language or a directory). The first call loads the dictionary
 /// (about a third of a second) and is safe from any thread. On false,
 /// `why` says what is missing, in words for the user.
 bool ParserAvailable(std::string* why = nullptr);

@@ -27,7 +27,8 @@ bool StartsWith(const std::string& label, std::string_view prefix) {
 // The parse as a graph over its words, with each word's token.
 class Graph {
  public:
-  Graph(const SentenceView& s, const SentenceParse& parse) : parse_(parse) {
+  Graph(const SentenceView& s, const SentenceParse& parse)
+      : parse_(parse), tokens_(s.tokens) {
     const auto& tokens = s.tokens;
     uint32_t base = tokens[s.begin].begin;
     size_t n = parse.words.size();
@@ -52,6 +53,7 @@ class Graph {
 
   size_t size() const { return token_of_.size(); }
   size_t token(size_t w) const { return token_of_[w]; }
+  const std::string& word(size_t w) const { return tokens_[token_of_[w]].lower; }
   const std::vector<size_t>& links(size_t w) const { return adjacent_[w]; }
   const ParseLink& link(size_t i) const { return parse_.links[i]; }
   size_t other(size_t i, size_t w) const {
@@ -101,6 +103,7 @@ class Graph {
 
  private:
   const SentenceParse& parse_;
+  const std::vector<Token>& tokens_;
   std::vector<size_t> token_of_;
   std::vector<std::vector<size_t>> adjacent_;
 };
@@ -181,6 +184,33 @@ bool NegatedAt(const std::vector<Token>& tokens, size_t begin, size_t c) {
     if (IsWord(tokens[k]) && IsNegation(tokens[k].lower)) return true;
   }
   return false;
+}
+
+// Distances from the loss to the words that may say something of it. Not
+// through a relative clause the loss is the object of ("the loss (that)
+// aversion represents"): the loss must be the one that corresponds, in a
+// relative clause through "that" or "which".
+std::vector<int> LossDistances(const Graph& g, const std::vector<size_t>& loss,
+                               int max) {
+  std::vector<int> d(g.size(), -1);
+  std::vector<size_t> queue = loss;
+  for (size_t w : loss) d[w] = 0;
+  for (size_t q = 0; q < queue.size(); ++q) {
+    size_t w = queue[q];
+    if (d[w] >= max) continue;
+    for (size_t i : g.links(w)) {
+      size_t v = g.other(i, w);
+      char label = g.link(i).label[0];
+      if (d[w] == 0 && (label == 'B' ||
+                        (label == 'R' && !In(g.word(v), {"that", "which"})))) {
+        continue;
+      }
+      if (d[v] >= 0) continue;
+      d[v] = d[w] + 1;
+      queue.push_back(v);
+    }
+  }
+  return d;
 }
 
 // Distances from a correspondence word to its arguments: the path may run
@@ -288,7 +318,7 @@ bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
                               }),
                loss.end());
     if (loss.empty()) continue;
-    std::vector<int> d = g.Distances(loss, 2);
+    std::vector<int> d = LossDistances(g, loss, 2);
     for (size_t c = 0; c < g.size(); ++c) {
       if (d[c] <= 0) continue;
       size_t tc = g.token(c);
