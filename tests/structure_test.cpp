@@ -54,6 +54,16 @@ TEST_CASE("structure: sentences only the parse reads") {
        "discounted) reward."},
       // The past tense in the active voice.
       {"AC103", "The agent optimized the reward perfectly."},
+      // A purpose: "in order to".
+      {"AC103", "The agent behaves in order to get the most reward."},
+      // Two verbs joined: the subject links to the conjunction.
+      {"AC103",
+       "It stops pursuing the goal we care about and starts pursuing the "
+       "reward itself."},
+      // The loss is the object of a relative clause.
+      {"AC103",
+       "This article considers the challenge of building a reward function "
+       "that the agentic AI can attempt to maximize."},
   };
   for (const Case& c : cases) {
     const std::string text = c.text, rule = c.rule;

@@ -25,7 +25,8 @@ uint8_t ClassOf(const std::string& w) {
     c |= kEvaluative;
   }
   if (IsGapNoun(w)) c |= kGapNoun;
-  if (IsAgentWord(w) || IsPastPursuit(w)) c |= kAgentVerb;
+  if (IsAgentWord(w)) c |= kAgentVerb;
+  if (IsStructureCue(w)) c |= kStructureCue;
   if (w.rfind("outer", 0) == 0 || w.rfind("inner", 0) == 0) {
     c |= kDefinitionWord;
   }

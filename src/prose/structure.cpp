@@ -326,8 +326,8 @@ bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
       const Token& word = tokens[tc];
       bool judged = JudgesSpecification(word.lower) ||
                     JudgedSpecifyWord(g, tokens, c);
-      if (NegatedAt(tokens, s.begin, tc)) continue;
-      if (judged) {
+      bool negated = NegatedAt(tokens, s.begin, tc);
+      if (judged && !negated) {
         m = Match{"AC101", std::min(first, tc), std::max(j, tc), first, tc};
         return true;
       }
@@ -343,6 +343,12 @@ bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
       std::vector<int> dg = ArgumentDistances(g, c, 3, first, j);
       for (const auto& [gb, ge] : goals) {
         if (gb <= j && ge >= first) continue;  // the loss phrase itself
+        // "Loss functions do not directly encode goals": a bare plural is
+        // goals in general, what the essay says losses are not.
+        if (gb == ge && gb > s.begin && tokens[gb].lower == "goals" &&
+            (gb - 1 == tc || IsAdverb(tokens[gb - 1].lower))) {
+          continue;
+        }
         for (size_t w : g.WordsOf(gb, ge)) {
           if (dg[w] > 0) {
             m = Match{"AC101", std::min(first, gb), std::max({j, tc, ge}),
@@ -362,7 +368,22 @@ bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
 std::vector<size_t> VerbChain(const Graph& g, const std::vector<Token>& tokens,
                               size_t v) {
   std::vector<size_t> chain = {v};
-  for (size_t q = 0; q < chain.size() && chain.size() < 8; ++q) {
+  auto add = [&chain](size_t w) {
+    if (std::find(chain.begin(), chain.end(), w) == chain.end()) {
+      chain.push_back(w);
+    }
+  };
+  auto word = [&](size_t w) -> const std::string& {
+    return tokens[g.token(w)].lower;
+  };
+  // "It stops pursuing X and starts pursuing reward": the subject links to
+  // the conjunction, which links to both verbs.
+  if (In(word(v), {"and", "or", "but"})) {
+    for (size_t i : g.links(v)) {
+      if (StartsWith(g.link(i).label, "VJ")) add(g.other(i, v));
+    }
+  }
+  for (size_t q = 0; q < chain.size() && chain.size() < 10; ++q) {
     size_t w = chain[q];
     for (size_t i : g.links(w)) {
       const ParseLink& l = g.link(i);
@@ -372,11 +393,19 @@ std::vector<size_t> VerbChain(const Graph& g, const std::vector<Token>& tokens,
       bool follow = StartsWith(label, "I") || StartsWith(label, "PP") ||
                     StartsWith(label, "Pg") || StartsWith(label, "TO");
       if (StartsWith(label, "Pv") || StartsWith(label, "Pa")) {
-        follow = IsMotivation(tokens[g.token(next)].lower);
+        follow = IsMotivation(word(next));
       }
-      if (follow && std::find(chain.begin(), chain.end(), next) == chain.end()) {
-        chain.push_back(next);
+      // "behaves in order to get": on to "order", whose "to" follows.
+      if (StartsWith(label, "MV") && word(next) == "in") {
+        for (size_t k : g.links(next)) {
+          const ParseLink& jl = g.link(k);
+          if (jl.left == next && StartsWith(jl.label, "J") &&
+              word(jl.right) == "order") {
+            add(jl.right);
+          }
+        }
       }
+      if (follow) add(next);
     }
   }
   return chain;
@@ -412,10 +441,24 @@ size_t LossObject(const SentenceView& s, const Graph& g, size_t v) {
       }
     }
   }
+  // "a reward function that the agent attempts to maximize": the loss is
+  // the relative clause's object.
+  for (size_t i : g.links(v)) {
+    const ParseLink& l = g.link(i);
+    if (l.right == v && StartsWith(l.label, "B") &&
+        LossHead(tokens, s.begin, g.token(l.left)) != kNone) {
+      return g.token(l.left);
+    }
+  }
   return kNone;
 }
 
 }  // namespace
+
+bool IsStructureCue(std::string_view w) {
+  return IsAcquisition(std::string(w)) || IsPastPursuit(w) ||
+         IsSpecifyWord(w) || JudgesSpecification(w);
+}
 
 bool IsPastPursuit(std::string_view w) {
   return In(w, {"optimized", "optimised", "maximized", "maximised",
@@ -467,7 +510,8 @@ bool MatchWantsStructure(const SentenceView& s, const Graph& g, Match& m) {
         // goal is to get" are aims.
         bool aim = k >= agent_words;
         for (size_t v : chain) {
-          aim = aim || IsMotivation(tokens[g.token(v)].lower);
+          aim = aim || IsMotivation(tokens[g.token(v)].lower) ||
+                tokens[g.token(v)].lower == "order";  // in order to
         }
         for (size_t v : chain) {
           const std::string& verb = tokens[g.token(v)].lower;

@@ -40,6 +40,11 @@ class SentenceParseCache {
 /// from the passive, so only the structural matcher reads them.
 bool IsPastPursuit(std::string_view w);
 
+/// Words only the structural matcher anchors on: acquisition verbs ("get",
+/// "achieve"), past-tense pursuit, verbs of specifying and judgements of a
+/// specification.
+bool IsStructureCue(std::string_view w);
+
 /// AC101 from structure: a loss phrase linked (two links at most) to a
 /// correspondence word that is in turn linked to a goal phrase, not
 /// through the loss ("the goals we specify for AI systems often differ

@@ -34,6 +34,9 @@ inline constexpr uint8_t kGapNoun = 16;        // misalignment, gap, ...
 /// Not a verb class: a pronoun subject ("it", "such a function") that
 /// stands for the loss named in the sentence before (prose/prose.cpp).
 inline constexpr uint8_t kLossAnaphor = 32;
+/// A word only the structural matcher (prose/structure.h) reads: "get",
+/// "optimized", "specify", ...; it makes a sentence worth a look.
+inline constexpr uint8_t kStructureCue = 64;
 
 /// Splits `text` into tokens. Non-ASCII letters (é, ℓ) are word bytes;
 /// typographic quotes, dashes and ellipses are punctuation. A curly
