@@ -120,11 +120,11 @@ bool JudgesSpecification(std::string_view w) {
 }
 
 // "specified", "defined" judged by an adverb: "a perfectly specified loss",
-// "accurately specify a reward function".
+// "accurately specify a reward function" (not "poorly chosen", "carefully
+// designed": how it was made, not whether it matches the intent).
 bool IsSpecifyWord(std::string_view w) {
   return In(w, {"specified", "specify", "specifies", "specifying", "defined",
-                "define", "defines", "defining", "designed", "written",
-                "chosen"});
+                "define", "defines", "defining"});
 }
 
 bool IsJudgingAdverb(std::string_view w) {
@@ -252,7 +252,10 @@ std::vector<std::pair<size_t, size_t>> GoalPhrases(const SentenceView& s) {
 // prose policy's "specified objective").
 bool IsSpecifiedGoal(const Graph& g, const std::vector<Token>& tokens,
                      size_t j) {
-  if (!In(tokens[j].lower, {"goal", "goals", "objective", "objectives"})) {
+  // "what we specify", "what you define": the specification itself.
+  bool what = tokens[j].lower == "what";
+  if (!what &&
+      !In(tokens[j].lower, {"goal", "goals", "objective", "objectives"})) {
     return false;
   }
   for (size_t w : g.WordsOf(j, j)) {
@@ -262,10 +265,15 @@ bool IsSpecifiedGoal(const Graph& g, const std::vector<Token>& tokens,
       bool relative = l.left == w && (StartsWith(l.label, "B") ||
                                       StartsWith(l.label, "Mv"));
       bool modifier = l.right == w && StartsWith(l.label, "A");
+      if (what && !(relative && In(other, {"specify", "specified", "define",
+                                           "defined", "reward", "rewarded"}))) {
+        continue;
+      }
       if ((relative &&
            In(other, {"specify", "specified", "give", "gave", "given", "set",
                       "write", "wrote", "written", "program", "programmed",
-                      "assign", "assigned", "provide", "provided"})) ||
+                      "assign", "assigned", "provide", "provided", "define",
+                      "defined"})) ||
           (modifier && In(other, {"specified", "given", "stated",
                                   "programmed", "assigned", "written"}))) {
         return true;
@@ -297,6 +305,23 @@ bool TakesTask(const Graph& g, const std::vector<Token>& tokens, size_t c) {
   return false;
 }
 
+// Whether the sentence optimizes or chooses something: a metric is the
+// training side only as "the metric being optimized" (or chosen to be),
+// not as a number reported.
+bool OptimizesOrChooses(const SentenceView& s) {
+  for (size_t j = s.begin; j < s.end; ++j) {
+    const std::string& w = s.tokens[j].lower;
+    if (w.rfind("optimi", 0) == 0 || w.rfind("maximi", 0) == 0 ||
+        w.rfind("minimi", 0) == 0 ||
+        In(w, {"choose", "chooses", "choosing", "chose", "chosen", "pick",
+               "picks", "picking", "picked", "select", "selects", "selecting",
+               "selected", "train", "trains", "training", "trained"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
                                   Match& m) {
   const auto& tokens = s.tokens;
@@ -307,6 +332,13 @@ bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
                        ? j
                        : LossHead(tokens, s.begin, j);
     if (first == kNone && IsSpecifiedGoal(g, tokens, j)) first = j;
+    // The metric a model is chosen or optimized by (the prose policy's
+    // "metric being optimized"): judged right or wrong, or said to match
+    // a goal.
+    if (first == kNone && In(tokens[j].lower, {"metric", "metrics"}) &&
+        OptimizesOrChooses(s)) {
+      first = j;
+    }
     if (first == kNone || first >= s.mention) continue;
     // A proxy judged or matched alone is a substitution (the prose
     // policy's tie-breaker); the word patterns read the exceptions.
@@ -436,7 +468,8 @@ size_t LossObject(const SentenceView& s, const Graph& g, size_t v) {
     for (size_t w : candidates) {
       size_t t = g.token(w);
       if (LossHead(tokens, s.begin, t) != kNone ||
-          In(tokens[t].lower, {"return", "returns"})) {
+          In(tokens[t].lower, {"return", "returns"}) ||
+          (tokens[t].lower == "what" && IsSpecifiedGoal(g, tokens, t))) {
         return t;
       }
     }
@@ -504,7 +537,12 @@ bool MatchWantsStructure(const SentenceView& s, const Graph& g, Match& m) {
       size_t subject = subjects[k];
       for (size_t i : g.links(subject)) {
         const ParseLink& l = g.link(i);
-        if (l.left != subject || !StartsWith(l.label, "S")) continue;
+        // The subject of a verb, or of a reduced relative ("the robot
+        // maximizing this reward").
+        if (l.left != subject ||
+            !(StartsWith(l.label, "S") || StartsWith(l.label, "Mg"))) {
+          continue;
+        }
         std::vector<size_t> chain = VerbChain(g, tokens, l.right);
         // "can get the same reward" is an ability; "tries to get", "its
         // goal is to get" are aims.
@@ -546,7 +584,7 @@ bool MatchWantsStructure(const SentenceView& s, const Graph& g, Match& m) {
 // is the expensive step; most sentences that name a loss stop here.
 bool MayMatch(const SentenceView& s) {
   bool loss = false, correspondence = false, agent = false, pursuit = false;
-  bool specify = false, adverb = false;
+  bool specify = false, adverb = false, what = false;
   const auto& tokens = s.tokens;
   for (size_t j = s.begin; j < s.end; ++j) {
     const Token& t = tokens[j];
@@ -555,7 +593,8 @@ bool MayMatch(const SentenceView& s) {
     loss = loss || (t.verb & kLossAnaphor) != 0 ||
            LossHead(tokens, s.begin, j) != kNone ||
            In(w, {"return", "returns", "goal", "goals", "objective",
-                  "objectives"});
+                  "objectives", "metric", "metrics"});
+    what = what || w == "what";
     correspondence = correspondence || IsCorrespondenceWord(t) ||
                      JudgesSpecification(w);
     specify = specify || IsSpecifyWord(w);
@@ -567,6 +606,8 @@ bool MayMatch(const SentenceView& s) {
                 In(w, {"cares", "care", "cared", "wants", "want"})) &&
                !In(w, {"value", "values"}));
   }
+  // "what we specify" is a loss only next to a verb of specifying.
+  loss = loss || (what && specify);
   return loss && (correspondence || (specify && adverb) || (agent && pursuit));
 }
 
