@@ -60,6 +60,18 @@ TEST_CASE("structure: sentences only the parse reads") {
       {"AC103",
        "It stops pursuing the goal we care about and starts pursuing the "
        "reward itself."},
+      // "What we specify" is the specification: against what we mean, and
+      // as what the agent optimizes.
+      {"AC101",
+       "Specification gaming exploits the gap between what we specify and "
+       "what we mean."},
+      {"AC103",
+       "The agent will optimize exactly what you specify, not what you "
+       "meant."},
+      // A metric that is optimized or chosen is the training side.
+      {"AC101",
+       "Choosing a metric to optimize that matches the intended goal is the "
+       "hard part."},
       // The loss is the object of a relative clause.
       {"AC103",
        "This article considers the challenge of building a reward function "
@@ -98,6 +110,8 @@ TEST_CASE("structure: shapes the parse leaves alone") {
       // A concrete task.
       "The reward function defines the task of reaching the exit in terms of "
       "distance.",
+      // A metric that is only reported is no training side.
+      "The metric we report captures human judgement of fluency.",
       // Qualified in the sentence itself.
       "The goals we specify differ from the outcomes we want, in the "
       "idealized minimizer sense.",

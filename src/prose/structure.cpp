@@ -452,7 +452,10 @@ size_t LossObject(const SentenceView& s, const Graph& g, size_t v) {
   for (size_t i : g.links(v)) {
     const ParseLink& l = g.link(i);
     if (l.left != v) continue;
-    bool object = StartsWith(l.label, "O") || StartsWith(l.label, "MV");
+    // An object, a preposition, or a free relative ("optimize what you
+    // define").
+    bool object = StartsWith(l.label, "O") || StartsWith(l.label, "MV") ||
+                  StartsWith(l.label, "QN");
     if (!object) continue;
     size_t next = l.right;
     std::vector<size_t> candidates = {next};
@@ -469,7 +472,7 @@ size_t LossObject(const SentenceView& s, const Graph& g, size_t v) {
       size_t t = g.token(w);
       if (LossHead(tokens, s.begin, t) != kNone ||
           In(tokens[t].lower, {"return", "returns"}) ||
-          (tokens[t].lower == "what" && IsSpecifiedGoal(g, tokens, t))) {
+          IsSpecifiedGoal(g, tokens, t)) {
         return t;
       }
     }
