@@ -152,6 +152,10 @@ bool MakePlain(std::string_view sentence, Plain* out) {
   return letter;
 }
 
+// Parsing with words left out searches far more linkages; on long
+// sentences it took seconds and hundreds of megabytes.
+constexpr size_t kMaxFallbackBytes = 200;
+
 bool IsWall(const char* word) {
   std::string_view w(word);
   return w == "LEFT-WALL" || w == "RIGHT-WALL";
@@ -181,7 +185,8 @@ bool ParseSentence(std::string_view sentence, SentenceParse* out) {
   Sentence parsed = sentence_create(plain.text.c_str(), loaded.dictionary);
   if (parsed == nullptr) return false;
   int found = sentence_parse(parsed, options);
-  if (found == 0 && !parse_options_resources_exhausted(options)) {
+  if (found == 0 && !parse_options_resources_exhausted(options) &&
+      plain.text.size() <= kMaxFallbackBytes) {
     // No full parse: allow a few words to stay unlinked.
     parse_options_set_min_null_count(options, 1);
     parse_options_set_max_null_count(options, 3);

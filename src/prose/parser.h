@@ -49,7 +49,9 @@ bool ParserWanted();
 /// Parses `sentence` (one sentence of prose, kOpaque bytes allowed) with
 /// the loaded dictionary. Returns false when the parser is unavailable,
 /// the sentence is longer than kMaxParsedBytes, or no linkage was found
-/// within the per-sentence limit (one second). Thread-safe: each thread
+/// within the per-sentence limit (one second). A sentence without a full
+/// parse is parsed again with up to three words left out when it is at
+/// most 200 bytes long. Thread-safe: each thread
 /// parses with its own options. Deterministic except that a sentence
 /// that hits the time limit on a slow machine may parse on a fast one;
 /// sentences under kMaxParsedBytes stay well below it.
