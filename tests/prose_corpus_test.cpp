@@ -193,5 +193,26 @@ TEST_CASE("prose corpus: blind real sentences, tuning data") {
   CHECK(Ratio(score.counts.tp, score.counts.tp + score.counts.fn) >= 0.35);
 }
 
+// The held-out set (tests/prose/blind_corpus_2.tsv): collected and
+// labelled from the prose policy alone by someone who did not read the
+// rules' code, never tuned on. Only its counts are printed, never its
+// sentences. Scored once, on 2026-12-02, with the sentence parser: tp 40
+// fp 7 fn 51, precision 0.851, recall 0.440 (word patterns only: tp 38 fp
+// 5 fn 53, precision 0.884, recall 0.418). The targets (precision 0.95,
+// recall 0.85) are warnings until they are met; the floors below catch a
+// regression.
+TEST_CASE("prose corpus: second blind set, held out") {
+  RequireParser();
+  RealCorpusScore score = ScoreRealCorpus("heldout", "blind_corpus_2.tsv");
+  CHECK(score.lines >= 250);
+  CHECK(score.positives >= 90);
+  double precision = Ratio(score.counts.tp, score.counts.tp + score.counts.fp);
+  double recall = Ratio(score.counts.tp, score.counts.tp + score.counts.fn);
+  WARN(precision >= 0.95);
+  WARN(recall >= 0.85);
+  CHECK(precision >= 0.8);
+  CHECK(recall >= 0.4);
+}
+
 }  // namespace
 }  // namespace aligncheck::prose
