@@ -74,10 +74,10 @@ class Graph {
   }
 
   // Link distance of every word from `from`, up to `max` (-1: farther),
-  // never passing through a word of tokens [blocked_first, blocked_last].
+  // not crossing a link `skip(link, word it leaves, depth there)` refuses.
+  template <typename Skip>
   std::vector<int> Distances(const std::vector<size_t>& from, int max,
-                             size_t blocked_first = kNone,
-                             size_t blocked_last = kNone) const {
+                             Skip skip) const {
     std::vector<int> d(size(), -1);
     std::vector<size_t> queue;
     for (size_t w : from) {
@@ -89,16 +89,18 @@ class Graph {
       if (d[w] >= max) continue;
       for (size_t i : adjacent_[w]) {
         size_t v = other(i, w);
-        if (d[v] >= 0) continue;
-        size_t t = token_of_[v];
-        if (blocked_first != kNone && t >= blocked_first && t <= blocked_last) {
-          continue;
-        }
+        if (d[v] >= 0 || skip(parse_.links[i], v, d[w])) continue;
         d[v] = d[w] + 1;
         queue.push_back(v);
       }
     }
     return d;
+  }
+
+  std::vector<int> Distances(const std::vector<size_t>& from, int max) const {
+    return Distances(from, max, [](const ParseLink&, size_t, int) {
+      return false;
+    });
   }
 
  private:
@@ -192,49 +194,23 @@ bool NegatedAt(const std::vector<Token>& tokens, size_t begin, size_t c) {
 // relative clause through "that" or "which".
 std::vector<int> LossDistances(const Graph& g, const std::vector<size_t>& loss,
                                int max) {
-  std::vector<int> d(g.size(), -1);
-  std::vector<size_t> queue = loss;
-  for (size_t w : loss) d[w] = 0;
-  for (size_t q = 0; q < queue.size(); ++q) {
-    size_t w = queue[q];
-    if (d[w] >= max) continue;
-    for (size_t i : g.links(w)) {
-      size_t v = g.other(i, w);
-      char label = g.link(i).label[0];
-      if (d[w] == 0 && (label == 'B' ||
-                        (label == 'R' && !In(g.word(v), {"that", "which"})))) {
-        continue;
-      }
-      if (d[v] >= 0) continue;
-      d[v] = d[w] + 1;
-      queue.push_back(v);
-    }
-  }
-  return d;
+  return g.Distances(loss, max, [&g](const ParseLink& l, size_t to, int depth) {
+    return depth == 0 && (l.label[0] == 'B' ||
+                          (l.label[0] == 'R' && !In(g.word(to), {"that", "which"})));
+  });
 }
 
 // Distances from a correspondence word to its arguments: the path may run
 // through subjects, objects, prepositions and verb chains, not into a
-// noun's modifiers ("the position of the goal").
+// noun's modifiers ("the position of the goal"), nor through the loss
+// phrase, tokens [blocked_first, blocked_last].
 std::vector<int> ArgumentDistances(const Graph& g, size_t c, int max,
                                    size_t blocked_first, size_t blocked_last) {
-  std::vector<int> d(g.size(), -1);
-  std::vector<size_t> queue = {c};
-  d[c] = 0;
-  for (size_t q = 0; q < queue.size(); ++q) {
-    size_t w = queue[q];
-    if (d[w] >= max) continue;
-    for (size_t i : g.links(w)) {
-      const std::string& label = g.link(i).label;
-      if (label[0] == 'M' && !StartsWith(label, "MV")) continue;
-      size_t v = g.other(i, w);
-      size_t t = g.token(v);
-      if (d[v] >= 0 || (t >= blocked_first && t <= blocked_last)) continue;
-      d[v] = d[w] + 1;
-      queue.push_back(v);
-    }
-  }
-  return d;
+  return g.Distances({c}, max, [&](const ParseLink& l, size_t to, int) {
+    size_t t = g.token(to);
+    return (l.label[0] == 'M' && !StartsWith(l.label, "MV")) ||
+           (t >= blocked_first && t <= blocked_last);
+  });
 }
 
 // Tokens that start a goal phrase, with the phrase's last token.
