@@ -178,8 +178,10 @@ bool ActsOnLoss(const Graph& g, const SentenceView& s, size_t c) {
   return false;
 }
 
-// Whether a negation stands right before token `c` ("do not directly
-// encode"): a sentence that denies the match rejects the notion.
+// Whether a negation stands right before token `c`: "the reward is not
+// misspecified" denies the judgement. A negated correspondence ("does not
+// capture what we want") still presumes the match and is reported, as by
+// the word patterns.
 bool NegatedAt(const std::vector<Token>& tokens, size_t begin, size_t c) {
   for (size_t k = c; k > begin && k + 3 > c;) {
     --k;
