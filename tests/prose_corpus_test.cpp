@@ -171,7 +171,7 @@ void CheckTuningCorpus(const char* file, int min_lines, double min_precision,
         min_recall);
 }
 
-// The three sets below were held out once and are tuning data now. Their
+// The four sets below were held out once and are tuning data now. Their
 // held-out figures: real_corpus.tsv's held-out part, 187 sentences, tp 36
 // fp 3 fn 14 at the first scoring and tp 37 fp 3 fn 13 at the second;
 // fresh_corpus.tsv, 223 sentences, tp 41 fp 2 fn 39 (both word patterns
@@ -189,25 +189,11 @@ TEST_CASE("prose corpus: blind real sentences, tuning data") {
   CheckTuningCorpus("blind_corpus.tsv", 250, 0.8, 0.35);
 }
 
-// The held-out set (tests/prose/blind_corpus_2.tsv): collected and
-// labelled from the prose policy alone by someone who did not read the
-// rules' code, never tuned on. Only its counts are printed, never its
-// sentences. Scored once, on 2026-12-02, with the sentence parser: tp 40
-// fp 7 fn 51, precision 0.851, recall 0.440 (word patterns only: tp 38 fp
-// 5 fn 53, precision 0.884, recall 0.418). The targets (precision 0.95,
-// recall 0.85) are warnings until they are met; the floors below catch a
-// regression.
-TEST_CASE("prose corpus: second blind set, held out") {
-  RequireParser();
-  RealCorpusScore score = ScoreRealCorpus("heldout", "blind_corpus_2.tsv");
-  CHECK(score.lines >= 250);
-  CHECK(score.positives >= 90);
-  double precision = Ratio(score.counts.tp, score.counts.tp + score.counts.fp);
-  double recall = Ratio(score.counts.tp, score.counts.tp + score.counts.fn);
-  WARN(precision >= 0.95);
-  WARN(recall >= 0.85);
-  CHECK(precision >= 0.8);
-  CHECK(recall >= 0.4);
+// Scored once as the held-out set (with the parser: tp 40 fp 7 fn 51,
+// precision 0.851, recall 0.440; word patterns only: tp 38 fp 5 fn 53),
+// tuning data since.
+TEST_CASE("prose corpus: second blind set, tuning data") {
+  CheckTuningCorpus("blind_corpus_2.tsv", 250, 0.85, 0.45);
 }
 
 }  // namespace

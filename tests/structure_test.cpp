@@ -72,6 +72,16 @@ TEST_CASE("structure: sentences only the parse reads") {
       {"AC101",
        "Choosing a metric to optimize that matches the intended goal is the "
        "hard part."},
+      // "Ours" as the goal; a judging adverb before the participle; a
+      // metric in a gap with the goal.
+      {"AC101",
+       "How do we ensure that an AI system's objectives match ours?"},
+      {"AC101",
+       "An improperly specified reward function creates trouble for "
+       "everyone."},
+      {"AC101",
+       "The fix assumes the agent can see the gap between the metric and "
+       "the goal."},
       // The loss is the object of a relative clause.
       {"AC103",
        "This article considers the challenge of building a reward function "
@@ -110,6 +120,9 @@ TEST_CASE("structure: shapes the parse leaves alone") {
       // A concrete task.
       "The reward function defines the task of reaching the exit in terms of "
       "distance.",
+      // Proxies in general are not its reward.
+      "By default our systems may pursue simplified proxies of human "
+      "values.",
       // A metric that is only reported is no training side.
       "The metric we report captures human judgement of fluency.",
       // Qualified in the sentence itself.

@@ -54,6 +54,7 @@ class Graph {
   size_t size() const { return token_of_.size(); }
   size_t token(size_t w) const { return token_of_[w]; }
   const std::string& word(size_t w) const { return tokens_[token_of_[w]].lower; }
+  const Token& token_at(size_t w) const { return tokens_[token_of_[w]]; }
   const std::vector<size_t>& links(size_t w) const { return adjacent_[w]; }
   const ParseLink& link(size_t i) const { return parse_.links[i]; }
   size_t other(size_t i, size_t w) const {
@@ -131,7 +132,8 @@ bool IsSpecifyWord(std::string_view w) {
 
 bool IsJudgingAdverb(std::string_view w) {
   return In(w, {"perfectly", "accurately", "correctly", "poorly", "badly",
-                "properly", "wrongly", "incorrectly", "exactly", "precisely",
+                "properly", "improperly", "wrongly", "incorrectly", "exactly",
+                "precisely",
                 "faithfully", "inaccurately", "imperfectly"});
 }
 
@@ -178,18 +180,6 @@ bool ActsOnLoss(const Graph& g, const SentenceView& s, size_t c) {
   return false;
 }
 
-// Whether a negation stands right before token `c`: "the reward is not
-// misspecified" denies the judgement. A negated correspondence ("does not
-// capture what we want") still presumes the match and is reported, as by
-// the word patterns.
-bool NegatedAt(const std::vector<Token>& tokens, size_t begin, size_t c) {
-  for (size_t k = c; k > begin && k + 3 > c;) {
-    --k;
-    if (IsWord(tokens[k]) && IsNegation(tokens[k].lower)) return true;
-  }
-  return false;
-}
-
 // Distances from the loss to the words that may say something of it. Not
 // through a relative clause the loss is the object of ("the loss (that)
 // aversion represents"): the loss must be the one that corresponds, in a
@@ -206,11 +196,15 @@ std::vector<int> LossDistances(const Graph& g, const std::vector<size_t>& loss,
 // through subjects, objects, prepositions and verb chains, not into a
 // noun's modifiers ("the position of the goal"), nor through the loss
 // phrase, tokens [blocked_first, blocked_last].
+// A gap noun takes its sides as its own modifier ("the gap between the
+// metric and the goal").
 std::vector<int> ArgumentDistances(const Graph& g, size_t c, int max,
                                    size_t blocked_first, size_t blocked_last) {
-  return g.Distances({c}, max, [&](const ParseLink& l, size_t to, int) {
+  bool gap = (g.token_at(c).verb & kGapNoun) != 0;
+  return g.Distances({c}, max, [&](const ParseLink& l, size_t to, int depth) {
     size_t t = g.token(to);
-    return (l.label[0] == 'M' && !StartsWith(l.label, "MV")) ||
+    bool modifier = l.label[0] == 'M' && !StartsWith(l.label, "MV");
+    return (modifier && !(gap && depth == 0)) ||
            (t >= blocked_first && t <= blocked_last);
   });
 }
@@ -220,6 +214,8 @@ std::vector<std::pair<size_t, size_t>> GoalPhrases(const SentenceView& s) {
   std::vector<std::pair<size_t, size_t>> out;
   for (size_t j = s.begin; j < s.end; ++j) {
     size_t e = GoalEnd(s.tokens, j, s.end);
+    // "match ours": our goals, after a correspondence word.
+    if (e == kNone && s.tokens[j].lower == "ours") e = j;
     if (e != kNone) out.emplace_back(j, e);
   }
   return out;
@@ -310,12 +306,13 @@ bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
                        ? j
                        : LossHead(tokens, s.begin, j);
     if (first == kNone && IsSpecifiedGoal(g, tokens, j)) first = j;
-    // The metric a model is chosen or optimized by (the prose policy's
-    // "metric being optimized"): judged right or wrong, or said to match
-    // a goal.
-    if (first == kNone && In(tokens[j].lower, {"metric", "metrics"}) &&
-        OptimizesOrChooses(s)) {
+    // A metric (the prose policy's "metric being optimized"): in a gap
+    // with a goal, or, when the sentence optimizes or chooses something,
+    // judged right or wrong or said to match a goal.
+    bool metric_only = false;
+    if (first == kNone && In(tokens[j].lower, {"metric", "metrics"})) {
       first = j;
+      metric_only = true;
     }
     if (first == kNone || first >= s.mention) continue;
     // A proxy judged or matched alone is a substitution (the prose
@@ -328,20 +325,34 @@ bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
                               }),
                loss.end());
     if (loss.empty()) continue;
-    std::vector<int> d = LossDistances(g, loss, 2);
+    // "between the metric and the goal": a conjunction joining the loss
+    // to something else stands where the loss does.
+    std::vector<size_t> seeds = loss;
+    for (size_t w : loss) {
+      for (size_t i : g.links(w)) {
+        if (StartsWith(g.link(i).label, "SJ")) seeds.push_back(g.other(i, w));
+      }
+    }
+    std::vector<int> d = LossDistances(g, seeds, 2);
     for (size_t c = 0; c < g.size(); ++c) {
       if (d[c] <= 0) continue;
       size_t tc = g.token(c);
-      if (tc >= first && tc <= j) continue;
+      if (tc == j) continue;
       const Token& word = tokens[tc];
+      // A judgement may sit inside the loss phrase ("an improperly
+      // specified reward function"); a correspondence word may not.
       bool judged = JudgesSpecification(word.lower) ||
                     JudgedSpecifyWord(g, tokens, c);
-      bool negated = NegatedAt(tokens, s.begin, tc);
-      if (judged && !negated) {
+      if (!judged && tc >= first && tc <= j) continue;
+      if (judged && (!metric_only || OptimizesOrChooses(s))) {
         m = Match{"AC101", std::min(first, tc), std::max(j, tc), first, tc};
         return true;
       }
       if (!IsCorrespondenceWord(word) || ActsOnLoss(g, s, c)) continue;
+      if (metric_only && !OptimizesOrChooses(s) &&
+          (word.verb & kGapNoun) == 0) {
+        continue;
+      }
       if (TakesTask(g, tokens, c)) {
         m = Match{"AC101", std::min(first, tc), std::max(j, tc), first, tc};
         return true;
@@ -500,6 +511,7 @@ size_t AgentOrOwner(const std::vector<Token>& tokens, size_t begin, size_t a) {
 
 bool MatchWantsStructure(const SentenceView& s, const Graph& g, Match& m) {
   const auto& tokens = s.tokens;
+
   for (size_t a = s.begin; a < s.end; ++a) {
     size_t first = AgentOrOwner(tokens, s.begin, a);
     if (first == kNone || first >= s.mention) continue;
@@ -541,8 +553,10 @@ bool MatchWantsStructure(const SentenceView& s, const Graph& g, Match& m) {
                          In(verb, {"cares", "care", "cared", "wants", "want"});
           if (!pursues && !(aim && IsAcquisition(verb))) continue;
           size_t object = LossObject(s, g, v);
-          // "pursue objectives": aims in general, not its objective.
-          if (object == kNone || tokens[object].lower == "objectives") {
+          // "pursue objectives", "pursue proxies of human values": aims in
+          // general, not its objective or its reward.
+          if (object == kNone ||
+              In(tokens[object].lower, {"objectives", "proxies"})) {
             continue;
           }
           bool denied = false;
