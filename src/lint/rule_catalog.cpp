@@ -156,7 +156,12 @@ const std::vector<Rule>& AllRules() {
        "or feedback signal, the metric being optimized, the optimization "
        "target, a function the goal is compressed into) or by a pronoun "
        "that opens the sentence after one naming it (\"We wrote the "
-       "reward by hand. It captures what we want.\").",
+       "reward by hand. It captures what we want.\"). Word order does not "
+       "matter: a sentence the word patterns miss is parsed (Link Grammar), "
+       "so a passive (\"human intent is rarely captured by the reward\") "
+       "or a judgement words apart (\"if the reward function is even "
+       "slightly misspecified\") is read by who corresponds to what; "
+       "`gate --no-parser` reads word patterns only.",
        "Our reward function captures what users actually want.",
        "Our reward function captures what users want in the idealized "
        "minimizer sense."},
@@ -193,7 +198,9 @@ const std::vector<Rule>& AllRules() {
        "agent does not seek reward rejects the notion and is not flagged; "
        "nor is a formal optimization problem (\"we seek a policy that "
        "maximizes expected return\", \"the optimal policy maximizes "
-       "reward\").",
+       "reward\"). With the parser, relative and purpose clauses count "
+       "too (\"a reward function that the agent attempts to maximize\", "
+       "\"the agent behaves in order to get reward\").",
        "The trained agent tries to maximize its reward.",
        "The trained agent tries to maximize the value at its reward "
        "register, and would overwrite the register if it could (physical "
