@@ -243,7 +243,9 @@ TEST_CASE("prose: mood does not matter, use versus mention does") {
         "Suppose you found an objective that truly captures what you want.",
         "We want a reward that captures what users want.",
         "The loss is not aligned with the intended goal.",
-        "The agent might want to minimize its loss."}) {
+        "The agent might want to minimize its loss.",
+        // The author's own finding is a claim.
+        "We showed that the reward captures human values."}) {
     CAPTURE(used);
     CHECK(Findings(used).size() == 1);
   }
@@ -254,6 +256,12 @@ TEST_CASE("prose: mood does not matter, use versus mention does") {
         "It is unclear what it would mean for the policy to care about "
         "reward.",
         "Many people expect that the reward captures human values.",
+        // Views credited to others: a cited finding, a warning, a source,
+        // a common intuition.
+        "Pan et al. showed that the reward captures human values.",
+        "The researcher has warned that the reward captures human values.",
+        "According to top sources, the reward captures human values.",
+        "A common intuition is that the reward captures human values.",
         "A loss could be aligned with the goal in many different senses.",
         "We do not claim that the reward captures human values.",
         "I want a loss which is aligned with the goal. This is an "

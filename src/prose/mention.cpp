@@ -23,7 +23,8 @@ bool IsThirdParty(const std::string& w) {
                 "she",        "commonly",      "often",         "widely",
                 "community",  "field",         "folks",         "textbooks",
                 "literature", "papers",        "traditionally", "nobody",
-                "everyone",   "everybody",     "someone",       "somebody"});
+                "everyone",   "everybody",     "someone",       "somebody",
+                "researcher", "author",        "sources",       "guides"});
 }
 
 bool IsReportVerb(const std::string& w) {
@@ -37,7 +38,9 @@ bool IsReportVerb(const std::string& w) {
              "portrayed", "characterized", "treat",    "treats",     "imagine",
              "imagines",  "asked",         "asks",     "wonder",     "wonders",
              "wondered",  "doubt",         "doubts",   "deny",       "denies",
-             "hope",      "hopes"});
+             "hope",      "hopes",         "showed",   "shown",      "found",
+             "warned",    "warns",         "explains", "explained",  "noted",
+             "observed",  "reported",      "demonstrated"});
 }
 
 }  // namespace
@@ -71,12 +74,20 @@ size_t MentionStart(const std::vector<Token>& tokens, size_t begin,
         }
       }
     }
-    // "the claim that", "the belief that": a claim held up, not made.
+    // "According to top sources, ...": someone else's account.
+    if (w == "according" && WordAt(tokens, j + 1, end, {"to"})) return j;
+    // "the claim that", "a common intuition is that": a claim held up,
+    // not made.
     if (In(w, {"claim", "claims", "belief", "beliefs", "assumption",
-               "assumptions", "intuition"}) &&
-        j > begin &&
-        In(tokens[j - 1].lower, {"the", "a", "this", "that", "such", "any"})) {
-      return j;
+               "assumptions", "intuition"})) {
+      // One adjective may stand between ("a common intuition"), not after
+      // "claim" ("the authors claim: ..." reports a quotation).
+      size_t reach = In(w, {"claim", "claims"}) ? 1 : 2;
+      for (size_t k = j; k > begin && j - k < reach;) {
+        if (In(tokens[--k].lower, {"the", "a", "this", "that", "such", "any"})) {
+          return j;
+        }
+      }
     }
     // "The authors claim: "..."": a quotation, reported as a note.
     size_t after = j + 1;
