@@ -96,6 +96,30 @@ CLI::Validator ColorModeWord() {
       "");
 }
 
+// CLI11's words for an option given without its value ("--shard: 1
+// required K/N missing") in aligncheck's ("--shard: needs a value, K/N");
+// every other error as CLI11 words it.
+std::string FailureMessage(const CLI::App* app, const CLI::Error& e) {
+  std::string message = e.what();
+  size_t colon = message.find(": ");
+  size_t required = message.find(" required ");
+  bool missing = message.size() > 8 &&
+                 message.compare(message.size() - 8, 8, " missing") == 0;
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr &&
+      colon != std::string::npos && required != std::string::npos &&
+      required > colon && missing) {
+    size_t type = required + std::string(" required ").size();
+    message = message.substr(0, colon) + ": needs a value, " +
+              message.substr(type, message.size() - 8 - type);
+  }
+  message += "\n";
+  if (app->get_help_ptr() != nullptr) {
+    message += "Run with " + app->get_help_ptr()->get_name() +
+               " for more information.\n";
+  }
+  return message;
+}
+
 constexpr const char* kFormatHelp =
     "Output format: text, json, sarif or github; FORMAT:PATH writes to a "
     "file (repeatable: one format on stdout, others to files)";
@@ -110,6 +134,7 @@ int RunCli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     app.name("aligncheck");
     app.set_version_flag("--version", "aligncheck " ALIGNCHECK_VERSION);
     app.require_subcommand(1);
+    app.failure_message(FailureMessage);
 
     CheckArgs check;
     CLI::App* check_cmd = app.add_subcommand(
