@@ -12,6 +12,7 @@
 #include "readings/idealized/explanation.h"
 #include "readings/idealized/idealized.h"
 #include "report/explanation_lines.h"
+#include "report/class_explanation_report.h"
 #include "report/explanation_report.h"
 
 namespace aligncheck {
@@ -421,6 +422,60 @@ claim c: l aligned_with g as idealized_minimizer over d in linear(f, one)
   CHECK(jt["outside"]["conflict_inputs"].size() >= 2);
   CHECK(jt["outside"]["policy"]["x2"] == "hi");
   CHECK(jt["outside"]["policy"]["x3"] == "lo");
+}
+
+TEST_CASE("explain: a class HOLDS says what holds over all policies") {
+  std::string errors;
+  std::optional<Model> m = LoadSpec(R"(
+domain X = {x0, x1, x2, x3}
+domain Y = {lo, hi}
+fn f: X -> Real = {x0: 0, x1: 1, x2: 2, x3: 3}
+fn one: X -> Real = {x0: 1, x1: 1, x2: 1, x3: 1}
+loss l(x: X, y: Y) = table {
+  x0: lo 0, hi 1
+  x1: lo 0, hi 1
+  x2: lo 1, hi 0
+  x3: lo 1, hi 0
+}
+data d = X
+goal g(pi: X -> Y) = pi(x0) == lo
+claim c: l aligned_with g as idealized_minimizer over d in linear(f, one)
+)",
+                                    &errors);
+  REQUIRE_MESSAGE(m, errors);
+  const Claim& c = ClaimNamed(*m, "c");
+  EngineOptions tracked;
+  tracked.unsat_core = true;
+  Verdict v = CheckClaim(*m, c, tracked);
+  REQUIRE(v.kind == Verdict::Kind::kHolds);
+  // It holds over all policies too: the class is not what it rests on.
+  const std::string full =
+      IdealizedExplanationText(*m, c, v, *v.idealized(), true, 0);
+  // The why line says nothing of all policies; --explain says it holds.
+  const size_t holds_too = full.find(
+      "  over all policies the claim holds too: the class is not what the "
+      "verdict rests on\n");
+  REQUIRE(holds_too != std::string::npos);
+  CHECK(full.find("over all policies") == holds_too + 2);
+  nlohmann::ordered_json j = IdealizedExplanationJson(*m, c, v, *v.idealized());
+  CHECK(j["all_policies"] == "holds");
+  CHECK(j["outside"].is_null());
+
+  // Undecided over all policies: said, not left out.
+  const ClassExplanation* e = v.idealized()->class_explanation
+                                  ? &*v.idealized()->class_explanation
+                                  : nullptr;
+  REQUIRE(e != nullptr);
+  ClassExplanation undecided = *e;
+  undecided.all_policies = ClassExplanation::AllPolicies::kUndecided;
+  CHECK(ClassShortReason(*m, c, undecided).find(
+            "; over all policies the check was undecided within the limits, "
+            "so whether the verdict rests on the class is not known") !=
+        std::string::npos);
+  CHECK(ClassExplanationText(*m, c, undecided, true)
+            .find("  over all policies: undecided within the limits\n") !=
+        std::string::npos);
+  CHECK(ClassExplanationJson(*m, c, undecided)["all_policies"] == "undecided");
 }
 
 }  // namespace

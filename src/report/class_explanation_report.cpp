@@ -138,6 +138,11 @@ std::string ClassShortReason(const Model& model, const Claim& claim,
     out += fmt::format(", attained by {}, {} {}", Members(e.minimizers), each,
                        goal.name);
   }
+  if (e.all_policies == ClassExplanation::AllPolicies::kUndecided) {
+    return out + "; over all policies the check was undecided within the "
+                 "limits, so whether the verdict rests on the class is not "
+                 "known";
+  }
   if (!e.outside) return out;
   const Domain& in = model.domains[loss.input];
   const Domain& out_d = model.domains[loss.output];
@@ -177,9 +182,13 @@ std::string ClassExplanationText(const Model& model, const Claim& claim,
   if (e.minimizers > e.listed.size()) {
     out += fmt::format("    and {} more\n", e.minimizers - e.listed.size());
   }
+  if (e.all_policies == ClassExplanation::AllPolicies::kUndecided) {
+    out += "  over all policies: undecided within the limits\n";
+    return out;
+  }
   if (!e.outside) {
-    out += "  over all policies the claim does not fail (or is undecided): "
-           "the class is not what the verdict rests on\n";
+    out += "  over all policies the claim holds too: the class is not what "
+           "the verdict rests on\n";
     return out;
   }
   if (!e.core_extracted) {
@@ -215,6 +224,10 @@ Json ClassExplanationJson(const Model& model, const Claim& claim,
     listed.push_back(PolicyJson(in, out_d, pi, all));
   }
   j["listed_minimizers"] = std::move(listed);
+  j["all_policies"] =
+      e.all_policies == ClassExplanation::AllPolicies::kFails    ? "fails"
+      : e.all_policies == ClassExplanation::AllPolicies::kHolds ? "holds"
+                                                                 : "undecided";
   if (!e.outside) {
     j["outside"] = nullptr;
     return j;

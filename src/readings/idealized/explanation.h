@@ -90,6 +90,11 @@ struct ClassExplanation {
   /// A policy within eps of the minimum over all policies that violates the
   /// goal (re-checked exactly); it cannot be in the class.
   std::optional<Policy> outside;
+  /// What the same claim gives over all policies: it fails (and `outside`
+  /// is set), it holds too, or the check, or whether the violating
+  /// minimizer is in the class, was undecided within the limits.
+  enum class AllPolicies { kFails, kHolds, kUndecided };
+  AllPolicies all_policies = AllPolicies::kHolds;
   Rational outside_loss;         // L_D(outside)
   std::vector<int8_t> breaks;    // as IdealizedCounterexample::breaks
   /// With --explain: inputs whose strict-argmax constraints for `outside`

@@ -209,14 +209,21 @@ std::string ExplainClassHolds(const Model& model, const Claim& claim,
   EngineOptions plain = options;
   plain.unsat_core = false;
   plain.dump_smt2_dir.clear();
+  using AllPolicies = ClassExplanation::AllPolicies;
   Verdict all;
   try {
     all = CheckIdealized(model, claim, plain);
   } catch (const std::exception&) {
-    return "";  // undecided over all policies: nothing to say about it
+    out->all_policies = AllPolicies::kUndecided;
+    return "";
   }
   const IdealizedEvidence* ev = all.idealized();
+  if (all.kind == Verdict::Kind::kHolds) {
+    out->all_policies = AllPolicies::kHolds;
+    return "";
+  }
   if (all.kind != Verdict::Kind::kFails || !ev || !ev->counterexample) {
+    out->all_policies = AllPolicies::kUndecided;
     return "";
   }
   Loss negated;
@@ -239,11 +246,13 @@ std::string ExplainClassHolds(const Model& model, const Claim& claim,
                               model.domains[loss.output].size(), pi, options,
                               options.unsat_core);
   } catch (const std::exception&) {
+    out->all_policies = AllPolicies::kUndecided;
     return "";
   }
   if (member.witness) {
     return "internal: a violating minimizer is in the class after all";
   }
+  out->all_policies = AllPolicies::kFails;
   out->outside = pi;
   out->outside_loss = value;
   out->breaks = ev->counterexample->breaks;
