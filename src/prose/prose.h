@@ -73,10 +73,14 @@ bool MayTrigger(std::string_view raw);
 /// (prose/quoted.h) tells quoted findings apart.
 ///
 /// What counts (details in prose/patterns.h, quotes.h, qualify.h):
-///  - only assertions: not questions, negations, modal or conditional
-///    sentences, wishes, or frames that talk about the idea ("the notion
-///    that ..."); a scare-quoted verb or a quoted phrase that is talked
-///    about ("\"...\" is underdefined") is a mention, not a claim;
+///  - mood does not matter, use versus mention does: questions,
+///    conditions, wishes and modals that use the notion count like
+///    assertions; frames that talk about the idea ("the notion that ...",
+///    "what does it mean"), views credited to others, a scare-quoted verb
+///    or a quoted phrase that is talked about ("\"...\" is underdefined")
+///    are mentions, not claims;
+///  - with `context.parse_sentences`, sentences no word pattern matches
+///    are parsed (prose/structure.h);
 ///  - at most one finding per rule and sentence;
 ///  - a sentence is exempt when it names an operationalization or one of
 ///    `context.claim_names` itself; a neighbour that does is not enough;
