@@ -34,6 +34,20 @@ struct SentenceView {
 /// defined. Returns whether `m` was set to the first such phrase.
 bool MatchCorrespondence(const SentenceView& s, Match& m);
 
+/// AC101 by roles: a training-side phrase (a loss, or what is measured or
+/// optimized: "the metric", "what we measure"), a target-side phrase and a
+/// correspondence word between them, each side within a few words of it
+/// and in the same clause, in any order ("human intentions are not easily
+/// expressed as formal objectives"); a gap noun may name both sides after
+/// it ("the misalignment between what we measure and what we want"). An
+/// align verb must be said of the loss: the loss stands just before it or
+/// is its object ("aligning LLMs with human preferences" is not). The
+/// last resort after the phrase patterns and the parse.
+bool MatchCooccurrence(const SentenceView& s, Match& m);
+
+/// Whether `w` is a correspondence word only MatchCooccurrence reads.
+bool IsCooccurrenceCue(const std::string& w);
+
 /// AC102: outer alignment defined by a loss-goal correspondence, or inner
 /// alignment defined by a learned objective or model that matches or
 /// pursues the base or training objective. A negated definition ("outer

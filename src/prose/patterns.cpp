@@ -27,6 +27,7 @@ uint8_t ClassOf(const std::string& w) {
   if (IsGapNoun(w)) c |= kGapNoun;
   if (IsAgentWord(w)) c |= kAgentVerb;
   if (IsStructureCue(w)) c |= kStructureCue;
+  if (IsCooccurrenceCue(w)) c |= kCooccurrenceCue;
   if (w.rfind("outer", 0) == 0 || w.rfind("inner", 0) == 0) {
     c |= kDefinitionWord;
   }
@@ -83,6 +84,9 @@ std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
           has_agent = true;
         }
       }
+    }
+    if (!has_definition && !has_loss && !has_agent) {
+      has_loss = MatchCooccurrence(s, loss);
     }
     return has_definition || has_loss || has_agent;
   };

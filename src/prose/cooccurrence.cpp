@@ -1,0 +1,349 @@
+// AC101 by roles rather than word order: a training-side phrase, a
+// target-side phrase and a correspondence word close together in one
+// clause, in any order. The policy's definition (a correspondence between
+// a loss and a goal) read literally; the phrase matchers (correspondence.cpp)
+// and the parse (structure.cpp) place the words precisely, this tier
+// catches the shapes they have no pattern for ("human intentions are not
+// easily expressed as formal mathematical objectives", "a structural gap
+// between what is truly desired and what is optimized").
+#include <algorithm>
+
+#include "prose/lexicon.h"
+#include "prose/matchers.h"
+
+namespace aligncheck::prose {
+namespace {
+
+// How far a correspondence word may stand from each side.
+constexpr size_t kMaxToSide = 7;
+// An align verb ("aligned with") belongs to the nearest noun before it, or
+// takes its object right after it ("aligning the reward with").
+constexpr size_t kMaxAlignSubject = 4;
+constexpr size_t kMaxAlignObject = 3;
+
+struct Phrase {
+  size_t first = kNone;
+  size_t last = kNone;
+};
+
+bool WordAt(const std::vector<Token>& tokens, size_t j, size_t end,
+            Words words) {
+  return j < end && IsWord(tokens[j]) && In(tokens[j].lower, words);
+}
+
+// What is measured or optimized when it is not called a loss: "what we
+// measure", "what is optimized", "what you specified", "the metric(s)",
+// "KPIs", "the specified goal". Returns the phrase's last token or kNone.
+size_t MeasuredEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
+  const std::string& w = tokens[j].lower;
+  if (In(w, {"metric", "metrics", "kpi", "kpis"})) return j;
+  if (w == "specified" &&
+      WordAt(tokens, j + 1, end, {"goal", "goals", "objective", "objectives"})) {
+    return j + 1;
+  }
+  if (w != "what") return kNone;
+  size_t k = j + 1;
+  if (WordAt(tokens, k, end, {"we", "you", "they", "is", "was", "gets", "get",
+                              "are", "the"})) {
+    ++k;
+    if (tokens[k - 1].lower == "the" &&
+        WordAt(tokens, k, end, {"system", "model", "agent", "optimizer"})) {
+      ++k;
+    }
+  }
+  while (k < end && IsWord(tokens[k]) && IsAdverb(tokens[k].lower)) ++k;
+  if (k < end && IsWord(tokens[k]) &&
+      (tokens[k].lower.rfind("measur", 0) == 0 ||
+       tokens[k].lower.rfind("optimi", 0) == 0 ||
+       tokens[k].lower.rfind("specif", 0) == 0 ||
+       tokens[k].lower.rfind("reward", 0) == 0 ||
+       WordAt(tokens, k, end, {"wrote", "write", "written", "scored"}))) {
+    return k;
+  }
+  return kNone;
+}
+
+// Every training-side phrase in [begin, end), outermost only.
+std::vector<Phrase> LossPhrases(const SentenceView& s) {
+  std::vector<Phrase> out;
+  const auto& tokens = s.tokens;
+  for (size_t j = s.begin; j < s.end; ++j) {
+    if (!IsWord(tokens[j])) continue;
+    size_t first = LossHead(tokens, s.begin, j);
+    size_t last = j;
+    if (first == kNone) {
+      size_t e = MeasuredEnd(tokens, j, s.end);
+      if (e == kNone) continue;
+      first = j, last = e;
+    }
+    // "proxy measures", "the reward model": the compound's head.
+    while (WordAt(tokens, last + 1, s.end,
+                  {"measure", "measures", "metric", "metrics", "function",
+                   "functions", "model", "models"})) {
+      ++last;
+    }
+    if (!out.empty() && first <= out.back().last + 1 &&
+        first >= out.back().first) {
+      out.back().last = std::max(out.back().last, last);
+    } else {
+      out.push_back({first, last});
+    }
+  }
+  return out;
+}
+
+// Targets the goal phrases (lexicon.h) leave to context, read here only
+// next to a loss and a correspondence word: a true / actual / real /
+// intended aim with up to two words between ("true task objectives",
+// "actual business needs"), a business aim ("business outcomes"), and what
+// humans or users have ("human ethics", "user happiness"). Returns the
+// phrase's last token or kNone.
+size_t TargetEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
+  size_t goal = GoalEnd(tokens, j, end);
+  if (goal != kNone) return goal;
+  Words aims = {"objective",  "objectives", "goal",       "goals",
+                "task",       "tasks",      "needs",      "priorities",
+                "outcome",    "outcomes",   "quality",    "intent",
+                "preference", "preferences", "requirements", "impact",
+                "behavior",   "behaviour",  "values",     "purpose"};
+  const std::string& w = tokens[j].lower;
+  if (In(w, {"true", "actual", "real", "intended", "desired", "underlying",
+             "genuine", "business"})) {
+    for (size_t k = j + 1; k < end && k <= j + 3; ++k) {
+      if (!IsWord(tokens[k])) return kNone;
+      if (In(tokens[k].lower, aims)) return k;
+    }
+    return kNone;
+  }
+  if (In(w, {"human", "humanity's", "user", "users'", "user's", "people's"}) &&
+      WordAt(tokens, j + 1, end,
+             {"ethics", "values", "wellbeing", "well-being", "welfare",
+              "flourishing", "survival", "interests", "needs", "judgment",
+              "judgement", "judgments", "judgements", "goals", "desires",
+              "happiness", "satisfaction", "intent", "intentions",
+              "decision-making", "preferences", "wishes"})) {
+    return j + 1;
+  }
+  return kNone;
+}
+
+std::vector<Phrase> GoalPhrases(const SentenceView& s) {
+  std::vector<Phrase> out;
+  for (size_t j = s.begin; j < s.end; ++j) {
+    if (!IsWord(s.tokens[j])) continue;
+    size_t e = TargetEnd(s.tokens, j, s.end);
+    if (e != kNone) {
+      out.push_back({j, e});
+      j = e;
+    }
+  }
+  return out;
+}
+
+// The correspondence words this tier reads, and whether the word is a
+// noun that names both sides after it ("the gap between ... and ...").
+// Measure nouns ("an approximation of") are substitutions and "encode"
+// verbs of putting a goal into a loss need their own shape: the phrase
+// matchers read those.
+enum class Cue { kNone, kVerb, kNoun };
+
+Cue CueOf(const std::vector<Token>& tokens, size_t v, size_t end) {
+  const Token& t = tokens[v];
+  if (!IsWord(t)) return Cue::kNone;
+  const std::string& w = t.lower;
+  if ((t.verb & kGapNoun) != 0) {
+    return In(w, {"difference", "differences"}) ? Cue::kNone : Cue::kNoun;
+  }
+  if (In(w, {"alignment", "misalignment"})) return Cue::kNoun;
+  // "a mathematical specification of what we want".
+  if (In(w, {"specification", "representation", "encoding", "expression",
+             "description", "translation", "formalization", "formalisation"}) &&
+      WordAt(tokens, v + 1, end, {"of"})) {
+    return Cue::kVerb;
+  }
+  if (IsAlignVerb(w) || IsRepresentVerb(w) || !PrepositionOf(w).empty() ||
+      In(w, {"misspecified", "mis-specified"}) ||
+      (t.verb & kCooccurrenceCue) != 0) {
+    return Cue::kVerb;
+  }
+  return Cue::kNone;
+}
+
+bool Inside(size_t j, const Phrase& p) { return j >= p.first && j <= p.last; }
+
+size_t Distance(size_t v, const Phrase& p) {
+  if (v < p.first) return p.first - v;
+  return v > p.last ? v - p.last : 0;
+}
+
+// Whether the align verb at `v` is said of the loss phrase `loss`: the
+// loss ends just before it ("the reward function should be aligned with")
+// or is its object ("aligning their reward functions with").
+bool AlignSaysOfLoss(const std::vector<Token>& tokens, size_t v,
+                     const Phrase& loss) {
+  if (loss.last < v) return v - loss.last <= kMaxAlignSubject;
+  return loss.first > v && loss.first - v <= kMaxAlignObject &&
+         In(tokens[v].lower, {"align", "aligning", "aligns", "misalign"});
+}
+
+// Whether a clause break (";", a colon) stands between a and b; a dash
+// more often sets off an apposition ("an objective function -- a
+// specification of what we want").
+bool ClauseBreakBetween(const std::vector<Token>& tokens, size_t a, size_t b) {
+  for (size_t j = std::min(a, b); j < std::max(a, b); ++j) {
+    if (In(tokens[j].lower, {";", ":"})) return true;
+  }
+  return false;
+}
+
+// A loss word that is not the loss: "loss aversion", "a loss of
+// accuracy", "the paper's objective is to ...", or a metric a paper
+// reports ("our metric", "the metric we report").
+bool NotALoss(const SentenceView& s, const Phrase& loss) {
+  const auto& tokens = s.tokens;
+  size_t n = loss.last + 1;
+  const std::string& head = tokens[loss.last].lower;
+  if (WordAt(tokens, n, s.end,
+             {"aversion", "curve", "curves", "landscape", "spike", "spikes",
+              "value", "values", "scale", "term", "terms"}) ||
+      (In(head, {"loss", "losses", "reward", "rewards"}) &&
+       WordAt(tokens, n, s.end, {"of"}))) {
+    return true;
+  }
+  if (In(head, {"objective", "objectives"}) &&
+      WordAt(tokens, n, s.end, {"is", "was", "here"}) &&
+      WordAt(tokens, n + 1, s.end, {"to"})) {
+    return true;
+  }
+  if (In(head, {"metric", "metrics"})) {
+    if (loss.first > s.begin &&
+        WordAt(tokens, loss.first - 1, s.end,
+               {"our", "this", "new", "proposed"})) {
+      return true;
+    }
+    if (WordAt(tokens, n, s.end, {"we", "they"}) &&
+        WordAt(tokens, n + 1, s.end, {"report", "reported", "propose"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the sentence says which reading of a loss it means: the
+// register, channel or sensor anywhere, or the signal, a number or a score
+// next to a loss phrase ("the reward signal", "the number stored in the
+// reward channel"). Then the whole sentence is left alone: the tier has no
+// way to tell which clause the reading belongs to.
+bool SaysWhichReading(const SentenceView& s,
+                      const std::vector<Phrase>& losses) {
+  const auto& tokens = s.tokens;
+  for (size_t j = s.begin; j < s.end; ++j) {
+    if (WordAt(tokens, j, s.end,
+               {"register", "registers", "channel", "sensor", "sensors",
+                "tamper", "tampers", "tampering", "wirehead", "wireheading"})) {
+      return true;
+    }
+  }
+  for (const Phrase& loss : losses) {
+    size_t from = loss.first > s.begin + 2 ? loss.first - 2 : s.begin;
+    for (size_t j = from; j < s.end && j <= loss.last + 2; ++j) {
+      if (WordAt(tokens, j, s.end,
+                 {"signal", "signals", "number", "numbers", "score", "scores",
+                  "output", "outputs", "counter"})) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// "reward in ways that don't match your intent": the verb after a
+// relative pronoun belongs to the noun before the pronoun, here "ways".
+bool OtherSubjectBetween(const std::vector<Token>& tokens, const Phrase& loss,
+                         size_t v) {
+  for (size_t j = loss.last + 1; j < v; ++j) {
+    if (In(tokens[j].lower, {"that", "which", "who"}) && j - 1 != loss.last) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A goal too generic to be the intent on its own: a bare "goal(s)" ("the
+// goal in the grid", "do not directly encode goals"), or the learned side
+// ("that internal goal", "its own goals").
+bool WeakGoal(const std::vector<Token>& tokens, size_t begin,
+              const Phrase& goal) {
+  if (goal.first > begin &&
+      In(tokens[goal.first - 1].lower,
+         {"internal", "learned", "mesa", "inner", "emergent", "own",
+          "instrumental", "different", "its"})) {
+    return true;
+  }
+  if (goal.first != goal.last ||
+      !In(tokens[goal.first].lower, {"goal", "goals"})) {
+    return false;
+  }
+  size_t k = goal.first;
+  return k == begin || !In(tokens[k - 1].lower,
+                           {"our", "your", "their", "designer's",
+                            "designers'", "human", "user's", "users'",
+                            "overall", "intended", "real", "true"});
+}
+
+}  // namespace
+
+bool IsCooccurrenceCue(const std::string& w) {
+  return In(w, {"alignment", "mismatched", "encapsulates", "encapsulate",
+                "encapsulated", "divergent", "drift", "drifts", "drifted"});
+}
+
+bool MatchCooccurrence(const SentenceView& s, Match& m) {
+  const auto& tokens = s.tokens;
+  std::vector<Phrase> losses = LossPhrases(s);
+  if (losses.empty() || SaysWhichReading(s, losses)) return false;
+  std::vector<Phrase> goals = GoalPhrases(s);
+  if (goals.empty()) return false;
+  for (size_t v = s.begin; v < s.end; ++v) {
+    Cue cue = CueOf(tokens, v, s.end);
+    if (cue == Cue::kNone) continue;
+    for (const Phrase& loss : losses) {
+      if (loss.first >= s.mention || Inside(v, loss) || NotALoss(s, loss)) {
+        continue;
+      }
+      if (IsAlignVerb(tokens[v].lower) && !AlignSaysOfLoss(tokens, v, loss)) {
+        continue;
+      }
+      if (cue == Cue::kVerb && loss.last < v &&
+          OtherSubjectBetween(tokens, loss, v)) {
+        continue;
+      }
+      for (const Phrase& goal : goals) {
+        if (Inside(v, goal) || Inside(goal.first, loss) ||
+            Inside(loss.first, goal) || WeakGoal(tokens, s.begin, goal)) {
+          continue;
+        }
+        // A verb stands between the two sides; a noun names both after it
+        // ("the gap between what we measure and what we want").
+        bool placed =
+            cue == Cue::kVerb
+                ? (loss.last < v && v < goal.first) ||
+                      (goal.last < v && v < loss.first)
+                : v < loss.first && v < goal.first &&
+                      WordAt(tokens, v + 1, s.end, {"between", "of"});
+        if (!placed || Distance(v, loss) > kMaxToSide ||
+            Distance(v, goal) > kMaxToSide ||
+            ClauseBreakBetween(tokens, v, loss.first) ||
+            ClauseBreakBetween(tokens, v, goal.first)) {
+          continue;
+        }
+        m = {"AC101", std::min({loss.first, goal.first, v}),
+             std::max({loss.last, goal.last, v}), loss.first, v};
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace aligncheck::prose

@@ -1,0 +1,140 @@
+// AC101 by roles (MatchCooccurrence, prose/matchers.h): what it adds to
+// the phrase patterns, the guards that keep it precise, and that the
+// callers' exemptions still apply.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "prose/matchers.h"
+#include "prose/patterns.h"
+#include "prose/prose.h"
+#include "prose/tokens.h"
+#include "prose_test_util.h"
+
+namespace aligncheck::prose {
+namespace {
+
+using namespace testing;
+
+struct Verdicts {
+  bool roles = false;    // MatchCooccurrence
+  bool phrases = false;  // MatchCorrespondence, the word patterns
+};
+
+// One sentence, as CheckParagraph would hand it to the matchers.
+Verdicts Roles(const std::string& sentence) {
+  std::vector<Token> tokens = Tokenize(sentence);
+  ClassifyVerbs(tokens);
+  SentenceView s{tokens, 0, tokens.size(), tokens.size()};
+  Match m;
+  Verdicts v;
+  v.roles = MatchCooccurrence(s, m);
+  if (v.roles) {
+    CHECK(m.first <= m.verb);
+    CHECK(m.verb <= m.last);
+    CHECK(m.last < tokens.size());
+  }
+  v.phrases = MatchCorrespondence(s, m);
+  return v;
+}
+
+TEST_CASE("cooccurrence: correspondences the phrase patterns have no shape "
+          "for") {
+  const char* positives[] = {
+      // The goal first, the loss after the verb.
+      "The difficulty is that human intentions are not easily expressed as "
+      "formal mathematical objectives.",
+      // A noun naming both sides after it.
+      "The alignment between a specified goal and the intended outcome is "
+      "one of the central challenges in AI development.",
+      "Optimizing a proxy metric tends to exploit gaps between the metric "
+      "and the underlying goal.",
+      // What is measured is the training side.
+      "Understanding loss functions lets you align what your code measures "
+      "with what you actually want it to accomplish.",
+      // Targets read only next to a loss: business aims, "true task
+      // objectives", what humans have.
+      "How does Q-Learning behave when rewards are misaligned with true task "
+      "objectives?",
+      "The difference lies in choosing evaluation metrics that align with "
+      "actual business objectives.",
+      // A measure noun with "of", set off by a dash.
+      "When we train AI systems, we provide an objective function\xe2\x80\x94"
+      "a mathematical specification of what we want the system to achieve.",
+  };
+  for (const char* p : positives) {
+    const std::string text = p;
+    CAPTURE(text);
+    Verdicts v = Roles(text);
+    CHECK(v.roles);
+    CHECK_FALSE(v.phrases);  // only this tier reads it
+  }
+}
+
+TEST_CASE("cooccurrence: roles present, no correspondence claimed") {
+  const char* negatives[] = {
+      // The loss word modifies another noun, or is a quantity.
+      "Loss aversion represents a bias in human preferences.",
+      "A loss of accuracy represents a failure to meet the designer's goals.",
+      // A bare goal: the gridworld's, or goals in general.
+      "The reward function encodes the position of the goal in the grid.",
+      "Loss functions do not directly encode goals.",
+      // The align verb is said of something else.
+      "Reward-model-based fine-tuning is a central paradigm in aligning "
+      "Large Language Models with human preferences.",
+      // The verb belongs to another noun ("ways").
+      "The agent collects reward in ways that don't match the designers' "
+      "intent.",
+      // The sentence names the reading: the signal, the channel.
+      "When you optimize a reward signal, the model finds ways to maximize "
+      "reward that don't match your actual intent.",
+      "The number stored in the reward channel represents human values only "
+      "by accident.",
+      // A metric a paper reports; an aim, not a loss.
+      "Our metric captures human judgments of summary quality better than "
+      "ROUGE.",
+      // The learned side, not the intent.
+      "That internal goal need not match the loss you trained on.",
+      // A clause break between the sides.
+      "The reward is sparse; it reflects nothing about human values.",
+      // Too far apart.
+      "The reward function, which we tuned by hand over many weeks of "
+      "experiments on three environments, was then compared with human "
+      "values.",
+      // A gap noun must name both sides after it.
+      "While modern AI can optimise complex objectives with remarkable "
+      "efficiency, misalignment between what humans want and what machines "
+      "pursue can lead to harm.",
+  };
+  for (const char* n : negatives) {
+    const std::string text = n;
+    CAPTURE(text);
+    CHECK_FALSE(Roles(text).roles);
+  }
+}
+
+TEST_CASE("cooccurrence: the callers' exemptions apply") {
+  const DocumentContext context{{"intent_claim"}, {}, false};
+  const std::string sentence =
+      "Human intentions are not easily expressed as formal mathematical "
+      "objectives";
+  // Found through CheckParagraph, with or without the parser.
+  std::vector<Diagnostic> found = Check(sentence + ".", context);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == "AC101");
+  // Named claim, named reading, quotation, mention: as for every tier.
+  CHECK(Check(sentence + " (claim `intent_claim`).", context).empty());
+  CHECK(Check(sentence + " in the idealized minimizer sense.", context)
+            .empty());
+  std::vector<Diagnostic> quoted = Check("> " + sentence + ".", context);
+  REQUIRE(quoted.size() == 1);
+  CHECK(quoted[0].severity == Severity::kNote);
+  CHECK(Check("It is ambiguous to say that human intentions are not easily "
+              "expressed as formal mathematical objectives.",
+              context)
+            .empty());
+}
+
+}  // namespace
+}  // namespace aligncheck::prose
