@@ -20,6 +20,8 @@ using namespace testing;
 struct Verdicts {
   bool roles = false;    // MatchCooccurrence
   bool phrases = false;  // MatchCorrespondence, the word patterns
+  bool agent = false;    // MatchAgentCooccurrence
+  bool wants = false;    // MatchAgentWants, the word patterns
 };
 
 // One sentence, as CheckParagraph would hand it to the matchers.
@@ -36,6 +38,12 @@ Verdicts Roles(const std::string& sentence) {
     CHECK(m.last < tokens.size());
   }
   v.phrases = MatchCorrespondence(s, m);
+  v.agent = MatchAgentCooccurrence(s, m);
+  if (v.agent) {
+    CHECK(m.first <= m.verb);
+    CHECK(m.verb <= m.last);
+  }
+  v.wants = MatchAgentWants(s, m);
   return v;
 }
 
@@ -111,6 +119,54 @@ TEST_CASE("cooccurrence: roles present, no correspondence claimed") {
     const std::string text = n;
     CAPTURE(text);
     CHECK_FALSE(Roles(text).roles);
+  }
+}
+
+TEST_CASE("cooccurrence: agents that pursue reward, by roles") {
+  const char* positives[] = {
+      "The goal of the agent is to learn a policy that maximizes the "
+      "cumulative rewards over time.",
+      "Instead of learning the desired objective, the agent optimizes for a "
+      "flawed proxy.",
+      "An AI could therefore recognize why it receives a reward and then "
+      "give false results to maximize its reward.",
+      "The agentâs objective is to find a policy that maximizes the "
+      "expected return.",
+  };
+  for (const char* p : positives) {
+    const std::string text = p;
+    CAPTURE(text);
+    Verdicts v = Roles(text);
+    CHECK(v.agent);
+    CHECK_FALSE(v.wants);  // only this tier reads it
+  }
+  const char* negatives[] = {
+      // A formal problem, the authors' aim, a training procedure.
+      "We seek a policy that maximizes expected return.",
+      "Our objective is to learn a policy that maximizes the sum of rewards.",
+      "The fundamental goal of reinforcement learning is to train an agent to "
+      "make sequential decisions that maximize its cumulative reward.",
+      // Negated.
+      "No agent wants to minimize its loss.",
+      // Another noun's verb.
+      "Reinforcement learning agents learn behaviours that maximise reward.",
+      "Does a chess-playing RL agent make whichever move maximises reward?",
+      "Agent/Model learns an unintentional (undesirable) behaviour to "
+      "achieve the high reward.",
+      // Behaviour that scores without doing the task (C6).
+      "The agent discovers unintended ways to maximize reward without "
+      "achieving your actual goal.",
+      // A gerund used as a noun; the signal named.
+      "It is the predictable output of optimizing a proxy objective.",
+      "The model finds ways to maximize the reward signal.",
+      // A technical statement.
+      "Using gradient descent, it minimizes the loss with respect to the "
+      "generator's parameters.",
+  };
+  for (const char* n : negatives) {
+    const std::string text = n;
+    CAPTURE(text);
+    CHECK_FALSE(Roles(text).agent);
   }
 }
 

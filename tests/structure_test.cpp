@@ -54,8 +54,8 @@ TEST_CASE("structure: sentences only the parse reads") {
        "discounted) reward."},
       // The past tense in the active voice.
       {"AC103", "The agent optimized the reward perfectly."},
-      // A purpose: "in order to".
-      {"AC103", "The agent behaves in order to get the most reward."},
+      // A purpose: "in order to", after a subject with its own clause.
+      {"AC103", "The agent we built behaves in order to get the most reward."},
       // Two verbs joined: the subject links to the conjunction.
       {"AC103",
        "It stops pursuing the goal we care about and starts pursuing the "

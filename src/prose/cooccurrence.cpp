@@ -8,6 +8,7 @@
 // between what is truly desired and what is optimized").
 #include <algorithm>
 
+#include "prose/clause.h"
 #include "prose/lexicon.h"
 #include "prose/matchers.h"
 
@@ -342,6 +343,118 @@ bool MatchCooccurrence(const SentenceView& s, Match& m) {
         return true;
       }
     }
+  }
+  return false;
+}
+
+namespace {
+
+constexpr size_t kMaxAgentToVerb = 12;
+
+// The reward, loss or objective a pursuit verb at `v` takes ("maximizes
+// its cumulative reward", "optimizes for a flawed proxy"), or kNone.
+size_t PursuedLoss(const std::vector<Token>& tokens, size_t v, size_t end) {
+  size_t n = v + 1;
+  if (WordAt(tokens, n, end, {"for", "towards", "toward"})) ++n;
+  size_t loss = FindLossObject(tokens, n, end, true);
+  if (loss != kNone) return loss;
+  for (size_t j = n; j < end && j <= n + 2; ++j) {
+    if (!IsWord(tokens[j])) return kNone;
+    if (In(tokens[j].lower, {"proxy", "proxies"})) return j;
+    if (!In(tokens[j].lower, {"the", "a", "its", "their", "this", "that",
+                              "flawed", "imperfect", "given"})) {
+      return kNone;
+    }
+  }
+  return kNone;
+}
+
+// A pursuit verb, or an acquisition verb in an infinitive ("to maximize").
+bool IsPursuitAt(const std::vector<Token>& tokens, size_t begin, size_t v) {
+  const std::string& w = tokens[v].lower;
+  if (In(w, {"values", "value", "valued", "covets"})) return false;
+  // A gerund is the agent's only after an auxiliary ("is optimizing"),
+  // not as a noun ("the output of optimizing a proxy").
+  if (w.size() > 3 && w.compare(w.size() - 3, 3, "ing") == 0) {
+    return v > begin && In(tokens[v - 1].lower,
+                           {"is", "are", "was", "were", "be", "been", "keeps",
+                            "starts", "started", "stop", "stops"});
+  }
+  if (IsPursuit(w)) return true;
+  return IsAcquisition(w) && v > begin && tokens[v - 1].lower == "to";
+}
+
+// Who does the pursuing: the training procedure, the optimizer or the
+// authors ("we seek a policy that maximizes ..." defines a problem).
+bool IsProcedureWord(const std::string& w) {
+  return In(w, {"trained", "optimized", "optimised", "fine-tuned", "finetuned",
+                "taught", "used", "we", "you", "i", "algorithm", "algorithms",
+                "ppo", "optimizer", "optimizers", "gradient", "descent",
+                "training", "procedure", "method", "methods", "backpropagation"});
+}
+
+// A description of behaviour that scores without doing the task ("finds
+// ways to maximize reward without achieving the goal", "while violating
+// the intent"), not a claim about what the agent wants.
+bool DescribesBehaviour(const SentenceView& s, size_t loss) {
+  for (size_t j = loss + 1; j < s.end; ++j) {
+    if (WordAt(s.tokens, j, s.end, {"without", "while", "whilst"})) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool MatchAgentCooccurrence(const SentenceView& s, Match& m) {
+  const auto& tokens = s.tokens;
+  for (size_t v = s.begin; v < s.end; ++v) {
+    if (!IsWord(tokens[v]) || !IsPursuitAt(tokens, s.begin, v)) continue;
+    size_t loss = PursuedLoss(tokens, v, s.end);
+    if (loss == kNone || NamesWhatIsMeant(s, loss) ||
+        DescribesBehaviour(s, loss)) {
+      continue;
+    }
+    // "with respect to the parameters": a technical statement.
+    if (WordAt(tokens, loss + 1, s.end, {"with", "w.r.t"})) continue;
+    size_t from = v > s.begin + kMaxAgentToVerb ? v - kMaxAgentToVerb : s.begin;
+    size_t agent = kNone;
+    for (size_t j = v; j-- > from;) {
+      const Token& t = tokens[j];
+      if (In(t.lower, {";", ":"}) || IsNegation(t.lower) ||
+          (IsWord(t) && IsProcedureWord(t.lower))) {
+        break;
+      }
+      // "behaviours that maximize", "ways to maximize": another noun's.
+      if ((j > s.begin && In(t.lower, {"that", "which"}) &&
+           AgentHead(tokens, s.begin, j - 1) == kNone) ||
+          In(t.lower, {"whichever", "whatever"})) {
+        break;
+      }
+      if (j > s.begin && t.lower == "to" &&
+          In(tokens[j - 1].lower,
+             {"ways", "way", "strategies", "strategy", "behaviour", "behavior",
+              "behaviours", "behaviors", "actions", "moves", "shortcuts",
+              "decisions", "loopholes"})) {
+        break;
+      }
+      if (!IsWord(t)) continue;
+      agent = AgentHead(tokens, s.begin, j);
+      if (agent != kNone) break;
+    }
+    if (agent == kNone || agent >= s.mention) continue;
+    // The authors or a procedure before the agent ("we seek a policy
+    // that", "to train an agent to"), or a negation ("no agent wants").
+    bool framed = false;
+    for (size_t j = agent; j-- > s.begin && !framed;) {
+      if (In(tokens[j].lower, {";", ":"})) break;
+      framed = IsWord(tokens[j]) &&
+               (IsNegation(tokens[j].lower) || IsProcedureWord(tokens[j].lower) ||
+                In(tokens[j].lower, {"our", "train", "trains", "teach",
+                                     "teaching", "no"}));
+    }
+    if (framed) continue;
+    m = {"AC103", agent, loss, agent, v};
+    return true;
   }
   return false;
 }

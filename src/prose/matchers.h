@@ -45,6 +45,14 @@ bool MatchCorrespondence(const SentenceView& s, Match& m);
 /// last resort after the phrase patterns and the parse.
 bool MatchCooccurrence(const SentenceView& s, Match& m);
 
+/// AC103 by roles: an agent (within a few words before, in the same
+/// clause, with no negation, training procedure or author in between) and
+/// a pursuit verb or an infinitive of getting ("to maximize") whose object
+/// is reward, loss, the objective or a proxy ("adjusts its acceleration to
+/// maximize the proxy reward"). Not when the sentence names what is meant.
+/// The last resort after the phrase patterns and the parse.
+bool MatchAgentCooccurrence(const SentenceView& s, Match& m);
+
 /// Whether `w` is a correspondence word only MatchCooccurrence reads.
 bool IsCooccurrenceCue(const std::string& w);
 

@@ -87,6 +87,8 @@ std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
     }
     if (!has_definition && !has_loss && !has_agent) {
       has_loss = MatchCooccurrence(s, loss);
+      has_agent = !has_loss && !mood.answered_no &&
+                  MatchAgentCooccurrence(s, agent);
     }
     return has_definition || has_loss || has_agent;
   };
