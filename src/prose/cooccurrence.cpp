@@ -301,6 +301,12 @@ bool IsCooccurrenceCue(const std::string& w) {
 
 bool MatchCooccurrence(const SentenceView& s, Match& m) {
   const auto& tokens = s.tokens;
+  bool any_cue = false;
+  for (size_t v = s.begin; v < s.end && !any_cue; ++v) {
+    any_cue = (tokens[v].verb & (kLossGoalVerb | kGapNoun | kEvaluative |
+                             kCooccurrenceCue)) != 0;
+  }
+  if (!any_cue) return false;
   std::vector<Phrase> losses = LossPhrases(s);
   if (losses.empty() || SaysWhichReading(s, losses)) return false;
   std::vector<Phrase> goals = GoalPhrases(s);
@@ -408,7 +414,12 @@ bool DescribesBehaviour(const SentenceView& s, size_t loss) {
 bool MatchAgentCooccurrence(const SentenceView& s, Match& m) {
   const auto& tokens = s.tokens;
   for (size_t v = s.begin; v < s.end; ++v) {
-    if (!IsWord(tokens[v]) || !IsPursuitAt(tokens, s.begin, v)) continue;
+    // Pursuit verbs are classified kAgentVerb, acquisition verbs
+    // kStructureCue: most words are dropped without a string compare.
+    if ((tokens[v].verb & (kAgentVerb | kStructureCue)) == 0 ||
+        !IsPursuitAt(tokens, s.begin, v)) {
+      continue;
+    }
     size_t loss = PursuedLoss(tokens, v, s.end);
     if (loss == kNone || NamesWhatIsMeant(s, loss) ||
         DescribesBehaviour(s, loss)) {
