@@ -42,6 +42,25 @@ size_t MeasuredEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
       WordAt(tokens, j + 1, end, {"goal", "goals", "objective", "objectives"})) {
     return j + 1;
   }
+  // "the goal it was given", "the objective we set": the one handed over.
+  if (In(w, {"goal", "goals", "objective", "objectives", "instruction",
+             "instructions", "target"})) {
+    size_t k = j + 1;
+    if (!WordAt(tokens, k, end, {"it", "we", "they", "you", "the"})) {
+      return kNone;
+    }
+    ++k;
+    if (tokens[k - 1].lower == "the" &&
+        !WordAt(tokens, k++, end, {"system", "model", "agent", "ai"})) {
+      return kNone;
+    }
+    if (WordAt(tokens, k, end, {"was", "is", "were", "are", "has", "had"})) ++k;
+    return WordAt(tokens, k, end,
+                  {"given", "gave", "give", "set", "specified", "specify",
+                   "wrote", "assigned"})
+               ? k
+               : kNone;
+  }
   if (w != "what") return kNone;
   size_t k = j + 1;
   if (WordAt(tokens, k, end, {"we", "you", "they", "is", "was", "gets", "get",
@@ -58,7 +77,9 @@ size_t MeasuredEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
        tokens[k].lower.rfind("optimi", 0) == 0 ||
        tokens[k].lower.rfind("specif", 0) == 0 ||
        tokens[k].lower.rfind("reward", 0) == 0 ||
-       WordAt(tokens, k, end, {"wrote", "write", "written", "scored"}))) {
+       WordAt(tokens, k, end,
+              {"wrote", "write", "written", "scored", "told", "asked",
+               "instructed", "incentivize", "incentivized", "literally"}))) {
     return k;
   }
   return kNone;
@@ -101,20 +122,69 @@ std::vector<Phrase> LossPhrases(const SentenceView& s) {
 // phrase's last token or kNone.
 size_t TargetEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
   size_t goal = GoalEnd(tokens, j, end);
+  // "what we measure and what we want" is two phrases, not one.
+  for (size_t k = j + 1; goal != kNone && k <= goal; ++k) {
+    if (In(tokens[k].lower, {"and", "or", "but", ","})) goal = kNone;
+  }
   if (goal != kNone) return goal;
-  Words aims = {"objective",  "objectives", "goal",       "goals",
-                "task",       "tasks",      "needs",      "priorities",
-                "outcome",    "outcomes",   "quality",    "intent",
-                "preference", "preferences", "requirements", "impact",
-                "behavior",   "behaviour",  "values",     "purpose"};
+  Words aims = {"objective",   "objectives",   "goal",        "goals",
+                "task",        "tasks",        "needs",       "priorities",
+                "outcome",     "outcomes",     "quality",     "intent",
+                "preference",  "preferences",  "requirements", "impact",
+                "behavior",    "behaviour",    "values",      "purpose",
+                "constraints", "supervision"};
   const std::string& w = tokens[j].lower;
-  if (In(w, {"true", "actual", "real", "intended", "desired", "underlying",
-             "genuine", "business"})) {
+  if (w == "what") {
+    for (size_t k = j + 1; k < end && k <= j + 6; ++k) {
+      if (!IsWord(tokens[k]) && !IsQuoteMark(tokens[k])) return kNone;
+      const std::string& u = tokens[k].lower;
+      if (In(u, {"and", "or", "but"})) return kNone;
+      // "what \"good\" means", "what is truly desired".
+      if (In(u, {"means", "meant", "mean", "desired", "wanted", "intended"})) {
+        return k;
+      }
+      // "what the agent should achieve".
+      if (In(u, {"should", "must", "ought"}) && k + 1 < end &&
+          IsWord(tokens[k + 1])) {
+        return k + 1;
+      }
+    }
+    return kNone;
+  }
+  // "the problem you intend to solve", "the goals the agent is designed
+  // to achieve".
+  if (In(w, {"problem", "problems", "goals", "goal", "objectives"})) {
+    for (size_t k = j + 1; k < end && k <= j + 5; ++k) {
+      if (!IsWord(tokens[k])) return kNone;
+      if (In(tokens[k].lower, {"intend", "intends", "intended", "designed",
+                               "meant", "want", "wants", "wanted"})) {
+        return k;
+      }
+    }
+    return kNone;
+  }
+  if (In(w, {"true", "actual", "real", "real-world", "underlying", "genuine",
+             "business", "intended", "desired"})) {
     for (size_t k = j + 1; k < end && k <= j + 3; ++k) {
       if (!IsWord(tokens[k])) return kNone;
       if (In(tokens[k].lower, aims)) return k;
     }
     return kNone;
+  }
+  // "the user's real-world objective", "your values".
+  if (In(w, {"user's", "users'", "designer's", "designers'", "human's",
+             "people's", "humanity's"})) {
+    for (size_t k = j + 1; k < end && k <= j + 3; ++k) {
+      if (!IsWord(tokens[k])) return kNone;
+      if (In(tokens[k].lower, aims)) return k;
+    }
+  }
+  // "the objectives of the agent": what it is meant to do.
+  if (In(w, {"objective", "objectives", "goal", "goals"}) &&
+      WordAt(tokens, j + 1, end, {"of"})) {
+    size_t k = j + 2;
+    if (WordAt(tokens, k, end, {"the", "an", "a", "its"})) ++k;
+    if (k < end && AgentHead(tokens, k, k) != kNone) return k;
   }
   if (In(w, {"human", "humanity's", "user", "users'", "user's", "people's"}) &&
       WordAt(tokens, j + 1, end,
@@ -193,6 +263,20 @@ bool AlignSaysOfLoss(const std::vector<Token>& tokens, size_t v,
 bool ClauseBreakBetween(const std::vector<Token>& tokens, size_t a, size_t b) {
   for (size_t j = std::min(a, b); j < std::max(a, b); ++j) {
     if (In(tokens[j].lower, {";", ":"})) return true;
+  }
+  return false;
+}
+
+// Whether a word that may judge a training side is in the sentence.
+bool MayJudge(const SentenceView& s) {
+  for (size_t j = s.begin; j < s.end; ++j) {
+    if (IsWord(s.tokens[j]) &&
+        In(s.tokens[j].lower,
+           {"wrong", "right", "correct", "incorrect", "imprecise",
+            "ill-specified", "ill-defined", "poorly-specified",
+            "badly-specified", "poorly-defined", "specified", "defined"})) {
+      return true;
+    }
   }
   return false;
 }
@@ -292,10 +376,53 @@ bool WeakGoal(const std::vector<Token>& tokens, size_t begin,
                             "overall", "intended", "real", "true"});
 }
 
+// "the wrong metric", "the right KPIs", "imprecise reward functions",
+// "the objective itself is not specified correctly": a training side
+// judged against the intent, for the training sides and adjectives the
+// phrase patterns leave out (matchers.h; a proxy judged alone is a
+// substitution there and here).
+bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
+                 Match& m) {
+  const auto& tokens = s.tokens;
+  for (const Phrase& loss : losses) {
+    if (loss.first >= s.mention || NotALoss(s, loss)) continue;
+    const std::string& head = tokens[loss.last].lower;
+    if (In(head, {"proxy", "proxies"})) continue;
+    bool metric = In(head, {"metric", "metrics", "kpi", "kpis"});
+    size_t a = loss.first;
+    if (a > s.begin) {
+      const std::string& adj = tokens[a - 1].lower;
+      if ((metric && In(adj, {"wrong", "right", "correct", "incorrect",
+                              "misaligned", "misspecified"})) ||
+          In(adj, {"imprecise", "ill-specified", "ill-defined",
+                   "poorly-specified", "badly-specified", "poorly-defined"})) {
+        m = {"AC101", a - 1, loss.last, loss.first, a - 1};
+        return true;
+      }
+    }
+    // "<loss> (itself) is not specified correctly".
+    size_t k = loss.last + 1;
+    if (WordAt(tokens, k, s.end, {"itself"})) ++k;
+    if (!WordAt(tokens, k, s.end, {"is", "was", "are", "were"})) continue;
+    ++k;
+    if (k < s.end && IsNegation(tokens[k].lower)) ++k;
+    if (WordAt(tokens, k, s.end, {"specified", "defined"}) &&
+        WordAt(tokens, k + 1, s.end,
+               {"correctly", "properly", "precisely", "exactly", "well",
+                "accurately", "incorrectly", "poorly", "badly", "wrongly"})) {
+      m = {"AC101", loss.first, k + 1, loss.first, k};
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsCooccurrenceCue(const std::string& w) {
   return In(w, {"alignment", "mismatched", "encapsulates", "encapsulate",
+                "incorporates", "incorporate", "incorporated", "fidelity",
+                "convey", "conveys", "conveyed",
                 "encapsulated", "divergent", "drift", "drifts", "drifted"});
 }
 
@@ -306,9 +433,11 @@ bool MatchCooccurrence(const SentenceView& s, Match& m) {
     any_cue = (tokens[v].verb & (kLossGoalVerb | kGapNoun | kEvaluative |
                              kCooccurrenceCue)) != 0;
   }
-  if (!any_cue) return false;
-  std::vector<Phrase> losses = LossPhrases(s);
+  std::vector<Phrase> losses;
+  if (any_cue || MayJudge(s)) losses = LossPhrases(s);
   if (losses.empty() || SaysWhichReading(s, losses)) return false;
+  if (MatchJudged(s, losses, m)) return true;
+  if (!any_cue) return false;
   std::vector<Phrase> goals = GoalPhrases(s);
   if (goals.empty()) return false;
   for (size_t v = s.begin; v < s.end; ++v) {
