@@ -31,12 +31,16 @@ TEST_CASE("structure: sentences only the parse reads") {
   struct Case {
     const char* rule;
     const char* text;
+    // What the word tiers find without the parse: "-" unless the roles
+    // tier (prose/cooccurrence.cpp) reads the sentence too.
+    const char* without_parse = "-";
   };
   const Case cases[] = {
       // A specified goal is the training side; the goal two links away.
       {"AC101",
        "The goals we specify for AI systems often differ from the outcomes "
-       "we actually want."},
+       "we actually want.",
+       "AC101"},
       // A judgement of the specification, words apart.
       {"AC101",
        "If the reward function is even slightly misspecified, the agent will "
@@ -64,7 +68,8 @@ TEST_CASE("structure: sentences only the parse reads") {
       // as what the agent optimizes.
       {"AC101",
        "Specification gaming exploits the gap between what we specify and "
-       "what we mean."},
+       "what we mean.",
+       "AC101"},
       {"AC103",
        "The agent will optimize exactly what you specify, not what you "
        "meant."},
@@ -92,7 +97,7 @@ TEST_CASE("structure: sentences only the parse reads") {
     CAPTURE(text);
     CHECK(RuleOf(text, Parsed()) == rule);
     // The word patterns alone miss them: the parse is what finds them.
-    CHECK(RuleOf(text, DocumentContext{}) == "-");
+    CHECK(RuleOf(text, DocumentContext{}) == std::string(c.without_parse));
   }
 }
 
