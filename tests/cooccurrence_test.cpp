@@ -170,6 +170,31 @@ TEST_CASE("cooccurrence: agents that pursue reward, by roles") {
   }
 }
 
+TEST_CASE("cooccurrence: definitions of outer and inner alignment by roles") {
+  auto definition = [](const std::string& text) {
+    std::vector<Token> tokens = Tokenize(text);
+    ClassifyVerbs(tokens);
+    SentenceView s{tokens, 0, tokens.size(), tokens.size()};
+    Match m;
+    bool found = MatchDefinitionByRoles(s, m);
+    // The term is the subject: it picks the message (outer or inner).
+    return found ? tokens[m.subject].lower : std::string("-");
+  };
+  CHECK(definition("Inner alignment asks whether the model truly learned the "
+                   "objective you specified.") == "inner");
+  CHECK(definition("Outer alignment is distinct from inner alignment, which "
+                   "focuses on whether the AI internalizes and pursues the "
+                   "specified goal once trained.") == "inner");
+  CHECK(definition("The outer alignment challenge is defining metrics that "
+                   "capture what \"good service\" means.") == "outer");
+  // Negated, or no correspondence and nothing learned.
+  CHECK(definition("Outer alignment is not about metrics that capture what "
+                   "users want.") == "-");
+  CHECK(definition("Inner alignment is an open problem in AI safety.") == "-");
+  CHECK(definition("Outer alignment research often studies reward "
+                   "models.") == "-");
+}
+
 TEST_CASE("cooccurrence: the callers' exemptions apply") {
   const DocumentContext context{{"intent_claim"}, {}, false};
   const std::string sentence =

@@ -51,7 +51,8 @@ TEST_CASE("structure: sentences only the parse reads") {
       // A task as the object of a correspondence verb.
       {"AC101",
        "Reward design is hard because the reward function encodes the task "
-       "the system should perform."},
+       "the system should perform.",
+       "AC101"},
       // The agent's goal, with a possessive the tokenizer keeps whole.
       {"AC103",
        "The agent\xe2\x80\x99s goal in an MDP is to maximize cumulative (often "
@@ -72,7 +73,8 @@ TEST_CASE("structure: sentences only the parse reads") {
        "AC101"},
       {"AC103",
        "The agent will optimize exactly what you specify, not what you "
-       "meant."},
+       "meant.",
+       "AC103"},
       // A metric that is optimized or chosen is the training side.
       {"AC101",
        "Choosing a metric to optimize that matches the intended goal is the "

@@ -53,6 +53,13 @@ bool MatchCooccurrence(const SentenceView& s, Match& m);
 /// The last resort after the phrase patterns and the parse.
 bool MatchAgentCooccurrence(const SentenceView& s, Match& m);
 
+/// AC102 by roles: "outer alignment" followed (within a definition's
+/// length, not negated) by an AC101 roles match, or "inner alignment"
+/// followed by one or by a model that learns, pursues or internalizes the
+/// training side ("whether a system learns the objective it was given").
+/// Match::subject is the term's first token.
+bool MatchDefinitionByRoles(const SentenceView& s, Match& m);
+
 /// Whether `w` is a correspondence word only MatchCooccurrence reads.
 bool IsCooccurrenceCue(const std::string& w);
 

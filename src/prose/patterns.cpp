@@ -86,6 +86,9 @@ std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
       }
     }
     if (!has_definition && !has_loss && !has_agent) {
+      has_definition = MatchDefinitionByRoles(s, definition);
+    }
+    if (!has_definition && !has_loss && !has_agent) {
       has_loss = MatchCooccurrence(s, loss);
       has_agent = !has_loss && !mood.answered_no &&
                   MatchAgentCooccurrence(s, agent);
