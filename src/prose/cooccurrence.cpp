@@ -344,7 +344,13 @@ bool SaysWhichReading(const SentenceView& s,
   for (const Phrase& loss : losses) {
     size_t from = loss.first > s.begin + 2 ? loss.first - 2 : s.begin;
     for (size_t j = from; j < s.end && j <= loss.last + 2; ++j) {
-      if (WordAt(tokens, j, s.end,
+      // "the training signal", "the feedback signal": training sides the
+      // policy lists, not the register.
+      bool training_signal =
+          j > s.begin && In(tokens[j].lower, {"signal", "signals"}) &&
+          In(tokens[j - 1].lower, {"training", "feedback", "learning"});
+      if (!training_signal &&
+          WordAt(tokens, j, s.end,
                  {"signal", "signals", "number", "numbers", "score", "scores",
                   "output", "outputs", "counter"})) {
         return true;
@@ -503,7 +509,7 @@ constexpr size_t kMaxAgentToVerb = 12;
 size_t PursuedLoss(const std::vector<Token>& tokens, size_t v, size_t end) {
   size_t n = v + 1;
   if (WordAt(tokens, n, end, {"for", "towards", "toward"})) ++n;
-  if (WordAt(tokens, n, end, {"some", "any", "exactly"})) ++n;
+  if (WordAt(tokens, n, end, {"some", "any", "exactly", "these", "those"})) ++n;
   size_t loss = FindLossObject(tokens, n, end, true);
   if (loss != kNone) return loss;
   // "optimizes exactly what you specified", "what we reward".
