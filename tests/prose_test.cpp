@@ -428,7 +428,7 @@ TEST_CASE("prose: the prefilter agrees with a brute-force search") {
       "metric",   "target",   "return",
       "outer al", "outer-al", "outer mi",
       "outer-mi", "inner al", "inner-al",
-      "inner mi", "inner-mi", "preference model",
+      "inner mi", "inner-mi", "preference model", "measur",
       "shap",     "unha",     "hack",
       "epic"};
   const std::string alphabet = "losctrewadbjivLOSCREWADBJ x";

@@ -37,7 +37,15 @@ bool WordAt(const std::vector<Token>& tokens, size_t j, size_t end,
 // "KPIs", "the specified goal". Returns the phrase's last token or kNone.
 size_t MeasuredEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
   const std::string& w = tokens[j].lower;
-  if (In(w, {"metric", "metrics", "kpi", "kpis"})) return j;
+  if (In(w, {"metric", "metrics", "kpi", "kpis", "grader", "graders",
+             "rubric", "rubrics"})) {
+    return j;
+  }
+  // "the fitness function", "the scoring function".
+  if (In(w, {"fitness", "scoring"}) &&
+      WordAt(tokens, j + 1, end, {"function", "functions"})) {
+    return j + 1;
+  }
   if (w == "specified" &&
       WordAt(tokens, j + 1, end, {"goal", "goals", "objective", "objectives"})) {
     return j + 1;
@@ -124,7 +132,7 @@ size_t TargetEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
   size_t goal = GoalEnd(tokens, j, end);
   // "what we measure and what we want" is two phrases, not one.
   for (size_t k = j + 1; goal != kNone && k <= goal; ++k) {
-    if (In(tokens[k].lower, {"and", "or", "but", ","})) goal = kNone;
+    if (In(tokens[k].lower, {"and", "or", "but"})) goal = kNone;
   }
   if (goal != kNone) return goal;
   Words aims = {"objective",   "objectives",   "goal",        "goals",
@@ -190,6 +198,22 @@ size_t TargetEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
       if (!IsWord(tokens[k])) return kNone;
       if (In(tokens[k].lower, aims)) return k;
     }
+  }
+  // "the organisation's values": an owner's aims.
+  auto ends = [&w](std::string_view tail) {
+    return w.size() > tail.size() &&
+           w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
+  };
+  // Not an agent's own ("an agent's preferences"): that is the learned
+  // side, or the subject of inverse RL.
+  bool agents = In(w.substr(0, w.find_first_of("'\xe2")),
+                   {"agent", "agents", "model", "models", "system", "systems",
+                    "policy", "ai", "ai's", "robot", "optimizer"});
+  if (!agents && (ends("'s") || ends("\xe2\x80\x99s") || ends("'")) &&
+      WordAt(tokens, j + 1, end,
+             {"values", "goals", "intent", "intentions", "preferences",
+              "wishes", "priorities", "objectives", "needs"})) {
+    return j + 1;
   }
   // "the objectives of the agent": what it is meant to do.
   if (In(w, {"objective", "objectives", "goal", "goals"}) &&
@@ -286,7 +310,8 @@ bool MayJudge(const SentenceView& s) {
         In(s.tokens[j].lower,
            {"wrong", "right", "correct", "incorrect", "imprecise",
             "ill-specified", "ill-defined", "poorly-specified",
-            "badly-specified", "poorly-defined", "specified", "defined"})) {
+            "badly-specified", "poorly-defined", "specified", "defined",
+            "misaligned", "misspecified", "mis-specified"})) {
       return true;
     }
   }
@@ -418,12 +443,19 @@ bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
         return true;
       }
     }
-    // "<loss> (itself) is not specified correctly".
+    // "<loss> (itself) is not specified correctly", "the metric is
+    // misaligned".
     size_t k = loss.last + 1;
     if (WordAt(tokens, k, s.end, {"itself"})) ++k;
     if (!WordAt(tokens, k, s.end, {"is", "was", "are", "were"})) continue;
     ++k;
     if (k < s.end && IsNegation(tokens[k].lower)) ++k;
+    if (metric && WordAt(tokens, k, s.end,
+                         {"misaligned", "misspecified", "mis-specified",
+                          "wrong", "incorrect"})) {
+      m = {"AC101", loss.first, k, loss.first, k};
+      return true;
+    }
     if (WordAt(tokens, k, s.end, {"specified", "defined"}) &&
         WordAt(tokens, k + 1, s.end,
                {"correctly", "properly", "precisely", "exactly", "well",
@@ -440,7 +472,8 @@ bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
 bool IsCooccurrenceCue(const std::string& w) {
   return In(w, {"alignment", "mismatched", "encapsulates", "encapsulate",
                 "incorporates", "incorporate", "incorporated", "fidelity",
-                "convey", "conveys", "conveyed",
+                "convey", "conveys", "conveyed", "mirror", "mirrors",
+                "mirrored",
                 "encapsulated", "divergent", "drift", "drifts", "drifted"});
 }
 
@@ -512,13 +545,29 @@ size_t PursuedLoss(const std::vector<Token>& tokens, size_t v, size_t end) {
   if (WordAt(tokens, n, end, {"some", "any", "exactly", "these", "those"})) ++n;
   size_t loss = FindLossObject(tokens, n, end, true);
   if (loss != kNone) return loss;
-  // "optimizes exactly what you specified", "what we reward".
-  if (WordAt(tokens, n, end, {"what"}) &&
-      WordAt(tokens, n + 1, end, {"you", "we", "they"}) &&
-      WordAt(tokens, n + 2, end,
-             {"specify", "specified", "define", "defined", "reward",
-              "rewarded", "measure", "measured", "wrote", "asked"})) {
-    return n + 2;
+  // "optimizes exactly what you specified", "what it is measured on",
+  // "the grader", "the metric".
+  if (WordAt(tokens, n, end, {"what", "whatever"})) {
+    for (size_t k = n + 1; k < end && k <= n + 4; ++k) {
+      if (!IsWord(tokens[k])) break;
+      if (In(tokens[k].lower,
+             {"specify", "specified", "define", "defined", "reward", "rewards",
+              "rewarded", "measure", "measured", "wrote", "asked", "told",
+              "tell", "programmed", "incentivized"})) {
+        return k;
+      }
+    }
+  }
+  for (size_t j = n; j < end && j <= n + 3; ++j) {
+    if (!IsWord(tokens[j])) break;
+    size_t e = MeasuredEnd(tokens, j, end);
+    if (e != kNone && !In(tokens[j].lower, {"goal", "goals", "target"})) {
+      return e;
+    }
+    if (!In(tokens[j].lower, {"the", "a", "its", "their", "this", "that",
+                              "grader's", "written", "given", "proxy"})) {
+      break;
+    }
   }
   for (size_t j = n; j < end && j <= n + 2; ++j) {
     if (!IsWord(tokens[j])) return kNone;
@@ -606,18 +655,34 @@ bool MatchAgentCooccurrence(const SentenceView& s, Match& m) {
       }
       if (!IsWord(t)) continue;
       agent = AgentHead(tokens, s.begin, j);
+      // "agent behaviour optimizes ...": the behaviour is the subject.
+      if (agent != kNone &&
+          WordAt(tokens, j + 1, s.end,
+                 {"behavior", "behaviour", "behaviors", "behaviours",
+                  "performance", "outputs", "actions"})) {
+        agent = kNone;
+        break;
+      }
       if (agent != kNone) break;
     }
     if (agent == kNone || agent >= s.mention) continue;
     // The authors or a procedure before the agent ("we seek a policy
     // that", "to train an agent to"), or a negation ("no agent wants").
+    // The authors count only as the agent's framers right before it ("we
+    // seek a policy"), not as the speakers of a claim ("we suggest that
+    // agents ...").
     bool framed = false;
     for (size_t j = agent; j-- > s.begin && !framed;) {
       if (In(tokens[j].lower, {";", ":"})) break;
+      const std::string& u = tokens[j].lower;
+      // "our objective is to learn a policy that ..." frames as well.
+      bool author = In(u, {"we", "you", "i", "our"});
+      bool aim = u == "our" && j + 1 < agent && IsAimNoun(tokens[j + 1].lower);
       framed = IsWord(tokens[j]) &&
-               (IsNegation(tokens[j].lower) || IsProcedureWord(tokens[j].lower) ||
-                In(tokens[j].lower, {"our", "train", "trains", "teach",
-                                     "teaching", "no"}));
+               (author ? agent - j <= 3 || aim
+                       : IsNegation(u) || IsProcedureWord(u) ||
+                             In(u, {"train", "trains", "teach", "teaching",
+                                    "no"}));
     }
     if (framed) continue;
     m = {"AC103", agent, loss, agent, v};

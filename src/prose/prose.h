@@ -59,7 +59,8 @@ struct DocumentContext {
 /// false when no rule can fire on it, so the reader need not build the
 /// Paragraph. Most prose never mentions a loss, a reward or an objective.
 /// It looks for the stems loss, reward, objective, cost, proxy, proxies,
-/// spec, signal, function, metric, target, return, "preference model" and
+/// spec, signal, function, metric, target, return, measur(e), "preference
+/// model" and
 /// the terms "outer al(ignment)", "inner mi(salignment)" (space or hyphen)
 /// in any ASCII case, and for AC105 the stems shap, unha, hack and epic; a
 /// stem that markup or a line break splits in the raw bytes ("lo**ss**",
