@@ -160,8 +160,17 @@ const std::vector<Rule>& AllRules() {
        "matter: a sentence the word patterns miss is parsed (Link Grammar), "
        "so a passive (\"human intent is rarely captured by the reward\") "
        "or a judgement words apart (\"if the reward function is even "
-       "slightly misspecified\") is read by who corresponds to what; "
-       "`gate --no-parser` reads word patterns only.",
+       "slightly misspecified\") is read by who corresponds to what. "
+       "Last, a sentence is read by roles: a training side (also \"what we "
+       "measure\", \"the metric\", \"the goal it was given\"), a target "
+       "(\"what we truly want\", \"the real business objective\") and a "
+       "correspondence word between them, a few words apart in one clause "
+       "(\"human intentions are not easily expressed as formal "
+       "objectives\", \"the gap between what we measure and what we "
+       "want\"), or a training side judged (\"the wrong metric\"); it "
+       "leaves alone a sentence that names the signal or the register, a "
+       "bare \"goal\" and \"aligning LLMs with human preferences\". "
+       "`gate --no-parser` reads without the parse only.",
        "Our reward function captures what users actually want.",
        "Our reward function captures what users want in the idealized "
        "minimizer sense."},
@@ -176,7 +185,9 @@ const std::vector<Rule>& AllRules() {
        "a loss. Its other half, inner alignment as a mesa-objective "
        "aligned with the base objective, inherits the same ambiguity. "
        "Defining outer misalignment as \"the gap between\" the objective "
-       "and the intent, or saying when it occurs, says the same. "
+       "and the intent, or saying when it occurs, says the same, and so "
+       "does inner alignment as whether the model learns or pursues \"the "
+       "objective it was given\". "
        "Define outer alignment by one reading of the alignment claim "
        "(idealized minimizer, physical-only, trained outcome), or talk about "
        "the training goal and rationale instead.",
@@ -200,7 +211,14 @@ const std::vector<Rule>& AllRules() {
        "maximizes expected return\", \"the optimal policy maximizes "
        "reward\"). With the parser, relative and purpose clauses count "
        "too (\"a reward function that the agent attempts to maximize\", "
-       "\"the agent behaves in order to get reward\").",
+       "\"the agent behaves in order to get reward\"). Read by roles, an "
+       "agent shortly before a pursuit verb whose object is the reward, "
+       "the objective, a proxy, the metric or \"what it is measured on\" "
+       "counts (\"the agent optimizes for a flawed proxy\", \"gives false "
+       "results to maximize its reward\"), unless the authors or a "
+       "training procedure frame it, it is negated, or the sentence "
+       "describes behaviour that scores without the task (\"... without "
+       "achieving the goal\").",
        "The trained agent tries to maximize its reward.",
        "The trained agent tries to maximize the value at its reward "
        "register, and would overwrite the register if it could (physical "
