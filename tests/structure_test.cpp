@@ -32,7 +32,7 @@ TEST_CASE("structure: sentences only the parse reads") {
     const char* rule;
     const char* text;
     // What the word tiers find without the parse: "-" unless the roles
-    // tier (prose/cooccurrence.cpp) reads the sentence too.
+    // tier (prose/roles_correspondence.cpp) reads the sentence too.
     const char* without_parse = "-";
   };
   const Case cases[] = {

@@ -43,7 +43,7 @@ bool MatchCorrespondence(const SentenceView& s, Match& m);
 /// align verb must be said of the loss: the loss stands just before it or
 /// is its object ("aligning LLMs with human preferences" is not). The
 /// last resort after the phrase patterns and the parse.
-bool MatchCooccurrence(const SentenceView& s, Match& m);
+bool MatchCorrespondenceByRoles(const SentenceView& s, Match& m);
 
 /// AC103 by roles: an agent (within a few words before, in the same
 /// clause, with no negation, training procedure or author in between) and
@@ -51,7 +51,7 @@ bool MatchCooccurrence(const SentenceView& s, Match& m);
 /// is reward, loss, the objective or a proxy ("adjusts its acceleration to
 /// maximize the proxy reward"). Not when the sentence names what is meant.
 /// The last resort after the phrase patterns and the parse.
-bool MatchAgentCooccurrence(const SentenceView& s, Match& m);
+bool MatchAgentByRoles(const SentenceView& s, Match& m);
 
 /// AC102 by roles: "outer alignment" followed (within a definition's
 /// length, not negated) by an AC101 roles match, or "inner alignment"
@@ -60,8 +60,8 @@ bool MatchAgentCooccurrence(const SentenceView& s, Match& m);
 /// Match::subject is the term's first token.
 bool MatchDefinitionByRoles(const SentenceView& s, Match& m);
 
-/// Whether `w` is a correspondence word only MatchCooccurrence reads.
-bool IsCooccurrenceCue(const std::string& w);
+/// Whether `w` is a correspondence word only the roles reading uses.
+bool IsRolesCue(const std::string& w);
 
 /// AC102: outer alignment defined by a loss-goal correspondence, or inner
 /// alignment defined by a learned objective or model that matches or

@@ -27,7 +27,7 @@ uint8_t ClassOf(const std::string& w) {
   if (IsGapNoun(w)) c |= kGapNoun;
   if (IsAgentWord(w)) c |= kAgentVerb;
   if (IsStructureCue(w)) c |= kStructureCue;
-  if (IsCooccurrenceCue(w)) c |= kCooccurrenceCue;
+  if (IsRolesCue(w)) c |= kRolesCue;
   if (w.rfind("outer", 0) == 0 || w.rfind("inner", 0) == 0) {
     c |= kDefinitionWord;
   }
@@ -89,9 +89,8 @@ std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
       has_definition = MatchDefinitionByRoles(s, definition);
     }
     if (!has_definition && !has_loss && !has_agent) {
-      has_loss = MatchCooccurrence(s, loss);
-      has_agent = !has_loss && !mood.answered_no &&
-                  MatchAgentCooccurrence(s, agent);
+      has_loss = MatchCorrespondenceByRoles(s, loss);
+      has_agent = !has_loss && !mood.answered_no && MatchAgentByRoles(s, agent);
     }
     return has_definition || has_loss || has_agent;
   };

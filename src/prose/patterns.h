@@ -37,7 +37,8 @@ struct SentenceMood {
 /// a question answered "No" (for AC103) does not. At most one match per
 /// rule; an AC101 phrase inside an AC102 definition is not reported twice.
 /// With `structure`, a sentence no word pattern matches is parsed and
-/// given to the structural matcher (prose/structure.h).
+/// given to the structural matcher (prose/structure.h); a sentence that
+/// neither reads is read by roles last (prose/roles.h), parse or not.
 std::vector<Match> FindMatches(const std::vector<Token>& tokens, size_t begin,
                                size_t end, SentenceMood mood,
                                SentenceParseCache* structure = nullptr);

@@ -37,9 +37,9 @@ inline constexpr uint8_t kLossAnaphor = 32;
 /// A word only the structural matcher (prose/structure.h) reads: "get",
 /// "optimized", "specify", ...; it makes a sentence worth a look.
 inline constexpr uint8_t kStructureCue = 64;
-/// A correspondence word only the co-occurrence tier reads ("alignment
+/// A correspondence word only the roles reading uses ("alignment
 /// between", "encapsulates", "drifts"; prose/matchers.h).
-inline constexpr uint8_t kCooccurrenceCue = 128;
+inline constexpr uint8_t kRolesCue = 128;
 
 /// Splits `text` into tokens. Non-ASCII letters (é, ℓ) are word bytes;
 /// typographic quotes, dashes and ellipses are punctuation. A curly

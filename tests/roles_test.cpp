@@ -1,6 +1,7 @@
-// AC101 by roles (MatchCooccurrence, prose/matchers.h): what it adds to
-// the phrase patterns, the guards that keep it precise, and that the
-// callers' exemptions still apply.
+// The roles reading of the prose rules (prose/roles.h; MatchCorrespondence-
+// ByRoles, MatchAgentByRoles and MatchDefinitionByRoles in prose/
+// matchers.h): what it adds to the phrase patterns, the guards that keep
+// it precise, and that the callers' exemptions still apply.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -18,9 +19,9 @@ namespace {
 using namespace testing;
 
 struct Verdicts {
-  bool roles = false;    // MatchCooccurrence
+  bool roles = false;    // MatchCorrespondenceByRoles
   bool phrases = false;  // MatchCorrespondence, the word patterns
-  bool agent = false;    // MatchAgentCooccurrence
+  bool agent = false;    // MatchAgentByRoles
   bool wants = false;    // MatchAgentWants, the word patterns
 };
 
@@ -31,14 +32,14 @@ Verdicts Roles(const std::string& sentence) {
   SentenceView s{tokens, 0, tokens.size(), tokens.size()};
   Match m;
   Verdicts v;
-  v.roles = MatchCooccurrence(s, m);
+  v.roles = MatchCorrespondenceByRoles(s, m);
   if (v.roles) {
     CHECK(m.first <= m.verb);
     CHECK(m.verb <= m.last);
     CHECK(m.last < tokens.size());
   }
   v.phrases = MatchCorrespondence(s, m);
-  v.agent = MatchAgentCooccurrence(s, m);
+  v.agent = MatchAgentByRoles(s, m);
   if (v.agent) {
     CHECK(m.first <= m.verb);
     CHECK(m.verb <= m.last);
@@ -47,8 +48,9 @@ Verdicts Roles(const std::string& sentence) {
   return v;
 }
 
-TEST_CASE("cooccurrence: correspondences the phrase patterns have no shape "
-          "for") {
+TEST_CASE(
+    "roles: correspondences the phrase patterns have no shape "
+    "for") {
   const char* positives[] = {
       // The goal first, the loss after the verb.
       "The difficulty is that human intentions are not easily expressed as "
@@ -80,7 +82,7 @@ TEST_CASE("cooccurrence: correspondences the phrase patterns have no shape "
   }
 }
 
-TEST_CASE("cooccurrence: roles present, no correspondence claimed") {
+TEST_CASE("roles: roles present, no correspondence claimed") {
   const char* negatives[] = {
       // The loss word modifies another noun, or is a quantity.
       "Loss aversion represents a bias in human preferences.",
@@ -122,7 +124,7 @@ TEST_CASE("cooccurrence: roles present, no correspondence claimed") {
   }
 }
 
-TEST_CASE("cooccurrence: agents that pursue reward, by roles") {
+TEST_CASE("roles: agents that pursue reward") {
   const char* positives[] = {
       "The goal of the agent is to learn a policy that maximizes the "
       "cumulative rewards over time.",
@@ -170,7 +172,7 @@ TEST_CASE("cooccurrence: agents that pursue reward, by roles") {
   }
 }
 
-TEST_CASE("cooccurrence: definitions of outer and inner alignment by roles") {
+TEST_CASE("roles: definitions of outer and inner alignment") {
   auto definition = [](const std::string& text) {
     std::vector<Token> tokens = Tokenize(text);
     ClassifyVerbs(tokens);
@@ -195,7 +197,7 @@ TEST_CASE("cooccurrence: definitions of outer and inner alignment by roles") {
                    "models.") == "-");
 }
 
-TEST_CASE("cooccurrence: the callers' exemptions apply") {
+TEST_CASE("roles: the callers' exemptions apply") {
   const DocumentContext context{{"intent_claim"}, {}, false};
   const std::string sentence =
       "Human intentions are not easily expressed as formal mathematical "
@@ -206,8 +208,8 @@ TEST_CASE("cooccurrence: the callers' exemptions apply") {
   CHECK(found[0].id == "AC101");
   // Named claim, named reading, quotation, mention: as for every tier.
   CHECK(Check(sentence + " (claim `intent_claim`).", context).empty());
-  CHECK(Check(sentence + " in the idealized minimizer sense.", context)
-            .empty());
+  CHECK(
+      Check(sentence + " in the idealized minimizer sense.", context).empty());
   std::vector<Diagnostic> quoted = Check("> " + sentence + ".", context);
   REQUIRE(quoted.size() == 1);
   CHECK(quoted[0].severity == Severity::kNote);

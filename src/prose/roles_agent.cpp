@@ -1,0 +1,171 @@
+// AC103 by roles: an agent shortly before a pursuit verb whose object is
+// the reward, the loss, the objective, a proxy or what is measured, when
+// the phrase patterns (wants.cpp) and the parse (structure.cpp) have no
+// shape for the sentence ("the agent optimizes for a flawed proxy", "gives
+// false results to maximize its reward").
+#include "prose/clause.h"
+#include "prose/roles.h"
+
+namespace aligncheck::prose {
+namespace {
+
+constexpr size_t kMaxAgentToVerb = 12;
+
+// The reward, loss or objective a pursuit verb at `v` takes ("maximizes
+// its cumulative reward", "optimizes for a flawed proxy"), or kNone.
+size_t PursuedLoss(const std::vector<Token>& tokens, size_t v, size_t end) {
+  size_t n = v + 1;
+  if (WordAt(tokens, n, end, {"for", "towards", "toward"})) ++n;
+  if (WordAt(tokens, n, end, {"some", "any", "exactly", "these", "those"})) ++n;
+  size_t loss = FindLossObject(tokens, n, end, true);
+  if (loss != kNone) return loss;
+  // "optimizes exactly what you specified", "what it is measured on",
+  // "the grader", "the metric".
+  if (WordAt(tokens, n, end, {"what", "whatever"})) {
+    for (size_t k = n + 1; k < end && k <= n + 4; ++k) {
+      if (!IsWord(tokens[k])) break;
+      if (In(tokens[k].lower,
+             {"specify", "specified", "define", "defined", "reward", "rewards",
+              "rewarded", "measure", "measured", "wrote", "asked", "told",
+              "tell", "programmed", "incentivized"})) {
+        return k;
+      }
+    }
+  }
+  for (size_t j = n; j < end && j <= n + 3; ++j) {
+    if (!IsWord(tokens[j])) break;
+    size_t e = MeasuredEnd(tokens, j, end);
+    if (e != kNone && !In(tokens[j].lower, {"goal", "goals", "target"})) {
+      return e;
+    }
+    if (!In(tokens[j].lower, {"the", "a", "its", "their", "this", "that",
+                              "grader's", "written", "given", "proxy"})) {
+      break;
+    }
+  }
+  for (size_t j = n; j < end && j <= n + 2; ++j) {
+    if (!IsWord(tokens[j])) return kNone;
+    if (In(tokens[j].lower, {"proxy", "proxies"})) return j;
+    if (!In(tokens[j].lower, {"the", "a", "its", "their", "this", "that",
+                              "flawed", "imperfect", "given"})) {
+      return kNone;
+    }
+  }
+  return kNone;
+}
+
+// A pursuit verb, or an acquisition verb in an infinitive ("to maximize").
+bool IsPursuitAt(const std::vector<Token>& tokens, size_t begin, size_t v) {
+  const std::string& w = tokens[v].lower;
+  if (In(w, {"values", "value", "valued", "covets"})) return false;
+  // A gerund is the agent's only after an auxiliary ("is optimizing"),
+  // not as a noun ("the output of optimizing a proxy").
+  if (w.size() > 3 && w.compare(w.size() - 3, 3, "ing") == 0) {
+    return v > begin && In(tokens[v - 1].lower,
+                           {"is", "are", "was", "were", "be", "been", "keeps",
+                            "starts", "started", "stop", "stops"});
+  }
+  if (IsPursuit(w)) return true;
+  return IsAcquisition(w) && v > begin && tokens[v - 1].lower == "to";
+}
+
+// Who does the pursuing: the training procedure, the optimizer or the
+// authors ("we seek a policy that maximizes ..." defines a problem).
+bool IsProcedureWord(const std::string& w) {
+  return In(
+      w,
+      {"trained",   "optimized",      "optimised", "fine-tuned", "finetuned",
+       "taught",    "used",           "we",        "you",        "i",
+       "algorithm", "algorithms",     "ppo",       "optimizer",  "optimizers",
+       "gradient",  "descent",        "training",  "procedure",  "method",
+       "methods",   "backpropagation"});
+}
+
+// A description of behaviour that scores without doing the task ("finds
+// ways to maximize reward without achieving the goal", "while violating
+// the intent"), not a claim about what the agent wants.
+bool DescribesBehaviour(const SentenceView& s, size_t loss) {
+  for (size_t j = loss + 1; j < s.end; ++j) {
+    if (WordAt(s.tokens, j, s.end, {"without", "while", "whilst"})) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool MatchAgentByRoles(const SentenceView& s, Match& m) {
+  const auto& tokens = s.tokens;
+  for (size_t v = s.begin; v < s.end; ++v) {
+    // Pursuit verbs are classified kAgentVerb, acquisition verbs
+    // kStructureCue: most words are dropped without a string compare.
+    if ((tokens[v].verb & (kAgentVerb | kStructureCue)) == 0 ||
+        !IsPursuitAt(tokens, s.begin, v)) {
+      continue;
+    }
+    size_t loss = PursuedLoss(tokens, v, s.end);
+    if (loss == kNone || NamesWhatIsMeant(s, loss) ||
+        DescribesBehaviour(s, loss)) {
+      continue;
+    }
+    // "with respect to the parameters": a technical statement.
+    if (WordAt(tokens, loss + 1, s.end, {"with", "w.r.t"})) continue;
+    size_t from = v > s.begin + kMaxAgentToVerb ? v - kMaxAgentToVerb : s.begin;
+    size_t agent = kNone;
+    for (size_t j = v; j-- > from;) {
+      const Token& t = tokens[j];
+      if (In(t.lower, {";", ":"}) || IsNegation(t.lower) ||
+          (IsWord(t) && IsProcedureWord(t.lower))) {
+        break;
+      }
+      // "behaviours that maximize", "ways to maximize": another noun's.
+      if ((j > s.begin && In(t.lower, {"that", "which"}) &&
+           AgentHead(tokens, s.begin, j - 1) == kNone) ||
+          In(t.lower, {"whichever", "whatever"})) {
+        break;
+      }
+      if (j > s.begin && t.lower == "to" &&
+          In(tokens[j - 1].lower,
+             {"ways", "way", "strategies", "strategy", "behaviour", "behavior",
+              "behaviours", "behaviors", "actions", "moves", "shortcuts",
+              "decisions", "loopholes"})) {
+        break;
+      }
+      if (!IsWord(t)) continue;
+      agent = AgentHead(tokens, s.begin, j);
+      // "agent behaviour optimizes ...": the behaviour is the subject.
+      if (agent != kNone &&
+          WordAt(tokens, j + 1, s.end,
+                 {"behavior", "behaviour", "behaviors", "behaviours",
+                  "performance", "outputs", "actions"})) {
+        agent = kNone;
+        break;
+      }
+      if (agent != kNone) break;
+    }
+    if (agent == kNone || agent >= s.mention) continue;
+    // The authors or a procedure before the agent ("we seek a policy
+    // that", "to train an agent to"), or a negation ("no agent wants").
+    // The authors count only as the agent's framers right before it ("we
+    // seek a policy"), not as the speakers of a claim ("we suggest that
+    // agents ...").
+    bool framed = false;
+    for (size_t j = agent; j-- > s.begin && !framed;) {
+      if (In(tokens[j].lower, {";", ":"})) break;
+      const std::string& u = tokens[j].lower;
+      // "our objective is to learn a policy that ..." frames as well.
+      bool author = In(u, {"we", "you", "i", "our"});
+      bool aim = u == "our" && j + 1 < agent && IsAimNoun(tokens[j + 1].lower);
+      framed =
+          IsWord(tokens[j]) &&
+          (author ? agent - j <= 3 || aim
+                  : IsNegation(u) || IsProcedureWord(u) ||
+                        In(u, {"train", "trains", "teach", "teaching", "no"}));
+    }
+    if (framed) continue;
+    m = {"AC103", agent, loss, agent, v};
+    return true;
+  }
+  return false;
+}
+
+}  // namespace aligncheck::prose

@@ -1,0 +1,307 @@
+// AC101 by roles rather than word order: a training side, a target and a
+// correspondence word close together in one clause, in any order, or a
+// training side judged against the intent. The policy's definition (a
+// correspondence between a loss and a goal) read literally; the phrase
+// matchers (correspondence.cpp) and the parse (structure.cpp) place the
+// words precisely, this reading catches the shapes they have no pattern
+// for ("human intentions are not easily expressed as formal mathematical
+// objectives", "a structural gap between what is truly desired and what is
+// optimized").
+#include <algorithm>
+
+#include "prose/roles.h"
+
+namespace aligncheck::prose {
+namespace {
+
+// How far a correspondence word may stand from each side.
+constexpr size_t kMaxToSide = 7;
+// An align verb ("aligned with") belongs to the nearest noun before it, or
+// takes its object right after it ("aligning the reward with").
+constexpr size_t kMaxAlignSubject = 4;
+constexpr size_t kMaxAlignObject = 3;
+
+// The correspondence words this tier reads, and whether the word is a
+// noun that names both sides after it ("the gap between ... and ...").
+// Measure nouns ("an approximation of") are substitutions and "encode"
+// verbs of putting a goal into a loss need their own shape: the phrase
+// matchers read those.
+enum class Cue { kNone, kVerb, kNoun };
+
+Cue CueOf(const std::vector<Token>& tokens, size_t v, size_t end) {
+  const Token& t = tokens[v];
+  if (!IsWord(t)) return Cue::kNone;
+  const std::string& w = t.lower;
+  if ((t.verb & kGapNoun) != 0) {
+    return In(w, {"difference", "differences"}) ? Cue::kNone : Cue::kNoun;
+  }
+  if (In(w, {"alignment", "misalignment"})) return Cue::kNoun;
+  // "a mathematical specification of what we want".
+  if (In(w, {"specification", "representation", "encoding", "expression",
+             "description", "translation", "formalization", "formalisation"}) &&
+      WordAt(tokens, v + 1, end, {"of"})) {
+    return Cue::kVerb;
+  }
+  if (IsAlignVerb(w) || IsRepresentVerb(w) || !PrepositionOf(w).empty() ||
+      In(w, {"misspecified", "mis-specified"}) || (t.verb & kRolesCue) != 0) {
+    return Cue::kVerb;
+  }
+  return Cue::kNone;
+}
+
+bool Inside(size_t j, const Phrase& p) { return j >= p.first && j <= p.last; }
+
+size_t Distance(size_t v, const Phrase& p) {
+  if (v < p.first) return p.first - v;
+  return v > p.last ? v - p.last : 0;
+}
+
+// Whether the align verb at `v` is said of the loss phrase `loss`: the
+// loss ends just before it ("the reward function should be aligned with")
+// or is its object ("aligning their reward functions with").
+bool AlignSaysOfLoss(const std::vector<Token>& tokens, size_t v,
+                     const Phrase& loss) {
+  if (loss.last < v) return v - loss.last <= kMaxAlignSubject;
+  return loss.first > v && loss.first - v <= kMaxAlignObject &&
+         In(tokens[v].lower, {"align", "aligning", "aligns", "misalign"});
+}
+
+// Whether a clause break (";", a colon) stands between a and b; a dash
+// more often sets off an apposition ("an objective function -- a
+// specification of what we want").
+bool ClauseBreakBetween(const std::vector<Token>& tokens, size_t a, size_t b) {
+  for (size_t j = std::min(a, b); j < std::max(a, b); ++j) {
+    if (In(tokens[j].lower, {";", ":"})) return true;
+  }
+  return false;
+}
+
+// Whether a word that may judge a training side is in the sentence.
+bool MayJudge(const SentenceView& s) {
+  for (size_t j = s.begin; j < s.end; ++j) {
+    if (IsWord(s.tokens[j]) &&
+        In(s.tokens[j].lower,
+           {"wrong", "right", "correct", "incorrect", "imprecise",
+            "ill-specified", "ill-defined", "poorly-specified",
+            "badly-specified", "poorly-defined", "specified", "defined",
+            "misaligned", "misspecified", "mis-specified"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A loss word that is not the loss: "loss aversion", "a loss of
+// accuracy", "the paper's objective is to ...", or a metric a paper
+// reports ("our metric", "the metric we report").
+bool NotALoss(const SentenceView& s, const Phrase& loss) {
+  const auto& tokens = s.tokens;
+  size_t n = loss.last + 1;
+  const std::string& head = tokens[loss.last].lower;
+  if (WordAt(tokens, n, s.end,
+             {"aversion", "curve", "curves", "landscape", "spike", "spikes",
+              "value", "values", "scale", "term", "terms"}) ||
+      (In(head, {"loss", "losses", "reward", "rewards"}) &&
+       WordAt(tokens, n, s.end, {"of"}))) {
+    return true;
+  }
+  if (In(head, {"objective", "objectives"}) &&
+      WordAt(tokens, n, s.end, {"is", "was", "here"}) &&
+      WordAt(tokens, n + 1, s.end, {"to"})) {
+    return true;
+  }
+  if (In(head, {"metric", "metrics"})) {
+    if (loss.first > s.begin && WordAt(tokens, loss.first - 1, s.end,
+                                       {"our", "this", "new", "proposed"})) {
+      return true;
+    }
+    if (WordAt(tokens, n, s.end, {"we", "they"}) &&
+        WordAt(tokens, n + 1, s.end, {"report", "reported", "propose"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Whether the sentence says which reading of a loss it means: the
+// register, channel or sensor anywhere, or the signal, a number or a score
+// next to a loss phrase ("the reward signal", "the number stored in the
+// reward channel"). Then the whole sentence is left alone: the tier has no
+// way to tell which clause the reading belongs to.
+bool SaysWhichReading(const SentenceView& s,
+                      const std::vector<Phrase>& losses) {
+  const auto& tokens = s.tokens;
+  for (size_t j = s.begin; j < s.end; ++j) {
+    if (WordAt(tokens, j, s.end,
+               {"register", "registers", "channel", "sensor", "sensors",
+                "tamper", "tampers", "tampering", "wirehead", "wireheading"})) {
+      return true;
+    }
+  }
+  for (const Phrase& loss : losses) {
+    size_t from = loss.first > s.begin + 2 ? loss.first - 2 : s.begin;
+    for (size_t j = from; j < s.end && j <= loss.last + 2; ++j) {
+      // "the training signal", "the feedback signal": training sides the
+      // policy lists, not the register.
+      bool training_signal =
+          j > s.begin && In(tokens[j].lower, {"signal", "signals"}) &&
+          In(tokens[j - 1].lower, {"training", "feedback", "learning"});
+      if (!training_signal &&
+          WordAt(tokens, j, s.end,
+                 {"signal", "signals", "number", "numbers", "score", "scores",
+                  "output", "outputs", "counter"})) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// "reward in ways that don't match your intent": the verb after a
+// relative pronoun belongs to the noun before the pronoun, here "ways".
+bool OtherSubjectBetween(const std::vector<Token>& tokens, const Phrase& loss,
+                         size_t v) {
+  for (size_t j = loss.last + 1; j < v; ++j) {
+    if (In(tokens[j].lower, {"that", "which", "who"}) && j - 1 != loss.last) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A goal too generic to be the intent on its own: a bare "goal(s)" ("the
+// goal in the grid", "do not directly encode goals"), or the learned side
+// ("that internal goal", "its own goals").
+bool WeakGoal(const std::vector<Token>& tokens, size_t begin,
+              const Phrase& goal) {
+  if (goal.first > begin &&
+      In(tokens[goal.first - 1].lower,
+         {"internal", "learned", "mesa", "inner", "emergent", "own",
+          "instrumental", "different", "its"})) {
+    return true;
+  }
+  if (goal.first != goal.last ||
+      !In(tokens[goal.first].lower, {"goal", "goals"})) {
+    return false;
+  }
+  size_t k = goal.first;
+  return k == begin ||
+         !In(tokens[k - 1].lower,
+             {"our", "your", "their", "designer's", "designers'", "human",
+              "user's", "users'", "overall", "intended", "real", "true"});
+}
+
+// "the wrong metric", "the right KPIs", "imprecise reward functions",
+// "the objective itself is not specified correctly": a training side
+// judged against the intent, for the training sides and adjectives the
+// phrase patterns leave out (matchers.h; a proxy judged alone is a
+// substitution there and here).
+bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
+                 Match& m) {
+  const auto& tokens = s.tokens;
+  for (const Phrase& loss : losses) {
+    if (loss.first >= s.mention || NotALoss(s, loss)) continue;
+    const std::string& head = tokens[loss.last].lower;
+    if (In(head, {"proxy", "proxies"})) continue;
+    bool metric = In(head, {"metric", "metrics", "kpi", "kpis"});
+    size_t a = loss.first;
+    if (a > s.begin) {
+      const std::string& adj = tokens[a - 1].lower;
+      if ((metric && In(adj, {"wrong", "right", "correct", "incorrect",
+                              "misaligned", "misspecified"})) ||
+          In(adj, {"imprecise", "ill-specified", "ill-defined",
+                   "poorly-specified", "badly-specified", "poorly-defined"})) {
+        m = {"AC101", a - 1, loss.last, loss.first, a - 1};
+        return true;
+      }
+    }
+    // "<loss> (itself) is not specified correctly", "the metric is
+    // misaligned".
+    size_t k = loss.last + 1;
+    if (WordAt(tokens, k, s.end, {"itself"})) ++k;
+    if (!WordAt(tokens, k, s.end, {"is", "was", "are", "were"})) continue;
+    ++k;
+    if (k < s.end && IsNegation(tokens[k].lower)) ++k;
+    if (metric && WordAt(tokens, k, s.end,
+                         {"misaligned", "misspecified", "mis-specified",
+                          "wrong", "incorrect"})) {
+      m = {"AC101", loss.first, k, loss.first, k};
+      return true;
+    }
+    if (WordAt(tokens, k, s.end, {"specified", "defined"}) &&
+        WordAt(tokens, k + 1, s.end,
+               {"correctly", "properly", "precisely", "exactly", "well",
+                "accurately", "incorrectly", "poorly", "badly", "wrongly"})) {
+      m = {"AC101", loss.first, k + 1, loss.first, k};
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsRolesCue(const std::string& w) {
+  return In(
+      w, {"alignment", "mismatched", "encapsulates", "encapsulate",
+          "incorporates", "incorporate", "incorporated", "fidelity", "convey",
+          "conveys", "conveyed", "mirror", "mirrors", "mirrored",
+          "encapsulated", "divergent", "drift", "drifts", "drifted"});
+}
+
+bool MatchCorrespondenceByRoles(const SentenceView& s, Match& m) {
+  const auto& tokens = s.tokens;
+  bool any_cue = false;
+  for (size_t v = s.begin; v < s.end && !any_cue; ++v) {
+    any_cue = (tokens[v].verb &
+               (kLossGoalVerb | kGapNoun | kEvaluative | kRolesCue)) != 0;
+  }
+  std::vector<Phrase> losses;
+  if (any_cue || MayJudge(s)) losses = LossPhrases(s);
+  if (losses.empty() || SaysWhichReading(s, losses)) return false;
+  if (MatchJudged(s, losses, m)) return true;
+  if (!any_cue) return false;
+  std::vector<Phrase> goals = GoalPhrases(s);
+  if (goals.empty()) return false;
+  for (size_t v = s.begin; v < s.end; ++v) {
+    Cue cue = CueOf(tokens, v, s.end);
+    if (cue == Cue::kNone) continue;
+    for (const Phrase& loss : losses) {
+      if (loss.first >= s.mention || Inside(v, loss) || NotALoss(s, loss)) {
+        continue;
+      }
+      if (IsAlignVerb(tokens[v].lower) && !AlignSaysOfLoss(tokens, v, loss)) {
+        continue;
+      }
+      if (cue == Cue::kVerb && loss.last < v &&
+          OtherSubjectBetween(tokens, loss, v)) {
+        continue;
+      }
+      for (const Phrase& goal : goals) {
+        if (Inside(v, goal) || Inside(goal.first, loss) ||
+            Inside(loss.first, goal) || WeakGoal(tokens, s.begin, goal)) {
+          continue;
+        }
+        // A verb stands between the two sides; a noun names both after it
+        // ("the gap between what we measure and what we want").
+        bool placed = cue == Cue::kVerb
+                          ? (loss.last < v && v < goal.first) ||
+                                (goal.last < v && v < loss.first)
+                          : v < loss.first && v < goal.first &&
+                                WordAt(tokens, v + 1, s.end, {"between", "of"});
+        if (!placed || Distance(v, loss) > kMaxToSide ||
+            Distance(v, goal) > kMaxToSide ||
+            ClauseBreakBetween(tokens, v, loss.first) ||
+            ClauseBreakBetween(tokens, v, goal.first)) {
+          continue;
+        }
+        m = {"AC101", std::min({loss.first, goal.first, v}),
+             std::max({loss.last, goal.last, v}), loss.first, v};
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace aligncheck::prose
