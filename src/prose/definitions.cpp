@@ -25,30 +25,6 @@ bool EndsDefinition(const Token& u) {
                        "although", "though", "unless", "however"}));
 }
 
-// Which half of the definition the anchor at `v` names, and the token
-// after the term: 'o' for outer, 'i' for inner, 0 for neither.
-char Anchor(const std::vector<Token>& tokens, size_t v, size_t end,
-            size_t& after) {
-  const std::string& w = tokens[v].lower;
-  char kind = w.rfind("outer", 0) == 0   ? 'o'
-              : w.rfind("inner", 0) == 0 ? 'i'
-                                         : 0;
-  if (kind == 0) return 0;
-  if (In(w, {"outer-alignment", "inner-alignment", "outer-aligned",
-             "inner-aligned", "inner-misalignment", "outer-misalignment"})) {
-    after = v + 1;
-    return kind;
-  }
-  if (!In(w, {"outer", "inner"})) return 0;
-  size_t a = SkipMarks(tokens, v + 1, end);
-  if (!WordIs(tokens, a, end,
-              {"alignment", "misalignment", "aligned", "misaligned"})) {
-    return 0;
-  }
-  after = a + 1;
-  return kind;
-}
-
 // The definition verb after the term, or kNone: "is", "refers", "means",
 // ":", "concerns", "asks"; past an aside ("outer alignment, roughly,
 // is"), a noun ("the outer alignment problem is"), "which asks", "by
@@ -185,7 +161,7 @@ bool MatchDefinition(const SentenceView& s, bool question, Match& m) {
   for (size_t v = s.begin; v < s.end; ++v) {
     if ((tokens[v].verb & kDefinitionWord) == 0 || s.mention <= v) continue;
     size_t after = 0;
-    char kind = Anchor(tokens, v, s.end, after);
+    char kind = DefinitionTerm(tokens, v, s.end, after);
     if (kind == 0) continue;
     size_t d = DefinitionVerb(tokens, after, s.end);
     // "Would outer alignment mean ...?" asks what the term means.
@@ -244,6 +220,28 @@ bool MatchDefinition(const SentenceView& s, bool question, Match& m) {
     return true;
   }
   return false;
+}
+
+char DefinitionTerm(const std::vector<Token>& tokens, size_t v, size_t end,
+                    size_t& after) {
+  const std::string& w = tokens[v].lower;
+  char kind = w.rfind("outer", 0) == 0   ? 'o'
+              : w.rfind("inner", 0) == 0 ? 'i'
+                                         : 0;
+  if (kind == 0) return 0;
+  if (In(w, {"outer-alignment", "inner-alignment", "outer-aligned",
+             "inner-aligned", "inner-misalignment", "outer-misalignment"})) {
+    after = v + 1;
+    return kind;
+  }
+  if (!In(w, {"outer", "inner"})) return 0;
+  size_t a = SkipMarks(tokens, v + 1, end);
+  if (!WordIs(tokens, a, end,
+              {"alignment", "misalignment", "aligned", "misaligned"})) {
+    return 0;
+  }
+  after = a + 1;
+  return kind;
 }
 
 }  // namespace aligncheck::prose

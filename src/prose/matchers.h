@@ -53,6 +53,13 @@ bool MatchCorrespondenceByRoles(const SentenceView& s, Match& m);
 /// The last resort after the phrase patterns and the parse.
 bool MatchAgentByRoles(const SentenceView& s, Match& m);
 
+/// Which half of the outer/inner alignment definition the term at `v`
+/// names ("outer alignment", "inner-misalignment", "outer aligned"): 'o'
+/// for outer, 'i' for inner, 0 for neither; `after` is set to the token
+/// after the term.
+char DefinitionTerm(const std::vector<Token>& tokens, size_t v, size_t end,
+                    size_t& after);
+
 /// AC102 by roles: "outer alignment" followed (within a definition's
 /// length, not negated) by an AC101 roles match, or "inner alignment"
 /// followed by one or by a model that learns, pursues or internalizes the

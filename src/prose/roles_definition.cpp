@@ -11,28 +11,6 @@ namespace {
 
 constexpr size_t kMaxDefinitionWords = 30;
 
-// The token after "outer alignment", "inner-misalignment", ... at `v`,
-// with the half it names ('o' or 'i'), or 0.
-char TermAt(const std::vector<Token>& tokens, size_t v, size_t end,
-            size_t& after) {
-  const std::string& w = tokens[v].lower;
-  char kind = w.rfind("outer", 0) == 0   ? 'o'
-              : w.rfind("inner", 0) == 0 ? 'i'
-                                         : 0;
-  if (kind == 0) return 0;
-  if (In(w, {"outer-alignment", "inner-alignment", "outer-misalignment",
-             "inner-misalignment"})) {
-    after = v + 1;
-    return kind;
-  }
-  if (!In(w, {"outer", "inner"}) ||
-      !WordAt(tokens, v + 1, end, {"alignment", "misalignment"})) {
-    return 0;
-  }
-  after = v + 2;
-  return kind;
-}
-
 // Inner alignment's half: the model learns, pursues or takes on the
 // training side ("learns the objective it was given", "pursues the
 // specified goal").
@@ -63,7 +41,7 @@ bool MatchDefinitionByRoles(const SentenceView& s, Match& m) {
   for (size_t t = s.begin; t < s.end; ++t) {
     if ((tokens[t].verb & kDefinitionWord) == 0 || t >= s.mention) continue;
     size_t after = 0;
-    char kind = TermAt(tokens, t, s.end, after);
+    char kind = DefinitionTerm(tokens, t, s.end, after);
     if (kind == 0) continue;
     // "outer alignment is not about ...": a definition rejected.
     bool negated = false;
