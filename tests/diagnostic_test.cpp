@@ -157,3 +157,37 @@ TEST_CASE("a long line is cut around the caret, never inside a character") {
   }
   CHECK(caret == std::string(bad_chars, ' ') + "^~~\n");
 }
+
+TEST_CASE("U+FEFF inside a line is shown as an escape; the opening mark is not") {
+  // Inside a line it is a character (the column counts it) that prints
+  // nothing: the escape shows where the column went.
+  auto inside =
+      std::make_shared<SourceFile>("s.align", "x \xEF\xBB\xBF y = 0\n");
+  Diagnostic d;
+  d.file = inside;
+  d.id = "E001";
+  d.message = "bad";
+  d.span = {6, 7};  // "y"
+  CHECK(RenderDiagnosticText(d) ==
+        "s.align:1:5: error: bad [E001]\n"
+        "x \\u{feff} y = 0\n"
+        "           ^\n");
+  // The byte order mark that opens the file takes no column and is not
+  // shown, also under a fix-it.
+  auto opening = std::make_shared<SourceFile>("s.align",
+                                              "\xEF\xBB\xBF"
+                                              "domian A = {a}\n");
+  d.file = opening;
+  d.span = {3, 9};  // "domian"
+  FixIt fix;
+  fix.description = "rename";
+  fix.span = {3, 9};
+  fix.replacement = "domain";
+  d.fixits.push_back(fix);
+  std::string text = RenderDiagnosticText(d);
+  CHECK(text.rfind("s.align:1:1: error: bad [E001]\n"
+                   "domian A = {a}\n"
+                   "^~~~~~\n",
+                   0) == 0);
+  CHECK(text.find("    domain A = {a}\n    ++++++\n") != std::string::npos);
+}

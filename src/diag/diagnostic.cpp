@@ -73,7 +73,12 @@ static std::string Printable(std::string_view text, size_t* columns = nullptr) {
       width += 1;
       ++i;
     } else if (text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
-      i += 3;  // a byte order mark takes no column
+      // U+FEFF inside a line is a character that shows nothing: shown as
+      // an escape, so that the column it takes can be seen. (The mark that
+      // opens a file is cut off by the callers: it takes no column.)
+      out += "\\u{feff}";
+      width += 8;
+      i += 3;
     } else if (size_t n = Utf8Length(text.substr(i));
                n > 0 && !IsC1Control(text.substr(i), n)) {
       out.append(text.substr(i, n));
@@ -120,6 +125,20 @@ struct Painter {
   }
 };
 
+// The bytes of line `line` of `file` that are shown: without the byte
+// order mark that opens the file, which takes no column (SourceFile::
+// Locate). Sets `skipped` to the bytes cut off.
+std::string_view ShownLine(const SourceFile& file, uint32_t line,
+                           size_t& skipped) {
+  std::string_view text = file.Line(line);
+  skipped = 0;
+  if (line == 1 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+    skipped = 3;
+  }
+  return text;
+}
+
 // The line a single-line fix-it produces, with a marker line under the new
 // text; empty when the fix-it spans lines.
 std::string FixItPreview(const SourceFile& file, const FixIt& fix,
@@ -130,9 +149,14 @@ std::string FixItPreview(const SourceFile& file, const FixIt& fix,
       fix.replacement.find('\n') != std::string::npos) {
     return "";
   }
-  std::string_view line = file.Line(b.line);
-  size_t begin = std::min<size_t>(b.col - 1, line.size());
-  size_t end = std::min<size_t>(e.col - 1, line.size());
+  size_t skipped = 0;
+  std::string_view line = ShownLine(file, b.line, skipped);
+  auto shown_byte = [&](uint32_t col) {
+    size_t byte = col - 1;
+    return std::min(byte - std::min(skipped, byte), line.size());
+  };
+  size_t begin = shown_byte(b.col);
+  size_t end = shown_byte(e.col);
   std::string before = Printable(line.substr(0, begin));
   std::string inserted = Printable(fix.replacement);
   std::string after = Printable(line.substr(end));
@@ -175,7 +199,10 @@ std::string RenderDiagnosticText(const Diagnostic& d, const TextStyle& style) {
     // The source line is sliced by bytes; the caret is placed by the
     // columns the printed text takes.
     LineCol at = LocateBytes(*d.file, d.span.begin);
-    std::string_view line = d.file->Line(at.line);
+    size_t skipped = 0;
+    std::string_view line = ShownLine(*d.file, at.line, skipped);
+    // Byte columns from here on are in the shown line.
+    at.col -= static_cast<uint32_t>(std::min<size_t>(skipped, at.col - 1));
     // Very long lines are cut around the caret so output stays readable,
     // never inside a character.
     constexpr size_t kMaxShown = 200;
@@ -199,6 +226,10 @@ std::string RenderDiagnosticText(const Diagnostic& d, const TextStyle& style) {
     size_t width = 1;
     if (d.span.end > d.span.begin && byte_col < shown.size()) {
       LineCol end = LocateBytes(*d.file, d.span.end);
+      if (end.line == at.line) {
+        end.col -=
+            static_cast<uint32_t>(std::min<size_t>(skipped, end.col - 1));
+      }
       if (end.line == at.line && end.col > at.col) {
         Printable(shown.substr(byte_col, end.col - at.col), &width);
         width = std::max<size_t>(width, 1);
