@@ -78,7 +78,7 @@ TEST_CASE(
     CAPTURE(text);
     Verdicts v = Roles(text);
     CHECK(v.roles);
-    CHECK_FALSE(v.phrases);  // only this tier reads it
+    CHECK_FALSE(v.phrases);  // only the roles reading finds it
   }
 }
 
@@ -140,7 +140,7 @@ TEST_CASE("roles: agents that pursue reward") {
     CAPTURE(text);
     Verdicts v = Roles(text);
     CHECK(v.agent);
-    CHECK_FALSE(v.wants);  // only this tier reads it
+    CHECK_FALSE(v.wants);  // only the roles reading finds it
   }
   const char* negatives[] = {
       // A formal problem, the authors' aim, a training procedure.
@@ -206,7 +206,7 @@ TEST_CASE("roles: the callers' exemptions apply") {
   std::vector<Diagnostic> found = Check(sentence + ".", context);
   REQUIRE(found.size() == 1);
   CHECK(found[0].id == "AC101");
-  // Named claim, named reading, quotation, mention: as for every tier.
+  // Named claim, named reading, quotation, mention: as for every reading.
   CHECK(Check(sentence + " (claim `intent_claim`).", context).empty());
   CHECK(
       Check(sentence + " in the idealized minimizer sense.", context).empty());

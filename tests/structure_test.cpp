@@ -31,8 +31,8 @@ TEST_CASE("structure: sentences only the parse reads") {
   struct Case {
     const char* rule;
     const char* text;
-    // What the word tiers find without the parse: "-" unless the roles
-    // tier (prose/roles_correspondence.cpp) reads the sentence too.
+    // What is found without the parse: "-" unless the roles reading
+    // (prose/roles.h) finds the sentence too.
     const char* without_parse = "-";
   };
   const Case cases[] = {

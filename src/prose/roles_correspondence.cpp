@@ -21,7 +21,7 @@ constexpr size_t kMaxToSide = 7;
 constexpr size_t kMaxAlignSubject = 4;
 constexpr size_t kMaxAlignObject = 3;
 
-// The correspondence words this tier reads, and whether the word is a
+// The correspondence words this reading uses, and whether the word is a
 // noun that names both sides after it ("the gap between ... and ...").
 // Measure nouns ("an approximation of") are substitutions and "encode"
 // verbs of putting a goal into a loss need their own shape: the phrase
@@ -126,8 +126,8 @@ bool NotALoss(const SentenceView& s, const Phrase& loss) {
 // Whether the sentence says which reading of a loss it means: the
 // register, channel or sensor anywhere, or the signal, a number or a score
 // next to a loss phrase ("the reward signal", "the number stored in the
-// reward channel"). Then the whole sentence is left alone: the tier has no
-// way to tell which clause the reading belongs to.
+// reward channel"). Then the whole sentence is left alone: reading by
+// roles cannot tell which clause the named reading belongs to.
 bool SaysWhichReading(const SentenceView& s,
                       const std::vector<Phrase>& losses) {
   const auto& tokens = s.tokens;
