@@ -70,6 +70,9 @@ TEST_CASE(
       "The difference lies in choosing evaluation metrics that align with "
       "actual business objectives.",
       // A measure noun with "of", set off by a dash.
+      // A pronoun after a clause boundary stands for the loss before it.
+      "The loss function is what the model optimizes, so it must align "
+      "with your actual business objective.",
       "When we train AI systems, we provide an objective function\xe2\x80\x94"
       "a mathematical specification of what we want the system to achieve.",
   };
@@ -112,6 +115,9 @@ TEST_CASE("roles: roles present, no correspondence claimed") {
       "The reward function, which we tuned by hand over many weeks of "
       "experiments on three environments, was then compared with human "
       "values.",
+      // A pronoun after an agent is the agent's ("aligned" model, C2).
+      "The agent maximizes the reward, and it is aligned with human "
+      "values.",
       // A gap noun must name both sides after it.
       "While modern AI can optimise complex objectives with remarkable "
       "efficiency, misalignment between what humans want and what machines "
@@ -132,8 +138,10 @@ TEST_CASE("roles: agents that pursue reward") {
       "flawed proxy.",
       "An AI could therefore recognize why it receives a reward and then "
       "give false results to maximize its reward.",
-      "The agentâs objective is to find a policy that maximizes the "
+      "The agent\xe2\x80\x99s objective is to find a policy that maximizes the "
       "expected return.",
+      // A gerund after an aim.
+      "Such agents focus on maximizing reward within the current episode.",
   };
   for (const char* p : positives) {
     const std::string text = p;

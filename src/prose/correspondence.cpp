@@ -378,6 +378,7 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
       !(a > s.begin &&
         IsWordIn(tokens, a - 1, s.end,
                  {"incorrectly", "perfectly", "poorly", "correctly", "exactly",
+                  "properly", "accurately", "adequately",
                   "badly", "wrongly", "precisely", "well", "imperfectly"}))) {
     return false;
   }

@@ -72,6 +72,31 @@ size_t MeasuredEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
 }
 
 // Every training-side phrase in [begin, end), outermost only.
+namespace {
+
+// Whether the pronoun at `j` stands for the loss phrase `loss` before it
+// in the same sentence: "it" or "they" after a clause boundary, when the
+// loss comes before any agent, so that it is the subject carried on ("the
+// loss function is what the model optimizes, so it must align with ...";
+// not "the agent maximizes the reward, and it is aligned with ...").
+bool RefersToLoss(const SentenceView& s, const Phrase& loss, size_t j) {
+  const auto& tokens = s.tokens;
+  if (!In(tokens[j].lower, {"it", "they"}) || j < loss.last + 2) return false;
+  if (!In(tokens[j - 1].lower,
+          {",", "so", "and", "but", "that", "then", "\xe2\x80\x94"})) {
+    return false;
+  }
+  // The subject carries on: the loss must come before any agent.
+  for (size_t k = s.begin; k < loss.first; ++k) {
+    if (IsWord(tokens[k]) && AgentHead(tokens, s.begin, k) != kNone) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<Phrase> LossPhrases(const SentenceView& s) {
   std::vector<Phrase> out;
   const auto& tokens = s.tokens;
@@ -79,6 +104,9 @@ std::vector<Phrase> LossPhrases(const SentenceView& s) {
     if (!IsWord(tokens[j])) continue;
     size_t first = LossHead(tokens, s.begin, j);
     size_t last = j;
+    if (first == kNone && !out.empty() && RefersToLoss(s, out.back(), j)) {
+      first = j;
+    }
     if (first == kNone) {
       size_t e = MeasuredEnd(tokens, j, s.end);
       if (e == kNone) continue;

@@ -58,15 +58,23 @@ size_t PursuedLoss(const std::vector<Token>& tokens, size_t v, size_t end) {
 bool IsPursuitAt(const std::vector<Token>& tokens, size_t begin, size_t v) {
   const std::string& w = tokens[v].lower;
   if (In(w, {"values", "value", "valued", "covets"})) return false;
-  // A gerund is the agent's only after an auxiliary ("is optimizing"),
-  // not as a noun ("the output of optimizing a proxy").
+  // A gerund is the agent's only after an auxiliary ("is optimizing") or
+  // an aim ("focus on maximizing"), not as a noun ("the output of
+  // optimizing a proxy").
   if (w.size() > 3 && w.compare(w.size() - 3, 3, "ing") == 0) {
-    return v > begin && In(tokens[v - 1].lower,
-                           {"is", "are", "was", "were", "be", "been", "keeps",
-                            "starts", "started", "stop", "stops"});
+    if (v <= begin) return false;
+    const std::string& p = tokens[v - 1].lower;
+    if (In(p, {"on", "at", "toward", "towards"})) {
+      return v > begin + 1 &&
+             In(tokens[v - 2].lower, {"focus", "focuses", "focused", "aimed",
+                                      "fixated", "bent", "intent", "set"});
+    }
+    return In(p, {"is", "are", "was", "were", "be", "been", "keeps", "starts",
+                  "started", "stop", "stops"});
   }
   if (IsPursuit(w)) return true;
-  return IsAcquisition(w) && v > begin && tokens[v - 1].lower == "to";
+  return (IsAcquisition(w) || In(w, {"boost", "raise", "inflate"})) &&
+         v > begin && tokens[v - 1].lower == "to";
 }
 
 // Who does the pursuing: the training procedure, the optimizer or the
@@ -98,7 +106,8 @@ bool MatchAgentByRoles(const SentenceView& s, Match& m) {
   for (size_t v = s.begin; v < s.end; ++v) {
     // Pursuit verbs are classified kAgentVerb, acquisition verbs
     // kStructureCue: most words are dropped without a string compare.
-    if ((tokens[v].verb & (kAgentVerb | kStructureCue)) == 0 ||
+    if (((tokens[v].verb & (kAgentVerb | kStructureCue)) == 0 &&
+         !In(tokens[v].lower, {"boost", "raise", "inflate"})) ||
         !IsPursuitAt(tokens, s.begin, v)) {
       continue;
     }
