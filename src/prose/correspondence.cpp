@@ -14,11 +14,6 @@ namespace {
 constexpr size_t kMaxIntoGap = 12;  // goal ... into (a precise) objective
 constexpr size_t kMaxBetween = 14;  // a gap between <loss> and <goal>
 
-bool IsWordIn(const std::vector<Token>& tokens, size_t j, size_t end,
-              Words words) {
-  return j < end && IsWord(tokens[j]) && In(tokens[j].lower, words);
-}
-
 // The last token of a loss phrase starting within `max_words` from `k`.
 size_t LossAfter(const std::vector<Token>& tokens, size_t k, size_t end,
                  size_t max_words) {
@@ -74,7 +69,7 @@ size_t ComputableAfter(const std::vector<Token>& tokens, size_t k, size_t end) {
     if (In(tokens[j].lower, {"function", "functions", "number", "numbers",
                              "scalar", "scalars", "metric", "metrics"})) {
       // "a number of rules".
-      return IsWordIn(tokens, j + 1, end, {"of"}) ? kNone : j;
+      return WordAt(tokens, j + 1, end, {"of"}) ? kNone : j;
     }
   }
   return kNone;
@@ -117,12 +112,12 @@ bool IsEncodeVerb(const std::string& w) {
 bool MatchEncodeInto(const SentenceView& s, size_t v, Match& m) {
   const auto& tokens = s.tokens;
   size_t k = v + 1;
-  if (IsWordIn(tokens, k, s.end, {"of"})) ++k;
+  if (WordAt(tokens, k, s.end, {"of"})) ++k;
   size_t goal = FindGoal(tokens, k, s.end);
   if (goal == kNone) return false;
   for (size_t j = goal + 1; j < s.end && j <= goal + kMaxIntoGap; ++j) {
     if (tokens[j].lower == ";" || tokens[j].lower == ".") return false;
-    if (!IsWordIn(tokens, j, s.end, {"into", "in", "as"})) continue;
+    if (!WordAt(tokens, j, s.end, {"into", "in", "as"})) continue;
     size_t loss = ComputableAfter(tokens, j + 1, s.end);
     if (loss == kNone) continue;
     if (s.mention <= v) return false;
@@ -138,7 +133,7 @@ bool MatchPassive(const SentenceView& s, size_t v, Match& m) {
   const auto& tokens = s.tokens;
   const std::string& w = tokens[v].lower;
   if (w.size() < 3 || w.compare(w.size() - 2, 2, "ed") != 0) return false;
-  if (!IsWordIn(tokens, v + 1, s.end, {"by", "in", "into"})) return false;
+  if (!WordAt(tokens, v + 1, s.end, {"by", "in", "into"})) return false;
   size_t loss = LossAfter(tokens, v + 2, s.end, 4);
   if (loss == kNone) return false;
   size_t goal = GoalBefore(tokens, s.begin, v, s.end, IsEncodeVerb(w));
@@ -205,7 +200,7 @@ bool MatchVerb(const SentenceView& s, size_t v, Match& m) {
            !IsClauseBreak(tokens[n].lower)) {
       ++n;
     }
-    if (!IsWordIn(tokens, n, s.end, {"with", "to"})) return false;
+    if (!WordAt(tokens, n, s.end, {"with", "to"})) return false;
     object = n + 1;
   } else if (!prep.empty()) {
     size_t n = SkipMarks(tokens, v + 1, s.end);
@@ -222,9 +217,9 @@ bool MatchVerb(const SentenceView& s, size_t v, Match& m) {
   if (goal == kNone &&
       In(w, {"specifies", "specify", "specifying", "defines", "define",
              "defining"}) &&
-      IsWordIn(tokens, object, s.end, {"the", "our", "this", "their"}) &&
-      IsWordIn(tokens, object + 1, s.end, {"task", "tasks"}) &&
-      !IsWordIn(tokens, object + 2, s.end, {"of", "as"})) {
+      WordAt(tokens, object, s.end, {"the", "our", "this", "their"}) &&
+      WordAt(tokens, object + 1, s.end, {"task", "tasks"}) &&
+      !WordAt(tokens, object + 2, s.end, {"of", "as"})) {
     goal = object + 1;
   }
   if (goal == kNone) return false;
@@ -246,9 +241,9 @@ bool MatchCoordinated(const SentenceView& s, size_t v, Match& m) {
   const std::string& w = tokens[v].lower;
   size_t verb = v;
   if (w == "apart") {
-    if (v == s.begin || !IsWordIn(tokens, v - 1, s.end,
-                                  {"come", "comes", "came", "coming", "drift",
-                                   "drifts", "drifted", "pull", "pulls"})) {
+    if (v == s.begin || !WordAt(tokens, v - 1, s.end,
+                                {"come", "comes", "came", "coming", "drift",
+                                 "drifts", "drifted", "pull", "pulls"})) {
       return false;
     }
     verb = v - 1;
@@ -308,8 +303,8 @@ bool MatchSameAs(const SentenceView& s, size_t v, Match& m) {
   const auto& tokens = s.tokens;
   if (v == s.begin || tokens[v - 1].lower != "the") return false;
   size_t as = v + 1;
-  if (IsWordIn(tokens, as, s.end, {"thing", "things"})) ++as;
-  if (!IsWordIn(tokens, as, s.end, {"as"})) return false;
+  if (WordAt(tokens, as, s.end, {"thing", "things"})) ++as;
+  if (!WordAt(tokens, as, s.end, {"as"})) return false;
   size_t goal = FindGoal(tokens, as + 1, s.end);
   if (goal == kNone) return false;
   Subject subject = WalkBack(tokens, s.begin, v - 1, LossHead);
@@ -322,7 +317,7 @@ bool MatchSameAs(const SentenceView& s, size_t v, Match& m) {
 // reward is a faithful representation of what we want".
 bool MatchMeasureOf(const SentenceView& s, size_t v, Match& m) {
   const auto& tokens = s.tokens;
-  if (!IsWordIn(tokens, v + 1, s.end, {"of"})) return false;
+  if (!WordAt(tokens, v + 1, s.end, {"of"})) return false;
   size_t goal = FindGoal(tokens, v + 2, s.end);
   if (goal == kNone) return false;
   size_t j = v;
@@ -330,17 +325,17 @@ bool MatchMeasureOf(const SentenceView& s, size_t v, Match& m) {
   while (
       j > s.begin &&
       (tokens[j - 1].lower == "," ||
-       IsWordIn(tokens, j - 1, s.end,
-                {"a",         "an",         "the",        "perfect",  "good",
-                 "imperfect", "faithful",   "accurate",   "complete", "partial",
-                 "exact",     "incomplete", "inaccurate", "poor",     "direct",
-                 "full",      "not",        "never",      "crude",    "rough",
-                 "close",     "reasonable", "decent",     "loose",    "only",
-                 "just",      "at",         "best"}))) {
+       WordAt(tokens, j - 1, s.end,
+              {"a",         "an",         "the",        "perfect",  "good",
+               "imperfect", "faithful",   "accurate",   "complete", "partial",
+               "exact",     "incomplete", "inaccurate", "poor",     "direct",
+               "full",      "not",        "never",      "crude",    "rough",
+               "close",     "reasonable", "decent",     "loose",    "only",
+               "just",      "at",         "best"}))) {
     --j;
   }
   if (j == v || j == s.begin ||
-      !IsWordIn(tokens, j - 1, s.end, {"is", "are", "was", "were", "be"})) {
+      !WordAt(tokens, j - 1, s.end, {"is", "are", "was", "were", "be"})) {
     return false;
   }
   Subject subject = WalkBack(tokens, s.begin, j, LossHead);
@@ -376,10 +371,10 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
   const std::string& adj = tokens[a].lower;
   if (In(adj, {"specified", "defined"}) &&
       !(a > s.begin &&
-        IsWordIn(tokens, a - 1, s.end,
-                 {"incorrectly", "perfectly", "poorly", "correctly", "exactly",
-                  "properly", "accurately", "adequately",
-                  "badly", "wrongly", "precisely", "well", "imperfectly"}))) {
+        WordAt(tokens, a - 1, s.end,
+               {"incorrectly", "perfectly", "poorly", "correctly", "exactly",
+                "properly", "accurately", "adequately", "badly", "wrongly",
+                "precisely", "well", "imperfectly"}))) {
     return false;
   }
   // "a perfectly aligned loss function would ...": the presupposition.
@@ -402,7 +397,7 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
   }
   // "a flawed or incomplete reward function": the noun after the last.
   size_t noun = a + 1;
-  while (noun + 1 < s.end && IsWordIn(tokens, noun, s.end, {"or", "and"}) &&
+  while (noun + 1 < s.end && WordAt(tokens, noun, s.end, {"or", "and"}) &&
          IsWord(tokens[noun + 1]) && IsEvaluative(tokens[noun + 1].lower)) {
     noun += 2;
   }
@@ -419,8 +414,8 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
   // "misspecified training goals".
   if (In(adj, {"misspecified", "mis-specified", "underspecified"})) {
     for (size_t j = a + 1; j < s.end && j <= a + 2; ++j) {
-      if (IsWordIn(tokens, j, s.end,
-                   {"goal", "goals", "target", "targets", "task", "tasks"})) {
+      if (WordAt(tokens, j, s.end,
+                 {"goal", "goals", "target", "targets", "task", "tasks"})) {
         if (s.mention <= a) return false;
         m = {"AC101", a, j, a, a};
         return true;
@@ -443,10 +438,10 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
   bool copula = false;
   size_t last = subject.first;
   for (size_t j = subject.first; j < a; ++j) {
-    if (IsWordIn(tokens, j, s.end,
-                 {"is", "are", "was", "were", "be", "been", "being", "become",
-                  "becomes", "became", "remain", "remains", "seem", "seems",
-                  "isn't", "aren't", "wasn't", "weren't"})) {
+    if (WordAt(tokens, j, s.end,
+               {"is", "are", "was", "were", "be", "been", "being", "become",
+                "becomes", "became", "remain", "remains", "seem", "seems",
+                "isn't", "aren't", "wasn't", "weren't"})) {
       copula = true;
     } else if (!copula && LossHead(tokens, subject.first, j) != kNone) {
       last = j;
@@ -473,10 +468,10 @@ bool MatchGap(const SentenceView& s, size_t g, Match& m) {
   }
   // "the misalignment (was) between <loss> and <goal>".
   size_t between = g + 1;
-  if (IsWordIn(tokens, between, s.end, {"is", "was", "lies", "arises"})) {
+  if (WordAt(tokens, between, s.end, {"is", "was", "lies", "arises"})) {
     ++between;
   }
-  if (!IsWordIn(tokens, between, s.end, {"between"}) || s.mention <= g) {
+  if (!WordAt(tokens, between, s.end, {"between"}) || s.mention <= g) {
     return false;
   }
   bool loss = false, goal = false;

@@ -13,11 +13,6 @@ namespace {
 constexpr size_t kMaxDefinition = 24;  // words of a definition
 constexpr size_t kMaxAlignWith = 8;    // aligning <the mesa-objective> with
 
-bool WordIs(const std::vector<Token>& tokens, size_t j, size_t end,
-            Words words) {
-  return j < end && IsWord(tokens[j]) && In(tokens[j].lower, words);
-}
-
 bool EndsDefinition(const Token& u) {
   return u.lower == ";" ||
          (IsWord(u) &&
@@ -34,7 +29,7 @@ size_t DefinitionVerb(const std::vector<Token>& tokens, size_t after,
   size_t d = SkipMarks(tokens, after, end);
   if (d < end && tokens[d].lower == ",") {
     size_t close = d + 1;
-    if (WordIs(tokens, close, end, {"which", "that"}))
+    if (WordAt(tokens, close, end, {"which", "that"}))
       return close + 1 < end ? close + 1 : kNone;
     while (close < end && close <= d + 5 && IsWord(tokens[close]) &&
            !IsNegation(tokens[close].lower)) {
@@ -44,18 +39,18 @@ size_t DefinitionVerb(const std::vector<Token>& tokens, size_t after,
       d = SkipMarks(tokens, close + 1, end);
     }
   }
-  if (WordIs(tokens, d, end,
+  if (WordAt(tokens, d, end,
              {"problem", "task", "challenge", "condition", "requirement",
               "optimizer", "optimiser", "model", "models", "system", "agent",
               "agents", "policy", "loss", "objective", "reward"})) {
     d = SkipMarks(tokens, d + 1, end);
   }
-  if (d + 1 < end && WordIs(tokens, d, end, {"we", "i", "they"}) &&
-      WordIs(tokens, d + 1, end, {"mean", "means", "understand"})) {
+  if (d + 1 < end && WordAt(tokens, d, end, {"we", "i", "they"}) &&
+      WordAt(tokens, d + 1, end, {"mean", "means", "understand"})) {
     ++d;
   }
   if (d < end && tokens[d].lower == ":") return d;
-  if (WordIs(tokens, d, end,
+  if (WordAt(tokens, d, end,
              {"is",       "refers",     "means",     "denotes",  "describes",
               "concerns", "consists",   "amounts",   "involves", "requires",
               "asks",     "deals",      "seeks",     "aims",     "entails",
@@ -128,16 +123,16 @@ size_t InnerContent(const SentenceView& s, size_t from, size_t to,
     if (!IsWord(u)) continue;
     if (IsNegation(u.lower)) negated = true;
     if (IsGapNoun(u.lower) && j > from &&
-        WordIs(tokens, j - 1, s.end, {"objective", "objectives"})) {
+        WordAt(tokens, j - 1, s.end, {"objective", "objectives"})) {
       return j;
     }
     if (!IsPursuitWord(u.lower)) continue;
     size_t n = j + 1;
-    if (WordIs(tokens, n, s.end, {"with", "to", "for", "on", "from"})) ++n;
+    if (WordAt(tokens, n, s.end, {"with", "to", "for", "on", "from"})) ++n;
     size_t obj = FindLossObject(tokens, n, s.end, true);
     if (obj != kNone) return obj;
     // "given some base objective, does the model end up pursuing it".
-    if (WordIs(tokens, n, s.end, {"it"})) {
+    if (WordAt(tokens, n, s.end, {"it"})) {
       for (size_t k = from; k < j; ++k) {
         if (LossHead(tokens, from, k) != kNone) return n;
       }
@@ -145,7 +140,7 @@ size_t InnerContent(const SentenceView& s, size_t from, size_t to,
     if (!IsAlignVerb(u.lower)) continue;
     // "aligning the mesa-objective of a mesa-optimizer with the loss".
     for (size_t k = j + 1; k < to && k <= j + kMaxAlignWith; ++k) {
-      if (!WordIs(tokens, k, s.end, {"with", "to"})) continue;
+      if (!WordAt(tokens, k, s.end, {"with", "to"})) continue;
       obj = FindLossObject(tokens, k + 1, s.end, true);
       if (obj != kNone) return obj;
       break;
@@ -171,7 +166,7 @@ bool MatchDefinition(const SentenceView& s, bool question, Match& m) {
     }
     size_t from = d == kNone ? after : d + 1;
     // "the outer-alignment gap: ...": the term's own noun is not content.
-    if (d == kNone && WordIs(tokens, from, s.end, {"gap", "problem"})) ++from;
+    if (d == kNone && WordAt(tokens, from, s.end, {"gap", "problem"})) ++from;
     // "the objective you wrote down may not be what you meant (outer
     // alignment)": the term after its content.
     if (d == kNone && kind == 'o' && v > s.begin) {
@@ -187,10 +182,10 @@ bool MatchDefinition(const SentenceView& s, bool question, Match& m) {
     if (kind == 'o' && d != kNone) {
       size_t g = from;
       while (g < s.end && g < from + 2 &&
-             WordIs(tokens, g, s.end, {"the", "a"}))
+             WordAt(tokens, g, s.end, {"the", "a"}))
         ++g;
       if (g < s.end && IsWord(tokens[g]) && IsGapNoun(tokens[g].lower) &&
-          WordIs(tokens, g + 1, s.end, {"between"})) {
+          WordAt(tokens, g + 1, s.end, {"between"})) {
         m = {"AC102", v, g + 1, v, d};
         return true;
       }
@@ -236,7 +231,7 @@ char DefinitionTerm(const std::vector<Token>& tokens, size_t v, size_t end,
   }
   if (!In(w, {"outer", "inner"})) return 0;
   size_t a = SkipMarks(tokens, v + 1, end);
-  if (!WordIs(tokens, a, end,
+  if (!WordAt(tokens, a, end,
               {"alignment", "misalignment", "aligned", "misaligned"})) {
     return 0;
   }

@@ -24,6 +24,12 @@ inline bool In(std::string_view w, Words words) {
 
 inline bool IsWord(const Token& t) { return t.kind == TokenKind::kWord; }
 
+/// Whether token j, before `end`, is a word among `words`.
+inline bool WordAt(const std::vector<Token>& tokens, size_t j, size_t end,
+                   Words words) {
+  return j < end && IsWord(tokens[j]) && In(tokens[j].lower, words);
+}
+
 /// Quotation marks and leftover emphasis markers: transparent to patterns.
 bool IsQuoteMark(const Token& t);
 

@@ -10,11 +10,6 @@ namespace {
 constexpr size_t kMaxReporterGap = 4;  // "many people seem to expect"
 constexpr size_t kMaxBackReference = 6;
 
-bool WordAt(const std::vector<Token>& tokens, size_t j, size_t end,
-            Words words) {
-  return j < end && IsWord(tokens[j]) && In(tokens[j].lower, words);
-}
-
 // Someone other than the author: the holder of a reported view.
 bool IsThirdParty(const std::string& w) {
   return In(w, {"people",     "practitioners", "researchers",   "authors",

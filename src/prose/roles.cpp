@@ -4,11 +4,6 @@
 
 namespace aligncheck::prose {
 
-bool WordAt(const std::vector<Token>& tokens, size_t j, size_t end,
-            Words words) {
-  return j < end && IsWord(tokens[j]) && In(tokens[j].lower, words);
-}
-
 // What is measured or optimized when it is not called a loss: "what we
 // measure", "what is optimized", "what you specified", "the metric(s)",
 // "KPIs", "the specified goal". Returns the phrase's last token or kNone.

@@ -19,10 +19,6 @@ struct Phrase {
   size_t last = kNone;
 };
 
-/// Whether token j (< end) is a word among `words`.
-bool WordAt(const std::vector<Token>& tokens, size_t j, size_t end,
-            Words words);
-
 /// What is measured or optimized when it is not called a loss, starting at
 /// token j: "what we measure", "what is optimized", "what you specified",
 /// "the metric", "the grader", "the goal it was given". Returns the

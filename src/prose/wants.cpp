@@ -14,11 +14,6 @@ namespace {
 
 constexpr size_t kMaxToAcquire = 8;  // "seeks to select actions that ... get"
 
-bool WordIs(const std::vector<Token>& tokens, size_t j, size_t end,
-            Words words) {
-  return j < end && IsWord(tokens[j]) && In(tokens[j].lower, words);
-}
-
 }  // namespace
 
 bool IsMotivation(const std::string& w) {
@@ -124,9 +119,9 @@ bool NamesWhatIsMeant(const SentenceView& s, size_t loss) {
   }
   // "the loss on the training set": the mathematical reading.
   Words data = {"training", "data", "dataset", "set", "distribution", "test"};
-  return WordIs(tokens, loss + 1, s.end, {"on", "over"}) &&
-         (WordIs(tokens, loss + 2, s.end, data) ||
-          WordIs(tokens, loss + 3, s.end, data));
+  return WordAt(tokens, loss + 1, s.end, {"on", "over"}) &&
+         (WordAt(tokens, loss + 2, s.end, data) ||
+          WordAt(tokens, loss + 3, s.end, data));
 }
 
 namespace {
@@ -145,7 +140,7 @@ size_t AcquiresLoss(const std::vector<Token>& tokens, size_t k, size_t end,
     }
     // "its goal of reward maximization".
     if (In(t.lower, {"reward", "rewards", "loss"}) &&
-        WordIs(
+        WordAt(
             tokens, j + 1, end,
             {"maximization", "maximisation", "minimization", "minimisation"})) {
       verb = j + 1;
@@ -153,7 +148,7 @@ size_t AcquiresLoss(const std::vector<Token>& tokens, size_t k, size_t end,
     }
     if (!IsAcquisition(t.lower) && !IsAcquisitionGerund(t.lower)) continue;
     size_t n = j + 1;
-    if (WordIs(tokens, n, end, {"for"})) ++n;
+    if (WordAt(tokens, n, end, {"for"})) ++n;
     size_t loss = FindLossObject(tokens, n, end, objective);
     if (loss != kNone) {
       verb = j;
@@ -191,7 +186,7 @@ bool HasOwner(const std::vector<Token>& tokens, size_t begin, size_t a,
   // "the AI's only goal", "the agent's ultimate objective".
   size_t o = a;
   if (o > begin + 1 &&
-      WordIs(tokens, o - 1, end,
+      WordAt(tokens, o - 1, end,
              {"only", "sole", "main", "ultimate", "true", "final", "primary",
               "real", "overriding", "terminal", "single", "one"})) {
     --o;
@@ -206,7 +201,7 @@ bool HasOwner(const std::vector<Token>& tokens, size_t begin, size_t a,
       }
     }
   }
-  if (WordIs(tokens, a + 1, end, {"of"})) {
+  if (WordAt(tokens, a + 1, end, {"of"})) {
     for (size_t j = a + 2; j < end && j <= a + 5; ++j) {
       if (AgentHead(tokens, a + 2, j) != kNone) return true;
     }
@@ -237,17 +232,17 @@ size_t SeekerOwner(const SentenceView& s, size_t v) {
   size_t k = v;
   if (w.rfind("reward-", 0) != 0) {
     // "reward optimizer" with a bare noun: only after "reward(s)".
-    if (k == s.begin || !WordIs(tokens, k - 1, s.end, {"reward", "rewards"})) {
+    if (k == s.begin || !WordAt(tokens, k - 1, s.end, {"reward", "rewards"})) {
       return kNone;
     }
     --k;
   }
-  while (k > s.begin && WordIs(tokens, k - 1, s.end,
+  while (k > s.begin && WordAt(tokens, k - 1, s.end,
                                {"a", "an", "pure", "pure-", "perfect", "mere",
                                 "simple", "ruthless", "relentless"})) {
     --k;
   }
-  if (k == s.begin || !WordIs(tokens, k - 1, s.end,
+  if (k == s.begin || !WordAt(tokens, k - 1, s.end,
                               {"is", "are", "was", "were", "be", "become",
                                "becomes", "became", "remains", "remain"})) {
     return kNone;
@@ -275,30 +270,30 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
     size_t first = v;
     size_t n = SkipMarks(tokens, v + 1, s.end);
     if (In(w, {"care", "cares", "cared", "caring"})) {
-      while (WordIs(
+      while (WordAt(
           tokens, n, s.end,
           {"only", "mostly", "solely", "most", "primarily", "just", "really",
            "deeply", "exclusively", "intrinsically", "terminally"})) {
         n = SkipMarks(tokens, n + 1, s.end);
       }
-      if (WordIs(tokens, n, s.end, {"about"})) {
+      if (WordAt(tokens, n, s.end, {"about"})) {
         loss = FindLossObject(tokens, n + 1, s.end, false);
       }
     } else if (IsMotivation(w) &&
-               (WordIs(tokens, n, s.end, {"to"}) ||
-                (WordIs(tokens, n, s.end, {"at"}) && n + 1 < s.end &&
+               (WordAt(tokens, n, s.end, {"to"}) ||
+                (WordAt(tokens, n, s.end, {"at"}) && n + 1 < s.end &&
                  IsAcquisitionGerund(tokens[n + 1].lower)))) {
       // "tries to maximize", "aims at maximising".
       loss = AcquiresLoss(tokens, n + 1, s.end, true, verb);
     } else if (In(w, {"want", "wants", "desire", "desires", "values", "seeks",
                       "cares"}) &&
-               WordIs(tokens, n, s.end, {"is", "are"})) {
+               WordAt(tokens, n, s.end, {"is", "are"})) {
       loss = FindLossObject(tokens, n + 1, s.end, false);  // "what it wants is"
     } else if (In(w, {"want", "wants", "desire", "desires"})) {
       loss = FindLossObject(tokens, v + 1, s.end, false);  // "wants reward"
     } else if (IsPursuit(w)) {
       // "the value loss", "a value function": a noun, not the verb.
-      if (In(w, {"value", "values"}) && WordIs(tokens, n, s.end,
+      if (In(w, {"value", "values"}) && WordAt(tokens, n, s.end,
                                                {
                                                    "loss",
                                                    "losses",
@@ -307,17 +302,17 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
                                                })) {
         continue;
       }
-      if (WordIs(tokens, n, s.end, {"for"})) ++n;
+      if (WordAt(tokens, n, s.end, {"for"})) ++n;
       loss = FindLossObject(tokens, n, s.end, true);
     } else if (IsSeekerNoun(w)) {
       first = SeekerOwner(s, v);
       if (first == kNone) continue;
       loss = v;
       needs_subject = false;
-    } else if (IsAimNoun(w) && WordIs(tokens, n, s.end, {"of"}) &&
+    } else if (IsAimNoun(w) && WordAt(tokens, n, s.end, {"of"}) &&
                n + 1 < s.end && IsAcquisitionGerund(tokens[n + 1].lower) &&
-               v > s.begin + 1 && WordIs(tokens, v - 1, s.end, {"the", "a"}) &&
-               WordIs(tokens, v - 2, s.end, {"has", "have", "had", "with"})) {
+               v > s.begin + 1 && WordAt(tokens, v - 1, s.end, {"the", "a"}) &&
+               WordAt(tokens, v - 2, s.end, {"has", "have", "had", "with"})) {
       // "the agent has the goal of maximizing reward": the agent is the
       // subject of "has".
       loss = FindLossObject(tokens, n + 2, s.end, false);
@@ -344,10 +339,10 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
                !In(tokens[k].lower, {"is", "was", "be"})))) {
         ++k;
       }
-      if (loss == kNone && WordIs(tokens, k, s.end, {"is", "was", "be"}) &&
-          WordIs(tokens, k + 1, s.end, {"reward", "rewards", "loss"}) &&
+      if (loss == kNone && WordAt(tokens, k, s.end, {"is", "was", "be"}) &&
+          WordAt(tokens, k + 1, s.end, {"reward", "rewards", "loss"}) &&
           (k + 2 >= s.end || !IsWord(tokens[k + 2]) ||
-           WordIs(tokens, k + 2, s.end, {"itself", "alone", "and", "or"}))) {
+           WordAt(tokens, k + 2, s.end, {"itself", "alone", "and", "or"}))) {
         loss = k + 1;
       }
       needs_subject = false;
@@ -377,7 +372,7 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       // "train a model to optimize": the procedure acts on the model.
       for (size_t k = first; k > s.begin && first - k < 3;) {
         if (!IsWord(tokens[--k])) break;  // "During training, the network"
-        if (WordIs(tokens, k, s.end,
+        if (WordAt(tokens, k, s.end,
                    {"train", "trains", "trained", "training", "teach",
                     "teaches", "taught", "fine-tune", "finetune"})) {
           first = kNone;
@@ -388,10 +383,10 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       // "We seek a policy that maximizes expected return", "the optimal
       // policy maximizes reward": a formal optimization problem.
       if (first > s.begin &&
-          (WordIs(tokens, first - 1, s.end, {"optimal"}) ||
+          (WordAt(tokens, first - 1, s.end, {"optimal"}) ||
            (first > s.begin + 1 &&
-            WordIs(tokens, first - 1, s.end, {"a", "an", "any", "some"}) &&
-            WordIs(
+            WordAt(tokens, first - 1, s.end, {"a", "an", "any", "some"}) &&
+            WordAt(
                 tokens, first - 2, s.end,
                 {"seek",    "seeks",   "sought",   "find",    "finds",
                  "found",   "compute", "computes", "choose",  "chooses",
@@ -403,16 +398,16 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
         continue;
       }
       // "No agent wants ...", "nobody's model tries ...".
-      if (first > s.begin && WordIs(tokens, first - 1, s.end,
+      if (first > s.begin && WordAt(tokens, first - 1, s.end,
                                     {"no", "nobody", "none", "neither"})) {
         continue;
       }
       // "The model minimizes the loss": a statement about training.
       Words technical = {"model", "models",     "network",     "networks",
                          "net",   "classifier", "classifiers", "learner"};
-      if (IsPursuit(w) && WordIs(tokens, loss, s.end, {"loss", "losses"}) &&
-          (WordIs(tokens, subject.first, s.end, technical) ||
-           WordIs(tokens, subject.first + 1, s.end, technical))) {
+      if (IsPursuit(w) && WordAt(tokens, loss, s.end, {"loss", "losses"}) &&
+          (WordAt(tokens, subject.first, s.end, technical) ||
+           WordAt(tokens, subject.first + 1, s.end, technical))) {
         continue;
       }
     }
@@ -423,9 +418,9 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
     // "the model is trained to maximize": the procedure acts.
     Words procedure = {"trained",   "optimized", "optimised", "fine-tuned",
                        "finetuned", "taught",    "used"};
-    if ((v > s.begin && WordIs(tokens, v - 1, s.end, procedure)) ||
-        (v > s.begin + 1 && WordIs(tokens, v - 1, s.end, {"to"}) &&
-         WordIs(tokens, v - 2, s.end, procedure))) {
+    if ((v > s.begin && WordAt(tokens, v - 1, s.end, procedure)) ||
+        (v > s.begin + 1 && WordAt(tokens, v - 1, s.end, {"to"}) &&
+         WordAt(tokens, v - 2, s.end, procedure))) {
       continue;
     }
     m = {"AC103", first, loss, first, v};
