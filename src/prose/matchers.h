@@ -93,6 +93,10 @@ bool IsMotivation(const std::string& w);
 bool IsAcquisition(const std::string& w);
 bool IsPursuit(const std::string& w);
 bool IsAimNoun(const std::string& w);
+/// Whether the sentence names the physical reading anywhere: the
+/// register, channel, sensor or button, tampering, overwriting,
+/// wireheading.
+bool NamesRegister(const SentenceView& s);
 /// Whether the sentence says which reward is meant, anywhere (the
 /// register, channel or sensor, tampering) or next to the loss at token
 /// `loss` (the signal, a number, a score, the loss on a data set).

@@ -131,13 +131,7 @@ bool NotALoss(const SentenceView& s, const Phrase& loss) {
 bool SaysWhichReading(const SentenceView& s,
                       const std::vector<Phrase>& losses) {
   const auto& tokens = s.tokens;
-  for (size_t j = s.begin; j < s.end; ++j) {
-    if (WordAt(tokens, j, s.end,
-               {"register", "registers", "channel", "sensor", "sensors",
-                "tamper", "tampers", "tampering", "wirehead", "wireheading"})) {
-      return true;
-    }
-  }
+  if (NamesRegister(s)) return true;
   for (const Phrase& loss : losses) {
     size_t from = loss.first > s.begin + 2 ? loss.first - 2 : s.begin;
     for (size_t j = from; j < s.end && j <= loss.last + 2; ++j) {

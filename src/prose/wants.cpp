@@ -94,20 +94,24 @@ bool IsAimNoun(const std::string& w) {
                 "motivation", "mission"});
 }
 
+bool NamesRegister(const SentenceView& s) {
+  for (size_t j = s.begin; j < s.end; ++j) {
+    if (WordAt(s.tokens, j, s.end,
+               {"register", "registers", "channel", "sensor", "sensors",
+                "tamper", "tampers", "tampering", "overwrite", "overwrites",
+                "wirehead", "wireheading", "button"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Words that say which reward is meant. Anywhere in the sentence: the
 // register, channel or sensor, tampering with them. Next to the reward:
 // the signal, a number, a score, a formal object, the loss on a data set.
 bool NamesWhatIsMeant(const SentenceView& s, size_t loss) {
   const auto& tokens = s.tokens;
-  for (size_t j = s.begin; j < s.end; ++j) {
-    if (IsWord(tokens[j]) &&
-        In(tokens[j].lower,
-           {"register", "registers", "channel", "sensor", "sensors", "tamper",
-            "tampers", "tampering", "overwrite", "overwrites", "wirehead",
-            "wireheading", "button"})) {
-      return true;
-    }
-  }
+  if (NamesRegister(s)) return true;
   size_t from = loss > s.begin + 2 ? loss - 2 : s.begin;
   for (size_t j = from; j < s.end && j < loss + 4; ++j) {
     if (IsWord(tokens[j]) &&
