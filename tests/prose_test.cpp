@@ -225,6 +225,11 @@ TEST_CASE("prose: AC101 shapes beyond subject-verb-object") {
   CHECK(Findings("The reward we chose faithfully represents what users "
                  "want.")
             .size() == 1);
+  // "properly specified" judges the specification as "correctly" does;
+  // "carefully specified" says how it was made.
+  CHECK(Findings("Make sure the objectives are properly specified.").size() ==
+        1);
+  CHECK(Findings("The objectives were carefully specified.").empty());
   // A proxy alone is a substitution, and a bad reward is a low one.
   CHECK(Findings("The reward model is an imperfect proxy for human "
                  "judgement.")
@@ -428,7 +433,7 @@ TEST_CASE("prose: the prefilter agrees with a brute-force search") {
       "metric",   "target",   "return",
       "outer al", "outer-al", "outer mi",
       "outer-mi", "inner al", "inner-al",
-      "inner mi", "inner-mi", "preference model", "measur",
+      "inner mi", "inner-mi", "preference model", "measur", "grader",
       "shap",     "unha",     "hack",
       "epic"};
   const std::string alphabet = "losctrewadbjivLOSCREWADBJ x";

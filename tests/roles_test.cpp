@@ -180,6 +180,38 @@ TEST_CASE("roles: agents that pursue reward") {
   }
 }
 
+TEST_CASE("roles: edges, through CheckParagraph") {
+  auto rule = [](const std::string& text) {
+    std::vector<Diagnostic> ds = Check(text);
+    return ds.empty() ? std::string("-") : ds[0].id;
+  };
+  // "what you measure" and "the grader" have no loss word: the prefilter
+  // lets them through by the stems measur and grader.
+  CHECK(rule("The Gap Between What You Measure and What You Want") ==
+        "AC101");
+  CHECK(rule("Models optimise the grader, not the task.") == "AC103");
+  // A judged metric; what the model is measured on; "to boost".
+  CHECK(rule("If the answer is harmful, the metric is misaligned.") ==
+        "AC101");
+  CHECK(rule("The model optimizes exactly what it is measured on.") ==
+        "AC103");
+  CHECK(rule("The model flatters users to boost its reward.") == "AC103");
+  // A training signal is a training side, not the named register reading.
+  CHECK(rule("The training signal fails to capture what users actually "
+             "want.") == "AC101");
+  CHECK(rule("The reward channel captures what users actually want.") == "-");
+  // The authors' claim is not a frame; "we seek ..." is.
+  CHECK(rule("We suggest that agents which learn by trial and error come to "
+             "maximise reward.") == "AC103");
+  CHECK(rule("We seek a policy that maximizes expected return.") == "-");
+  // An agent's own preferences, agent behaviour: not the training side's
+  // target, not the agent.
+  CHECK(rule("Inverse reinforcement learning aims to infer an agent's "
+             "preferences, represented as a reward function.") == "-");
+  CHECK(rule("Governance processes detect when agent behavior optimizes for "
+             "metrics.") == "-");
+}
+
 TEST_CASE("roles: definitions of outer and inner alignment") {
   auto definition = [](const std::string& text) {
     std::vector<Token> tokens = Tokenize(text);

@@ -25,8 +25,8 @@ namespace {
 
 // Every rule needs a loss-like word: loss, reward, objective or cost, a
 // proxy, a specification, a training signal, a (utility) function, a
-// preference model, a metric being optimized, what is measured, an
-// optimization target,
+// preference model, a metric being optimized, what is measured, a
+// grader, an optimization target,
 // (for AC103) a return, or (for AC102) the term outer or inner
 // (mis)alignment; AC105 needs shap, unha, hack or epic. The prefilter looks for
 // the stems in any case by Horspool's skip search over a four-byte window, one
@@ -38,7 +38,7 @@ constexpr std::string_view kStems[] = {
     "metric",   "target",   "return",
     "outer al", "outer-al", "outer mi",
     "outer-mi", "inner al", "inner-al",
-    "inner mi", "inner-mi", "preference model", "measur",
+    "inner mi", "inner-mi", "preference model", "measur", "grader",
     "shap",     "unha",     "hack",
     "epic"};
 

@@ -59,12 +59,12 @@ struct DocumentContext {
 /// false when no rule can fire on it, so the reader need not build the
 /// Paragraph. Most prose never mentions a loss, a reward or an objective.
 /// It looks for the stems loss, reward, objective, cost, proxy, proxies,
-/// spec, signal, function, metric, target, return, measur(e), "preference
-/// model" and
-/// the terms "outer al(ignment)", "inner mi(salignment)" (space or hyphen)
-/// in any ASCII case, and for AC105 the stems shap, unha, hack and epic; a
-/// stem that markup or a line break splits in the raw bytes ("lo**ss**",
-/// "re\-ward", "outer\nalignment") is not seen.
+/// spec, signal, function, metric, target, return, measur(e), grader,
+/// "preference model" and the terms "outer al(ignment)", "inner
+/// mi(salignment)" (space or hyphen) in any ASCII case, and for AC105 the
+/// stems shap, unha, hack and epic; a stem that markup or a line break
+/// splits in the raw bytes ("lo**ss**", "re\-ward", "outer\nalignment") is
+/// not seen.
 bool MayTrigger(std::string_view raw);
 
 /// Applies every prose rule to `paragraph` of `host`. Findings carry their

@@ -73,8 +73,7 @@ bool IsPursuitAt(const std::vector<Token>& tokens, size_t begin, size_t v) {
                   "started", "stop", "stops"});
   }
   if (IsPursuit(w)) return true;
-  return (IsAcquisition(w) || In(w, {"boost", "raise", "inflate"})) &&
-         v > begin && tokens[v - 1].lower == "to";
+  return IsAcquisition(w) && v > begin && tokens[v - 1].lower == "to";
 }
 
 // Who does the pursuing: the training procedure, the optimizer or the
@@ -106,8 +105,7 @@ bool MatchAgentByRoles(const SentenceView& s, Match& m) {
   for (size_t v = s.begin; v < s.end; ++v) {
     // Pursuit verbs are classified kAgentVerb, acquisition verbs
     // kStructureCue: most words are dropped without a string compare.
-    if (((tokens[v].verb & (kAgentVerb | kStructureCue)) == 0 &&
-         !In(tokens[v].lower, {"boost", "raise", "inflate"})) ||
+    if ((tokens[v].verb & (kAgentVerb | kStructureCue)) == 0 ||
         !IsPursuitAt(tokens, s.begin, v)) {
       continue;
     }
@@ -162,11 +160,17 @@ bool MatchAgentByRoles(const SentenceView& s, Match& m) {
       if (In(tokens[j].lower, {";", ":"})) break;
       const std::string& u = tokens[j].lower;
       // "our objective is to learn a policy that ..." frames as well.
+      // ("we suggest that agents ..." is the authors' claim, not a frame).
       bool author = In(u, {"we", "you", "i", "our"});
       bool aim = u == "our" && j + 1 < agent && IsAimNoun(tokens[j + 1].lower);
+      bool seeks = j + 1 < agent &&
+                   In(tokens[j + 1].lower,
+                      {"seek", "want", "find", "learn", "train", "define",
+                       "consider", "look", "design", "build", "choose",
+                       "compute", "search", "obtain", "need"});
       framed =
           IsWord(tokens[j]) &&
-          (author ? agent - j <= 3 || aim
+          (author ? (agent - j <= 3 && seeks) || aim
                   : IsNegation(u) || IsProcedureWord(u) ||
                         In(u, {"train", "trains", "teach", "teaching", "no"}));
     }

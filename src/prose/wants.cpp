@@ -33,7 +33,8 @@ bool IsAcquisition(const std::string& w) {
       w, {"minimize",   "minimise", "reduce",  "lower",  "decrease", "maximize",
           "maximise",   "increase", "get",     "obtain", "achieve",  "attain",
           "collect",    "earn",     "receive", "gain",   "optimize", "optimise",
-          "accumulate", "chase",    "grab",    "secure"});
+          "accumulate", "chase",    "grab",    "secure",   "boost",
+          "raise",      "inflate"});
 }
 
 // "the goal of maximizing reward": the gerund after an aim noun.
