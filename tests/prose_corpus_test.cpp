@@ -136,6 +136,12 @@ RealCorpusScore ScoreRealCorpus(const std::string& split,
     if (positive) ++score.positives;
     std::vector<Diagnostic> ds = Check(text, ParsedContext());
     if (!ds.empty()) CHECK_MESSAGE(MayTrigger(text), text);
+    // Every span is a phrase of the sentence, in order (no text printed:
+    // held-out sentences stay unseen).
+    for (const Diagnostic& d : ds) {
+      CHECK(d.span.begin < d.span.end);
+      CHECK(d.span.end <= text.size());
+    }
     bool reported = !ds.empty();
     if (positive && reported) {
       ++score.counts.tp;

@@ -145,6 +145,24 @@ TEST_CASE("structure: shapes the parse leaves alone") {
   }
 }
 
+TEST_CASE("structure: a span runs forward when the object precedes the "
+          "agent") {
+  REQUIRE(ParserAvailable());
+  // The parse links "optimizes for it" back to the objective function: the
+  // object stands before the agent, and the span must still run forward
+  // (it once ran backwards, an empty span in JSON and SARIF).
+  const std::string text =
+      "The standard model of AI specifies an objective function "
+      "\xe2\x80\x94 a precise specification of what the system should "
+      "maximize \xe2\x80\x94 and then builds a system that optimizes for "
+      "it.";
+  for (const Diagnostic& d : Check(text, Parsed())) {
+    CAPTURE(d.id);
+    CHECK(d.span.begin < d.span.end);
+    CHECK(d.span.end <= text.size());
+  }
+}
+
 TEST_CASE("structure: quoted and mentioned sentences stay what they were") {
   REQUIRE(ParserAvailable());
   // Someone else's words: a note, as for the word patterns.

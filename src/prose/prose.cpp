@@ -314,7 +314,10 @@ std::vector<Diagnostic> CheckParagraph(
       d.message =
           MessageOf(d.id, tokens[m.subject].lower.rfind("inner", 0) == 0);
       d.file = host;
-      uint32_t b = tokens[m.first].begin, e = tokens[m.last].end;
+      // A matcher reports its phrase's ends; the span runs from the earlier
+      // to the later, whatever order the roles came in.
+      uint32_t b = tokens[std::min(m.first, m.last)].begin;
+      uint32_t e = tokens[std::max(m.first, m.last)].end;
       // Offsets map into the host; a reader that broke the contract gets
       // paragraph positions rather than a crash.
       d.span = e <= paragraph.offsets.size()

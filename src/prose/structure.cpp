@@ -564,7 +564,10 @@ bool MatchWantsStructure(const SentenceView& s, const Graph& g, Match& m) {
             denied = denied || (IsWord(tokens[t]) && IsNegation(tokens[t].lower));
           }
           if (denied || NamesWhatIsMeant(s, object)) continue;
-          m = Match{"AC103", first, object, first, g.token(v)};
+          // The object may stand before the agent ("a reward function
+          // that the agent attempts to maximize"): the span covers both.
+          m = Match{"AC103", std::min(first, object),
+                    std::max({first, object, g.token(v)}), first, g.token(v)};
           return true;
         }
       }
