@@ -252,7 +252,14 @@ size_t AgentHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
                                   "reward-seekers",
                                   "learner",
                                   "maximizer",
-                                  "maximiser"})) {
+                                  "maximiser",
+                                  "machine",
+                                  "machines"})) {
+    return kNone;
+  }
+  // "machine learning", "machine translation": a field, not an agent.
+  if (j + 1 < tokens.size() && In(t.lower, {"machine", "machines"}) &&
+      In(tokens[j + 1].lower, {"learning", "translation", "vision"})) {
     return kNone;
   }
   if (j > begin && IsWord(tokens[j - 1])) {

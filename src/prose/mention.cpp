@@ -70,7 +70,16 @@ size_t MentionStart(const std::vector<Token>& tokens, size_t begin,
       }
     }
     // "According to top sources, ...": someone else's account.
-    if (w == "according" && WordAt(tokens, j + 1, end, {"to"})) return j;
+    // Not "according to its training" or "according to the true reward":
+    // a thing's own measure, not a source.
+    if (w == "according" && WordAt(tokens, j + 1, end, {"to"}) &&
+        !(WordAt(tokens, j + 2, end, {"its", "their"}) ||
+          (WordAt(tokens, j + 2, end, {"the"}) &&
+           WordAt(tokens, j + 3, end,
+                  {"true", "reward", "loss", "objective", "metric", "proxy",
+                   "specification", "rules", "spec"})))) {
+      return j;
+    }
     // "the claim that", "a common intuition is that": a claim held up,
     // not made.
     if (In(w, {"claim", "claims", "belief", "beliefs", "assumption",

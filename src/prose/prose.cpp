@@ -26,7 +26,7 @@ namespace {
 // Every rule needs a loss-like word: loss, reward, objective or cost, a
 // proxy, a specification, a training signal, a (utility) function, a
 // preference model, a metric being optimized, what is measured, a
-// grader, an optimization target,
+// grader, an optimization target, what is optimized or maximized,
 // (for AC103) a return, or (for AC102) the term outer or inner
 // (mis)alignment; AC105 needs shap, unha, hack or epic. The prefilter looks for
 // the stems in any case by Horspool's skip search over a four-byte window, one
@@ -39,6 +39,7 @@ constexpr std::string_view kStems[] = {
     "outer al", "outer-al", "outer mi",
     "outer-mi", "inner al", "inner-al",
     "inner mi", "inner-mi", "preference model", "measur", "grader",
+    "optimi",   "maximi",
     "shap",     "unha",     "hack",
     "epic"};
 

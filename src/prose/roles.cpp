@@ -51,6 +51,11 @@ size_t MeasuredEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
         WordAt(tokens, k, end, {"system", "model", "agent", "optimizer"})) {
       ++k;
     }
+  } else if (k < end && AgentHead(tokens, k, k) != kNone) {
+    // "what algorithms optimize", "what agents optimize for".
+    ++k;
+  } else if (WordAt(tokens, k, end, {"algorithms", "algorithm", "optimizers"})) {
+    ++k;
   }
   while (k < end && IsWord(tokens[k]) && IsAdverb(tokens[k].lower)) ++k;
   if (k < end && IsWord(tokens[k]) &&

@@ -16,7 +16,16 @@ constexpr size_t kMaxAgentToVerb = 12;
 size_t PursuedLoss(const std::vector<Token>& tokens, size_t v, size_t end) {
   size_t n = v + 1;
   if (WordAt(tokens, n, end, {"for", "towards", "toward"})) ++n;
-  if (WordAt(tokens, n, end, {"some", "any", "exactly", "these", "those"})) ++n;
+  if (WordAt(tokens, n, end,
+             {"some", "any", "exactly", "these", "those", "whatever", "more",
+              "higher"})) {
+    ++n;
+  }
+  // "as much reward as possible".
+  if (WordAt(tokens, n, end, {"as"}) &&
+      WordAt(tokens, n + 1, end, {"much", "high"})) {
+    n += 2;
+  }
   size_t loss = FindLossObject(tokens, n, end, true);
   if (loss != kNone) return loss;
   // "optimizes exactly what you specified", "what it is measured on",
@@ -69,6 +78,13 @@ bool IsPursuitAt(const std::vector<Token>& tokens, size_t begin, size_t v) {
              In(tokens[v - 2].lower, {"focus", "focuses", "focused", "aimed",
                                       "fixated", "bent", "intent", "set"});
     }
+    // "with the target of maximizing"; "learns by maximizing rewards" (the
+    // agent search stops at a procedure: "is trained by maximizing").
+    if (p == "of") {
+      return v > begin + 1 && (IsAimNoun(tokens[v - 2].lower) ||
+                               In(tokens[v - 2].lower, {"target", "hope"}));
+    }
+    if (p == "by") return true;
     return In(p, {"is", "are", "was", "were", "be", "been", "keeps", "starts",
                   "started", "stop", "stops"});
   }
@@ -130,7 +146,7 @@ bool MatchAgentByRoles(const SentenceView& s, Match& m) {
           In(t.lower, {"whichever", "whatever"})) {
         break;
       }
-      if (j > s.begin && t.lower == "to" &&
+      if (j > s.begin && j + 1 == v && t.lower == "to" &&
           In(tokens[j - 1].lower,
              {"ways", "way", "strategies", "strategy", "behaviour", "behavior",
               "behaviours", "behaviors", "actions", "moves", "shortcuts",
@@ -168,11 +184,24 @@ bool MatchAgentByRoles(const SentenceView& s, Match& m) {
                       {"seek", "want", "find", "learn", "train", "define",
                        "consider", "look", "design", "build", "choose",
                        "compute", "search", "obtain", "need"});
-      framed =
-          IsWord(tokens[j]) &&
-          (author ? (agent - j <= 3 && seeks) || aim
-                  : IsNegation(u) || IsProcedureWord(u) ||
-                        In(u, {"train", "trains", "teach", "teaching", "no"}));
+      // "the goal is to learn a policy that ...": a problem, unless an
+      // agent owns the goal ("the goal of an RL agent is to learn ...").
+      bool problem = j + 1 < agent && j > s.begin &&
+                     In(u, {"learn", "find", "obtain", "compute"}) &&
+                     tokens[j - 1].lower == "to";
+      for (size_t k = s.begin; problem && k < j; ++k) {
+        // "the agent's goal is to learn a policy that ..." too.
+        const std::string& o = tokens[k].lower;
+        problem = !IsWord(tokens[k]) ||
+                  (AgentHead(tokens, s.begin, k) == kNone &&
+                   !In(o.substr(0, o.find_first_of("'\xe2")),
+                       {"agent", "agents", "learner", "model", "ai"}));
+      }
+      framed = IsWord(tokens[j]) &&
+               (author ? (agent - j <= 3 && seeks) || aim
+                       : problem || IsNegation(u) || IsProcedureWord(u) ||
+                             In(u, {"train", "trains", "teach", "teaching",
+                                    "optimize", "optimise", "no"}));
     }
     if (framed) continue;
     m = {"AC103", agent, loss, agent, v};

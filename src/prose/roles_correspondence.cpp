@@ -42,6 +42,17 @@ Cue CueOf(const std::vector<Token>& tokens, size_t v, size_t end) {
       WordAt(tokens, v + 1, end, {"of"})) {
     return Cue::kVerb;
   }
+  // "should be consistent with the desired behavior".
+  // Not "a reward model is trained to be consistent with human
+  // preferences": a training procedure.
+  if (In(w, {"consistent", "inconsistent"})) {
+    for (size_t j = v > 3 ? v - 3 : 0; j < v; ++j) {
+      if (In(tokens[j].lower, {"trained", "fit", "fitted", "learned"})) {
+        return Cue::kNone;
+      }
+    }
+    return WordAt(tokens, v + 1, end, {"with"}) ? Cue::kVerb : Cue::kNone;
+  }
   if (IsAlignVerb(w) || IsRepresentVerb(w) || !PrepositionOf(w).empty() ||
       In(w, {"misspecified", "mis-specified"}) || (t.verb & kRolesCue) != 0) {
     return Cue::kVerb;
@@ -61,7 +72,17 @@ size_t Distance(size_t v, const Phrase& p) {
 // or is its object ("aligning their reward functions with").
 bool AlignSaysOfLoss(const std::vector<Token>& tokens, size_t v,
                      const Phrase& loss) {
-  if (loss.last < v) return v - loss.last <= kMaxAlignSubject;
+  if (loss.last < v) {
+    // "reward models are essential for aligning language models with
+    // human preferences": the verb's object is what is aligned.
+    if (In(tokens[v].lower, {"align", "aligning", "aligns"})) {
+      for (size_t j = v + 1; j < tokens.size() && j <= v + 4; ++j) {
+        if (!IsWord(tokens[j]) || tokens[j].lower == "with") break;
+        if (AgentHead(tokens, v + 1, j) != kNone) return false;
+      }
+    }
+    return v - loss.last <= kMaxAlignSubject;
+  }
   return loss.first > v && loss.first - v <= kMaxAlignObject &&
          In(tokens[v].lower, {"align", "aligning", "aligns", "misalign"});
 }
@@ -76,7 +97,8 @@ bool ClauseBreakBetween(const std::vector<Token>& tokens, size_t a, size_t b) {
   return false;
 }
 
-// Whether a word that may judge a training side is in the sentence.
+// Whether a word that may judge a training side, or an identity with what
+// is wanted ("is not what we want"), is in the sentence.
 bool MayJudge(const SentenceView& s) {
   for (size_t j = s.begin; j < s.end; ++j) {
     if (IsWord(s.tokens[j]) &&
@@ -84,7 +106,9 @@ bool MayJudge(const SentenceView& s) {
            {"wrong", "right", "correct", "incorrect", "imprecise",
             "ill-specified", "ill-defined", "poorly-specified",
             "badly-specified", "poorly-defined", "specified", "defined",
-            "misaligned", "misspecified", "mis-specified"})) {
+            "misaligned", "misspecified", "mis-specified", "matched",
+            "mismatched", "poorly-matched", "badly-matched", "incomplete",
+            "what"})) {
       return true;
     }
   }
@@ -199,13 +223,48 @@ bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
     if (In(head, {"proxy", "proxies"})) continue;
     bool metric = In(head, {"metric", "metrics", "kpi", "kpis"});
     size_t a = loss.first;
+    // "the wrong business objective": one modifier between.
+    if (a > s.begin + 1 && IsWord(tokens[a - 1]) &&
+        In(tokens[a - 2].lower, {"wrong", "right", "correct", "incorrect"}) &&
+        !IsAdverb(tokens[a - 1].lower) &&
+        !In(tokens[a - 1].lower, {"kind", "sort", "type", "thing", "way"})) {
+      --a;
+    }
     if (a > s.begin) {
       const std::string& adj = tokens[a - 1].lower;
+      // "a poorly matched objective", "mismatched rewards".
+      bool matched =
+          In(adj, {"mismatched", "poorly-matched", "badly-matched"}) ||
+          (adj == "matched" && a > s.begin + 1 &&
+           In(tokens[a - 2].lower, {"poorly", "badly", "well", "closely"}));
+      if (matched || (a < loss.first && !metric)) {
+        m = {"AC101", a - 1, loss.last, loss.first, a - 1};
+        return true;
+      }
       if ((metric && In(adj, {"wrong", "right", "correct", "incorrect",
                               "misaligned", "misspecified"})) ||
           In(adj, {"imprecise", "ill-specified", "ill-defined",
                    "poorly-specified", "badly-specified", "poorly-defined"})) {
         m = {"AC101", a - 1, loss.last, loss.first, a - 1};
+        return true;
+      }
+    }
+    // "get the reward function just right", "get the grader wrong".
+    size_t g = loss.first;
+    while (g > s.begin && In(tokens[g - 1].lower, {"the", "a", "your", "our",
+                                                  "their", "its", "this"})) {
+      --g;
+    }
+    if (g > s.begin &&
+        In(tokens[g - 1].lower, {"get", "gets", "getting", "got", "gotten"})) {
+      size_t r = loss.last + 1;
+      while (r < s.end && (IsQuoteMark(tokens[r]) ||
+                           In(tokens[r].lower, {"just", "exactly", "quite",
+                                                "precisely", "perfectly"}))) {
+        ++r;
+      }
+      if (WordAt(tokens, r, s.end, {"right", "wrong"})) {
+        m = {"AC101", g - 1, r, loss.first, r};
         return true;
       }
     }
@@ -216,9 +275,12 @@ bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
     if (!WordAt(tokens, k, s.end, {"is", "was", "are", "were"})) continue;
     ++k;
     if (k < s.end && IsNegation(tokens[k].lower)) ++k;
-    if (metric && WordAt(tokens, k, s.end,
-                         {"misaligned", "misspecified", "mis-specified",
-                          "wrong", "incorrect"})) {
+    // "the training objective was incomplete".
+    if ((metric && WordAt(tokens, k, s.end,
+                          {"misaligned", "misspecified", "mis-specified",
+                           "wrong", "incorrect"})) ||
+        (WordAt(tokens, k, s.end, {"incomplete"}) &&
+         !WordAt(tokens, k + 1, s.end, {"without", "if", "unless"}))) {
       m = {"AC101", loss.first, k, loss.first, k};
       return true;
     }
@@ -233,11 +295,55 @@ bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
   return false;
 }
 
+// "the objective we specified is not what we wanted", "Is the objective
+// we specified actually what we wanted?": identity with the intent.
+bool MatchIdentity(const SentenceView& s, const std::vector<Phrase>& losses,
+                   Match& m) {
+  const auto& tokens = s.tokens;
+  Words copula = {"is", "are", "was", "were", "isn't", "aren't", "wasn't"};
+  Words hedges = {"not", "actually", "really", "exactly", "precisely",
+                  "truly", "always", "never", "rarely", "seldom", "often",
+                  "only", "still", "necessarily"};
+  for (const Phrase& loss : losses) {
+    if (loss.first >= s.mention || NotALoss(s, loss)) continue;
+    // "the objective we specified is ...".
+    size_t handed = MeasuredEnd(tokens, loss.last, s.end);
+    size_t k = (handed != kNone ? handed : loss.last) + 1;
+    size_t d = loss.first;
+    if (d > s.begin && In(tokens[d - 1].lower, {"the", "a", "an", "our",
+                                               "your", "this", "their"})) {
+      --d;
+    }
+    bool asked =
+        d > s.begin && In(tokens[d - 1].lower, {"is", "are", "was", "were"});
+    if (!asked) {
+      if (!WordAt(tokens, k, s.end, copula)) continue;
+      ++k;
+    }
+    while (k < s.end && In(tokens[k].lower, hedges)) ++k;
+    if (!WordAt(tokens, k, s.end, {"what"})) continue;
+    // What is wanted or meant, not "what you care about" (the reward model
+    // as a stand-in, a substitution).
+    size_t goal = kNone;
+    for (size_t j = k + 1; j < s.end && j <= k + 4 && goal == kNone; ++j) {
+      if (!IsWord(tokens[j])) break;
+      if (In(tokens[j].lower, {"want", "wanted", "wants", "mean", "meant",
+                               "means", "intend", "intended", "intends"})) {
+        goal = j;
+      }
+    }
+    if (goal == kNone) continue;
+    m = {"AC101", loss.first, goal, loss.first, k};
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsRolesCue(const std::string& w) {
   return In(
-      w, {"alignment", "mismatched", "encapsulates", "encapsulate",
+      w, {"alignment", "mismatched", "consistent", "inconsistent", "encapsulates", "encapsulate",
           "incorporates", "incorporate", "incorporated", "fidelity", "convey",
           "conveys", "conveyed", "mirror", "mirrors", "mirrored",
           "encapsulated", "divergent", "drift", "drifts", "drifted"});
@@ -253,7 +359,7 @@ bool MatchCorrespondenceByRoles(const SentenceView& s, Match& m) {
   std::vector<Phrase> losses;
   if (any_cue || MayJudge(s)) losses = LossPhrases(s);
   if (losses.empty() || SaysWhichReading(s, losses)) return false;
-  if (MatchJudged(s, losses, m)) return true;
+  if (MatchJudged(s, losses, m) || MatchIdentity(s, losses, m)) return true;
   if (!any_cue) return false;
   std::vector<Phrase> goals = GoalPhrases(s);
   if (goals.empty()) return false;
@@ -283,8 +389,15 @@ bool MatchCorrespondenceByRoles(const SentenceView& s, Match& m) {
                                 (goal.last < v && v < loss.first)
                           : v < loss.first && v < goal.first &&
                                 WordAt(tokens, v + 1, s.end, {"between", "of"});
+        // "the misalignment between the objectives that agents optimize
+        // for and the desires of users": the second side follows "and".
+        size_t reach = kMaxToSide;
+        for (size_t j = loss.last + 1; cue == Cue::kNoun && j < goal.first;
+             ++j) {
+          if (tokens[j].lower == "and") reach = 2 * kMaxToSide;
+        }
         if (!placed || Distance(v, loss) > kMaxToSide ||
-            Distance(v, goal) > kMaxToSide ||
+            Distance(v, goal) > reach ||
             ClauseBreakBetween(tokens, v, loss.first) ||
             ClauseBreakBetween(tokens, v, goal.first)) {
           continue;

@@ -169,11 +169,16 @@ bool HeadsPhrase(const Graph& g, const std::vector<Token>& tokens, size_t w) {
 
 // Whether a loss is what the correspondence word acts on ("align the
 // reward with", "aligning the loss"): making the match, not stating it.
+// "aligning language models with human preferences" aligns a model (the
+// policy's other sense of "aligned"), whatever the sentence's subject.
 bool ActsOnLoss(const Graph& g, const SentenceView& s, size_t c) {
   for (size_t i : g.links(c)) {
     const ParseLink& l = g.link(i);
-    if (l.left == c && StartsWith(l.label, "O") &&
-        LossHead(s.tokens, s.begin, g.token(l.right)) != kNone) {
+    if (l.left != c || !StartsWith(l.label, "O")) continue;
+    size_t object = g.token(l.right);
+    if (LossHead(s.tokens, s.begin, object) != kNone ||
+        (IsAlignVerb(s.tokens[g.token(c)].lower) &&
+         AgentHead(s.tokens, s.begin, object) != kNone)) {
       return true;
     }
   }

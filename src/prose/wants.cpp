@@ -118,7 +118,10 @@ bool NamesWhatIsMeant(const SentenceView& s, size_t loss) {
     if (IsWord(tokens[j]) &&
         In(tokens[j].lower,
            {"signal", "signals", "number", "numerical", "scalar", "score",
-            "scores", "counter", "mathematical", "formal", "output"})) {
+            "scores", "counter", "mathematical", "formal", "output",
+            // a loss named by its formula: "cross-entropy loss".
+            "cross-entropy", "likelihood", "log-likelihood", "mse",
+            "squared", "hinge", "perplexity"})) {
       return true;
     }
   }
