@@ -27,6 +27,16 @@ size_t MeasuredEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
   if (In(w, {"goal", "goals", "objective", "objectives", "instruction",
              "instructions", "target"})) {
     size_t k = j + 1;
+    Words handed = {"given",  "gave",      "give",       "set",
+                    "specified", "specify", "wrote",     "assigned",
+                    "provided", "optimized", "optimised", "programmed",
+                    "trained"};
+    // "the goal provided during training", "the objective given to it".
+    if (WordAt(tokens, k, end,
+               {"provided", "given", "assigned", "programmed", "specified"}) &&
+        WordAt(tokens, k + 1, end, {"to", "during", "by", "in", "at"})) {
+      return k;
+    }
     if (!WordAt(tokens, k, end, {"it", "we", "they", "you", "the"})) {
       return kNone;
     }
@@ -36,11 +46,7 @@ size_t MeasuredEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
       return kNone;
     }
     if (WordAt(tokens, k, end, {"was", "is", "were", "are", "has", "had"})) ++k;
-    return WordAt(tokens, k, end,
-                  {"given", "gave", "give", "set", "specified", "specify",
-                   "wrote", "assigned"})
-               ? k
-               : kNone;
+    return WordAt(tokens, k, end, handed) ? k : kNone;
   }
   if (w != "what") return kNone;
   size_t k = j + 1;
@@ -181,13 +187,13 @@ size_t TargetEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
   // to achieve".
   if (In(w, {"problem", "problems", "goals", "goal", "objectives"})) {
     for (size_t k = j + 1; k < end && k <= j + 5; ++k) {
-      if (!IsWord(tokens[k])) return kNone;
+      if (!IsWord(tokens[k])) break;
       if (In(tokens[k].lower, {"intend", "intends", "intended", "designed",
                                "meant", "want", "wants", "wanted"})) {
         return k;
       }
     }
-    return kNone;
+    if (In(w, {"problem", "problems"})) return kNone;
   }
   if (In(w, {"true", "actual", "real", "real-world", "underlying", "genuine",
              "business", "intended", "desired"})) {

@@ -134,6 +134,13 @@ bool NotALoss(const SentenceView& s, const Phrase& loss) {
       WordAt(tokens, n + 1, s.end, {"to"})) {
     return true;
   }
+  // "the objectives of the agent": what it is meant to do, a target.
+  if (In(head, {"objective", "objectives"}) && loss.first == loss.last &&
+      WordAt(tokens, n, s.end, {"of"})) {
+    size_t k = n + 1;
+    if (WordAt(tokens, k, s.end, {"the", "an", "a", "its"})) ++k;
+    if (k < s.end && AgentHead(tokens, k, k) != kNone) return true;
+  }
   if (In(head, {"metric", "metrics"})) {
     if (loss.first > s.begin && WordAt(tokens, loss.first - 1, s.end,
                                        {"our", "this", "new", "proposed"})) {
