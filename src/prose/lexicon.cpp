@@ -114,6 +114,25 @@ bool IsName(const Token& t) {
   return t.lower.size() == 1 && t.lower != "a" && t.lower != "i";
 }
 
+// "agents pursue proxy objectives", "achieving objectives that ...",
+// "learn incomplete objectives": the agent's own aims, the learned side,
+// not the objective it is trained on. Looks before the sentence's begin
+// too ("the wrong objectives" is read from the adjective on), but stops at
+// any mark, so stays within the sentence.
+bool PursuedAims(const std::vector<Token>& tokens, size_t j) {
+  for (size_t k = j; k > 0 && j - k < 4;) {
+    const Token& p = tokens[--k];
+    if (!IsWord(p)) break;
+    if (In(p.lower, {"pursue", "pursues", "pursued", "pursuing", "pursuit",
+                     "achieve", "achieves", "achieving", "learn", "learns",
+                     "learned", "learning", "acquire", "acquires", "develop",
+                     "develops", "has", "have", "having"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A loss-like noun phrase ending at token j: returns its first token.
 size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   const Token& t = tokens[j];
@@ -132,6 +151,11 @@ size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
     if (prev({"true", "intended", "desired", "real", "actual", "ideal"})) {
       return kNone;
     }
+    if (In(w, {"proxy", "proxies"}) && j + 1 < tokens.size() &&
+        In(tokens[j + 1].lower, {"objectives", "goals"}) &&
+        PursuedAims(tokens, j + 1)) {
+      return kNone;
+    }
     first = j;
   } else if (In(w, {"objective", "objectives", "specification",
                     "specifications", "spec", "specs"})) {
@@ -147,6 +171,7 @@ size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
               "emergent", "own",        "learning",    "ideal"})) {
       return kNone;
     }
+    if (w == "objectives" && PursuedAims(tokens, j)) return kNone;
     first = j;
   } else if (In(w, {"function", "functions"})) {
     if (!prev({"loss", "reward", "objective", "cost", "utility"})) return kNone;

@@ -86,6 +86,10 @@ size_t MesaHead(const std::vector<Token>& tokens, size_t begin, size_t j);
 /// targets, not losses. A token marked kLossAnaphor is a loss phrase.
 size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j);
 
+/// Whether the aims ending at token j ("objectives", "proxy goals") are
+/// what an agent pursues, achieves or learns: its own, not a loss.
+bool PursuedAims(const std::vector<Token>& tokens, size_t j);
+
 /// Returns the first token of an agent-like subject ending at token j
 /// (agent, model, policy, network, AI, system, learner, assistant, LLM,
 /// robot, it, ...), or kNone. "they" is left out: too often people.

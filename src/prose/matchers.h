@@ -89,6 +89,11 @@ bool MatchAgentWants(const SentenceView& s, Match& m);
 /// (prose/structure.h): motivation verbs (wants, tries, aims, designed,
 /// incentivized), acquisition verbs (maximize, get, receive), pursuit verbs
 /// (optimizes, pursues, values, seeks) and aim nouns (goal, objective, job).
+/// Whether the agent starting at token `first` is acted on or studied
+/// rather than acting: "train a model to", "we optimize the model to",
+/// "we study how an agent maximizes".
+bool FramedAgent(const SentenceView& s, size_t first);
+
 bool IsMotivation(const std::string& w);
 bool IsAcquisition(const std::string& w);
 bool IsPursuit(const std::string& w);

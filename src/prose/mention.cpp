@@ -35,7 +35,9 @@ bool IsReportVerb(const std::string& w) {
              "wondered",  "doubt",         "doubts",   "deny",       "denies",
              "hope",      "hopes",         "showed",   "shown",      "found",
              "warned",    "warns",         "explains", "explained",  "noted",
-             "observed",  "reported",      "demonstrated"});
+             "observed",  "reported",      "demonstrated", "highlights",
+             "highlighted", "discusses",   "discussed", "emphasizes",
+             "emphasized"});
 }
 
 }  // namespace
@@ -116,6 +118,14 @@ size_t MentionStart(const std::vector<Token>& tokens, size_t begin,
         if (!IsWord(p)) break;
         if (In(p.lower, {"i", "we", "i'd", "we'd"})) break;
         if (IsThirdParty(p.lower)) return j;
+        // "Their discussion highlights", "his book argues": another's
+        // work ("this paper argues" is the author's own).
+        if (k > begin &&
+            In(p.lower, {"discussion", "paper", "papers", "study", "book",
+                         "article", "analysis", "work", "post", "review"}) &&
+            In(tokens[k - 1].lower, {"their", "his", "her"})) {
+          return j;
+        }
       }
     }
   }

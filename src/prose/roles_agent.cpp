@@ -27,6 +27,11 @@ size_t PursuedLoss(const std::vector<Token>& tokens, size_t v, size_t end) {
     n += 2;
   }
   size_t loss = FindLossObject(tokens, n, end, true);
+  // "pursue the wrong objectives": its own aims (lexicon.h PursuedAims).
+  if (loss != kNone && WordAt(tokens, loss, end, {"objectives"}) &&
+      PursuedAims(tokens, loss)) {
+    return kNone;
+  }
   if (loss != kNone) return loss;
   // "optimizes exactly what you specified", "what it is measured on",
   // "the grader", "the metric".
@@ -54,7 +59,11 @@ size_t PursuedLoss(const std::vector<Token>& tokens, size_t v, size_t end) {
   }
   for (size_t j = n; j < end && j <= n + 2; ++j) {
     if (!IsWord(tokens[j])) return kNone;
-    if (In(tokens[j].lower, {"proxy", "proxies"})) return j;
+    if (In(tokens[j].lower, {"proxy", "proxies"})) {
+      bool aims = WordAt(tokens, j + 1, end, {"objectives", "goals"}) &&
+                  PursuedAims(tokens, j + 1);
+      return aims ? kNone : j;
+    }
     if (!In(tokens[j].lower, {"the", "a", "its", "their", "this", "that",
                               "flawed", "imperfect", "given"})) {
       return kNone;
@@ -165,7 +174,9 @@ bool MatchAgentByRoles(const SentenceView& s, Match& m) {
       }
       if (agent != kNone) break;
     }
-    if (agent == kNone || agent >= s.mention) continue;
+    if (agent == kNone || agent >= s.mention || FramedAgent(s, agent)) {
+      continue;
+    }
     // The authors or a procedure before the agent ("we seek a policy
     // that", "to train an agent to"), or a negation ("no agent wants").
     // The authors count only as the agent's framers right before it ("we

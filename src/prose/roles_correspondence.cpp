@@ -28,6 +28,13 @@ constexpr size_t kMaxAlignObject = 3;
 // matchers read those.
 enum class Cue { kNone, kVerb, kNoun };
 
+// A noun that names one side as a rendering of what follows "of".
+bool IsMeasureNoun(const std::string& w) {
+  return In(w, {"specification", "representation", "encoding", "expression",
+                "description", "translation", "formalization",
+                "formalisation"});
+}
+
 Cue CueOf(const std::vector<Token>& tokens, size_t v, size_t end) {
   const Token& t = tokens[v];
   if (!IsWord(t)) return Cue::kNone;
@@ -37,9 +44,7 @@ Cue CueOf(const std::vector<Token>& tokens, size_t v, size_t end) {
   }
   if (In(w, {"alignment", "misalignment"})) return Cue::kNoun;
   // "a mathematical specification of what we want".
-  if (In(w, {"specification", "representation", "encoding", "expression",
-             "description", "translation", "formalization", "formalisation"}) &&
-      WordAt(tokens, v + 1, end, {"of"})) {
+  if (IsMeasureNoun(w) && WordAt(tokens, v + 1, end, {"of"})) {
     return Cue::kVerb;
   }
   // "should be consistent with the desired behavior".
@@ -389,6 +394,8 @@ bool MatchCorrespondenceByRoles(const SentenceView& s, Match& m) {
             Inside(loss.first, goal) || WeakGoal(tokens, s.begin, goal)) {
           continue;
         }
+        // "a specification of what we want": the goal follows "of".
+        if (goal.first < v && IsMeasureNoun(tokens[v].lower)) continue;
         // A verb stands between the two sides; a noun names both after it
         // ("the gap between what we measure and what we want").
         bool placed = cue == Cue::kVerb

@@ -568,7 +568,9 @@ bool MatchWantsStructure(const SentenceView& s, const Graph& g, Match& m) {
           for (size_t t = s.begin; t < object; ++t) {
             denied = denied || (IsWord(tokens[t]) && IsNegation(tokens[t].lower));
           }
-          if (denied || NamesWhatIsMeant(s, object)) continue;
+          if (denied || NamesWhatIsMeant(s, object) || FramedAgent(s, first)) {
+            continue;
+          }
           // The object may stand before the agent ("a reward function
           // that the agent attempts to maximize"): the span covers both.
           m = Match{"AC103", std::min(first, object),

@@ -267,6 +267,29 @@ bool IsAgentWord(const std::string& w) {
          In(w, {"care", "cares", "cared", "caring"});
 }
 
+bool FramedAgent(const SentenceView& s, size_t first) {
+  const auto& tokens = s.tokens;
+  for (size_t k = first; k > s.begin && first - k < 3;) {
+    if (!IsWord(tokens[--k])) break;  // "During training, the network"
+    // "train a model to optimize": the procedure acts on the model.
+    if (WordAt(tokens, k, s.end,
+               {"train", "trains", "trained", "training", "teach", "teaches",
+                "taught", "fine-tune", "finetune", "optimize", "optimise",
+                "optimizes", "optimises"})) {
+      return true;
+    }
+    // "we study how an agent maximizes reward": the problem studied.
+    if (tokens[k].lower == "how" && k > s.begin &&
+        WordAt(tokens, k - 1, s.end,
+               {"study", "studies", "studied", "studying", "examine",
+                "examines", "analyze", "analyzes", "analyse", "analyses",
+                "model", "models", "formalize", "formalizes"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool MatchAgentWants(const SentenceView& s, Match& m) {
   const auto& tokens = s.tokens;
   for (size_t v = s.begin; v < s.end; ++v) {
@@ -312,6 +335,12 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       }
       if (WordAt(tokens, n, s.end, {"for"})) ++n;
       loss = FindLossObject(tokens, n, s.end, true);
+      // "systems pursue objectives that match human intentions": the
+      // agent's own aims, not the objective it is trained on.
+      if (loss != kNone && w.rfind("pursu", 0) == 0 &&
+          WordAt(tokens, loss, s.end, {"objectives"})) {
+        continue;
+      }
     } else if (IsSeekerNoun(w)) {
       first = SeekerOwner(s, v);
       if (first == kNone) continue;
@@ -377,17 +406,7 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
           !AgreesWithBareVerb(tokens, first, v)) {
         continue;
       }
-      // "train a model to optimize": the procedure acts on the model.
-      for (size_t k = first; k > s.begin && first - k < 3;) {
-        if (!IsWord(tokens[--k])) break;  // "During training, the network"
-        if (WordAt(tokens, k, s.end,
-                   {"train", "trains", "trained", "training", "teach",
-                    "teaches", "taught", "fine-tune", "finetune"})) {
-          first = kNone;
-          break;
-        }
-      }
-      if (first == kNone) continue;
+      if (FramedAgent(s, first)) continue;
       // "We seek a policy that maximizes expected return", "the optimal
       // policy maximizes reward": a formal optimization problem.
       if (first > s.begin &&
@@ -426,9 +445,15 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
     // "the model is trained to maximize": the procedure acts.
     Words procedure = {"trained",   "optimized", "optimised", "fine-tuned",
                        "finetuned", "taught",    "used"};
+    // "trained by minimizing this loss" too.
     if ((v > s.begin && WordAt(tokens, v - 1, s.end, procedure)) ||
-        (v > s.begin + 1 && WordAt(tokens, v - 1, s.end, {"to"}) &&
+        (v > s.begin + 1 && WordAt(tokens, v - 1, s.end, {"to", "by"}) &&
          WordAt(tokens, v - 2, s.end, procedure))) {
+      continue;
+    }
+    // "minimizes the loss with respect to the generator's parameters".
+    if (WordAt(tokens, loss + 1, s.end, {"with", "w.r.t"}) &&
+        WordAt(tokens, loss + 2, s.end, {"respect", "regard"})) {
       continue;
     }
     m = {"AC103", first, loss, first, v};
