@@ -212,6 +212,88 @@ TEST_CASE("roles: edges, through CheckParagraph") {
              "metrics.") == "-");
 }
 
+// Shapes added after blind sets 6-9 were opened for tuning; each was
+// missed (positives) or reported (negatives) before.
+TEST_CASE("roles: identity, judgements and aims") {
+  auto rule = [](const std::string& text) {
+    std::vector<Diagnostic> ds = Check(text);
+    return ds.empty() ? std::string("-") : ds[0].id;
+  };
+  // Identity with what is wanted, asserted or asked; not "what you care
+  // about" (a stand-in) or "what the model optimizes".
+  CHECK(rule("The objective we specified is not what we wanted.") == "AC101");
+  CHECK(rule("Is the objective we wrote down actually what we meant?") ==
+        "AC101");
+  CHECK(rule("The reward model is not what you actually care about.") == "-");
+  CHECK(rule("The loss function is what the model optimizes.") == "-");
+  // Judged: matched, got right or wrong, incomplete.
+  CHECK(rule("A poorly matched objective can reward shortcuts.") == "AC101");
+  CHECK(rule("Get the grader wrong and the whole loop drifts.") == "AC101");
+  CHECK(rule("If we can get the objective function just right, the rest "
+             "follows.") == "AC101");
+  CHECK(rule("The problem is that the training objective was incomplete.") ==
+        "AC101");
+  // "consistent with", not when a reward model is trained to be.
+  CHECK(rule("The reward function should be consistent with the desired "
+             "behavior.") == "AC101");
+  CHECK(rule("A reward model is trained to be consistent with human "
+             "preferences.") == "-");
+  // The objectives of the agent are a target; a gap noun's second side
+  // may follow "and" further away.
+  CHECK(rule("The reward function should be aligned with the overall "
+             "objectives of the agent.") == "AC101");
+  CHECK(rule("Poor alignment between the objectives that deployed agents "
+             "optimize for and the desires of human users is a risk.") ==
+        "AC101");
+  CHECK(rule("There is a misalignment between what algorithms optimize and "
+             "the human goals they serve.") == "AC101");
+  // "according to its training" names no source.
+  CHECK(rule("It works according to its training; the problem is that the "
+             "training objective was incomplete.") == "AC101");
+  CHECK(rule("According to Smith, the reward is misaligned with our "
+             "values.") == "-");
+  // Aligning a model is the model's alignment.
+  CHECK(rule("We learn reward functions and align the agents with the "
+             "intended behavior.") == "-");
+}
+
+TEST_CASE("roles: agents that pursue, and agents acted on") {
+  auto rule = [](const std::string& text) {
+    std::vector<Diagnostic> ds = Check(text);
+    return ds.empty() ? std::string("-") : ds[0].id;
+  };
+  CHECK(rule("The agent learns by maximizing rewards.") == "AC103");
+  CHECK(rule("A learning agent acts with the target of maximizing the "
+             "cumulative reward.") == "AC103");
+  CHECK(rule("The learner must discover what actions to take in each state "
+             "to maximize the reward.") == "AC103");
+  CHECK(rule("A machine will pursue whatever objective you give it.") ==
+        "AC103");
+  // No loss word at all: the prefilter passes it by the stem optimi.
+  CHECK(rule("The agent will optimize exactly what you define.") == "AC103");
+  // A problem, a procedure, a study, a formula: not the agent's want.
+  CHECK(rule("The goal is to learn a policy that maximizes expected "
+             "return.") == "-");
+  CHECK(rule("The agent's goal is to learn a policy that maximizes expected "
+             "reward.") == "AC103");
+  CHECK(rule("Then we optimize the main model to maximize that reward.") ==
+        "-");
+  CHECK(rule("We study how an agent maximizes the cumulative reward.") == "-");
+  CHECK(rule("Language models are trained by minimizing this loss.") == "-");
+  CHECK(rule("That is why LLMs optimize cross-entropy loss.") == "-");
+  CHECK(rule("Using gradient descent, it minimizes the loss with respect to "
+             "the generator's parameters.") == "-");
+  // Aims an agent pursues or learns are its own.
+  CHECK(rule("Agents may pursue proxy objectives, misaligned with the "
+             "designers' true goals.") == "-");
+  CHECK(rule("Agents keep their skills but pursue the wrong objectives.") ==
+        "-");
+  CHECK(rule("A mesa-optimizer might pursue objectives different from what "
+             "we intended.") == "-");
+  CHECK(rule("Models may learn incomplete objectives, which leads to reward "
+             "hacking.") == "-");
+}
+
 TEST_CASE("roles: definitions of outer and inner alignment") {
   auto definition = [](const std::string& text) {
     std::vector<Token> tokens = Tokenize(text);

@@ -321,6 +321,7 @@ bool MatchIdentity(const SentenceView& s, const std::vector<Phrase>& losses,
     // "the objective we specified is ...".
     size_t handed = MeasuredEnd(tokens, loss.last, s.end);
     size_t k = (handed != kNone ? handed : loss.last) + 1;
+    if (handed != kNone && WordAt(tokens, k, s.end, {"down"})) ++k;
     size_t d = loss.first;
     if (d > s.begin && In(tokens[d - 1].lower, {"the", "a", "an", "our",
                                                "your", "this", "their"})) {
