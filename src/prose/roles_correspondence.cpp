@@ -263,6 +263,11 @@ bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
     }
     // "get the reward function just right", "get the grader wrong".
     size_t g = loss.first;
+    // "get the value specification wrong": one modifier may stand between.
+    if (g > s.begin + 1 && IsWord(tokens[g - 1]) &&
+        In(tokens[g - 2].lower, {"the", "a", "your", "our", "their", "its"})) {
+      --g;
+    }
     while (g > s.begin && In(tokens[g - 1].lower, {"the", "a", "your", "our",
                                                   "their", "its", "this"})) {
       --g;
@@ -279,6 +284,17 @@ bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
         m = {"AC101", g - 1, r, loss.first, r};
         return true;
       }
+    }
+    // "a grader that rewards the wrong thing".
+    size_t r = loss.last + 1;
+    if (WordAt(tokens, r, s.end, {"that", "which"})) ++r;
+    if (WordAt(tokens, r, s.end,
+               {"rewards", "rewarded", "incentivizes", "incentivises",
+                "penalizes", "penalises", "favors", "favours"}) &&
+        WordAt(tokens, r + 1, s.end, {"the"}) &&
+        WordAt(tokens, r + 2, s.end, {"wrong"})) {
+      m = {"AC101", loss.first, r + 2, loss.first, r};
+      return true;
     }
     // "<loss> (itself) is not specified correctly", "the metric is
     // misaligned".

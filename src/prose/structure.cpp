@@ -147,6 +147,27 @@ bool JudgedSpecifyWord(const Graph& g, const std::vector<Token>& tokens,
   return false;
 }
 
+// Whether adjective `c` is said of the loss through a copula ("the reward
+// is wrong"), not of another noun near it ("reward the wrong answer",
+// "the loss quantifies how wrong the model is").
+bool ThroughCopula(const Graph& g, const std::vector<Token>& tokens,
+                   const std::vector<size_t>& loss, size_t c) {
+  for (size_t w : loss) {
+    for (size_t i : g.links(w)) {
+      size_t x = g.other(i, w);
+      if (!In(tokens[g.token(x)].lower,
+              {"is", "are", "was", "were", "be", "been", "being", "seems",
+               "seem", "remains", "remain", "isn't", "aren't", "wasn't"})) {
+        continue;
+      }
+      for (size_t k : g.links(x)) {
+        if (g.other(k, x) == c) return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool IsCorrespondenceWord(const Token& t) {
   return (t.verb & (kLossGoalVerb | kGapNoun)) != 0;
 }
@@ -346,7 +367,8 @@ bool MatchCorrespondenceStructure(const SentenceView& s, const Graph& g,
       const Token& word = tokens[tc];
       // A judgement may sit inside the loss phrase ("an improperly
       // specified reward function"); a correspondence word may not.
-      bool judged = JudgesSpecification(word.lower) ||
+      bool judged = (JudgesSpecification(word.lower) &&
+                     (d[c] == 1 || ThroughCopula(g, tokens, seeds, c))) ||
                     JudgedSpecifyWord(g, tokens, c);
       if (!judged && tc >= first && tc <= j) continue;
       if (judged && (!metric_only || OptimizesOrChooses(s))) {
