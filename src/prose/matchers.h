@@ -94,6 +94,14 @@ bool MatchAgentWants(const SentenceView& s, Match& m);
 /// "we study how an agent maximizes".
 bool FramedAgent(const SentenceView& s, size_t first);
 
+/// Whether the words after the reward at `loss` describe behaviour that
+/// scores without doing the task (the prose policy's C6): "even though it
+/// violated the intent", "rather than genuinely cleaning", and with
+/// `contrast` also "without" and "while" (which the labelled corpora read
+/// both ways, so only the roles reading, the last, uses them); not a claim
+/// about what the agent wants.
+bool DescribesBehaviour(const SentenceView& s, size_t loss, bool contrast);
+
 bool IsMotivation(const std::string& w);
 bool IsAcquisition(const std::string& w);
 bool IsPursuit(const std::string& w);

@@ -113,16 +113,6 @@ bool IsProcedureWord(const std::string& w) {
        "methods",   "backpropagation"});
 }
 
-// A description of behaviour that scores without doing the task ("finds
-// ways to maximize reward without achieving the goal", "while violating
-// the intent"), not a claim about what the agent wants.
-bool DescribesBehaviour(const SentenceView& s, size_t loss) {
-  for (size_t j = loss + 1; j < s.end; ++j) {
-    if (WordAt(s.tokens, j, s.end, {"without", "while", "whilst"})) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 bool MatchAgentByRoles(const SentenceView& s, Match& m) {
@@ -136,7 +126,7 @@ bool MatchAgentByRoles(const SentenceView& s, Match& m) {
     }
     size_t loss = PursuedLoss(tokens, v, s.end);
     if (loss == kNone || NamesWhatIsMeant(s, loss) ||
-        DescribesBehaviour(s, loss)) {
+        DescribesBehaviour(s, loss, true)) {
       continue;
     }
     // "with respect to the parameters": a technical statement.

@@ -590,7 +590,8 @@ bool MatchWantsStructure(const SentenceView& s, const Graph& g, Match& m) {
           for (size_t t = s.begin; t < object; ++t) {
             denied = denied || (IsWord(tokens[t]) && IsNegation(tokens[t].lower));
           }
-          if (denied || NamesWhatIsMeant(s, object) || FramedAgent(s, first)) {
+          if (denied || NamesWhatIsMeant(s, object) || FramedAgent(s, first) ||
+              DescribesBehaviour(s, object, false)) {
             continue;
           }
           // The object may stand before the agent ("a reward function

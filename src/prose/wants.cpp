@@ -267,6 +267,25 @@ bool IsAgentWord(const std::string& w) {
          In(w, {"care", "cares", "cared", "caring"});
 }
 
+bool DescribesBehaviour(const SentenceView& s, size_t loss, bool contrast) {
+  const auto& tokens = s.tokens;
+  for (size_t j = loss + 1; j < s.end; ++j) {
+    if (contrast && WordAt(tokens, j, s.end, {"without", "while", "whilst"})) {
+      return true;
+    }
+    // "even though it violated the spirit of the task".
+    if (WordAt(tokens, j, s.end, {"even"}) &&
+        WordAt(tokens, j + 1, s.end, {"though"})) {
+      return true;
+    }
+  }
+  // "collect rewards rather than genuinely cleaning".
+  return WordAt(tokens, loss + 1, s.end, {"rather"}) &&
+         WordAt(tokens, loss + 2, s.end, {"than"}) &&
+         WordAt(tokens, loss + 3, s.end,
+                {"genuinely", "actually", "truly", "really"});
+}
+
 bool FramedAgent(const SentenceView& s, size_t first) {
   const auto& tokens = s.tokens;
   for (size_t k = first; k > s.begin && first - k < 3;) {
@@ -439,7 +458,7 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
       }
     }
     if (s.mention <= first || Denied(tokens, v, loss + 1) ||
-        NamesWhatIsMeant(s, loss)) {
+        NamesWhatIsMeant(s, loss) || DescribesBehaviour(s, loss, false)) {
       continue;
     }
     // "the model is trained to maximize": the procedure acts.
