@@ -361,6 +361,10 @@ bool JudgesLoss(const std::vector<Token>& tokens, size_t a, size_t first,
       In(adj, {"bad", "flawed", "faulty", "buggy"})) {
     return false;
   }
+  // "imperfect reward signals", "an imperfect reward model": every
+  // artefact is imperfect; the policy's judgements say (in)correctly
+  // specified, and the labelled corpora read "imperfect" as negative.
+  if (adj == "imperfect") return false;
   return true;
 }
 
