@@ -378,7 +378,8 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
         WordAt(tokens, a - 1, s.end,
                {"incorrectly", "perfectly", "poorly", "correctly", "exactly",
                 "properly", "accurately", "adequately", "badly", "wrongly",
-                "precisely", "well", "imperfectly"}))) {
+                "precisely", "well", "imperfectly", "imprecisely",
+                "inaccurately", "improperly", "faithfully"}))) {
     return false;
   }
   // "a perfectly aligned loss function would ...": the presupposition.

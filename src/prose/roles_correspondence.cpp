@@ -113,7 +113,9 @@ bool MayJudge(const SentenceView& s) {
             "badly-specified", "poorly-defined", "specified", "defined",
             "misaligned", "misspecified", "mis-specified", "matched",
             "mismatched", "poorly-matched", "badly-matched", "incomplete",
-            "what"})) {
+            "what", "misspecification", "misspecifications",
+            "mis-specification", "definition", "specification", "specify",
+            "faithful"})) {
       return true;
     }
   }
@@ -229,6 +231,32 @@ bool WeakGoal(const std::vector<Token>& tokens, size_t begin,
 bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
                  Match& m) {
   const auto& tokens = s.tokens;
+  // "misspecifications in their learning objectives", "an accurate
+  // definition of the reward signal": the noun judges what follows "of".
+  for (size_t j = s.begin; j + 2 < s.end && j < s.mention; ++j) {
+    const std::string& w = tokens[j].lower;
+    bool judged =
+        In(w, {"misspecification", "misspecifications", "mis-specification"}) ||
+        (In(w, {"definition", "specification"}) && j > s.begin &&
+         In(tokens[j - 1].lower, {"accurate", "inaccurate", "correct",
+                                  "incorrect", "faithful", "precise",
+                                  "imprecise", "proper", "wrong"}));
+    if (!judged || !WordAt(tokens, j + 1, s.end, {"in", "of"})) continue;
+    for (size_t k = j + 2; k < s.end && k <= j + 5; ++k) {
+      if (!IsWord(tokens[k])) break;
+      if (In(tokens[k].lower, {"objective", "objectives", "reward", "rewards",
+                               "loss", "losses"})) {
+        size_t last = k;
+        if (WordAt(tokens, k + 1, s.end, {"function", "functions", "signal",
+                                          "signals", "model", "models"})) {
+          ++last;
+        }
+        size_t first = In(w, {"definition", "specification"}) ? j - 1 : j;
+        m = {"AC101", first, last, k, j};
+        return true;
+      }
+    }
+  }
   for (const Phrase& loss : losses) {
     if (loss.first >= s.mention || NotALoss(s, loss)) continue;
     const std::string& head = tokens[loss.last].lower;
@@ -253,8 +281,14 @@ bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
         m = {"AC101", a - 1, loss.last, loss.first, a - 1};
         return true;
       }
+      // Of a reward or an objective, not a bare "precise specification".
+      bool spec = In(head, {"specification", "specifications"}) &&
+                  loss.first < loss.last;
       if ((metric && In(adj, {"wrong", "right", "correct", "incorrect",
                               "misaligned", "misspecified"})) ||
+          // "faithful reward specification".
+          (spec && In(adj, {"faithful", "accurate", "inaccurate", "precise",
+                            "imprecise", "correct", "incorrect", "proper"})) ||
           In(adj, {"imprecise", "ill-specified", "ill-defined",
                    "poorly-specified", "badly-specified", "poorly-defined"})) {
         m = {"AC101", a - 1, loss.last, loss.first, a - 1};
@@ -282,6 +316,19 @@ bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
       }
       if (WordAt(tokens, r, s.end, {"right", "wrong"})) {
         m = {"AC101", g - 1, r, loss.first, r};
+        return true;
+      }
+    }
+    // "objectives are hard to specify properly".
+    for (size_t k = loss.last + 1; k + 1 < s.end && k <= loss.last + 6; ++k) {
+      if (!IsWord(tokens[k]) || In(tokens[k].lower, {"and", "but", "or"})) {
+        break;
+      }
+      if (In(tokens[k].lower, {"specify", "define", "write"}) &&
+          In(tokens[k + 1].lower,
+             {"properly", "correctly", "precisely", "accurately", "exactly",
+              "faithfully", "perfectly", "fully"})) {
+        m = {"AC101", loss.first, k + 1, loss.first, k};
         return true;
       }
     }

@@ -134,7 +134,7 @@ bool IsJudgingAdverb(std::string_view w) {
   return In(w, {"perfectly", "accurately", "correctly", "poorly", "badly",
                 "properly", "improperly", "wrongly", "incorrectly", "exactly",
                 "precisely",
-                "faithfully", "inaccurately", "imperfectly"});
+                "faithfully", "inaccurately", "imperfectly", "imprecisely"});
 }
 
 // Whether word `w` is a specify word with a judging adverb linked to it.
