@@ -196,7 +196,7 @@ size_t FindLossObject(const std::vector<Token>& tokens, size_t k, size_t end,
                 "overall",    "final",      "of",         "expectation",
                 "such",       "lots",       "correct",    "for",
                 "right",      "wrong",      "an",         "sum",
-                "amount",     "quantity"})) {
+                "amount",     "quantity",   "measure",    "internal"})) {
       return kNone;
     }
     ++words;

@@ -410,7 +410,8 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
 }
 
 bool IsAlignVerb(std::string_view w) {
-  if (In(w, {"aligned", "aligns", "align", "aligning", "misaligned"})) {
+  if (In(w, {"aligned", "aligns", "align", "aligning", "misaligned",
+             "unaligned"})) {
     return true;
   }
   return w.size() > 8 && w.substr(w.size() - 8) == "-aligned";

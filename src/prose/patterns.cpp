@@ -45,8 +45,10 @@ bool ClassifyVerbs(std::vector<Token>& tokens) {
     if (t.kind != TokenKind::kWord) continue;
     // A leading "To" starts a purpose clause ("To get high reward, ...").
     if (t.lower == "to") {
+      // After a colon too ("this problem: to achieve higher rewards, ...").
       bool starts = i == 0 || tokens[i - 1].lower == "." ||
-                    tokens[i - 1].lower == "!" || tokens[i - 1].lower == "?";
+                    tokens[i - 1].lower == "!" || tokens[i - 1].lower == "?" ||
+                    tokens[i - 1].lower == ":";
       if (starts) t.verb |= kAgentVerb;
       any = any || starts;
       continue;

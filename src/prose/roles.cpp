@@ -51,7 +51,9 @@ size_t MeasuredEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
   if (w != "what") return kNone;
   size_t k = j + 1;
   if (WordAt(tokens, k, end,
-             {"we", "you", "they", "is", "was", "gets", "get", "are", "the"})) {
+             {"we", "you", "they", "is", "was", "gets", "get", "are", "the",
+              "you're", "we're", "they're", "you\xe2\x80\x99re",
+              "we\xe2\x80\x99re", "they\xe2\x80\x99re"})) {
     ++k;
     if (tokens[k - 1].lower == "the" &&
         WordAt(tokens, k, end, {"system", "model", "agent", "optimizer"})) {
@@ -152,7 +154,7 @@ size_t TargetEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
                 "outcome",     "outcomes",    "quality",      "intent",
                 "preference",  "preferences", "requirements", "impact",
                 "behavior",    "behaviour",   "values",       "purpose",
-                "constraints", "supervision"};
+                "constraints", "supervision", "metric"};
   const std::string& w = tokens[j].lower;
   if (w == "what") {
     for (size_t k = j + 1; k < end && k <= j + 6; ++k) {
@@ -198,6 +200,8 @@ size_t TargetEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
   if (In(w, {"true", "actual", "real", "real-world", "underlying", "genuine",
              "business", "intended", "desired"})) {
     for (size_t k = j + 1; k < end && k <= j + 3; ++k) {
+      // "true, unobservable objectives".
+      if (tokens[k].lower == ",") continue;
       if (!IsWord(tokens[k])) return kNone;
       if (In(tokens[k].lower, aims)) return k;
     }
@@ -205,7 +209,8 @@ size_t TargetEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
   }
   // "the user's real-world objective", "your values".
   if (In(w, {"user's", "users'", "designer's", "designers'", "human's",
-             "people's", "humanity's"})) {
+             "humans'", "people's", "humanity's", "developer's",
+             "developers'"})) {
     for (size_t k = j + 1; k < end && k <= j + 3; ++k) {
       if (!IsWord(tokens[k])) return kNone;
       if (In(tokens[k].lower, aims)) return k;
@@ -241,7 +246,7 @@ size_t TargetEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
               "needs",        "judgment",    "judgement",  "judgments",
               "judgements",   "goals",       "desires",    "happiness",
               "satisfaction", "intent",      "intentions", "decision-making",
-              "preferences",  "wishes"})) {
+              "preferences",  "wishes",      "perception"})) {
     return j + 1;
   }
   return kNone;

@@ -145,7 +145,11 @@ bool MatchAgentByRoles(const SentenceView& s, Match& m) {
           In(t.lower, {"whichever", "whatever"})) {
         break;
       }
+      // Not "adjusts its behaviour to get reward": the agent's own
+      // behaviour, a purpose clause.
       if (j > s.begin && j + 1 == v && t.lower == "to" &&
+          !(j > s.begin + 1 &&
+            In(tokens[j - 2].lower, {"its", "their", "his", "her"})) &&
           In(tokens[j - 1].lower,
              {"ways", "way", "strategies", "strategy", "behaviour", "behavior",
               "behaviours", "behaviors", "actions", "moves", "shortcuts",

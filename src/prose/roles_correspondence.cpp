@@ -43,6 +43,12 @@ Cue CueOf(const std::vector<Token>& tokens, size_t v, size_t end) {
     return In(w, {"difference", "differences"}) ? Cue::kNone : Cue::kNoun;
   }
   if (In(w, {"alignment", "misalignment"})) return Cue::kNoun;
+  // "drive a wedge between what you optimize and what you want", "the fit
+  // between human intentions and formal specification".
+  if (In(w, {"wedge", "fit", "tension"}) &&
+      WordAt(tokens, v + 1, end, {"between"})) {
+    return Cue::kNoun;
+  }
   // "a mathematical specification of what we want".
   if (IsMeasureNoun(w) && WordAt(tokens, v + 1, end, {"of"})) {
     return Cue::kVerb;
@@ -266,8 +272,9 @@ bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
     // "the wrong business objective": one modifier between.
     if (a > s.begin + 1 && IsWord(tokens[a - 1]) &&
         In(tokens[a - 2].lower, {"wrong", "right", "correct", "incorrect"}) &&
-        !IsAdverb(tokens[a - 1].lower) &&
-        !In(tokens[a - 1].lower, {"kind", "sort", "type", "thing", "way"})) {
+        !IsAdverb(tokens[a - 1].lower) && !IsPreposition(tokens[a - 1].lower) &&
+        !In(tokens[a - 1].lower, {"kind", "sort", "type", "thing", "way",
+                                  "and", "or", "that", "which", "is", "are"})) {
       --a;
     }
     if (a > s.begin) {
@@ -419,7 +426,8 @@ bool MatchIdentity(const SentenceView& s, const std::vector<Phrase>& losses,
 
 bool IsRolesCue(const std::string& w) {
   return In(
-      w, {"alignment", "mismatched", "consistent", "inconsistent", "encapsulates", "encapsulate",
+      w, {"alignment", "mismatched", "consistent", "inconsistent", "wedge",
+          "fit", "tension", "encapsulates", "encapsulate",
           "incorporates", "incorporate", "incorporated", "fidelity", "convey",
           "conveys", "conveyed", "mirror", "mirrors", "mirrored",
           "encapsulated", "divergent", "drift", "drifts", "drifted"});
