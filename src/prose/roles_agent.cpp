@@ -183,7 +183,8 @@ bool MatchAgentByRoles(const SentenceView& s, Match& m) {
       // "our objective is to learn a policy that ..." frames as well.
       // ("we suggest that agents ..." is the authors' claim, not a frame).
       bool author = In(u, {"we", "you", "i", "our"});
-      bool aim = u == "our" && j + 1 < agent && IsAimNoun(tokens[j + 1].lower);
+      bool aim = u == "our" && j + 1 < agent && IsAimNoun(tokens[j + 1].lower) &&
+                 WordAt(tokens, j + 2, s.end, {"is", "was"});
       bool seeks = j + 1 < agent &&
                    In(tokens[j + 1].lower,
                       {"seek", "want", "find", "learn", "train", "define",
