@@ -165,6 +165,15 @@ TEST_CASE("prose: AC105 flags a relation between rewards no claim checks") {
   CHECK(Findings("The proxy reward is unhackable.", all).empty());
   CHECK(Findings("The learned reward is close to the true reward (EPIC).", all)
             .empty());
+  // "Unhackable" said of something else, or in a definition.
+  CHECK(Findings("We train on hackable and unhackable prompts to study reward "
+                 "hacking.")
+            .empty());
+  CHECK(Findings("We say that a proxy is unhackable if increasing the proxy "
+                 "return can never decrease the true return.")
+            .empty());
+  CHECK(Findings("An unhackable proxy reward is rare.") ==
+        Strings{"AC105:warning:unhackable"});
   // Other words alone are not statements of a relation.
   CHECK(Findings("Reward shaping changes the optimal policy.").empty());
   CHECK(Findings("An epic story about the loss.").empty());

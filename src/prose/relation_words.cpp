@@ -21,6 +21,28 @@ bool RewardWord(const Token& t) {
   return IsWordIn(t, {"reward", "rewards", "proxy", "objective", "loss"});
 }
 
+// Whether "unhackable" at `at` is said of a reward as a claim: the reward
+// just after it ("an unhackable proxy") or before it through a verb ("the
+// proxy reward is unhackable"); not "unhackable prompts", and not a
+// definition ("a proxy is unhackable if ...").
+bool SaidOfReward(const std::vector<Token>& tokens, size_t begin, size_t end,
+                  size_t at) {
+  if (at + 1 < end && IsWordIn(tokens[at + 1], {"if", "iff", "when"})) {
+    return false;
+  }
+  for (size_t j = at + 1; j < end && j <= at + 2; ++j) {
+    if (RewardWord(tokens[j])) return true;
+    if (!IsWordIn(tokens[j], {"proxy", "learned", "true", "reward"})) break;
+  }
+  for (size_t j = at; j-- > begin && at - j <= 5;) {
+    if (RewardWord(tokens[j]) ||
+        IsWordIn(tokens[j], {"function", "functions", "model", "models"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 const char* MatchRelationStatement(const std::vector<Token>& tokens,
@@ -52,7 +74,8 @@ const char* MatchRelationStatement(const std::vector<Token>& tokens,
     }
   }
   if (reward) {
-    if (Has(tokens, begin, end, {"unhackable", "un-hackable"}, &at)) {
+    if (Has(tokens, begin, end, {"unhackable", "un-hackable"}, &at) &&
+        SaidOfReward(tokens, begin, end, at)) {
       return set(at, at, "unhackable_with");
     }
     for (size_t i = begin; i < end; ++i) {
