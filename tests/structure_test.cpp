@@ -32,7 +32,7 @@ TEST_CASE("structure: sentences only the parse reads") {
     const char* rule;
     const char* text;
     // What is found without the parse: "-" unless the roles reading
-    // (prose/roles.h) finds the sentence too.
+    // (prose/roles.h) or the word patterns find the sentence too.
     const char* without_parse = "-";
   };
   const Case cases[] = {
@@ -83,9 +83,11 @@ TEST_CASE("structure: sentences only the parse reads") {
       // metric in a gap with the goal.
       {"AC101",
        "How do we ensure that an AI system's objectives match ours?"},
+      // (The word patterns read "improperly specified" too now.)
       {"AC101",
        "An improperly specified reward function creates trouble for "
-       "everyone."},
+       "everyone.",
+       "AC101"},
       {"AC101",
        "The fix assumes the agent can see the gap between the metric and "
        "the goal."},
