@@ -167,9 +167,13 @@ const std::vector<Rule>& AllRules() {
        "correspondence word between them, a few words apart in one clause "
        "(\"human intentions are not easily expressed as formal "
        "objectives\", \"the gap between what we measure and what we "
-       "want\"), or a training side judged (\"the wrong metric\"); it "
-       "leaves alone a sentence that names the signal or the register, a "
-       "bare \"goal\" and \"aligning LLMs with human preferences\". "
+       "want\"), a training side judged (\"the wrong metric\", \"get the "
+       "reward function right\") or said to be what is wanted (\"the "
+       "objective we specified is not what we wanted\"); it leaves alone a "
+       "sentence that names the signal or the register, a bare \"goal\", "
+       "objectives an agent pursues (its own) and \"aligning LLMs with "
+       "human preferences\". \"Imperfect\" does not judge a loss: every "
+       "artefact is imperfect. "
        "`gate --no-parser` reads without the parse only.",
        "Our reward function captures what users actually want.",
        "Our reward function captures what users want in the idealized "
@@ -209,7 +213,11 @@ const std::vector<Rule>& AllRules() {
        "agent does not seek reward rejects the notion and is not flagged; "
        "nor is a formal optimization problem (\"we seek a policy that "
        "maximizes expected return\", \"the optimal policy maximizes "
-       "reward\"). With the parser, relative and purpose clauses count "
+       "reward\"), a procedure acting on the agent (\"we optimize the "
+       "model to maximize that reward\", \"trained by minimizing the "
+       "loss\") or a loss named by its formula (\"cross-entropy loss\"); "
+       "objectives an agent pursues are its own, not the reward. With the "
+       "parser, relative and purpose clauses count "
        "too (\"a reward function that the agent attempts to maximize\", "
        "\"the agent behaves in order to get reward\"). Read by roles, an "
        "agent shortly before a pursuit verb whose object is the reward, "
@@ -218,7 +226,8 @@ const std::vector<Rule>& AllRules() {
        "results to maximize its reward\"), unless the authors or a "
        "training procedure frame it, it is negated, or the sentence "
        "describes behaviour that scores without the task (\"... without "
-       "achieving the goal\").",
+       "achieving the goal\"; in every reading: \"even though it violated "
+       "the intent\", \"rather than genuinely cleaning\").",
        "The trained agent tries to maximize its reward.",
        "The trained agent tries to maximize the value at its reward "
        "register, and would overwrite the register if it could (physical "
