@@ -294,6 +294,53 @@ TEST_CASE("roles: agents that pursue, and agents acted on") {
              "hacking.") == "-");
 }
 
+// The second pass, over blind sets 10-13; each was missed (positives) or
+// reported (negatives) before.
+TEST_CASE("roles: judged specifications, gaps and behaviour") {
+  auto rule = [](const std::string& text) {
+    std::vector<Diagnostic> ds = Check(text);
+    return ds.empty() ? std::string("-") : ds[0].id;
+  };
+  CHECK(rule("Agents exploit misspecifications in their learning "
+             "objectives.") == "AC101");
+  CHECK(rule("This creates a dependency on an accurate definition of the "
+             "reward function.") == "AC101");
+  CHECK(rule("Faithful reward specification is central to safe agents.") ==
+        "AC101");
+  CHECK(rule("AI objectives are often hard to specify properly.") == "AC101");
+  CHECK(rule("Imprecisely defined reward functions cause harm.") == "AC101");
+  CHECK(rule("Values are complex, making precise specification hard.") ==
+        "-");
+  CHECK(rule("Optimization drives a wedge between what you're optimizing "
+             "and what you want.") == "AC101");
+  CHECK(rule("The fit between human intentions and formal specification "
+             "could be poor.") == "AC101");
+  CHECK(rule("The base objective is unaligned with actual human values.") ==
+        "AC101");
+  CHECK(rule("Such reward functions are often misaligned with the humans' "
+             "true, unobservable objectives.") == "AC101");
+  CHECK(rule("A grader that rewards the wrong thing wastes every GPU "
+             "hour.") == "AC101");
+  CHECK(rule("Annotators who are not trained will reward the wrong "
+             "answer.") == "-");
+  CHECK(rule("The loss quantifies how wrong the model is.") == "-");
+  CHECK(rule("Nobody is wrong about what they're measuring.") == "-");
+  // Every artefact is imperfect.
+  CHECK(rule("Models score highly on imperfect reward signals.") == "-");
+  // Agents: a purpose clause on the agent's own behaviour, after a colon,
+  // a measure of reward; behaviour in every reading.
+  CHECK(rule("The agent updates its behavior to get more reward over "
+             "time.") == "AC103");
+  CHECK(rule("RLHF may make this worse: to achieve higher rewards, LMs "
+             "might learn to persuade.") == "AC103");
+  CHECK(rule("These agents act to maximize an internal measure of "
+             "reward.") == "AC103");
+  CHECK(rule("It optimized the proxy, even though it violated the spirit "
+             "of the task.") == "-");
+  CHECK(rule("A robot might create trash to collect rewards rather than "
+             "genuinely cleaning.") == "-");
+}
+
 TEST_CASE("roles: definitions of outer and inner alignment") {
   auto definition = [](const std::string& text) {
     std::vector<Token> tokens = Tokenize(text);

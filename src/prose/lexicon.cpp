@@ -257,6 +257,8 @@ size_t AgentHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
                                   "assistants",
                                   "llm",
                                   "llms",
+                                  "lm",
+                                  "lms",
                                   "bot",
                                   "bots",
                                   "robot",

@@ -229,16 +229,12 @@ bool WeakGoal(const std::vector<Token>& tokens, size_t begin,
               "user's", "users'", "overall", "intended", "real", "true"});
 }
 
-// "the wrong metric", "the right KPIs", "imprecise reward functions",
-// "the objective itself is not specified correctly": a training side
-// judged against the intent, for the training sides and adjectives the
-// phrase patterns leave out (matchers.h; a proxy judged alone is a
-// substitution there and here).
-bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
-                 Match& m) {
+// "misspecifications in their learning objectives", "an accurate
+// definition of the reward function": the noun judges what follows "of"
+// or "in" (a training side the loss phrases may not hold: "learning
+// objectives").
+bool MatchJudgedNoun(const SentenceView& s, Match& m) {
   const auto& tokens = s.tokens;
-  // "misspecifications in their learning objectives", "an accurate
-  // definition of the reward signal": the noun judges what follows "of".
   for (size_t j = s.begin; j + 2 < s.end && j < s.mention; ++j) {
     const std::string& w = tokens[j].lower;
     bool judged =
@@ -263,6 +259,17 @@ bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
       }
     }
   }
+  return false;
+}
+
+// "the wrong metric", "the right KPIs", "imprecise reward functions",
+// "the objective itself is not specified correctly": a training side
+// judged against the intent, for the training sides and adjectives the
+// phrase patterns leave out (matchers.h; a proxy judged alone is a
+// substitution there and here).
+bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
+                 Match& m) {
+  const auto& tokens = s.tokens;
   for (const Phrase& loss : losses) {
     if (loss.first >= s.mention || NotALoss(s, loss)) continue;
     const std::string& head = tokens[loss.last].lower;
@@ -442,7 +449,9 @@ bool MatchCorrespondenceByRoles(const SentenceView& s, Match& m) {
   }
   std::vector<Phrase> losses;
   if (any_cue || MayJudge(s)) losses = LossPhrases(s);
-  if (losses.empty() || SaysWhichReading(s, losses)) return false;
+  bool named = !losses.empty() && SaysWhichReading(s, losses);
+  if (!named && MayJudge(s) && MatchJudgedNoun(s, m)) return true;
+  if (losses.empty() || named) return false;
   if (MatchJudged(s, losses, m) || MatchIdentity(s, losses, m)) return true;
   if (!any_cue) return false;
   std::vector<Phrase> goals = GoalPhrases(s);

@@ -402,8 +402,7 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
         loss = k + 1;
       }
       needs_subject = false;
-    } else if (w == "to" &&
-               (v == s.begin || WordAt(tokens, v - 1, s.end, {":"}))) {
+    } else if (w == "to" && (v == s.begin || tokens[v - 1].lower == ":")) {
       // "To get high reward, models must learn ...".
       loss = AcquiresLoss(tokens, v + 1, s.end, false, verb);
       size_t comma = loss == kNone ? s.end : loss + 1;
