@@ -263,6 +263,71 @@ TEST_CASE("prose corpus: thirteenth blind set, tuning data") {
   CheckTuningCorpus("blind_corpus_13.tsv", 220, 0.85, 0.7);
 }
 
+// blind_corpus_3-5 against adjudicated labels: where the first labels (the
+// corpus files) and an independent second labelling (second_labels/)
+// disagree, a third reader decided from the policy alone
+// (second_labels/adjudicated.tsv; "undecided" cases are left out). The
+// first labels count some reward-hacking definitions (policy C6) and
+// reports of others' work (C1) as positive; the adjudication does not.
+std::vector<std::vector<std::string>> ReadTsv(const std::string& file) {
+  std::istringstream in(ReadFile(DataPath(file.c_str())));
+  std::vector<std::vector<std::string>> rows;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    std::istringstream columns(line);
+    for (std::string f; std::getline(columns, f, '\t');) fields.push_back(f);
+    rows.push_back(fields);
+  }
+  return rows;
+}
+
+TEST_CASE("prose corpus: blind sets 3-5 against adjudicated labels") {
+  RequireParser();
+  std::map<std::string, std::string> decided;  // "set:line" -> label
+  for (const auto& r : ReadTsv("second_labels/adjudicated.tsv")) {
+    REQUIRE(r.size() == 5);
+    decided[r[0] + ":" + r[1]] = r[2];
+  }
+  REQUIRE(decided.size() == 60);
+  Counts first, adjudicated;
+  int undecided = 0;
+  for (const char* set : {"blind_corpus_3", "blind_corpus_4", "blind_corpus_5"}) {
+    auto rows = ReadTsv(std::string(set) + ".tsv");
+    auto second = ReadTsv(std::string("second_labels/") + set + ".tsv");
+    REQUIRE(rows.size() == second.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+      bool a = rows[i][1] != "-", b = second[i][1] != "-";
+      bool gold = a;
+      if (a != b) {
+        auto it = decided.find(std::string(set) + ":" + std::to_string(i + 1));
+        REQUIRE(it != decided.end());
+        if (it->second == "undecided") {
+          ++undecided;
+          continue;
+        }
+        gold = it->second != "-";
+      }
+      bool reported = !Check(rows[i][3], ParsedContext()).empty();
+      first.tp += a && reported, first.fp += !a && reported;
+      first.fn += a && !reported;
+      adjudicated.tp += gold && reported, adjudicated.fp += !gold && reported;
+      adjudicated.fn += gold && !reported;
+    }
+  }
+  auto line = [](const char* what, const Counts& c) {
+    return fmt::format("{}: tp {} fp {} fn {}, precision {:.3f}, recall {:.3f}\n",
+                       what, c.tp, c.fp, c.fn, Ratio(c.tp, c.tp + c.fp),
+                       Ratio(c.tp, c.tp + c.fn));
+  };
+  std::cout << "blind_corpus_3-5, " << undecided << " undecided left out\n"
+            << line("  first labels", first)
+            << line("  adjudicated labels", adjudicated);
+  CHECK(undecided == 8);
+  CHECK(Ratio(adjudicated.tp, adjudicated.tp + adjudicated.fp) >= 0.8);
+  CHECK(Ratio(adjudicated.tp, adjudicated.tp + adjudicated.fn) >= 0.6);
+}
+
 // The held-out sets: tests/prose/blind_corpus_14.tsv (forums), 15 (blogs,
 // news, Q&A), 16 (papers) and 17 (textbooks, courses, documentation),
 // collected and labelled from the prose policy alone by someone who did
