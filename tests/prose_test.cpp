@@ -259,7 +259,8 @@ TEST_CASE("prose: mood does not matter, use versus mention does") {
         "The loss is not aligned with the intended goal.",
         "The agent might want to minimize its loss.",
         // The author's own finding is a claim.
-        "We showed that the reward captures human values."}) {
+        "We showed that the reward captures human values.",
+        "This paper argues that the reward captures human values."}) {
     CAPTURE(used);
     CHECK(Findings(used).size() == 1);
   }
@@ -276,6 +277,14 @@ TEST_CASE("prose: mood does not matter, use versus mention does") {
         "The researcher has warned that the reward captures human values.",
         "According to top sources, the reward captures human values.",
         "A common intuition is that the reward captures human values.",
+        // Another's work summarised (policy C1, as adjudicated): "the
+        // paper", a named lab, their discussion; not "this paper" or "we".
+        "The paper formalizes failures that arise from incorrectly "
+        "specified objective functions.",
+        "OpenAI published a post examining how the reward fails to capture "
+        "the intended objective.",
+        "Their discussion highlights risks when the proxy does not match the "
+        "true goal.",
         "A loss could be aligned with the goal in many different senses.",
         "We do not claim that the reward captures human values.",
         "I want a loss which is aligned with the goal. This is an "

@@ -37,7 +37,12 @@ bool IsReportVerb(const std::string& w) {
              "warned",    "warns",         "explains", "explained",  "noted",
              "observed",  "reported",      "demonstrated", "highlights",
              "highlighted", "discusses",   "discussed", "emphasizes",
-             "emphasized"});
+             "emphasized", "discuss",      "examines", "examined",
+             "examining", "explores",       "explored", "formalizes",
+             "formalized", "identifies",    "identified", "proposes",
+             "proposed", "introduces",      "introduced", "investigates",
+             "investigated", "analyzes",    "analyzed", "presents",
+             "presented", "published",      "describes"});
 }
 
 }  // namespace
@@ -118,14 +123,18 @@ size_t MentionStart(const std::vector<Token>& tokens, size_t begin,
         if (!IsWord(p)) break;
         if (In(p.lower, {"i", "we", "i'd", "we'd"})) break;
         if (IsThirdParty(p.lower)) return j;
-        // "Their discussion highlights", "his book argues": another's
-        // work ("this paper argues" is the author's own).
+        // "Their discussion highlights", "the paper formalizes", "OpenAI
+        // published a post examining": another's work ("this paper argues"
+        // and "our study shows" are the author's own).
         if (k > begin &&
             In(p.lower, {"discussion", "paper", "papers", "study", "book",
-                         "article", "analysis", "work", "post", "review"}) &&
-            In(tokens[k - 1].lower, {"their", "his", "her"})) {
+                         "article", "analysis", "work", "post", "review",
+                         "episode", "chapter", "talk", "lecture", "podcast",
+                         "conversation", "report", "survey"}) &&
+            In(tokens[k - 1].lower, {"their", "his", "her", "the"})) {
           return j;
         }
+        if (In(p.lower, {"openai", "deepmind", "anthropic"})) return j;
       }
     }
   }
