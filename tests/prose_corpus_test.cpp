@@ -324,7 +324,7 @@ TEST_CASE("prose corpus: blind sets 3-5 against adjudicated labels") {
             << line("  first labels", first)
             << line("  adjudicated labels", adjudicated);
   CHECK(undecided == 8);
-  CHECK(Ratio(adjudicated.tp, adjudicated.tp + adjudicated.fp) >= 0.8);
+  CHECK(Ratio(adjudicated.tp, adjudicated.tp + adjudicated.fp) >= 0.88);
   CHECK(Ratio(adjudicated.tp, adjudicated.tp + adjudicated.fn) >= 0.6);
 }
 

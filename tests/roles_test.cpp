@@ -339,6 +339,17 @@ TEST_CASE("roles: judged specifications, gaps and behaviour") {
              "of the task.") == "-");
   CHECK(rule("A robot might create trash to collect rewards rather than "
              "genuinely cleaning.") == "-");
+  // As adjudicated (second_labels/adjudicated.tsv): the letter, not the
+  // spirit (C6); an agent's own objective and "any objective whatsoever"
+  // are not the objective it is trained on.
+  CHECK(rule("The system technically optimizes the metric but violates the "
+             "spirit of the objective.") == "-");
+  CHECK(rule("The agent learns ethical behaviour while pursuing its own "
+             "objective.") == "-");
+  CHECK(rule("We must prevent that any powerful agent optimizes for any "
+             "objective whatsoever.") == "-");
+  CHECK(rule("A powerful agent optimizes for the objective we gave it.") ==
+        "AC103");
 }
 
 TEST_CASE("roles: definitions of outer and inner alignment") {

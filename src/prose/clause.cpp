@@ -168,7 +168,11 @@ size_t FindLossObject(const std::vector<Token>& tokens, size_t k, size_t end,
     if (!IsWord(t)) return kNone;
     const std::string& w = t.lower;
     if (In(w, {"loss", "losses", "reward", "rewards", "return", "returns"}) ||
-        (objective && In(w, {"objective", "objectives"}))) {
+        (objective && In(w, {"objective", "objectives"}) &&
+         // "its own objective": the agent's aim, not the one it is
+         // trained on; "any objective whatsoever": none in particular.
+         !(j > k && tokens[j - 1].lower == "own") &&
+         !(j + 1 < end && In(tokens[j + 1].lower, {"whatsoever"})))) {
       // "the return" alone is too common a word; it needs a modifier.
       if (In(w, {"return", "returns"}) && words == 0) return kNone;
       size_t n = j + 1;

@@ -273,9 +273,11 @@ bool DescribesBehaviour(const SentenceView& s, size_t loss, bool contrast) {
     if (contrast && WordAt(tokens, j, s.end, {"without", "while", "whilst"})) {
       return true;
     }
-    // "even though it violated the spirit of the task".
-    if (WordAt(tokens, j, s.end, {"even"}) &&
-        WordAt(tokens, j + 1, s.end, {"though"})) {
+    // "even though it violated the spirit of the task", "but violates the
+    // spirit of the objective".
+    if ((WordAt(tokens, j, s.end, {"even"}) &&
+         WordAt(tokens, j + 1, s.end, {"though"})) ||
+        WordAt(tokens, j, s.end, {"spirit"})) {
       return true;
     }
   }
