@@ -262,6 +262,62 @@ bool MatchJudgedNoun(const SentenceView& s, Match& m) {
   return false;
 }
 
+// A training side judged by the words around it: "get the reward function
+// just right", "objectives are hard to specify properly", "a grader that
+// rewards the wrong thing".
+bool JudgedAround(const SentenceView& s, const Phrase& loss, Match& m) {
+  const auto& tokens = s.tokens;
+  // "get the reward function just right", "get the grader wrong".
+  size_t g = loss.first;
+  // "get the value specification wrong": one modifier may stand between.
+  if (g > s.begin + 1 && IsWord(tokens[g - 1]) &&
+      In(tokens[g - 2].lower, {"the", "a", "your", "our", "their", "its"})) {
+    --g;
+  }
+  while (g > s.begin && In(tokens[g - 1].lower, {"the", "a", "your", "our",
+                                                "their", "its", "this"})) {
+    --g;
+  }
+  if (g > s.begin &&
+      In(tokens[g - 1].lower, {"get", "gets", "getting", "got", "gotten"})) {
+    size_t r = loss.last + 1;
+    while (r < s.end && (IsQuoteMark(tokens[r]) ||
+                         In(tokens[r].lower, {"just", "exactly", "quite",
+                                              "precisely", "perfectly"}))) {
+      ++r;
+    }
+    if (WordAt(tokens, r, s.end, {"right", "wrong"})) {
+      m = {"AC101", g - 1, r, loss.first, r};
+      return true;
+    }
+  }
+  // "objectives are hard to specify properly".
+  for (size_t k = loss.last + 1; k + 1 < s.end && k <= loss.last + 6; ++k) {
+    if (!IsWord(tokens[k]) || In(tokens[k].lower, {"and", "but", "or"})) {
+      break;
+    }
+    if (In(tokens[k].lower, {"specify", "define", "write"}) &&
+        In(tokens[k + 1].lower,
+           {"properly", "correctly", "precisely", "accurately", "exactly",
+            "faithfully", "perfectly", "fully"})) {
+      m = {"AC101", loss.first, k + 1, loss.first, k};
+      return true;
+    }
+  }
+  // "a grader that rewards the wrong thing".
+  size_t r = loss.last + 1;
+  if (WordAt(tokens, r, s.end, {"that", "which"})) ++r;
+  if (WordAt(tokens, r, s.end,
+             {"rewards", "rewarded", "incentivizes", "incentivises",
+              "penalizes", "penalises", "favors", "favours"}) &&
+      WordAt(tokens, r + 1, s.end, {"the"}) &&
+      WordAt(tokens, r + 2, s.end, {"wrong"})) {
+    m = {"AC101", loss.first, r + 2, loss.first, r};
+    return true;
+  }
+  return false;
+}
+
 // "the wrong metric", "the right KPIs", "imprecise reward functions",
 // "the objective itself is not specified correctly": a training side
 // judged against the intent, for the training sides and adjectives the
@@ -309,54 +365,7 @@ bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
         return true;
       }
     }
-    // "get the reward function just right", "get the grader wrong".
-    size_t g = loss.first;
-    // "get the value specification wrong": one modifier may stand between.
-    if (g > s.begin + 1 && IsWord(tokens[g - 1]) &&
-        In(tokens[g - 2].lower, {"the", "a", "your", "our", "their", "its"})) {
-      --g;
-    }
-    while (g > s.begin && In(tokens[g - 1].lower, {"the", "a", "your", "our",
-                                                  "their", "its", "this"})) {
-      --g;
-    }
-    if (g > s.begin &&
-        In(tokens[g - 1].lower, {"get", "gets", "getting", "got", "gotten"})) {
-      size_t r = loss.last + 1;
-      while (r < s.end && (IsQuoteMark(tokens[r]) ||
-                           In(tokens[r].lower, {"just", "exactly", "quite",
-                                                "precisely", "perfectly"}))) {
-        ++r;
-      }
-      if (WordAt(tokens, r, s.end, {"right", "wrong"})) {
-        m = {"AC101", g - 1, r, loss.first, r};
-        return true;
-      }
-    }
-    // "objectives are hard to specify properly".
-    for (size_t k = loss.last + 1; k + 1 < s.end && k <= loss.last + 6; ++k) {
-      if (!IsWord(tokens[k]) || In(tokens[k].lower, {"and", "but", "or"})) {
-        break;
-      }
-      if (In(tokens[k].lower, {"specify", "define", "write"}) &&
-          In(tokens[k + 1].lower,
-             {"properly", "correctly", "precisely", "accurately", "exactly",
-              "faithfully", "perfectly", "fully"})) {
-        m = {"AC101", loss.first, k + 1, loss.first, k};
-        return true;
-      }
-    }
-    // "a grader that rewards the wrong thing".
-    size_t r = loss.last + 1;
-    if (WordAt(tokens, r, s.end, {"that", "which"})) ++r;
-    if (WordAt(tokens, r, s.end,
-               {"rewards", "rewarded", "incentivizes", "incentivises",
-                "penalizes", "penalises", "favors", "favours"}) &&
-        WordAt(tokens, r + 1, s.end, {"the"}) &&
-        WordAt(tokens, r + 2, s.end, {"wrong"})) {
-      m = {"AC101", loss.first, r + 2, loss.first, r};
-      return true;
-    }
+    if (JudgedAround(s, loss, m)) return true;
     // "<loss> (itself) is not specified correctly", "the metric is
     // misaligned".
     size_t k = loss.last + 1;
