@@ -374,12 +374,8 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
   const auto& tokens = s.tokens;
   const std::string& adj = tokens[a].lower;
   if (In(adj, {"specified", "defined"}) &&
-      !(a > s.begin &&
-        WordAt(tokens, a - 1, s.end,
-               {"incorrectly", "perfectly", "poorly", "correctly", "exactly",
-                "properly", "accurately", "adequately", "badly", "wrongly",
-                "precisely", "well", "imperfectly", "imprecisely",
-                "inaccurately", "improperly", "faithfully"}))) {
+      !(a > s.begin && IsWord(tokens[a - 1]) &&
+        IsJudgingAdverb(tokens[a - 1].lower))) {
     return false;
   }
   // "a perfectly aligned loss function would ...": the presupposition.

@@ -411,6 +411,13 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
   return kNone;
 }
 
+bool IsJudgingAdverb(std::string_view w) {
+  return In(w, {"perfectly", "imperfectly", "correctly", "incorrectly",
+                "accurately", "inaccurately", "precisely", "imprecisely",
+                "properly", "improperly", "poorly", "badly", "wrongly",
+                "exactly", "faithfully", "adequately", "well"});
+}
+
 bool IsAlignVerb(std::string_view w) {
   if (In(w, {"aligned", "aligns", "align", "aligning", "misaligned",
              "unaligned"})) {

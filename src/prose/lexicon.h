@@ -66,6 +66,11 @@ std::string_view PrepositionOf(std::string_view verb);
 /// flawed, ... and their negated forms.
 bool IsEvaluative(std::string_view w);
 
+/// Adverbs that judge a specification against the intent: "perfectly /
+/// correctly / poorly specified", "specify the reward accurately" (not
+/// "carefully designed": how it was made, not whether it matches).
+bool IsJudgingAdverb(std::string_view w);
+
 /// Adverbs: "-ly" words (not "only", "apply", ...) and the fillers.
 bool IsAdverb(std::string_view w);
 

@@ -28,8 +28,10 @@ constexpr size_t kMaxAlignObject = 3;
 // matchers read those.
 enum class Cue { kNone, kVerb, kNoun };
 
-// A noun that names one side as a rendering of what follows "of".
-bool IsMeasureNoun(const std::string& w) {
+// A noun that names one side as a rendering of what follows "of". Not
+// correspondence.cpp's IsMeasureNoun: "a measure of", "an approximation
+// of" are substitutions, which the word patterns read in their own shape.
+bool IsRenderingNoun(const std::string& w) {
   return In(w, {"specification", "representation", "encoding", "expression",
                 "description", "translation", "formalization",
                 "formalisation"});
@@ -50,7 +52,7 @@ Cue CueOf(const std::vector<Token>& tokens, size_t v, size_t end) {
     return Cue::kNoun;
   }
   // "a mathematical specification of what we want".
-  if (IsMeasureNoun(w) && WordAt(tokens, v + 1, end, {"of"})) {
+  if (IsRenderingNoun(w) && WordAt(tokens, v + 1, end, {"of"})) {
     return Cue::kVerb;
   }
   // "should be consistent with the desired behavior".
@@ -297,9 +299,7 @@ bool JudgedAround(const SentenceView& s, const Phrase& loss, Match& m) {
       break;
     }
     if (In(tokens[k].lower, {"specify", "define", "write"}) &&
-        In(tokens[k + 1].lower,
-           {"properly", "correctly", "precisely", "accurately", "exactly",
-            "faithfully", "perfectly", "fully"})) {
+        IsWord(tokens[k + 1]) && IsJudgingAdverb(tokens[k + 1].lower)) {
       m = {"AC101", loss.first, k + 1, loss.first, k};
       return true;
     }
@@ -383,9 +383,8 @@ bool MatchJudged(const SentenceView& s, const std::vector<Phrase>& losses,
       return true;
     }
     if (WordAt(tokens, k, s.end, {"specified", "defined"}) &&
-        WordAt(tokens, k + 1, s.end,
-               {"correctly", "properly", "precisely", "exactly", "well",
-                "accurately", "incorrectly", "poorly", "badly", "wrongly"})) {
+        k + 1 < s.end && IsWord(tokens[k + 1]) &&
+        IsJudgingAdverb(tokens[k + 1].lower)) {
       m = {"AC101", loss.first, k + 1, loss.first, k};
       return true;
     }
@@ -485,7 +484,7 @@ bool MatchCorrespondenceByRoles(const SentenceView& s, Match& m) {
           continue;
         }
         // "a specification of what we want": the goal follows "of".
-        if (goal.first < v && IsMeasureNoun(tokens[v].lower)) continue;
+        if (goal.first < v && IsRenderingNoun(tokens[v].lower)) continue;
         // A verb stands between the two sides; a noun names both after it
         // ("the gap between what we measure and what we want").
         bool placed = cue == Cue::kVerb

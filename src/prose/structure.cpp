@@ -130,13 +130,6 @@ bool IsSpecifyWord(std::string_view w) {
                 "define", "defines", "defining"});
 }
 
-bool IsJudgingAdverb(std::string_view w) {
-  return In(w, {"perfectly", "accurately", "correctly", "poorly", "badly",
-                "properly", "improperly", "wrongly", "incorrectly", "exactly",
-                "precisely",
-                "faithfully", "inaccurately", "imperfectly", "imprecisely"});
-}
-
 // Whether word `w` is a specify word with a judging adverb linked to it.
 bool JudgedSpecifyWord(const Graph& g, const std::vector<Token>& tokens,
                        size_t w) {
