@@ -87,6 +87,13 @@ inline std::vector<Diagnostic> Check(std::string_view line,
   return CheckParagraph(host, Read(line), context);
 }
 
+// The first finding's rule id of `line`, or "-".
+inline std::string RuleOf(std::string_view line,
+                          const DocumentContext& context = {}) {
+  std::vector<Diagnostic> ds = Check(line, context);
+  return ds.empty() ? std::string("-") : ds[0].id;
+}
+
 // "AC101:warning:<span text>" for each finding of `line`.
 inline std::vector<std::string> Findings(std::string_view line,
                                          const DocumentContext& context = {}) {

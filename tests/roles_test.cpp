@@ -181,174 +181,158 @@ TEST_CASE("roles: agents that pursue reward") {
 }
 
 TEST_CASE("roles: edges, through CheckParagraph") {
-  auto rule = [](const std::string& text) {
-    std::vector<Diagnostic> ds = Check(text);
-    return ds.empty() ? std::string("-") : ds[0].id;
-  };
   // "what you measure" and "the grader" have no loss word: the prefilter
   // lets them through by the stems measur and grader.
-  CHECK(rule("The Gap Between What You Measure and What You Want") ==
+  CHECK(RuleOf("The Gap Between What You Measure and What You Want") ==
         "AC101");
-  CHECK(rule("Models optimise the grader, not the task.") == "AC103");
+  CHECK(RuleOf("Models optimise the grader, not the task.") == "AC103");
   // A judged metric; what the model is measured on; "to boost".
-  CHECK(rule("If the answer is harmful, the metric is misaligned.") ==
+  CHECK(RuleOf("If the answer is harmful, the metric is misaligned.") ==
         "AC101");
-  CHECK(rule("The model optimizes exactly what it is measured on.") ==
+  CHECK(RuleOf("The model optimizes exactly what it is measured on.") ==
         "AC103");
-  CHECK(rule("The model flatters users to boost its reward.") == "AC103");
+  CHECK(RuleOf("The model flatters users to boost its reward.") == "AC103");
   // A training signal is a training side, not the named register reading.
-  CHECK(rule("The training signal fails to capture what users actually "
+  CHECK(RuleOf("The training signal fails to capture what users actually "
              "want.") == "AC101");
-  CHECK(rule("The reward channel captures what users actually want.") == "-");
+  CHECK(RuleOf("The reward channel captures what users actually want.") == "-");
   // The authors' claim is not a frame; "we seek ..." is.
-  CHECK(rule("We suggest that agents which learn by trial and error come to "
+  CHECK(RuleOf("We suggest that agents which learn by trial and error come to "
              "maximise reward.") == "AC103");
-  CHECK(rule("We seek a policy that maximizes expected return.") == "-");
+  CHECK(RuleOf("We seek a policy that maximizes expected return.") == "-");
   // An agent's own preferences, agent behaviour: not the training side's
   // target, not the agent.
-  CHECK(rule("Inverse reinforcement learning aims to infer an agent's "
+  CHECK(RuleOf("Inverse reinforcement learning aims to infer an agent's "
              "preferences, represented as a reward function.") == "-");
-  CHECK(rule("Governance processes detect when agent behavior optimizes for "
+  CHECK(RuleOf("Governance processes detect when agent behavior optimizes for "
              "metrics.") == "-");
 }
 
 // Shapes added after blind sets 6-9 were opened for tuning; each was
 // missed (positives) or reported (negatives) before.
 TEST_CASE("roles: identity, judgements and aims") {
-  auto rule = [](const std::string& text) {
-    std::vector<Diagnostic> ds = Check(text);
-    return ds.empty() ? std::string("-") : ds[0].id;
-  };
   // Identity with what is wanted, asserted or asked; not "what you care
   // about" (a stand-in) or "what the model optimizes".
-  CHECK(rule("The objective we specified is not what we wanted.") == "AC101");
-  CHECK(rule("Is the objective we wrote down actually what we meant?") ==
+  CHECK(RuleOf("The objective we specified is not what we wanted.") == "AC101");
+  CHECK(RuleOf("Is the objective we wrote down actually what we meant?") ==
         "AC101");
-  CHECK(rule("The reward model is not what you actually care about.") == "-");
-  CHECK(rule("The loss function is what the model optimizes.") == "-");
+  CHECK(RuleOf("The reward model is not what you actually care about.") == "-");
+  CHECK(RuleOf("The loss function is what the model optimizes.") == "-");
   // Judged: matched, got right or wrong, incomplete.
-  CHECK(rule("A poorly matched objective can reward shortcuts.") == "AC101");
-  CHECK(rule("Get the grader wrong and the whole loop drifts.") == "AC101");
-  CHECK(rule("If we can get the objective function just right, the rest "
+  CHECK(RuleOf("A poorly matched objective can reward shortcuts.") == "AC101");
+  CHECK(RuleOf("Get the grader wrong and the whole loop drifts.") == "AC101");
+  CHECK(RuleOf("If we can get the objective function just right, the rest "
              "follows.") == "AC101");
-  CHECK(rule("The problem is that the training objective was incomplete.") ==
+  CHECK(RuleOf("The problem is that the training objective was incomplete.") ==
         "AC101");
   // "consistent with", not when a reward model is trained to be.
-  CHECK(rule("The reward function should be consistent with the desired "
+  CHECK(RuleOf("The reward function should be consistent with the desired "
              "behavior.") == "AC101");
-  CHECK(rule("A reward model is trained to be consistent with human "
+  CHECK(RuleOf("A reward model is trained to be consistent with human "
              "preferences.") == "-");
   // The objectives of the agent are a target; a gap noun's second side
   // may follow "and" further away.
-  CHECK(rule("The reward function should be aligned with the overall "
+  CHECK(RuleOf("The reward function should be aligned with the overall "
              "objectives of the agent.") == "AC101");
-  CHECK(rule("Poor alignment between the objectives that deployed agents "
+  CHECK(RuleOf("Poor alignment between the objectives that deployed agents "
              "optimize for and the desires of human users is a risk.") ==
         "AC101");
-  CHECK(rule("There is a misalignment between what algorithms optimize and "
+  CHECK(RuleOf("There is a misalignment between what algorithms optimize and "
              "the human goals they serve.") == "AC101");
   // "according to its training" names no source.
-  CHECK(rule("It works according to its training; the problem is that the "
+  CHECK(RuleOf("It works according to its training; the problem is that the "
              "training objective was incomplete.") == "AC101");
-  CHECK(rule("According to Smith, the reward is misaligned with our "
+  CHECK(RuleOf("According to Smith, the reward is misaligned with our "
              "values.") == "-");
   // Aligning a model is the model's alignment.
-  CHECK(rule("We learn reward functions and align the agents with the "
+  CHECK(RuleOf("We learn reward functions and align the agents with the "
              "intended behavior.") == "-");
 }
 
 TEST_CASE("roles: agents that pursue, and agents acted on") {
-  auto rule = [](const std::string& text) {
-    std::vector<Diagnostic> ds = Check(text);
-    return ds.empty() ? std::string("-") : ds[0].id;
-  };
-  CHECK(rule("The agent learns by maximizing rewards.") == "AC103");
-  CHECK(rule("A learning agent acts with the target of maximizing the "
+  CHECK(RuleOf("The agent learns by maximizing rewards.") == "AC103");
+  CHECK(RuleOf("A learning agent acts with the target of maximizing the "
              "cumulative reward.") == "AC103");
-  CHECK(rule("The learner must discover what actions to take in each state "
+  CHECK(RuleOf("The learner must discover what actions to take in each state "
              "to maximize the reward.") == "AC103");
-  CHECK(rule("A machine will pursue whatever objective you give it.") ==
+  CHECK(RuleOf("A machine will pursue whatever objective you give it.") ==
         "AC103");
   // No loss word at all: the prefilter passes it by the stem optimi.
-  CHECK(rule("The agent will optimize exactly what you define.") == "AC103");
+  CHECK(RuleOf("The agent will optimize exactly what you define.") == "AC103");
   // A problem, a procedure, a study, a formula: not the agent's want.
-  CHECK(rule("The goal is to learn a policy that maximizes expected "
+  CHECK(RuleOf("The goal is to learn a policy that maximizes expected "
              "return.") == "-");
-  CHECK(rule("The agent's goal is to learn a policy that maximizes expected "
+  CHECK(RuleOf("The agent's goal is to learn a policy that maximizes expected "
              "reward.") == "AC103");
-  CHECK(rule("Then we optimize the main model to maximize that reward.") ==
+  CHECK(RuleOf("Then we optimize the main model to maximize that reward.") ==
         "-");
-  CHECK(rule("We study how an agent maximizes the cumulative reward.") == "-");
-  CHECK(rule("Language models are trained by minimizing this loss.") == "-");
-  CHECK(rule("That is why LLMs optimize cross-entropy loss.") == "-");
-  CHECK(rule("Using gradient descent, it minimizes the loss with respect to "
+  CHECK(RuleOf("We study how an agent maximizes the cumulative reward.") == "-");
+  CHECK(RuleOf("Language models are trained by minimizing this loss.") == "-");
+  CHECK(RuleOf("That is why LLMs optimize cross-entropy loss.") == "-");
+  CHECK(RuleOf("Using gradient descent, it minimizes the loss with respect to "
              "the generator's parameters.") == "-");
   // Aims an agent pursues or learns are its own.
-  CHECK(rule("Agents may pursue proxy objectives, misaligned with the "
+  CHECK(RuleOf("Agents may pursue proxy objectives, misaligned with the "
              "designers' true goals.") == "-");
-  CHECK(rule("Agents keep their skills but pursue the wrong objectives.") ==
+  CHECK(RuleOf("Agents keep their skills but pursue the wrong objectives.") ==
         "-");
-  CHECK(rule("A mesa-optimizer might pursue objectives different from what "
+  CHECK(RuleOf("A mesa-optimizer might pursue objectives different from what "
              "we intended.") == "-");
-  CHECK(rule("Models may learn incomplete objectives, which leads to reward "
+  CHECK(RuleOf("Models may learn incomplete objectives, which leads to reward "
              "hacking.") == "-");
 }
 
 // The second pass, over blind sets 10-13; each was missed (positives) or
 // reported (negatives) before.
 TEST_CASE("roles: judged specifications, gaps and behaviour") {
-  auto rule = [](const std::string& text) {
-    std::vector<Diagnostic> ds = Check(text);
-    return ds.empty() ? std::string("-") : ds[0].id;
-  };
-  CHECK(rule("Agents exploit misspecifications in their learning "
+  CHECK(RuleOf("Agents exploit misspecifications in their learning "
              "objectives.") == "AC101");
-  CHECK(rule("This creates a dependency on an accurate definition of the "
+  CHECK(RuleOf("This creates a dependency on an accurate definition of the "
              "reward function.") == "AC101");
-  CHECK(rule("Faithful reward specification is central to safe agents.") ==
+  CHECK(RuleOf("Faithful reward specification is central to safe agents.") ==
         "AC101");
-  CHECK(rule("AI objectives are often hard to specify properly.") == "AC101");
-  CHECK(rule("Imprecisely defined reward functions cause harm.") == "AC101");
-  CHECK(rule("Values are complex, making precise specification hard.") ==
+  CHECK(RuleOf("AI objectives are often hard to specify properly.") == "AC101");
+  CHECK(RuleOf("Imprecisely defined reward functions cause harm.") == "AC101");
+  CHECK(RuleOf("Values are complex, making precise specification hard.") ==
         "-");
-  CHECK(rule("Optimization drives a wedge between what you're optimizing "
+  CHECK(RuleOf("Optimization drives a wedge between what you're optimizing "
              "and what you want.") == "AC101");
-  CHECK(rule("The fit between human intentions and formal specification "
+  CHECK(RuleOf("The fit between human intentions and formal specification "
              "could be poor.") == "AC101");
-  CHECK(rule("The base objective is unaligned with actual human values.") ==
+  CHECK(RuleOf("The base objective is unaligned with actual human values.") ==
         "AC101");
-  CHECK(rule("Such reward functions are often misaligned with the humans' "
+  CHECK(RuleOf("Such reward functions are often misaligned with the humans' "
              "true, unobservable objectives.") == "AC101");
-  CHECK(rule("A grader that rewards the wrong thing wastes every GPU "
+  CHECK(RuleOf("A grader that rewards the wrong thing wastes every GPU "
              "hour.") == "AC101");
-  CHECK(rule("Annotators who are not trained will reward the wrong "
+  CHECK(RuleOf("Annotators who are not trained will reward the wrong "
              "answer.") == "-");
-  CHECK(rule("The loss quantifies how wrong the model is.") == "-");
-  CHECK(rule("Nobody is wrong about what they're measuring.") == "-");
+  CHECK(RuleOf("The loss quantifies how wrong the model is.") == "-");
+  CHECK(RuleOf("Nobody is wrong about what they're measuring.") == "-");
   // Every artefact is imperfect.
-  CHECK(rule("Models score highly on imperfect reward signals.") == "-");
+  CHECK(RuleOf("Models score highly on imperfect reward signals.") == "-");
   // Agents: a purpose clause on the agent's own behaviour, after a colon,
   // a measure of reward; behaviour in every reading.
-  CHECK(rule("The agent updates its behavior to get more reward over "
+  CHECK(RuleOf("The agent updates its behavior to get more reward over "
              "time.") == "AC103");
-  CHECK(rule("RLHF may make this worse: to achieve higher rewards, LMs "
+  CHECK(RuleOf("RLHF may make this worse: to achieve higher rewards, LMs "
              "might learn to persuade.") == "AC103");
-  CHECK(rule("These agents act to maximize an internal measure of "
+  CHECK(RuleOf("These agents act to maximize an internal measure of "
              "reward.") == "AC103");
-  CHECK(rule("It optimized the proxy, even though it violated the spirit "
+  CHECK(RuleOf("It optimized the proxy, even though it violated the spirit "
              "of the task.") == "-");
-  CHECK(rule("A robot might create trash to collect rewards rather than "
+  CHECK(RuleOf("A robot might create trash to collect rewards rather than "
              "genuinely cleaning.") == "-");
   // As adjudicated (second_labels/adjudicated.tsv): the letter, not the
   // spirit (C6); an agent's own objective and "any objective whatsoever"
   // are not the objective it is trained on.
-  CHECK(rule("The system technically optimizes the metric but violates the "
+  CHECK(RuleOf("The system technically optimizes the metric but violates the "
              "spirit of the objective.") == "-");
-  CHECK(rule("The agent learns ethical behaviour while pursuing its own "
+  CHECK(RuleOf("The agent learns ethical behaviour while pursuing its own "
              "objective.") == "-");
-  CHECK(rule("We must prevent that any powerful agent optimizes for any "
+  CHECK(RuleOf("We must prevent that any powerful agent optimizes for any "
              "objective whatsoever.") == "-");
-  CHECK(rule("A powerful agent optimizes for the objective we gave it.") ==
+  CHECK(RuleOf("A powerful agent optimizes for the objective we gave it.") ==
         "AC103");
 }
 

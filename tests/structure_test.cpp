@@ -19,11 +19,6 @@ const DocumentContext& Parsed() {
   return kContext;
 }
 
-std::string RuleOf(const std::string& line, const DocumentContext& context) {
-  std::vector<Diagnostic> ds = Check(line, context);
-  return ds.empty() ? "-" : ds[0].id;
-}
-
 #ifdef ALIGNCHECK_HAVE_LINK_GRAMMAR
 
 TEST_CASE("structure: sentences only the parse reads") {
