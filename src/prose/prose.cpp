@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "lint/rule_catalog.h"
+#include "prose/abbreviations.h"
 #include "prose/lexicon.h"
 #include "prose/mention.h"
 #include "prose/patterns.h"
@@ -235,6 +236,15 @@ std::vector<Diagnostic> CheckParagraph(
   const std::string& text = paragraph.text;
   if (!MayTrigger(text)) return out;
   std::vector<Token> tokens = Tokenize(text);
+  // The parser reads the sentence as the rules do, without "(RMs)".
+  std::string without_abbreviations;
+  std::string_view parse_text = text;
+  if (text.find('(') != std::string::npos) {
+    without_abbreviations = text;
+    if (DropAbbreviationDefinitions(&tokens, &without_abbreviations)) {
+      parse_text = without_abbreviations;
+    }
+  }
   const bool verbs = ClassifyVerbs(tokens);
   const bool relations = MayStateRelation(text);
   if (!verbs && !relations) return out;
@@ -243,7 +253,7 @@ std::vector<Diagnostic> CheckParagraph(
 
   std::vector<Quote> quotes;
   bool quotes_found = false;
-  SentenceParseCache parses(text);
+  SentenceParseCache parses(parse_text);
   SentenceParseCache* structure =
       context.parse_sentences ? &parses : nullptr;
   for (size_t i = 0; i < sentences.size(); ++i) {

@@ -57,7 +57,9 @@ const char* MatchRelationStatement(const std::vector<Token>& tokens,
   if (Has(tokens, begin, end,
           {"shaping", "shaped", "bonus", "potential-based"}, &at)) {
     size_t inv = 0;
-    if (Has(tokens, begin, end, {"policy-invariant"}, &inv)) {
+    // "Policy-Invariant Explicit Shaping (PIES)" names a method.
+    if (Has(tokens, begin, end, {"policy-invariant"}, &inv) &&
+        !tokens[inv].in_name) {
       return set(inv, inv, "potential_shaping_of");
     }
     for (size_t i = begin; i < end; ++i) {

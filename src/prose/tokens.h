@@ -23,6 +23,9 @@ struct Token {
   uint32_t end = 0;
   std::string lower;  // ASCII-lowercased text; a punctuation mark as is
   uint8_t verb = 0;   // the rules' verb classes (kLossGoalVerb, ...)
+  /// Part of a name spelled out before its abbreviation ("Generalized
+  /// Reward Matching (GRM)"; prose/abbreviations.h).
+  bool in_name = false;
 };
 
 /// Verb classes of Token::verb, set by the prose rules' ClassifyVerbs.

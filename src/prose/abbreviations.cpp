@@ -1,0 +1,127 @@
+// Abbreviation definitions found on the tokens of one paragraph and taken
+// out, so that "reward models (RMs) often fail to capture" reads like
+// "reward models often fail to capture" for every reading.
+#include "prose/abbreviations.h"
+
+#include <cctype>
+
+namespace aligncheck::prose {
+namespace {
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// Words an expansion may leave out of its abbreviation ("reinforcement
+// learning from human feedback (RLHF)").
+bool IsSkippable(const Token& t) {
+  return IsWordIn(t, {"a", "an", "the", "of", "from", "for", "in", "on",
+                      "to", "with", "and", "by"});
+}
+
+// The capitals of an abbreviation ("RM" for "RMs", "RLHF"), or "" when the
+// word is not one: two to eight capitals or digits, a plural "s" allowed.
+std::string Capitals(std::string_view raw) {
+  if (raw.size() > 1 && raw.back() == 's' && IsUpper(raw[raw.size() - 2])) {
+    raw.remove_suffix(1);
+  }
+  if (raw.size() < 2 || raw.size() > 8) return "";
+  std::string caps;
+  for (char c : raw) {
+    if (IsUpper(c)) {
+      caps += c;
+    } else if (!std::isdigit(static_cast<unsigned char>(c))) {
+      return "";
+    }
+  }
+  return caps.size() >= 2 ? caps : "";
+}
+
+// Initials of a word: its first letter, or one per hyphenated part.
+std::string Initials(std::string_view raw, bool per_part) {
+  std::string out;
+  bool start = true;
+  for (char c : raw) {
+    if (start && std::isalpha(static_cast<unsigned char>(c))) {
+      out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (!per_part) break;
+    }
+    start = c == '-';
+  }
+  return out;
+}
+
+// Whether the words ending at `j` spell the first `k` letters of `caps`;
+// sets `*first` to the first word of the expansion.
+bool Spells(const std::vector<Token>& tokens, std::string_view text,
+            std::string_view caps, size_t k, size_t j, size_t depth,
+            bool nearest, size_t* first) {
+  if (k == 0) return true;
+  if (depth == 0 || tokens[j].kind != TokenKind::kWord) return false;
+  const size_t prev = j;  // the word before is prev - 1, when there is one
+  auto rest = [&](size_t left) {
+    if (left == 0) {
+      *first = j;
+      return true;
+    }
+    return prev > 0 && Spells(tokens, text, caps, left, prev - 1, depth - 1,
+                              false, first);
+  };
+  if (!nearest && IsSkippable(tokens[j]) && prev > 0 &&
+      Spells(tokens, text, caps, k, prev - 1, depth - 1, false, first)) {
+    return true;
+  }
+  std::string_view raw =
+      text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin);
+  for (bool per_part : {true, false}) {
+    std::string initials = Initials(raw, per_part);
+    if (initials.empty() || initials.size() > k ||
+        caps.substr(k - initials.size(), initials.size()) != initials) {
+      continue;
+    }
+    if (rest(k - initials.size())) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool DropAbbreviationDefinitions(std::vector<Token>* tokens,
+                                 std::string* blanked) {
+  std::vector<Token>& t = *tokens;
+  std::vector<bool> drop(t.size(), false);
+  bool any = false;
+  for (size_t o = 1; o + 2 < t.size(); ++o) {
+    if (t[o].lower != "(" || t[o + 2].lower != ")" ||
+        t[o + 1].kind != TokenKind::kWord) {
+      continue;
+    }
+    std::string_view raw(blanked->data() + t[o + 1].begin,
+                         t[o + 1].end - t[o + 1].begin);
+    std::string caps = Capitals(raw);
+    size_t first = o;
+    if (caps.empty() || !Spells(t, *blanked, caps, caps.size(), o - 1, 12,
+                                true, &first)) {
+      continue;
+    }
+    bool title = o - first >= 2;
+    for (size_t j = first; j < o; ++j) {
+      title = title && (IsSkippable(t[j]) || IsUpper((*blanked)[t[j].begin]));
+    }
+    for (size_t j = first; title && j < o; ++j) t[j].in_name = true;
+    drop[o] = drop[o + 1] = drop[o + 2] = true;
+    any = true;
+  }
+  if (!any) return false;
+  size_t out = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (drop[i]) {
+      for (uint32_t b = t[i].begin; b < t[i].end; ++b) (*blanked)[b] = ' ';
+      continue;
+    }
+    if (out != i) t[out] = std::move(t[i]);
+    ++out;
+  }
+  t.resize(out);
+  return true;
+}
+
+}  // namespace aligncheck::prose
