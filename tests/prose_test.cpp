@@ -239,6 +239,18 @@ TEST_CASE("prose: AC101 shapes beyond subject-verb-object") {
   CHECK(Findings("Make sure the objectives are properly specified.").size() ==
         1);
   CHECK(Findings("The objectives were carefully specified.").empty());
+  // A judgement through "kind of"; a goal judged as written down; the goal
+  // as specified is the training side.
+  CHECK(Findings("The challenge is specifying the right kind of objective "
+                 "functions.") ==
+        Strings{"AC101:warning:right kind of objective functions"});
+  CHECK(Findings("The goal was misspecified.") ==
+        Strings{"AC101:warning:goal was misspecified"});
+  CHECK(Findings("Outer misalignment is a discrepancy between the "
+                 "designer's intended goal and the specified goal.")
+            .size() == 1);
+  CHECK(Findings("The goal was met.").empty());
+  CHECK(Findings("The agent reached the specified goal.").empty());
   // A proxy alone is a substitution, and a bad reward is a low one.
   CHECK(Findings("The reward model is an imperfect proxy for human "
                  "judgement.")

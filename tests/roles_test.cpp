@@ -244,6 +244,10 @@ TEST_CASE("roles: identity, judgements and aims") {
              "training objective was incomplete.") == "AC101");
   CHECK(RuleOf("According to Smith, the reward is misaligned with our "
              "values.") == "-");
+  // Nor does a criterion.
+  CHECK(RuleOf("Five problems, categorized according to whether the problem "
+             "originates from having the wrong objective function.") ==
+        "AC101");
   // Aligning a model is the model's alignment.
   CHECK(RuleOf("We learn reward functions and align the agents with the "
              "intended behavior.") == "-");

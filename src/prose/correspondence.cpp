@@ -402,6 +402,11 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
          IsWord(tokens[noun + 1]) && IsEvaluative(tokens[noun + 1].lower)) {
     noun += 2;
   }
+  // "the right kind of objective functions".
+  if (WordAt(tokens, noun, s.end, {"kind", "kinds", "sort", "type", "form"}) &&
+      WordAt(tokens, noun + 1, s.end, {"of"})) {
+    noun += 2;
+  }
   for (size_t j = noun; j < s.end && j <= noun + 2; ++j) {
     if (LossHead(tokens, noun, j) == noun && JudgesLoss(tokens, a, noun, j)) {
       // "a misspecified reward function": the whole compound.
@@ -412,15 +417,22 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
       return true;
     }
   }
-  // "misspecified training goals".
+  // "misspecified training goals"; "the goal was misspecified".
   if (In(adj, {"misspecified", "mis-specified", "underspecified"})) {
+    const Words kGoals = {"goal",    "goals", "target",
+                          "targets", "task",  "tasks"};
     for (size_t j = a + 1; j < s.end && j <= a + 2; ++j) {
-      if (WordAt(tokens, j, s.end,
-                 {"goal", "goals", "target", "targets", "task", "tasks"})) {
+      if (WordAt(tokens, j, s.end, kGoals)) {
         if (s.mention <= a) return false;
         m = {"AC101", a, j, a, a};
         return true;
       }
+    }
+    if (a >= s.begin + 2 &&
+        In(tokens[a - 1].lower, {"is", "are", "was", "were", "been"}) &&
+        WordAt(tokens, a - 2, s.end, kGoals) && s.mention > a - 2) {
+      m = {"AC101", a - 2, a, a - 2, a};
+      return true;
     }
   }
   if (attributive_only) return false;

@@ -202,6 +202,12 @@ size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   } else if (In(w, {"target", "targets"})) {
     if (!prev({"optimization", "optimisation", "training"})) return kNone;
     first = j - 1;
+  } else if (In(w, {"goal", "goals"})) {
+    // "the specified goal" is what was written down, not what is wanted.
+    if (!prev({"specified", "stated", "literal", "programmed", "coded"})) {
+      return kNone;
+    }
+    first = j - 1;
   } else {
     return kNone;
   }

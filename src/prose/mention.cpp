@@ -78,9 +78,11 @@ size_t MentionStart(const std::vector<Token>& tokens, size_t begin,
     }
     // "According to top sources, ...": someone else's account.
     // Not "according to its training" or "according to the true reward":
-    // a thing's own measure, not a source.
+    // a thing's own measure, not a source; nor "categorized according to
+    // whether ...": a criterion.
     if (w == "according" && WordAt(tokens, j + 1, end, {"to"}) &&
-        !(WordAt(tokens, j + 2, end, {"its", "their"}) ||
+        !(WordAt(tokens, j + 2, end,
+                 {"its", "their", "whether", "how", "what", "which", "if"}) ||
           (WordAt(tokens, j + 2, end, {"the"}) &&
            WordAt(tokens, j + 3, end,
                   {"true", "reward", "loss", "objective", "metric", "proxy",
