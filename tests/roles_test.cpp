@@ -244,6 +244,14 @@ TEST_CASE("roles: identity, judgements and aims") {
              "training objective was incomplete.") == "AC101");
   CHECK(RuleOf("According to Smith, the reward is misaligned with our "
              "values.") == "-");
+  // The value-alignment problem: a system's objectives and the humans'.
+  CHECK(RuleOf("It is vital to ensure that their objectives match those of "
+             "their human users.") == "AC101");
+  CHECK(RuleOf("Deployment requires aligning their objectives with those of "
+             "the humans they interact with.") == "AC101");
+  CHECK(RuleOf("Our objectives match those of our users.") == "-");
+  CHECK(RuleOf("It needs to align its values with those of the humans.") ==
+        "-");
   // Nor does a criterion.
   CHECK(RuleOf("Five problems, categorized according to whether the problem "
              "originates from having the wrong objective function.") ==

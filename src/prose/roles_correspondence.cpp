@@ -437,6 +437,51 @@ bool MatchIdentity(const SentenceView& s, const std::vector<Phrase>& losses,
   return false;
 }
 
+// "ensure that their objectives match those of their human users",
+// "aligning their objectives with those of the humans": the objectives
+// stand for what the system is given, whoever owns them, since the other
+// side is the humans'.
+bool MatchObjectivesOfHumans(const SentenceView& s, Match& m) {
+  const auto& tokens = s.tokens;
+  for (size_t j = s.begin; j < s.end && j < s.mention; ++j) {
+    if (!WordAt(tokens, j, s.end, {"objective", "objectives"})) continue;
+    // "our objectives": the writers' aims.
+    if (j > s.begin && In(tokens[j - 1].lower, {"our", "my", "your"})) continue;
+    size_t v = kNone;
+    size_t from = j > s.begin + 3 ? j - 3 : s.begin;
+    for (size_t k = from; k < s.end && k <= j + 5; ++k) {
+      if (k != j && IsWord(tokens[k]) &&
+          (IsAlignVerb(tokens[k].lower) ||
+           In(tokens[k].lower, {"match", "matches", "matched", "matching",
+                                "alignment", "correspond", "corresponds"}))) {
+        v = k;
+        break;
+      }
+    }
+    if (v == kNone) continue;
+    for (size_t k = std::max(j, v) + 1; k < s.end && k <= std::max(j, v) + 4;
+         ++k) {
+      if (!WordAt(tokens, k, s.end, {"those"}) ||
+          !WordAt(tokens, k + 1, s.end, {"of"})) {
+        continue;
+      }
+      size_t h = k + 2;
+      if (WordAt(tokens, h, s.end, {"the", "its", "their", "our", "his",
+                                    "her"})) {
+        ++h;
+      }
+      if (WordAt(tokens, h, s.end,
+                 {"human", "humans", "user", "users", "designer", "designers",
+                  "people", "programmer", "programmers", "operator",
+                  "operators", "developer", "developers", "creators"})) {
+        m = {"AC101", std::min(j, v), h, j, v};
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsRolesCue(const std::string& w) {
@@ -459,6 +504,7 @@ bool MatchCorrespondenceByRoles(const SentenceView& s, Match& m) {
   if (any_cue || MayJudge(s)) losses = LossPhrases(s);
   bool named = !losses.empty() && SaysWhichReading(s, losses);
   if (!named && MayJudge(s) && MatchJudgedNoun(s, m)) return true;
+  if (any_cue && !named && MatchObjectivesOfHumans(s, m)) return true;
   if (losses.empty() || named) return false;
   if (MatchJudged(s, losses, m) || MatchIdentity(s, losses, m)) return true;
   if (!any_cue) return false;
