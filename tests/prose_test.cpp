@@ -191,6 +191,7 @@ TEST_CASE("prose: AC103 flags an agent that wants low loss or high reward") {
         Strings{"AC103:warning:It tries to get as much reward"});
   CHECK(Findings("The optimizer tries to minimize the loss.").empty());
   CHECK(Findings("The model \"wants\" to minimize its loss.").empty());
+  CHECK(Findings("Models overoptimize proxy rewards.").size() == 1);
   // Without "wants": the agent's goal, a pursuit verb, a purpose clause.
   CHECK(Findings("The agent's goal is to maximize cumulative reward.") ==
         Strings{"AC103:warning:goal is to maximize cumulative reward"});

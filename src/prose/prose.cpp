@@ -9,7 +9,6 @@
 #include <cstring>
 
 #include "lint/rule_catalog.h"
-#include "prose/abbreviations.h"
 #include "prose/lexicon.h"
 #include "prose/mention.h"
 #include "prose/patterns.h"
@@ -18,6 +17,7 @@
 #include "prose/quotes.h"
 #include "prose/relation_words.h"
 #include "prose/sentences.h"
+#include "prose/simplify.h"
 #include "prose/structure.h"
 #include "prose/tokens.h"
 
@@ -237,14 +237,10 @@ std::vector<Diagnostic> CheckParagraph(
   if (!MayTrigger(text)) return out;
   std::vector<Token> tokens = Tokenize(text);
   // The parser reads the sentence as the rules do, without "(RMs)".
-  std::string without_abbreviations;
-  std::string_view parse_text = text;
-  if (text.find('(') != std::string::npos) {
-    without_abbreviations = text;
-    if (DropAbbreviationDefinitions(&tokens, &without_abbreviations)) {
-      parse_text = without_abbreviations;
-    }
-  }
+  std::string simplified = text;
+  bool dropped = DropAbbreviationDefinitions(&tokens, &simplified);
+  dropped = DropNotOnly(&tokens, &simplified) || dropped;
+  std::string_view parse_text = dropped ? std::string_view(simplified) : text;
   const bool verbs = ClassifyVerbs(tokens);
   const bool relations = MayStateRelation(text);
   if (!verbs && !relations) return out;

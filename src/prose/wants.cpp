@@ -53,7 +53,10 @@ bool IsPursuit(const std::string& w) {
           "minimises",  "minimise",   "minimising", "pursues",    "pursue",
           "pursuing",   "values",     "value",      "valued",     "chases",
           "chase",      "chasing",    "seeks",      "seek",       "seeking",
-          "covets"});
+          "covets"}) ||
+         In(w, {"overoptimize", "overoptimizes", "overoptimise",
+                "overoptimises", "over-optimize", "over-optimizes",
+                "over-optimise", "over-optimises"});
 }
 
 // "optimizes", "optimized", "optimizing": not the bare form.

@@ -1,6 +1,5 @@
-// Abbreviation definitions taken out of a paragraph before the prose rules
-// read it.
-#include "prose/abbreviations.h"
+// Words taken out of a paragraph before the prose rules read it.
+#include "prose/simplify.h"
 
 #include <doctest/doctest.h>
 
@@ -70,6 +69,22 @@ TEST_CASE("a capitalized expansion is a name") {
                "this.") == "-");
   CHECK(RuleOf("Potential-based reward shaping (PBRS) is policy-invariant.") ==
         "AC105");
+}
+
+TEST_CASE("the not of 'not only' is dropped") {
+  std::string text = "agents must not only maximize reward but not stop";
+  std::vector<Token> tokens = Tokenize(text);
+  std::string blanked = text;
+  CHECK(DropNotOnly(&tokens, &blanked));
+  CHECK(blanked == "agents must     only maximize reward but not stop");
+  CHECK(tokens.size() == 8);
+  CHECK(tokens[2].lower == "only");
+  std::vector<Token> plain = Tokenize("agents do not maximize reward");
+  CHECK_FALSE(DropNotOnly(&plain, &blanked));
+  // A negation no longer: the agent does pursue reward.
+  CHECK(RuleOf("An intelligent agent has to not only maximize reward but "
+               "also avoid unsafe areas.") == "AC103");
+  CHECK(RuleOf("An intelligent agent does not maximize reward.") == "-");
 }
 
 TEST_CASE("the rules read the sentence without the parenthesis") {

@@ -1,8 +1,9 @@
-// Abbreviations defined in passing: "reward models (RMs)", "reinforcement
-// learning from human feedback (RLHF)". The parenthesis only repeats the
-// words before it, so the prose rules read the sentence without it.
-#ifndef ALIGNCHECK_PROSE_ABBREVIATIONS_H_
-#define ALIGNCHECK_PROSE_ABBREVIATIONS_H_
+// Words that say nothing the prose rules read, taken out before they read a
+// paragraph: abbreviations defined in passing ("reward models (RMs)"),
+// whose parenthesis only repeats the words before it, and the "not" of
+// "not only", which negates nothing.
+#ifndef ALIGNCHECK_PROSE_SIMPLIFY_H_
+#define ALIGNCHECK_PROSE_SIMPLIFY_H_
 
 #include <string>
 #include <string_view>
@@ -22,6 +23,11 @@ namespace aligncheck::prose {
 bool DropAbbreviationDefinitions(std::vector<Token>* tokens,
                                  std::string* blanked);
 
+/// Removes the "not" of "not only", "not just", "not merely", "not simply"
+/// ("an agent has to not only maximize reward but also ..."), blanking it
+/// in `*blanked`; returns whether anything was removed.
+bool DropNotOnly(std::vector<Token>* tokens, std::string* blanked);
+
 }  // namespace aligncheck::prose
 
-#endif  // ALIGNCHECK_PROSE_ABBREVIATIONS_H_
+#endif  // ALIGNCHECK_PROSE_SIMPLIFY_H_

@@ -1,7 +1,7 @@
-// Abbreviation definitions found on the tokens of one paragraph and taken
-// out, so that "reward models (RMs) often fail to capture" reads like
-// "reward models often fail to capture" for every reading.
-#include "prose/abbreviations.h"
+// Words taken out of one paragraph's tokens, so that "reward models (RMs)
+// often fail to capture" reads like "reward models often fail to capture"
+// for every reading.
+#include "prose/simplify.h"
 
 #include <cctype>
 
@@ -82,6 +82,22 @@ bool Spells(const std::vector<Token>& tokens, std::string_view text,
   return false;
 }
 
+// Removes the tokens marked in `drop`, blanking their bytes.
+void Erase(const std::vector<bool>& drop, std::vector<Token>* tokens,
+           std::string* blanked) {
+  std::vector<Token>& t = *tokens;
+  size_t out = 0;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (drop[i]) {
+      for (uint32_t b = t[i].begin; b < t[i].end; ++b) (*blanked)[b] = ' ';
+      continue;
+    }
+    if (out != i) t[out] = std::move(t[i]);
+    ++out;
+  }
+  t.resize(out);
+}
+
 }  // namespace
 
 bool DropAbbreviationDefinitions(std::vector<Token>* tokens,
@@ -110,18 +126,22 @@ bool DropAbbreviationDefinitions(std::vector<Token>* tokens,
     drop[o] = drop[o + 1] = drop[o + 2] = true;
     any = true;
   }
-  if (!any) return false;
-  size_t out = 0;
-  for (size_t i = 0; i < t.size(); ++i) {
-    if (drop[i]) {
-      for (uint32_t b = t[i].begin; b < t[i].end; ++b) (*blanked)[b] = ' ';
-      continue;
+  if (any) Erase(drop, tokens, blanked);
+  return any;
+}
+
+bool DropNotOnly(std::vector<Token>* tokens, std::string* blanked) {
+  std::vector<Token>& t = *tokens;
+  std::vector<bool> drop(t.size(), false);
+  bool any = false;
+  for (size_t i = 0; i + 1 < t.size(); ++i) {
+    if (t[i].lower == "not" &&
+        IsWordIn(t[i + 1], {"only", "just", "merely", "simply", "solely"})) {
+      drop[i] = any = true;
     }
-    if (out != i) t[out] = std::move(t[i]);
-    ++out;
   }
-  t.resize(out);
-  return true;
+  if (any) Erase(drop, tokens, blanked);
+  return any;
 }
 
 }  // namespace aligncheck::prose
