@@ -192,6 +192,10 @@ TEST_CASE("prose: AC103 flags an agent that wants low loss or high reward") {
   CHECK(Findings("The optimizer tries to minimize the loss.").empty());
   CHECK(Findings("The model \"wants\" to minimize its loss.").empty());
   CHECK(Findings("Models overoptimize proxy rewards.").size() == 1);
+  CHECK(Findings("Reward hacking leads to a reward-addicted model.").size() ==
+        1);
+  CHECK(Findings("The model becomes reward-addicted.").size() == 1);
+  CHECK(Findings("Reward-seeking cognitive patterns are selected.").empty());
   // Without "wants": the agent's goal, a pursuit verb, a purpose clause.
   CHECK(Findings("The agent's goal is to maximize cumulative reward.") ==
         Strings{"AC103:warning:goal is to maximize cumulative reward"});
@@ -249,6 +253,8 @@ TEST_CASE("prose: AC101 shapes beyond subject-verb-object") {
         Strings{"AC101:warning:goal was misspecified"});
   CHECK(Findings("Outer misalignment is a discrepancy between the "
                  "designer's intended goal and the specified goal.")
+            .size() == 1);
+  CHECK(Findings("Defining the correct set of reward signals is hard.")
             .size() == 1);
   CHECK(Findings("The goal was met.").empty());
   CHECK(Findings("The agent reached the specified goal.").empty());

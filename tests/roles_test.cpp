@@ -191,6 +191,8 @@ TEST_CASE("roles: edges, through CheckParagraph") {
         "AC101");
   CHECK(RuleOf("The model optimizes exactly what it is measured on.") ==
         "AC103");
+  CHECK(RuleOf("A model optimises for exactly what its loss function "
+             "measures - nothing more.") == "AC103");
   CHECK(RuleOf("The model flatters users to boost its reward.") == "AC103");
   // A training signal is a training side, not the named register reading.
   CHECK(RuleOf("The training signal fails to capture what users actually "
@@ -244,6 +246,10 @@ TEST_CASE("roles: identity, judgements and aims") {
              "training objective was incomplete.") == "AC101");
   CHECK(RuleOf("According to Smith, the reward is misaligned with our "
              "values.") == "-");
+  // A phrase after "for" belongs to the loss, not the verb.
+  CHECK(RuleOf("Human-designed reward functions for RL agents are frequently "
+             "misaligned with the humans' true, unobservable objectives.") ==
+        "AC101");
   // The value-alignment problem: a system's objectives and the humans'.
   CHECK(RuleOf("It is vital to ensure that their objectives match those of "
              "their human users.") == "AC101");

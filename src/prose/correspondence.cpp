@@ -403,7 +403,8 @@ bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
     noun += 2;
   }
   // "the right kind of objective functions".
-  if (WordAt(tokens, noun, s.end, {"kind", "kinds", "sort", "type", "form"}) &&
+  if (WordAt(tokens, noun, s.end,
+             {"kind", "kinds", "sort", "type", "form", "set", "choice"}) &&
       WordAt(tokens, noun + 1, s.end, {"of"})) {
     noun += 2;
   }

@@ -40,7 +40,7 @@ size_t PursuedLoss(const std::vector<Token>& tokens, size_t v, size_t end) {
       if (!IsWord(tokens[k])) break;
       if (In(tokens[k].lower,
              {"specify", "specified", "define", "defined", "reward", "rewards",
-              "rewarded", "measure", "measured", "wrote", "asked", "told",
+              "rewarded", "measure", "measures", "measured", "wrote", "asked", "told",
               "tell", "programmed", "incentivized"})) {
         return k;
       }

@@ -94,7 +94,21 @@ bool AlignSaysOfLoss(const std::vector<Token>& tokens, size_t v,
         if (AgentHead(tokens, v + 1, j) != kNone) return false;
       }
     }
-    return v - loss.last <= kMaxAlignSubject;
+    // "reward functions for RL agents are misaligned with": a phrase after
+    // "for" or "in" belongs to the loss; the verb is still its own.
+    size_t end = loss.last;
+    if (WordAt(tokens, end + 1, tokens.size(), {"for", "in"})) {
+      for (size_t j = end + 2; j < v && j <= end + 5; ++j) {
+        if (!IsWord(tokens[j])) break;
+        if (In(tokens[j].lower, {"is", "are", "was", "were", "can", "may",
+                                 "might", "must", "should", "will", "would",
+                                 "could", "remain", "remains"})) {
+          end = j - 1;
+          break;
+        }
+      }
+    }
+    return v - end <= kMaxAlignSubject;
   }
   return loss.first > v && loss.first - v <= kMaxAlignObject &&
          In(tokens[v].lower, {"align", "aligning", "aligns", "misalign"});

@@ -232,15 +232,22 @@ bool IsSeekerNoun(const std::string& w) {
                 "seekers", "optimizer", "optimizers", "optimiser", "optimisers",
                 "reward-seeking", "reward-maximizing", "reward-maximising",
                 "reward-seeker", "reward-seekers", "reward-maximizer",
-                "reward-maximizers", "reward-maximiser", "reward-maximisers"});
+                "reward-maximizers", "reward-maximiser", "reward-maximisers",
+                "reward-addicted", "reward-hungry", "reward-obsessed"});
 }
 
 // "The agent is a reward maximizer", "the trained policy is
-// reward-seeking": returns the agent's first token, or kNone.
+// reward-seeking": returns the agent's first token, or kNone; "a
+// reward-seeking agent": the compound's.
 size_t SeekerOwner(const SentenceView& s, size_t v) {
   const auto& tokens = s.tokens;
   const std::string& w = tokens[v].lower;
   size_t k = v;
+  // "reward-seeking agents", "a reward-addicted model".
+  if (w.rfind("reward-", 0) == 0 && v + 1 < s.end &&
+      AgentHead(tokens, v + 1, v + 1) != kNone) {
+    return v;
+  }
   if (w.rfind("reward-", 0) != 0) {
     // "reward optimizer" with a bare noun: only after "reward(s)".
     if (k == s.begin || !WordAt(tokens, k - 1, s.end, {"reward", "rewards"})) {
