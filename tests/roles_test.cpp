@@ -193,6 +193,15 @@ TEST_CASE("roles: edges, through CheckParagraph") {
         "AC103");
   CHECK(RuleOf("A model optimises for exactly what its loss function "
              "measures - nothing more.") == "AC103");
+  // The loss as the object of a relative clause whose agent comes first.
+  CHECK(RuleOf("The objective function is the quantity a model seeks to "
+             "minimize or maximize during training.") == "AC103");
+  CHECK(RuleOf("We infer the reward function an agent is optimizing from its "
+             "behavior.") == "AC103");
+  CHECK(RuleOf("The loss function is the quantity that we minimize during "
+             "training.") == "-");
+  CHECK(RuleOf("The reward function the agent maximizes the score of is "
+             "fixed.") == "-");
   CHECK(RuleOf("The model flatters users to boost its reward.") == "AC103");
   // A training signal is a training side, not the named register reading.
   CHECK(RuleOf("The training signal fails to capture what users actually "

@@ -113,6 +113,85 @@ bool IsProcedureWord(const std::string& w) {
        "methods",   "backpropagation"});
 }
 
+// The loss placed before the agent of a relative clause that ends at
+// `agent` - 1 ("the reward function [that] an agent ..."), or "the
+// quantity" standing for a loss named before it through a copula ("the
+// objective function is the quantity a model ..."). Returns its first
+// token or kNone.
+size_t LossBeforeRelative(const std::vector<Token>& tokens, size_t begin,
+                          size_t agent) {
+  size_t j = agent;
+  // The agent's determiner, then an optional relative pronoun.
+  if (j > begin && In(tokens[j - 1].lower, {"a", "an", "the", "its"})) --j;
+  if (j > begin && In(tokens[j - 1].lower, {"that", "which"})) --j;
+  if (j == begin || !IsWord(tokens[j - 1])) return kNone;
+  size_t loss = LossHead(tokens, begin, j - 1);
+  if (loss != kNone) return loss;
+  if (!In(tokens[j - 1].lower, {"quantity", "number", "thing", "function"})) {
+    return kNone;
+  }
+  bool copula = false;
+  for (size_t k = j - 1; k-- > begin;) {
+    if (In(tokens[k].lower, {"is", "are"})) copula = true;
+    if (copula && LossHead(tokens, begin, k) != kNone) {
+      return LossHead(tokens, begin, k);
+    }
+  }
+  return kNone;
+}
+
+// "the quantity a model seeks to minimize during training", "inferring the
+// reward function an agent is optimizing": the loss is the object of a
+// pursuit verb whose agent stands right before it in a relative clause.
+bool MatchRelativePursuit(const SentenceView& s, Match& m) {
+  const auto& tokens = s.tokens;
+  for (size_t v = s.begin + 2; v < s.end; ++v) {
+    const std::string& w = tokens[v].lower;
+    if ((tokens[v].verb & kAgentVerb) == 0 ||
+        !(w.rfind("optimi", 0) == 0 || w.rfind("maximi", 0) == 0 ||
+          w.rfind("minimi", 0) == 0 || w.rfind("pursu", 0) == 0)) {
+      continue;
+    }
+    // The verb has no object of its own ("minimize or maximize during").
+    size_t n = v + 1;
+    if (WordAt(tokens, n, s.end, {"or", "and"}) && n + 1 < s.end &&
+        (tokens[n + 1].verb & kAgentVerb) != 0) {
+      n += 2;
+    }
+    if (WordAt(tokens, n, s.end, {"for"})) ++n;
+    if (n < s.end && IsWord(tokens[n]) &&
+        !In(tokens[n].lower, {"during", "in", "from", "over", "at", "when",
+                              "while", "under", "throughout", "across"})) {
+      continue;
+    }
+    size_t k = v - 1;
+    if (tokens[k].lower == "to" && k > s.begin + 1 &&
+        In(tokens[k - 1].lower,
+           {"seek", "seeks", "try", "tries", "trying", "intend", "intends",
+            "want", "wants", "aim", "aims", "attempt", "attempts"})) {
+      k -= 2;
+    }
+    for (int aux = 0; aux < 2 && k > s.begin &&
+                      In(tokens[k].lower,
+                         {"is", "are", "was", "were", "should", "will", "would",
+                          "can", "could", "may", "might", "must", "does", "do"});
+         ++aux) {
+      --k;
+    }
+    size_t agent = AgentHead(tokens, s.begin, k);
+    if (agent == kNone || agent >= s.mention || FramedAgent(s, agent)) {
+      continue;
+    }
+    size_t loss = LossBeforeRelative(tokens, s.begin, agent);
+    if (loss == kNone || loss >= s.mention || NamesWhatIsMeant(s, loss)) {
+      continue;
+    }
+    m = {"AC103", loss, v, agent, v};
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool MatchAgentByRoles(const SentenceView& s, Match& m) {
@@ -213,7 +292,7 @@ bool MatchAgentByRoles(const SentenceView& s, Match& m) {
     m = {"AC103", agent, loss, agent, v};
     return true;
   }
-  return false;
+  return MatchRelativePursuit(s, m);
 }
 
 }  // namespace aligncheck::prose
