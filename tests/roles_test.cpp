@@ -318,6 +318,13 @@ TEST_CASE("roles: judged specifications, gaps and behaviour") {
              "reward function.") == "AC101");
   CHECK(RuleOf("Faithful reward specification is central to safe agents.") ==
         "AC101");
+  // A gap between "the two" named before it.
+  CHECK(RuleOf("The metric is a proxy for the real goal, and there's always "
+             "a gap between the two.") == "AC101");
+  CHECK(RuleOf("As systems get more capable, the gap between the two can "
+             "become catastrophic.") == "-");
+  CHECK(RuleOf("The reward is a proxy, and the gap between the two grows.") ==
+        "-");
   CHECK(RuleOf("AI objectives are often hard to specify properly.") == "AC101");
   CHECK(RuleOf("Imprecisely defined reward functions cause harm.") == "AC101");
   CHECK(RuleOf("Values are complex, making precise specification hard.") ==

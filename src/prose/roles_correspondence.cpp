@@ -496,6 +496,47 @@ bool MatchObjectivesOfHumans(const SentenceView& s, Match& m) {
   return false;
 }
 
+// "The metric is a proxy for the real goal, and there's always a gap
+// between the two": a gap noun, or "the two diverge", whose sides are a
+// loss and a target named before it in the sentence.
+bool MatchGapOfTheTwo(const SentenceView& s, const std::vector<Phrase>& losses,
+                      const std::vector<Phrase>& goals, Match& m) {
+  const auto& tokens = s.tokens;
+  for (size_t v = s.begin + 2; v < s.end && v < s.mention; ++v) {
+    size_t last = kNone;
+    if ((tokens[v].verb & kGapNoun) != 0 &&
+        WordAt(tokens, v + 1, s.end, {"between"})) {
+      if (WordAt(tokens, v + 2, s.end, {"them", "both"})) {
+        last = v + 2;
+      } else if (WordAt(tokens, v + 2, s.end, {"the", "these"}) &&
+                 WordAt(tokens, v + 3, s.end, {"two"})) {
+        last = v + 3;
+      }
+    } else if (tokens[v].lower == "two" && tokens[v - 1].lower == "the" &&
+               WordAt(tokens, v + 1, s.end,
+                      {"diverge", "differ", "drift", "part"})) {
+      last = v + 1;
+    }
+    if (last == kNone) continue;
+    const Phrase* loss = nullptr;
+    for (const Phrase& l : losses) {
+      if (l.last < v && !NotALoss(s, l)) {
+        loss = &l;
+        break;
+      }
+    }
+    for (const Phrase& goal : goals) {
+      if (loss == nullptr || goal.last >= v || Inside(goal.first, *loss) ||
+          WeakGoal(tokens, s.begin, goal)) {
+        continue;
+      }
+      m = {"AC101", std::min(loss->first, goal.first), last, loss->first, v};
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 bool IsRolesCue(const std::string& w) {
@@ -524,6 +565,7 @@ bool MatchCorrespondenceByRoles(const SentenceView& s, Match& m) {
   if (!any_cue) return false;
   std::vector<Phrase> goals = GoalPhrases(s);
   if (goals.empty()) return false;
+  if (MatchGapOfTheTwo(s, losses, goals, m)) return true;
   for (size_t v = s.begin; v < s.end; ++v) {
     Cue cue = CueOf(tokens, v, s.end);
     if (cue == Cue::kNone) continue;
