@@ -344,17 +344,38 @@ TEST_CASE("prose corpus: blind sets 3-5 against adjudicated labels") {
   CHECK(Ratio(c.tp, c.tp + c.fn) >= 0.6);
 }
 
-// The held-out sets: tests/prose/blind_corpus_14.tsv (forums), 15 (blogs,
-// news, Q&A), 16 (papers) and 17 (textbooks, courses, documentation),
+// Scored once together as the held-out sets on 2026-12-03 at 9cbf0db (tp
+// 27 fp 17 fn 43, precision 0.614, recall 0.386: forums tp 1 fp 3 fn 8;
+// blogs, news and Q&A tp 7 fp 7 fn 11; papers tp 11 fp 5 fn 11; textbooks
+// and documentation tp 8 fp 2 fn 13), tuning data since. Positives are
+// 4-10% of each set; the rules flagged 1.9% of negatives.
+TEST_CASE("prose corpus: fourteenth blind set, tuning data") {
+  CheckTuningCorpus("blind_corpus_14.tsv", 220, 0.3, 0.2);
+}
+
+TEST_CASE("prose corpus: fifteenth blind set, tuning data") {
+  CheckTuningCorpus("blind_corpus_15.tsv", 240, 0.45, 0.35);
+}
+
+TEST_CASE("prose corpus: sixteenth blind set, tuning data") {
+  CheckTuningCorpus("blind_corpus_16.tsv", 210, 0.75, 0.55);
+}
+
+TEST_CASE("prose corpus: seventeenth blind set, tuning data") {
+  CheckTuningCorpus("blind_corpus_17.tsv", 240, 0.7, 0.35);
+}
+
+// The held-out sets: tests/prose/blind_corpus_18.tsv (forums), 19 (blogs,
+// news, Q&A), 20 (papers) and 21 (textbooks, courses, documentation),
 // collected and labelled from the prose policy alone by someone who did
 // not read the rules' code, never tuned on. Only their counts are printed,
-// never their sentences. Scored once on 2026-12-03 at 9cbf0db with the
-// sentence parser: tp 27 fp 17 fn 43, precision 0.614, recall 0.386 (14:
-// tp 1 fp 3 fn 8; 15: tp 7 fp 7 fn 11; 16: tp 11 fp 5 fn 11; 17: tp 8 fp
-// 2 fn 13); 17 of 873 negatives flagged (1.9%). Positives are 4-10% of
-// each set, as in the sources, so precision is low and recall known to
-// about +-0.1. The targets (precision 0.95, recall 0.85) are warnings
-// until they are met; the floors below catch a regression.
+// never their sentences. Scored once on 2026-12-03 at 4d198dc with the
+// sentence parser: tp 60 fp 15 fn 51, precision 0.800, recall 0.541 (18:
+// tp 6 fp 0 fn 5; 19: tp 16 fp 4 fn 15; 20: tp 16 fp 3 fn 15; 21: tp 22
+// fp 8 fn 16); 15 of 782 negatives flagged (1.9%). Positives are 5-17% of
+// each set, as in the sources, so recall is known to about +-0.1. The
+// targets (precision 0.95, recall 0.85) are warnings until they are met;
+// the floors below catch a regression.
 void CheckHeldOut(const char* file, int min_lines, int min_positives,
                   double min_precision, double min_recall) {
   RequireParser();
@@ -369,35 +390,35 @@ void CheckHeldOut(const char* file, int min_lines, int min_positives,
   CHECK(recall >= min_recall);
 }
 
-TEST_CASE("prose corpus: fourteenth blind set, held out") {
-  CheckHeldOut("blind_corpus_14.tsv", 220, 9, 0.2, 0.1);
+TEST_CASE("prose corpus: eighteenth blind set, held out") {
+  CheckHeldOut("blind_corpus_18.tsv", 210, 11, 0.8, 0.4);
 }
 
-TEST_CASE("prose corpus: fifteenth blind set, held out") {
-  CheckHeldOut("blind_corpus_15.tsv", 240, 18, 0.4, 0.3);
+TEST_CASE("prose corpus: nineteenth blind set, held out") {
+  CheckHeldOut("blind_corpus_19.tsv", 240, 31, 0.65, 0.4);
 }
 
-TEST_CASE("prose corpus: sixteenth blind set, held out") {
-  CheckHeldOut("blind_corpus_16.tsv", 210, 20, 0.6, 0.4);
+TEST_CASE("prose corpus: twentieth blind set, held out") {
+  CheckHeldOut("blind_corpus_20.tsv", 200, 31, 0.7, 0.4);
 }
 
-TEST_CASE("prose corpus: seventeenth blind set, held out") {
-  CheckHeldOut("blind_corpus_17.tsv", 240, 20, 0.7, 0.3);
+TEST_CASE("prose corpus: twenty-first blind set, held out") {
+  CheckHeldOut("blind_corpus_21.tsv", 210, 38, 0.6, 0.45);
 }
 
-// The held-out sets against the labels two readers agree on (second
-// labelling and adjudication after the one scoring; counts only).
-TEST_CASE("prose corpus: held-out sets against adjudicated labels") {
+// blind_corpus_14-17 against the labels two readers agree on (second
+// labelling and adjudication after their one scoring as the held-out sets;
+// tuning data since).
+TEST_CASE("prose corpus: blind sets 14-17 against adjudicated labels") {
   RequireParser();
   AdjudicatedScore score = ScoreAdjudicated(
       {"blind_corpus_14", "blind_corpus_15", "blind_corpus_16",
        "blind_corpus_17"},
-      "adjudicated_heldout.tsv");
+      "adjudicated_14-17.tsv");
   const Counts& c = score.adjudicated;
-  WARN(Ratio(c.tp, c.tp + c.fp) >= 0.95);
-  WARN(Ratio(c.tp, c.tp + c.fn) >= 0.85);
-  CHECK(Ratio(c.tp, c.tp + c.fp) >= 0.5);
-  CHECK(Ratio(c.tp, c.tp + c.fn) >= 0.3);
+  CHECK(score.undecided == 4);
+  CHECK(Ratio(c.tp, c.tp + c.fp) >= 0.6);
+  CHECK(Ratio(c.tp, c.tp + c.fn) >= 0.35);
 }
 }  // namespace
 }  // namespace aligncheck::prose
