@@ -163,6 +163,9 @@ TEST_CASE("roles: agents that pursue reward") {
       "Does a chess-playing RL agent make whichever move maximises reward?",
       "Agent/Model learns an unintentional (undesirable) behaviour to "
       "achieve the high reward.",
+      "The AI finds a shortcut to achieve rewards.",
+      // A practice named after the reward.
+      "Both approaches caused the models to pursue reward hacking.",
       // Behaviour that scores without doing the task (C6).
       "The agent discovers unintended ways to maximize reward without "
       "achieving your actual goal.",

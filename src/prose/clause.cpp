@@ -181,6 +181,15 @@ size_t FindLossObject(const std::vector<Token>& tokens, size_t k, size_t end,
                                "system", "model"})) {
         return n;
       }
+      // "pursue reward hacking": a behaviour or a practice named after
+      // the reward, not the reward.
+      if (n < end && IsWord(tokens[n]) &&
+          In(tokens[n].lower,
+             {"hacking", "hack", "hacks", "gaming", "tampering", "shaping",
+              "design", "engineering", "modeling", "modelling",
+              "misspecification", "hypothesis", "aversion"})) {
+        return kNone;
+      }
       return j;
     }
     if (!In(w, {"its",        "the",        "their",      "his",

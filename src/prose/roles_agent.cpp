@@ -232,7 +232,8 @@ bool MatchAgentByRoles(const SentenceView& s, Match& m) {
           In(tokens[j - 1].lower,
              {"ways", "way", "strategies", "strategy", "behaviour", "behavior",
               "behaviours", "behaviors", "actions", "moves", "shortcuts",
-              "decisions", "loopholes"})) {
+              "shortcut", "decisions", "loopholes", "loophole", "path",
+              "paths", "route", "trick", "tricks"})) {
         break;
       }
       if (!IsWord(t)) continue;
