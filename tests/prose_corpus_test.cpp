@@ -420,5 +420,21 @@ TEST_CASE("prose corpus: blind sets 14-17 against adjudicated labels") {
   CHECK(Ratio(c.tp, c.tp + c.fp) >= 0.6);
   CHECK(Ratio(c.tp, c.tp + c.fn) >= 0.35);
 }
+
+// The held-out sets against the labels two readers agree on (second
+// labelling and adjudication after the one scoring; counts only).
+TEST_CASE("prose corpus: held-out sets against adjudicated labels") {
+  RequireParser();
+  AdjudicatedScore score = ScoreAdjudicated(
+      {"blind_corpus_18", "blind_corpus_19", "blind_corpus_20",
+       "blind_corpus_21"},
+      "adjudicated_18-21.tsv");
+  const Counts& c = score.adjudicated;
+  CHECK(score.undecided == 6);
+  WARN(Ratio(c.tp, c.tp + c.fp) >= 0.95);
+  WARN(Ratio(c.tp, c.tp + c.fn) >= 0.85);
+  CHECK(Ratio(c.tp, c.tp + c.fp) >= 0.7);
+  CHECK(Ratio(c.tp, c.tp + c.fn) >= 0.45);
+}
 }  // namespace
 }  // namespace aligncheck::prose
