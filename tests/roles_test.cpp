@@ -166,6 +166,11 @@ TEST_CASE("roles: agents that pursue reward") {
       "The AI finds a shortcut to achieve rewards.",
       // A practice named after the reward.
       "Both approaches caused the models to pursue reward hacking.",
+      // A passive names the procedure; a problem to develop a policy.
+      "Language models are typically aligned with human preferences by "
+      "optimizing reward models fitted to human feedback.",
+      "The primary goal is to develop a policy that maximizes cumulative "
+      "rewards over time.",
       // Behaviour that scores without doing the task (C6).
       "The agent discovers unintended ways to maximize reward without "
       "achieving your actual goal.",
@@ -273,6 +278,18 @@ TEST_CASE("roles: identity, judgements and aims") {
   // Nor does a criterion.
   CHECK(RuleOf("Five problems, categorized according to whether the problem "
              "originates from having the wrong objective function.") ==
+        "AC101");
+  // "align" with an object of its own is said of that object.
+  CHECK(RuleOf("Loss functions minimize errors to align predictions closely "
+             "with true outcomes.") == "-");
+  CHECK(RuleOf("Understanding loss functions lets you align what your code "
+             "measures with what you actually want.") == "AC101");
+  CHECK(RuleOf("Custom loss functions can align training with business "
+             "priorities.") == "AC101");
+  // A goal that is a place.
+  CHECK(RuleOf("The reward function must also specify the desired goal "
+             "destination.") == "-");
+  CHECK(RuleOf("The reward function must specify the desired goal.") ==
         "AC101");
   // Aligning a model is the model's alignment.
   CHECK(RuleOf("We learn reward functions and align the agents with the "

@@ -372,6 +372,14 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
   // "aligned with our own".
   if (w == "our" && n < end && tokens[n].lower == "own") return n;
   if (In(w, {"intended", "desired"})) {
+    // "the desired goal destination": a place.
+    if (n < end && In(tokens[n].lower, {"goal", "goals"}) &&
+        WordAt(tokens, n + 1, end,
+               {"state", "states", "destination", "position", "location",
+                "cell", "tile", "square", "region", "pose", "coordinates",
+                "point"})) {
+      return kNone;
+    }
     return n < end && IsWord(tokens[n]) &&
                    In(tokens[n].lower,
                       {"goal",       "goals",     "behaviour",   "behavior",

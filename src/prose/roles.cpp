@@ -203,6 +203,10 @@ size_t TargetEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
       // "true, unobservable objectives".
       if (tokens[k].lower == ",") continue;
       if (!IsWord(tokens[k])) return kNone;
+      // "the desired goal destination": "goal" modifies a place.
+      if (In(tokens[k].lower, {"goal", "goals"})) {
+        return GoalEnd(tokens, k, end);
+      }
       if (In(tokens[k].lower, aims)) return k;
     }
     return kNone;

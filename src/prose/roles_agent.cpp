@@ -93,7 +93,24 @@ bool IsPursuitAt(const std::vector<Token>& tokens, size_t begin, size_t v) {
       return v > begin + 1 && (IsAimNoun(tokens[v - 2].lower) ||
                                In(tokens[v - 2].lower, {"target", "hope"}));
     }
-    if (p == "by") return true;
+    // "learns by maximizing rewards", but not "models are aligned with
+    // human preferences by optimizing reward models": a passive names the
+    // procedure.
+    if (p == "by") {
+      for (size_t k = v - 1; k > begin && v - k < 10;) {
+        --k;
+        if (In(tokens[k].lower, {"is", "are", "was", "were", "be", "been"}) &&
+            k + 1 < v - 1 && tokens[k + 1].lower.size() > 3 &&
+            (tokens[k + 1].lower.compare(tokens[k + 1].lower.size() - 2, 2,
+                                         "ed") == 0 ||
+             (k + 2 < v - 1 && tokens[k + 2].lower.size() > 3 &&
+              tokens[k + 2].lower.compare(tokens[k + 2].lower.size() - 2, 2,
+                                          "ed") == 0))) {
+          return false;
+        }
+      }
+      return true;
+    }
     return In(p, {"is", "are", "was", "were", "be", "been", "keeps", "starts",
                   "started", "stop", "stops"});
   }
@@ -273,7 +290,9 @@ bool MatchAgentByRoles(const SentenceView& s, Match& m) {
       // "the goal is to learn a policy that ...": a problem, unless an
       // agent owns the goal ("the goal of an RL agent is to learn ...").
       bool problem = j + 1 < agent && j > s.begin &&
-                     In(u, {"learn", "find", "obtain", "compute"}) &&
+                     In(u, {"learn", "find", "obtain", "compute", "select",
+                            "develop", "choose", "identify", "construct",
+                            "derive"}) &&
                      tokens[j - 1].lower == "to";
       for (size_t k = s.begin; problem && k < j; ++k) {
         // "the agent's goal is to learn a policy that ..." too.

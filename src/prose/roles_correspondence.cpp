@@ -88,10 +88,24 @@ bool AlignSaysOfLoss(const std::vector<Token>& tokens, size_t v,
   if (loss.last < v) {
     // "reward models are essential for aligning language models with
     // human preferences": the verb's object is what is aligned.
+    // So is "loss functions minimize errors to align predictions with
+    // true outcomes": any object that is not the loss.
     if (In(tokens[v].lower, {"align", "aligning", "aligns"})) {
       for (size_t j = v + 1; j < tokens.size() && j <= v + 4; ++j) {
         if (!IsWord(tokens[j]) || tokens[j].lower == "with") break;
         if (AgentHead(tokens, v + 1, j) != kNone) return false;
+        // "align what your code measures with ...": a what-clause names
+        // what is measured.
+        if (LossHead(tokens, v + 1, j) != kNone || tokens[j].lower == "what" ||
+            MeasuredEnd(tokens, j, tokens.size()) != kNone) {
+          break;
+        }
+        if (!In(tokens[j].lower,
+                {"it", "them", "this", "the", "their", "its", "closely",
+                 "better", "more", "training", "learning", "optimization"}) &&
+            !IsAdverb(tokens[j].lower)) {
+          return false;
+        }
       }
     }
     // "reward functions for RL agents are misaligned with": a phrase after

@@ -452,7 +452,8 @@ bool MatchAgentWants(const SentenceView& s, Match& m) {
                  "output",  "outputs", "select",   "selects", "yield",
                  "yields",  "produce", "produces", "for",     "exists",
                  "learn",   "learns",  "train",    "trains",  "design",
-                 "designs", "build",   "builds",   "derive",  "construct"})))) {
+                 "designs", "build",   "builds",   "derive",  "construct",
+                 "develop", "develops", "identify", "identifies"})))) {
         continue;
       }
       // "No agent wants ...", "nobody's model tries ...".
