@@ -256,6 +256,11 @@ TEST_CASE("prose: AC101 shapes beyond subject-verb-object") {
             .size() == 1);
   CHECK(Findings("Defining the correct set of reward signals is hard.")
             .size() == 1);
+  CHECK(Findings("You've specified the goal wrongly, and the model games "
+                 "it.")
+            .size() == 1);
+  CHECK(Findings("You might have correctly specified the goal.").size() == 1);
+  CHECK(Findings("We specified the goal carefully.").empty());
   CHECK(Findings("The goal was met.").empty());
   CHECK(Findings("The agent reached the specified goal.").empty());
   // A proxy alone is a substitution, and a bad reward is a low one.

@@ -373,6 +373,26 @@ bool JudgesLoss(const std::vector<Token>& tokens, size_t a, size_t first,
 bool MatchEvaluative(const SentenceView& s, size_t a, Match& m) {
   const auto& tokens = s.tokens;
   const std::string& adj = tokens[a].lower;
+  // "you've specified the goal wrongly", "you might have correctly
+  // specified the goal": the goal as written down, judged.
+  if (adj == "specified") {
+    size_t g = a + 1;
+    if (WordAt(tokens, g, s.end,
+               {"the", "a", "their", "your", "its", "our", "this"})) {
+      ++g;
+    }
+    if (WordAt(tokens, g, s.end, {"goal", "goals", "task", "tasks"})) {
+      bool before = a > s.begin && IsWord(tokens[a - 1]) &&
+                    IsJudgingAdverb(tokens[a - 1].lower);
+      bool after = g + 1 < s.end && IsWord(tokens[g + 1]) &&
+                   IsJudgingAdverb(tokens[g + 1].lower);
+      size_t first = before ? a - 1 : a;
+      if ((before || after) && s.mention > first) {
+        m = {"AC101", first, after ? g + 1 : g, first, a};
+        return true;
+      }
+    }
+  }
   if (In(adj, {"specified", "defined"}) &&
       !(a > s.begin && IsWord(tokens[a - 1]) &&
         IsJudgingAdverb(tokens[a - 1].lower))) {
