@@ -192,6 +192,9 @@ TEST_CASE("prose: AC103 flags an agent that wants low loss or high reward") {
   CHECK(Findings("The optimizer tries to minimize the loss.").empty());
   CHECK(Findings("The model \"wants\" to minimize its loss.").empty());
   CHECK(Findings("Models overoptimize proxy rewards.").size() == 1);
+  CHECK(Findings("AI systems optimize measurable objectives.").size() == 1);
+  CHECK(Findings("We align the model by optimizing the learned reward.")
+            .empty());
   CHECK(Findings("Reward hacking leads to a reward-addicted model.").size() ==
         1);
   CHECK(Findings("The model becomes reward-addicted.").size() == 1);

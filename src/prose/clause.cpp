@@ -209,7 +209,11 @@ size_t FindLossObject(const std::vector<Token>& tokens, size_t k, size_t end,
                 "overall",    "final",      "of",         "expectation",
                 "such",       "lots",       "correct",    "for",
                 "right",      "wrong",      "an",         "sum",
-                "amount",     "quantity",   "measure",    "internal"})) {
+                "amount",     "quantity",   "measure",    "internal",
+                "measurable", "explicit",   "literal",    "stated",
+                "written",    "formal",     "mathematical", "proxy",
+                "surrogate",  "learned",    "designed",   "programmed",
+                "specific",   "particular", "single"})) {
       return kNone;
     }
     ++words;

@@ -302,11 +302,12 @@ bool FramedAgent(const SentenceView& s, size_t first) {
   const auto& tokens = s.tokens;
   for (size_t k = first; k > s.begin && first - k < 3;) {
     if (!IsWord(tokens[--k])) break;  // "During training, the network"
-    // "train a model to optimize": the procedure acts on the model.
+    // "train a model to optimize", "align the model by optimizing": the
+    // procedure acts on the model.
     if (WordAt(tokens, k, s.end,
                {"train", "trains", "trained", "training", "teach", "teaches",
                 "taught", "fine-tune", "finetune", "optimize", "optimise",
-                "optimizes", "optimises"})) {
+                "optimizes", "optimises", "align", "aligns", "aligning"})) {
       return true;
     }
     // "we study how an agent maximizes reward": the problem studied.
