@@ -236,10 +236,17 @@ std::vector<Diagnostic> CheckParagraph(
   const std::string& text = paragraph.text;
   if (!MayTrigger(text)) return out;
   std::vector<Token> tokens = Tokenize(text);
-  // The parser reads the sentence as the rules do, without "(RMs)".
-  std::string simplified = text;
-  bool dropped = DropAbbreviationDefinitions(&tokens, &simplified);
-  dropped = DropNotOnly(&tokens, &simplified) || dropped;
+  // The parser reads the sentence as the rules do, without "(RMs)"; the
+  // copy is made only when there may be something to take out.
+  std::string simplified;
+  bool dropped = false;
+  if (std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+        return t.lower == "(" || t.lower == "not";
+      })) {
+    simplified = text;
+    dropped = DropAbbreviationDefinitions(&tokens, &simplified);
+    dropped = DropNotOnly(&tokens, &simplified) || dropped;
+  }
   std::string_view parse_text = dropped ? std::string_view(simplified) : text;
   const bool verbs = ClassifyVerbs(tokens);
   const bool relations = MayStateRelation(text);
