@@ -365,17 +365,38 @@ TEST_CASE("prose corpus: seventeenth blind set, tuning data") {
   CheckTuningCorpus("blind_corpus_17.tsv", 240, 0.7, 0.35);
 }
 
-// The held-out sets: tests/prose/blind_corpus_18.tsv (forums), 19 (blogs,
-// news, Q&A), 20 (papers) and 21 (textbooks, courses, documentation),
+// Scored once together as the held-out sets on 2026-12-03 at 4d198dc (tp
+// 60 fp 15 fn 51, precision 0.800, recall 0.541: forums tp 6 fp 0 fn 5;
+// blogs, news and Q&A tp 16 fp 4 fn 15; papers tp 16 fp 3 fn 15;
+// textbooks and documentation tp 22 fp 8 fn 16), tuning data since.
+TEST_CASE("prose corpus: eighteenth blind set, tuning data") {
+  CheckTuningCorpus("blind_corpus_18.tsv", 210, 0.8, 0.45);
+}
+
+TEST_CASE("prose corpus: nineteenth blind set, tuning data") {
+  CheckTuningCorpus("blind_corpus_19.tsv", 240, 0.75, 0.45);
+}
+
+TEST_CASE("prose corpus: twentieth blind set, tuning data") {
+  CheckTuningCorpus("blind_corpus_20.tsv", 200, 0.8, 0.45);
+}
+
+TEST_CASE("prose corpus: twenty-first blind set, tuning data") {
+  CheckTuningCorpus("blind_corpus_21.tsv", 210, 0.7, 0.5);
+}
+
+// The held-out sets: tests/prose/blind_corpus_22.tsv (forums), 23 (blogs,
+// news, Q&A), 24 (papers) and 25 (textbooks, courses, documentation),
 // collected and labelled from the prose policy alone by someone who did
 // not read the rules' code, never tuned on. Only their counts are printed,
-// never their sentences. Scored once on 2026-12-03 at 4d198dc with the
-// sentence parser: tp 60 fp 15 fn 51, precision 0.800, recall 0.541 (18:
-// tp 6 fp 0 fn 5; 19: tp 16 fp 4 fn 15; 20: tp 16 fp 3 fn 15; 21: tp 22
-// fp 8 fn 16); 15 of 782 negatives flagged (1.9%). Positives are 5-17% of
-// each set, as in the sources, so recall is known to about +-0.1. The
-// targets (precision 0.95, recall 0.85) are warnings until they are met;
-// the floors below catch a regression.
+// never their sentences. Scored once on 2026-12-03 at ad51978 with the
+// sentence parser: tp 21 fp 14 fn 31, precision 0.600, recall 0.404 (22:
+// tp 0 fp 3 fn 3; 23: tp 6 fp 5 fn 7; 24: tp 3 fp 4 fn 5; 25: tp 12 fp 2
+// fn 16); 14 of 910 negatives flagged (1.5%). Only 52 of the 962 sentences
+// are positive (1-11% a set: the collectors found the sources rich in such
+// claims used up), so recall is known to about +-0.13. The targets
+// (precision 0.95, recall 0.85) are warnings until they are met; the floors
+// below catch a regression.
 void CheckHeldOut(const char* file, int min_lines, int min_positives,
                   double min_precision, double min_recall) {
   RequireParser();
@@ -390,20 +411,20 @@ void CheckHeldOut(const char* file, int min_lines, int min_positives,
   CHECK(recall >= min_recall);
 }
 
-TEST_CASE("prose corpus: eighteenth blind set, held out") {
-  CheckHeldOut("blind_corpus_18.tsv", 210, 11, 0.8, 0.4);
+TEST_CASE("prose corpus: twenty-second blind set, held out") {
+  CheckHeldOut("blind_corpus_22.tsv", 210, 3, 0.0, 0.0);
 }
 
-TEST_CASE("prose corpus: nineteenth blind set, held out") {
-  CheckHeldOut("blind_corpus_19.tsv", 240, 31, 0.65, 0.4);
+TEST_CASE("prose corpus: twenty-third blind set, held out") {
+  CheckHeldOut("blind_corpus_23.tsv", 270, 13, 0.4, 0.3);
 }
 
-TEST_CASE("prose corpus: twentieth blind set, held out") {
-  CheckHeldOut("blind_corpus_20.tsv", 200, 31, 0.7, 0.4);
+TEST_CASE("prose corpus: twenty-fourth blind set, held out") {
+  CheckHeldOut("blind_corpus_24.tsv", 200, 8, 0.3, 0.25);
 }
 
-TEST_CASE("prose corpus: twenty-first blind set, held out") {
-  CheckHeldOut("blind_corpus_21.tsv", 210, 38, 0.6, 0.45);
+TEST_CASE("prose corpus: twenty-fifth blind set, held out") {
+  CheckHeldOut("blind_corpus_25.tsv", 250, 28, 0.7, 0.35);
 }
 
 // blind_corpus_14-17 against the labels two readers agree on (second
@@ -421,9 +442,10 @@ TEST_CASE("prose corpus: blind sets 14-17 against adjudicated labels") {
   CHECK(Ratio(c.tp, c.tp + c.fn) >= 0.35);
 }
 
-// The held-out sets against the labels two readers agree on (second
-// labelling and adjudication after the one scoring; counts only).
-TEST_CASE("prose corpus: held-out sets against adjudicated labels") {
+// blind_corpus_18-21 against the labels two readers agree on (second
+// labelling and adjudication after their one scoring as the held-out sets;
+// tuning data since).
+TEST_CASE("prose corpus: blind sets 18-21 against adjudicated labels") {
   RequireParser();
   AdjudicatedScore score = ScoreAdjudicated(
       {"blind_corpus_18", "blind_corpus_19", "blind_corpus_20",
@@ -431,10 +453,8 @@ TEST_CASE("prose corpus: held-out sets against adjudicated labels") {
       "adjudicated_18-21.tsv");
   const Counts& c = score.adjudicated;
   CHECK(score.undecided == 6);
-  WARN(Ratio(c.tp, c.tp + c.fp) >= 0.95);
-  WARN(Ratio(c.tp, c.tp + c.fn) >= 0.85);
-  CHECK(Ratio(c.tp, c.tp + c.fp) >= 0.7);
-  CHECK(Ratio(c.tp, c.tp + c.fn) >= 0.45);
+  CHECK(Ratio(c.tp, c.tp + c.fp) >= 0.8);
+  CHECK(Ratio(c.tp, c.tp + c.fn) >= 0.5);
 }
 }  // namespace
 }  // namespace aligncheck::prose
