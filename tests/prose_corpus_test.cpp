@@ -456,5 +456,21 @@ TEST_CASE("prose corpus: blind sets 18-21 against adjudicated labels") {
   CHECK(Ratio(c.tp, c.tp + c.fp) >= 0.8);
   CHECK(Ratio(c.tp, c.tp + c.fn) >= 0.5);
 }
+
+// The held-out sets against the labels two readers agree on (second
+// labelling and adjudication after the one scoring; counts only).
+TEST_CASE("prose corpus: held-out sets against adjudicated labels") {
+  RequireParser();
+  AdjudicatedScore score = ScoreAdjudicated(
+      {"blind_corpus_22", "blind_corpus_23", "blind_corpus_24",
+       "blind_corpus_25"},
+      "adjudicated_22-25.tsv");
+  const Counts& c = score.adjudicated;
+  CHECK(score.undecided == 2);
+  WARN(Ratio(c.tp, c.tp + c.fp) >= 0.95);
+  WARN(Ratio(c.tp, c.tp + c.fn) >= 0.85);
+  CHECK(Ratio(c.tp, c.tp + c.fp) >= 0.45);
+  CHECK(Ratio(c.tp, c.tp + c.fn) >= 0.3);
+}
 }  // namespace
 }  // namespace aligncheck::prose
