@@ -173,7 +173,8 @@ const std::vector<Rule>& AllRules() {
        "sentence that names the signal or the register, a bare \"goal\", "
        "objectives an agent pursues (its own) and \"aligning LLMs with "
        "human preferences\". \"Imperfect\" does not judge a loss: every "
-       "artefact is imperfect. "
+       "artefact is imperfect. An abbreviation spelled out by the words "
+       "before it (\"reward models (RMs)\") is read through. "
        "`gate --no-parser` reads without the parse only.",
        "Our reward function captures what users actually want.",
        "Our reward function captures what users want in the idealized "
