@@ -50,34 +50,38 @@ std::string Initials(std::string_view raw, bool per_part) {
 }
 
 // Whether the words ending at `j` spell the first `k` letters of `caps`;
-// sets `*first` to the first word of the expansion.
+// sets `*first` to the first word of the expansion. At most two branches a
+// word (skip it, or take its initials), `depth` words deep.
 bool Spells(const std::vector<Token>& tokens, std::string_view text,
             std::string_view caps, size_t k, size_t j, size_t depth,
             bool nearest, size_t* first) {
   if (k == 0) return true;
   if (depth == 0 || tokens[j].kind != TokenKind::kWord) return false;
-  const size_t prev = j;  // the word before is prev - 1, when there is one
-  auto rest = [&](size_t left) {
-    if (left == 0) {
-      *first = j;
-      return true;
-    }
-    return prev > 0 && Spells(tokens, text, caps, left, prev - 1, depth - 1,
-                              false, first);
-  };
-  if (!nearest && IsSkippable(tokens[j]) && prev > 0 &&
-      Spells(tokens, text, caps, k, prev - 1, depth - 1, false, first)) {
+  if (!nearest && IsSkippable(tokens[j]) && j > 0 &&
+      Spells(tokens, text, caps, k, j - 1, depth - 1, false, first)) {
     return true;
   }
   std::string_view raw =
       text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin);
-  for (bool per_part : {true, false}) {
-    std::string initials = Initials(raw, per_part);
+  // One initial per hyphenated part, then the first letter only (the same
+  // string for a word without a hyphen: tried once).
+  const std::string choices[2] = {Initials(raw, true), Initials(raw, false)};
+  for (int c = 0; c < 2; ++c) {
+    const std::string& initials = choices[c];
     if (initials.empty() || initials.size() > k ||
-        caps.substr(k - initials.size(), initials.size()) != initials) {
+        caps.substr(k - initials.size(), initials.size()) != initials ||
+        (c == 1 && initials == choices[0])) {
       continue;
     }
-    if (rest(k - initials.size())) return true;
+    size_t left = k - initials.size();
+    if (left == 0) {
+      *first = j;
+      return true;
+    }
+    if (j > 0 && Spells(tokens, text, caps, left, j - 1, depth - 1, false,
+                        first)) {
+      return true;
+    }
   }
   return false;
 }
