@@ -33,26 +33,6 @@ bool HumanishBefore(const std::vector<Token>& tokens, size_t j) {
   return IsHumanishWord(tokens[j - 2].lower + "'");
 }
 
-// "the values of its designers", "the interests of users": returns the
-// owner's token after `of` at j, or kNone.
-size_t OwnerAfterOf(const std::vector<Token>& tokens, size_t j, size_t end) {
-  if (j >= end || tokens[j].lower != "of") return kNone;
-  size_t k = j + 1;
-  if (k < end && In(tokens[k].lower, {"the", "its", "their", "our", "all"})) {
-    ++k;
-  }
-  return k < end && IsWord(tokens[k]) &&
-                 In(tokens[k].lower,
-                    {"humans",    "humanity",   "users",        "people",
-                     "designers", "developers", "raters",       "annotators",
-                     "labelers",  "operators",  "stakeholders", "programmers",
-                     "creators",  "overseers",  "principals",   "society",
-                     "user",      "designer",   "operator",     "principal",
-                     "overseer",  "human"})
-             ? k
-             : kNone;
-}
-
 }  // namespace
 
 bool IsQuoteMark(const Token& t) {
@@ -185,10 +165,8 @@ size_t LossHead(const std::vector<Token>& tokens, size_t begin, size_t j) {
   } else if (In(w, {"metric", "metrics"})) {
     // "the metric being optimized", "the proxy metric": not any metric.
     auto optimizing = [&](size_t k) {
-      if (k >= tokens.size() || !IsWord(tokens[k])) return false;
-      const std::string& u = tokens[k].lower;
-      return u.rfind("optimi", 0) == 0 || u.rfind("maximi", 0) == 0 ||
-             u.rfind("minimi", 0) == 0;
+      return k < tokens.size() && IsWord(tokens[k]) &&
+             IsOptimizeWord(tokens[k].lower);
     };
     bool optimized = optimizing(j + 1) ||
                      (j + 1 < tokens.size() &&
@@ -423,6 +401,29 @@ size_t GoalEnd(const std::vector<Token>& tokens, size_t j, size_t end) {
     }
   }
   return kNone;
+}
+
+size_t OwnerAfterOf(const std::vector<Token>& tokens, size_t j, size_t end) {
+  if (j >= end || tokens[j].lower != "of") return kNone;
+  size_t k = j + 1;
+  if (k < end && In(tokens[k].lower, {"the", "its", "their", "our", "all"})) {
+    ++k;
+  }
+  return k < end && IsWord(tokens[k]) &&
+                 In(tokens[k].lower,
+                    {"humans",    "humanity",   "users",        "people",
+                     "designers", "developers", "raters",       "annotators",
+                     "labelers",  "operators",  "stakeholders", "programmers",
+                     "creators",  "overseers",  "principals",   "society",
+                     "user",      "designer",   "operator",     "principal",
+                     "overseer",  "human"})
+             ? k
+             : kNone;
+}
+
+bool IsOptimizeWord(std::string_view w) {
+  return w.rfind("optimi", 0) == 0 || w.rfind("maximi", 0) == 0 ||
+         w.rfind("minimi", 0) == 0;
 }
 
 bool IsJudgingAdverb(std::string_view w) {

@@ -71,6 +71,14 @@ bool IsEvaluative(std::string_view w);
 /// "carefully designed": how it was made, not whether it matches).
 bool IsJudgingAdverb(std::string_view w);
 
+/// A form of optimize, maximize or minimize, either spelling
+/// ("optimizes", "maximised", "minimizing").
+bool IsOptimizeWord(std::string_view w);
+
+/// "the values of its designers", "those of the humans": the owner's token
+/// after `of` at j (a human, users, designers, ...), or kNone.
+size_t OwnerAfterOf(const std::vector<Token>& tokens, size_t j, size_t end);
+
 /// Adverbs: "-ly" words (not "only", "apply", ...) and the fillers.
 bool IsAdverb(std::string_view w);
 

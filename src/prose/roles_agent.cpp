@@ -97,15 +97,16 @@ bool IsPursuitAt(const std::vector<Token>& tokens, size_t begin, size_t v) {
     // human preferences by optimizing reward models": a passive names the
     // procedure.
     if (p == "by") {
+      // A participle ("-ed") one or two words after a copula, before "by".
+      auto participle = [&](size_t k) {
+        const std::string& u = tokens[k].lower;
+        return k + 1 < v && u.size() > 3 &&
+               u.compare(u.size() - 2, 2, "ed") == 0;
+      };
       for (size_t k = v - 1; k > begin && v - k < 10;) {
         --k;
         if (In(tokens[k].lower, {"is", "are", "was", "were", "be", "been"}) &&
-            k + 1 < v - 1 && tokens[k + 1].lower.size() > 3 &&
-            (tokens[k + 1].lower.compare(tokens[k + 1].lower.size() - 2, 2,
-                                         "ed") == 0 ||
-             (k + 2 < v - 1 && tokens[k + 2].lower.size() > 3 &&
-              tokens[k + 2].lower.compare(tokens[k + 2].lower.size() - 2, 2,
-                                          "ed") == 0))) {
+            (participle(k + 1) || participle(k + 2))) {
           return false;
         }
       }
@@ -165,8 +166,7 @@ bool MatchRelativePursuit(const SentenceView& s, Match& m) {
   for (size_t v = s.begin + 2; v < s.end; ++v) {
     const std::string& w = tokens[v].lower;
     if ((tokens[v].verb & kAgentVerb) == 0 ||
-        !(w.rfind("optimi", 0) == 0 || w.rfind("maximi", 0) == 0 ||
-          w.rfind("minimi", 0) == 0 || w.rfind("pursu", 0) == 0)) {
+        !(IsOptimizeWord(w) || w.rfind("pursu", 0) == 0)) {
       continue;
     }
     // The verb has no object of its own ("minimize or maximize during").

@@ -489,19 +489,9 @@ bool MatchObjectivesOfHumans(const SentenceView& s, Match& m) {
     if (v == kNone) continue;
     for (size_t k = std::max(j, v) + 1; k < s.end && k <= std::max(j, v) + 4;
          ++k) {
-      if (!WordAt(tokens, k, s.end, {"those"}) ||
-          !WordAt(tokens, k + 1, s.end, {"of"})) {
-        continue;
-      }
-      size_t h = k + 2;
-      if (WordAt(tokens, h, s.end, {"the", "its", "their", "our", "his",
-                                    "her"})) {
-        ++h;
-      }
-      if (WordAt(tokens, h, s.end,
-                 {"human", "humans", "user", "users", "designer", "designers",
-                  "people", "programmer", "programmers", "operator",
-                  "operators", "developer", "developers", "creators"})) {
+      if (!WordAt(tokens, k, s.end, {"those"})) continue;
+      size_t h = OwnerAfterOf(tokens, k + 1, s.end);
+      if (h != kNone) {
         m = {"AC101", std::min(j, v), h, j, v};
         return true;
       }

@@ -8,8 +8,6 @@
 namespace aligncheck::prose {
 namespace {
 
-bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
-
 // Words an expansion may leave out of its abbreviation ("reinforcement
 // learning from human feedback (RLHF)").
 bool IsSkippable(const Token& t) {
@@ -20,13 +18,13 @@ bool IsSkippable(const Token& t) {
 // The capitals of an abbreviation ("RM" for "RMs", "RLHF"), or "" when the
 // word is not one: two to eight capitals or digits, a plural "s" allowed.
 std::string Capitals(std::string_view raw) {
-  if (raw.size() > 1 && raw.back() == 's' && IsUpper(raw[raw.size() - 2])) {
+  if (raw.size() > 1 && raw.back() == 's' && std::isupper(static_cast<unsigned char>(raw[raw.size() - 2]))) {
     raw.remove_suffix(1);
   }
   if (raw.size() < 2 || raw.size() > 8) return "";
   std::string caps;
   for (char c : raw) {
-    if (IsUpper(c)) {
+    if (std::isupper(static_cast<unsigned char>(c))) {
       caps += c;
     } else if (!std::isdigit(static_cast<unsigned char>(c))) {
       return "";
@@ -124,7 +122,7 @@ bool DropAbbreviationDefinitions(std::vector<Token>* tokens,
     }
     bool title = o - first >= 2;
     for (size_t j = first; j < o; ++j) {
-      title = title && (IsSkippable(t[j]) || IsUpper((*blanked)[t[j].begin]));
+      title = title && (IsSkippable(t[j]) || std::isupper(static_cast<unsigned char>((*blanked)[t[j].begin])));
     }
     for (size_t j = first; title && j < o; ++j) t[j].in_name = true;
     drop[o] = drop[o + 1] = drop[o + 2] = true;

@@ -304,8 +304,7 @@ bool TakesTask(const Graph& g, const std::vector<Token>& tokens, size_t c) {
 bool OptimizesOrChooses(const SentenceView& s) {
   for (size_t j = s.begin; j < s.end; ++j) {
     const std::string& w = s.tokens[j].lower;
-    if (w.rfind("optimi", 0) == 0 || w.rfind("maximi", 0) == 0 ||
-        w.rfind("minimi", 0) == 0 ||
+    if (IsOptimizeWord(w) ||
         In(w, {"choose", "chooses", "choosing", "chose", "chosen", "pick",
                "picks", "picking", "picked", "select", "selects", "selecting",
                "selected", "train", "trains", "training", "trained"})) {
