@@ -195,6 +195,10 @@ TEST_CASE("prose: AC103 flags an agent that wants low loss or high reward") {
   CHECK(Findings("AI systems optimize measurable objectives.").size() == 1);
   CHECK(Findings("We align the model by optimizing the learned reward.")
             .empty());
+  // A formal problem: the goal is to develop a policy, nobody's aim.
+  CHECK(Findings("The primary goal is to develop a policy that maximizes "
+                 "cumulative rewards over time.")
+            .empty());
   CHECK(Findings("Reward hacking leads to a reward-addicted model.").size() ==
         1);
   CHECK(Findings("The model becomes reward-addicted.").size() == 1);
