@@ -40,8 +40,8 @@ size_t PursuedLoss(const std::vector<Token>& tokens, size_t v, size_t end) {
       if (!IsWord(tokens[k])) break;
       if (In(tokens[k].lower,
              {"specify", "specified", "define", "defined", "reward", "rewards",
-              "rewarded", "measure", "measures", "measured", "wrote", "asked", "told",
-              "tell", "programmed", "incentivized"})) {
+              "rewarded", "measure", "measures", "measured", "wrote", "asked",
+              "told", "tell", "programmed", "incentivized"})) {
         return k;
       }
     }
@@ -188,10 +188,11 @@ bool MatchRelativePursuit(const SentenceView& s, Match& m) {
             "want", "wants", "aim", "aims", "attempt", "attempts"})) {
       k -= 2;
     }
-    for (int aux = 0; aux < 2 && k > s.begin &&
-                      In(tokens[k].lower,
-                         {"is", "are", "was", "were", "should", "will", "would",
-                          "can", "could", "may", "might", "must", "does", "do"});
+    for (int aux = 0;
+         aux < 2 && k > s.begin &&
+         In(tokens[k].lower,
+            {"is", "are", "was", "were", "should", "will", "would", "can",
+             "could", "may", "might", "must", "does", "do"});
          ++aux) {
       --k;
     }
@@ -280,7 +281,8 @@ bool MatchAgentByRoles(const SentenceView& s, Match& m) {
       // "our objective is to learn a policy that ..." frames as well.
       // ("we suggest that agents ..." is the authors' claim, not a frame).
       bool author = In(u, {"we", "you", "i", "our"});
-      bool aim = u == "our" && j + 1 < agent && IsAimNoun(tokens[j + 1].lower) &&
+      bool aim = u == "our" && j + 1 < agent &&
+                 IsAimNoun(tokens[j + 1].lower) &&
                  WordAt(tokens, j + 2, s.end, {"is", "was"});
       bool seeks = j + 1 < agent &&
                    In(tokens[j + 1].lower,

@@ -18,7 +18,8 @@ bool IsSkippable(const Token& t) {
 // The capitals of an abbreviation ("RM" for "RMs", "RLHF"), or "" when the
 // word is not one: two to eight capitals or digits, a plural "s" allowed.
 std::string Capitals(std::string_view raw) {
-  if (raw.size() > 1 && raw.back() == 's' && std::isupper(static_cast<unsigned char>(raw[raw.size() - 2]))) {
+  if (raw.size() > 1 && raw.back() == 's' &&
+      std::isupper(static_cast<unsigned char>(raw[raw.size() - 2]))) {
     raw.remove_suffix(1);
   }
   if (raw.size() < 2 || raw.size() > 8) return "";
@@ -120,9 +121,11 @@ bool DropAbbreviationDefinitions(std::vector<Token>* tokens,
                                 true, &first)) {
       continue;
     }
+    // Every word of the expansion capitalized, function words aside: a name.
     bool title = o - first >= 2;
-    for (size_t j = first; j < o; ++j) {
-      title = title && (IsSkippable(t[j]) || std::isupper(static_cast<unsigned char>((*blanked)[t[j].begin])));
+    for (size_t j = first; title && j < o; ++j) {
+      unsigned char initial = (*blanked)[t[j].begin];
+      title = IsSkippable(t[j]) || std::isupper(initial);
     }
     for (size_t j = first; title && j < o; ++j) t[j].in_name = true;
     drop[o] = drop[o + 1] = drop[o + 2] = true;
